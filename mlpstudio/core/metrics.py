@@ -1,0 +1,47 @@
+"""Quality measures reported beside the loss.
+
+They take the array module first so that they run where the data lives (numpy or cupy), and
+return Python floats or host arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def mse(xp, output, target) -> float:
+    diff = output - target
+    return float((diff * diff).mean())
+
+
+def r2_score(xp, output, target) -> float:
+    """Coefficient of determination 1 - SS_res / SS_tot, averaged over outputs (as in
+    scikit-learn's default). 1 is a perfect fit; 0 is no better than predicting the mean."""
+    target = target.reshape(len(target), -1)
+    output = output.reshape(len(output), -1)
+    ss_res = ((target - output) ** 2).sum(axis=0)
+    ss_tot = ((target - target.mean(axis=0)) ** 2).sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = xp.where(ss_tot > 0, ss_res / xp.where(ss_tot > 0, ss_tot, 1), 0.0)
+    return float((1.0 - ratio).mean())
+
+
+def predicted_classes(xp, output):
+    """Class indices from a head's output: argmax of probabilities, or p > 0.5 for sigmoid."""
+    if output.ndim == 2 and output.shape[1] > 1:
+        return output.argmax(axis=1)
+    return (output.reshape(-1) > 0.5).astype(xp.int64)
+
+
+def accuracy(xp, output, labels) -> float:
+    """Share of rows whose predicted class equals the label."""
+    labels = labels.reshape(-1)
+    return float((predicted_classes(xp, output) == labels).mean())
+
+
+def confusion_matrix(true: np.ndarray, predicted: np.ndarray, n_classes: int) -> np.ndarray:
+    """Counts C[i, j] of samples of true class i predicted as class j (host arrays)."""
+    true = np.asarray(true, dtype=np.int64).reshape(-1)
+    predicted = np.asarray(predicted, dtype=np.int64).reshape(-1)
+    flat = np.bincount(true * n_classes + predicted, minlength=n_classes * n_classes)
+    return flat.reshape(n_classes, n_classes)

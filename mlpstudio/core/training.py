@@ -1,0 +1,512 @@
+"""The training loop, as a plain iterator of immutable snapshots.
+
+The same loop serves the command line, the tests and the GUI worker thread::
+
+    trainer = Trainer(network, dataset, TrainingOptions(epochs=100))
+    for snapshot in trainer:      # yields at most every `snapshot_interval` seconds
+        show(snapshot)            # plus on pause, single steps and at the end
+
+Another thread may call :meth:`Trainer.pause`, :meth:`~Trainer.resume`,
+:meth:`~Trainer.step_once`, :meth:`~Trainer.stop` and :meth:`~Trainer.set_learning_rate` at
+any time. While paused, the iterator blocks inside ``next()`` until it is resumed, asked for a
+step or stopped (a step asked for *before* ``next()`` is taken without blocking, so a single
+thread can drive the loop one step at a time).
+
+A :class:`Snapshot` holds host (numpy) copies, never arrays the trainer keeps writing to, so
+any thread can read it at leisure.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import metrics
+from .network import Network
+from .optimizers import make_optimizer, schedule_factor
+
+EVAL_SUBSET = 10_000  # rows of the train set evaluated per epoch on large sets
+STATUS_TEXT = {
+    "ready": "Ready",
+    "running": "Training",
+    "paused": "Paused",
+    "finished": "Finished",
+    "stopped": "Stopped",
+    "early_stopped": "Stopped early",
+    "diverged": "Diverged",
+}
+FINAL_STATES = ("finished", "stopped", "early_stopped", "diverged")
+
+
+@dataclass(frozen=True)
+class TrainingOptions:
+    """How to train: the Qt-free mirror of the ``[training]`` section of a config."""
+
+    optimizer: str = "adam"
+    learning_rate: float = 0.01
+    momentum: float = 0.9
+    beta1: float = 0.9
+    beta2: float = 0.999
+    batch_size: int = 32
+    epochs: int = 100
+    weight_decay: float = 0.0
+    schedule: str = "constant"
+    step_size: int = 100
+    gamma: float = 0.5
+    min_lr_factor: float = 0.0
+    early_stopping: bool = False
+    validation_fraction: float = 0.1
+    patience: int = 50
+    restore_best: bool = True
+    seed: int = 0
+
+
+class History:
+    """Per-epoch records in growing numpy columns.
+
+    :meth:`view` hands out read-only slices: rows that are already written never change, and
+    growth copies into a new buffer, so a view stays valid and constant forever.
+    """
+
+    COLUMNS = (
+        "epoch",
+        "train_loss",
+        "test_loss",
+        "val_loss",
+        "train_metric",
+        "test_metric",
+        "learning_rate",
+        "seconds",
+    )
+
+    def __init__(self, capacity: int = 256):
+        self._data = {c: np.full(capacity, np.nan) for c in self.COLUMNS}
+        self.length = 0
+
+    def __len__(self) -> int:
+        return self.length
+
+    def append(self, **row: float) -> None:
+        unknown = set(row) - set(self.COLUMNS)
+        if unknown:
+            raise KeyError(f"unknown history columns: {sorted(unknown)}")
+        if self.length == len(self._data["epoch"]):
+            grown = 2 * self.length
+            for c in self.COLUMNS:
+                bigger = np.full(grown, np.nan)
+                bigger[: self.length] = self._data[c][: self.length]
+                self._data[c] = bigger
+        for c in self.COLUMNS:
+            self._data[c][self.length] = row.get(c, np.nan)
+        self.length += 1
+
+    def view(self) -> dict[str, np.ndarray]:
+        out = {}
+        for c in self.COLUMNS:
+            v = self._data[c][: self.length]
+            v.flags.writeable = False
+            out[c] = v
+        return out
+
+    @classmethod
+    def from_columns(cls, columns: dict[str, np.ndarray]) -> History:
+        n = len(columns["epoch"])
+        history = cls(max(256, n))
+        for c in cls.COLUMNS:
+            if c in columns:
+                history._data[c][:n] = np.asarray(columns[c], dtype=float)
+        history.length = n
+        return history
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """What the views need at one moment of training; every array is a private host copy."""
+
+    status: str
+    message: str
+    epoch: int  # completed epochs
+    total_epochs: int
+    step: int  # optimiser steps so far
+    batch_in_epoch: int
+    batches_per_epoch: int
+    elapsed: float  # seconds spent training (pauses excluded)
+    samples_per_second: float
+    eta: float | None
+    learning_rate: float
+    history: dict[str, np.ndarray] = field(repr=False)
+    weights: tuple[tuple[np.ndarray, np.ndarray], ...] = field(repr=False)
+    test_output: np.ndarray | None = field(repr=False)  # f_theta on the test inputs
+    plot_output: np.ndarray | None = field(repr=False)  # f_theta on dataset.plot_inputs()
+    best_epoch: int | None = None
+
+    @property
+    def progress(self) -> float:
+        """Share of the run done, 0 to 1."""
+        if self.total_epochs <= 0:
+            return 1.0
+        done = self.epoch + self.batch_in_epoch / max(1, self.batches_per_epoch)
+        return min(1.0, done / self.total_epochs)
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in FINAL_STATES
+
+    def last(self, column: str) -> float:
+        values = self.history[column]
+        return float(values[-1]) if len(values) else math.nan
+
+
+class Trainer:
+    """Trains ``network`` on ``dataset`` with ``options``; iterate over it to run."""
+
+    def __init__(
+        self,
+        network: Network,
+        dataset,
+        options: TrainingOptions,
+        snapshot_interval: float = 0.05,
+        plot_resolution: int = 400,
+        history: History | None = None,
+        optimizer_state: dict | None = None,
+    ):
+        self.network = network
+        self.dataset = dataset
+        self.options = options
+        self.snapshot_interval = snapshot_interval
+        self.backend = network.backend
+        xp = self.backend.xp
+        self.history = history or History()
+        self.start_epoch = int(self.history.view()["epoch"][-1]) if len(self.history) else 0
+
+        head = network.head
+        self._classification = head.is_classification
+        rng = np.random.default_rng(options.seed)
+        x_train, y_train = dataset.x_train, dataset.y_train
+        self._x_val = self._y_val = None
+        if options.early_stopping:
+            n_val = max(1, int(round(options.validation_fraction * len(x_train))))
+            if n_val >= len(x_train):
+                raise ValueError("The validation fraction leaves no training data.")
+            order = rng.permutation(len(x_train))
+            val, train = order[:n_val], order[n_val:]
+            self._x_val = self._to_device(x_train[val])
+            self._y_val = head.prepare_targets(xp, y_train[val], self.backend.dtype)
+            x_train, y_train = x_train[train], y_train[train]
+        self._x = self._to_device(x_train)
+        self._y = head.prepare_targets(xp, y_train, self.backend.dtype)
+        self._x_test = self._to_device(dataset.x_test)
+        self._y_test = head.prepare_targets(xp, dataset.y_test, self.backend.dtype)
+        if len(x_train) > EVAL_SUBSET:
+            pick = np.sort(rng.choice(len(x_train), EVAL_SUBSET, replace=False))
+            self._x_eval, self._y_eval = self._x[xp.asarray(pick)], self._y[xp.asarray(pick)]
+        else:
+            self._x_eval, self._y_eval = self._x, self._y
+        plot_inputs = dataset.plot_inputs(plot_resolution) if not dataset.is_image else None
+        self._x_plot = (
+            self.backend.asarray(plot_inputs, dtype=self.backend.dtype)
+            if plot_inputs is not None and len(plot_inputs)
+            else None
+        )
+        self._shuffle_rng = rng
+        self.n_train = len(x_train)
+        self.batch_size = max(1, min(int(options.batch_size), self.n_train))
+        self.batches_per_epoch = math.ceil(self.n_train / self.batch_size)
+
+        self.optimizer = make_optimizer(
+            options.optimizer,
+            xp,
+            network.n_params,
+            network.n_weights,
+            network.backend.dtype,
+            weight_decay=options.weight_decay,
+            momentum=options.momentum,
+            beta1=options.beta1,
+            beta2=options.beta2,
+        )
+        if optimizer_state:
+            self.optimizer.load_state(optimizer_state)
+
+        self._lock = threading.Condition()
+        self._paused = False
+        self._pending_steps = 0
+        self._stop = False
+        self._base_lr = float(options.learning_rate)
+        self.status = "ready"
+
+    # -- controls (any thread) ---------------------------------------------------------------
+    def pause(self) -> None:
+        with self._lock:
+            self._paused = True
+
+    def resume(self) -> None:
+        with self._lock:
+            self._paused = False
+            self._lock.notify_all()
+
+    def step_once(self) -> None:
+        """Pause (if running) and train exactly one more mini-batch."""
+        with self._lock:
+            self._paused = True
+            self._pending_steps += 1
+            self._lock.notify_all()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stop = True
+            self._lock.notify_all()
+
+    def set_learning_rate(self, lr: float) -> None:
+        """Change the base learning rate; it applies from the next mini-batch."""
+        if not (lr > 0 and math.isfinite(lr)):
+            raise ValueError("The learning rate must be a positive number.")
+        self._base_lr = float(lr)
+
+    @property
+    def learning_rate(self) -> float:
+        return self._base_lr
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    # -- data --------------------------------------------------------------------------------
+    def _to_device(self, x):
+        """Rows on the backend: floats in the compute dtype, or images kept as uint8."""
+        x = x.reshape(len(x), -1)
+        if x.dtype == np.uint8:
+            return self.backend.asarray(x)
+        return self.backend.asarray(x, dtype=self.backend.dtype)
+
+    def _inputs(self, rows):
+        """A float batch from stored rows (converts uint8 images: (x - shift) * scale)."""
+        if rows.dtype == self.backend.dtype:
+            return rows
+        x = rows.astype(self.backend.dtype)
+        if self.dataset.input_shift:
+            x -= self.dataset.input_shift
+        if self.dataset.input_scale != 1.0:
+            x *= self.dataset.input_scale
+        return x
+
+    def _logits(self, x_rows, chunk: int = 8192):
+        xp = self.backend.xp
+        parts = [
+            self.network.logits(self._inputs(x_rows[i : i + chunk]))
+            for i in range(0, len(x_rows), chunk)
+        ]
+        return parts[0] if len(parts) == 1 else xp.concatenate(parts)
+
+    def _evaluate(self, x_rows, y):
+        """(mean loss, metric, head output) on a whole set, chunked."""
+        xp, head = self.backend.xp, self.network.head
+        with np.errstate(over="ignore", invalid="ignore"):
+            z = self._logits(x_rows)
+        loss = float(head.loss(xp, z, y))
+        output = head.output(xp, z)
+        if self._classification:
+            metric = metrics.accuracy(xp, output, y)
+        else:
+            metric = metrics.r2_score(xp, output, y)
+        return loss, metric, output
+
+    # -- the loop ----------------------------------------------------------------------------
+    def train_step(self, indices, lr: float):
+        """One mini-batch: forward, backward and update on the training rows ``indices``.
+        Returns the batch loss as a 0-d backend array."""
+        net, opt = self.network, self.optimizer
+        with np.errstate(over="ignore", invalid="ignore"):  # divergence is handled by the loop
+            x, y = self._inputs(self._x[indices]), self._y[indices]
+            loss = net.loss_and_grad(x, y, opt.gradient_scale(lr))
+            opt.step_scaled(net.params, net.grads, lr)
+        return loss
+
+    def epoch_order(self):
+        """A fresh random order of the training rows, on the backend."""
+        return self.backend.xp.asarray(self._shuffle_rng.permutation(self.n_train))
+
+    def __iter__(self):
+        return self._run()
+
+    def run(self, callback=None) -> Snapshot:
+        """Train to the end; call ``callback(snapshot)`` for each snapshot; return the last."""
+        last = None
+        for snapshot in self:
+            last = snapshot
+            if callback is not None:
+                callback(snapshot)
+        return last
+
+    def _run(self):
+        opts, net, xp = self.options, self.network, self.backend.xp
+        self.status = "running"
+        self._elapsed = 0.0
+        self._samples = 0
+        self._step = 0
+        self._best = None  # (validation loss, epoch, parameters)
+        good_params, good_epoch = xp.array(net.params, copy=True), self.start_epoch
+        epochs_without_progress = 0
+        epoch, batch = self.start_epoch, 0
+        final_status, message = "finished", ""
+        pause_announced = False
+        if len(self.history) == 0:
+            self._record_epoch(epoch=0, lr=self._lr(0))  # the untrained network, for the curves
+        else:
+            self._refresh_test_output()
+        clock = last_yield = time.perf_counter()
+        yield self._snapshot(0, epoch)
+
+        while epoch < opts.epochs and final_status == "finished":
+            order = self.epoch_order()
+            running = xp.zeros((), dtype=xp.float64)
+            batch = 0
+            while batch < self.batches_per_epoch:
+                with self._lock:
+                    must_wait = self._paused and self._pending_steps == 0 and not self._stop
+                if must_wait:
+                    self._elapsed += time.perf_counter() - clock
+                    if not pause_announced:
+                        self.status = "paused"
+                        pause_announced = True
+                        yield self._snapshot(batch, epoch)
+                    with self._lock:
+                        while self._paused and self._pending_steps == 0 and not self._stop:
+                            self._lock.wait()
+                    clock = time.perf_counter()
+                with self._lock:
+                    if self._stop:
+                        final_status = "stopped"
+                        break
+                    single = self._paused and self._pending_steps > 0
+                    if single:
+                        self._pending_steps -= 1
+                if not single:
+                    self.status, pause_announced = "running", False
+
+                idx = order[batch * self.batch_size : (batch + 1) * self.batch_size]
+                running += self.train_step(idx, self._lr(epoch))
+                batch += 1
+                self._step += 1
+                self._samples += len(idx)
+
+                now = time.perf_counter()
+                due = self.snapshot_interval > 0 and now - last_yield >= self.snapshot_interval
+                if single or (due and batch < self.batches_per_epoch):
+                    if not math.isfinite(float(running)):
+                        final_status = "diverged"
+                        break
+                    self._elapsed += now - clock
+                    if single:
+                        self.status, pause_announced = "paused", True
+                    yield self._snapshot(batch, epoch)
+                    clock = last_yield = time.perf_counter()
+            if final_status != "finished":
+                break
+
+            # End of an epoch: evaluate, record, check for divergence and early stopping.
+            epoch += 1
+            train_loss = self._record_epoch(epoch, self._lr(epoch - 1))
+            if not (math.isfinite(train_loss) and math.isfinite(float(running))):
+                final_status = "diverged"
+                break
+            good_params[...] = net.params
+            good_epoch = epoch
+            if self._x_val is not None:
+                val_loss = self.history.view()["val_loss"][-1]
+                if self._best is None or val_loss < self._best[0]:
+                    self._best = (val_loss, epoch, xp.array(net.params, copy=True))
+                    epochs_without_progress = 0
+                else:
+                    epochs_without_progress += 1
+                    if epochs_without_progress >= opts.patience:
+                        final_status = "early_stopped"
+                        message = (
+                            f"Stopped early at epoch {epoch}: the validation loss has not "
+                            f"improved for {opts.patience} epochs."
+                        )
+            now = time.perf_counter()
+            due = self.snapshot_interval <= 0 or now - last_yield >= self.snapshot_interval
+            if due and final_status == "finished" and epoch < opts.epochs:
+                self._elapsed += now - clock
+                yield self._snapshot(0, epoch)
+                clock = last_yield = time.perf_counter()
+            batch = 0
+
+        self._elapsed += time.perf_counter() - clock
+        if final_status == "diverged":
+            net.params[...] = good_params
+            message = (
+                f"The loss became NaN or infinite during epoch {epoch + 1}: the learning rate "
+                f"({self._base_lr:g}) is probably too high. Training stopped and the weights "
+                f"from epoch {good_epoch} were kept; lower the learning rate and reset."
+            )
+            epoch, batch = good_epoch, 0
+            self._refresh_test_output()
+        elif self._best is not None and opts.restore_best:
+            net.params[...] = self._best[2]
+            message = (message or "Training finished.") + (
+                f" The weights of the best validation epoch ({self._best[1]}) were restored."
+            )
+            self._refresh_test_output()
+        self.status = final_status
+        yield self._snapshot(batch, epoch, message)
+
+    def _lr(self, epoch: int) -> float:
+        o = self.options
+        factor = schedule_factor(o.schedule, epoch, o.epochs, o.step_size, o.gamma, o.min_lr_factor)
+        return self._base_lr * factor
+
+    def _record_epoch(self, epoch: int, lr: float) -> float:
+        train_loss, train_metric, _ = self._evaluate(self._x_eval, self._y_eval)
+        test_loss, test_metric, output = self._evaluate(self._x_test, self._y_test)
+        self._test_output = output
+        val_loss = math.nan
+        if self._x_val is not None:
+            val_loss, _, _ = self._evaluate(self._x_val, self._y_val)
+        self.history.append(
+            epoch=epoch,
+            train_loss=train_loss,
+            test_loss=test_loss,
+            val_loss=val_loss,
+            train_metric=train_metric,
+            test_metric=test_metric,
+            learning_rate=lr,
+            seconds=self._elapsed,
+        )
+        return train_loss
+
+    def _refresh_test_output(self) -> None:
+        _, _, self._test_output = self._evaluate(self._x_test, self._y_test)
+
+    def _snapshot(self, batch: int, epoch: int, message: str = "") -> Snapshot:
+        net, backend = self.network, self.backend
+        total_steps = (self.options.epochs - self.start_epoch) * self.batches_per_epoch
+        steps_done = (epoch - self.start_epoch) * self.batches_per_epoch + batch
+        eta = None
+        if self._step > 0 and self._elapsed > 0:
+            eta = max(0.0, (total_steps - steps_done) * self._elapsed / self._step)
+        plot_output = None
+        if self._x_plot is not None:
+            plot_output = backend.to_host(net.forward(self._x_plot))
+        return Snapshot(
+            status=self.status,
+            message=message or STATUS_TEXT.get(self.status, self.status),
+            epoch=epoch,
+            total_epochs=self.options.epochs,
+            step=self._step,
+            batch_in_epoch=batch,
+            batches_per_epoch=self.batches_per_epoch,
+            elapsed=self._elapsed,
+            samples_per_second=self._samples / self._elapsed if self._elapsed > 0 else 0.0,
+            eta=eta if self.status not in FINAL_STATES else 0.0,
+            learning_rate=self._lr(min(epoch, max(0, self.options.epochs - 1))),
+            history=self.history.view(),
+            weights=tuple(net.weights_to_host()),
+            test_output=None if self._test_output is None else backend.to_host(self._test_output),
+            plot_output=plot_output,
+            best_epoch=None if self._best is None else self._best[1],
+        )

@@ -1,0 +1,95 @@
+"""The arrays a network trains on, plus what the views need to draw them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .expr import Formula
+
+TASKS = ("regression", "classification")
+
+
+class DataError(ValueError):
+    """Data that cannot be built or read; the message is written for the user."""
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Train and test arrays with their meaning.
+
+    Inputs are rows: ``x_train`` has shape (n, N_0) for functions and toys, or (n, *image
+    shape) for images, which stay ``uint8`` and are converted per batch with
+    ``(x - input_shift) * input_scale``. Regression targets have shape (n, k); class targets
+    are integer labels of shape (n,).
+    """
+
+    name: str
+    task: str
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    input_shape: tuple[int, ...]
+    class_names: tuple[str, ...] = ()
+    input_shift: float = 0.0
+    input_scale: float = 1.0
+    #: For target functions: the formula (for the true curve or surface), the domain per axis
+    #: and the divisor that normalised y.
+    formula: Formula | None = field(default=None, repr=False)
+    domain: tuple[tuple[float, float], ...] = ()
+    y_divisor: float = 1.0
+    description: str = ""
+
+    def __post_init__(self):
+        if self.task not in TASKS:
+            raise ValueError(f"task must be one of {TASKS}, not {self.task!r}")
+
+    @property
+    def n_inputs(self) -> int:
+        """N_0: the length of one input row after flattening (28x28 -> 784)."""
+        return math.prod(self.input_shape)
+
+    @property
+    def n_classes(self) -> int | None:
+        return len(self.class_names) if self.task == "classification" else None
+
+    @property
+    def n_outputs(self) -> int:
+        """N_L for the natural head: k targets, 1 for two classes (sigmoid), else one per class."""
+        if self.task == "regression":
+            return int(self.y_train.shape[1])
+        return 1 if self.n_classes == 2 else int(self.n_classes)
+
+    @property
+    def is_image(self) -> bool:
+        return len(self.input_shape) > 1
+
+    def target(self, *coords: np.ndarray) -> np.ndarray:
+        """The noise-free target at the given coordinates (functions only)."""
+        if self.formula is None:
+            raise DataError("This dataset has no target formula.")
+        return self.formula(*coords) / self.y_divisor
+
+    def plot_inputs(self, resolution: int = 400) -> np.ndarray:
+        """Rows at which the views draw the network's output: a fine line over the 1-D domain,
+        or a resolution x resolution grid over the 2-D domain (row-major, x2 varying fastest
+        down the rows of an image); empty for images."""
+        if self.is_image or not self.domain:
+            return np.empty((0, self.n_inputs))
+        if len(self.domain) == 1:
+            ((lo, hi),) = self.domain
+            return np.linspace(lo, hi, resolution)[:, None]
+        (lo1, hi1), (lo2, hi2) = self.domain
+        g1, g2 = np.meshgrid(np.linspace(lo1, hi1, resolution), np.linspace(lo2, hi2, resolution))
+        return np.column_stack([g1.ravel(), g2.ravel()])
+
+    def summary(self) -> str:
+        kind = "classes" if self.task == "classification" else "targets"
+        count = self.n_classes if self.task == "classification" else self.n_outputs
+        return (
+            f"{self.name}: {len(self.x_train)} train / {len(self.x_test)} test, "
+            f"{self.n_inputs} inputs, {count} {kind}"
+        )

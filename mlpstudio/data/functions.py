@@ -1,0 +1,228 @@
+"""Regression data from a typed formula, and 2-D classification toys (TensorFlow Playground).
+
+The course example: ``y = sin(3 pi x) + cos(2 pi x)`` for ``x = arange(-1, 1, 0.005)``
+(400 points), divided by its largest absolute value, with 20% of the points held out as a test
+set drawn at random with a seed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .dataset import DataError, Dataset
+from .expr import FormulaError, parse_formula
+
+COURSE_FORMULA = "sin(3*pi*x) + cos(2*pi*x)"
+TOYS = ("circle", "xor", "gaussians", "spiral")
+TOY_LABELS = {
+    "circle": "Circle",
+    "xor": "Exclusive or (XOR)",
+    "gaussians": "Two Gaussians",
+    "spiral": "Spiral",
+}
+MAX_POINTS = 2_000_000
+
+
+def parse_target(text: str):
+    """Parse a target formula in ``x`` (1-D) or in ``x1, x2`` (2-D)."""
+    formula = parse_formula(text, ("x", "x1", "x2"))
+    used = formula.used_names
+    if "x" in used and used & {"x1", "x2"}:
+        raise FormulaError("Use either x (one input) or x1 and x2 (two inputs), not both.")
+    variables = ("x1", "x2") if used & {"x1", "x2"} else ("x",)
+    return parse_formula(text, variables)
+
+
+def function_dataset(
+    formula: str,
+    domain=(-1.0, 1.0),
+    points: int = 400,
+    step: float | None = None,
+    noise: float = 0.0,
+    test_fraction: float = 0.2,
+    normalize: bool = True,
+    seed: int = 0,
+) -> Dataset:
+    """Sample ``formula`` on ``domain`` and split the samples at random into train and test.
+
+    1-D: ``x = arange(lo, hi, step)`` when ``step`` is given, else ``points`` evenly spaced
+    values from lo to hi. 2-D (a formula in x1, x2): a square grid of about ``points`` points
+    over the domain (``[lo, hi]`` for both axes, or ``[lo1, hi1, lo2, hi2]``).
+    ``normalize`` divides y by max |y| so that the targets lie in [-1, 1]; ``noise`` is the
+    standard deviation of Gaussian noise added to every sample afterwards.
+    """
+    target = parse_target(formula)
+    axes = _domain_axes(domain, len(target.variables))
+    x = _sample_inputs(axes, points, step)
+    clean = target(*x.T)
+    bad = ~np.isfinite(clean)
+    if bad.any():
+        where = ", ".join(f"{v} = {c:.4g}" for v, c in zip(target.variables, x[bad.argmax()]))
+        value = clean[bad.argmax()]
+        raise DataError(
+            f"The formula gives {value} at {where}: it is not defined on the whole domain "
+            "(a logarithm or square root of a negative number, a division by zero or an "
+            "overflow?). Change the formula or the domain."
+        )
+    divisor = 1.0
+    if normalize:
+        divisor = float(np.max(np.abs(clean)))
+        if divisor == 0.0:
+            raise DataError(
+                "The formula is zero everywhere on the domain, so it cannot be "
+                "normalised; turn normalisation off or change the formula."
+            )
+    y = clean / divisor
+    rng = np.random.default_rng(seed)
+    if noise:
+        y = y + rng.normal(0.0, noise, size=y.shape)
+    train, test = split_indices(len(x), test_fraction, rng)
+    return Dataset(
+        name=target.text,
+        task="regression",
+        x_train=x[train],
+        y_train=y[train, None],
+        x_test=x[test],
+        y_test=y[test, None],
+        input_shape=(x.shape[1],),
+        formula=target,
+        domain=axes,
+        y_divisor=divisor,
+        description=f"y = {target.text}" + (f" / {divisor:.4g}" if normalize else ""),
+    )
+
+
+def _domain_axes(domain, n_axes: int) -> tuple[tuple[float, float], ...]:
+    values = [float(v) for v in domain]
+    if len(values) == 2:
+        values = values * n_axes
+    if len(values) != 2 * n_axes:
+        raise DataError(
+            f"The domain needs 2 numbers (or {2 * n_axes} for {n_axes} inputs), got {len(values)}."
+        )
+    axes = tuple((values[2 * i], values[2 * i + 1]) for i in range(n_axes))
+    for lo, hi in axes:
+        if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
+            raise DataError(f"The domain [{lo}, {hi}] must be finite with its start below its end.")
+    return axes
+
+
+def _sample_inputs(axes, points: int, step: float | None) -> np.ndarray:
+    if len(axes) == 1:
+        ((lo, hi),) = axes
+        if step:
+            if step <= 0:
+                raise DataError("The step between points must be positive.")
+            count = int(np.ceil((hi - lo) / step))
+            if count > MAX_POINTS:
+                raise DataError(f"A step of {step} gives {count:,} points; at most {MAX_POINTS:,}.")
+            x = np.arange(lo, hi, step)
+        else:
+            _check_points(points)
+            x = np.linspace(lo, hi, int(points))
+        if len(x) < 5:
+            raise DataError("At least 5 points are needed to split into train and test.")
+        return x[:, None]
+    _check_points(points)
+    side = max(3, int(round(np.sqrt(points))))
+    (lo1, hi1), (lo2, hi2) = axes
+    g1, g2 = np.meshgrid(np.linspace(lo1, hi1, side), np.linspace(lo2, hi2, side))
+    return np.column_stack([g1.ravel(), g2.ravel()])
+
+
+def _check_points(points) -> None:
+    if int(points) < 5 or int(points) > MAX_POINTS:
+        raise DataError(f"The number of points must be between 5 and {MAX_POINTS:,}, not {points}.")
+
+
+def split_indices(n: int, test_fraction: float, rng: np.random.Generator):
+    """A random train/test split of ``range(n)``: (train indices, test indices)."""
+    if not 0.0 < test_fraction < 1.0:
+        raise DataError(f"The test fraction must be between 0 and 1, not {test_fraction}.")
+    n_test = int(round(test_fraction * n))
+    if n_test < 1 or n - n_test < 1:
+        raise DataError(f"A test fraction of {test_fraction} leaves no train or no test points.")
+    order = rng.permutation(n)
+    return order[n_test:], order[:n_test]
+
+
+def toy_dataset(
+    name: str,
+    points: int = 400,
+    noise: float = 0.1,
+    test_fraction: float = 0.2,
+    seed: int = 0,
+) -> Dataset:
+    """A 2-D, two-class set like TensorFlow Playground's, with inputs scaled to [-1, 1].
+
+    ``noise`` (0 to 0.5) blurs the classes: it is the spread added to each point as a
+    fraction of the picture's radius.
+    """
+    if name not in TOYS:
+        raise DataError(f"Unknown 2-D set {name!r}; choose one of {', '.join(TOYS)}.")
+    _check_points(points)
+    if not 0.0 <= noise <= 1.0:
+        raise DataError(f"The noise must be between 0 and 1, not {noise}.")
+    rng = np.random.default_rng(seed)
+    n = int(points)
+    x, y = _TOY_MAKERS[name](rng, n, noise)
+    x = np.clip(x, -1.0, 1.0)
+    train, test = split_indices(n, test_fraction, rng)
+    return Dataset(
+        name=TOY_LABELS[name],
+        task="classification",
+        x_train=x[train],
+        y_train=y[train],
+        x_test=x[test],
+        y_test=y[test],
+        input_shape=(2,),
+        class_names=("0", "1"),
+        domain=((-1.0, 1.0), (-1.0, 1.0)),
+        description=f"{TOY_LABELS[name]}, noise {noise:g}",
+    )
+
+
+def _circle(rng, n, noise):
+    # Class 1: a disc of radius 0.4; class 0: a ring from 0.56 to 0.8.
+    half = n // 2
+    r = np.concatenate([rng.uniform(0.0, 0.4, half), rng.uniform(0.56, 0.8, n - half)])
+    angle = rng.uniform(0.0, 2 * np.pi, n)
+    x = np.column_stack([r * np.cos(angle), r * np.sin(angle)])
+    x += rng.uniform(-noise, noise, size=x.shape) * 0.8
+    y = np.concatenate([np.ones(half), np.zeros(n - half)]).astype(np.int64)
+    return x, y
+
+
+def _xor(rng, n, noise):
+    # Points in each quadrant, kept a little away from the axes; class = sign(x1 x2) > 0.
+    x = rng.uniform(-0.8, 0.8, size=(n, 2))
+    x += np.sign(x) * 0.05
+    y = (x[:, 0] * x[:, 1] > 0).astype(np.int64)
+    x += rng.uniform(-noise, noise, size=x.shape) * 0.8
+    return x, y
+
+
+def _gaussians(rng, n, noise):
+    half = n // 2
+    spread = 0.1 + 0.5 * noise
+    a = rng.normal(0.35, spread, size=(half, 2))
+    b = rng.normal(-0.35, spread, size=(n - half, 2))
+    y = np.concatenate([np.ones(half), np.zeros(n - half)]).astype(np.int64)
+    return np.vstack([a, b]), y
+
+
+def _spiral(rng, n, noise):
+    half = n // 2
+    parts, labels = [], []
+    for label, count, delta in ((1, half, 0.0), (0, n - half, np.pi)):
+        t = np.linspace(0.0, 1.0, count)
+        r = 0.8 * t
+        angle = 1.75 * 2 * np.pi * t + delta
+        pts = np.column_stack([r * np.sin(angle), r * np.cos(angle)])
+        pts += rng.uniform(-noise, noise, size=pts.shape) * 0.8
+        parts.append(pts)
+        labels.append(np.full(count, label))
+    return np.vstack(parts), np.concatenate(labels).astype(np.int64)
+
+
+_TOY_MAKERS = {"circle": _circle, "xor": _xor, "gaussians": _gaussians, "spiral": _spiral}

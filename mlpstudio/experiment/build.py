@@ -1,0 +1,105 @@
+"""From a :class:`~mlpstudio.experiment.config.Config` to the objects that train.
+
+The command line, the GUI and the comparison runner all build experiments here, so a config
+means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+from ..core.backend import Backend, get_backend
+from ..core.losses import default_head
+from ..core.network import Network
+from ..core.training import History, Trainer
+from ..data.dataset import Dataset
+from ..data.functions import function_dataset, toy_dataset
+from .config import Config, ConfigError, DataConfig
+
+
+def build_dataset(data: DataConfig) -> Dataset:
+    """The dataset a ``[data]`` section describes (raises DataError or FormulaError)."""
+    if data.kind == "function":
+        return function_dataset(
+            data.formula,
+            domain=data.domain,
+            points=data.points,
+            step=data.step or None,
+            noise=data.noise,
+            test_fraction=data.test_fraction,
+            normalize=data.normalize,
+            seed=data.seed,
+        )
+    if data.kind == "toy":
+        return toy_dataset(
+            data.toy,
+            points=data.points,
+            noise=data.noise,
+            test_fraction=data.test_fraction,
+            seed=data.seed,
+        )
+    raise ValueError(f"unknown data kind {data.kind!r}")
+
+
+def layer_sizes(config: Config, dataset: Dataset) -> list[int]:
+    """[N_0, N_1, ..., N_L] for the config's hidden layers on this dataset."""
+    return [dataset.n_inputs, *config.model.hidden, output_units(config, dataset)]
+
+
+def head_name(config: Config, dataset: Dataset) -> str:
+    if config.model.head != "auto":
+        return config.model.head
+    return default_head(dataset.task, dataset.n_classes)
+
+
+def output_units(config: Config, dataset: Dataset) -> int:
+    head = head_name(config, dataset)
+    if head == "softmax":
+        return int(dataset.n_classes or 1)
+    if head == "sigmoid" and dataset.task == "classification":
+        return 1
+    return dataset.n_outputs
+
+
+def check_compatible(config: Config, dataset: Dataset) -> None:
+    """Refuse heads that cannot learn the task (MSE on class labels and so on)."""
+    head = head_name(config, dataset)
+    if dataset.task == "regression" and head != "mse":
+        raise ConfigError(
+            [f"model.head: {head} needs class labels; use mse (or auto) for regression"]
+        )
+    if dataset.task == "classification" and head == "mse":
+        raise ConfigError(["model.head: mse is for regression; use softmax, sigmoid or auto"])
+    if head == "sigmoid" and (dataset.n_classes or 0) > 2:
+        raise ConfigError(["model.head: sigmoid is for two classes; use softmax or auto"])
+
+
+def build_network(config: Config, dataset: Dataset, backend: Backend | None = None) -> Network:
+    check_compatible(config, dataset)
+    backend = backend or get_backend(config.training.backend, config.training.dtype)
+    return Network(
+        layer_sizes(config, dataset),
+        config.model.activations(),
+        head=head_name(config, dataset),
+        init=config.model.init,
+        seed=config.training.seed,
+        backend=backend,
+    )
+
+
+def build_trainer(
+    config: Config,
+    dataset: Dataset | None = None,
+    network: Network | None = None,
+    history: History | None = None,
+    optimizer_state: dict | None = None,
+    **trainer_kwargs,
+) -> Trainer:
+    dataset = dataset if dataset is not None else build_dataset(config.data)
+    network = network if network is not None else build_network(config, dataset)
+    return Trainer(
+        network,
+        dataset,
+        config.training.options(),
+        history=history,
+        optimizer_state=optimizer_state,
+        **trainer_kwargs,
+    )

@@ -1,0 +1,340 @@
+"""One typed description of an experiment, read from and written to TOML.
+
+::
+
+    [data]
+    kind = "function"
+    formula = "sin(3*pi*x) + cos(2*pi*x)"
+    domain = [-1.0, 1.0]
+    step = 0.005
+
+    [model]
+    hidden = [10]
+    activation = "tanh"
+
+    [training]
+    optimizer = "adam"
+    learning_rate = 0.01
+    epochs = 3000
+
+Every key has a default (the course example), so an empty file is a valid experiment.
+:func:`config_from_dict` checks every value and raises :class:`ConfigError` listing *all*
+problems, each naming the field and what is allowed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from ..core.activations import ACTIVATIONS
+from ..core.backend import BACKEND_NAMES, DTYPES
+from ..core.losses import HEADS
+from ..core.network import INITS
+from ..core.optimizers import OPTIMIZERS, SCHEDULES
+from ..core.training import TrainingOptions
+from ..data.functions import COURSE_FORMULA, MAX_POINTS, TOYS
+
+DATA_KINDS = ("function", "toy")
+
+
+class ConfigError(ValueError):
+    """Invalid configuration; ``problems`` lists one message per field."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+# -- field specifications -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Spec:
+    """What a field accepts: its kind, bounds or choices, and a help text."""
+
+    kind: str  # int, float, bool, str, choice, int_list, float_list, str_or_list
+    help: str = ""
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    lengths: tuple[int, ...] = ()  # allowed list lengths (empty: any, but at least one)
+    low_open: bool = False  # the low bound itself is not allowed
+
+    def allowed(self) -> str:
+        if self.kind == "choice":
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        if self.kind == "str_or_list":
+            return "one of " + ", ".join(self.choices) + " (or a list, one per hidden layer)"
+        if self.kind == "bool":
+            return "true or false"
+        if self.kind == "str":
+            return "text"
+        noun = {
+            "int": "an integer",
+            "float": "a number",
+            "int_list": "a list of integers",
+            "float_list": "a list of numbers",
+        }[self.kind]
+        if self.lengths:
+            noun += " of length " + " or ".join(str(n) for n in self.lengths)
+        if self.low is not None and self.high is not None:
+            lo = "above" if self.low_open else "from"
+            return f"{noun} {lo} {_num(self.low)} to {_num(self.high)}"
+        if self.low is not None:
+            return f"{noun} {'>' if self.low_open else '>='} {_num(self.low)}"
+        return noun
+
+
+def _num(value: float) -> str:
+    """1000000 -> '1,000,000'; 0.5 -> '0.5'."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+def _f(default, spec: Spec):
+    if isinstance(default, list):
+        return field(default_factory=lambda: list(default), metadata={"spec": spec})
+    return field(default=default, metadata={"spec": spec})
+
+
+@dataclass
+class DataConfig:
+    kind: str = _f("function", Spec("choice", "what to learn", choices=DATA_KINDS))
+    formula: str = _f(COURSE_FORMULA, Spec("str", "target y = f(x), or f(x1, x2)"))
+    domain: list[float] = _f([-1.0, 1.0], Spec("float_list", "input range", lengths=(2, 4)))
+    points: int = _f(400, Spec("int", "number of samples", low=5, high=MAX_POINTS))
+    step: float = _f(0.005, Spec("float", "spacing of x (0: use points)", low=0.0, high=1e6))
+    noise: float = _f(0.0, Spec("float", "noise standard deviation", low=0.0, high=10.0))
+    test_fraction: float = _f(
+        0.2, Spec("float", "share held out for testing", low=0.0, high=0.9, low_open=True)
+    )
+    normalize: bool = _f(True, Spec("bool", "divide y by max |y|"))
+    seed: int = _f(0, Spec("int", "seed of the split and the noise", low=0, high=2**32 - 1))
+    toy: str = _f("circle", Spec("choice", "2-D set for kind = toy", choices=TOYS))
+
+
+@dataclass
+class ModelConfig:
+    hidden: list[int] = _f([10], Spec("int_list", "width of each hidden layer", low=1, high=65536))
+    activation: str | list[str] = _f(
+        "tanh", Spec("str_or_list", "hidden activation", choices=tuple(ACTIVATIONS))
+    )
+    head: str = _f("auto", Spec("choice", "output and loss", choices=("auto",) + HEADS))
+    init: str = _f("auto", Spec("choice", "weight initialisation", choices=INITS))
+
+    def activations(self) -> list[str]:
+        """One activation name per hidden layer."""
+        if isinstance(self.activation, str):
+            return [self.activation] * len(self.hidden)
+        return list(self.activation)
+
+
+@dataclass
+class TrainingConfig:
+    optimizer: str = _f("adam", Spec("choice", "update rule", choices=OPTIMIZERS))
+    learning_rate: float = _f(0.01, Spec("float", "step size", low=0.0, high=100.0, low_open=True))
+    momentum: float = _f(0.9, Spec("float", "momentum coefficient", low=0.0, high=0.999))
+    batch_size: int = _f(32, Spec("int", "samples per mini-batch", low=1, high=1_000_000))
+    epochs: int = _f(3000, Spec("int", "passes over the training set", low=1, high=1_000_000))
+    weight_decay: float = _f(0.0, Spec("float", "L2 penalty", low=0.0, high=10.0))
+    schedule: str = _f("constant", Spec("choice", "learning-rate schedule", choices=SCHEDULES))
+    step_size: int = _f(500, Spec("int", "epochs between step decays", low=1, high=1_000_000))
+    gamma: float = _f(0.5, Spec("float", "step decay factor", low=0.0, high=1.0, low_open=True))
+    early_stopping: bool = _f(False, Spec("bool", "stop when validation stops improving"))
+    validation_fraction: float = _f(
+        0.1, Spec("float", "share of train used for validation", low=0.0, high=0.5, low_open=True)
+    )
+    patience: int = _f(200, Spec("int", "epochs without improvement", low=1, high=1_000_000))
+    restore_best: bool = _f(True, Spec("bool", "restore the best validation weights"))
+    seed: int = _f(0, Spec("int", "seed of initialisation and shuffling", low=0, high=2**32 - 1))
+    backend: str = _f("numpy", Spec("choice", "numpy (CPU) or cupy (GPU)", choices=BACKEND_NAMES))
+    dtype: str = _f("float32", Spec("choice", "floating-point precision", choices=DTYPES))
+
+    def options(self, **overrides) -> TrainingOptions:
+        """The core's training options (the Qt-free trainer does not know about configs)."""
+        names = {f.name for f in dataclasses.fields(TrainingOptions)}
+        values = {k: v for k, v in dataclasses.asdict(self).items() if k in names}
+        values.update(overrides)
+        return TrainingOptions(**values)
+
+
+@dataclass
+class Config:
+    data: DataConfig = field(default_factory=DataConfig)
+    model: ModelConfig = field(default_factory=ModelConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_toml(self) -> str:
+        return tomli_w.dumps(self.to_dict())
+
+    def copy(self) -> Config:
+        return config_from_dict(self.to_dict())
+
+    def with_overrides(self, assignments: list[str]) -> Config:
+        """A copy with ``section.key=value`` assignments applied (values in TOML syntax,
+        or plain text: ``training.optimizer=sgd`` and ``model.hidden=[50,50]`` both work)."""
+        data = self.to_dict()
+        problems = []
+        for item in assignments:
+            key, sep, raw = item.partition("=")
+            key = key.strip()
+            section, dot, name = key.partition(".")
+            if not sep or not dot:
+                problems.append(f"{item!r}: write KEY=VALUE with KEY like training.epochs")
+                continue
+            if section not in data:
+                problems.append(_unknown(key, section, list(data)))
+                continue
+            data[section][name] = parse_value(raw)
+        if problems:
+            raise ConfigError(problems)
+        return config_from_dict(data)
+
+
+SECTIONS = {"data": DataConfig, "model": ModelConfig, "training": TrainingConfig}
+
+
+def parse_value(raw: str) -> Any:
+    """A value from the command line: TOML syntax when it parses, else the text itself."""
+    raw = raw.strip()
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def _unknown(key: str, name: str, known: list[str]) -> str:
+    hint = difflib.get_close_matches(name, known, n=1)
+    suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+    return f"{key}: unknown key{suggestion} (known: {', '.join(known)})"
+
+
+def config_from_dict(data: dict[str, Any]) -> Config:
+    """Build and validate a :class:`Config`; every problem is reported at once."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise ConfigError(["the configuration must be a table of sections"])
+    for section in data:
+        if section not in SECTIONS:
+            problems.append(_unknown(section, section, list(SECTIONS)))
+    sections = {}
+    for name, cls in SECTIONS.items():
+        values = data.get(name, {})
+        if not isinstance(values, dict):
+            problems.append(f"{name}: must be a table such as [{name}]")
+            values = {}
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        checked = {}
+        for key, value in values.items():
+            if key not in fields:
+                problems.append(_unknown(f"{name}.{key}", key, list(fields)))
+                continue
+            spec: Spec = fields[key].metadata["spec"]
+            try:
+                checked[key] = _check(spec, value)
+            except ValueError as exc:
+                problems.append(f"{name}.{key}: {exc}")
+        sections[name] = cls(**checked)
+    if not problems:
+        problems += _cross_checks(sections)
+    if problems:
+        raise ConfigError(problems)
+    return Config(**sections)
+
+
+def _cross_checks(sections) -> list[str]:
+    model: ModelConfig = sections["model"]
+    problems = []
+    if isinstance(model.activation, list) and len(model.activation) != len(model.hidden):
+        problems.append(
+            f"model.activation: {len(model.hidden)} hidden layers need {len(model.hidden)} "
+            f"activations, got {len(model.activation)} (or give one name for all)"
+        )
+    return problems
+
+
+def _check(spec: Spec, value: Any) -> Any:
+    bad = ValueError(f"must be {spec.allowed()} (got {value!r})")
+    kind = spec.kind
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise bad
+        return value
+    if kind in ("str", "choice"):
+        if not isinstance(value, str):
+            raise bad
+        if kind == "choice" and value not in spec.choices:
+            raise bad
+        return value
+    if kind == "str_or_list":
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",")] if "," in value else value
+        items = value if isinstance(value, list) else [value]
+        if not items or any(not isinstance(v, str) or v not in spec.choices for v in items):
+            raise bad
+        return value
+    if kind in ("int", "float"):
+        return _number(spec, value, bad)
+    # lists; a comma-separated string (from --set or a text field) is accepted too
+    if isinstance(value, str):
+        value = [v for v in value.replace(" ", "").split(",") if v]
+        value = [parse_value(v) for v in value]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise bad
+    if spec.lengths and len(value) not in spec.lengths:
+        raise bad
+    item_spec = dataclasses.replace(spec, kind="int" if kind == "int_list" else "float")
+    return [_number(item_spec, v, bad) for v in value]
+
+
+def _number(spec: Spec, value: Any, bad: ValueError):
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise bad
+    if spec.kind == "int":
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise bad
+            value = int(value)
+    else:
+        value = float(value)
+        if value != value or value in (float("inf"), float("-inf")):
+            raise bad
+    if spec.low is not None and (value < spec.low or (spec.low_open and value == spec.low)):
+        raise bad
+    if spec.high is not None and value > spec.high:
+        raise bad
+    return value
+
+
+def load_config(path: str | Path) -> Config:
+    """Read a TOML experiment file; syntax errors become a :class:`ConfigError`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
+    except UnicodeDecodeError:
+        raise ConfigError([f"{path}: is not a UTF-8 text file"]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{path}: not valid TOML ({exc})"]) from None
+    try:
+        return config_from_dict(data)
+    except ConfigError as exc:
+        raise ConfigError([f"{path}: {p}" for p in exc.problems]) from None
+
+
+def field_spec(section: str, key: str) -> Spec:
+    """The :class:`Spec` of ``section.key`` (for building controls and validating them)."""
+    fields = {f.name: f for f in dataclasses.fields(SECTIONS[section])}
+    return fields[key].metadata["spec"]

@@ -1,0 +1,76 @@
+"""Named starting points: the course example and a few other instructive targets."""
+
+from __future__ import annotations
+
+from .config import Config, config_from_dict
+
+#: name -> (label, config overrides). ``course-sine`` is also the app's default.
+PRESETS: dict[str, tuple[str, dict]] = {
+    "course-sine": ("Course example: sin(3 pi x) + cos(2 pi x)", {}),
+    "gaussian-bump": (
+        "Gaussian bump: exp(-10 x^2)",
+        {"data": {"formula": "exp(-10*x**2)"}},
+    ),
+    "abs-kink": (
+        "A kink: |x|",
+        {"data": {"formula": "abs(x)"}},
+    ),
+    "step": (
+        "A step: sign(x)",
+        {"data": {"formula": "sign(x)", "step": 0.0, "points": 400}},
+    ),
+    "noisy-sine": (
+        "Noisy sine: sin(2 pi x) with noise 0.1",
+        {"data": {"formula": "sin(2*pi*x)", "noise": 0.1}},
+    ),
+    "ripple-2d": (
+        "2-D ripple: sin(pi x1) cos(pi x2)",
+        {
+            "data": {"formula": "sin(pi*x1) * cos(pi*x2)", "step": 0.0, "points": 900},
+            "model": {"hidden": [20, 20]},
+            "training": {"epochs": 500},
+        },
+    ),
+    "circle": (
+        "2-D classes: circle",
+        {
+            "data": {"kind": "toy", "toy": "circle", "noise": 0.1},
+            "model": {"hidden": [8, 8]},
+            "training": {"epochs": 300},
+        },
+    ),
+    "xor": (
+        "2-D classes: XOR",
+        {
+            "data": {"kind": "toy", "toy": "xor", "noise": 0.1},
+            "model": {"hidden": [8, 8]},
+            "training": {"epochs": 300},
+        },
+    ),
+    "gaussians": (
+        "2-D classes: two Gaussians",
+        {
+            "data": {"kind": "toy", "toy": "gaussians", "noise": 0.1},
+            "model": {"hidden": [4]},
+            "training": {"epochs": 200},
+        },
+    ),
+    "spiral": (
+        "2-D classes: spiral",
+        {
+            "data": {"kind": "toy", "toy": "spiral", "noise": 0.05},
+            "model": {"hidden": [16, 16, 16]},
+            "training": {"epochs": 1000},
+        },
+    ),
+}
+
+
+def preset_config(name: str) -> Config:
+    """The config of a named preset (the defaults with the preset's changes)."""
+    if name not in PRESETS:
+        raise KeyError(name)
+    merged = Config().to_dict()
+    for section, values in PRESETS[name][1].items():
+        merged[section].update(values)
+    return config_from_dict(merged)

@@ -1,0 +1,111 @@
+"""The command line: exit codes, JSON summary, outputs, messages without tracebacks."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from mlpstudio import __version__
+from mlpstudio.cli import main
+
+
+def run_cli(*args, timeout=120):
+    return subprocess.run(
+        [sys.executable, "-m", "mlpstudio", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+def test_train_preset_json_and_outputs(tmp_path):
+    out = tmp_path / "run"
+    result = run_cli(
+        "train", "--preset", "course-sine", "--epochs", "200", "--json", "--out", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    for key in ("params", "epochs", "seconds", "train_loss", "test_loss", "test_mse", "test_r2"):
+        assert key in summary
+    assert summary["params"] == 31 and summary["epochs"] == 200
+    assert summary["test_mse"] == pytest.approx(summary["test_loss"], rel=1e-4)
+    # files: history with a row per epoch (plus the untrained row), weights without pickle
+    history = (out / "history.csv").read_text().splitlines()
+    assert history[0].startswith("epoch,train_loss,test_loss")
+    assert len(history) == 1 + 201
+    with np.load(out / "model.npz", allow_pickle=False) as data:
+        assert data["W1"].shape == (10, 1) and data["W2"].shape == (1, 10)
+    meta = json.loads((out / "model.json").read_text())
+    assert meta["model"]["parameters"] == 31
+    assert meta["config"]["training"]["epochs"] == 200
+    assert not list(out.glob("*.part"))  # no temporary files left behind
+
+
+def test_classification_json_reports_accuracy(capsys):
+    code = main(["train", "--preset", "xor", "--epochs", "50", "--json"])
+    assert code == 0
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert 0.0 <= summary["test_accuracy"] <= 1.0
+    assert "test_mse" not in summary
+
+
+def test_config_file_and_set(tmp_path, capsys):
+    path = tmp_path / "exp.toml"
+    path.write_text("[model]\nhidden = [5]\n[training]\nepochs = 20\n")
+    code = main(["train", str(path), "--set", "model.hidden=[4,3]", "--json"])
+    assert code == 0
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert summary["layers"] == [1, 4, 3, 1] and summary["epochs"] == 20
+
+
+@pytest.mark.parametrize(
+    "args,fragment",
+    [
+        (["train", "--set", "data.formula=__import__('os')"], "not an allowed function"),
+        (["train", "--set", "data.formula=log(x)"], "not defined on the whole domain"),
+        (["train", "--set", "training.optimizer=rmsprop"], "training.optimizer"),
+        (["train", "--set", "model.hiden=[3]"], "did you mean 'hidden'"),
+        (["train", "/nonexistent/exp.toml"], "cannot be read"),
+        (["train", "--set", "model.head=softmax"], "model.head"),
+        (["train", "--set", "data.domain=[1,0]"], "start below"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message_and_no_traceback(args, fragment):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1  # one paragraph
+
+
+def test_diverging_run_exits_1_with_the_reason(capsys):
+    code = main(
+        [
+            "train",
+            "--set",
+            "training.optimizer=sgd",
+            "--set",
+            "training.learning_rate=50",
+            "--epochs",
+            "100",
+            "--json",
+        ]
+    )
+    assert code == 1
+    captured = capsys.readouterr()
+    assert "learning rate" in captured.err
+    assert json.loads(captured.out.strip().splitlines()[-1])["status"] == "diverged"
+
+
+def test_unknown_option_is_a_usage_error():
+    result = run_cli("train", "--bogus")
+    assert result.returncode == 2
+    assert "unrecognised arguments" in result.stderr or "unrecognized" in result.stderr
