@@ -234,14 +234,17 @@ def bad_input_types() -> tuple[type[BaseException], ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--training-worker"] and len(argv) == 2:  # the GUI's training process
+        from .experiment.remote import serve
+
+        return serve(argv[1])
     parser = build_parser()
-    args, rest = parser.parse_known_args(argv)
-    if args.command is None:
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 (argparse API)
+    if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         from .gui.app import run_gui
 
-        return run_gui(rest)
-    if rest:
-        parser.error(f"unrecognised arguments: {' '.join(rest)}")
+        return run_gui(argv)
+    args = parser.parse_args(argv)
     try:
         return args.handler(args)
     except bad_input_types() as exc:

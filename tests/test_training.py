@@ -228,7 +228,7 @@ def test_two_class_toys_train_with_the_sigmoid_head(name):
     assert trainer.network.head.name == "sigmoid" and trainer.network.sizes[-1] == 1
     final = trainer.run()
     assert final.last("test_metric") > 0.9
-    assert final.plot_output.shape == (400 * 400, 1)
+    assert final.plot_output.shape == (100 * 100, 1)
 
 
 def test_softmax_learns_three_blobs():

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 LEAKY_SLOPE = 0.01
 
 
@@ -78,17 +80,41 @@ def _tanh_backward(xp, a, delta):
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
-        Activation("identity", "Identity", "S(z) = z", _identity, _identity_backward),
-        Activation("relu", "ReLU", "S(z) = max(0, z)", _relu, _relu_backward),
+        Activation(
+            "identity",
+            QT_TRANSLATE_NOOP("Activations", "Identity"),
+            "S(z) = z",
+            _identity,
+            _identity_backward,
+        ),
+        Activation(
+            "relu",
+            QT_TRANSLATE_NOOP("Activations", "ReLU"),
+            "S(z) = max(0, z)",
+            _relu,
+            _relu_backward,
+        ),
         Activation(
             "leaky_relu",
-            "Leaky ReLU",
+            QT_TRANSLATE_NOOP("Activations", "Leaky ReLU"),
             f"S(z) = max({LEAKY_SLOPE} z, z)",
             _leaky_relu,
             _leaky_relu_backward,
         ),
-        Activation("sigmoid", "Sigmoid", "S(z) = 1 / (1 + exp(-z))", _sigmoid, _sigmoid_backward),
-        Activation("tanh", "Tanh", "S(z) = tanh(z)", _tanh, _tanh_backward),
+        Activation(
+            "sigmoid",
+            QT_TRANSLATE_NOOP("Activations", "Sigmoid"),
+            "S(z) = 1 / (1 + exp(-z))",
+            _sigmoid,
+            _sigmoid_backward,
+        ),
+        Activation(
+            "tanh",
+            QT_TRANSLATE_NOOP("Activations", "Tanh"),
+            "S(z) = tanh(z)",
+            _tanh,
+            _tanh_backward,
+        ),
     )
 }
 

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 HEADS = ("mse", "softmax", "sigmoid")
 HEAD_LABELS = {
-    "mse": "Linear + mean squared error",
-    "softmax": "Softmax + cross-entropy",
-    "sigmoid": "Sigmoid + binary cross-entropy",
+    "mse": QT_TRANSLATE_NOOP("Heads", "Linear + mean squared error"),
+    "softmax": QT_TRANSLATE_NOOP("Heads", "Softmax + cross-entropy"),
+    "sigmoid": QT_TRANSLATE_NOOP("Heads", "Sigmoid + binary cross-entropy"),
 }
 
 

@@ -27,16 +27,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .activations import ACTIVATIONS, get_activation
 from .backend import Backend, numpy_backend
 from .losses import get_head
 
 INITS = ("auto", "he", "glorot", "lecun")
 INIT_LABELS = {
-    "auto": "Automatic (He for ReLU, Glorot otherwise)",
-    "he": "He (normal, std = sqrt(2 / N_in))",
-    "glorot": "Glorot (uniform, limit = sqrt(6 / (N_in + N_out)))",
-    "lecun": "LeCun (normal, std = sqrt(1 / N_in))",
+    "auto": QT_TRANSLATE_NOOP("Inits", "Automatic (He for ReLU, Glorot otherwise)"),
+    "he": QT_TRANSLATE_NOOP("Inits", "He (normal, std = sqrt(2 / N_in))"),
+    "glorot": QT_TRANSLATE_NOOP("Inits", "Glorot (uniform, limit = sqrt(6 / (N_in + N_out)))"),
+    "lecun": QT_TRANSLATE_NOOP("Inits", "LeCun (normal, std = sqrt(1 / N_in))"),
 }
 EVAL_CHUNK = 8192  # rows per forward pass when predicting, to bound memory on large sets
 

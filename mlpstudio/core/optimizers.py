@@ -23,12 +23,14 @@ import math
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
 OPTIMIZER_LABELS = {
-    "sgd": "SGD",
-    "momentum": "SGD + momentum",
-    "nesterov": "Nesterov momentum",
-    "adam": "Adam",
+    "sgd": QT_TRANSLATE_NOOP("Optimizers", "SGD"),
+    "momentum": QT_TRANSLATE_NOOP("Optimizers", "SGD + momentum"),
+    "nesterov": QT_TRANSLATE_NOOP("Optimizers", "Nesterov momentum"),
+    "adam": QT_TRANSLATE_NOOP("Optimizers", "Adam"),
 }
 
 
@@ -225,9 +227,9 @@ def make_optimizer(
 
 SCHEDULES = ("constant", "step", "cosine")
 SCHEDULE_LABELS = {
-    "constant": "Constant",
-    "step": "Step decay",
-    "cosine": "Cosine annealing",
+    "constant": QT_TRANSLATE_NOOP("Schedules", "Constant"),
+    "step": QT_TRANSLATE_NOOP("Schedules", "Step decay"),
+    "cosine": QT_TRANSLATE_NOOP("Schedules", "Cosine annealing"),
 }
 
 

@@ -170,7 +170,7 @@ class Trainer:
         dataset,
         options: TrainingOptions,
         snapshot_interval: float = 0.05,
-        plot_resolution: int = 400,
+        plot_resolution: int | None = None,
         history: History | None = None,
         optimizer_state: dict | None = None,
     ):
@@ -357,8 +357,8 @@ class Trainer:
             self._record_epoch(epoch=0, lr=self._lr(0))  # the untrained network, for the curves
         else:
             self._refresh_test_output()
-        clock = last_yield = time.perf_counter()
         yield self._snapshot(0, epoch)
+        clock = last_yield = time.perf_counter()  # after the yield: idle time is not training
 
         while epoch < opts.epochs and final_status == "finished":
             order = self.epoch_order()

@@ -73,12 +73,15 @@ class Dataset:
             raise DataError("This dataset has no target formula.")
         return self.formula(*coords) / self.y_divisor
 
-    def plot_inputs(self, resolution: int = 400) -> np.ndarray:
-        """Rows at which the views draw the network's output: a fine line over the 1-D domain,
-        or a resolution x resolution grid over the 2-D domain (row-major, x2 varying fastest
-        down the rows of an image); empty for images."""
+    def plot_inputs(self, resolution: int | None = None) -> np.ndarray:
+        """Rows at which the views draw the network's output: ``resolution`` points (400 by
+        default) over the 1-D domain, or a resolution x resolution grid (100 by default) over
+        the 2-D domain, x1 varying fastest, so that ``reshape(resolution, resolution)`` is an
+        image with rows along x2. Empty for images."""
         if self.is_image or not self.domain:
             return np.empty((0, self.n_inputs))
+        if resolution is None:
+            resolution = 400 if len(self.domain) == 1 else 100
         if len(self.domain) == 1:
             ((lo, hi),) = self.domain
             return np.linspace(lo, hi, resolution)[:, None]

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .dataset import DataError, Dataset
 from .expr import FormulaError, parse_formula
 
 COURSE_FORMULA = "sin(3*pi*x) + cos(2*pi*x)"
 TOYS = ("circle", "xor", "gaussians", "spiral")
 TOY_LABELS = {
-    "circle": "Circle",
-    "xor": "Exclusive or (XOR)",
-    "gaussians": "Two Gaussians",
-    "spiral": "Spiral",
+    "circle": QT_TRANSLATE_NOOP("Toys", "Circle"),
+    "xor": QT_TRANSLATE_NOOP("Toys", "Exclusive or (XOR)"),
+    "gaussians": QT_TRANSLATE_NOOP("Toys", "Two Gaussians"),
+    "spiral": QT_TRANSLATE_NOOP("Toys", "Spiral"),
 }
 MAX_POINTS = 2_000_000
 

@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .config import Config, config_from_dict
 
-#: name -> (label, config overrides). ``course-sine`` is also the app's default.
+#: name -> (label, config overrides). ``course-sine`` is also the app's default. Labels are
+#: English; the GUI shows ``translate("Presets", label)``.
 PRESETS: dict[str, tuple[str, dict]] = {
-    "course-sine": ("Course example: sin(3 pi x) + cos(2 pi x)", {}),
+    "course-sine": (QT_TRANSLATE_NOOP("Presets", "Course example: sin(3 pi x) + cos(2 pi x)"), {}),
     "gaussian-bump": (
-        "Gaussian bump: exp(-10 x^2)",
+        QT_TRANSLATE_NOOP("Presets", "Gaussian bump: exp(-10 x^2)"),
         {"data": {"formula": "exp(-10*x**2)"}},
     ),
     "abs-kink": (
-        "A kink: |x|",
+        QT_TRANSLATE_NOOP("Presets", "A kink: |x|"),
         {"data": {"formula": "abs(x)"}},
     ),
     "step": (
-        "A step: sign(x)",
+        QT_TRANSLATE_NOOP("Presets", "A step: sign(x)"),
         {"data": {"formula": "sign(x)", "step": 0.0, "points": 400}},
     ),
     "noisy-sine": (
-        "Noisy sine: sin(2 pi x) with noise 0.1",
+        QT_TRANSLATE_NOOP("Presets", "Noisy sine: sin(2 pi x) with noise 0.1"),
         {"data": {"formula": "sin(2*pi*x)", "noise": 0.1}},
     ),
     "ripple-2d": (
-        "2-D ripple: sin(pi x1) cos(pi x2)",
+        QT_TRANSLATE_NOOP("Presets", "2-D ripple: sin(pi x1) cos(pi x2)"),
         {
             "data": {"formula": "sin(pi*x1) * cos(pi*x2)", "step": 0.0, "points": 900},
             "model": {"hidden": [20, 20]},
@@ -32,7 +34,7 @@ PRESETS: dict[str, tuple[str, dict]] = {
         },
     ),
     "circle": (
-        "2-D classes: circle",
+        QT_TRANSLATE_NOOP("Presets", "2-D classes: circle"),
         {
             "data": {"kind": "toy", "toy": "circle", "noise": 0.1},
             "model": {"hidden": [8, 8]},
@@ -40,7 +42,7 @@ PRESETS: dict[str, tuple[str, dict]] = {
         },
     ),
     "xor": (
-        "2-D classes: XOR",
+        QT_TRANSLATE_NOOP("Presets", "2-D classes: XOR"),
         {
             "data": {"kind": "toy", "toy": "xor", "noise": 0.1},
             "model": {"hidden": [8, 8]},
@@ -48,7 +50,7 @@ PRESETS: dict[str, tuple[str, dict]] = {
         },
     ),
     "gaussians": (
-        "2-D classes: two Gaussians",
+        QT_TRANSLATE_NOOP("Presets", "2-D classes: two Gaussians"),
         {
             "data": {"kind": "toy", "toy": "gaussians", "noise": 0.1},
             "model": {"hidden": [4]},
@@ -56,7 +58,7 @@ PRESETS: dict[str, tuple[str, dict]] = {
         },
     ),
     "spiral": (
-        "2-D classes: spiral",
+        QT_TRANSLATE_NOOP("Presets", "2-D classes: spiral"),
         {
             "data": {"kind": "toy", "toy": "spiral", "noise": 0.05},
             "model": {"hidden": [16, 16, 16]},

@@ -1,0 +1,287 @@
+"""The experiment behind the window: config, dataset, network, and the training run.
+
+Panels edit a :class:`~mlpstudio.experiment.config.Config` and hand it to
+:meth:`ExperimentController.set_config`; the controller rebuilds what the change invalidates
+(the dataset, the network) and tells the views through signals. Training happens in a
+:class:`~mlpstudio.gui.worker.ProcessRun` (or, as a fallback, a
+:class:`~mlpstudio.gui.worker.ThreadRun`); a timer in the GUI thread pulls the latest snapshot
+and emits :attr:`ExperimentController.snapshotReady` only when a new one arrived.
+
+The controller keeps its own copy of the network: the untrained network's snapshot is computed
+here, and at the end of every run the final weights and optimiser state come back, so that a
+run can be continued, saved or exported.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..core.backend import BackendError, get_backend
+from ..core.training import FINAL_STATES, History, Trainer
+from ..data.dataset import DataError
+from ..data.expr import FormulaError
+from ..experiment.build import build_dataset, build_network
+from ..experiment.config import Config, ConfigError
+from ..experiment.remote import TrainingProcess, state_arrays
+from .worker import ProcessRun, ThreadRun
+
+REDRAW_INTERVAL_MS = 40  # at most 25 redraws per second
+MODE_ENV = "MLPSTUDIO_TRAINING"  # "process" (default) or "thread"
+
+
+class ExperimentController(QObject):
+    datasetChanged = Signal()
+    networkChanged = Signal()
+    statusChanged = Signal(str)
+    snapshotReady = Signal(object)
+    rebuildOffered = Signal(str)  # why the trained network no longer matches the settings
+    errorOccurred = Signal(str)
+
+    def __init__(self, config: Config | None = None, parent=None, mode: str | None = None):
+        super().__init__(parent)
+        self.config = config or Config()
+        self.mode = mode or os.environ.get(MODE_ENV, "process")
+        self.process = TrainingProcess() if self.mode == "process" else None
+        self.dataset = None
+        self.data_error: str | None = None
+        self.data_error_position: int | None = None  # where a formula error is, for a caret
+        self.network = None
+        self.network_error: str | None = None
+        self.optimizer_state: dict | None = None
+        self.run = None
+        self.snapshot = None
+        self.status = "ready"
+        self.pending_rebuild: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(REDRAW_INTERVAL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._rebuild_data()
+        self._rebuild_network()
+
+    def prewarm(self) -> None:
+        """Start the training process in the background, so the first Train is instant."""
+        if self.process is not None:
+            self.process.launch()
+
+    # -- state -------------------------------------------------------------------------------
+    @property
+    def is_training(self) -> bool:
+        return self.run is not None and self.run.is_running()
+
+    @property
+    def is_paused(self) -> bool:
+        return self.is_training and self.run.paused
+
+    @property
+    def can_train(self) -> bool:
+        return self.dataset is not None and self.network is not None
+
+    @property
+    def has_progress(self) -> bool:
+        """Whether the network has been trained at all (so a rebuild would lose work)."""
+        return self.snapshot is not None and self.snapshot.step > 0
+
+    def _set_status(self, status: str) -> None:
+        self.status = status
+        self.statusChanged.emit(status)
+
+    # -- configuration -----------------------------------------------------------------------
+    def set_config(self, config: Config) -> None:
+        """Apply an edited configuration; rebuild only what the change invalidates."""
+        old, self.config = self.config, config
+        data_changed = old.data != config.data or self.dataset is None
+        t_old, t_new = old.training, config.training
+        init_changed = (t_old.seed, t_old.backend, t_old.dtype) != (
+            t_new.seed,
+            t_new.backend,
+            t_new.dtype,
+        )
+        model_changed = old.model != config.model or init_changed
+        if self.is_training and t_old.learning_rate != t_new.learning_rate:
+            self.run.set_learning_rate(t_new.learning_rate)  # applies at once
+        if not (data_changed or model_changed) or self.is_training:
+            return  # (the panels are locked while training; stray edits wait for the end)
+        if data_changed:
+            self._rebuild_data()
+        if self.has_progress and self.dataset is not None:
+            what = self.tr("data") if data_changed else self.tr("architecture")
+            self.pending_rebuild = what
+            self.rebuildOffered.emit(what)
+            return
+        self._rebuild_network()
+
+    def _rebuild_data(self) -> None:
+        try:
+            self.dataset = build_dataset(self.config.data)
+            self.data_error, self.data_error_position = None, None
+        except (FormulaError, DataError, ConfigError, ValueError) as exc:
+            self.dataset = None
+            self.data_error = str(exc)
+            self.data_error_position = getattr(exc, "position", None)
+        self.datasetChanged.emit()
+
+    def _rebuild_network(self) -> None:
+        """A fresh, untrained network for the current config, and its first snapshot."""
+        self._discard_run()
+        self.pending_rebuild = None
+        self.snapshot = None
+        self.network = None
+        self.network_error = None
+        self.optimizer_state = None
+        if self.dataset is not None:
+            try:
+                backend = get_backend(self.config.training.backend, self.config.training.dtype)
+                self.network = build_network(self.config, self.dataset, backend)
+            except (ConfigError, BackendError, ValueError) as exc:
+                self.network_error = str(exc)
+        self.networkChanged.emit()
+        if self.network is not None:
+            self.snapshot = next(iter(self._trainer(History())))  # the untrained network
+            self.snapshotReady.emit(self.snapshot)
+        self._set_status("ready" if self.can_train else "invalid")
+
+    def reset(self) -> None:
+        """Stop any run and start over with a freshly initialised network."""
+        self._rebuild_network()
+
+    # -- training ----------------------------------------------------------------------------
+    def _trainer(self, history: History, epochs: int | None = None) -> Trainer:
+        options = self.config.training.options(
+            epochs=epochs if epochs is not None else self.config.training.epochs
+        )
+        return Trainer(
+            self.network,
+            self.dataset,
+            options,
+            snapshot_interval=0.05,
+            history=history,
+            optimizer_state=self.optimizer_state,
+        )
+
+    def start(self) -> None:
+        """Train: from the untrained network, or continue after a stop or the end."""
+        if self.is_training:
+            self.resume()
+            return
+        self._launch(step=False)
+
+    def step(self) -> None:
+        """Train exactly one mini-batch, then stay paused."""
+        if self.is_training:
+            self.run.step_once()
+            self._set_status("paused")
+            return
+        self._launch(step=True)
+
+    def _launch(self, step: bool) -> None:
+        if self.pending_rebuild:
+            self._rebuild_network()
+        if not self.can_train:
+            return
+        last = self.snapshot
+        epochs = self.config.training.epochs
+        history = None
+        if last is not None and last.step > 0:  # continue from where the last run ended
+            history = last.history
+            epochs = last.total_epochs
+            if last.status != "stopped" or last.epoch >= epochs:
+                epochs = last.epoch + self.config.training.epochs
+        if self.process is not None:
+            state = None
+            if history is not None:
+                state = state_arrays(self.network.params_to_host(), self.optimizer_state, history)
+            self.run = ProcessRun(
+                self.process, self.config.to_toml(), epochs, state, step, parent=self
+            )
+        else:
+            trainer = self._trainer(History.from_columns(history) if history else History(),
+                                    epochs)  # fmt: skip
+            snapshots = iter(trainer)
+            next(snapshots)  # the first snapshot repeats what the views already show
+            if step:
+                trainer.step_once()
+            self.run = ThreadRun(trainer, snapshots, parent=self)
+        self.run.finished.connect(self._on_run_finished)
+        self.run.start()
+        self._timer.start()
+        self._set_status("paused" if step else "running")
+
+    def pause(self) -> None:
+        if self.is_training:
+            self.run.pause()
+            self._set_status("paused")
+
+    def resume(self) -> None:
+        if self.is_training:
+            self.run.resume()
+            self._set_status("running")
+
+    def toggle_pause(self) -> None:
+        if not self.is_training:
+            self.start()
+        elif self.run.paused:
+            self.resume()
+        else:
+            self.pause()
+
+    def stop(self, wait: bool = False) -> None:
+        if self.is_training:
+            self.run.stop()
+            if wait:
+                self.run.wait(5000)
+                self._collect()
+
+    def _discard_run(self) -> None:
+        if self.run is not None:
+            self.run.finished.disconnect(self._on_run_finished)
+            if self.run.is_running():
+                self.run.stop()
+                self.run.wait(5000)
+            self.run = None
+        self._timer.stop()
+
+    def shutdown(self, timeout_ms: int = 1000) -> bool:
+        """Stop training and the training process (the window is closing)."""
+        ok = True
+        if self.run is not None and self.run.is_running():
+            self.run.stop()
+            ok = self.run.wait(timeout_ms)
+        self._timer.stop()
+        if self.process is not None:
+            self.process.shutdown(timeout=max(0.1, timeout_ms / 1000))
+        return ok
+
+    # -- snapshots ---------------------------------------------------------------------------
+    def _poll(self) -> None:
+        if self.run is None:
+            return
+        latest = self.run.latest()
+        if latest is not None and latest is not self.snapshot:
+            self.snapshot = latest
+            self.snapshotReady.emit(latest)
+
+    def _collect(self) -> None:
+        """Take the final snapshot and state of a run that has ended."""
+        if self.run is None:
+            return
+        self._poll()
+        self._timer.stop()
+        if self.run.final_params is not None and self.network is not None:
+            self.network.set_params(self.run.final_params)
+        if self.run.final_optimizer_state is not None:
+            self.optimizer_state = self.run.final_optimizer_state
+        elif isinstance(self.run, ThreadRun):
+            self.optimizer_state = self.run.trainer.optimizer.state()
+
+    def _on_run_finished(self) -> None:
+        self._collect()
+        error = self.run.error if self.run is not None else None
+        if error:
+            if self.process is not None and "did not start" in error:
+                self.process = None  # fall back to training in a thread from now on
+                error += " " + self.tr("Training will run inside the app instead.")
+            self.errorOccurred.emit(error)
+        status = self.snapshot.status if self.snapshot is not None else "stopped"
+        self._set_status(status if status in FINAL_STATES or status == "ready" else "stopped")

@@ -1,0 +1,464 @@
+"""The main window: panels on the left, live views in docks, run controls in the toolbar."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..experiment.build import head_name, layer_sizes
+from ..experiment.config import Config, ConfigError, config_from_dict
+from ..experiment.presets import preset_config
+from .controller import ExperimentController
+from .panels.architecture_panel import ArchitecturePanel
+from .panels.data_panel import DataPanel
+from .panels.training_panel import TrainingPanel
+from .style import Style
+from .views.loss_view import LossView
+from .views.network_view import NetworkView
+from .views.prediction_view import PredictionView
+from .views.weights_view import WeightsView
+from .widgets import MessageBar
+
+LAYOUT_VERSION = 1  # bump when the docks change, so an old saved layout is not restored
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: ExperimentController, settings=None, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self.setWindowTitle(self.tr("MLP Studio"))
+        self.setDockOptions(
+            QMainWindow.DockOption.AllowNestedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AnimatedDocks
+        )
+        self._create_actions()
+        self._create_views()
+        self._create_panels()
+        self._create_menus()
+        self._create_status_bar()
+        self._connect()
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.resize(1400, 900)
+        self.resizeDocks(
+            [self.setup_dock, self.view_docks["loss"]], [400, 430], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks([self.view_docks["weights"]], [330], Qt.Orientation.Vertical)
+        self._load_config_into_panels(controller.config)
+        self._on_dataset_changed()
+        self._on_network_changed()
+        if controller.snapshot is not None:
+            self._on_snapshot(controller.snapshot)
+        self._on_status(controller.status)
+        if settings is not None:
+            self._restore_settings()
+        # Start with the focus on the plot, not in a text field, so Space trains at once.
+        self.prediction_view.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.prediction_view.plot.setFocus()
+
+    # -- construction ------------------------------------------------------------------------
+    def _create_actions(self) -> None:
+        icon = self.style().standardIcon
+        sp = QStyle.StandardPixmap
+        self.act_start = QAction(icon(sp.SP_MediaPlay), self.tr("Train"), self)
+        self.act_start.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.act_start.triggered.connect(self.controller.toggle_pause)
+        self.act_step = QAction(icon(sp.SP_MediaSeekForward), self.tr("Step"), self)
+        self.act_step.setShortcut(QKeySequence(Qt.Key.Key_S))
+        self.act_step.setToolTip(self.tr("Train exactly one mini-batch, then pause (S)."))
+        self.act_step.triggered.connect(self.controller.step)
+        self.act_stop = QAction(icon(sp.SP_MediaStop), self.tr("Stop"), self)
+        self.act_stop.setToolTip(self.tr("Stop training; Continue carries on from here."))
+        self.act_stop.triggered.connect(lambda: self.controller.stop())
+        self.act_reset = QAction(icon(sp.SP_BrowserReload), self.tr("Reset"), self)
+        self.act_reset.setShortcut(QKeySequence(Qt.Key.Key_R))
+        self.act_reset.setToolTip(
+            self.tr("Throw the training away: new random weights from the seed, empty history (R).")
+        )
+        self.act_reset.triggered.connect(self._reset)
+        self.act_presentation = QAction(self.tr("Presentation mode"), self, checkable=True)
+        self.act_presentation.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.act_presentation.setToolTip(
+            self.tr("Larger fonts and thicker lines for a projector (F5).")
+        )
+        self.act_presentation.toggled.connect(Style.instance().set_presentation)
+        self.act_quit = QAction(self.tr("Quit"), self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        for action in (self.act_start, self.act_step, self.act_reset):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        toolbar = self.addToolBar(self.tr("Training"))
+        toolbar.setObjectName("trainingToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.act_start, self.act_step, self.act_stop, self.act_reset):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_presentation)
+
+    def _create_views(self) -> None:
+        self.message_bar = MessageBar()
+        self.prediction_view = PredictionView()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.prediction_view, 1)
+        self.setCentralWidget(central)
+        self.loss_view = LossView()
+        self.weights_view = WeightsView()
+        self.network_view = NetworkView()
+        self.view_docks = {}
+        for key, title, view, area in (
+            ("loss", self.tr("Loss"), self.loss_view, Qt.DockWidgetArea.RightDockWidgetArea),
+            (
+                "weights",
+                self.tr("Weights"),
+                self.weights_view,
+                Qt.DockWidgetArea.BottomDockWidgetArea,
+            ),
+            (
+                "network",
+                self.tr("Network"),
+                self.network_view,
+                Qt.DockWidgetArea.BottomDockWidgetArea,
+            ),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{key}")
+            dock.setWidget(view)
+            self.addDockWidget(area, dock)
+            dock.visibilityChanged.connect(
+                lambda visible, v=view: visible and self._refresh_view(v)
+            )
+            self.view_docks[key] = dock
+        self.splitDockWidget(
+            self.view_docks["weights"], self.view_docks["network"], Qt.Orientation.Horizontal
+        )
+        self.views = [self.prediction_view, self.loss_view, self.weights_view, self.network_view]
+
+    def _create_panels(self) -> None:
+        self.data_panel = DataPanel()
+        self.architecture_panel = ArchitecturePanel()
+        self.training_panel = TrainingPanel(
+            [self.act_start, self.act_step, self.act_stop, self.act_reset]
+        )
+        self.setup_tabs = QTabWidget()
+        for panel, title in (
+            (self.data_panel, self.tr("Data")),
+            (self.architecture_panel, self.tr("Architecture")),
+            (self.training_panel, self.tr("Training")),
+        ):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(panel)
+            self.setup_tabs.addTab(scroll, title)
+        dock = QDockWidget(self.tr("Experiment"), self)
+        dock.setObjectName("dock_setup")
+        dock.setWidget(self.setup_tabs)
+        dock.setMinimumWidth(380)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.setup_dock = dock
+
+    def _create_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_quit)
+        run_menu = self.menuBar().addMenu(self.tr("&Run"))
+        for action in (self.act_start, self.act_step, self.act_stop, self.act_reset):
+            run_menu.addAction(action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.setup_dock.toggleViewAction())
+        for dock in self.view_docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_presentation)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = help_menu.addAction(self.tr("Keyboard shortcuts"))
+        shortcuts.triggered.connect(self._show_shortcuts)
+        about = help_menu.addAction(self.tr("About MLP Studio"))
+        about.triggered.connect(self._show_about)
+
+    def _create_status_bar(self) -> None:
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.backend_label = QLabel()
+        self.statusBar().addPermanentWidget(self.backend_label)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.datasetChanged.connect(self._on_dataset_changed)
+        c.networkChanged.connect(self._on_network_changed)
+        c.snapshotReady.connect(self._on_snapshot)
+        c.statusChanged.connect(self._on_status)
+        c.rebuildOffered.connect(self._offer_reset)
+        c.errorOccurred.connect(self._on_error)
+        self.data_panel.changed.connect(self._apply_panels)
+        self.data_panel.presetChosen.connect(self.load_preset)
+        self.architecture_panel.changed.connect(self._apply_panels)
+        self.training_panel.changed.connect(self._apply_panels)
+
+    # -- configuration -----------------------------------------------------------------------
+    def current_config(self) -> Config:
+        base = self.controller.config
+        return Config(
+            data=self.data_panel.data_config(base.data),
+            model=self.architecture_panel.model_config(),
+            training=self.training_panel.training_config(base.training),
+        )
+
+    def _apply_panels(self) -> None:
+        self.controller.set_config(self.current_config())
+        self._show_data_problem()
+        self._refresh_structure()
+        self._on_status(self.controller.status)
+
+    def _load_config_into_panels(self, config: Config) -> None:
+        self.data_panel.load(config.data)
+        self.architecture_panel.load(config.model)
+        self.training_panel.load(config.training)
+
+    def load_config(self, config: Config) -> None:
+        """Start a new experiment from ``config`` (a preset, a file)."""
+        self.controller.stop(wait=True)
+        self._load_config_into_panels(config)
+        self.controller.set_config(self.current_config())
+        self.controller.reset()
+        self.message_bar.hide()
+        self._show_data_problem()
+        self._refresh_structure()
+
+    def load_preset(self, name: str) -> None:
+        self.load_config(preset_config(name))
+
+    def _show_data_problem(self) -> None:
+        c = self.controller
+        self.data_panel.show_data_error(c.data_error, c.data_error_position)
+
+    def _refresh_structure(self) -> None:
+        c = self.controller
+        if c.dataset is None:
+            self.architecture_panel.show_structure(None, [], "mse")
+            return
+        config = c.config
+        try:
+            sizes = layer_sizes(config, c.dataset)
+            head = head_name(config, c.dataset)
+        except (ConfigError, ValueError):
+            self.architecture_panel.show_structure(None, [], "mse")
+            return
+        self.architecture_panel.show_structure(sizes, config.model.activations(), head)
+
+    # -- controller events -------------------------------------------------------------------
+    def _on_dataset_changed(self) -> None:
+        dataset = self.controller.dataset
+        self.data_panel.set_dataset(dataset)
+        self.prediction_view.set_dataset(dataset)
+        self._show_data_problem()
+        self._refresh_structure()
+
+    def _on_network_changed(self) -> None:
+        network = self.controller.network
+        for view in self.views:
+            view.set_network(network)
+        if network is not None:
+            self.backend_label.setText(network.backend.description)
+        self.training_panel.show_progress(None)
+        self._refresh_structure()
+        if self.controller.network_error:
+            self._on_error(self.controller.network_error)
+
+    def _on_snapshot(self, snapshot) -> None:
+        for view in self.views:
+            if not view.visibleRegion().isEmpty():
+                view.show_snapshot(snapshot)
+        self.training_panel.show_progress(snapshot)
+        if self.controller.status in ("running", "paused"):
+            self.status_label.setText(self._status_text(self.controller.status))
+
+    def _refresh_view(self, view) -> None:
+        if self.controller.snapshot is not None:
+            view.show_snapshot(self.controller.snapshot)
+
+    def _on_status(self, status: str) -> None:
+        c = self.controller
+        training = c.is_training
+        paused = c.is_paused
+        icon = self.style().standardIcon
+        sp = QStyle.StandardPixmap
+        if training and not paused:
+            self.act_start.setText(self.tr("Pause"))
+            self.act_start.setIcon(icon(sp.SP_MediaPause))
+            self.act_start.setToolTip(self.tr("Pause training (Space)."))
+        else:
+            final = c.snapshot is not None and c.snapshot.is_final and not c.pending_rebuild
+            text = (
+                self.tr("Resume")
+                if paused
+                else (self.tr("Continue") if final else self.tr("Train"))
+            )
+            self.act_start.setText(text)
+            self.act_start.setIcon(icon(sp.SP_MediaPlay))
+            self.act_start.setToolTip(self.tr("{action} (Space).").format(action=text))
+        self.act_start.setEnabled(c.can_train)
+        self.act_step.setEnabled(c.can_train)
+        self.act_stop.setEnabled(training)
+        self.act_reset.setEnabled(c.dataset is not None)
+        self.data_panel.setEnabled(not training)
+        self.architecture_panel.setEnabled(not training)
+        self.training_panel.set_training_locked(training)
+        self.status_label.setText(self._status_text(status))
+        if status in ("finished", "early_stopped", "stopped", "diverged"):
+            self._refresh_all_views()
+
+    def _refresh_all_views(self) -> None:
+        if self.controller.snapshot is None:
+            return
+        for view in self.views:
+            if not view.visibleRegion().isEmpty():
+                view.show_snapshot(self.controller.snapshot)
+
+    def _status_text(self, status: str) -> str:
+        c = self.controller
+        snap = c.snapshot
+        if status == "invalid" or c.dataset is None:
+            return self.tr("Fix the data to train: see the message in the Data panel.")
+        if status == "ready":
+            return self.tr(
+                "Ready: {train} training and {test} test points. Press Train (Space)."
+            ).format(train=len(c.dataset.x_train), test=len(c.dataset.x_test))
+        if snap is None:
+            return ""
+        if status == "running":
+            return self.tr("Training: epoch {epoch} of {total}.").format(
+                epoch=snap.epoch, total=snap.total_epochs
+            )
+        if status == "paused":
+            return self.tr(
+                "Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step."
+            ).format(epoch=snap.epoch, step=snap.step)
+        result = self._result_text(snap)
+        if status == "finished":
+            return self.tr("Finished {epochs} epochs in {seconds:.1f} s. {result}").format(
+                epochs=snap.epoch, seconds=snap.elapsed, result=result
+            )
+        if status == "early_stopped":
+            return self.tr(
+                "Stopped early at epoch {epoch}: the validation loss stopped "
+                "improving; the best weights (epoch {best}) were kept. {result}"
+            ).format(epoch=snap.epoch, best=snap.best_epoch, result=result)
+        if status == "stopped":
+            return self.tr("Stopped at epoch {epoch}. {result}").format(
+                epoch=snap.epoch, result=result
+            )
+        if status == "diverged":
+            return self.tr(
+                "The loss became NaN or infinite: the learning rate ({lr:g}) is "
+                "probably too high. Training stopped and the weights from epoch "
+                "{epoch} were kept; lower the learning rate and reset."
+            ).format(lr=c.config.training.learning_rate, epoch=snap.epoch)
+        return ""
+
+    def _result_text(self, snap) -> str:
+        loss, metric = snap.last("test_loss"), snap.last("test_metric")
+        if not (math.isfinite(loss) and math.isfinite(metric)):
+            return ""
+        if self.controller.network is not None and self.controller.network.head.is_classification:
+            return self.tr("Test loss {loss:.4g}, test accuracy {acc:.1%}.").format(
+                loss=loss, acc=metric
+            )
+        return self.tr("Test MSE {loss:.4g}, test R² {r2:.4f}.").format(loss=loss, r2=metric)
+
+    def _offer_reset(self, what: str) -> None:
+        self.message_bar.show_message(
+            self.tr(
+                "The {what} changed, so the trained network no longer matches it. Reset to "
+                "build and train the new network (Train also resets)."
+            ).format(what=what),
+            self.tr("Reset now"),
+            self._reset,
+        )
+        self._on_status(self.controller.status)
+
+    def _on_error(self, message: str) -> None:
+        self.message_bar.show_message(self.tr("Problem: {message}").format(message=message))
+        self.status_label.setText(message)
+
+    def _reset(self) -> None:
+        self.message_bar.hide()
+        self.controller.reset()
+
+    # -- help --------------------------------------------------------------------------------
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard shortcuts"),
+            self.tr(
+                "Space: train / pause / resume\nS: one training step (mini-batch)\n"
+                "R: reset the network\nF5: presentation mode\nCtrl+Q: quit"
+            ),
+        )
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About MLP Studio"),
+            self.tr(
+                "MLP Studio {version}\nBuild, train and compare multilayer perceptrons."
+            ).format(version=__version__),
+        )
+
+    # -- persistence -------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and int(s.value("window/layout", 0)) == LAYOUT_VERSION:
+            self.restoreState(state, LAYOUT_VERSION)
+        self.act_presentation.setChecked(s.value("view/presentation", False, type=bool))
+
+    def save_settings(self) -> None:
+        if self.settings is None:
+            return
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        s.setValue("window/layout", LAYOUT_VERSION)
+        s.setValue("view/presentation", self.act_presentation.isChecked())
+        s.setValue("experiment/config", self.current_config().to_toml())
+        s.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        self.save_settings()
+        self.controller.shutdown(1000)
+        super().closeEvent(event)
+
+
+def restored_config(settings) -> Config:
+    """The last experiment from the settings, or the course example."""
+    import tomllib
+
+    text = settings.value("experiment/config", "") if settings is not None else ""
+    if text:
+        try:
+            return config_from_dict(tomllib.loads(text))
+        except (tomllib.TOMLDecodeError, ConfigError):
+            pass
+    return Config()

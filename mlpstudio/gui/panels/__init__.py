@@ -1,0 +1,1 @@
+"""The panels on the left of the window: data, architecture and training."""

@@ -1,0 +1,309 @@
+"""The data panel: what the network learns (a formula, or a 2-D classification set)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...data.expr import describe_allowed
+from ...data.functions import TOY_LABELS, TOYS
+from ...experiment.config import DataConfig
+from ...experiment.presets import PRESETS
+from ...i18n import translate
+from ..views.prediction_view import PredictionView
+from ..widgets import error_style
+
+FORMULA_DELAY_MS = 200  # validate this long after the last keystroke
+
+
+class DataPanel(QWidget):
+    changed = Signal()
+    presetChosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._loading = False
+        layout = QVBoxLayout(self)
+
+        form = QFormLayout()
+        self.preset = QComboBox()
+        self.preset.addItem(self.tr("(choose a preset)"), "")
+        for name, (label, _) in PRESETS.items():
+            self.preset.addItem(translate("Presets", label), name)
+        self.preset.setToolTip(
+            self.tr("Load a ready-made experiment: the course example and other targets.")
+        )
+        self.preset.activated.connect(self._preset_activated)
+        form.addRow(self.tr("Preset"), self.preset)
+
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Function y = f(x)"), "function")
+        self.kind.addItem(self.tr("2-D classification set"), "toy")
+        self.kind.setToolTip(
+            self.tr(
+                "Regression: the network approximates a function you type. Classification: "
+                "it separates two classes of points in the plane."
+            )
+        )
+        form.addRow(self.tr("Task"), self.kind)
+        layout.addLayout(form)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._function_page())
+        self.pages.addWidget(self._toy_page())
+        layout.addWidget(self.pages)
+
+        common = QFormLayout()
+        self.test_fraction = QSpinBox()
+        self.test_fraction.setRange(5, 90)
+        self.test_fraction.setSuffix(" %")
+        self.test_fraction.setToolTip(
+            self.tr(
+                "Share of the points held out as the test set. The network never trains on "
+                "them: they measure how well it generalises."
+            )
+        )
+        common.addRow(self.tr("Test set"), self.test_fraction)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2_000_000_000)
+        self.seed.setToolTip(
+            self.tr(
+                "Seed of the random train/test split and of the noise: the same seed gives "
+                "the same data."
+            )
+        )
+        common.addRow(self.tr("Data seed"), self.seed)
+        layout.addLayout(common)
+
+        self.preview = PredictionView(show_network=False)
+        self.preview.caption.setText(self.tr("<b>Preview</b> of the data"))
+        self.preview.export_button.hide()
+        self.preview.setMinimumHeight(180)
+        layout.addWidget(self.preview, 1)
+
+        self._formula_timer = QTimer(self)
+        self._formula_timer.setSingleShot(True)
+        self._formula_timer.setInterval(FORMULA_DELAY_MS)
+        self._formula_timer.timeout.connect(self._emit_changed)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for spin in (self.test_fraction, self.seed):
+            spin.valueChanged.connect(self._emit_changed)
+        self.load(DataConfig())
+
+    def _function_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.formula = QLineEdit()
+        self.formula.setPlaceholderText("sin(3*pi*x) + cos(2*pi*x)")
+        self.formula.setToolTip(
+            self.tr(
+                "The target function the network must learn, in x (or in x1 and x2 for two inputs)."
+            )
+            + "\n"
+            + describe_allowed(("x",))
+        )
+        self.formula.textEdited.connect(lambda _: self._formula_timer.start())
+        self.formula_message = QLabel()
+        self.formula_message.setWordWrap(True)
+        self.formula_message.setStyleSheet("color: #b00020;")
+        self.formula_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula_message.hide()
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(self.formula)
+        box.addWidget(self.formula_message)
+        form.addRow(self.tr("f(x) ="), box)
+
+        self.domain_lo, self.domain_hi = QDoubleSpinBox(), QDoubleSpinBox()
+        for spin in (self.domain_lo, self.domain_hi):
+            spin.setRange(-1e6, 1e6)
+            spin.setDecimals(3)
+            spin.setSingleStep(0.5)
+            spin.setKeyboardTracking(False)
+            spin.setToolTip(
+                self.tr(
+                    "The interval of x on which the function is sampled (for "
+                    "x1, x2: the same interval on both axes)."
+                )
+            )
+            spin.valueChanged.connect(self._emit_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.domain_lo)
+        row.addWidget(QLabel(self.tr("to")))
+        row.addWidget(self.domain_hi)
+        form.addRow(self.tr("Domain"), row)
+
+        self.sampling = QComboBox()
+        self.sampling.addItem(self.tr("Step"), "step")
+        self.sampling.addItem(self.tr("Number of points"), "points")
+        self.sampling.setToolTip(
+            self.tr(
+                "Sample x every 'step' (like numpy.arange), or take a "
+                "number of evenly spaced points."
+            )
+        )
+        self.step = QDoubleSpinBox()
+        self.step.setDecimals(4)
+        self.step.setRange(0.0001, 1000)
+        self.step.setSingleStep(0.001)
+        self.step.setKeyboardTracking(False)
+        self.step.setToolTip(self.tr("Distance between consecutive samples of x."))
+        self.points = QSpinBox()
+        self.points.setRange(5, 200_000)
+        self.points.setSingleStep(50)
+        self.points.setKeyboardTracking(False)
+        self.points.setToolTip(self.tr("How many samples of the function (train + test)."))
+        row = QHBoxLayout()
+        row.addWidget(self.sampling)
+        row.addWidget(self.step)
+        row.addWidget(self.points)
+        form.addRow(self.tr("Sampling"), row)
+        self.sampling.currentIndexChanged.connect(self._sampling_changed)
+        self.step.valueChanged.connect(self._emit_changed)
+        self.points.valueChanged.connect(self._emit_changed)
+
+        self.noise = QDoubleSpinBox()
+        self.noise.setRange(0.0, 10.0)
+        self.noise.setDecimals(3)
+        self.noise.setSingleStep(0.01)
+        self.noise.setKeyboardTracking(False)
+        self.noise.setToolTip(
+            self.tr(
+                "Standard deviation of the Gaussian noise added to every y: "
+                "real measurements are never exact."
+            )
+        )
+        self.noise.valueChanged.connect(self._emit_changed)
+        form.addRow(self.tr("Noise"), self.noise)
+
+        self.normalize = QCheckBox(self.tr("Divide y by its maximum |y|"))
+        self.normalize.setToolTip(self.tr("Normalise the targets to [-1, 1], as in the course."))
+        self.normalize.toggled.connect(self._emit_changed)
+        form.addRow(self.tr("Normalise"), self.normalize)
+        return page
+
+    def _toy_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.toy = QComboBox()
+        for name in TOYS:
+            self.toy.addItem(translate("Toys", TOY_LABELS[name]), name)
+        self.toy.setToolTip(
+            self.tr(
+                "Two classes of points in the plane, as in TensorFlow "
+                "Playground: the network learns the boundary between them."
+            )
+        )
+        self.toy.currentIndexChanged.connect(self._emit_changed)
+        form.addRow(self.tr("Set"), self.toy)
+        self.toy_points = QSpinBox()
+        self.toy_points.setRange(20, 100_000)
+        self.toy_points.setSingleStep(100)
+        self.toy_points.setKeyboardTracking(False)
+        self.toy_points.setToolTip(self.tr("How many points (train + test)."))
+        self.toy_points.valueChanged.connect(self._emit_changed)
+        form.addRow(self.tr("Points"), self.toy_points)
+        self.toy_noise = QDoubleSpinBox()
+        self.toy_noise.setRange(0.0, 0.5)
+        self.toy_noise.setDecimals(2)
+        self.toy_noise.setSingleStep(0.05)
+        self.toy_noise.setKeyboardTracking(False)
+        self.toy_noise.setToolTip(self.tr("How much the classes overlap (0: cleanly separated)."))
+        self.toy_noise.valueChanged.connect(self._emit_changed)
+        form.addRow(self.tr("Noise"), self.toy_noise)
+        return page
+
+    # -- values ------------------------------------------------------------------------------
+    def load(self, data: DataConfig) -> None:
+        """Show ``data`` in the controls without reporting it as an edit."""
+        self._loading = True
+        try:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
+            self.pages.setCurrentIndex(0 if data.kind == "function" else 1)
+            self.formula.setText(data.formula)
+            self.domain_lo.setValue(data.domain[0])
+            self.domain_hi.setValue(data.domain[1])
+            self.sampling.setCurrentIndex(0 if data.step else 1)
+            if data.step:
+                self.step.setValue(data.step)
+            self.points.setValue(data.points)
+            self.toy_points.setValue(data.points)
+            self._sampling_changed()
+            self.noise.setValue(data.noise if data.kind == "function" else 0.0)
+            self.toy_noise.setValue(data.noise if data.kind == "toy" else 0.1)
+            self.normalize.setChecked(data.normalize)
+            self.toy.setCurrentIndex(max(0, self.toy.findData(data.toy)))
+            self.test_fraction.setValue(int(round(data.test_fraction * 100)))
+            self.seed.setValue(data.seed)
+        finally:
+            self._loading = False
+
+    def data_config(self, base: DataConfig) -> DataConfig:
+        """``base`` with the values of the controls."""
+        kind = self.kind.currentData()
+        data = DataConfig(**{k: getattr(base, k) for k in base.__dataclass_fields__})
+        data.kind = kind
+        data.test_fraction = self.test_fraction.value() / 100
+        data.seed = self.seed.value()
+        if kind == "function":
+            data.formula = self.formula.text()
+            lo, hi = self.domain_lo.value(), self.domain_hi.value()
+            data.domain = [lo, hi]
+            data.step = self.step.value() if self.sampling.currentData() == "step" else 0.0
+            data.points = self.points.value()
+            data.noise = self.noise.value()
+            data.normalize = self.normalize.isChecked()
+        elif kind == "toy":
+            data.toy = self.toy.currentData()
+            data.points = self.toy_points.value()
+            data.noise = self.toy_noise.value()
+        return data
+
+    def show_data_error(self, message: str | None, position: int | None = None) -> None:
+        """Show (or clear) the problem with the data beside the formula."""
+        bad = bool(message)
+        self.formula_message.setVisible(bad)
+        error_style(self.formula, bad and self.kind.currentData() == "function")
+        if bad:
+            if position is not None and self.kind.currentData() == "function":
+                text = self.formula.text()
+                caret = text[:position] + " ▸" + text[position:]
+                message = f"{message}\n{caret}"
+            self.formula_message.setText(message)
+
+    def set_dataset(self, dataset) -> None:
+        self.preview.set_dataset(dataset)
+
+    # -- events ------------------------------------------------------------------------------
+    def _kind_changed(self) -> None:
+        self.pages.setCurrentIndex(0 if self.kind.currentData() == "function" else 1)
+        self._emit_changed()
+
+    def _sampling_changed(self) -> None:
+        by_step = self.sampling.currentData() == "step"
+        self.step.setVisible(by_step)
+        self.points.setVisible(not by_step)
+        self._emit_changed()
+
+    def _preset_activated(self, index: int) -> None:
+        name = self.preset.itemData(index)
+        if name:
+            self.presetChosen.emit(name)
+
+    def _emit_changed(self, *_) -> None:
+        if not self._loading:
+            self.changed.emit()

@@ -1,0 +1,290 @@
+"""The training panel: how to train, the run controls and the progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.backend import gpu_status
+from ...core.optimizers import OPTIMIZER_LABELS, OPTIMIZERS, SCHEDULE_LABELS, SCHEDULES
+from ...experiment.config import TrainingConfig
+from ...i18n import translate
+from ..widgets import LogSpinSlider
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    seconds = max(0.0, seconds)
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    if minutes < 60:
+        return f"{minutes}:{secs:02d}"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+class TrainingPanel(QWidget):
+    changed = Signal()
+    learningRateChanged = Signal(float)
+
+    def __init__(self, actions, parent=None):
+        """``actions``: the window's start, step, stop and reset QActions (shared with the
+        toolbar and the keyboard shortcuts)."""
+        super().__init__(parent)
+        self._loading = False
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+
+        self.optimizer = QComboBox()
+        for name in OPTIMIZERS:
+            self.optimizer.addItem(translate("Optimizers", OPTIMIZER_LABELS[name]), name)
+        self.optimizer.setToolTip(
+            self.tr(
+                "The rule that updates the weights from the gradient. SGD: w -= lr * gradient; "
+                "momentum adds a velocity that smooths the steps; Adam adapts the step of "
+                "every weight."
+            )
+        )
+        form.addRow(self.tr("Optimiser"), self.optimizer)
+
+        self.learning_rate = LogSpinSlider(1e-5, 10.0)
+        self.learning_rate.setToolTip(
+            self.tr(
+                "The learning rate: how big a step the weights take along the negative "
+                "gradient. Too small: slow; too large: the loss jumps or diverges. It can "
+                "be changed while training."
+            )
+        )
+        form.addRow(self.tr("Learning rate"), self.learning_rate)
+
+        self.momentum = QDoubleSpinBox()
+        self.momentum.setRange(0.0, 0.999)
+        self.momentum.setDecimals(3)
+        self.momentum.setSingleStep(0.05)
+        self.momentum.setToolTip(
+            self.tr("Momentum coefficient mu: the share of the previous step kept in the next.")
+        )
+        form.addRow(self.tr("Momentum"), self.momentum)
+
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(1, 1_000_000)
+        self.batch_size.setToolTip(
+            self.tr(
+                "Mini-batch size: how many training samples are averaged for each gradient "
+                "step. One epoch is one pass over the training set, N/batch steps."
+            )
+        )
+        form.addRow(self.tr("Batch size"), self.batch_size)
+
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 1_000_000)
+        self.epochs.setSingleStep(100)
+        self.epochs.setToolTip(
+            self.tr("Epochs: how many times the network sees the whole training set.")
+        )
+        form.addRow(self.tr("Epochs"), self.epochs)
+
+        self.weight_decay = QDoubleSpinBox()
+        self.weight_decay.setRange(0.0, 10.0)
+        self.weight_decay.setDecimals(5)
+        self.weight_decay.setSingleStep(0.0001)
+        self.weight_decay.setToolTip(
+            self.tr(
+                "L2 regularisation lambda: adds lambda/2 * sum(W^2) to the loss, which keeps "
+                "the weights small and can reduce overfitting."
+            )
+        )
+        form.addRow(self.tr("L2 penalty"), self.weight_decay)
+
+        self.schedule = QComboBox()
+        for name in SCHEDULES:
+            self.schedule.addItem(translate("Schedules", SCHEDULE_LABELS[name]), name)
+        self.schedule.setToolTip(
+            self.tr(
+                "How the learning rate changes over the epochs: constant, halved every few "
+                "epochs (step), or decreasing smoothly to zero (cosine)."
+            )
+        )
+        form.addRow(self.tr("Schedule"), self.schedule)
+
+        self.early_stopping = QCheckBox(self.tr("Stop when validation stops improving"))
+        self.early_stopping.setToolTip(
+            self.tr(
+                "Early stopping: hold out part of the training data for validation and stop "
+                "when its loss has not improved for 'patience' epochs, keeping the best "
+                "weights."
+            )
+        )
+        form.addRow(self.tr("Early stopping"), self.early_stopping)
+        self.patience = QSpinBox()
+        self.patience.setRange(1, 1_000_000)
+        self.patience.setToolTip(self.tr("Epochs without improvement before stopping."))
+        form.addRow(self.tr("Patience"), self.patience)
+
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2_000_000_000)
+        self.seed.setToolTip(
+            self.tr(
+                "Seed of the initial weights and of the shuffling: the same seed repeats the "
+                "same run."
+            )
+        )
+        form.addRow(self.tr("Seed"), self.seed)
+
+        self.backend = QComboBox()
+        self.backend.addItem(self.tr("CPU (NumPy)"), "numpy")
+        usable, reason = gpu_status()
+        self.backend.addItem(self.tr("GPU (CuPy)"), "cupy")
+        if not usable:
+            self.backend.model().item(1).setEnabled(False)
+        self.backend.setToolTip(
+            self.tr("Where the network computes. The GPU needs an NVIDIA card and CuPy.")
+        )
+        self.backend_reason = QLabel(reason)
+        self.backend_reason.setWordWrap(True)
+        self.backend_reason.setStyleSheet("color: #555;")
+        form.addRow(self.tr("Device"), self.backend)
+        form.addRow("", self.backend_reason)
+        layout.addLayout(form)
+
+        grid = QGridLayout()
+        for i, action in enumerate(actions):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextBesideIcon)
+            button.setMinimumWidth(90)
+            grid.addWidget(button, i // 3, i % 3)
+        layout.addLayout(grid)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("")
+        self.progress.setToolTip(self.tr("Progress of the run: epoch, time left and speed."))
+        layout.addWidget(self.progress)
+        self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)
+        layout.addWidget(self.progress_label)
+        layout.addStretch(1)
+
+        for combo in (self.optimizer, self.schedule, self.backend):
+            combo.currentIndexChanged.connect(self._emit_changed)
+        for spin in (
+            self.momentum,
+            self.batch_size,
+            self.epochs,
+            self.weight_decay,
+            self.patience,
+            self.seed,
+        ):
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self._emit_changed)
+        self.early_stopping.toggled.connect(self._emit_changed)
+        self.learning_rate.valueChanged.connect(self._lr_changed)
+        self.optimizer.currentIndexChanged.connect(self._update_enabled)
+        self.early_stopping.toggled.connect(self._update_enabled)
+        self.load(TrainingConfig())
+
+    # -- values ------------------------------------------------------------------------------
+    def load(self, training: TrainingConfig) -> None:
+        self._loading = True
+        try:
+            self.optimizer.setCurrentIndex(max(0, self.optimizer.findData(training.optimizer)))
+            self.learning_rate.setValue(training.learning_rate)
+            self.momentum.setValue(training.momentum)
+            self.batch_size.setValue(training.batch_size)
+            self.epochs.setValue(training.epochs)
+            self.weight_decay.setValue(training.weight_decay)
+            self.schedule.setCurrentIndex(max(0, self.schedule.findData(training.schedule)))
+            self.early_stopping.setChecked(training.early_stopping)
+            self.patience.setValue(training.patience)
+            self.seed.setValue(training.seed)
+            backend = "cupy" if training.backend == "cupy" and gpu_status()[0] else "numpy"
+            self.backend.setCurrentIndex(self.backend.findData(backend))
+        finally:
+            self._loading = False
+        self._update_enabled()
+
+    def training_config(self, base: TrainingConfig) -> TrainingConfig:
+        values = {k: getattr(base, k) for k in base.__dataclass_fields__}
+        values.update(
+            optimizer=self.optimizer.currentData(),
+            learning_rate=self.learning_rate.value(),
+            momentum=self.momentum.value(),
+            batch_size=self.batch_size.value(),
+            epochs=self.epochs.value(),
+            weight_decay=self.weight_decay.value(),
+            schedule=self.schedule.currentData(),
+            early_stopping=self.early_stopping.isChecked(),
+            patience=self.patience.value(),
+            seed=self.seed.value(),
+            backend=self.backend.currentData(),
+        )
+        return TrainingConfig(**values)
+
+    def set_training_locked(self, locked: bool) -> None:
+        """While a run is active only the learning rate may change."""
+        for widget in (
+            self.optimizer,
+            self.momentum,
+            self.batch_size,
+            self.epochs,
+            self.weight_decay,
+            self.schedule,
+            self.early_stopping,
+            self.patience,
+            self.seed,
+            self.backend,
+        ):
+            widget.setEnabled(not locked)
+        if not locked:
+            self._update_enabled()
+
+    def show_progress(self, snapshot) -> None:
+        if snapshot is None:
+            self.progress.setValue(0)
+            self.progress.setFormat("")
+            self.progress_label.setText("")
+            return
+        self.progress.setValue(int(round(snapshot.progress * 1000)))
+        self.progress.setFormat(
+            self.tr("Epoch {epoch} / {total}").format(
+                epoch=snapshot.epoch, total=snapshot.total_epochs
+            )
+        )
+        self.progress_label.setText(
+            self.tr("Time left {eta} · {rate} samples/s · {elapsed} elapsed").format(
+                eta=format_duration(snapshot.eta),
+                rate=f"{snapshot.samples_per_second:,.0f}",
+                elapsed=format_duration(snapshot.elapsed),
+            )
+        )
+
+    # -- events ------------------------------------------------------------------------------
+    def _update_enabled(self) -> None:
+        uses_momentum = self.optimizer.currentData() in ("momentum", "nesterov")
+        self.momentum.setEnabled(uses_momentum)
+        self.patience.setEnabled(self.early_stopping.isChecked())
+
+    def _lr_changed(self, value: float) -> None:
+        if not self._loading:
+            self.learningRateChanged.emit(value)
+            self.changed.emit()
+
+    def _emit_changed(self, *_) -> None:
+        if not self._loading:
+            self.changed.emit()

@@ -1,0 +1,114 @@
+"""What every view shares: a header with options and an export button, and the update API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..style import Style
+
+
+class View(QWidget):
+    """A live view. Subclasses fill :attr:`body` and implement the ``set_*``/``show_*`` hooks.
+
+    * :meth:`set_dataset` when the data changes (static content: targets, points);
+    * :meth:`set_network` when the architecture changes (layout of per-layer content);
+    * :meth:`show_snapshot` for every new training snapshot (update items in place).
+    """
+
+    title = "View"
+    export_name = "view"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(4, 2, 4, 0)
+        self.caption = QLabel()
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.header.addWidget(self.caption, 1)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export..."))
+        self.export_button.setToolTip(self.tr("Save this view as a PNG image."))
+        self.export_button.clicked.connect(self.export_dialog)
+        self.header.addWidget(self.export_button)
+        self.body = QVBoxLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self.header)
+        layout.addLayout(self.body, 1)
+        self.dataset = None
+        self.network = None
+        Style.instance().changed.connect(self.restyle)
+
+    # -- hooks -------------------------------------------------------------------------------
+    def set_dataset(self, dataset) -> None:
+        self.dataset = dataset
+
+    def set_network(self, network) -> None:
+        self.network = network
+
+    def show_snapshot(self, snapshot) -> None:
+        pass
+
+    def restyle(self) -> None:
+        """Presentation mode changed: rebuild pens and markers."""
+
+    def has_content(self) -> bool:
+        """Whether the view currently draws data (used by tests and the smoke mode)."""
+        return False
+
+    def plot_widget(self) -> QWidget:
+        """The widget that an export saves (the whole view by default)."""
+        return self
+
+    # -- export ------------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export view"), f"{self.export_name}.png", self.tr("PNG image (*.png)")
+        )
+        if path:
+            try:
+                self.export_png(path)
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+
+    def export_png(self, path: str | Path) -> Path:
+        """Save the view's plot as a PNG (written to a temporary file, then renamed)."""
+        from ...experiment.files import atomic_write
+
+        path = Path(path)
+        image = self.plot_widget().grab()
+
+        def write(handle):
+            from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+            data = QByteArray()
+            buffer = QBuffer(data)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            if not image.save(buffer, "PNG"):
+                raise OSError(f"could not encode {path.name} as PNG")
+            handle.write(bytes(data))
+
+        return atomic_write(path, write)
+
+
+def finite_xy(x, y):
+    """Drop non-finite points: pyqtgraph mishandles NaN/Inf, which a diverging loss produces."""
+    import numpy as np
+
+    keep = np.isfinite(x) & np.isfinite(y)
+    if keep.all():
+        return x, y
+    return x[keep], y[keep]

@@ -1,0 +1,121 @@
+"""Loss curves for the training and test sets, per epoch (log-y toggle).
+
+Drawn for speed: the x axis spans the whole run from the start, so it never moves, and the y
+axis changes only when the loss leaves its range (:class:`~mlpstudio.gui.style.RangeKeeper`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox
+
+from .. import style
+from ..style import RangeKeeper, Style, cache_axes
+from .base import View, finite_xy
+
+
+class LossView(View):
+    export_name = "loss"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.caption.setText(self.tr("<b>Loss</b> per epoch"))
+        self.log_y = QCheckBox(self.tr("Log scale"))
+        self.log_y.setToolTip(
+            self.tr("Show the loss on a logarithmic axis: late, small improvements stay visible.")
+        )
+        self.log_y.setChecked(True)
+        self.log_y.toggled.connect(self._set_log)
+        self.header.insertWidget(1, self.log_y)
+        self.plot = pg.PlotWidget()
+        self.plot.setLabel("bottom", self.tr("epoch"))
+        self.plot.setLabel("left", self.tr("loss"))
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).enableAutoSIPrefix(False)
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        cache_axes(self.plot)
+        self.plot.disableAutoRange()
+        self.plot.setMouseEnabled(x=True, y=True)
+        self.legend = self.plot.addLegend(offset=(-10, 10), brush=(255, 255, 255, 200))
+        self.train_curve = self.plot.plot(name=self.tr("train"))
+        self.test_curve = self.plot.plot(name=self.tr("test"))
+        self.val_curve = pg.PlotDataItem()  # joins the plot and legend when early stopping
+        self._val_shown = False
+        for curve in (self.train_curve, self.test_curve, self.val_curve):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+        self.body.addWidget(self.plot)
+        self._y_range = RangeKeeper()
+        self._x_end = None
+        self._last = None
+        self._set_log(True)
+        self.restyle()
+
+    def restyle(self):
+        s = Style.instance()
+        self.train_curve.setPen(s.pen(style.TRAIN))
+        self.test_curve.setPen(s.pen(style.TEST))
+        self.val_curve.setPen(s.pen(style.VALIDATION, style=pg.QtCore.Qt.PenStyle.DashLine))
+
+    def _set_log(self, on: bool) -> None:
+        self.plot.setLogMode(y=on)
+        self._y_range.reset()
+        if self._last is not None:
+            self.show_snapshot(self._last)
+
+    def set_network(self, network):
+        super().set_network(network)
+        for curve in (self.train_curve, self.test_curve, self.val_curve):
+            curve.setData([], [])
+        self._y_range.reset()
+        self._x_end = None
+        self._last = None
+        if network is None:
+            return
+        name = {
+            "mse": self.tr("loss (mean squared error)"),
+            "softmax": self.tr("loss (cross-entropy)"),
+            "sigmoid": self.tr("loss (binary cross-entropy)"),
+        }[network.head.name]
+        self.plot.setLabel("left", name)
+
+    def show_snapshot(self, snapshot):
+        self._last = snapshot
+        h = snapshot.history
+        epochs = h["epoch"]
+        log = self.log_y.isChecked()
+        lows, highs = [], []
+        for curve, column in (
+            (self.train_curve, "train_loss"),
+            (self.test_curve, "test_loss"),
+            (self.val_curve, "val_loss"),
+        ):
+            x, y = finite_xy(epochs, h[column])
+            if log:
+                x, y = x[y > 0], y[y > 0]
+            curve.setData(x, y)
+            if len(y):
+                shown = np.log10(y) if log else y
+                lows.append(float(shown.min()))
+                highs.append(float(shown.max()))
+        has_val = bool(np.isfinite(h["val_loss"]).any())
+        if has_val != self._val_shown:
+            if has_val:
+                self.plot.addItem(self.val_curve)
+                self.legend.addItem(self.val_curve, self.tr("validation"))
+            else:
+                self.plot.removeItem(self.val_curve)
+                self.legend.removeItem(self.val_curve)
+            self._val_shown = has_val
+        x_end = max(snapshot.total_epochs, int(epochs[-1]) if len(epochs) else 1)
+        if x_end != self._x_end:
+            self._x_end = x_end
+            self.plot.setXRange(0, x_end, padding=0.02)
+        if lows:
+            new = self._y_range.update(min(lows), max(highs))
+            if new is not None:
+                self.plot.setYRange(*new, padding=0)
+
+    def has_content(self):
+        return self.train_curve.xData is not None and len(self.train_curve.xData) > 1

@@ -1,0 +1,185 @@
+"""The network drawn as neurons and connections, coloured by the current weights.
+
+Connections are red for positive and blue for negative weights, thicker and more opaque the
+larger |w| is relative to the layer's largest weight; neurons are filled by their bias in the
+same colours. Layers wider than a dozen units are drawn collapsed: the first and last few
+units, and a count of those not drawn.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..style import Style
+from .base import View
+
+MAX_DRAWN = 12  # a layer wider than this is collapsed
+KEEP_EACH_END = 5
+MIN_INTERVAL = 0.1
+
+
+def shown_units(width: int) -> tuple[list[int], int]:
+    """Indices of the units drawn for a layer of ``width`` units, and how many are hidden."""
+    if width <= MAX_DRAWN:
+        return list(range(width)), 0
+    return (
+        list(range(KEEP_EACH_END)) + list(range(width - KEEP_EACH_END, width)),
+        width - 2 * KEEP_EACH_END,
+    )
+
+
+class NetworkDiagram(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.sizes: list[int] = []
+        self.labels: list[str] = []
+        self.weights = None
+        self.cmap = pg.colormap.get("CET-D1")
+        self.setMinimumSize(240, 160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_structure(self, sizes: list[int], labels: list[str]) -> None:
+        self.sizes, self.labels, self.weights = list(sizes), list(labels), None
+        self.update()
+
+    def set_weights(self, weights) -> None:
+        self.weights = weights
+        self.update()
+
+    def _color(self, value: float, bound: float, alpha: int = 255) -> QColor:
+        t = 0.5 + 0.5 * (value / bound if bound > 0 else 0.0)
+        color = self.cmap.map(float(np.clip(t, 0, 1)), mode="qcolor")
+        color.setAlpha(alpha)
+        return color
+
+    def paintEvent(self, event):
+        if not self.sizes:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        scale = 1.5 if Style.instance().presentation else 1.0
+        metrics = painter.fontMetrics()
+        top = metrics.height() * 2 + 8
+        bottom = metrics.height() + 8
+        width, height = self.width(), self.height()
+        n_cols = len(self.sizes)
+        margin_x = max(40.0, width * 0.08)
+        xs = [margin_x + i * (width - 2 * margin_x) / max(1, n_cols - 1) for i in range(n_cols)]
+        if n_cols == 1:
+            xs = [width / 2]
+        layouts = []
+        for size in self.sizes:
+            units, hidden = shown_units(size)
+            slots = len(units) + (1 if hidden else 0)
+            step = (height - top - bottom) / max(1, slots)
+            ys, slot = [], 0
+            for k, _ in enumerate(units):
+                if hidden and k == KEEP_EACH_END:
+                    slot += 1  # leave a slot for the "..." marker
+                ys.append(top + (slot + 0.5) * step)
+                slot += 1
+            layouts.append((units, ys, hidden, step))
+        radius = max(3.0, min(12.0 * scale, min(layout[3] for layout in layouts) * 0.35))
+
+        # connections
+        for layer in range(1, n_cols):
+            units_out, ys_out, _, _ = layouts[layer]
+            units_in, ys_in, _, _ = layouts[layer - 1]
+            w = self.weights[layer - 1][0] if self.weights is not None else None
+            bound = float(np.abs(w).max()) if w is not None and w.size else 1.0
+            for i, y_out in zip(units_out, ys_out):
+                for j, y_in in zip(units_in, ys_in):
+                    if w is None:
+                        pen = QPen(QColor(180, 180, 180, 120), 1.0)
+                    else:
+                        value = float(w[i, j]) if np.isfinite(w[i, j]) else 0.0
+                        strength = abs(value) / bound if bound > 0 else 0.0
+                        pen = QPen(
+                            self._color(value, bound, int(40 + 215 * strength)),
+                            (0.5 + 3.0 * strength) * scale,
+                        )
+                    painter.setPen(pen)
+                    painter.drawLine(QPointF(xs[layer - 1], y_in), QPointF(xs[layer], y_out))
+
+        # neurons and labels
+        for col, (units, ys, hidden, step) in enumerate(layouts):
+            biases = None
+            if self.weights is not None and col > 0:
+                biases = self.weights[col - 1][1]
+                bound = float(np.abs(biases).max()) if biases.size else 1.0
+            for k, (unit, y) in enumerate(zip(units, ys)):
+                if col == 0:
+                    brush = QColor(230, 230, 230)
+                elif biases is not None and np.isfinite(biases[unit]):
+                    brush = self._color(float(biases[unit]), bound)
+                else:
+                    brush = QColor(255, 255, 255)
+                painter.setPen(QPen(QColor(60, 60, 60), 1.2 * scale))
+                painter.setBrush(brush)
+                painter.drawEllipse(QPointF(xs[col], y), radius, radius)
+                if hidden and k == KEEP_EACH_END - 1:
+                    y_gap = y + step
+                    painter.setPen(QColor(60, 60, 60))
+                    painter.drawText(
+                        QRectF(xs[col] - 60, y_gap - step / 2, 120, step),
+                        Qt.AlignmentFlag.AlignCenter,
+                        f"⋮ +{hidden}",
+                    )
+            painter.setPen(QColor(20, 20, 20))
+            label_rect = QRectF(xs[col] - 80, 2, 160, top - 4)
+            painter.drawText(
+                label_rect,
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                self.labels[col] if col < len(self.labels) else "",
+            )
+        painter.end()
+
+
+class NetworkView(View):
+    export_name = "network"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.caption.setText(
+            self.tr("<b>Network</b>: red positive, blue negative weights; width = |w|")
+        )
+        self.diagram = NetworkDiagram()
+        self.body.addWidget(self.diagram)
+        self._last_draw = 0.0
+
+    def set_network(self, network):
+        super().set_network(network)
+        if network is None:
+            self.diagram.set_structure([], [])
+            return
+        labels = [self.tr("input\n{n}").format(n=network.sizes[0])]
+        for layer in range(1, network.n_layers + 1):
+            kind = (
+                self.tr("output")
+                if layer == network.n_layers
+                else self.tr("layer {l}").format(l=layer)
+            )
+            act = network.layer_activation(layer)
+            act = {"mse": self.tr("linear")}.get(act, act)
+            labels.append(f"{kind}\n{network.sizes[layer]} {act}")
+        self.diagram.set_structure(network.sizes, labels)
+
+    def show_snapshot(self, snapshot):
+        now = time.perf_counter()
+        if now - self._last_draw < MIN_INTERVAL and not snapshot.is_final:
+            return
+        self._last_draw = now
+        self.diagram.set_weights(snapshot.weights)
+
+    def has_content(self):
+        return self.diagram.weights is not None
+
+    def plot_widget(self):
+        return self.diagram

@@ -1,0 +1,223 @@
+"""The network's predictions against the data.
+
+1-D: the target curve, the training points (blue dots), the test points (green circles), the
+network's curve and its predictions at the test points (red crosses), as on the course slides.
+2-D: the network's output over the input square as an image (the predicted surface, or the
+probability of class 1), with the points on top coloured by their value or class.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+from .. import style
+from ..style import RangeKeeper, Style, cache_axes
+from .base import View
+
+GRID_1D = 400
+
+
+class PredictionView(View):
+    export_name = "predictions"
+
+    def __init__(self, parent=None, show_network: bool = True):
+        """``show_network=False`` draws only the data (the data panel's preview)."""
+        super().__init__(parent)
+        self.show_network = show_network
+        self.caption.setText(self.tr("<b>Predictions</b> against the data"))
+        self.plot = pg.PlotWidget()
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        cache_axes(self.plot)
+        self.plot.disableAutoRange()  # ranges follow the data, see _layout_1d and RangeKeeper
+        self._y_range = RangeKeeper(margin=0.05)
+        self.legend = self.plot.addLegend(
+            offset=(10, 5), brush=(255, 255, 255, 210), colCount=3 if show_network else 1
+        )
+        self.body.addWidget(self.plot)
+        self.target_curve = pg.PlotDataItem()
+        self.train_points = pg.ScatterPlotItem()
+        self.test_points = pg.ScatterPlotItem()
+        self.net_curve = pg.PlotDataItem()
+        self.test_predictions = pg.ScatterPlotItem()
+        self.image = pg.ImageItem()
+        self.colorbar = None
+        self._mode = None
+        self._has_prediction = False
+
+    # -- layout per kind of data -------------------------------------------------------------
+    def set_dataset(self, dataset):
+        super().set_dataset(dataset)
+        self.plot.clear()
+        self.legend.clear()
+        if self.colorbar is not None:
+            self.plot.getPlotItem().layout.removeItem(self.colorbar)
+            self.colorbar.setParentItem(None)
+            self.colorbar = None
+        self._has_prediction = False
+        if dataset is None or dataset.is_image:
+            self._mode = None
+            return
+        if dataset.n_inputs == 1:
+            self._mode = "1d"
+            self._layout_1d(dataset)
+        else:
+            self._mode = "2d"
+            self._layout_2d(dataset)
+        self.restyle()
+
+    def _layout_1d(self, ds):
+        self.plot.setLabel("bottom", "x")
+        self.plot.setLabel("left", "y")
+        ((lo, hi),) = ds.domain
+        xs = np.linspace(lo, hi, GRID_1D)
+        items = [
+            (self.target_curve, self.tr("target")),
+            (self.train_points, self.tr("train")),
+            (self.test_points, self.tr("test")),
+        ]
+        if self.show_network:
+            items += [
+                (self.net_curve, self.tr("network")),
+                (self.test_predictions, self.tr("predictions (test)")),
+            ]
+        for item, name in items:
+            self.plot.addItem(item)
+            self.legend.addItem(item, name)
+        target = ds.target(xs)
+        self.target_curve.setData(xs, target)
+        self.plot.setXRange(lo, hi, padding=0.02)
+        values = np.concatenate([target, ds.y_train[:, 0], ds.y_test[:, 0]])
+        self._y_range.reset()
+        self.plot.setYRange(
+            *self._y_range.update(float(values.min()), float(values.max())), padding=0
+        )
+        self.train_points.setData(ds.x_train[:, 0], ds.y_train[:, 0])
+        self.test_points.setData(ds.x_test[:, 0], ds.y_test[:, 0])
+        self.net_curve.setData([], [])
+        self.test_predictions.setData([], [])
+
+    def _layout_2d(self, ds):
+        self.plot.setLabel("bottom", "x1")
+        self.plot.setLabel("left", "x2")
+        self.plot.setAspectLocked(True)
+        (lo1, hi1), (lo2, hi2) = ds.domain
+        classification = ds.task == "classification"
+        if self.show_network:
+            self.image.setRect(QRectF(lo1, lo2, hi1 - lo1, hi2 - lo2))
+            self.plot.addItem(self.image)
+            self._add_colorbar(classification)
+        for item, name in (
+            (self.train_points, self.tr("train")),
+            (self.test_points, self.tr("test")),
+        ):
+            self.plot.addItem(item)
+            self.legend.addItem(item, name)
+        self.plot.setRange(xRange=(lo1, hi1), yRange=(lo2, hi2), padding=0.02)
+        self._points_2d()
+
+    def _add_colorbar(self, classification: bool) -> None:
+        cmap = pg.colormap.get("CET-D1" if classification else "viridis")
+        self.image.setColorMap(cmap)
+        self.image.setImage(np.zeros((2, 2)), levels=(0, 1))
+        self.colorbar = pg.ColorBarItem(
+            values=(0, 1),
+            colorMap=cmap,
+            interactive=False,
+            width=12,
+            label=self.tr("P(class 1)") if classification else self.tr("network output"),
+        )
+        self.colorbar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
+
+    def _points_2d(self):
+        ds = self.dataset
+        s = Style.instance()
+        if ds.task == "classification":
+            brushes = [pg.mkBrush(style.CLASS_COLORS[int(c) % 10]) for c in ds.y_train]
+            pens = [pg.mkPen(style.CLASS_COLORS[int(c) % 10], width=2) for c in ds.y_test]
+        else:
+            values = np.concatenate([ds.y_train[:, 0], ds.y_test[:, 0]])
+            cmap = pg.colormap.get("viridis")
+            lo, hi = float(values.min()), float(values.max())
+            scale = (lambda v: (v - lo) / (hi - lo)) if hi > lo else (lambda v: v * 0 + 0.5)
+            brushes = [pg.mkBrush(cmap.map(scale(v), mode="qcolor")) for v in ds.y_train[:, 0]]
+            pens = [pg.mkPen(cmap.map(scale(v), mode="qcolor"), width=2) for v in ds.y_test[:, 0]]
+        self.train_points.setData(
+            ds.x_train[:, 0],
+            ds.x_train[:, 1],
+            brush=brushes,
+            pen=pg.mkPen("w", width=0.5),
+            size=s.marker_size * 0.8,
+            symbol="o",
+        )
+        self.test_points.setData(
+            ds.x_test[:, 0],
+            ds.x_test[:, 1],
+            brush=None,
+            pen=pens,
+            size=s.marker_size * 1.1,
+            symbol="o",
+        )
+
+    def restyle(self):
+        s = Style.instance()
+        if self._mode == "1d":
+            self.target_curve.setPen(s.pen(style.TARGET, style=pg.QtCore.Qt.PenStyle.DashLine))
+            self.train_points.setPen(None)
+            self.train_points.setBrush(pg.mkBrush(style.TRAIN))
+            self.train_points.setSize(s.marker_size * 0.7)
+            self.test_points.setSymbol("o")
+            self.test_points.setBrush(None)
+            self.test_points.setPen(pg.mkPen(style.TEST, width=s.line_width))
+            self.test_points.setSize(s.marker_size * 1.4)
+            self.net_curve.setPen(s.pen(style.PREDICTION))
+            self.test_predictions.setSymbol("x")
+            self.test_predictions.setPen(None)
+            self.test_predictions.setBrush(pg.mkBrush(style.PREDICTION))
+            self.test_predictions.setSize(s.marker_size * 1.5)
+        elif self._mode == "2d":
+            self._points_2d()
+
+    # -- live --------------------------------------------------------------------------------
+    def show_snapshot(self, snapshot):
+        ds = self.dataset
+        if ds is None or self._mode is None or snapshot.plot_output is None:
+            return
+        if not self.show_network:
+            return
+        if self._mode == "1d":
+            ((lo, hi),) = ds.domain
+            xs = np.linspace(lo, hi, len(snapshot.plot_output))
+            curve = snapshot.plot_output[:, 0]
+            keep = np.isfinite(curve)
+            self.net_curve.setData(xs[keep], curve[keep])
+            if keep.any():
+                lo, hi = self._y_range.range
+                c_lo, c_hi = float(curve[keep].min()), float(curve[keep].max())
+                if c_lo < lo or c_hi > hi:  # grow to show the network, never shrink below data
+                    new = self._y_range.update(min(lo, c_lo), max(hi, c_hi))
+                    if new is not None:
+                        self.plot.setYRange(*new, padding=0)
+            if snapshot.test_output is not None:
+                pred = snapshot.test_output[:, 0]
+                keep = np.isfinite(pred)
+                self.test_predictions.setData(ds.x_test[keep, 0], pred[keep])
+        else:
+            side = int(round(np.sqrt(len(snapshot.plot_output))))
+            grid = snapshot.plot_output[:, 0].reshape(side, side)
+            if ds.task == "classification":
+                levels = (0.0, 1.0)
+            else:
+                finite = grid[np.isfinite(grid)]
+                lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0, 1)
+                levels = (lo, hi if hi > lo else lo + 1)
+                self.colorbar.setLevels(levels)
+            self.image.setImage(np.nan_to_num(grid), levels=levels, autoLevels=False)
+        self._has_prediction = True
+
+    def has_content(self):
+        return self._has_prediction
+
+    def plot_widget(self):
+        return self.plot

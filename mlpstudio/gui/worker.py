@@ -1,0 +1,177 @@
+"""Training runs as the GUI sees them: the latest snapshot, controls, and a ``finished`` signal.
+
+Two interchangeable kinds:
+
+* :class:`ProcessRun` (the default) trains in a child process
+  (:mod:`mlpstudio.experiment.remote`), so redraws and training never compete for the Python
+  interpreter. A reader thread keeps only the latest snapshot; nothing queues up.
+* :class:`ThreadRun` trains in a QThread of this process: the fallback when a child process
+  cannot be started, and simple to reason about in tests.
+
+Neither touches a widget: the GUI pulls :meth:`latest` on a timer, and ``finished`` reaches the
+GUI thread as a queued signal.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import traceback
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from threadpoolctl import threadpool_limits
+
+from ..experiment.remote import TrainingProcess
+
+
+def blas_threads() -> int:
+    """BLAS threads for training: all cores but one, so the GUI keeps a core."""
+    return max(1, (os.cpu_count() or 2) - 1)
+
+
+class ProcessRun(QObject):
+    """A run in the shared training process; see :class:`~mlpstudio.experiment.remote.RemoteRun`."""
+
+    finished = Signal()
+
+    def __init__(self, process: TrainingProcess, config_toml: str, epochs: int,
+                 state: dict | None, step: bool, parent=None):  # fmt: skip
+        super().__init__(parent)
+        self._request = (process, config_toml, epochs, state, step)
+        self._run = None
+
+    def start(self) -> None:
+        """Send the request (connect ``finished`` first: it may fire at once)."""
+        process, config_toml, epochs, state, step = self._request
+        # The reader thread calls back; emitting from there queues the signal to the GUI thread.
+        self._run = process.start(config_toml, epochs, state, step=step,
+                                  on_finished=self.finished.emit)  # fmt: skip
+
+    def latest(self):
+        return self._run.latest()
+
+    def is_running(self) -> bool:
+        return self._run.is_running()
+
+    def wait(self, milliseconds: int = 1000) -> bool:
+        return self._run.wait(milliseconds)
+
+    @property
+    def paused(self) -> bool:
+        return self._run.paused
+
+    @property
+    def error(self) -> str | None:
+        return self._run.error
+
+    @property
+    def final_params(self):
+        return self._run.final_params
+
+    @property
+    def final_optimizer_state(self):
+        return self._run.final_optimizer_state
+
+    def pause(self):
+        self._run.pause()
+
+    def resume(self):
+        self._run.resume()
+
+    def step_once(self):
+        self._run.step_once()
+
+    def stop(self):
+        self._run.stop()
+
+    def set_learning_rate(self, lr: float):
+        self._run.set_learning_rate(lr)
+
+
+class _ThreadWorker(QObject):
+    """Lives in the training thread; ``run`` drives the trainer to its end."""
+
+    done = Signal()
+
+    def __init__(self, snapshots):
+        super().__init__()
+        self._snapshots = snapshots
+        self.latest = None
+        self.error: str | None = None
+        self.ended = threading.Event()  # waitable without holding the GIL
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            with threadpool_limits(blas_threads()):
+                for snapshot in self._snapshots:
+                    self.latest = snapshot  # a reference swap: atomic under the GIL
+        except Exception:
+            self.error = traceback.format_exc().strip().splitlines()[-1]
+        finally:
+            self.ended.set()
+            self.done.emit()
+
+
+class ThreadRun(QObject):
+    """A run of an in-process trainer in a QThread."""
+
+    finished = Signal()
+
+    def __init__(self, trainer, snapshots, parent=None):
+        super().__init__(parent)
+        self.trainer = trainer
+        self.thread = QThread()
+        self.thread.setObjectName("mlpstudio-training")
+        self.worker = _ThreadWorker(snapshots)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        # Direct: quit from the worker thread itself, so that the thread ends even while the
+        # GUI thread is blocked in wait() and cannot process a queued call.
+        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        self.thread.finished.connect(self.finished)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    final_params = None  # the trainer updated the GUI's own network in place
+    final_optimizer_state = None
+
+    def latest(self):
+        return self.worker.latest
+
+    def is_running(self) -> bool:
+        return self.thread.isRunning()
+
+    def wait(self, milliseconds: int = 1000) -> bool:
+        # QThread.wait would hold the GIL that the training thread needs to finish: wait on
+        # the worker's event first (which releases it), then for the thread's last moments.
+        started = time.monotonic()
+        if not self.worker.ended.wait(milliseconds / 1000):
+            return False
+        remaining = milliseconds - (time.monotonic() - started) * 1000
+        return self.thread.wait(max(1, int(remaining)))
+
+    @property
+    def paused(self) -> bool:
+        return self.trainer.paused
+
+    @property
+    def error(self) -> str | None:
+        return self.worker.error
+
+    def pause(self):
+        self.trainer.pause()
+
+    def resume(self):
+        self.trainer.resume()
+
+    def step_once(self):
+        self.trainer.step_once()
+
+    def stop(self):
+        self.trainer.stop()
+
+    def set_learning_rate(self, lr: float):
+        self.trainer.set_learning_rate(lr)

@@ -1,0 +1,321 @@
+"""The desktop app, driven like a student would, offscreen."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from mlpstudio.experiment.build import build_network
+
+from .conftest import wait_for_status
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+@pytest.mark.parametrize("mode", ["process", "thread"])
+def test_train_the_course_example_to_completion(make_window, qtbot, mode):
+    window = make_window(mode=mode)
+    c = window.controller
+    assert c.status == "ready" and window.act_start.isEnabled()
+    assert window.act_start.text() == "Train"
+    window.act_start.trigger()
+    wait_for_status(qtbot, window, "finished")
+    snap = c.snapshot
+    assert snap.epoch == 300
+    losses = snap.history["train_loss"]
+    assert losses[-1] < 0.5 * losses[0], "the loss fell"
+    for view in window.views:
+        assert view.has_content(), type(view).__name__
+    # the GUI's network holds the trained weights (they came back from the run)
+    np.testing.assert_allclose(c.network.weights_to_host()[0][0], snap.weights[0][0])
+    assert window.act_start.text() == "Continue"
+    assert "Finished" in window.status_label.text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SCREENSHOTS / f"main_window_finished_{mode}.png"))
+
+
+def test_continue_trains_further_from_the_same_weights(make_window, qtbot):
+    window = make_window(epochs=50)
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    first = window.controller.snapshot
+    window.controller.start()  # Continue
+    wait_for_status(qtbot, window, "finished")
+    second = window.controller.snapshot
+    assert second.epoch == 100
+    assert list(second.history["epoch"][:51]) == list(first.history["epoch"])
+    np.testing.assert_array_equal(second.history["train_loss"][:51], first.history["train_loss"])
+
+
+def test_invalid_formula_disables_train_and_shows_the_message(make_window, qtbot):
+    window = make_window()
+    panel = window.data_panel
+    panel.formula.clear()
+    qtbot.keyClicks(panel.formula, "sin(3*pi*x")
+    qtbot.waitUntil(lambda: not window.act_start.isEnabled(), timeout=3000)
+    assert panel.formula_message.isVisible()
+    assert "never closed" in panel.formula_message.text()
+    assert not window.act_step.isEnabled()
+    assert "Fix the data" in window.status_label.text()
+    qtbot.keyClicks(panel.formula, ")")
+    qtbot.waitUntil(lambda: window.act_start.isEnabled(), timeout=3000)
+    assert not panel.formula_message.isVisible()
+
+
+def test_unknown_name_and_undefined_values_are_explained(make_window, qtbot):
+    window = make_window()
+    panel = window.data_panel
+    panel.formula.setText("log(x)")
+    panel._emit_changed()
+    assert "not defined on the whole domain" in panel.formula_message.text()
+    panel.formula.setText("sin(y)")
+    panel._emit_changed()
+    assert "Unknown name 'y'" in panel.formula_message.text()
+    assert not window.act_start.isEnabled()
+
+
+def test_pause_resume_step_stop_reset(make_window, qtbot):
+    window = make_window(epochs=100_000)
+    c = window.controller
+    c.start()
+    qtbot.waitUntil(lambda: c.snapshot is not None and c.snapshot.step > 20, timeout=20_000)
+    window.act_start.trigger()  # Pause
+    assert c.status == "paused" and window.act_start.text() == "Resume"
+    qtbot.waitUntil(lambda: c.snapshot.status == "paused", timeout=5000)
+    qtbot.wait(300)
+    step = c.snapshot.step
+    qtbot.wait(300)
+    assert c.snapshot.step == step, "paused training must not advance"
+
+    window.act_step.trigger()
+    qtbot.waitUntil(lambda: c.snapshot.step == step + 1, timeout=5000)
+    qtbot.wait(200)
+    assert c.snapshot.step == step + 1, "Step trains exactly one mini-batch"
+
+    window.act_start.trigger()  # Resume
+    qtbot.waitUntil(lambda: c.snapshot.step > step + 50, timeout=10_000)
+    window.act_stop.trigger()
+    wait_for_status(qtbot, window, "stopped")
+    assert not c.is_training
+    assert window.act_start.text() == "Continue"
+    stopped_epoch = c.snapshot.epoch
+    assert 0 < stopped_epoch < 100_000
+
+    window.act_reset.trigger()
+    assert c.status == "ready"
+    assert c.snapshot.step == 0 and c.snapshot.epoch == 0
+    assert window.act_start.text() == "Train"
+
+
+def test_step_from_idle_trains_one_batch(make_window, qtbot):
+    window = make_window()
+    c = window.controller
+    window.act_step.trigger()
+    qtbot.waitUntil(lambda: c.snapshot.step == 1, timeout=20_000)
+    assert c.status == "paused"
+    c.stop(wait=True)
+    assert c.snapshot.step == 1
+
+
+def test_parameter_count_shown_equals_the_engines(make_window, qtbot):
+    window = make_window()
+    panel = window.architecture_panel
+    assert "Parameters: 31" in panel.count_label.text()
+    panel.add_layer()  # two hidden layers of 10
+    panel.table.cellWidget(1, 0).setValue(7)
+    config = window.current_config()
+    network = build_network(config, window.controller.dataset)
+    assert network.n_params == 1 * 10 + 10 + 10 * 7 + 7 + 7 * 1 + 1
+    assert f"Parameters: {network.n_params:,}" in panel.count_label.text()
+    assert "W<sup>[2]</sup> &isin; &#8477;<sup>7&times;10" in panel.notation.text()
+    assert window.controller.network.n_params == network.n_params  # rebuilt (untrained)
+
+
+def test_changing_the_architecture_after_training_offers_a_reset(make_window, qtbot):
+    window = make_window(epochs=20)
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    window.architecture_panel.table.cellWidget(0, 0).setValue(12)
+    assert window.message_bar.isVisible()
+    assert "architecture changed" in window.message_bar.label.text()
+    assert window.controller.network.sizes == [1, 10, 1]  # the trained network is kept
+    window.message_bar.button.click()  # "Reset now"
+    assert window.controller.network.sizes == [1, 12, 1]
+    assert window.controller.status == "ready"
+
+
+def test_learning_rate_change_applies_while_training(make_window, qtbot):
+    window = make_window(epochs=100_000)
+    c = window.controller
+    c.start()
+    qtbot.waitUntil(lambda: c.snapshot.epoch > 5, timeout=20_000)
+    window.training_panel.learning_rate.setValue(0.002)
+    changed_at = c.snapshot.epoch
+    qtbot.waitUntil(lambda: c.snapshot.epoch > changed_at + 20, timeout=20_000)
+    lrs = c.snapshot.history["learning_rate"]
+    assert lrs[1] == pytest.approx(0.01) and lrs[-1] == pytest.approx(0.002)
+    assert window.data_panel.isEnabled() is False  # locked while training
+    assert window.training_panel.learning_rate.isEnabled()
+    c.stop(wait=True)
+
+
+def test_closing_during_training_stops_cleanly(make_window, qtbot):
+    for mode in ("process", "thread"):
+        window = make_window(epochs=100_000, mode=mode)
+        c = window.controller
+        c.start()
+        qtbot.waitUntil(lambda c=c: c.snapshot.step > 10, timeout=20_000)
+        run = c.run
+        process = c.process._proc if c.process is not None else None
+        window.close()
+        assert not run.is_running()
+        if process is not None:
+            assert process.poll() is not None, "the training process must have exited"
+        else:
+            assert not run.thread.isRunning()
+
+
+def test_space_starts_and_pauses_but_types_in_the_formula(make_window, qtbot):
+    window = make_window(epochs=100_000)
+    c = window.controller
+    window.windowHandle().requestActivate()  # shortcuts need the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    plot = window.prediction_view.plot
+    assert window.focusWidget() is plot  # Space works from the start
+    qtbot.keyClick(plot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: c.is_training, timeout=5000)
+    qtbot.keyClick(plot, Qt.Key.Key_Space)
+    assert c.status == "paused"
+    c.stop(wait=True)
+    window.act_reset.trigger()
+    window.data_panel.formula.setFocus()
+    qtbot.keyClick(window.data_panel.formula, Qt.Key.Key_Space)
+    assert not c.is_training
+    assert window.data_panel.formula.text().endswith(" ")
+
+
+def test_two_dimensional_sets_train_and_draw_regions(make_window, qtbot):
+    window = make_window()
+    window.load_preset("xor")
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    image = window.prediction_view.image.image
+    assert image is not None and image.shape == (100, 100)
+    assert image.min() < 0.2 and image.max() > 0.8  # both classes are predicted somewhere
+    assert window.controller.snapshot.last("test_metric") > 0.85
+
+
+def test_presentation_mode_enlarges_fonts_and_lines(make_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from mlpstudio.gui.style import Style
+
+    window = make_window()
+    size = QApplication.font().pointSizeF()
+    width = Style.instance().line_width
+    window.act_presentation.setChecked(True)
+    try:
+        assert QApplication.font().pointSizeF() > 1.4 * size
+        assert Style.instance().line_width > width
+        assert window.loss_view.train_curve.opts["pen"].widthF() == Style.instance().line_width
+    finally:
+        window.act_presentation.setChecked(False)
+    assert QApplication.font().pointSizeF() == pytest.approx(size)
+
+
+def test_every_control_explains_itself(make_window):
+    """Every input of the three panels has a tooltip (run buttons use their action's)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QSlider,
+        QToolButton,
+    )
+
+    window = make_window()
+    checked, missing = 0, []
+    for panel in (window.data_panel, window.architecture_panel, window.training_panel):
+        for kind in (QAbstractSpinBox, QComboBox, QLineEdit, QAbstractButton, QSlider):
+            for widget in panel.findChildren(kind):
+                if isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
+                    continue  # the line edit inside a spin box or an editable combo
+                if widget.parent() is window.data_panel.preview:
+                    continue  # the preview's hidden export button
+                if type(widget) is QAbstractButton:
+                    continue  # Qt's own table corner button
+                tip = widget.toolTip()
+                if isinstance(widget, QToolButton) and widget.defaultAction() is not None:
+                    tip = widget.defaultAction().toolTip()
+                checked += 1
+                if not tip:
+                    missing.append(f"{type(widget).__name__} '{getattr(widget, 'text', str)()}'")
+    assert checked > 30
+    assert not missing, missing
+
+
+def test_view_export_writes_a_png(make_window, qtbot, tmp_path):
+    window = make_window(epochs=20)
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    for view in window.views:
+        path = view.export_png(tmp_path / f"{view.export_name}.png")
+        data = path.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 1000
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_window_layout_and_experiment_persist(make_window, qtbot, settings_dir):
+    from mlpstudio.gui.main_window import restored_config
+    from mlpstudio.gui.settings import app_settings
+
+    settings = app_settings()
+    window = make_window(settings=settings)
+    window.data_panel.formula.setText("exp(-10*x**2)")
+    window.data_panel._emit_changed()
+    window.view_docks["weights"].hide()
+    window.close()
+    settings = app_settings()
+    config = restored_config(settings)
+    assert config.data.formula == "exp(-10*x**2)"
+    again = make_window(config=config, settings=settings)
+    assert again.data_panel.formula.text() == "exp(-10*x**2)"
+    assert not again.view_docks["weights"].isVisible()
+
+
+def test_smoke_mode_exits_zero_and_saves_a_screenshot(tmp_path):
+    shot = tmp_path / "smoke.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "mlpstudio", "--smoke", "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "status finished" in result.stdout
+    assert shot.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_hovering_a_weight_shows_its_value(make_window, qtbot):
+    from PySide6.QtCore import QPoint, QPointF
+
+    window = make_window(epochs=10)
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    view = window.weights_view
+    view.show_snapshot(window.controller.snapshot)
+    vb, image, _, _ = view.rows[0]
+    # the centre of W^[1]_{3,1} in scene coordinates, then in the widget's pixels
+    scene_point = vb.mapViewToScene(QPointF(0.5, 2.5))
+    pixel = view.graphics.mapFromScene(scene_point)
+    view._hover(view.graphics.mapToScene(pixel))
+    w = window.controller.snapshot.weights[0][0]
+    assert "W<sup>[1]</sup><sub>3,1</sub>" in view.caption.text()
+    assert f"{w[2, 0]:.4g}" in view.caption.text()
+    view._hover(QPointF(-1000, -1000))
+    assert "per layer" in view.caption.text()
+    assert isinstance(pixel, QPoint)
