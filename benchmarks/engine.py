@@ -6,7 +6,11 @@ GEMM limit (GEMM flops per epoch / measured float32 matmul peak, divided by the 
 and, when PyTorch is installed, the same network trained by PyTorch in the same run with the
 ratio MLP Studio time / PyTorch time (below 1 means MLP Studio is faster).
 
+With ``--backend cupy`` it times the GPU instead, and numpy in the same run (all CPU cores) for
+the speedup; ``--sizes 3072,1024,1024,100`` gives the CIFAR-100-shaped network on random data.
+
     python benchmarks/engine.py [--threads 1 2] [--repeats 3] [--backend numpy|cupy] [--json]
+    python benchmarks/engine.py --backend cupy --sizes 3072,1024,1024,100
 """
 
 from __future__ import annotations
@@ -33,17 +37,20 @@ MNIST = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mnist"
 LEARNING_RATES = {"momentum": 0.01, "adam": 0.001}
 
 
-def load_mnist_train() -> tuple[np.ndarray, np.ndarray, str]:
-    """The 60,000 MNIST training images (uint8) and labels, or random data of that shape."""
+def load_train_data(sizes: list[int]) -> tuple[np.ndarray, np.ndarray, str]:
+    """MNIST's 60,000 training images for a 784-input network when present, else random uint8
+    data of the network's input and output size (60,000 rows, or 50,000 for CIFAR shapes)."""
     from mlpstudio.data.idx import read_idx
 
     images = MNIST / "train-images-idx3-ubyte"
     labels = MNIST / "train-labels-idx1-ubyte.gz"
-    if images.exists() and labels.exists():
+    if sizes[0] == 784 and sizes[-1] == 10 and images.exists() and labels.exists():
         return read_idx(images, 3), read_idx(labels, 1).astype(np.int64), "MNIST"
     rng = np.random.default_rng(0)
-    x = rng.integers(0, 256, size=(60_000, 28, 28), dtype=np.uint8)
-    return x, rng.integers(0, 10, 60_000), "random data (MNIST not found)"
+    n = 60_000 if sizes[0] == 784 else 50_000
+    x = rng.integers(0, 256, size=(n, sizes[0]), dtype=np.uint8)
+    labels = rng.integers(0, sizes[-1], n)
+    return x, labels, f"random data ({n} x {sizes[0]}, {sizes[-1]} classes)"
 
 
 def gemm_flops_per_epoch(n: int, sizes: list[int]) -> float:
@@ -75,9 +82,9 @@ def _sync(backend, value) -> None:
         backend.xp.cuda.Stream.null.synchronize()
 
 
-def mlpstudio_epoch(backend, dataset, optimizer: str, repeats: int) -> float:
+def mlpstudio_epoch(backend, dataset, optimizer: str, repeats: int, sizes=SIZES) -> float:
     """Best time of one training epoch (mini-batch steps only, as PyTorch's loop below)."""
-    net = Network(SIZES, ["relu", "relu"], head="softmax", seed=0, backend=backend)
+    net = Network(sizes, ["relu"] * (len(sizes) - 2), head="softmax", seed=0, backend=backend)
     options = TrainingOptions(
         optimizer=optimizer,
         learning_rate=LEARNING_RATES[optimizer],
@@ -98,22 +105,19 @@ def mlpstudio_epoch(backend, dataset, optimizer: str, repeats: int) -> float:
     return best
 
 
-def torch_epoch(x_uint8, labels, optimizer: str, threads: int, repeats: int) -> float | None:
+def torch_epoch(x_uint8, labels, optimizer, threads, repeats, sizes=SIZES) -> float | None:
     try:
         import torch
     except ImportError:
         return None
     torch.set_num_threads(threads)
     torch.manual_seed(0)
-    x = torch.from_numpy(x_uint8.reshape(len(x_uint8), -1))
+    x = torch.from_numpy(np.ascontiguousarray(x_uint8.reshape(len(x_uint8), -1)))
     y = torch.from_numpy(labels)
-    model = torch.nn.Sequential(
-        torch.nn.Linear(784, 256),
-        torch.nn.ReLU(),
-        torch.nn.Linear(256, 128),
-        torch.nn.ReLU(),
-        torch.nn.Linear(128, 10),
-    )
+    layers = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU()]
+    model = torch.nn.Sequential(*layers[:-1])
     if optimizer == "adam":
         opt = torch.optim.Adam(model.parameters(), lr=LEARNING_RATES["adam"])
     else:
@@ -140,68 +144,97 @@ def main(argv=None) -> int:
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeats", type=int, default=3, help="epochs timed; the best is kept")
     parser.add_argument("--backend", choices=("numpy", "cupy"), default="numpy")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
+                        help="layer sizes, e.g. 3072,1024,1024,100")  # fmt: skip
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
     parser.add_argument("--json", action="store_true", help="also print the results as JSON")
     args = parser.parse_args(argv)
+    sizes = [int(n) for n in args.sizes.split(",")]
 
-    x, labels, source = load_mnist_train()
-    dataset = Dataset(
-        "MNIST train",
-        "classification",
-        x,
-        labels,
-        x[:1000],
-        labels[:1000],
-        input_shape=(28, 28),
-        class_names=tuple("0123456789"),
-        input_scale=1 / 255,
-    )
+    x, labels, source = load_train_data(sizes)
+    shape = x.shape[1:]
+    dataset = Dataset("train", "classification", x, labels, x[:1000], labels[:1000],
+                      input_shape=shape, class_names=tuple(map(str, range(sizes[-1]))),
+                      input_scale=1 / 255)  # fmt: skip
     backend = get_backend(args.backend, "float32")
-    flops = gemm_flops_per_epoch(len(x), SIZES)
+    flops = gemm_flops_per_epoch(len(x), sizes)
     print(
-        f"data: {source}, {len(x)} samples; network {'-'.join(map(str, SIZES))}, "
+        f"data: {source}, {len(x)} samples; network {'-'.join(map(str, sizes))}, "
         f"batch {BATCH}, float32, backend {backend.name} ({backend.description})"
     )
     print(f"GEMM work per epoch: {flops / 1e9:.2f} GFLOP")
     results = []
-    for threads in args.threads:
-        with threadpool_limits(threads):
-            peak = matmul_peak(backend)
-            limit = flops / peak
-            print(
-                f"\n[{threads} BLAS thread{'s' if threads > 1 else ''}] float32 matmul peak "
-                f"{peak / 1e9:.1f} GFLOP/s -> exact GEMM limit {limit:.3f} s/epoch"
-            )
-            print(
-                f"  {'optimiser':<10} {'s/epoch':>8} {'samples/s':>10} {'GEMM share':>10} "
-                f"{'torch s':>8} {'ours/torch':>10}"
-            )
-            for optimizer in ("momentum", "adam"):
-                ours = mlpstudio_epoch(backend, dataset, optimizer, args.repeats)
-                theirs = None
-                if not args.no_torch and not backend.is_gpu:
-                    theirs = torch_epoch(x, labels, optimizer, threads, args.repeats)
-                row = {
-                    "threads": threads,
-                    "optimizer": optimizer,
-                    "seconds": ours,
-                    "samples_per_second": len(x) / ours,
-                    "gemm_share": limit / ours,
-                    "peak_gflops": peak / 1e9,
-                    "torch_seconds": theirs,
-                    "ratio_to_torch": None if theirs is None else ours / theirs,
-                }
-                results.append(row)
-                torch_text = (
-                    f"{theirs:8.3f} {ours / theirs:10.2f}" if theirs else f"{'-':>8} {'-':>10}"
-                )
-                print(
-                    f"  {optimizer:<10} {ours:8.3f} {len(x) / ours:10.0f} "
-                    f"{limit / ours:10.1%} {torch_text}"
-                )
+    if backend.is_gpu:
+        results = gpu_rows(backend, dataset, sizes, flops, args.repeats)
+    else:
+        for threads in args.threads:
+            results += cpu_rows(backend, dataset, x, labels, sizes, flops, threads, args)
     if args.json:
-        print(json.dumps({"data": source, "backend": backend.name, "results": results}))
+        print(json.dumps({"data": source, "backend": backend.name, "sizes": sizes,
+                          "results": results}))  # fmt: skip
     return 0
+
+
+def cpu_rows(backend, dataset, x, labels, sizes, flops, threads, args) -> list[dict]:
+    rows = []
+    with threadpool_limits(threads):
+        peak = matmul_peak(backend)
+        limit = flops / peak
+        print(
+            f"\n[{threads} BLAS thread{'s' if threads > 1 else ''}] float32 matmul peak "
+            f"{peak / 1e9:.1f} GFLOP/s -> exact GEMM limit {limit:.3f} s/epoch"
+        )
+        print(
+            f"  {'optimiser':<10} {'s/epoch':>8} {'samples/s':>10} {'GEMM share':>10} "
+            f"{'torch s':>8} {'ours/torch':>10}"
+        )
+        for optimizer in ("momentum", "adam"):
+            ours = mlpstudio_epoch(backend, dataset, optimizer, args.repeats, sizes)
+            theirs = None
+            if not args.no_torch:
+                theirs = torch_epoch(x, labels, optimizer, threads, args.repeats, sizes)
+            rows.append({
+                "threads": threads, "optimizer": optimizer, "seconds": ours,
+                "samples_per_second": len(x) / ours, "gemm_share": limit / ours,
+                "peak_gflops": peak / 1e9, "torch_seconds": theirs,
+                "ratio_to_torch": None if theirs is None else ours / theirs,
+            })  # fmt: skip
+            torch_text = (f"{theirs:8.3f} {ours / theirs:10.2f}" if theirs
+                          else f"{'-':>8} {'-':>10}")  # fmt: skip
+            print(
+                f"  {optimizer:<10} {ours:8.3f} {len(x) / ours:10.0f} "
+                f"{limit / ours:10.1%} {torch_text}"
+            )
+    return rows
+
+
+def gpu_rows(backend, dataset, sizes, flops, repeats) -> list[dict]:
+    """The GPU epoch, and numpy on every CPU core in the same run, for the speedup."""
+    cpu = get_backend("numpy", "float32")
+    peak = matmul_peak(backend, size=8192)
+    print(
+        f"GPU float32 matmul peak {peak / 1e12:.1f} TFLOP/s "
+        f"-> exact GEMM limit {flops / peak * 1000:.1f} ms/epoch"
+    )
+    print(
+        f"  {'optimiser':<10} {'GPU s/epoch':>11} {'CPU s/epoch':>11} {'speedup':>8} "
+        f"{'GPU samples/s':>14}"
+    )
+    rows = []
+    for optimizer in ("momentum", "adam"):
+        gpu = mlpstudio_epoch(backend, dataset, optimizer, repeats, sizes)
+        numpy_time = mlpstudio_epoch(cpu, dataset, optimizer, max(1, repeats - 1), sizes)
+        n = len(dataset.x_train)
+        rows.append({
+            "optimizer": optimizer, "gpu_seconds": gpu, "numpy_seconds": numpy_time,
+            "speedup": numpy_time / gpu, "gpu_samples_per_second": n / gpu,
+            "gpu_gemm_share": flops / peak / gpu,
+        })  # fmt: skip
+        print(
+            f"  {optimizer:<10} {gpu:11.3f} {numpy_time:11.3f} {numpy_time / gpu:7.1f}x "
+            f"{n / gpu:14.0f}"
+        )
+    return rows
 
 
 if __name__ == "__main__":

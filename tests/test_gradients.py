@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from mlpstudio.core.activations import ACTIVATIONS
-from mlpstudio.core.backend import numpy_backend
+from mlpstudio.core.backend import get_backend, numpy_backend
 from mlpstudio.core.losses import HEADS
 from mlpstudio.core.network import Network
 
@@ -19,7 +19,9 @@ def _targets(head, rng, n, k):
 
 @pytest.mark.parametrize("head", HEADS)
 @pytest.mark.parametrize("activation", list(ACTIVATIONS))
-def test_backprop_matches_finite_differences(activation, head):
+def test_backprop_matches_finite_differences(activation, head, backend_name):
+    backend = get_backend(backend_name, "float64")
+    xp = backend.xp
     rng = np.random.default_rng(7)
     n_out = 3
     net = Network(
@@ -27,31 +29,29 @@ def test_backprop_matches_finite_differences(activation, head):
         [activation, activation],
         head=head,
         seed=3,
-        backend=numpy_backend("float64"),
+        backend=backend,
     )
-    net.b[0][...] = rng.normal(scale=0.1, size=net.b[0].shape)  # non-zero biases too
-    net.b[1][...] = rng.normal(scale=0.1, size=net.b[1].shape)
-    x = rng.normal(size=(7, 4))
-    y = net.head.prepare_targets(np, _targets(head, rng, 7, n_out), np.float64)
+    net.b[0][...] = xp.asarray(rng.normal(scale=0.1, size=net.b[0].shape))  # non-zero biases
+    net.b[1][...] = xp.asarray(rng.normal(scale=0.1, size=net.b[1].shape))
+    x = xp.asarray(rng.normal(size=(7, 4)))
+    y = net.head.prepare_targets(xp, _targets(head, rng, 7, n_out), np.float64)
 
     net.loss_and_grad(x, y)
-    analytic = net.grads.copy()
+    analytic = backend.to_host(net.grads)
 
     def loss_at(flat):
-        saved = net.params.copy()
-        net.params[...] = flat
-        value = float(net.head.loss(np, net.logits(x), y))
-        net.params[...] = saved
-        return value
+        net.params[...] = xp.asarray(flat)
+        return float(net.head.loss(xp, net.logits(x), y))
 
     eps = 1e-6
     numeric = np.empty_like(analytic)
-    base = net.params.copy()
+    base = backend.to_host(net.params)
     for i in range(len(base)):
         plus, minus = base.copy(), base.copy()
         plus[i] += eps
         minus[i] -= eps
         numeric[i] = (loss_at(plus) - loss_at(minus)) / (2 * eps)
+    net.params[...] = xp.asarray(base)
 
     rel = np.linalg.norm(analytic - numeric) / (np.linalg.norm(analytic) + np.linalg.norm(numeric))
     assert rel < 1e-6, f"{activation} x {head}: relative error {rel:.2e}"

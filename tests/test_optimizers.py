@@ -1,19 +1,31 @@
 """Optimiser updates against values computed by hand from the textbook formulas."""
 
 import math
+import sys
 
 import numpy as np
 import pytest
 
 from mlpstudio.core.optimizers import make_optimizer, schedule_factor
 
+XP = np  # the array module of the backend under test (see the fixture below)
 
-def _run(name, grads_seq, p0, lr, **kw):
-    p = np.array(p0, dtype=np.float64)
-    opt = make_optimizer(name, np, len(p), kw.pop("n_weights", len(p)), np.float64, **kw)
+
+@pytest.fixture(autouse=True)
+def _array_module(backend_name, monkeypatch):
+    from mlpstudio.core.backend import get_backend
+
+    monkeypatch.setattr(sys.modules[__name__], "XP", get_backend(backend_name, "float64").xp)
+
+
+def _run(name, grads_seq, p0, lr, dtype=np.float64, **kw):
+    """Apply an optimiser to p0 with the given gradients, on the backend under test."""
+    xp = XP
+    p = xp.asarray(np.array(p0, dtype=dtype))
+    opt = make_optimizer(name, xp, len(p), kw.pop("n_weights", len(p)), dtype, **kw)
     for g in grads_seq:
-        opt.step(p, np.array(g, dtype=np.float64), lr)
-    return p
+        opt.step(p, xp.asarray(np.array(g, dtype=dtype)), lr)
+    return p.get() if hasattr(p, "get") else p
 
 
 def test_sgd_step():
@@ -68,22 +80,46 @@ def test_adam_matches_pytorch_formulation_over_many_steps():
     assert _run("adam", grads, np.zeros(6), 0.05) == pytest.approx(p_ref, rel=1e-10)
 
 
-def test_optimizer_state_round_trip():
-    opt = make_optimizer("adam", np, 3, 3, np.float64)
-    p = np.ones(3)
-    opt.step(p, np.array([1.0, 2.0, 3.0]), 0.1)
+@pytest.mark.parametrize("name", ["momentum", "nesterov", "adam"])
+def test_optimizer_state_round_trip(name):
+    xp = XP
+    opt = make_optimizer(name, xp, 3, 3, np.float64)
+    p = xp.ones(3)
+    opt.step(p, xp.asarray([1.0, 2.0, 3.0]), 0.1)
     state = opt.state()
-    clone = make_optimizer("adam", np, 3, 3, np.float64)
+    assert all(isinstance(v, np.ndarray) for v in state.values())  # host copies
+    clone = make_optimizer(name, xp, 3, 3, np.float64)
     clone.load_state(state)
     p2 = p.copy()
-    opt.step(p, np.array([0.5, 0.5, 0.5]), 0.1)
-    clone.step(p2, np.array([0.5, 0.5, 0.5]), 0.1)
-    assert np.array_equal(p, p2)
+    opt.step(p, xp.asarray([0.5, 0.5, 0.5]), 0.2)
+    clone.step(p2, xp.asarray([0.5, 0.5, 0.5]), 0.2)
+    assert float(abs(p - p2).max()) < 1e-12
+
+
+@pytest.mark.parametrize("name", ["momentum", "adam"])
+def test_float32_updates_match_float64(name):
+    """The fused GPU kernels and the numpy expressions run in float32 too."""
+    rng = np.random.default_rng(3)
+    grads = rng.normal(size=(20, 5))
+    p32 = _run(name, grads, np.zeros(5), 0.01, dtype=np.float32)
+    p64 = _run(name, grads, np.zeros(5), 0.01)
+    assert p32.dtype == np.float32
+    np.testing.assert_allclose(p32, p64, rtol=1e-4, atol=1e-6)
 
 
 def test_unknown_optimizer():
     with pytest.raises(ValueError, match="unknown optimizer"):
         make_optimizer("rmsprop", np, 1, 1, np.float64)
+
+
+def test_momentum_follows_a_changing_learning_rate_like_pytorch():
+    # v1 = g1 = 1, p = 1 - 0.1 * 1 = 0.9; v2 = 0.9 * 1 + 1 = 1.9, p = 0.9 - 0.05 * 1.9 = 0.805
+    xp = XP
+    opt = make_optimizer("momentum", xp, 1, 1, np.float64, momentum=0.9)
+    p = xp.ones(1)
+    opt.step(p, xp.ones(1), 0.1)
+    opt.step(p, xp.ones(1), 0.05)
+    assert float(p[0]) == pytest.approx(0.805)
 
 
 def test_schedules():

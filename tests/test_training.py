@@ -302,3 +302,64 @@ def test_float64_backend_trains():
     final = Trainer(net, ds, config.training.options()).run()
     assert final.status == "finished"
     assert numpy_backend("float64").dtype == np.float64
+
+
+# -- every backend (numpy always; cupy where a GPU is usable) -------------------------------------
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "nesterov", "adam"])
+def test_training_runs_and_is_deterministic_on_every_backend(backend_name, optimizer):
+    from mlpstudio.core.backend import get_backend
+
+    def run():
+        backend = get_backend(backend_name, "float32")
+        net = Network([1, 16, 1], ["tanh"], seed=0, backend=backend)
+        options = TrainingOptions(optimizer=optimizer, learning_rate=0.01, epochs=60, seed=0)
+        final = Trainer(net, course(), options, snapshot_interval=0.0).run()
+        return final, net
+
+    first, net = run()
+    second, _ = run()
+    assert first.status == "finished"
+    assert first.history["train_loss"][-1] < first.history["train_loss"][0]
+    np.testing.assert_array_equal(first.history["train_loss"], second.history["train_loss"])
+    assert isinstance(first.weights[0][0], np.ndarray)  # host copies for the views
+    assert isinstance(first.test_output, np.ndarray)
+
+
+def test_gpu_and_cpu_agree_in_float64(backend_name):
+    """The same seed on numpy and on the backend under test gives the same training."""
+    from mlpstudio.core.backend import get_backend
+
+    results = []
+    for name in ("numpy", backend_name):
+        backend = get_backend(name, "float64")
+        net = Network([1, 8, 8, 1], ["relu", "sigmoid"], seed=1, backend=backend)
+        options = TrainingOptions(optimizer="adam", learning_rate=0.01, epochs=20, seed=1)
+        final = Trainer(net, course(), options).run()
+        results.append(final.history["train_loss"])
+    np.testing.assert_allclose(results[0], results[1], rtol=1e-9)
+
+
+def test_image_classification_on_every_backend(backend_name):
+    from mlpstudio.core.backend import get_backend
+
+    rng = np.random.default_rng(0)
+    x = rng.integers(0, 256, size=(600, 6, 6), dtype=np.uint8)
+    labels = x.reshape(600, -1)[:, :18].mean(axis=1) > x.reshape(600, -1)[:, 18:].mean(axis=1)
+    labels = labels.astype(np.int64) + 2 * (x[:, 0, 0] > 127)
+    ds = Dataset(
+        "tiny images",
+        "classification",
+        x[:500],
+        labels[:500],
+        x[500:],
+        labels[500:],
+        input_shape=(6, 6),
+        class_names=("a", "b", "c", "d"),
+        input_scale=1 / 255,
+    )
+    net = Network(
+        [36, 32, 4], ["relu"], head="softmax", seed=0, backend=get_backend(backend_name, "float32")
+    )
+    final = Trainer(net, ds, TrainingOptions(epochs=40, learning_rate=0.01)).run()
+    assert final.last("test_metric") > 0.6
+    assert final.test_output.shape == (100, 4)

@@ -45,3 +45,28 @@ def confusion_matrix(true: np.ndarray, predicted: np.ndarray, n_classes: int) ->
     predicted = np.asarray(predicted, dtype=np.int64).reshape(-1)
     flat = np.bincount(true * n_classes + predicted, minlength=n_classes * n_classes)
     return flat.reshape(n_classes, n_classes)
+
+
+def class_probabilities(output: np.ndarray) -> np.ndarray:
+    """Per-class probabilities from a head's output: softmax rows as they are, a sigmoid
+    column p as the two columns (1 - p, p)."""
+    output = np.asarray(output, dtype=np.float64)
+    if output.ndim == 2 and output.shape[1] > 1:
+        return output
+    p = output.reshape(-1)
+    return np.column_stack([1.0 - p, p])
+
+
+def fold_probabilities(probabilities: np.ndarray, group_of: np.ndarray) -> np.ndarray:
+    """Probabilities of groups of classes (CIFAR-100 superclasses): the sum over members."""
+    n_groups = int(np.max(group_of)) + 1
+    membership = np.zeros((len(group_of), n_groups))
+    membership[np.arange(len(group_of)), group_of] = 1.0
+    return probabilities @ membership
+
+
+def per_class_accuracy(confusion: np.ndarray) -> np.ndarray:
+    """Share of each true class predicted correctly (NaN for classes without samples)."""
+    totals = confusion.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(totals > 0, np.diag(confusion) / np.maximum(totals, 1), np.nan)

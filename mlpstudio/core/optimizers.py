@@ -24,6 +24,7 @@ import math
 import numpy as np
 
 from ..i18n import QT_TRANSLATE_NOOP
+from . import kernels
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
 OPTIMIZER_LABELS = {
@@ -109,16 +110,22 @@ class Momentum(Optimizer):
         self.momentum = float(momentum)
         self._u = xp.zeros(n_params, dtype=dtype)
         self._lr_prev = None  # learning rate of the previous step
+        self._fused = kernels.momentum_kernel() if kernels.is_cupy(xp) else None
+
+    def _decay_factor(self, lr) -> float:
+        """mu lr_t / lr_{t-1}: how much of the previous velocity is kept (0 at the start)."""
+        return 0.0 if self._lr_prev is None else self.momentum * (lr / self._lr_prev)
 
     def _advance(self, grads, lr):
-        if self._lr_prev is not None:
-            self._u *= self.momentum * (lr / self._lr_prev)
-            self._u += grads
-        else:  # first step: v = g
-            self._u[...] = grads
+        self._u *= self._decay_factor(lr)
+        self._u += grads
         self._lr_prev = lr
 
     def _update(self, params, grads, lr):
+        if self._fused is not None:
+            self._fused(grads, params.dtype.type(self._decay_factor(lr)), params, self._u)
+            self._lr_prev = lr
+            return
         self._advance(grads, lr)
         params -= self._u
 
@@ -167,7 +174,8 @@ class Adam(Optimizer):
         self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)
         self._m = xp.zeros(n_params, dtype=dtype)
         self._v = xp.zeros(n_params, dtype=dtype)  # v' = v (1 - b1)^2 / (1 - b2)
-        self._scratch = xp.zeros(n_params, dtype=dtype)
+        self._fused = kernels.adam_kernel() if kernels.is_cupy(xp) else None
+        self._scratch = None if self._fused is not None else xp.zeros(n_params, dtype=dtype)
 
     def gradient_scale(self, lr):
         return 1.0 - self.beta1
@@ -180,16 +188,21 @@ class Adam(Optimizer):
     def _update(self, params, grads, lr):
         xp, m, v, tmp = self.xp, self._m, self._v, self._scratch
         b1, b2 = self.beta1, self.beta2
+        big_k = math.sqrt((1.0 - b2) / (1.0 - b2**self.t)) / (1.0 - b1)
+        step = lr / ((1.0 - b1**self.t) * big_k)
+        if self._fused is not None:
+            t = params.dtype.type
+            self._fused(grads, t(b1), t(b2), t(self.eps / big_k), t(step), params, m, v)
+            return
         m *= b1
         m += grads
         xp.multiply(grads, grads, out=grads)
         v *= b2
         v += grads
-        big_k = math.sqrt((1.0 - b2) / (1.0 - b2**self.t)) / (1.0 - b1)
         xp.sqrt(v, out=tmp)
         tmp += self.eps / big_k
         xp.divide(m, tmp, out=tmp)
-        tmp *= lr / ((1.0 - b1**self.t) * big_k)
+        tmp *= step
         params -= tmp
 
     def _export(self):

@@ -42,6 +42,10 @@ class Dataset:
     domain: tuple[tuple[float, float], ...] = ()
     y_divisor: float = 1.0
     description: str = ""
+    #: For CIFAR-100: the superclass of every fine class, and the superclass names, so that
+    #: views can fold a fine confusion matrix into superclasses.
+    coarse_of: np.ndarray | None = field(default=None, repr=False)
+    coarse_names: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.task not in TASKS:

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
+
 MAX_LENGTH = 1000  # characters: far above any real formula, small enough to parse instantly
 MAX_DEPTH = 100  # nested operations (a sum of 90 terms is 90 deep)
 
@@ -64,39 +66,39 @@ _UNARY = {ast.USub: np.negative, ast.UAdd: np.positive}
 
 # Friendly names for the syntax a formula may not contain.
 _REFUSED = {
-    ast.Attribute: "attribute access with '.'",
-    ast.Subscript: "indexing with [ ]",
-    ast.Lambda: "a lambda",
-    ast.Compare: "a comparison",
-    ast.BoolOp: "'and' / 'or'",
-    ast.IfExp: "'if ... else'",
-    ast.List: "a list",
-    ast.Tuple: "a tuple (a stray comma?)",
-    ast.Dict: "a dictionary",
-    ast.Set: "a set",
-    ast.ListComp: "a comprehension",
-    ast.GeneratorExp: "a comprehension",
-    ast.DictComp: "a comprehension",
-    ast.SetComp: "a comprehension",
-    ast.NamedExpr: "an ':=' assignment",
-    ast.Starred: "'*' unpacking",
-    ast.JoinedStr: "text in quotes",
-    ast.Await: "'await'",
-    ast.Yield: "'yield'",
-    ast.YieldFrom: "'yield'",
-    ast.Slice: "a slice",
+    ast.Attribute: QT_TRANSLATE_NOOP("Formula", "attribute access with '.'"),
+    ast.Subscript: QT_TRANSLATE_NOOP("Formula", "indexing with [ ]"),
+    ast.Lambda: QT_TRANSLATE_NOOP("Formula", "a lambda"),
+    ast.Compare: QT_TRANSLATE_NOOP("Formula", "a comparison"),
+    ast.BoolOp: QT_TRANSLATE_NOOP("Formula", "'and' / 'or'"),
+    ast.IfExp: QT_TRANSLATE_NOOP("Formula", "'if ... else'"),
+    ast.List: QT_TRANSLATE_NOOP("Formula", "a list"),
+    ast.Tuple: QT_TRANSLATE_NOOP("Formula", "a tuple (a stray comma?)"),
+    ast.Dict: QT_TRANSLATE_NOOP("Formula", "a dictionary"),
+    ast.Set: QT_TRANSLATE_NOOP("Formula", "a set"),
+    ast.ListComp: QT_TRANSLATE_NOOP("Formula", "a comprehension"),
+    ast.GeneratorExp: QT_TRANSLATE_NOOP("Formula", "a comprehension"),
+    ast.DictComp: QT_TRANSLATE_NOOP("Formula", "a comprehension"),
+    ast.SetComp: QT_TRANSLATE_NOOP("Formula", "a comprehension"),
+    ast.NamedExpr: QT_TRANSLATE_NOOP("Formula", "an ':=' assignment"),
+    ast.Starred: QT_TRANSLATE_NOOP("Formula", "'*' unpacking"),
+    ast.JoinedStr: QT_TRANSLATE_NOOP("Formula", "text in quotes"),
+    ast.Await: QT_TRANSLATE_NOOP("Formula", "'await'"),
+    ast.Yield: QT_TRANSLATE_NOOP("Formula", "'yield'"),
+    ast.YieldFrom: QT_TRANSLATE_NOOP("Formula", "'yield'"),
+    ast.Slice: QT_TRANSLATE_NOOP("Formula", "a slice"),
 }
 _OPERATOR_HINTS = {
-    ast.BitXor: "'^' is not a power here: write x**2 for x squared",
-    ast.Mod: "'%' is not allowed",
-    ast.FloorDiv: "'//' is not allowed: use floor(a / b)",
-    ast.MatMult: "'@' is not allowed",
-    ast.BitAnd: "'&' is not allowed",
-    ast.BitOr: "'|' is not allowed",
-    ast.LShift: "'<<' is not allowed",
-    ast.RShift: "'>>' is not allowed",
-    ast.Invert: "'~' is not allowed",
-    ast.Not: "'not' is not allowed",
+    ast.BitXor: QT_TRANSLATE_NOOP("Formula", "'^' is not a power here: write x**2 for x squared"),
+    ast.Mod: QT_TRANSLATE_NOOP("Formula", "'%' is not allowed"),
+    ast.FloorDiv: QT_TRANSLATE_NOOP("Formula", "'//' is not allowed: use floor(a / b)"),
+    ast.MatMult: QT_TRANSLATE_NOOP("Formula", "'@' is not allowed"),
+    ast.BitAnd: QT_TRANSLATE_NOOP("Formula", "'&' is not allowed"),
+    ast.BitOr: QT_TRANSLATE_NOOP("Formula", "'|' is not allowed"),
+    ast.LShift: QT_TRANSLATE_NOOP("Formula", "'<<' is not allowed"),
+    ast.RShift: QT_TRANSLATE_NOOP("Formula", "'>>' is not allowed"),
+    ast.Invert: QT_TRANSLATE_NOOP("Formula", "'~' is not allowed"),
+    ast.Not: QT_TRANSLATE_NOOP("Formula", "'not' is not allowed"),
 }
 
 
@@ -132,15 +134,21 @@ class Formula:
 def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
     """Parse ``text`` into a :class:`Formula` of ``variables`` or raise :class:`FormulaError`."""
     if not isinstance(text, str):
-        raise FormulaError("The formula must be text.")
+        raise FormulaError(_t("The formula must be text."))
     if len(text) > MAX_LENGTH:
         raise FormulaError(
-            f"The formula is too long ({len(text):,} characters; at most {MAX_LENGTH})."
+            _t("The formula is too long ({n} characters; at most {limit}).").format(
+                n=f"{len(text):,}", limit=MAX_LENGTH
+            )
         )
     stripped = text.strip()
     if not stripped:
         example = "sin(3*pi*x)" if variables == ("x",) else "sin(pi*x1) * cos(pi*x2)"
-        raise FormulaError(f"Type a formula in {', '.join(variables)}, for example {example}.")
+        raise FormulaError(
+            _t("Type a formula in {variables}, for example {example}.").format(
+                variables=", ".join(variables), example=example
+            )
+        )
     # Leading whitespace would shift positions and is an indentation error for ast.
     offset = len(text) - len(text.lstrip())
     try:
@@ -148,7 +156,9 @@ def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
     except SyntaxError as exc:
         raise _syntax_error(stripped, exc, offset) from None
     except (ValueError, RecursionError, MemoryError) as exc:  # null bytes, absurd nesting
-        raise FormulaError(f"The formula cannot be read: {_short(exc)}.") from None
+        raise FormulaError(
+            _t("The formula cannot be read: {reason}.").format(reason=_short(exc))
+        ) from None
     used: set[str] = set()
     compiler = _Compiler(stripped, variables, offset, used)
     evaluate = compiler.compile(tree.body, 0)
@@ -163,11 +173,23 @@ def _short(exc: BaseException) -> str:
 
 def _syntax_error(text: str, exc: SyntaxError, offset: int) -> FormulaError:
     position = (exc.offset - 1 + offset) if exc.offset else None
-    message = exc.msg or "invalid syntax"
-    if re.search(r"\d\s*[A-Za-z_(]", text) and "invalid" in message:
-        message += " (write 3*x, not 3x: multiplication needs '*')"
-    where = f" at character {position + 1}" if position is not None else ""
-    return FormulaError(f"Syntax error{where}: {message}.", position)
+    raw = exc.msg or "invalid syntax"
+    if "was never closed" in raw:
+        message = _t("an opening parenthesis '(' was never closed")
+    elif "unmatched" in raw:
+        message = _t("a closing parenthesis ')' is unmatched")
+    elif "null bytes" in raw:
+        message = _t("the text contains null bytes")
+    else:
+        message = _t("invalid syntax")
+    if re.search(r"\d\s*[A-Za-z_(]", text) and "invalid" in raw:
+        message += " " + _t("(write 3*x, not 3x: multiplication needs '*')")
+    if position is None:
+        return FormulaError(_t("Syntax error: {message}.").format(message=message))
+    return FormulaError(
+        _t("Syntax error at character {n}: {message}.").format(n=position + 1, message=message),
+        position,
+    )
 
 
 class _Compiler:
@@ -179,28 +201,34 @@ class _Compiler:
     def error(self, node, message) -> FormulaError:
         col = getattr(node, "col_offset", None)
         position = col + self.offset if col is not None else None
-        where = f" (character {position + 1})" if position is not None else ""
-        return FormulaError(message + where + ".", position)
+        if position is None:
+            return FormulaError(message + ".")
+        where = _t("(character {n})").format(n=position + 1)
+        return FormulaError(f"{message} {where}.", position)
 
     def compile(self, node, depth):
         if depth > MAX_DEPTH:
-            raise self.error(node, f"The formula is nested too deeply (more than {MAX_DEPTH})")
+            raise self.error(
+                node, _t("The formula is nested too deeply (more than {n})").format(n=MAX_DEPTH)
+            )
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
             what = _REFUSED.get(type(node)) or _OPERATOR_HINTS.get(type(node))
-            what = what or type(node).__name__
-            raise self.error(node, f"{what[0].upper() + what[1:]} is not allowed in a formula")
+            what = _t(what) if what else type(node).__name__
+            raise self.error(
+                node, _t("{what} is not allowed in a formula").format(what=_capital(what))
+            )
         return method(node, depth + 1)
 
     def _Constant(self, node, depth):
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
-            kind = "text in quotes" if isinstance(value, str) else type(value).__name__
-            raise self.error(node, f"Only numbers are allowed, not {kind}")
+            kind = _t("text in quotes") if isinstance(value, str) else type(value).__name__
+            raise self.error(node, _t("Only numbers are allowed, not {kind}").format(kind=kind))
         try:
             number = float(value)
         except OverflowError:
-            raise self.error(node, "A number in the formula is too large") from None
+            raise self.error(node, _t("A number in the formula is too large")) from None
         return lambda env: number
 
     def _Name(self, node, depth):
@@ -212,51 +240,71 @@ class _Compiler:
             number = CONSTANTS[name]
             return lambda env: number
         if name in FUNCTIONS:
-            raise self.error(node, f"'{name}' is a function: write {name}(...)")
+            raise self.error(
+                node, _t("'{name}' is a function: write {name}(...)").format(name=name)
+            )
         allowed = list(self.variables) + list(CONSTANTS)
         hint = difflib.get_close_matches(name, allowed + list(FUNCTIONS), n=1)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        suggestion = _t("; did you mean '{name}'?").format(name=hint[0]) if hint else ""
         raise self.error(
             node,
-            f"Unknown name '{_clip(name)}': the formula may use {', '.join(allowed)}{suggestion}",
+            _t("Unknown name '{name}': the formula may use {allowed}").format(
+                name=_clip(name), allowed=", ".join(allowed)
+            )
+            + suggestion,
         )
 
     def _UnaryOp(self, node, depth):
         op = _UNARY.get(type(node.op))
         if op is None:
-            raise self.error(node, _OPERATOR_HINTS.get(type(node.op), "Operator not allowed"))
+            hint = _OPERATOR_HINTS.get(type(node.op))
+            raise self.error(node, _capital(_t(hint)) if hint else _t("Operator not allowed"))
         operand = self.compile(node.operand, depth)
         return lambda env: op(operand(env))
 
     def _BinOp(self, node, depth):
         op = _BINARY.get(type(node.op))
         if op is None:
-            hint = _OPERATOR_HINTS.get(type(node.op), "This operator is not allowed")
-            raise self.error(node, hint[0].upper() + hint[1:])
+            hint = _OPERATOR_HINTS.get(type(node.op))
+            raise self.error(node, _capital(_t(hint)) if hint else _t("Operator not allowed"))
         left = self.compile(node.left, depth)
         right = self.compile(node.right, depth)
         return lambda env: op(left(env), right(env))
 
     def _Call(self, node, depth):
         if isinstance(node.func, ast.Attribute):
-            raise self.error(node.func, "Attribute access with '.' is not allowed in a formula")
+            raise self.error(
+                node.func,
+                _t("{what} is not allowed in a formula").format(
+                    what=_capital(_t(_REFUSED[ast.Attribute]))
+                ),
+            )
         if not isinstance(node.func, ast.Name):
-            raise self.error(node, "Only functions from the list may be called, by name")
+            raise self.error(node, _t("Only functions from the list may be called, by name"))
         name = node.func.id
         if name not in FUNCTIONS:
             hint = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
-            suggestion = f" Did you mean '{hint[0]}'?" if hint else ""
+            suggestion = (" " + _t("Did you mean '{name}'?").format(name=hint[0])) if hint else ""
             raise self.error(
                 node,
-                f"'{_clip(name)}' is not an allowed function.{suggestion} Allowed: "
-                + ", ".join(FUNCTIONS),
+                _t("'{name}' is not an allowed function.").format(name=_clip(name))
+                + suggestion
+                + " "
+                + _t("Allowed: {functions}").format(functions=", ".join(FUNCTIONS)),
             )
         if node.keywords:
-            raise self.error(node, f"{name}() takes positional arguments only (no name=value)")
+            raise self.error(
+                node,
+                _t("{name}() takes positional arguments only (no name=value)").format(name=name),
+            )
         function, arity = FUNCTIONS[name]
         if len(node.args) != arity:
-            plural = "s" if arity > 1 else ""
-            raise self.error(node, f"{name}() takes {arity} argument{plural}, not {len(node.args)}")
+            template = (
+                _t("{name}() takes 1 argument, not {given}")
+                if arity == 1
+                else _t("{name}() takes {n} arguments, not {given}")
+            )
+            raise self.error(node, template.format(name=name, n=arity, given=len(node.args)))
         args = [self.compile(a, depth) for a in node.args]
         if arity == 1:
             (arg,) = args
@@ -265,13 +313,21 @@ class _Compiler:
         return lambda env: function(first(env), second(env))
 
 
+def _t(text: str) -> str:
+    return translate("Formula", text)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _clip(name: str, limit: int = 30) -> str:
     return name if len(name) <= limit else name[:limit] + "..."
 
 
 def describe_allowed(variables: tuple[str, ...] = ("x",)) -> str:
     """A one-paragraph summary of the formula language, for tooltips and error dialogs."""
-    return (
-        f"Variables: {', '.join(variables)}. Constants: pi, e. Operators: + - * / ** and "
-        f"parentheses. Functions: {', '.join(FUNCTIONS)}."
-    )
+    return _t(
+        "Variables: {variables}. Constants: pi, e. Operators: + - * / ** and parentheses. "
+        "Functions: {functions}."
+    ).format(variables=", ".join(variables), functions=", ".join(FUNCTIONS))

@@ -12,7 +12,7 @@ from ..core.network import Network
 from ..core.training import History, Trainer
 from ..data.dataset import Dataset
 from ..data.functions import function_dataset, toy_dataset
-from .config import Config, ConfigError, DataConfig
+from .config import IMAGE_KINDS, Config, ConfigError, DataConfig
 
 
 def build_dataset(data: DataConfig) -> Dataset:
@@ -34,6 +34,17 @@ def build_dataset(data: DataConfig) -> Dataset:
             points=data.points,
             noise=data.noise,
             test_fraction=data.test_fraction,
+            seed=data.seed,
+        )
+    if data.kind in IMAGE_KINDS:
+        from ..data.images import image_dataset  # reads files: only when asked for
+
+        return image_dataset(
+            data.kind,
+            root=data.root or None,
+            labels=data.labels,
+            subset=data.subset,
+            scaling=data.scaling,
             seed=data.seed,
         )
     raise ValueError(f"unknown data kind {data.kind!r}")

@@ -41,7 +41,8 @@ from ..core.optimizers import OPTIMIZERS, SCHEDULES
 from ..core.training import TrainingOptions
 from ..data.functions import COURSE_FORMULA, MAX_POINTS, TOYS
 
-DATA_KINDS = ("function", "toy")
+IMAGE_KINDS = ("mnist", "fashion-mnist", "cifar10", "cifar100")
+DATA_KINDS = ("function", "toy") + IMAGE_KINDS
 
 
 class ConfigError(ValueError):
@@ -115,6 +116,12 @@ class DataConfig:
     normalize: bool = _f(True, Spec("bool", "divide y by max |y|"))
     seed: int = _f(0, Spec("int", "seed of the split and the noise", low=0, high=2**32 - 1))
     toy: str = _f("circle", Spec("choice", "2-D set for kind = toy", choices=TOYS))
+    root: str = _f("", Spec("str", "folder holding the image files (empty: the data store)"))
+    labels: str = _f("fine", Spec("choice", "CIFAR-100 labels", choices=("fine", "coarse")))
+    subset: int = _f(0, Spec("int", "images used per split (0: all)", low=0, high=1_000_000))
+    scaling: str = _f(
+        "unit", Spec("choice", "pixel scaling", choices=("unit", "standardize"))
+    )
 
 
 @dataclass

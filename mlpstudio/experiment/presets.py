@@ -57,6 +57,38 @@ PRESETS: dict[str, tuple[str, dict]] = {
             "training": {"epochs": 200},
         },
     ),
+    "mnist": (
+        QT_TRANSLATE_NOOP("Presets", "MNIST handwritten digits"),
+        {
+            "data": {"kind": "mnist"},
+            "model": {"hidden": [256, 128], "activation": "relu"},
+            "training": {"learning_rate": 0.001, "batch_size": 128, "epochs": 10},
+        },
+    ),
+    "fashion-mnist": (
+        QT_TRANSLATE_NOOP("Presets", "Fashion-MNIST clothes"),
+        {
+            "data": {"kind": "fashion-mnist"},
+            "model": {"hidden": [256, 128], "activation": "relu"},
+            "training": {"learning_rate": 0.001, "batch_size": 128, "epochs": 10},
+        },
+    ),
+    "cifar10": (
+        QT_TRANSLATE_NOOP("Presets", "CIFAR-10 photos"),
+        {
+            "data": {"kind": "cifar10", "scaling": "standardize"},
+            "model": {"hidden": [512, 256], "activation": "relu"},
+            "training": {"learning_rate": 0.0005, "batch_size": 128, "epochs": 20},
+        },
+    ),
+    "cifar100": (
+        QT_TRANSLATE_NOOP("Presets", "CIFAR-100 photos (100 classes)"),
+        {
+            "data": {"kind": "cifar100", "scaling": "standardize", "labels": "fine"},
+            "model": {"hidden": [1024, 512], "activation": "relu"},
+            "training": {"learning_rate": 0.0005, "batch_size": 128, "epochs": 20},
+        },
+    ),
     "spiral": (
         QT_TRANSLATE_NOOP("Presets", "2-D classes: spiral"),
         {

@@ -47,12 +47,16 @@ def run_gui(argv: list[str]) -> int:
 
     from ..experiment.config import Config, ConfigError, load_config
     from .controller import ExperimentController
+    from .i18n import install_translators
     from .main_window import MainWindow, restored_config
+    from .preferences import apply_data_preferences
     from .settings import app_settings
     from .style import configure_pyqtgraph
 
     configure_pyqtgraph()
     settings = app_settings()
+    apply_data_preferences(settings)
+    install_translators(app, args.lang or settings.value("ui/language", "", type=str))
     if args.smoke:
         config = Config()
         config.training.epochs = SMOKE_EPOCHS
@@ -67,7 +71,10 @@ def run_gui(argv: list[str]) -> int:
 
     controller = ExperimentController(config)
     window = MainWindow(controller, settings=None if args.smoke else settings)
+    window.setWindowIcon(app_icon())
+    app.setWindowIcon(app_icon())
     window.show()
+    shell = WindowShell(app, window, settings)  # keeps the window alive across language changes
     QTimer.singleShot(0, controller.prewarm)
 
     if args.exit_when_shown:
@@ -84,7 +91,46 @@ def run_gui(argv: list[str]) -> int:
     if args.smoke:
         return SmokeRun(app, window, args.screenshot).run()
     _install_excepthook(window)
-    return app.exec()
+    code = app.exec()
+    del shell
+    return code
+
+
+def app_icon():
+    from PySide6.QtGui import QIcon
+
+    from ..paths import resource
+
+    return QIcon(str(resource("icons", "mlpstudio.svg")))
+
+
+class WindowShell:
+    """Rebuilds the main window when the language changes, keeping the experiment running.
+
+    Every string is translated when a widget is built, so the simplest complete way to switch
+    language is a new window on the same controller, with the old window's layout."""
+
+    def __init__(self, app, window, settings):
+        self.app, self.window, self.settings = app, window, settings
+        window.languageChangeRequested.connect(self.change_language)
+
+    def change_language(self, language: str) -> None:
+        from .i18n import install_translators
+        from .main_window import MainWindow
+
+        old = self.window
+        geometry, state = old.saveGeometry(), old.saveState()
+        install_translators(self.app, language)
+        new = MainWindow(old.controller, settings=self.settings)
+        new.restoreGeometry(geometry)
+        new.restoreState(state)
+        new.setWindowIcon(app_icon())
+        old.detach()
+        old.close()
+        old.deleteLater()
+        new.show()
+        new.languageChangeRequested.connect(self.change_language)
+        self.window = new
 
 
 class SmokeRun:

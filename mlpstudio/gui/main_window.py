@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+import time
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QStackedWidget,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -27,20 +29,29 @@ from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
 from .style import Style
+from .views.class_accuracy_view import ClassAccuracyView
+from .views.classes import class_results
+from .views.confusion_view import ConfusionView
+from .views.first_layer_view import FirstLayerView
+from .views.gallery_view import GalleryView
 from .views.loss_view import LossView
 from .views.network_view import NetworkView
 from .views.prediction_view import PredictionView
 from .views.weights_view import WeightsView
 from .widgets import MessageBar
 
-LAYOUT_VERSION = 1  # bump when the docks change, so an old saved layout is not restored
+LAYOUT_VERSION = 2  # bump when the docks change, so an old saved layout is not restored
+CLASS_VIEWS_INTERVAL = 0.2  # seconds between confusion/gallery updates while training
 
 
 class MainWindow(QMainWindow):
+    languageChangeRequested = Signal(str)
+
     def __init__(self, controller: ExperimentController, settings=None, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
+        self._detached = False
         self.setWindowTitle(self.tr("MLP Studio"))
         self.setDockOptions(
             QMainWindow.DockOption.AllowNestedDocks
@@ -66,8 +77,10 @@ class MainWindow(QMainWindow):
         if controller.snapshot is not None:
             self._on_snapshot(controller.snapshot)
         self._on_status(controller.status)
+        self._default_state = self.saveState(LAYOUT_VERSION)
         if settings is not None:
             self._restore_settings()
+        self._arrange_for(controller.dataset)
         # Start with the focus on the plot, not in a text field, so Space trains at once.
         self.prediction_view.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.prediction_view.plot.setFocus()
@@ -98,6 +111,9 @@ class MainWindow(QMainWindow):
             self.tr("Larger fonts and thicker lines for a projector (F5).")
         )
         self.act_presentation.toggled.connect(Style.instance().set_presentation)
+        self.act_preferences = QAction(self.tr("Preferences..."), self)
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_preferences.triggered.connect(self.show_preferences)
         self.act_quit = QAction(self.tr("Quit"), self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
@@ -115,30 +131,32 @@ class MainWindow(QMainWindow):
     def _create_views(self) -> None:
         self.message_bar = MessageBar()
         self.prediction_view = PredictionView()
+        self.gallery_view = GalleryView()
+        self.central_views = QStackedWidget()
+        self.central_views.addWidget(self.prediction_view)
+        self.central_views.addWidget(self.gallery_view)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.message_bar)
-        layout.addWidget(self.prediction_view, 1)
+        layout.addWidget(self.central_views, 1)
         self.setCentralWidget(central)
         self.loss_view = LossView()
         self.weights_view = WeightsView()
         self.network_view = NetworkView()
+        self.confusion_view = ConfusionView()
+        self.class_accuracy_view = ClassAccuracyView()
+        self.first_layer_view = FirstLayerView()
         self.view_docks = {}
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         for key, title, view, area in (
-            ("loss", self.tr("Loss"), self.loss_view, Qt.DockWidgetArea.RightDockWidgetArea),
-            (
-                "weights",
-                self.tr("Weights"),
-                self.weights_view,
-                Qt.DockWidgetArea.BottomDockWidgetArea,
-            ),
-            (
-                "network",
-                self.tr("Network"),
-                self.network_view,
-                Qt.DockWidgetArea.BottomDockWidgetArea,
-            ),
+            ("loss", self.tr("Loss"), self.loss_view, right),
+            ("confusion", self.tr("Confusion matrix"), self.confusion_view, right),
+            ("weights", self.tr("Weights"), self.weights_view, bottom),
+            ("network", self.tr("Network"), self.network_view, bottom),
+            ("first_layer", self.tr("First layer"), self.first_layer_view, bottom),
+            ("class_accuracy", self.tr("Accuracy per class"), self.class_accuracy_view, bottom),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
@@ -148,10 +166,42 @@ class MainWindow(QMainWindow):
                 lambda visible, v=view: visible and self._refresh_view(v)
             )
             self.view_docks[key] = dock
-        self.splitDockWidget(
-            self.view_docks["weights"], self.view_docks["network"], Qt.Orientation.Horizontal
-        )
-        self.views = [self.prediction_view, self.loss_view, self.weights_view, self.network_view]
+        docks = self.view_docks
+        self.splitDockWidget(docks["weights"], docks["network"], Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(docks["weights"], docks["first_layer"])
+        self.tabifyDockWidget(docks["network"], docks["class_accuracy"])
+        self.splitDockWidget(docks["loss"], docks["confusion"], Qt.Orientation.Vertical)
+        self.common_views = [self.loss_view, self.weights_view, self.network_view]
+        self.function_views = [self.prediction_view]
+        self.image_views = [
+            self.gallery_view,
+            self.confusion_view,
+            self.class_accuracy_view,
+            self.first_layer_view,
+        ]
+        self.all_views = self.function_views + self.common_views + self.image_views
+        self._class_views_drawn = 0.0
+
+    @property
+    def views(self):
+        """The views that apply to the current data (image views only for image sets)."""
+        dataset = self.controller.dataset
+        if dataset is not None and dataset.is_image:
+            return self.common_views + self.image_views
+        return self.function_views + self.common_views
+
+    def _arrange_for(self, dataset) -> None:
+        """Image sets get the gallery in the middle and the classification docks."""
+        image = dataset is not None and dataset.is_image
+        self.central_views.setCurrentIndex(1 if image else 0)
+        for key in ("confusion", "first_layer", "class_accuracy"):
+            self.view_docks[key].setVisible(image)
+        if image:
+            self.view_docks["first_layer"].raise_()
+            self.view_docks["class_accuracy"].raise_()
+        else:
+            self.view_docks["weights"].raise_()
+            self.view_docks["network"].raise_()
 
     def _create_panels(self) -> None:
         self.data_panel = DataPanel()
@@ -178,6 +228,8 @@ class MainWindow(QMainWindow):
 
     def _create_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_preferences)
+        file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         run_menu = self.menuBar().addMenu(self.tr("&Run"))
         for action in (self.act_start, self.act_step, self.act_stop, self.act_reset):
@@ -188,6 +240,9 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.act_presentation)
+        reset_layout = view_menu.addAction(self.tr("Reset layout"))
+        reset_layout.setToolTip(self.tr("Put every panel and view back where it started."))
+        reset_layout.triggered.connect(self.reset_layout)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts = help_menu.addAction(self.tr("Keyboard shortcuts"))
         shortcuts.triggered.connect(self._show_shortcuts)
@@ -208,6 +263,8 @@ class MainWindow(QMainWindow):
         c.statusChanged.connect(self._on_status)
         c.rebuildOffered.connect(self._offer_reset)
         c.errorOccurred.connect(self._on_error)
+        self.confusion_view.cellClicked.connect(self.gallery_view.show_cell)
+        self.confusion_view.foldChanged.connect(lambda _: self._show_class_results(force=True))
         self.data_panel.changed.connect(self._apply_panels)
         self.data_panel.presetChosen.connect(self.load_preset)
         self.architecture_panel.changed.connect(self._apply_panels)
@@ -268,13 +325,16 @@ class MainWindow(QMainWindow):
     def _on_dataset_changed(self) -> None:
         dataset = self.controller.dataset
         self.data_panel.set_dataset(dataset)
-        self.prediction_view.set_dataset(dataset)
+        for view in self.all_views:
+            if view is not self.weights_view and view is not self.network_view:
+                view.set_dataset(dataset)
+        self._arrange_for(dataset)
         self._show_data_problem()
         self._refresh_structure()
 
     def _on_network_changed(self) -> None:
         network = self.controller.network
-        for view in self.views:
+        for view in self.all_views:
             view.set_network(network)
         if network is not None:
             self.backend_label.setText(network.backend.description)
@@ -287,13 +347,30 @@ class MainWindow(QMainWindow):
         for view in self.views:
             if not view.visibleRegion().isEmpty():
                 view.show_snapshot(snapshot)
+        self._show_class_results(force=snapshot.is_final or snapshot.step == 0)
         self.training_panel.show_progress(snapshot)
         if self.controller.status in ("running", "paused"):
             self.status_label.setText(self._status_text(self.controller.status))
 
+    def _show_class_results(self, force: bool = False) -> None:
+        """Confusion matrix, gallery and per-class accuracy, at most every 0.2 s."""
+        c = self.controller
+        snap, dataset = c.snapshot, c.dataset
+        if snap is None or dataset is None or not dataset.is_image or snap.test_output is None:
+            return
+        now = time.perf_counter()
+        if not force and now - self._class_views_drawn < CLASS_VIEWS_INTERVAL:
+            return
+        self._class_views_drawn = now
+        results = class_results(dataset, snap.test_output, self.confusion_view.fold.isChecked())
+        for view in (self.gallery_view, self.confusion_view, self.class_accuracy_view):
+            view.show_results(results)
+
     def _refresh_view(self, view) -> None:
         if self.controller.snapshot is not None:
             view.show_snapshot(self.controller.snapshot)
+            if view in self.image_views:
+                self._show_class_results(force=True)
 
     def _on_status(self, status: str) -> None:
         c = self.controller
@@ -332,6 +409,7 @@ class MainWindow(QMainWindow):
         for view in self.views:
             if not view.visibleRegion().isEmpty():
                 view.show_snapshot(self.controller.snapshot)
+        self._show_class_results(force=True)
 
     def _status_text(self, status: str) -> str:
         c = self.controller
@@ -383,6 +461,10 @@ class MainWindow(QMainWindow):
                 loss=loss, acc=metric
             )
         return self.tr("Test MSE {loss:.4g}, test R² {r2:.4f}.").format(loss=loss, r2=metric)
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        self._arrange_for(self.controller.dataset)
 
     def _offer_reset(self, what: str) -> None:
         self.message_bar.show_message(
@@ -445,9 +527,37 @@ class MainWindow(QMainWindow):
         s.setValue("experiment/config", self.current_config().to_toml())
         s.sync()
 
+    def show_preferences(self) -> None:
+        from .preferences import PreferencesDialog
+        from .settings import app_settings
+
+        settings = self.settings if self.settings is not None else app_settings()
+        dialog = PreferencesDialog(settings, self)
+        if dialog.exec():
+            language_changed = dialog.save()
+            if self.controller.process is not None and not self.controller.is_training:
+                self.controller.process.shutdown()  # restarts with the new data settings
+            self._on_dataset_changed()
+            if language_changed:
+                self.languageChangeRequested.emit(dialog.language.currentData())
+
+    def detach(self) -> None:
+        """Let go of the controller without stopping it (a new window takes over)."""
+        self._detached = True
+        for signal, slot in (
+            (self.controller.datasetChanged, self._on_dataset_changed),
+            (self.controller.networkChanged, self._on_network_changed),
+            (self.controller.snapshotReady, self._on_snapshot),
+            (self.controller.statusChanged, self._on_status),
+            (self.controller.rebuildOffered, self._offer_reset),
+            (self.controller.errorOccurred, self._on_error),
+        ):
+            signal.disconnect(slot)
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        self.save_settings()
-        self.controller.shutdown(1000)
+        if not self._detached:
+            self.save_settings()
+            self.controller.shutdown(1000)
         super().closeEvent(event)
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -22,15 +23,28 @@ from ...data.functions import TOY_LABELS, TOYS
 from ...experiment.config import DataConfig
 from ...experiment.presets import PRESETS
 from ...i18n import translate
+from ..views.gallery_view import GalleryView
 from ..views.prediction_view import PredictionView
 from ..widgets import error_style
 
 FORMULA_DELAY_MS = 200  # validate this long after the last keystroke
 
 
+IMAGE_SHAPES = {
+    "mnist": (28, 28),
+    "fashion-mnist": (28, 28),
+    "cifar10": (32, 32, 3),
+    "cifar100": (32, 32, 3),
+}
+SUBSETS = (1_000, 10_000, 0)  # 0: all images
+
+
 class DataPanel(QWidget):
     changed = Signal()
     presetChosen = Signal(str)
+    downloadRequested = Signal(str)  # dataset name
+    importRequested = Signal(str)
+    manageRequested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,6 +65,10 @@ class DataPanel(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Function y = f(x)"), "function")
         self.kind.addItem(self.tr("2-D classification set"), "toy")
+        self.kind.addItem(self.tr("Images: MNIST handwritten digits"), "mnist")
+        self.kind.addItem(self.tr("Images: Fashion-MNIST clothes"), "fashion-mnist")
+        self.kind.addItem(self.tr("Images: CIFAR-10 photos"), "cifar10")
+        self.kind.addItem(self.tr("Images: CIFAR-100 photos"), "cifar100")
         self.kind.setToolTip(
             self.tr(
                 "Regression: the network approximates a function you type. Classification: "
@@ -63,6 +81,7 @@ class DataPanel(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._function_page())
         self.pages.addWidget(self._toy_page())
+        self.pages.addWidget(self._image_page())
         layout.addWidget(self.pages)
 
         common = QFormLayout()
@@ -91,7 +110,12 @@ class DataPanel(QWidget):
         self.preview.caption.setText(self.tr("<b>Preview</b> of the data"))
         self.preview.export_button.hide()
         self.preview.setMinimumHeight(180)
-        layout.addWidget(self.preview, 1)
+        self.image_preview = GalleryView(preview=True)
+        self.image_preview.setMinimumHeight(180)
+        self.previews = QStackedWidget()
+        self.previews.addWidget(self.preview)
+        self.previews.addWidget(self.image_preview)
+        layout.addWidget(self.previews, 1)
 
         self._formula_timer = QTimer(self)
         self._formula_timer.setSingleShot(True)
@@ -227,13 +251,100 @@ class DataPanel(QWidget):
         form.addRow(self.tr("Noise"), self.toy_noise)
         return page
 
+    def _image_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.image_status = QLabel()
+        self.image_status.setWordWrap(True)
+        form.addRow(self.tr("On this computer"), self.image_status)
+        buttons = QHBoxLayout()
+        self.download_button = QPushButton(self.tr("Download..."))
+        self.download_button.setToolTip(self.tr("Download the files from the official source (or "
+                                                "the lab's mirror) and verify their checksums."))
+        self.import_button = QPushButton(self.tr("Import from folder..."))
+        self.import_button.setToolTip(self.tr("Use files a teacher copied onto this computer "
+                                              "(.gz or uncompressed); they are verified first."))
+        self.manage_button = QPushButton(self.tr("Manage..."))
+        self.manage_button.setToolTip(self.tr("See every dataset, its size and whether it "
+                                              "verified."))
+        for button in (self.download_button, self.import_button, self.manage_button):
+            buttons.addWidget(button)
+        form.addRow("", buttons)
+        self.download_button.clicked.connect(lambda: self.downloadRequested.emit(self._kind()))
+        self.import_button.clicked.connect(lambda: self.importRequested.emit(self._kind()))
+        self.manage_button.clicked.connect(self.manageRequested)
+
+        self.subset = QComboBox()
+        for n in SUBSETS:
+            self.subset.addItem(f"{n:,}" if n else self.tr("All"), n)
+        self.subset.setToolTip(self.tr("How many images of each split to use: fewer train "
+                                       "faster on a modest PC, more generalise better."))
+        self.subset.currentIndexChanged.connect(self._emit_changed)
+        form.addRow(self.tr("Images"), self.subset)
+        self.scaling = QComboBox()
+        self.scaling.addItem(self.tr("Pixels / 255 (0 to 1)"), "unit")
+        self.scaling.addItem(self.tr("Standardise (mean 0, std 1)"), "standardize")
+        self.scaling.setToolTip(self.tr("How pixel values 0-255 become inputs. Standardising "
+                                        "centres them, which often helps training."))
+        self.scaling.currentIndexChanged.connect(self._emit_changed)
+        form.addRow(self.tr("Scaling"), self.scaling)
+        self.labels = QComboBox()
+        self.labels.addItem(self.tr("100 fine classes"), "fine")
+        self.labels.addItem(self.tr("20 superclasses"), "coarse")
+        self.labels.setToolTip(self.tr("CIFAR-100 has two labels per image: one of 100 classes "
+                                       "and one of 20 superclasses."))
+        self.labels.currentIndexChanged.connect(self._emit_changed)
+        self.labels_label = QLabel(self.tr("Labels"))
+        form.addRow(self.labels_label, self.labels)
+        self.flattening = QLabel()
+        self.flattening.setWordWrap(True)
+        self.flattening.setTextFormat(Qt.TextFormat.RichText)
+        form.addRow(self.flattening)
+        return page
+
+    def _kind(self) -> str:
+        return self.kind.currentData()
+
+    def _update_image_page(self) -> None:
+        kind = self._kind()
+        if kind not in IMAGE_SHAPES:
+            return
+        shape = IMAGE_SHAPES[kind]
+        inputs = 1
+        for n in shape:
+            inputs *= n
+        if len(shape) == 2:
+            text = self.tr("Each {h}&times;{w} grey image is flattened, row after row, into a "
+                           "vector of <b>{n}</b> inputs: N<sub>0</sub> = {n}.")
+        else:
+            text = self.tr("Each {h}&times;{w} colour image has 3 values per pixel (red, green, "
+                           "blue): flattened, it is a vector of <b>{n}</b> inputs, "
+                           "N<sub>0</sub> = {h}&times;{w}&times;3 = {n}.")
+        self.flattening.setText(text.format(h=shape[0], w=shape[1], n=inputs))
+        cifar100 = kind == "cifar100"
+        self.labels.setVisible(cifar100)
+        self.labels_label.setVisible(cifar100)
+
+    def show_image_status(self, text: str, present: bool) -> None:
+        """What the data store holds for the chosen image set (from the main window)."""
+        self.image_status.setText(text)
+        self.download_button.setText(self.tr("Download again...") if present
+                                     else self.tr("Download..."))  # fmt: skip
+
     # -- values ------------------------------------------------------------------------------
     def load(self, data: DataConfig) -> None:
         """Show ``data`` in the controls without reporting it as an edit."""
         self._loading = True
         try:
             self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
-            self.pages.setCurrentIndex(0 if data.kind == "function" else 1)
+            self._show_page()
+            self.subset.setCurrentIndex(max(0, self.subset.findData(data.subset)))
+            if self.subset.findData(data.subset) < 0:
+                self.subset.addItem(f"{data.subset:,}", data.subset)
+                self.subset.setCurrentIndex(self.subset.count() - 1)
+            self.scaling.setCurrentIndex(max(0, self.scaling.findData(data.scaling)))
+            self.labels.setCurrentIndex(max(0, self.labels.findData(data.labels)))
             self.formula.setText(data.formula)
             self.domain_lo.setValue(data.domain[0])
             self.domain_hi.setValue(data.domain[1])
@@ -271,6 +382,10 @@ class DataPanel(QWidget):
             data.toy = self.toy.currentData()
             data.points = self.toy_points.value()
             data.noise = self.toy_noise.value()
+        else:
+            data.subset = int(self.subset.currentData())
+            data.scaling = self.scaling.currentData()
+            data.labels = self.labels.currentData()
         return data
 
     def show_data_error(self, message: str | None, position: int | None = None) -> None:
@@ -286,11 +401,19 @@ class DataPanel(QWidget):
             self.formula_message.setText(message)
 
     def set_dataset(self, dataset) -> None:
-        self.preview.set_dataset(dataset)
+        image = dataset is not None and dataset.is_image
+        self.previews.setCurrentIndex(1 if image else 0)
+        self.preview.set_dataset(None if image else dataset)
+        self.image_preview.set_dataset(dataset if image else None)
 
     # -- events ------------------------------------------------------------------------------
+    def _show_page(self) -> None:
+        kind = self._kind()
+        self.pages.setCurrentIndex({"function": 0, "toy": 1}.get(kind, 2))
+        self._update_image_page()
+
     def _kind_changed(self) -> None:
-        self.pages.setCurrentIndex(0 if self.kind.currentData() == "function" else 1)
+        self._show_page()
         self._emit_changed()
 
     def _sampling_changed(self) -> None:

@@ -1,4 +1,5 @@
-"""Loss curves for the training and test sets, per epoch (log-y toggle).
+"""Loss curves for the training and test sets per epoch (log-y toggle), and for classification
+the accuracy curves below them.
 
 Drawn for speed: the x axis spans the whole run from the start, so it never moves, and the y
 axis changes only when the loss leaves its range (:class:`~mlpstudio.gui.style.RangeKeeper`).
@@ -45,7 +46,21 @@ class LossView(View):
         for curve in (self.train_curve, self.test_curve, self.val_curve):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
-        self.body.addWidget(self.plot)
+        self.body.addWidget(self.plot, 3)
+        self.accuracy_plot = pg.PlotWidget()
+        self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
+        self.accuracy_plot.setLabel("left", self.tr("accuracy"))
+        self.accuracy_plot.getAxis("bottom").enableAutoSIPrefix(False)
+        self.accuracy_plot.showGrid(x=True, y=True, alpha=0.15)
+        self.accuracy_plot.disableAutoRange()
+        self.accuracy_plot.setYRange(0, 1, padding=0.02)
+        cache_axes(self.accuracy_plot)
+        legend = self.accuracy_plot.addLegend(offset=(-10, -10), brush=(255, 255, 255, 200))
+        self.train_accuracy = self.accuracy_plot.plot(name=self.tr("train"))
+        self.test_accuracy = self.accuracy_plot.plot(name=self.tr("test"))
+        self._accuracy_legend = legend
+        self.accuracy_plot.hide()
+        self.body.addWidget(self.accuracy_plot, 2)
         self._y_range = RangeKeeper()
         self._x_end = None
         self._last = None
@@ -56,6 +71,8 @@ class LossView(View):
         s = Style.instance()
         self.train_curve.setPen(s.pen(style.TRAIN))
         self.test_curve.setPen(s.pen(style.TEST))
+        self.train_accuracy.setPen(s.pen(style.TRAIN))
+        self.test_accuracy.setPen(s.pen(style.TEST))
         self.val_curve.setPen(s.pen(style.VALIDATION, style=pg.QtCore.Qt.PenStyle.DashLine))
 
     def _set_log(self, on: bool) -> None:
@@ -66,11 +83,18 @@ class LossView(View):
 
     def set_network(self, network):
         super().set_network(network)
-        for curve in (self.train_curve, self.test_curve, self.val_curve):
+        for curve in (self.train_curve, self.test_curve, self.val_curve, self.train_accuracy,
+                      self.test_accuracy):
             curve.setData([], [])
         self._y_range.reset()
         self._x_end = None
         self._last = None
+        classification = network is not None and network.head.is_classification
+        self.accuracy_plot.setVisible(classification)
+        self.caption.setText(
+            self.tr("<b>Loss</b> and <b>accuracy</b> per epoch") if classification
+            else self.tr("<b>Loss</b> per epoch")
+        )  # fmt: skip
         if network is None:
             return
         name = {
@@ -112,6 +136,11 @@ class LossView(View):
         if x_end != self._x_end:
             self._x_end = x_end
             self.plot.setXRange(0, x_end, padding=0.02)
+            self.accuracy_plot.setXRange(0, x_end, padding=0.02)
+        if self.accuracy_plot.isVisible():
+            for curve, column in ((self.train_accuracy, "train_metric"),
+                                  (self.test_accuracy, "test_metric")):  # fmt: skip
+                curve.setData(*finite_xy(epochs, h[column]))
         if lows:
             new = self._y_range.update(min(lows), max(highs))
             if new is not None:
