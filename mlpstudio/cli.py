@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_experiment_options(train)
     train.add_argument("--out", metavar="DIR", help="write history.csv, model.npz, model.json")
     train.set_defaults(handler=cmd_train)
+
+    from .data.commands import add_data_commands
+    from .experiment.compare import add_compare_command
+
+    add_data_commands(commands)
+    add_compare_command(commands)
     return parser
 
 

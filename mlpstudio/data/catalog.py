@@ -1,0 +1,297 @@
+"""What the four image sets are made of: file names, official addresses, checksums, sizes.
+
+Everything the store needs to download, import and verify a set lives here as data, so that a
+checksum is written once and every path (download, teacher's import, ``mlpstudio data
+verify``) checks against the same value.
+
+Checksums, and where they come from:
+
+* ``md5`` of the downloadable files: the values the publishers list (LeCun's MNIST page,
+  Zalando's Fashion-MNIST README, the CIFAR page).
+* ``sha256`` of the downloadable files: computed for this catalog from genuine copies whose
+  md5 equals the published one. Where no genuine copy was at hand it is ``None`` and the
+  published md5 is what a download is checked against; no hash here is guessed.
+* ``content_md5`` / ``content_sha256`` of the *decompressed* IDX files, so that a copy a
+  teacher already decompressed can be verified by its content. Computed from the genuine
+  files (each content md5 also equals the published md5 of the decompressed file).
+* CIFAR's ``.bin`` files inside the archives have no published checksum: a download checks the
+  archive's md5, and loose ``.bin`` files are checked by their exact size and label ranges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import QT_TRANSLATE_NOOP
+
+MNIST_URLS = (
+    # The mirror torchvision uses (fast, HTTPS), then the original site as a fallback.
+    "https://ossci-datasets.s3.amazonaws.com/mnist/",
+    "http://yann.lecun.com/exdb/mnist/",
+)
+# Plain http is what Zalando publishes; the checksum, not the transport, makes it safe.
+FASHION_MNIST_URLS = ("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",)
+CIFAR_URLS = ("https://www.cs.toronto.edu/~kriz/",)
+
+IMAGE_BYTES_MNIST = 28 * 28
+IMAGE_BYTES_CIFAR = 32 * 32 * 3
+
+
+@dataclass(frozen=True)
+class IdxFile:
+    """One IDX file of MNIST or Fashion-MNIST, stored as ``name`` or ``name + ".gz"``."""
+
+    name: str  # the decompressed name, e.g. "train-images-idx3-ubyte"
+    role: str  # train-images | train-labels | test-images | test-labels
+    count: int  # images or labels
+    gz_size: int
+    gz_md5: str  # published
+    gz_sha256: str | None  # computed from a genuine copy; None where none was available
+    content_size: int
+    content_md5: str
+    content_sha256: str
+
+    @property
+    def download_name(self) -> str:
+        return self.name + ".gz"
+
+    @property
+    def gz_known_hash(self) -> str:
+        """The strongest known hash of the .gz file, in pooch's ``"algorithm:hex"`` form."""
+        return f"sha256:{self.gz_sha256}" if self.gz_sha256 else f"md5:{self.gz_md5}"
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    """One CIFAR binary file: fixed-size records of label bytes then 3,072 pixel bytes."""
+
+    name: str  # e.g. "data_batch_1.bin"
+    role: str  # train | test
+    records: int
+    label_bytes: int  # 1 for CIFAR-10 (label), 2 for CIFAR-100 (coarse, fine)
+
+    @property
+    def record_bytes(self) -> int:
+        return self.label_bytes + IMAGE_BYTES_CIFAR
+
+    @property
+    def size(self) -> int:
+        return self.records * self.record_bytes
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The official CIFAR tarball and the members taken out of it."""
+
+    name: str  # e.g. "cifar-10-binary.tar.gz"
+    size: int  # as published by the many tools that check it
+    md5: str  # published
+    sha256: str | None  # None: no genuine copy of the archive was available to compute it
+    folder: str  # the folder inside the archive, e.g. "cifar-10-batches-bin"
+    extras: tuple[str, ...]  # small text members also kept (class names), not required
+
+    @property
+    def known_hash(self) -> str:
+        return f"sha256:{self.sha256}" if self.sha256 else f"md5:{self.md5}"
+
+
+@dataclass(frozen=True)
+class ImageSet:
+    """One downloadable image set."""
+
+    name: str  # the key used everywhere: mnist | fashion-mnist | cifar10 | cifar100
+    title: str
+    urls: tuple[str, ...]  # base addresses, tried in order; file name appended
+    files: tuple[IdxFile, ...] | tuple[RecordFile, ...]
+    archive: Archive | None = None
+    homepage: str = ""
+    credit: str = ""
+    #: Files that may be left out of a folder given as ``root`` (CIFAR-10's training batches
+    #: 2 to 5, for a lighter copy in a lab); the store itself always holds all of them.
+    optional: tuple[str, ...] = ()
+
+    @property
+    def is_idx(self) -> bool:
+        return self.archive is None
+
+    def download_names(self) -> tuple[str, ...]:
+        """The files a lab mirror must hold for this set (under ``MIRROR/<name>/``)."""
+        if self.archive is not None:
+            return (self.archive.name,)
+        return tuple(f.download_name for f in self.files)
+
+
+MNIST = ImageSet(
+    name="mnist",
+    title="MNIST",
+    urls=MNIST_URLS,
+    homepage="http://yann.lecun.com/exdb/mnist/",
+    credit="Y. LeCun, C. Cortes, C. J. C. Burges",
+    files=(
+        IdxFile(
+            "train-images-idx3-ubyte",
+            "train-images",
+            60000,
+            gz_size=9912422,
+            gz_md5="f68b3c2dcbeaaa9fbdd348bbdeb94873",
+            # No genuine copy of the official .gz was available to compute its sha256; a
+            # download is checked against the published md5, an import by content hash.
+            gz_sha256=None,
+            content_size=47040016,
+            content_md5="6bbc9ace898e44ae57da46a324031adb",
+            content_sha256="ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+        ),
+        IdxFile(
+            "train-labels-idx1-ubyte",
+            "train-labels",
+            60000,
+            gz_size=28881,
+            gz_md5="d53e105ee54ea40749a09fcbcd1e9432",
+            gz_sha256="3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
+            content_size=60008,
+            content_md5="a25bea736e30d166cdddb491f175f624",
+            content_sha256="65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+        ),
+        IdxFile(
+            "t10k-images-idx3-ubyte",
+            "test-images",
+            10000,
+            gz_size=1648877,
+            gz_md5="9fb629c4189551a2d022fa330f9573f3",
+            gz_sha256="8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
+            content_size=7840016,
+            content_md5="2646ac647ad5339dbf082846283269ea",
+            content_sha256="0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+        ),
+        IdxFile(
+            "t10k-labels-idx1-ubyte",
+            "test-labels",
+            10000,
+            gz_size=4542,
+            gz_md5="ec29112dd5afa0611ce80d1b7f02629c",
+            gz_sha256="f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
+            content_size=10008,
+            content_md5="27ae3e4e09519cfbb04c329615203637",
+            content_sha256="ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+        ),
+    ),
+)
+
+FASHION_MNIST = ImageSet(
+    name="fashion-mnist",
+    title="Fashion-MNIST",
+    urls=FASHION_MNIST_URLS,
+    homepage="https://github.com/zalandoresearch/fashion-mnist",
+    credit="Zalando Research (MIT licence)",
+    files=(
+        IdxFile(
+            "train-images-idx3-ubyte",
+            "train-images",
+            60000,
+            gz_size=26421880,
+            gz_md5="8d4fb7e6c68d591d4c3dfef9ec88bf0d",
+            gz_sha256="3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84",
+            content_size=47040016,
+            content_md5="f4a8712d7a061bf5bd6d2ca38dc4d50a",
+            content_sha256="c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+        ),
+        IdxFile(
+            "train-labels-idx1-ubyte",
+            "train-labels",
+            60000,
+            gz_size=29515,
+            gz_md5="25c81989df183df01b3e8a0aad5dffbe",
+            gz_sha256="a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845",
+            content_size=60008,
+            content_md5="9018921c3c673c538a1fc5bad174d6f9",
+            content_sha256="bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
+        ),
+        IdxFile(
+            "t10k-images-idx3-ubyte",
+            "test-images",
+            10000,
+            gz_size=4422102,
+            gz_md5="bef4ecab320f06d8554ea6380940ec79",
+            gz_sha256="346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073",
+            content_size=7840016,
+            content_md5="8181f5470baa50b63fa0f6fddb340f0a",
+            content_sha256="5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
+        ),
+        IdxFile(
+            "t10k-labels-idx1-ubyte",
+            "test-labels",
+            10000,
+            gz_size=5148,
+            gz_md5="bb300cfdad3c16e7a12a480ee83cd310",
+            gz_sha256="67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5",
+            content_size=10008,
+            content_md5="15d484375f8d13e6eb1aabb0c3f46965",
+            content_sha256="0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
+        ),
+    ),
+)
+
+CIFAR10 = ImageSet(
+    name="cifar10",
+    title="CIFAR-10",
+    urls=CIFAR_URLS,
+    homepage="https://www.cs.toronto.edu/~kriz/cifar.html",
+    credit='A. Krizhevsky, "Learning Multiple Layers of Features from Tiny Images", 2009',
+    files=tuple(RecordFile(f"data_batch_{i}.bin", "train", 10000, 1) for i in range(1, 6))
+    + (RecordFile("test_batch.bin", "test", 10000, 1),),
+    archive=Archive(
+        name="cifar-10-binary.tar.gz",
+        size=170052171,
+        md5="c32a1d4ab5d03f1284b67883e8d87530",
+        sha256=None,  # the official archive was not available here to compute it
+        folder="cifar-10-batches-bin",
+        extras=("batches.meta.txt",),
+    ),
+    optional=tuple(f"data_batch_{i}.bin" for i in range(2, 6)),
+)
+
+CIFAR100 = ImageSet(
+    name="cifar100",
+    title="CIFAR-100",
+    urls=CIFAR_URLS,
+    homepage="https://www.cs.toronto.edu/~kriz/cifar.html",
+    credit='A. Krizhevsky, "Learning Multiple Layers of Features from Tiny Images", 2009',
+    files=(
+        RecordFile("train.bin", "train", 50000, 2),
+        RecordFile("test.bin", "test", 10000, 2),
+    ),
+    archive=Archive(
+        name="cifar-100-binary.tar.gz",
+        size=168513733,
+        md5="03b5dce01913d631647c71ecec9e9cb8",
+        sha256=None,  # the official archive was not available here to compute it
+        folder="cifar-100-binary",
+        extras=("fine_label_names.txt", "coarse_label_names.txt"),
+    ),
+)
+
+SETS: dict[str, ImageSet] = {s.name: s for s in (MNIST, FASHION_MNIST, CIFAR10, CIFAR100)}
+SET_NAMES = tuple(SETS)
+
+#: Labels for the dataset manager (translated when shown).
+SET_LABELS = {
+    "mnist": QT_TRANSLATE_NOOP("Datasets", "MNIST handwritten digits"),
+    "fashion-mnist": QT_TRANSLATE_NOOP("Datasets", "Fashion-MNIST clothes"),
+    "cifar10": QT_TRANSLATE_NOOP("Datasets", "CIFAR-10 photos (10 classes)"),
+    "cifar100": QT_TRANSLATE_NOOP("Datasets", "CIFAR-100 photos (100 classes)"),
+}
+
+#: The largest extra text member (class names) taken from an archive.
+MAX_EXTRA_BYTES = 64 * 1024
+
+
+def image_set(name: str) -> ImageSet:
+    """The catalog entry for ``name``; the error lists the known names."""
+    from .dataset import DataError
+
+    try:
+        return SETS[name]
+    except KeyError:
+        raise DataError(
+            f"Unknown image set {name!r}; the sets are {', '.join(SET_NAMES)}."
+        ) from None

@@ -1,0 +1,914 @@
+"""Where the image sets live on disk, and how they get there.
+
+The store is one folder (:func:`data_dir`) with one sub-folder per set (``mnist``,
+``fashion-mnist``, ``cifar10``, ``cifar100``). Files get there in two ways, and both check them
+against :mod:`~mlpstudio.data.catalog` before they are put in place:
+
+* :func:`fetch` downloads the official files (or the same file names from a lab web server,
+  ``MLPSTUDIO_MIRROR``) with pooch, into a temporary file that is only renamed into place once
+  its checksum matches. A failed, cancelled or corrupt download leaves nothing behind that a
+  reader would pick up. CIFAR archives are unpacked member by member, by exact name, into
+  temporary files that are renamed into place only when every member is there.
+* :func:`import_folder` takes files a teacher copied (a USB stick, a shared drive): MNIST-style
+  files as ``.gz`` or decompressed (checked by the hash of their content), CIFAR as the official
+  archive (checked by md5) or as loose ``.bin`` files (no checksum is published for those, so
+  they are checked by their exact size and label ranges and reported as such).
+
+A small ``.verified.json`` in each set's folder remembers which files passed which check (and
+their size and modification time), so that :func:`status` is instant after the first check;
+:func:`verify` ignores it and checks everything again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import tarfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import (
+    MAX_EXTRA_BYTES,
+    SET_NAMES,
+    Archive,
+    IdxFile,
+    ImageSet,
+    RecordFile,
+    image_set,
+)
+from .dataset import DataError
+from .idx import GZIP_MAGIC, find_idx, idx_file_names
+
+ENV_DATA = "MLPSTUDIO_DATA"
+ENV_MIRROR = "MLPSTUDIO_MIRROR"
+MANIFEST = ".verified.json"
+TIMEOUT_S = 60  # seconds without an answer before a download is given up
+_CHUNK = 1 << 20
+
+ProgressCallback = Callable[[str, int, int], None]
+CancelCallback = Callable[[], bool]
+
+
+class DownloadCancelled(DataError):
+    """The user cancelled a download; nothing partial was kept."""
+
+
+class CheckFailed(DataError):
+    """A file failed its check (checksum, size or labels); the message says why, without the
+    file name, so callers can put it in a report line or a download error."""
+
+
+# -- where ----------------------------------------------------------------------------------
+def data_dir(preference: str | os.PathLike | None = None) -> Path:
+    """The folder holding one sub-folder per image set.
+
+    ``MLPSTUDIO_DATA`` wins (a lab can point every machine at a shared drive), then
+    ``preference`` (the lab-wide folder set in the app's Preferences), then the per-user cache
+    folder, because the sets can always be downloaded again.
+    """
+    env = os.environ.get(ENV_DATA, "").strip()
+    if env:
+        return Path(env).expanduser()
+    if preference:
+        return Path(preference).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("MLP Studio", appauthor=False)) / "datasets"
+
+
+def set_folder(name: str, directory: str | os.PathLike | None = None) -> Path:
+    """The folder of one set inside the store (``directory`` or :func:`data_dir`)."""
+    image_set(name)  # refuses unknown names with the list of known ones
+    base = Path(directory).expanduser() if directory else data_dir()
+    return base / name
+
+
+def mirror_url(mirror: str | None = None) -> str | None:
+    """The lab mirror to download from: ``mirror``, else ``MLPSTUDIO_MIRROR``, else None."""
+    mirror = (mirror or os.environ.get(ENV_MIRROR, "")).strip()
+    if not mirror:
+        return None
+    if not mirror.startswith(("http://", "https://")):
+        raise DataError(
+            f"The mirror {mirror!r} is not a web address; it must start with http:// or "
+            f"https:// (set {ENV_MIRROR} or --mirror to the folder on the lab's web server)."
+        )
+    return mirror
+
+
+def download_urls(spec: ImageSet, file_name: str, mirror: str | None = None) -> list[str]:
+    """Where ``file_name`` is downloaded from, in order: the mirror if there is one (instead of
+    the official addresses), else the official addresses.
+
+    On a mirror the file is looked for in a sub-folder named after the set first
+    (``MIRROR/fashion-mnist/train-images-idx3-ubyte.gz``), because MNIST and Fashion-MNIST use
+    the same file names, then directly in the mirror's folder (``MIRROR/FILE``), which is
+    enough for a lab that mirrors only one of the two."""
+    mirror = mirror_url(mirror)
+    if mirror:
+        base = mirror.rstrip("/")
+        return [f"{base}/{spec.name}/{file_name}", f"{base}/{file_name}"]
+    return [base + file_name for base in spec.urls]
+
+
+def locate(
+    name: str,
+    root: str | os.PathLike | None = None,
+    *,
+    partial: bool = False,
+    directory: str | os.PathLike | None = None,
+) -> dict[str, Path]:
+    """The files of a set, by catalog name (``train-images-idx3-ubyte``, ``test_batch.bin``).
+
+    ``root``: a folder of the user's instead of the store; the files may also be in a
+    sub-folder named after the set or, for CIFAR, in the archive's own folder
+    (``cifar-10-batches-bin``). ``partial``: accept a CIFAR-10 folder with only some training
+    batches. Raises :class:`DataError` naming the missing files, where it looked and how to get
+    them.
+    """
+    spec = image_set(name)
+    if root:
+        root = Path(root).expanduser()
+        folders = [root, root / name]
+        if spec.archive is not None:
+            folders += [root / spec.archive.folder, root / name / spec.archive.folder]
+        folders = [f for f in folders if f.is_dir()]
+        looked = [root] if root.is_dir() else [f"{root}, which does not exist"]
+    else:
+        folders = [set_folder(name, directory)]
+        looked = folders
+    found: dict[str, Path] = {}
+    missing: list[str] = []
+    for file in spec.files:
+        path = next((p for p in (_find(f, file) for f in folders) if p is not None), None)
+        if path is not None:
+            found[file.name] = path
+        elif not (partial and file.name in spec.optional):
+            missing.append(_display_name(file))
+    if missing:
+        raise DataError(_missing_message(spec, missing, looked, root is not None, folders))
+    return found
+
+
+def _find(folder: Path, file: IdxFile | RecordFile) -> Path | None:
+    if isinstance(file, IdxFile):
+        return find_idx(folder, file.name)
+    path = folder / file.name
+    return path if path.is_file() else None
+
+
+def _display_name(file: IdxFile | RecordFile) -> str:
+    return f"{file.name}[.gz]" if isinstance(file, IdxFile) else file.name
+
+
+def _missing_message(spec: ImageSet, missing, looked, is_root: bool, folders) -> str:
+    where = ", ".join(str(p) for p in looked)
+    text = f"{spec.title}: missing {', '.join(missing)} (looked in {where})."
+    archive = spec.archive
+    if is_root and archive is not None and any((f / archive.name).is_file() for f in folders):
+        text += (
+            f" The folder holds {spec.archive.name}: import it with "
+            f"`mlpstudio data import {spec.name} FOLDER`, which checks and unpacks it."
+        )
+    elif spec.archive is not None and any(
+        (f / "data_batch_1").is_file() or (f / "train").is_file() for f in folders
+    ):
+        text += (
+            " The folder looks like the Python (pickle) version, which MLP Studio does not open; "
+            f"use the binary version ({spec.archive.name})."
+        )
+    if is_root:
+        text += (
+            " Put the official files there, or clear the image folder setting (data.root) to "
+            f"use the data store (`mlpstudio data fetch {spec.name}`)."
+        )
+    else:
+        text += (
+            f" Download it with `mlpstudio data fetch {spec.name}`, or import a folder of the "
+            f"official files with `mlpstudio data import {spec.name} FOLDER` (in the app: the "
+            "dataset manager)."
+        )
+    return text
+
+
+# -- what is there --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FileStatus:
+    """One file of a set in the store and what is known about it."""
+
+    name: str  # the catalog name
+    path: Path | None  # where it is (None: missing)
+    size: int  # bytes on disk
+    state: str  # verified (hash) | checked (size and labels) | missing | corrupt
+    method: str = ""  # how it was verified, e.g. "sha256", "md5", "sha256 of the content"
+    detail: str = ""  # why it is corrupt
+
+    @property
+    def ok(self) -> bool:
+        return self.state in ("verified", "checked")
+
+    def describe(self) -> str:
+        if self.state == "verified":
+            return f"{self.path.name}: verified ({self.method})"
+        if self.state == "checked":
+            return f"{self.path.name}: checked by size and labels (no published checksum)"
+        if self.state == "missing":
+            return f"{self.name}: missing"
+        return f"{self.path.name}: CORRUPT: {self.detail}"
+
+
+@dataclass(frozen=True)
+class SetStatus:
+    """The files of one set in the store."""
+
+    name: str
+    title: str
+    folder: Path
+    files: tuple[FileStatus, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(f.size for f in self.files)
+
+    @property
+    def ready(self) -> bool:
+        return all(f.ok for f in self.files)
+
+    @property
+    def state(self) -> str:
+        """ready | missing (nothing there) | incomplete | corrupt."""
+        if any(f.state == "corrupt" for f in self.files):
+            return "corrupt"
+        if self.ready:
+            return "ready"
+        if all(f.state == "missing" for f in self.files):
+            return "missing"
+        return "incomplete"
+
+    def file(self, name: str) -> FileStatus:
+        return next(f for f in self.files if f.name == name)
+
+    def summary(self) -> str:
+        """One line for ``mlpstudio data list`` and the dataset manager."""
+        if self.state == "missing":
+            return f"not downloaded (mlpstudio data fetch {self.name})"
+        if self.state == "ready":
+            verified = [f for f in self.files if f.state == "verified"]
+            checked = len(self.files) - len(verified)
+            parts = []
+            if verified:
+                methods = " / ".join(sorted({f.method for f in verified}))
+                parts.append(f"{len(verified)} files verified ({methods})")
+            if checked:
+                parts.append(f"{checked} files checked by size and labels only")
+            return f"ready, {format_size(self.size)}, {', '.join(parts)}"
+        if self.state == "corrupt":
+            bad = ", ".join(f.path.name for f in self.files if f.state == "corrupt")
+            return f"CORRUPT: {bad} (mlpstudio data verify {self.name} says why)"
+        missing = ", ".join(f.name for f in self.files if f.state == "missing")
+        return f"incomplete, missing {missing} (mlpstudio data fetch {self.name})"
+
+
+def format_size(n: int) -> str:
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} GB"
+
+
+def status(name: str, directory: str | os.PathLike | None = None) -> SetStatus:
+    """What of set ``name`` is in the store and whether it passed its checks.
+
+    Uses the remembered result of an earlier check when the file's size and modification time
+    are unchanged, so listing is instant; a new or changed file is checked now."""
+    return _status(name, directory, recheck=False)
+
+
+def list_status(directory: str | os.PathLike | None = None) -> list[SetStatus]:
+    """:func:`status` of every set, in catalog order."""
+    return [status(name, directory) for name in SET_NAMES]
+
+
+def verify(name: str | None = None, directory: str | os.PathLike | None = None) -> list[SetStatus]:
+    """Check again, from the bytes, every file present of set ``name`` (or of every set)."""
+    names = [name] if name else list(SET_NAMES)
+    return [_status(n, directory, recheck=True) for n in names]
+
+
+def _status(name: str, directory, recheck: bool) -> SetStatus:
+    spec = image_set(name)
+    folder = set_folder(name, directory)
+    manifest = _Manifest(folder)
+    files = []
+    for file in spec.files:
+        path = _find(folder, file) if folder.is_dir() else None
+        if path is None:
+            files.append(FileStatus(file.name, None, 0, "missing"))
+            continue
+        files.append(_file_status(file, path, manifest, recheck))
+    manifest.save()
+    return SetStatus(spec.name, spec.title, folder, tuple(files))
+
+
+def _file_status(file, path: Path, manifest: _Manifest, recheck: bool) -> FileStatus:
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return FileStatus(file.name, path, 0, "corrupt", detail=f"cannot be read ({exc})")
+    entry = manifest.get(path.name, stat)
+    if entry is not None and not recheck:
+        return FileStatus(file.name, path, stat.st_size, entry["state"], entry["method"])
+    try:
+        if isinstance(file, IdxFile):
+            state, method = "verified", check_idx_file(path, file)
+        else:
+            recorded = manifest.recorded_sha256(path.name)
+            method = check_record_file(path, file, recorded)
+            state = "verified" if recorded else "checked"
+    except CheckFailed as exc:
+        manifest.refuse(path.name)
+        return FileStatus(file.name, path, stat.st_size, "corrupt", detail=str(exc))
+    except OSError as exc:
+        detail = f"cannot be read ({exc.strerror or exc})"
+        return FileStatus(file.name, path, stat.st_size, "corrupt", detail=detail)
+    manifest.remember(path, state, method, sha256=manifest.recorded_sha256(path.name))
+    return FileStatus(file.name, path, stat.st_size, state, method)
+
+
+# -- checks ---------------------------------------------------------------------------------
+def file_hashes(path: str | os.PathLike) -> dict[str, str]:
+    """md5 and sha256 of a file, in one pass."""
+    md5, sha = hashlib.md5(usedforsecurity=False), hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            md5.update(chunk)
+            sha.update(chunk)
+    return {"md5": md5.hexdigest(), "sha256": sha.hexdigest()}
+
+
+def _gzip_content_hashes(path: Path, limit: int) -> tuple[dict[str, str], int]:
+    """md5, sha256 and length of a gzip file's content, reading at most ``limit + 1`` bytes (a
+    bomb or a different file is refused without inflating it all)."""
+    md5, sha = hashlib.md5(usedforsecurity=False), hashlib.sha256()
+    size = 0
+    try:
+        with gzip.open(path, "rb") as stream:
+            while size <= limit and (chunk := stream.read(min(_CHUNK, limit + 1 - size))):
+                md5.update(chunk)
+                sha.update(chunk)
+                size += len(chunk)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise CheckFailed(f"damaged gzip file ({exc})") from None
+    return {"md5": md5.hexdigest(), "sha256": sha.hexdigest()}, size
+
+
+def check_idx_file(path: Path, file: IdxFile) -> str:
+    """How ``path`` (the .gz or the decompressed file) matches the official ``file``: the hash
+    of the official .gz bytes, else the hash of the decompressed content (a teacher's own
+    decompressed or recompressed copy). Raises CheckFailed otherwise."""
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        compressed = handle.read(2) == GZIP_MAGIC
+    official_gz = False
+    if compressed:
+        if size == file.gz_size:
+            hashes = file_hashes(path)
+            if hashes["md5"] == file.gz_md5 and file.gz_sha256 == hashes["sha256"]:
+                return "sha256"
+            # only the md5 of this .gz is published: check the content's sha256 as well
+            official_gz = file.gz_sha256 is None and hashes["md5"] == file.gz_md5
+        hashes, content_size = _gzip_content_hashes(path, file.content_size)
+    else:
+        if size != file.content_size:
+            raise CheckFailed(
+                f"{size:,} bytes where the official {file.name} has {file.content_size:,}; "
+                "it is truncated or a different file"
+            )
+        hashes, content_size = file_hashes(path), size
+    if (
+        content_size == file.content_size
+        and hashes["md5"] == file.content_md5
+        and hashes["sha256"] == file.content_sha256
+    ):
+        return "md5, and sha256 of the content" if official_gz else "sha256 of the content"
+    raise CheckFailed(
+        f"its content does not match the official {file.name} (checksum differs); it is "
+        "damaged or a different file"
+    )
+
+
+def check_record_file(path: Path, file: RecordFile, sha256: str | None = None) -> str:
+    """Checks a CIFAR .bin file: exact size and every label in range; with ``sha256`` (recorded
+    when it was unpacked from a verified archive) also its hash. Raises CheckFailed otherwise."""
+    from .images import read_cifar_labels
+
+    size = path.stat().st_size
+    if size != file.size:
+        raise CheckFailed(
+            f"{size:,} bytes where the official {file.name} has {file.size:,} "
+            f"({file.records:,} records of {file.record_bytes:,} bytes)"
+        )
+    try:
+        read_cifar_labels(path, file.label_bytes)  # every label in range
+    except DataError as exc:
+        raise CheckFailed(str(exc).removeprefix(f"{path.name}: ")) from None
+    if sha256 is not None:
+        if file_hashes(path)["sha256"] != sha256:
+            raise CheckFailed(
+                "its sha256 differs from the one recorded when it was unpacked from the "
+                "verified archive; it has been damaged since"
+            )
+        return "sha256 recorded from the verified archive"
+    return "size and labels"
+
+
+def _check_archive(path: Path, archive: Archive) -> str:
+    size = path.stat().st_size
+    if size != archive.size:
+        raise CheckFailed(f"{size:,} bytes where the official archive has {archive.size:,}")
+    return _check_hashes(path, {"md5": archive.md5, "sha256": archive.sha256})
+
+
+def _check_hashes(path, expected: dict[str, str | None]) -> str:
+    """Compares every known hash of ``path``; returns the strongest that matched."""
+    actual = file_hashes(path)
+    for algorithm, value in expected.items():
+        if value is not None and actual[algorithm] != value:
+            raise CheckFailed(
+                f"its {algorithm} is {actual[algorithm]}, not the published {value}; the file "
+                "is damaged or not the official one"
+            )
+    return "sha256" if expected.get("sha256") else "md5"
+
+
+# -- the manifest of checks already done ----------------------------------------------------
+class _Manifest:
+    """``.verified.json``: file name -> size, mtime, state, method (and, for CIFAR files
+    unpacked from a verified archive, their sha256). Best effort: a read-only shared folder
+    simply means checks are not remembered."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.changed = False
+        try:
+            data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            self.files = data["files"] if isinstance(data.get("files"), dict) else {}
+        except (OSError, ValueError, AttributeError, KeyError):
+            self.files = {}
+
+    def get(self, name: str, stat: os.stat_result) -> dict | None:
+        entry = self.files.get(name)
+        if (
+            isinstance(entry, dict)
+            and entry.get("size") == stat.st_size
+            and entry.get("mtime_ns") == stat.st_mtime_ns
+            and entry.get("state") in ("verified", "checked")
+            and isinstance(entry.get("method"), str)
+        ):
+            return entry
+        return None
+
+    def recorded_sha256(self, name: str) -> str | None:
+        entry = self.files.get(name)
+        value = entry.get("sha256") if isinstance(entry, dict) else None
+        return value if isinstance(value, str) else None
+
+    def remember(self, path: Path, state: str, method: str, sha256: str | None = None) -> None:
+        stat = path.stat()
+        entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "state": state}
+        entry["method"] = method
+        if sha256:
+            entry["sha256"] = sha256
+        if self.files.get(path.name) != entry:
+            self.files[path.name] = entry
+            self.changed = True
+
+    def refuse(self, name: str) -> None:
+        """Forgets a passed check, but keeps a hash recorded from an archive: without it the
+        damaged file would pass the weaker size check next time."""
+        sha256 = self.recorded_sha256(name)
+        entry = {"state": "corrupt", "sha256": sha256} if sha256 else None
+        if self.files.get(name) != entry:
+            if entry is None:
+                self.files.pop(name, None)
+            else:
+                self.files[name] = entry
+            self.changed = True
+
+    def save(self) -> None:
+        if not self.changed or not self.folder.is_dir():
+            return
+        text = json.dumps({"version": 1, "files": self.files}, indent=1, sort_keys=True)
+        try:
+            _atomic_write_bytes(self.folder / MANIFEST, text.encode("utf-8"))
+            self.changed = False
+        except OSError:
+            pass
+
+
+def _temp_path(folder: Path, name: str) -> Path:
+    """A new empty temporary file next to its final place (so os.replace is a rename); the
+    leading dot and the .part suffix keep readers from ever taking it for the real file."""
+    # Not tempfile.mkstemp: its files are private (0600), and a lab-wide data folder must
+    # stay readable by everyone the umask allows. "x" mode still refuses an existing name.
+    for _ in range(100):
+        path = folder / f".{name}.{secrets.token_hex(6)}.part"
+        try:
+            with open(path, "xb"):
+                return path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"cannot create a temporary file in {folder}")
+
+
+def _discard(path: Path | None) -> None:
+    if path is not None:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    tmp = _temp_path(path.parent, path.name)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _drop_other_spelling(path: Path) -> None:
+    """After ``name.gz`` (or ``name``) was put in place, removes ``name`` (or ``name.gz``): a
+    second copy would only duplicate it, or shadow it if it were damaged."""
+    for other in idx_file_names(path.name):
+        if other != path.name:
+            _discard(path.parent / other)
+
+
+# -- download -------------------------------------------------------------------------------
+class _Progress:
+    """The progress-bar object pooch's HTTPDownloader drives (``total``, ``update``, ``reset``,
+    ``close``), turned into ``progress(name, done, total)`` calls and cancellation checks."""
+
+    def __init__(self, name: str, progress: ProgressCallback | None, cancel: CancelCallback | None):
+        self.name, self.progress, self.cancel = name, progress, cancel
+        self.total = 0
+        self.done = 0
+
+    def update(self, n: int) -> None:
+        _check_cancel(self.cancel, self.name)
+        self.done += n
+        if self.total:
+            self.done = min(self.done, self.total)  # pooch counts whole chunks
+        if self.progress is not None:
+            self.progress(self.name, self.done, self.total)
+
+    def reset(self) -> None:
+        self.done = 0
+
+    def close(self) -> None:
+        pass
+
+
+def _check_cancel(cancel: CancelCallback | None, name: str) -> None:
+    if cancel is not None and cancel():
+        raise DownloadCancelled(f"Download of {name} cancelled; nothing partial was kept.")
+
+
+def _download(
+    urls: list[str],
+    dest: Path,
+    check: Callable[[Path], str],
+    progress: ProgressCallback | None,
+    cancel: CancelCallback | None,
+    advice: str = "",
+) -> str:
+    """Downloads ``dest.name`` from the first of ``urls`` that works into a temporary file,
+    runs ``check`` on it (the checksum) and only then renames it into place. Returns the check's
+    method. Every failure removes the temporary file."""
+    import pooch
+    import requests
+
+    problems = []
+    for url in urls:
+        _check_cancel(cancel, dest.name)
+        tmp = _temp_path(dest.parent, dest.name)
+        try:
+            downloader = pooch.HTTPDownloader(
+                progressbar=_Progress(dest.name, progress, cancel),
+                chunk_size=1 << 16,
+                timeout=TIMEOUT_S,
+            )
+            downloader(url, str(tmp), None)
+            method = check(tmp)
+            os.replace(tmp, dest)
+            return method
+        except CheckFailed as exc:
+            problems.append(f"{url}: the downloaded file failed its check: {exc}")
+        except requests.exceptions.RequestException as exc:
+            problems.append(f"{url}: {_describe_request_error(exc)}")
+        finally:
+            _discard(tmp)
+    raise DataError(
+        f"Could not download {dest.name} (nothing was kept): {'; '.join(problems)}. {advice}"
+    )
+
+
+def _describe_request_error(exc) -> str:
+    import requests
+
+    if isinstance(exc, requests.exceptions.HTTPError) and exc.response is not None:
+        return f"the server answered HTTP {exc.response.status_code} ({exc.response.reason})"
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return "the connection broke off before the file was complete"
+    if isinstance(exc, requests.exceptions.Timeout):
+        return f"no answer within {TIMEOUT_S} s"
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return "could not connect (no network, or the server is down)"
+    return str(exc)
+
+
+def fetch(
+    name: str,
+    mirror: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCallback | None = None,
+    directory: str | os.PathLike | None = None,
+) -> SetStatus:
+    """Download set ``name`` into the store, skipping files already there and verified.
+
+    ``mirror``: a web folder with the same file names (default ``MLPSTUDIO_MIRROR``), used
+    instead of the official addresses. ``progress(file, done_bytes, total_bytes)`` is called as
+    data arrives; ``cancel()`` returning True stops with :class:`DownloadCancelled`. Raises
+    :class:`DataError` when a file cannot be downloaded or fails its checksum.
+    """
+    spec = image_set(name)
+    mirror = mirror_url(mirror)
+    folder = set_folder(name, directory)
+    if mirror:
+        advice = (
+            f"Check that the mirror {mirror} is reachable and holds the official files under "
+            "their official names."
+        )
+    else:
+        advice = (
+            "Check the network connection, or copy the official files to a folder and import "
+            f"them with `mlpstudio data import {name} FOLDER`."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        current = status(name, directory)
+        manifest = _Manifest(folder)
+        try:
+            if spec.archive is None:
+                for file in spec.files:
+                    if current.file(file.name).ok:
+                        continue
+                    dest = folder / file.download_name
+                    method = _download(
+                        download_urls(spec, file.download_name, mirror),
+                        dest,
+                        lambda tmp, f=file: check_idx_file(tmp, f),
+                        progress,
+                        cancel,
+                        advice,
+                    )
+                    _drop_other_spelling(dest)  # e.g. a damaged decompressed copy
+                    manifest.remember(dest, "verified", method)
+                    manifest.save()
+            elif not current.ready:
+                archive = folder / spec.archive.name
+                try:
+                    _check_archive(archive, spec.archive)  # a verified archive left from before
+                except (CheckFailed, OSError):
+                    _download(
+                        download_urls(spec, spec.archive.name, mirror),
+                        archive,
+                        lambda tmp: _check_archive(tmp, spec.archive),
+                        progress,
+                        cancel,
+                        advice,
+                    )
+                _extract(spec, archive, folder, manifest, cancel)
+                _discard(archive)  # the unpacked files carry their recorded hashes
+        finally:
+            manifest.save()
+    except OSError as exc:
+        raise DataError(
+            f"Cannot write {spec.title} to {folder} ({exc.strerror or exc}); choose another data "
+            f"folder with {ENV_DATA} or free some space."
+        ) from None
+    return status(name, directory)
+
+
+def _extract(
+    spec: ImageSet,
+    archive_path: Path,
+    folder: Path,
+    manifest: _Manifest,
+    cancel: CancelCallback | None = None,
+) -> list[str]:
+    """Unpacks exactly the expected members of a verified CIFAR archive: regular files with
+    the exact expected names and sizes, written to temporary files, renamed into place only
+    once all required ones are there and pass their checks. Nothing else in the archive is
+    looked at (no links, no paths of its own choosing)."""
+    archive = spec.archive
+    wanted: dict[str, RecordFile | None] = {f"{archive.folder}/{f.name}": f for f in spec.files}
+    wanted.update({f"{archive.folder}/{name}": None for name in archive.extras})
+    temps: dict[str, Path] = {}
+    hashes: dict[str, str] = {}
+    try:
+        try:
+            with tarfile.open(archive_path, "r|gz") as tar:
+                for member in tar:
+                    if member.name not in wanted:
+                        continue
+                    base = member.name.rsplit("/", 1)[1]
+                    file = wanted[member.name]
+                    if base in temps:
+                        raise DataError(f"{archive.name}: {member.name} appears twice.")
+                    if not member.isreg():
+                        raise DataError(f"{archive.name}: {member.name} is not a regular file.")
+                    limit = file.size if file is not None else MAX_EXTRA_BYTES
+                    if (file is not None and member.size != limit) or member.size > limit:
+                        raise DataError(
+                            f"{archive.name}: {member.name} has {member.size:,} bytes, "
+                            f"expected {limit:,}."
+                        )
+                    _check_cancel(cancel, archive.name)
+                    temps[base] = _temp_path(folder, base)
+                    hashes[base] = _copy_member(tar.extractfile(member), temps[base], cancel)
+        except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            raise DataError(f"{archive.name}: the archive is damaged ({exc}).") from None
+        missing = [f.name for f in spec.files if f.name not in temps]
+        if missing:
+            raise DataError(f"{archive.name}: the archive lacks {', '.join(missing)}.")
+        for file in spec.files:
+            try:
+                check_record_file(temps[file.name], file)
+            except CheckFailed as exc:
+                raise DataError(f"{archive.name}: {file.name}: {exc}.") from None
+        for base, tmp in temps.items():
+            os.replace(tmp, folder / base)
+            if base in {f.name for f in spec.files}:
+                manifest.remember(
+                    folder / base,
+                    "verified",
+                    "sha256 recorded from the verified archive",
+                    sha256=hashes[base],
+                )
+        manifest.save()
+        return list(temps)
+    finally:
+        for tmp in temps.values():
+            _discard(tmp)
+
+
+def _copy_member(source, tmp: Path, cancel: CancelCallback | None) -> str:
+    sha = hashlib.sha256()
+    with open(tmp, "wb") as out:
+        while chunk := source.read(_CHUNK):
+            sha.update(chunk)
+            out.write(chunk)
+            _check_cancel(cancel, tmp.name)
+    return sha.hexdigest()
+
+
+# -- import ---------------------------------------------------------------------------------
+@dataclass
+class ImportReport:
+    """What :func:`import_folder` did: files imported (and how they were checked), files that
+    were refused (and why), files the folder did not have."""
+
+    name: str
+    source: Path
+    imported: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    not_found: list[str] = field(default_factory=list)
+    status: SetStatus | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Nothing was refused and the set is complete in the store."""
+        return not self.failed and self.status is not None and self.status.ready
+
+    def lines(self) -> list[str]:
+        out = [f"{file}: imported, {how}" for file, how in self.imported]
+        out += [f"{file}: REFUSED: {why}" for file, why in self.failed]
+        if self.not_found:
+            out.append(f"not in {self.source}: {', '.join(self.not_found)}")
+        if self.status is not None:
+            out.append(f"{self.status.title} in the store: {self.status.summary()}")
+        return out
+
+
+def import_folder(
+    name: str, folder: str | os.PathLike, directory: str | os.PathLike | None = None
+) -> ImportReport:
+    """Copy the files of set ``name`` that a teacher put in ``folder`` into the store, each
+    checked first (see the module docstring). Never raises for a bad file: the report lists it
+    with the reason; raises :class:`DataError` only when ``folder`` is not a folder."""
+    spec = image_set(name)
+    source = Path(folder).expanduser()
+    if not source.is_dir():
+        raise DataError(f"{source} is not a folder; give the folder that holds the files.")
+    dest = set_folder(name, directory)
+    dest.mkdir(parents=True, exist_ok=True)
+    report = ImportReport(spec.name, source)
+    manifest = _Manifest(dest)
+    try:
+        if spec.archive is None:
+            _import_idx(spec, source, dest, manifest, report)
+        else:
+            _import_cifar(spec, source, dest, manifest, report)
+    finally:
+        manifest.save()
+    report.status = status(name, directory)
+    return report
+
+
+def _import_idx(spec, source: Path, dest: Path, manifest: _Manifest, report) -> None:
+    for file in spec.files:
+        # official names, plus the "train-images.idx3-ubyte" spelling some copies use
+        dotted = file.name.replace("-idx", ".idx")
+        names = [*idx_file_names(file.name), *idx_file_names(dotted)]
+        candidates = [source / n for n in dict.fromkeys(names) if (source / n).is_file()]
+        if not candidates:
+            report.not_found.append(f"{file.name}[.gz]")
+            continue
+        for candidate in candidates:
+            with open(candidate, "rb") as handle:
+                compressed = handle.read(2) == GZIP_MAGIC
+            target = dest / (file.download_name if compressed else file.name)
+            ok = _import_file(candidate, target, lambda p, f=file: check_idx_file(p, f), report)
+            if ok:
+                manifest.remember(target, "verified", ok)
+                break
+
+
+def _import_cifar(spec, source: Path, dest: Path, manifest: _Manifest, report) -> None:
+    archive = spec.archive
+    folders = [f for f in (source, source / archive.folder) if f.is_dir()]
+    tarball = source / archive.name
+    if tarball.is_file():
+        try:
+            method = _check_archive(tarball, archive)
+            names = _extract(spec, tarball, dest, manifest)
+        except DataError as exc:
+            report.failed.append((archive.name, str(exc)))
+        except OSError as exc:
+            report.failed.append((archive.name, f"cannot be read ({exc})"))
+        else:
+            how = f"verified ({method}), unpacked {', '.join(names)}"
+            report.imported.append((archive.name, how))
+            return
+    for file in spec.files:
+        candidate = next((f / file.name for f in folders if (f / file.name).is_file()), None)
+        if candidate is None:
+            report.not_found.append(file.name)
+            continue
+        target = dest / file.name
+        ok = _import_file(candidate, target, lambda p, f=file: check_record_file(p, f), report)
+        if ok:
+            manifest.remember(target, "checked", ok)
+    for extra in archive.extras:  # class-name lists: copied when present, nothing to check
+        candidate = next((f / extra for f in folders if (f / extra).is_file()), None)
+        if candidate is not None and candidate.stat().st_size <= MAX_EXTRA_BYTES:
+            try:
+                _atomic_write_bytes(dest / extra, candidate.read_bytes())
+            except OSError:
+                pass
+
+
+def _import_file(source: Path, target: Path, check, report: ImportReport) -> str | None:
+    """Copies ``source`` to a temporary file beside ``target``, checks the copy (so what is
+    checked is exactly what lands) and renames it into place. Returns the check's method, or
+    None after noting the refusal in ``report``."""
+    tmp = _temp_path(target.parent, target.name)
+    try:
+        with open(source, "rb") as src, open(tmp, "wb") as out:
+            shutil.copyfileobj(src, out, _CHUNK)
+        method = check(tmp)
+        os.replace(tmp, target)
+        if target.suffix != ".bin":
+            _drop_other_spelling(target)
+    except CheckFailed as exc:
+        report.failed.append((source.name, str(exc)))
+        return None
+    except OSError as exc:
+        report.failed.append((source.name, f"cannot be copied ({exc.strerror or exc})"))
+        return None
+    finally:
+        _discard(tmp)
+    how = "checked by size and labels" if method == "size and labels" else f"verified ({method})"
+    report.imported.append((source.name, how))
+    return method

@@ -1,0 +1,546 @@
+"""An experiment as one file (``.mlpx``): configuration, weights, optimiser state and history.
+
+The file is an ordinary zip archive, so it can be opened with any zip tool and every array read
+with ``numpy.load(..., allow_pickle=False)``::
+
+    experiment.json            format version, app version, config, data reference,
+                               architecture, optimiser, history length, results
+    weights/W1.npy, b1.npy...  W^[l] of shape (N_l, N_{l-1}) and b^[l] of shape (N_l,)
+    optimizer/t.npy, m.npy...  Optimizer.state() in PyTorch's units ("t", then "velocity"
+                               for momentum, or "m" and "v" for Adam), flat, in the network's
+                               parameter layout
+    history/epoch.npy, ...     one float64 column per History column
+
+Saving writes a temporary file in the target's folder and renames it over the target
+(:func:`~mlpstudio.experiment.files.atomic_write`), so a crash, a kill or a full disk leaves the
+previous file intact. Opening treats the file as untrusted input: nothing is unpickled, member
+names and sizes are checked before anything is decompressed, every array must have exactly the
+shape and kind the architecture in ``experiment.json`` calls for, and any problem is reported as
+one :class:`ArchiveError` that names it. Opening never writes anything.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import struct
+import time
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .. import __version__
+from ..core.activations import ACTIVATIONS
+from ..core.losses import HEADS
+from ..core.network import Network, layer_counts
+from ..core.optimizers import OPTIMIZERS
+from ..core.training import History
+from .config import Config, ConfigError, config_from_dict
+from .files import atomic_write
+
+SUFFIX = ".mlpx"
+FORMAT = "mlpstudio-experiment"
+FORMAT_VERSION = 1
+META = "experiment.json"
+
+#: Optimiser buffers, besides the step count "t", per optimiser (see Optimizer.state()).
+OPTIMIZER_BUFFERS = {
+    "sgd": (),
+    "momentum": ("velocity",),
+    "nesterov": ("velocity",),
+    "adam": ("m", "v"),
+}
+
+MAX_META_BYTES = 4 << 20  # experiment.json: a config and a few results, never megabytes
+MAX_MEMBERS = 10_000
+MAX_HISTORY_ROWS = 10_000_000
+NPY_HEADER_SLACK = 64 << 10  # bytes allowed beyond the data for a .npy header
+MAX_NPY_HEADER = 10_000  # numpy's own default limit on a .npy header's length
+NPY_MAGIC = b"\x93NUMPY"
+# A fixed timestamp: the same experiment gives the same bytes (the JSON holds the real time).
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+#: What zipfile raises on damaged input: besides BadZipFile, a mangled header can surface as
+#: a struct, zlib or decoding error, or as NotImplementedError for an unknown zip version.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    ValueError,
+    EOFError,
+    struct.error,
+    zlib.error,
+)
+
+
+class ArchiveError(ValueError):
+    """An experiment file that cannot be saved or opened; the message says why."""
+
+
+@dataclass
+class ExperimentFile:
+    """What an experiment file holds, checked and ready to continue training from."""
+
+    config: Config
+    sizes: list[int]
+    activations: list[str]
+    head: str
+    layers: list[tuple[np.ndarray, np.ndarray]]  # (W^[l], b^[l]) on the host
+    history: dict[str, np.ndarray]  # History.COLUMNS -> float64 arrays of equal length
+    optimizer_state: dict[str, np.ndarray] | None
+    meta: dict = field(default_factory=dict)  # the whole experiment.json
+
+    @property
+    def params(self) -> np.ndarray:
+        """All parameters as one flat array in :class:`~mlpstudio.core.network.Network`'s
+        layout (every W^[l] column-major, then every b^[l]): ready for ``set_params``."""
+        return flatten_layers(self.layers)
+
+    @property
+    def results(self) -> dict:
+        return self.meta.get("results", {})
+
+    @property
+    def epochs(self) -> int:
+        """Epochs trained so far (the last row of the history)."""
+        epochs = self.history.get("epoch")
+        return int(epochs[-1]) if epochs is not None and len(epochs) else 0
+
+
+def flatten_layers(layers: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """(W, b) pairs to the network's flat layout: each W stored as W.T row by row (that is,
+    W column-major), all weights first, then all biases."""
+    weights = [np.ascontiguousarray(w.T).ravel() for w, _ in layers]
+    biases = [np.asarray(b).ravel() for _, b in layers]
+    return np.concatenate(weights + biases)
+
+
+# -- saving -----------------------------------------------------------------------------------
+def save_experiment(
+    path: str | Path,
+    config: Config,
+    network: Network,
+    history: dict[str, np.ndarray] | None,
+    optimizer_state: dict | None = None,
+    extra: dict | None = None,
+) -> Path:
+    """Write the experiment to ``path`` in one piece (replacing any earlier file atomically).
+
+    ``history`` is ``History.view()`` or a snapshot's history (columns of History.COLUMNS);
+    ``optimizer_state`` is ``Optimizer.state()`` or None; ``extra`` holds JSON-friendly
+    results and metadata (stored as ``results``). Raises :class:`ArchiveError` when the
+    pieces do not fit together; the target is then left as it was.
+    """
+    path = Path(path)
+    if network.sizes[1:-1] != config.model.hidden or (
+        network.activation_names != config.model.activations()
+    ):
+        raise ArchiveError(
+            f"The network ({'-'.join(map(str, network.sizes))}, "
+            f"{', '.join(network.activation_names) or 'no hidden layer'}) does not match the "
+            f"configuration (hidden {config.model.hidden}); the file could not be opened again."
+        )
+    layers = network.weights_to_host()
+    optimizer = config.training.optimizer
+    arrays: dict[str, np.ndarray] = {}
+    for layer, (w, b) in enumerate(layers, start=1):
+        arrays[f"weights/W{layer}.npy"] = w
+        arrays[f"weights/b{layer}.npy"] = b
+    if optimizer_state:
+        expected = {"t", *OPTIMIZER_BUFFERS[optimizer]}
+        if set(optimizer_state) != expected:
+            raise ArchiveError(
+                f"The optimiser state has {sorted(optimizer_state)}, but {optimizer} keeps "
+                f"{sorted(expected)}; it does not belong to this experiment."
+            )
+        for key, value in optimizer_state.items():
+            value = np.asarray(value.get() if hasattr(value, "get") else value)
+            if key != "t" and value.shape != (network.n_params,):
+                raise ArchiveError(
+                    f"The optimiser's {key!r} has shape {value.shape}; the network has "
+                    f"{network.n_params} parameters."
+                )
+            arrays[f"optimizer/{key}.npy"] = value
+    rows = 0
+    columns = []
+    if history:
+        unknown = set(history) - set(History.COLUMNS)
+        if unknown:
+            raise ArchiveError(f"Unknown history columns: {', '.join(sorted(unknown))}.")
+        rows = len(history.get("epoch", ()))
+        for name in History.COLUMNS:
+            if name in history:
+                column = np.asarray(history[name], dtype=np.float64)
+                if column.shape != (rows,):
+                    raise ArchiveError(f"History column {name!r} is not {rows} values long.")
+                arrays[f"history/{name}.npy"] = column
+                columns.append(name)
+
+    meta = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app": "MLP Studio",
+        "app_version": __version__,
+        "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "config": config.to_dict(),
+        "data": data_reference(config),
+        "model": {
+            "sizes": list(network.sizes),
+            "activations": list(network.activation_names),
+            "head": network.head.name,
+            "parameters": int(network.n_params),
+            "parameters_per_layer": [c.params for c in network.counts],
+            "dtype": str(network.backend.dtype),
+        },
+        "optimizer": {"name": optimizer, "state": bool(optimizer_state)},
+        "history": {"rows": rows, "columns": columns},
+        "results": _json_safe(extra or {}),
+    }
+    try:
+        meta_bytes = json.dumps(meta, indent=2, allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError) as exc:
+        raise ArchiveError(f"The results cannot be stored as JSON ({exc}).") from None
+
+    def write(handle) -> None:
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            info = zipfile.ZipInfo(META, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, meta_bytes)
+            for name, array in arrays.items():
+                _write_member(archive, name, array)
+
+    return atomic_write(path, write)
+
+
+def _write_member(archive: zipfile.ZipFile, name: str, array: np.ndarray) -> None:
+    """One array as a ``.npy`` member, streamed into the archive (no pickle)."""
+    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with archive.open(info, "w", force_zip64=True) as member:
+        np.save(member, np.asarray(array), allow_pickle=False)
+
+
+def data_reference(config: Config) -> dict:
+    """Which data the experiment trained on, in words a person can check."""
+    data = config.data
+    if data.kind == "function":
+        return {"kind": "function", "formula": data.formula, "domain": list(data.domain)}
+    if data.kind == "toy":
+        return {"kind": "toy", "name": data.toy}
+    return {"kind": data.kind, "name": data.kind, "root": data.root, "subset": data.subset}
+
+
+def _json_safe(value):
+    """Results as JSON: NaN and infinities become null, numpy scalars plain numbers."""
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return _json_safe(value.tolist())
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+# -- opening ----------------------------------------------------------------------------------
+def load_experiment(path: str | Path) -> ExperimentFile:
+    """Open and check an experiment file; raises :class:`ArchiveError` naming any problem."""
+    path = Path(path)
+    name = path.name
+    try:
+        archive = zipfile.ZipFile(path, "r")
+    except FileNotFoundError:
+        raise ArchiveError(f"{name}: no such file.") from None
+    except IsADirectoryError:
+        raise ArchiveError(f"{name}: is a folder, not an experiment file.") from None
+    except OSError as exc:
+        raise ArchiveError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+    except _ZIP_ERRORS as exc:
+        raise ArchiveError(
+            f"{name}: not an MLP Studio experiment file, or it is damaged or truncated ({exc})."
+        ) from None
+    try:
+        with archive:
+            return _read(archive, name)
+    except ArchiveError:
+        raise
+    except (*_ZIP_ERRORS, OSError) as exc:
+        reason = str(exc) or type(exc).__name__
+        raise ArchiveError(f"{name}: the file is damaged or truncated ({reason}).") from None
+
+
+def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise ArchiveError(f"{name}: holds {len(infos):,} members; refused.")
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        member = info.filename
+        _check_member_name(name, member)
+        if member in members:
+            raise ArchiveError(f"{name}: the member {member!r} appears twice; refused.")
+        if info.flag_bits & 0x1:
+            raise ArchiveError(f"{name}: the member {member!r} is encrypted; refused.")
+        members[member] = info
+    if META not in members:
+        raise ArchiveError(f"{name}: has no {META}; it is not an MLP Studio experiment file.")
+
+    meta = _read_meta(archive, members[META], name)
+    config, sizes, activations, head = _check_meta(meta, name)
+    counts = layer_counts(sizes)
+    n_params = sum(c.params for c in counts)
+    rows = meta["history"]["rows"]
+    optimizer = config.training.optimizer
+
+    expected: dict[str, tuple[tuple[int, ...], str]] = {}  # member -> (shape, kinds)
+    for c in counts:
+        expected[f"weights/W{c.layer}.npy"] = ((c.units, c.inputs), "f")
+        expected[f"weights/b{c.layer}.npy"] = ((c.units,), "f")
+    has_state = meta["optimizer"].get("state") is True
+    if has_state:
+        expected["optimizer/t.npy"] = ((), "iu")
+        for key in OPTIMIZER_BUFFERS[optimizer]:
+            expected[f"optimizer/{key}.npy"] = ((n_params,), "f")
+    for column in meta["history"]["columns"]:
+        expected[f"history/{column}.npy"] = ((rows,), "f")
+
+    unexpected = sorted(set(members) - set(expected) - {META})
+    if unexpected:
+        raise ArchiveError(
+            f"{name}: unexpected member {_clip(unexpected[0])} (for this architecture the file "
+            f"holds {META}, weights/, optimizer/ and history/ only); refused."
+        )
+    missing = sorted(set(expected) - set(members))
+    if missing:
+        raise ArchiveError(f"{name}: the member {missing[0]!r} is missing; the file is incomplete.")
+
+    arrays = {
+        member: _read_array(archive, members[member], name, shape, kinds)
+        for member, (shape, kinds) in expected.items()
+    }
+    layers = [
+        (arrays[f"weights/W{c.layer}.npy"], arrays[f"weights/b{c.layer}.npy"]) for c in counts
+    ]
+    for layer, (w, b) in enumerate(layers, start=1):
+        if not (np.isfinite(w).all() and np.isfinite(b).all()):
+            raise ArchiveError(f"{name}: the weights of layer {layer} are not all finite numbers.")
+    state = None
+    if has_state:
+        state = {"t": arrays["optimizer/t.npy"].astype(np.int64)}
+        if int(state["t"]) < 0:
+            raise ArchiveError(f"{name}: the optimiser's step count is negative.")
+        for key in OPTIMIZER_BUFFERS[optimizer]:
+            state[key] = arrays[f"optimizer/{key}.npy"]
+    history = {
+        column: arrays[f"history/{column}.npy"].astype(np.float64)
+        for column in meta["history"]["columns"]
+    }
+    return ExperimentFile(
+        config=config,
+        sizes=sizes,
+        activations=activations,
+        head=head,
+        layers=layers,
+        history=history,
+        optimizer_state=state,
+        meta=meta,
+    )
+
+
+def _check_member_name(name: str, member: str) -> None:
+    """Only plain relative names: no absolute paths, drive letters, backslashes or '..'."""
+    parts = member.split("/")
+    if (
+        not member
+        or member.startswith("/")
+        or "\\" in member
+        or ":" in member
+        or "\x00" in member
+        or any(part in ("", ".", "..") for part in parts)
+    ):
+        raise ArchiveError(
+            f"{name}: the member name {_clip(member)} is not a plain relative path; refused."
+        )
+
+
+def _clip(member: str, limit: int = 60) -> str:
+    """A member name for a message: quoted, and cut short if a damaged file made it long."""
+    return repr(member if len(member) <= limit else member[:limit] + "...")
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: int) -> bytes:
+    """The member's bytes, refusing before decompressing when it claims more than ``limit``."""
+    if info.file_size > limit:
+        raise ArchiveError(
+            f"{name}: the member {info.filename!r} claims {info.file_size:,} bytes where at most "
+            f"{limit:,} fit the architecture; refused."
+        )
+    with archive.open(info) as member:
+        data = member.read(limit + 1)
+    if len(data) > limit:
+        raise ArchiveError(f"{name}: the member {info.filename!r} is larger than it claims.")
+    return data
+
+
+def _read_meta(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> dict:
+    data = _read_member(archive, info, name, MAX_META_BYTES)
+    try:
+        meta = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ArchiveError(f"{name}: {META} is not valid JSON ({exc}).") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise ArchiveError(f"{name}: {META} does not describe an MLP Studio experiment.")
+    return meta
+
+
+def _check_meta(meta: dict, name: str) -> tuple[Config, list[int], list[str], str]:
+    version = meta.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ArchiveError(f"{name}: {META} has no valid format version.")
+    if version > FORMAT_VERSION:
+        saved_by = meta.get("app_version", "a newer version")
+        raise ArchiveError(
+            f"{name}: was saved by MLP Studio {saved_by} in file format {version}; this version "
+            f"({__version__}) reads format {FORMAT_VERSION}. Update MLP Studio to open it."
+        )
+    try:
+        config = config_from_dict(meta.get("config"))
+    except ConfigError as exc:
+        raise ArchiveError(
+            f"{name}: the stored configuration is invalid: " + "; ".join(exc.problems)
+        ) from None
+
+    model = meta.get("model")
+    if not isinstance(model, dict):
+        raise ArchiveError(f"{name}: {META} has no architecture ('model').")
+    sizes, activations, head = model.get("sizes"), model.get("activations"), model.get("head")
+    if (
+        not isinstance(sizes, list)
+        or len(sizes) < 2
+        or any(
+            isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 1 << 24 for n in sizes
+        )
+    ):
+        raise ArchiveError(
+            f"{name}: the layer sizes {sizes!r} are not a list of positive integers."
+        )
+    if (
+        not isinstance(activations, list)
+        or len(activations) != len(sizes) - 2
+        or any(a not in ACTIVATIONS for a in activations)
+    ):
+        raise ArchiveError(
+            f"{name}: the activations {activations!r} do not fit {len(sizes) - 2} hidden layers."
+        )
+    if head not in HEADS:
+        raise ArchiveError(f"{name}: unknown output head {head!r}.")
+    if sizes[1:-1] != config.model.hidden or activations != config.model.activations():
+        raise ArchiveError(
+            f"{name}: the architecture {sizes} ({', '.join(activations)}) does not match the "
+            f"stored configuration (hidden {config.model.hidden})."
+        )
+    if sum(c.params for c in layer_counts(sizes)) > 1 << 31:
+        raise ArchiveError(f"{name}: the architecture has an absurd number of parameters.")
+
+    optimizer = meta.get("optimizer")
+    if not isinstance(optimizer, dict) or optimizer.get("name") != config.training.optimizer:
+        raise ArchiveError(f"{name}: the optimiser entry does not match the configuration.")
+    if optimizer.get("name") not in OPTIMIZERS:
+        raise ArchiveError(f"{name}: unknown optimiser {optimizer.get('name')!r}.")
+    history = meta.get("history")
+    if not isinstance(history, dict):
+        raise ArchiveError(f"{name}: {META} has no history entry.")
+    rows, columns = history.get("rows"), history.get("columns")
+    if isinstance(rows, bool) or not isinstance(rows, int) or not 0 <= rows <= MAX_HISTORY_ROWS:
+        raise ArchiveError(f"{name}: the history length {rows!r} is not valid.")
+    if (
+        not isinstance(columns, list)
+        or len(set(columns)) != len(columns)
+        or any(c not in History.COLUMNS for c in columns)
+        or (rows and "epoch" not in columns)
+    ):
+        raise ArchiveError(f"{name}: the history columns {columns!r} are not valid.")
+    if not isinstance(meta.get("results", {}), dict):
+        raise ArchiveError(f"{name}: the results entry is not a table.")
+    return config, sizes, activations, head
+
+
+def _read_array(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    name: str,
+    shape: tuple[int, ...],
+    kinds: str,
+) -> np.ndarray:
+    """A ``.npy`` member of exactly ``shape`` and a numeric dtype kind in ``kinds``.
+
+    The header is read and checked first, so neither an object array nor a header claiming a
+    gigantic shape ever gets as far as an allocation; then ``np.load(allow_pickle=False)``."""
+    member = info.filename
+    limit = math.prod(shape) * 8 + NPY_HEADER_SLACK
+    data = _read_member(archive, info, name, limit)
+    if not data.startswith(NPY_MAGIC):
+        raise ArchiveError(f"{name}: the member {member!r} is not a .npy array.")
+    buffer = io.BytesIO(data)
+    try:
+        major, _ = np.lib.format.read_magic(buffer)
+        if major == 1:
+            found, fortran, dtype = np.lib.format.read_array_header_1_0(
+                buffer, max_header_size=MAX_NPY_HEADER
+            )
+        elif major in (2, 3):
+            found, fortran, dtype = np.lib.format.read_array_header_2_0(
+                buffer, max_header_size=MAX_NPY_HEADER
+            )
+        else:
+            raise ValueError(f"unknown .npy version {major}")
+    except (ValueError, SyntaxError, TypeError, EOFError) as exc:
+        raise ArchiveError(f"{name}: the member {member!r} has a damaged header ({exc}).") from None
+    if dtype.hasobject or dtype.fields is not None or dtype.kind not in kinds:
+        what = "Python objects" if dtype.hasobject else f"values of type {dtype}"
+        raise ArchiveError(
+            f"{name}: the member {member!r} holds {what}; only plain numbers are accepted."
+        )
+    if tuple(found) != tuple(shape):
+        raise ArchiveError(
+            f"{name}: the member {member!r} has shape {tuple(found)}, but the architecture "
+            f"needs {tuple(shape)}."
+        )
+    try:
+        array = np.load(io.BytesIO(data), allow_pickle=False)
+    except (ValueError, OSError, EOFError) as exc:
+        raise ArchiveError(f"{name}: the member {member!r} cannot be read ({exc}).") from None
+    if not isinstance(array, np.ndarray) or array.shape != tuple(shape):
+        raise ArchiveError(f"{name}: the member {member!r} is damaged.")
+    return array
+
+
+# -- continuing -------------------------------------------------------------------------------
+def restore(experiment: ExperimentFile, dataset, backend=None) -> tuple[Network, History, dict]:
+    """(network, history, optimizer state) to continue training on ``dataset``::
+
+        network, history, state = restore(load_experiment(path), dataset)
+        trainer = build_trainer(config, dataset, network, history, state)
+
+    The network is built from the stored config (so on the same backend and dtype unless
+    ``backend`` is given) and must have the stored layer sizes on this dataset.
+    """
+    from .build import build_network
+
+    network = build_network(experiment.config, dataset, backend=backend)
+    if network.sizes != experiment.sizes or network.head.name != experiment.head:
+        raise ArchiveError(
+            f"The saved network has layers {experiment.sizes} ({experiment.head}), but on this "
+            f"data the configuration gives {network.sizes} ({network.head.name}); open it with "
+            "the data it was trained on."
+        )
+    network.set_params(experiment.params.astype(network.backend.dtype, copy=False))
+    columns = experiment.history
+    history = History.from_columns(columns) if len(columns.get("epoch", ())) else History()
+    return network, history, experiment.optimizer_state

@@ -1,0 +1,477 @@
+"""Architecture comparison: train several hidden-layer layouts on the same data, same seed.
+
+The course's question "how many neurons, how many layers?" is answered by training each
+candidate under identical conditions and reading a table::
+
+    comparison = Comparison(config, parse_architectures(["10", "50", "50,50"]))
+    for row in comparison:          # one row as each architecture finishes
+        print(row.hidden, row.params, row.test_loss)
+
+The dataset is built once and shared, every network is initialised from the config's training
+seed and trained with the config's training options, so the only thing that differs between
+rows is the architecture. :meth:`Comparison.stop` may be called from any thread (the GUI's
+Stop button); the running architecture then ends with status ``stopped`` and no further one
+starts. This module knows nothing of Qt; the ``compare`` command and the GUI both drive it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.backend import Backend, get_backend
+from ..core.network import Network, parameter_count
+from ..core.training import Snapshot, Trainer
+from .build import build_dataset, check_compatible, head_name, output_units
+from .config import Config, ConfigError, field_spec
+
+MAX_ARCHITECTURES = 200
+MAX_WIDTH = int(field_spec("model", "hidden").high or 65536)
+MAX_DEPTH = 32
+#: The course's comparison, used when no architecture is given: 31, 151 and 2,701 parameters.
+DEFAULT_ARCHITECTURES = ([10], [50], [50, 50])
+
+
+# -- architectures ----------------------------------------------------------------------------
+def parse_architecture(spec: str) -> list[int]:
+    """``"50,50"`` -> [50, 50]; ``"10"`` -> [10]; ``""``, ``"0"`` or ``"none"`` -> [] (no
+    hidden layer: the inputs feed the output directly). Brackets and spaces are allowed."""
+    text = str(spec).strip().strip("[]()").strip()
+    if text.lower() in ("", "0", "none", "-"):
+        return []
+    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
+    widths = []
+    for part in parts:
+        try:
+            width = int(part)
+        except ValueError:
+            raise ConfigError(
+                [
+                    f"hidden layers {spec!r}: {part!r} is not a whole number; write widths "
+                    "separated by commas, e.g. 50,50 (or 0 for no hidden layer)"
+                ]
+            ) from None
+        if not 1 <= width <= MAX_WIDTH:
+            raise ConfigError(
+                [
+                    f"hidden layers {spec!r}: every width must be from 1 to {MAX_WIDTH:,} "
+                    f"(got {width}); use 0 alone for no hidden layer"
+                ]
+            )
+        widths.append(width)
+    if len(widths) > MAX_DEPTH:
+        raise ConfigError([f"hidden layers {spec!r}: at most {MAX_DEPTH} hidden layers"])
+    return widths
+
+
+def parse_architectures(hidden_specs: list[str]) -> list[list[int]]:
+    """Each spec through :func:`parse_architecture`; every problem is reported at once."""
+    result, problems = [], []
+    for spec in hidden_specs:
+        try:
+            result.append(parse_architecture(spec))
+        except ConfigError as exc:
+            problems += exc.problems
+    if problems:
+        raise ConfigError(problems)
+    return result
+
+
+def grid(depths: list[int], widths: list[int]) -> list[list[int]]:
+    """Every depth with every width, all layers equally wide: depths [1, 2] and widths
+    [10, 50] give [10], [50], [10, 10], [50, 50]. Depth 0 (no hidden layer) appears once."""
+    problems = []
+    if not depths or not widths:
+        problems.append("a grid needs at least one depth and one width")
+    for d in depths:
+        if not 0 <= d <= MAX_DEPTH:
+            problems.append(f"grid depth {d}: must be from 0 to {MAX_DEPTH}")
+    for w in widths:
+        if not 1 <= w <= MAX_WIDTH:
+            problems.append(f"grid width {w}: must be from 1 to {MAX_WIDTH:,}")
+    if problems:
+        raise ConfigError(problems)
+    result: list[list[int]] = []
+    for d in depths:
+        for w in widths:
+            candidate = [w] * d
+            if candidate not in result:
+                result.append(candidate)
+    return result
+
+
+def hidden_text(hidden: list[int]) -> str:
+    """[50, 50] -> "50,50"; [] -> "none"."""
+    return ",".join(str(n) for n in hidden) if hidden else "none"
+
+
+# -- results ----------------------------------------------------------------------------------
+@dataclass
+class ComparisonRow:
+    """The outcome of one architecture."""
+
+    hidden: list[int]
+    layers: list[int]  # [N_0, ..., N_L]
+    params: int
+    train_loss: float
+    test_loss: float
+    train_metric: float  # R^2 (regression) or accuracy (classification)
+    test_metric: float
+    metric: str  # "r2" or "accuracy"
+    epochs: int
+    seconds: float
+    status: str  # finished, stopped, early_stopped, diverged
+    message: str = ""
+
+    @property
+    def label(self) -> str:
+        """The layer sizes as the course writes them, e.g. ``1-50-50-1``."""
+        return "-".join(str(n) for n in self.layers)
+
+    def to_dict(self) -> dict:
+        """JSON-friendly (NaN becomes None), with ``test_mse``/``test_r2`` or
+        ``test_accuracy`` named as in ``mlpstudio train --json``."""
+        out = {
+            "hidden": list(self.hidden),
+            "layers": list(self.layers),
+            "params": self.params,
+            "train_loss": _finite(self.train_loss),
+            "test_loss": _finite(self.test_loss),
+            "train_metric": _finite(self.train_metric),
+            "test_metric": _finite(self.test_metric),
+            "metric": self.metric,
+            "epochs": self.epochs,
+            "seconds": round(self.seconds, 4),
+            "status": self.status,
+            "message": self.message,
+        }
+        if self.metric == "r2":
+            out["test_mse"] = _finite(self.test_loss)
+            out["test_r2"] = _finite(self.test_metric)
+        else:
+            out["test_accuracy"] = _finite(self.test_metric)
+        return out
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if value is not None and math.isfinite(value) else None
+
+
+# -- the runner -------------------------------------------------------------------------------
+@dataclass
+class Comparison:
+    """Trains ``architectures`` (lists of hidden widths) one after the other on one dataset.
+
+    Iterate to get a :class:`ComparisonRow` as each architecture finishes, or call
+    :meth:`run`. ``progress(index, hidden, snapshot)`` is called with the trainer's snapshots
+    (for progress bars). :meth:`stop` may be called from any thread.
+    """
+
+    config: Config
+    architectures: list[list[int]]
+    dataset: object | None = None
+    backend: Backend | None = None
+    progress: Callable[[int, list[int], Snapshot], None] | None = None
+    snapshot_interval: float = 0.25
+    rows: list[ComparisonRow] = field(default_factory=list, init=False)
+
+    def __post_init__(self):
+        self.architectures = [list(a) for a in self.architectures]
+        if not self.architectures:
+            raise ConfigError(["give at least one architecture to compare"])
+        if len(self.architectures) > MAX_ARCHITECTURES:
+            raise ConfigError(
+                [
+                    f"{len(self.architectures)} architectures: at most {MAX_ARCHITECTURES} "
+                    "can be compared at once"
+                ]
+            )
+        activation = self.config.model.activation
+        if isinstance(activation, list) and len(set(activation)) > 1:
+            raise ConfigError(
+                [
+                    "model.activation: a comparison trains several depths, so give one activation "
+                    f"for every hidden layer instead of a list ({', '.join(activation)})"
+                ]
+            )
+        self._activation = activation[0] if isinstance(activation, list) else activation
+        self._lock = threading.Lock()
+        self._stop = False
+        self._trainer: Trainer | None = None
+
+    # -- control (any thread) ---------------------------------------------------------------
+    def stop(self) -> None:
+        """Stop the architecture being trained and do not start another."""
+        with self._lock:
+            self._stop = True
+            trainer = self._trainer
+        if trainer is not None:
+            trainer.stop()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop
+
+    # -- running ----------------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Build the dataset (once) and the backend, raising on bad data before any training."""
+        if self.dataset is None:
+            self.dataset = build_dataset(self.config.data)
+        if self.backend is None:
+            t = self.config.training
+            self.backend = get_backend(t.backend, t.dtype)
+        check_compatible(self.config, self.dataset)
+
+    def layer_sizes(self, hidden: list[int]) -> list[int]:
+        self.prepare()
+        return [self.dataset.n_inputs, *hidden, output_units(self.config, self.dataset)]
+
+    def parameter_counts(self) -> list[int]:
+        """The parameter count of every architecture, before training anything."""
+        return [parameter_count(self.layer_sizes(h)) for h in self.architectures]
+
+    def build_network(self, hidden: list[int]) -> Network:
+        """The network for ``hidden``, initialised from the config's training seed."""
+        self.prepare()
+        return Network(
+            self.layer_sizes(hidden),
+            [self._activation] * len(hidden),
+            head=head_name(self.config, self.dataset),
+            init=self.config.model.init,
+            seed=self.config.training.seed,
+            backend=self.backend,
+        )
+
+    def __iter__(self) -> Iterator[ComparisonRow]:
+        self.prepare()
+        options = self.config.training.options()
+        metric = "accuracy" if self.dataset.task == "classification" else "r2"
+        for index, hidden in enumerate(self.architectures):
+            network = self.build_network(hidden)
+            trainer = Trainer(
+                network, self.dataset, options, snapshot_interval=self.snapshot_interval
+            )
+            with self._lock:
+                if self._stop:
+                    return
+                self._trainer = trainer
+            started = time.perf_counter()
+            snapshot = None
+            try:
+                for snapshot in trainer:
+                    if self.progress is not None:
+                        self.progress(index, hidden, snapshot)
+            finally:
+                with self._lock:
+                    self._trainer = None
+            row = _row(hidden, network, snapshot, metric, options.restore_best)
+            row.seconds = time.perf_counter() - started
+            self.rows.append(row)
+            yield row
+            if self._stop:
+                return
+
+    def run(self, on_row: Callable[[ComparisonRow], None] | None = None) -> list[ComparisonRow]:
+        """Train every architecture (until stopped); call ``on_row`` as each finishes."""
+        for row in self:
+            if on_row is not None:
+                on_row(row)
+        return list(self.rows)
+
+
+def _row(hidden, network: Network, snapshot: Snapshot, metric: str, restore_best: bool):
+    """The results of the weights the trainer kept: the history row of the best validation
+    epoch when those weights were restored, of the last good epoch otherwise."""
+    history = snapshot.history
+    epoch = snapshot.epoch
+    if snapshot.best_epoch is not None and restore_best and snapshot.status != "diverged":
+        epoch = snapshot.best_epoch
+    matches = [i for i, e in enumerate(history["epoch"]) if int(e) == epoch]
+    i = matches[-1] if matches else len(history["epoch"]) - 1
+
+    def value(column: str) -> float:
+        return float(history[column][i]) if i >= 0 else math.nan
+
+    return ComparisonRow(
+        hidden=list(hidden),
+        layers=list(network.sizes),
+        params=int(network.n_params),
+        train_loss=value("train_loss"),
+        test_loss=value("test_loss"),
+        train_metric=value("train_metric"),
+        test_metric=value("test_metric"),
+        metric=metric,
+        epochs=int(snapshot.epoch),
+        seconds=0.0,
+        status=snapshot.status,
+        message=snapshot.message if snapshot.status != "finished" else "",
+    )
+
+
+# -- output -----------------------------------------------------------------------------------
+_COLUMNS = (
+    ("hidden", 12),
+    ("layers", 16),
+    ("params", 9),
+    ("train loss", 11),
+    ("test loss", 11),
+    ("test metric", 11),
+    ("epochs", 7),
+    ("seconds", 8),
+    ("status", 0),
+)
+
+
+def table_header(metric: str) -> str:
+    name = "test R2" if metric == "r2" else "test acc."
+    cells = [(name if c == "test metric" else c, w) for c, w in _COLUMNS]
+    return "  ".join(f"{c:<{w}}" if i < 2 else f"{c:>{w}}" for i, (c, w) in enumerate(cells))
+
+
+def table_line(row: ComparisonRow) -> str:
+    values = [
+        hidden_text(row.hidden),
+        row.label,
+        f"{row.params:,}",
+        _num(row.train_loss),
+        _num(row.test_loss),
+        "" if not math.isfinite(row.test_metric) else f"{row.test_metric:.4f}",
+        str(row.epochs),
+        f"{row.seconds:.2f}",
+        row.status,
+    ]
+    return "  ".join(
+        f"{v:<{w}}" if i < 2 else f"{v:>{w}}" for i, (v, (_, w)) in enumerate(zip(values, _COLUMNS))
+    ).rstrip()
+
+
+def _num(value: float) -> str:
+    return "" if not math.isfinite(value) else f"{value:.4g}"
+
+
+def rows_csv(rows: list[ComparisonRow]) -> str:
+    """The rows as CSV, one line per architecture (hidden widths joined with ``x``)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    keys = ["hidden", "layers", "params", "train_loss", "test_loss", "train_metric"]
+    keys += ["test_metric", "metric", "epochs", "seconds", "status"]
+    writer.writerow(keys)
+    for row in rows:
+        d = row.to_dict()
+        d["hidden"] = hidden_text(row.hidden).replace(",", "x")
+        d["layers"] = row.label
+        writer.writerow(["" if d[k] is None else d[k] for k in keys])
+    return buffer.getvalue()
+
+
+def summary(config: Config, rows: list[ComparisonRow]) -> dict:
+    """The whole comparison as one JSON-friendly object (``rows`` holds one dict per row)."""
+    return {
+        "metric": rows[0].metric if rows else None,
+        "epochs": config.training.epochs,
+        "seed": config.training.seed,
+        "rows": [r.to_dict() for r in rows],
+    }
+
+
+# -- the command line -------------------------------------------------------------------------
+def add_compare_command(subparsers) -> argparse.ArgumentParser:
+    """Add ``mlpstudio compare`` to the command line's subparsers."""
+    from ..cli import _add_experiment_options
+
+    parser = subparsers.add_parser(
+        "compare",
+        help="train several architectures on the same data and compare them",
+        description="Train each architecture on the same data with the same seed and training "
+        "options, and print one row per architecture: parameters, train and test loss, test "
+        "R2 or accuracy, time. Without --hidden or a grid it compares 10, 50 and 50,50.",
+    )
+    parser.add_argument("config", nargs="?", help="experiment file (TOML)")
+    _add_experiment_options(parser)
+    parser.add_argument(
+        "--hidden",
+        action="append",
+        default=[],
+        metavar="WIDTHS",
+        help='hidden layers of one architecture, e.g. 10 or 50,50 ("0" for none); repeat it',
+    )
+    parser.add_argument(
+        "--grid-depths", type=int, nargs="+", metavar="D", help="numbers of hidden layers"
+    )
+    parser.add_argument(
+        "--grid-widths", type=int, nargs="+", metavar="W", help="widths for every grid depth"
+    )
+    parser.add_argument("--out", metavar="DIR", help="write compare.csv, compare.json, config.toml")
+    parser.set_defaults(handler=cmd_compare)
+    return parser
+
+
+def architectures_from_args(args) -> list[list[int]]:
+    from ..cli import UsageError
+
+    architectures = parse_architectures(list(args.hidden))
+    depths, widths = args.grid_depths, args.grid_widths
+    if (depths is None) != (widths is None):
+        raise UsageError("Give --grid-depths and --grid-widths together.")
+    if depths is not None:
+        for candidate in grid(depths, widths):
+            if candidate not in architectures:
+                architectures.append(candidate)
+    return architectures or [list(a) for a in DEFAULT_ARCHITECTURES]
+
+
+def cmd_compare(args) -> int:
+    from ..cli import ProgressBar, load_experiment
+
+    config = load_experiment(args)
+    comparison = Comparison(config, architectures_from_args(args))
+    comparison.prepare()  # bad data or an impossible head fails before any output
+    metric = "accuracy" if comparison.dataset.task == "classification" else "r2"
+    bars: dict[int, ProgressBar] = {}
+
+    def progress(index, hidden, snapshot):
+        bar = bars.get(index)
+        if bar is None:
+            for old in bars.values():
+                old.close()
+            bar = bars[index] = ProgressBar(config.training.epochs, enabled=True)
+        bar.update(snapshot, "acc" if metric == "accuracy" else "R2")
+
+    comparison.progress = progress
+    print(table_header(metric), flush=True)
+    try:
+        for row in comparison:
+            for bar in bars.values():
+                bar.close()
+            print(table_line(row), flush=True)
+    except KeyboardInterrupt:
+        comparison.stop()
+        raise
+    finally:
+        for bar in bars.values():
+            bar.close()
+    result = summary(config, comparison.rows)
+    if args.out:
+        out = write_outputs(Path(args.out), config, comparison.rows)
+        print(f"written to {out}")
+    if args.json:
+        print(json.dumps(result))
+    return 0
+
+
+def write_outputs(out: Path, config: Config, rows: list[ComparisonRow]) -> Path:
+    from .files import atomic_write_text, write_json
+
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(out / "compare.csv", rows_csv(rows))
+    write_json(out / "compare.json", summary(config, rows))
+    atomic_write_text(out / "config.toml", config.to_toml())
+    return out

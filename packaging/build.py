@@ -1,0 +1,170 @@
+"""Build MLP Studio for the current operating system.
+
+    python packaging/build.py              # the app folder in dist/MLPStudio (PyInstaller onedir)
+    python packaging/build.py --smoke      # ... then run the frozen app's --smoke check
+    python packaging/build.py --installer  # ... and wrap it: .tar.gz (Linux), .dmg (macOS),
+                                           #     Inno Setup installer (Windows, needs iscc)
+
+Steps: compile the translations (.ts -> .qm), draw the icons from resources/icons/mlpstudio.svg
+(PNG, ICO, ICNS), write the Windows version file, run PyInstaller with packaging/mlpstudio.spec,
+then report the build time and the size of the folder. Needs the dev extra
+(`pip install -e ".[dev]"`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GENERATED = ROOT / "build" / "packaging"
+DIST = ROOT / "dist"
+APP_DIR = DIST / "MLPStudio"
+sys.path.insert(0, str(ROOT))
+
+from mlpstudio import __version__  # noqa: E402
+
+
+def executable() -> Path:
+    if sys.platform == "darwin":
+        return DIST / "MLP Studio.app" / "Contents" / "MacOS" / "MLPStudio"
+    return APP_DIR / ("MLPStudio.exe" if sys.platform == "win32" else "MLPStudio")
+
+
+def compile_translations() -> None:
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "translations.py"), "compile"],
+                   check=True, cwd=ROOT)  # fmt: skip
+
+
+def make_icons() -> None:
+    """PNG, ICO and ICNS renderings of the SVG icon, with Qt's own image writers."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication, QIcon, QImageWriter
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (needed for QIcon)
+    icon = QIcon(str(ROOT / "resources" / "icons" / "mlpstudio.svg"))
+    GENERATED.mkdir(parents=True, exist_ok=True)
+    image = icon.pixmap(QSize(256, 256)).toImage()
+    if not image.save(str(GENERATED / "mlpstudio.png")):
+        raise SystemExit("could not write the PNG icon")
+    for fmt in ("ico", "icns"):
+        writer = QImageWriter(str(GENERATED / f"mlpstudio.{fmt}"), fmt.encode())
+        if not writer.write(image):
+            print(f"note: no {fmt} icon ({writer.errorString()})")
+
+
+def write_version_info() -> None:
+    """The Windows file version resource (shown in Explorer's properties)."""
+    parts = [int(p) for p in __version__.split(".")[:3]] + [0]
+    numbers = ", ".join(str(p) for p in (parts + [0, 0, 0, 0])[:4])
+    text = f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers=({numbers}), prodvers=({numbers}), mask=0x3f, flags=0x0, OS=0x40004,
+    fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[StringFileInfo([StringTable('040904B0', [
+    StringStruct('CompanyName', 'MLP Studio'),
+    StringStruct('FileDescription', 'MLP Studio: learn multilayer perceptrons'),
+    StringStruct('FileVersion', '{__version__}'),
+    StringStruct('ProductName', 'MLP Studio'),
+    StringStruct('ProductVersion', '{__version__}')])]),
+    VarFileInfo([VarStruct('Translation', [1033, 1200])])]
+)
+"""
+    (GENERATED / "version_info.txt").write_text(text, encoding="utf-8")
+
+
+def run_pyinstaller() -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", str(ROOT / "packaging" / "mlpstudio.spec"),
+         "--noconfirm", "--clean", "--distpath", str(DIST),
+         "--workpath", str(ROOT / "build" / "pyinstaller")],
+        check=True, cwd=ROOT,
+    )  # fmt: skip
+    return time.perf_counter() - started
+
+
+def strip_python() -> None:
+    """Drop the debug symbols of the Python interpreter and its own extension modules on Linux
+    (most of their size: libpython alone is 22 of 26 MB). Libraries from wheels are left alone:
+    auditwheel repaired them, and stripping breaks them (numpy's OpenBLAS then fails to load)."""
+    strip = shutil.which("strip")
+    if not sys.platform.startswith("linux") or strip is None:
+        return
+    internal = APP_DIR / "_internal"
+    targets = list(internal.glob("libpython3*.so*"))
+    targets += list((internal / f"python{sys.version_info.major}.{sys.version_info.minor}")
+                    .rglob("*.so"))  # fmt: skip
+    for lib in targets:
+        if lib.is_file() and not lib.is_symlink():
+            subprocess.run([strip, "--strip-debug", str(lib)], check=True)
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def smoke() -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    shot = DIST / "smoke.png"
+    result = subprocess.run([str(executable()), "--smoke", "--screenshot", str(shot)],
+                            env=env, timeout=300)  # fmt: skip
+    print(f"frozen --smoke exit status {result.returncode}; screenshot {shot}")
+    return result.returncode
+
+
+def make_installer() -> Path | None:
+    system = platform.system()
+    machine = platform.machine().lower()
+    if system == "Linux":
+        target = DIST / f"MLPStudio-{__version__}-linux-{machine}.tar.gz"
+        with tarfile.open(target, "w:gz") as tar:
+            tar.add(APP_DIR, arcname=f"MLPStudio-{__version__}")
+        return target
+    if system == "Darwin":
+        target = DIST / f"MLPStudio-{__version__}-macos.dmg"
+        subprocess.run(["hdiutil", "create", "-volname", "MLP Studio", "-srcfolder",
+                        str(DIST / "MLP Studio.app"), "-ov", "-format", "UDZO", str(target)],
+                       check=True)  # fmt: skip
+        return target
+    if system == "Windows":
+        iscc = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
+        if not Path(iscc).exists() and not shutil.which("iscc"):
+            print("Inno Setup (iscc) not found: no installer written")
+            return None
+        subprocess.run([iscc, f"/DAppVersion={__version__}", f"/DSourceDir={APP_DIR}",
+                        f"/O{DIST}", str(ROOT / "packaging" / "windows" / "mlpstudio.iss")],
+                       check=True)  # fmt: skip
+        return DIST / f"MLPStudio-{__version__}-setup.exe"
+    return None
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="run the frozen app's smoke check")
+    parser.add_argument("--installer", action="store_true", help="also build the installer")
+    args = parser.parse_args(argv)
+    compile_translations()
+    make_icons()
+    write_version_info()
+    seconds = run_pyinstaller()
+    strip_python()
+    size = folder_size(APP_DIR if APP_DIR.exists() else DIST / "MLP Studio.app")
+    print(f"build time {seconds:.0f} s; app folder {size / 2**20:.1f} MiB at {APP_DIR}")
+    code = smoke() if args.smoke else 0
+    if args.installer and code == 0:
+        target = make_installer()
+        if target:
+            print(f"installer: {target}")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
