@@ -119,9 +119,7 @@ class DataConfig:
     root: str = _f("", Spec("str", "folder holding the image files (empty: the data store)"))
     labels: str = _f("fine", Spec("choice", "CIFAR-100 labels", choices=("fine", "coarse")))
     subset: int = _f(0, Spec("int", "images used per split (0: all)", low=0, high=1_000_000))
-    scaling: str = _f(
-        "unit", Spec("choice", "pixel scaling", choices=("unit", "standardize"))
-    )
+    scaling: str = _f("unit", Spec("choice", "pixel scaling", choices=("unit", "standardize")))
 
 
 @dataclass

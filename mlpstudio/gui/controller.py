@@ -146,6 +146,13 @@ class ExperimentController(QObject):
         """Stop any run and start over with a freshly initialised network."""
         self._rebuild_network()
 
+    def reload_data(self) -> None:
+        """Read the data again (files were downloaded or imported) and start over."""
+        if self.is_training:
+            return
+        self._rebuild_data()
+        self._rebuild_network()
+
     # -- training ----------------------------------------------------------------------------
     def _trainer(self, history: History, epochs: int | None = None) -> Trainer:
         options = self.config.training.options(

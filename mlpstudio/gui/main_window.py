@@ -8,6 +8,7 @@ import time
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -40,7 +41,7 @@ from .views.prediction_view import PredictionView
 from .views.weights_view import WeightsView
 from .widgets import MessageBar
 
-LAYOUT_VERSION = 2  # bump when the docks change, so an old saved layout is not restored
+LAYOUT_VERSION = 3  # bump when the docks change, so an old saved layout is not restored
 CLASS_VIEWS_INTERVAL = 0.2  # seconds between confusion/gallery updates while training
 
 
@@ -66,9 +67,13 @@ class MainWindow(QMainWindow):
         self._connect()
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.resize(1400, 900)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and screen.width() > 0:
+            self.resize(min(1400, int(screen.width() * 0.95)), min(900, int(screen.height() * 0.9)))
+        else:
+            self.resize(1400, 900)
         self.resizeDocks(
-            [self.setup_dock, self.view_docks["loss"]], [400, 430], Qt.Orientation.Horizontal
+            [self.setup_dock, self.view_docks["loss"]], [430, 430], Qt.Orientation.Horizontal
         )
         self.resizeDocks([self.view_docks["weights"]], [330], Qt.Orientation.Vertical)
         self._load_config_into_panels(controller.config)
@@ -152,7 +157,7 @@ class MainWindow(QMainWindow):
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         for key, title, view, area in (
             ("loss", self.tr("Loss"), self.loss_view, right),
-            ("confusion", self.tr("Confusion matrix"), self.confusion_view, right),
+            ("confusion", self.tr("Confusion matrix"), self.confusion_view, bottom),
             ("weights", self.tr("Weights"), self.weights_view, bottom),
             ("network", self.tr("Network"), self.network_view, bottom),
             ("first_layer", self.tr("First layer"), self.first_layer_view, bottom),
@@ -170,7 +175,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(docks["weights"], docks["network"], Qt.Orientation.Horizontal)
         self.tabifyDockWidget(docks["weights"], docks["first_layer"])
         self.tabifyDockWidget(docks["network"], docks["class_accuracy"])
-        self.splitDockWidget(docks["loss"], docks["confusion"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(docks["network"], docks["confusion"])
         self.common_views = [self.loss_view, self.weights_view, self.network_view]
         self.function_views = [self.prediction_view]
         self.image_views = [
@@ -198,7 +203,7 @@ class MainWindow(QMainWindow):
             self.view_docks[key].setVisible(image)
         if image:
             self.view_docks["first_layer"].raise_()
-            self.view_docks["class_accuracy"].raise_()
+            self.view_docks["confusion"].raise_()
         else:
             self.view_docks["weights"].raise_()
             self.view_docks["network"].raise_()
@@ -209,6 +214,13 @@ class MainWindow(QMainWindow):
         self.training_panel = TrainingPanel(
             [self.act_start, self.act_step, self.act_stop, self.act_reset]
         )
+        for panel in (self.data_panel, self.architecture_panel, self.training_panel):
+            for combo in panel.findChildren(QComboBox):
+                # long item texts must not widen the panel: combos shrink, their lists do not
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                combo.setMinimumContentsLength(8)
         self.setup_tabs = QTabWidget()
         for panel, title in (
             (self.data_panel, self.tr("Data")),
@@ -222,7 +234,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(self.tr("Experiment"), self)
         dock.setObjectName("dock_setup")
         dock.setWidget(self.setup_tabs)
-        dock.setMinimumWidth(380)
+        dock.setMinimumWidth(430)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.setup_dock = dock
 
@@ -267,6 +279,9 @@ class MainWindow(QMainWindow):
         self.confusion_view.foldChanged.connect(lambda _: self._show_class_results(force=True))
         self.data_panel.changed.connect(self._apply_panels)
         self.data_panel.presetChosen.connect(self.load_preset)
+        self.data_panel.downloadRequested.connect(self.download_dataset)
+        self.data_panel.importRequested.connect(self.import_dataset)
+        self.data_panel.manageRequested.connect(self.manage_datasets)
         self.architecture_panel.changed.connect(self._apply_panels)
         self.training_panel.changed.connect(self._apply_panels)
 
@@ -306,6 +321,43 @@ class MainWindow(QMainWindow):
     def _show_data_problem(self) -> None:
         c = self.controller
         self.data_panel.show_data_error(c.data_error, c.data_error_position)
+        self._show_image_status()
+
+    def _show_image_status(self) -> None:
+        from ..experiment.config import IMAGE_KINDS
+
+        kind = self.controller.config.data.kind
+        if kind not in IMAGE_KINDS:
+            return
+        from ..data import store
+        from .datasets import status_text
+
+        root = self.controller.config.data.root
+        if root:
+            self.data_panel.show_image_status(
+                self.tr("Files from the folder {folder}").format(folder=root), True
+            )
+            return
+        status = store.status(kind)
+        self.data_panel.show_image_status(status_text(self, status), status.state != "missing")
+
+    # -- datasets ----------------------------------------------------------------------------
+    def download_dataset(self, name: str) -> None:
+        from .datasets import download
+
+        self._dataset_job = download(self, name, lambda ok: self.controller.reload_data())
+
+    def import_dataset(self, name: str) -> None:
+        from .datasets import import_from_folder
+
+        self._dataset_job = import_from_folder(self, name, lambda ok: self.controller.reload_data())
+
+    def manage_datasets(self) -> None:
+        from .datasets import DatasetManager
+
+        dialog = DatasetManager(self)
+        dialog.changed.connect(self.controller.reload_data)
+        dialog.exec()
 
     def _refresh_structure(self) -> None:
         c = self.controller

@@ -59,8 +59,10 @@ class PreferencesDialog(QDialog):
         self.data_folder = QLineEdit(settings.value("data/folder", "", type=str))
         self.data_folder.setPlaceholderText(self.tr("(your user cache folder)"))
         self.data_folder.setToolTip(
-            self.tr("A folder for the image datasets, for example one shared by every PC of a "
-                    "lab. Empty: a folder in your user account.")
+            self.tr(
+                "A folder for the image datasets, for example one shared by every PC of a "
+                "lab. Empty: a folder in your user account."
+            )
         )
         browse = QPushButton(self.tr("Browse..."))
         browse.setToolTip(self.tr("Choose the folder."))
@@ -73,8 +75,10 @@ class PreferencesDialog(QDialog):
         self.mirror = QLineEdit(settings.value("data/mirror", "", type=str))
         self.mirror.setPlaceholderText("http://server.lab/datasets/")
         self.mirror.setToolTip(
-            self.tr("A web server of your lab that holds the same dataset files: every download "
-                    "comes from there instead of the internet. Checksums are verified anyway.")
+            self.tr(
+                "A web server of your lab that holds the same dataset files: every download "
+                "comes from there instead of the internet. Checksums are verified anyway."
+            )
         )
         form.addRow(self.tr("Download mirror"), self.mirror)
 

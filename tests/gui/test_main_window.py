@@ -319,3 +319,62 @@ def test_hovering_a_weight_shows_its_value(make_window, qtbot):
     view._hover(QPointF(-1000, -1000))
     assert "per layer" in view.caption.text()
     assert isinstance(pixel, QPoint)
+
+
+def test_two_dimensional_regions_cover_the_domain(make_window, qtbot):
+    """The probability image spans the input square (pixels mapped after each update)."""
+    window = make_window()
+    window.load_preset("circle")
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    rect = window.prediction_view.image.mapRectToParent(window.prediction_view.image.boundingRect())
+    assert rect.left() == pytest.approx(-1.0) and rect.right() == pytest.approx(1.0)
+    assert rect.top() == pytest.approx(-1.0) and rect.bottom() == pytest.approx(1.0)
+    # inside the disc the network predicts class 1, on the ring class 0
+    image = window.prediction_view.image.image
+    assert image[50, 50] > 0.5 and image[50, 5] < 0.5
+
+
+def test_mnist_subset_fills_the_confusion_matrix_and_gallery(make_window, qtbot, shared_datasets):
+    from mlpstudio.experiment.presets import preset_config
+
+    config = preset_config("mnist")
+    config.data.root = str(shared_datasets / "mnist")
+    config.data.subset = 1000
+    config.training.epochs = 1
+    window = make_window(config=config)
+    assert window.central_views.currentWidget() is window.gallery_view
+    assert window.data_panel.image_preview.has_content()  # samples before training
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    window._show_class_results(force=True)
+    counts = window.confusion_view._counts
+    assert counts.shape == (10, 10) and counts.sum() == 1000
+    assert np.trace(counts) > 500  # one epoch on 1,000 digits already gets most right
+    assert window.gallery_view.has_content()
+    captions = [tile[1] for tile in window.gallery_view.grid.tiles]
+    assert all("→" in c and "%" in c for c in captions)
+    # a confusion cell shows exactly its images in the gallery
+    true, pred = np.unravel_index(np.argmax(counts - np.diag(np.diag(counts))), counts.shape)
+    window.confusion_view.cellClicked.emit(int(true), int(pred))
+    shown = window.gallery_view.grid.tiles
+    assert len(shown) == min(counts[true, pred], window.gallery_view.PAGE)
+    assert all(ok is False for _, _, ok, _ in shown)
+    for dock in window.view_docks.values():
+        dock.raise_()  # a tab brought to the front draws the latest snapshot
+    qtbot.wait(50)
+    for view in window.views:
+        assert view.has_content(), type(view).__name__
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SCREENSHOTS / "main_window_mnist.png"))
+
+
+def test_missing_image_set_says_how_to_get_it(make_window, qtbot, tmp_path, monkeypatch):
+    from mlpstudio.experiment.presets import preset_config
+
+    monkeypatch.setenv("MLPSTUDIO_DATA", str(tmp_path / "empty-store"))
+    window = make_window(config=preset_config("fashion-mnist"))
+    assert not window.act_start.isEnabled()
+    message = window.data_panel.data_message
+    assert message.isVisible() and "fetch" in message.text()
+    assert "Not on this computer" in window.data_panel.image_status.text()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -83,8 +84,14 @@ class DataPanel(QWidget):
         self.pages.addWidget(self._toy_page())
         self.pages.addWidget(self._image_page())
         layout.addWidget(self.pages)
+        self.data_message = QLabel()
+        self.data_message.setWordWrap(True)
+        self.data_message.setStyleSheet("color: #b00020;")
+        self.data_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_message.hide()
+        layout.addWidget(self.data_message)
 
-        common = QFormLayout()
+        common = self.common_form = QFormLayout()
         self.test_fraction = QSpinBox()
         self.test_fraction.setRange(5, 90)
         self.test_fraction.setSuffix(" %")
@@ -258,18 +265,28 @@ class DataPanel(QWidget):
         self.image_status = QLabel()
         self.image_status.setWordWrap(True)
         form.addRow(self.tr("On this computer"), self.image_status)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.download_button = QPushButton(self.tr("Download..."))
-        self.download_button.setToolTip(self.tr("Download the files from the official source (or "
-                                                "the lab's mirror) and verify their checksums."))
+        self.download_button.setToolTip(
+            self.tr(
+                "Download the files from the official source (or "
+                "the lab's mirror) and verify their checksums."
+            )
+        )
         self.import_button = QPushButton(self.tr("Import from folder..."))
-        self.import_button.setToolTip(self.tr("Use files a teacher copied onto this computer "
-                                              "(.gz or uncompressed); they are verified first."))
+        self.import_button.setToolTip(
+            self.tr(
+                "Use files a teacher copied onto this computer "
+                "(.gz or uncompressed); they are verified first."
+            )
+        )
         self.manage_button = QPushButton(self.tr("Manage..."))
-        self.manage_button.setToolTip(self.tr("See every dataset, its size and whether it "
-                                              "verified."))
-        for button in (self.download_button, self.import_button, self.manage_button):
-            buttons.addWidget(button)
+        self.manage_button.setToolTip(
+            self.tr("See every dataset, its size and whether it verified.")
+        )
+        buttons.addWidget(self.download_button, 0, 0)
+        buttons.addWidget(self.manage_button, 0, 1)
+        buttons.addWidget(self.import_button, 1, 0, 1, 2)
         form.addRow("", buttons)
         self.download_button.clicked.connect(lambda: self.downloadRequested.emit(self._kind()))
         self.import_button.clicked.connect(lambda: self.importRequested.emit(self._kind()))
@@ -278,22 +295,33 @@ class DataPanel(QWidget):
         self.subset = QComboBox()
         for n in SUBSETS:
             self.subset.addItem(f"{n:,}" if n else self.tr("All"), n)
-        self.subset.setToolTip(self.tr("How many images of each split to use: fewer train "
-                                       "faster on a modest PC, more generalise better."))
+        self.subset.setToolTip(
+            self.tr(
+                "How many images of each split to use: fewer train "
+                "faster on a modest PC, more generalise better."
+            )
+        )
         self.subset.currentIndexChanged.connect(self._emit_changed)
         form.addRow(self.tr("Images"), self.subset)
         self.scaling = QComboBox()
         self.scaling.addItem(self.tr("Pixels / 255 (0 to 1)"), "unit")
         self.scaling.addItem(self.tr("Standardise (mean 0, std 1)"), "standardize")
-        self.scaling.setToolTip(self.tr("How pixel values 0-255 become inputs. Standardising "
-                                        "centres them, which often helps training."))
+        self.scaling.setToolTip(
+            self.tr(
+                "How pixel values 0-255 become inputs. Standardising "
+                "centres them, which often helps training."
+            )
+        )
         self.scaling.currentIndexChanged.connect(self._emit_changed)
         form.addRow(self.tr("Scaling"), self.scaling)
         self.labels = QComboBox()
         self.labels.addItem(self.tr("100 fine classes"), "fine")
         self.labels.addItem(self.tr("20 superclasses"), "coarse")
-        self.labels.setToolTip(self.tr("CIFAR-100 has two labels per image: one of 100 classes "
-                                       "and one of 20 superclasses."))
+        self.labels.setToolTip(
+            self.tr(
+                "CIFAR-100 has two labels per image: one of 100 classes and one of 20 superclasses."
+            )
+        )
         self.labels.currentIndexChanged.connect(self._emit_changed)
         self.labels_label = QLabel(self.tr("Labels"))
         form.addRow(self.labels_label, self.labels)
@@ -315,12 +343,16 @@ class DataPanel(QWidget):
         for n in shape:
             inputs *= n
         if len(shape) == 2:
-            text = self.tr("Each {h}&times;{w} grey image is flattened, row after row, into a "
-                           "vector of <b>{n}</b> inputs: N<sub>0</sub> = {n}.")
+            text = self.tr(
+                "Each {h}&times;{w} grey image is flattened, row after row, into a "
+                "vector of <b>{n}</b> inputs: N<sub>0</sub> = {n}."
+            )
         else:
-            text = self.tr("Each {h}&times;{w} colour image has 3 values per pixel (red, green, "
-                           "blue): flattened, it is a vector of <b>{n}</b> inputs, "
-                           "N<sub>0</sub> = {h}&times;{w}&times;3 = {n}.")
+            text = self.tr(
+                "Each {h}&times;{w} colour image has 3 values per pixel (red, green, "
+                "blue): flattened, it is a vector of <b>{n}</b> inputs, "
+                "N<sub>0</sub> = {h}&times;{w}&times;3 = {n}."
+            )
         self.flattening.setText(text.format(h=shape[0], w=shape[1], n=inputs))
         cifar100 = kind == "cifar100"
         self.labels.setVisible(cifar100)
@@ -389,16 +421,23 @@ class DataPanel(QWidget):
         return data
 
     def show_data_error(self, message: str | None, position: int | None = None) -> None:
-        """Show (or clear) the problem with the data beside the formula."""
+        """Show (or clear) the problem with the data where the user is looking: beside the
+        formula for functions, under the options for the other sets."""
         bad = bool(message)
-        self.formula_message.setVisible(bad)
-        error_style(self.formula, bad and self.kind.currentData() == "function")
-        if bad:
-            if position is not None and self.kind.currentData() == "function":
+        function = self.kind.currentData() == "function"
+        self.formula_message.setVisible(bad and function)
+        self.data_message.setVisible(bad and not function)
+        error_style(self.formula, bad and function)
+        if not bad:
+            return
+        if function:
+            if position is not None:
                 text = self.formula.text()
                 caret = text[:position] + " ▸" + text[position:]
                 message = f"{message}\n{caret}"
             self.formula_message.setText(message)
+        else:
+            self.data_message.setText(message)
 
     def set_dataset(self, dataset) -> None:
         image = dataset is not None and dataset.is_image
@@ -410,6 +449,8 @@ class DataPanel(QWidget):
     def _show_page(self) -> None:
         kind = self._kind()
         self.pages.setCurrentIndex({"function": 0, "toy": 1}.get(kind, 2))
+        # image sets come with their own official test set
+        self.common_form.setRowVisible(self.test_fraction, kind in ("function", "toy"))
         self._update_image_page()
 
     def _kind_changed(self) -> None:

@@ -37,9 +37,7 @@ class ClassAccuracyView(View):
         if n != self._n:
             self._n = n
             step = 1 if n <= MAX_TICKS else int(np.ceil(n / MAX_TICKS))
-            self.plot.getAxis("left").setTicks(
-                [[(i, results.names[i]) for i in range(0, n, step)]]
-            )
+            self.plot.getAxis("left").setTicks([[(i, results.names[i]) for i in range(0, n, step)]])
             self.plot.setYRange(-0.5, n - 0.5, padding=0)
         self.bars.setOpts(x0=np.zeros(n), y=np.arange(n), width=accuracy, height=0.7)
         self._accuracy = accuracy

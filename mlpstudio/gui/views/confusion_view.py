@@ -40,8 +40,10 @@ class ConfusionView(View):
         self.caption.setText(self.tr("<b>Confusion matrix</b>: rows true, columns predicted"))
         self.fold = QCheckBox(self.tr("Superclasses"))
         self.fold.setToolTip(
-            self.tr("Fold the 100 CIFAR-100 classes into their 20 superclasses: a mistake "
-                    "between two kinds of tree counts as right.")
+            self.tr(
+                "Fold the 100 CIFAR-100 classes into their 20 superclasses: a mistake "
+                "between two kinds of tree counts as right."
+            )
         )
         self.fold.toggled.connect(self.foldChanged)
         self.fold.hide()
@@ -74,6 +76,8 @@ class ConfusionView(View):
         totals = counts.sum(axis=1, keepdims=True)
         shares = counts / np.maximum(totals, 1)
         self.image.setImage(shares, levels=(0.0, 1.0), autoLevels=False)
+        # setRect maps the current image's pixels: it must follow setImage, not precede it.
+        self.image.setRect(QRectF(0, 0, n, n))
         if self.texts:
             for k, text in enumerate(self.texts):
                 i, j = divmod(k, n)
@@ -86,7 +90,6 @@ class ConfusionView(View):
         for text in self.texts:
             self.plot.removeItem(text)
         self.texts = []
-        self.image.setRect(QRectF(0, 0, n, n))
         step = 1 if n <= MAX_TICKS else int(np.ceil(n / MAX_TICKS))
         ticks = [(i + 0.5, names[i] if n <= MAX_TICKS else str(i)) for i in range(0, n, step)]
         self.plot.getAxis("bottom").setTicks([ticks])

@@ -112,8 +112,12 @@ class GalleryView(View):
         self.filter.addItem(self.tr("All test images"), "all")
         self.filter.addItem(self.tr("Mistakes only"), "mistakes")
         self.filter.addItem(self.tr("Confusion cell"), "cell")
-        self.filter.setToolTip(self.tr("Which test images to show; click a cell of the confusion "
-                                       "matrix to see the images behind it."))
+        self.filter.setToolTip(
+            self.tr(
+                "Which test images to show; click a cell of the confusion "
+                "matrix to see the images behind it."
+            )
+        )
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.previous_button = QToolButton()
         self.previous_button.setText("◀")
@@ -123,11 +127,17 @@ class GalleryView(View):
         self.next_button.setToolTip(self.tr("Next page"))
         self.mistake_button = QToolButton()
         self.mistake_button.setText(self.tr("Next mistake"))
-        self.mistake_button.setToolTip(self.tr("Jump to the next test image the network gets "
-                                               "wrong."))
+        self.mistake_button.setToolTip(
+            self.tr("Jump to the next test image the network gets wrong.")
+        )
         self.page_label = QLabel()
-        for widget in (self.filter, self.previous_button, self.page_label, self.next_button,
-                       self.mistake_button):
+        for widget in (
+            self.filter,
+            self.previous_button,
+            self.page_label,
+            self.next_button,
+            self.mistake_button,
+        ):
             self.header.insertWidget(self.header.count() - 1, widget)
             widget.setVisible(not preview)
         if preview:
@@ -237,7 +247,8 @@ class GalleryView(View):
         total = len(indices)
         self.page_label.setText(
             self.tr("{first}–{last} of {total}").format(
-                first=min(self._start + 1, total), last=min(self._start + len(shown), total),
+                first=min(self._start + 1, total),
+                last=min(self._start + len(shown), total),
                 total=total,
             )
         )

@@ -83,8 +83,13 @@ class LossView(View):
 
     def set_network(self, network):
         super().set_network(network)
-        for curve in (self.train_curve, self.test_curve, self.val_curve, self.train_accuracy,
-                      self.test_accuracy):
+        for curve in (
+            self.train_curve,
+            self.test_curve,
+            self.val_curve,
+            self.train_accuracy,
+            self.test_accuracy,
+        ):
             curve.setData([], [])
         self._y_range.reset()
         self._x_end = None

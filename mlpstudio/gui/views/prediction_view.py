@@ -105,7 +105,6 @@ class PredictionView(View):
         (lo1, hi1), (lo2, hi2) = ds.domain
         classification = ds.task == "classification"
         if self.show_network:
-            self.image.setRect(QRectF(lo1, lo2, hi1 - lo1, hi2 - lo2))
             self.plot.addItem(self.image)
             self._add_colorbar(classification)
         for item, name in (
@@ -120,7 +119,10 @@ class PredictionView(View):
     def _add_colorbar(self, classification: bool) -> None:
         cmap = pg.colormap.get("CET-D1" if classification else "viridis")
         self.image.setColorMap(cmap)
-        self.image.setImage(np.zeros((2, 2)), levels=(0, 1))
+        self.image.setOpacity(0.6)  # lighter regions, so the points on them stay visible
+        self.image.setImage(np.full((2, 2), 0.5), levels=(0, 1))
+        (lo1, hi1), (lo2, hi2) = self.dataset.domain
+        self.image.setRect(QRectF(lo1, lo2, hi1 - lo1, hi2 - lo2))
         self.colorbar = pg.ColorBarItem(
             values=(0, 1),
             colorMap=cmap,
@@ -147,7 +149,7 @@ class PredictionView(View):
             ds.x_train[:, 0],
             ds.x_train[:, 1],
             brush=brushes,
-            pen=pg.mkPen("w", width=0.5),
+            pen=pg.mkPen((30, 30, 30), width=1),
             size=s.marker_size * 0.8,
             symbol="o",
         )
@@ -214,6 +216,9 @@ class PredictionView(View):
                 levels = (lo, hi if hi > lo else lo + 1)
                 self.colorbar.setLevels(levels)
             self.image.setImage(np.nan_to_num(grid), levels=levels, autoLevels=False)
+            # setRect maps the current image's pixels: it must follow setImage.
+            (lo1, hi1), (lo2, hi2) = ds.domain
+            self.image.setRect(QRectF(lo1, lo2, hi1 - lo1, hi2 - lo2))
         self._has_prediction = True
 
     def has_content(self):
