@@ -130,6 +130,10 @@ class ComparisonRow:
     seconds: float
     status: str  # finished, stopped, early_stopped, diverged
     message: str = ""
+    #: What is needed to open the row as an experiment (kept in memory, never serialised).
+    network: Network | None = field(default=None, repr=False, compare=False)
+    history: dict | None = field(default=None, repr=False, compare=False)
+    optimizer_state: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -274,6 +278,8 @@ class Comparison:
                     self._trainer = None
             row = _row(hidden, network, snapshot, metric, options.restore_best)
             row.seconds = time.perf_counter() - started
+            row.network, row.history = network, snapshot.history
+            row.optimizer_state = trainer.optimizer.state()
             self.rows.append(row)
             yield row
             if self._stop:

@@ -14,6 +14,7 @@ run can be continued, saved or exported.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -81,7 +82,7 @@ class ExperimentController(QObject):
     @property
     def has_progress(self) -> bool:
         """Whether the network has been trained at all (so a rebuild would lose work)."""
-        return self.snapshot is not None and self.snapshot.step > 0
+        return self.snapshot is not None and len(self.snapshot.history["epoch"]) > 1
 
     def _set_status(self, status: str) -> None:
         self.status = status
@@ -130,6 +131,7 @@ class ExperimentController(QObject):
         self.network = None
         self.network_error = None
         self.optimizer_state = None
+        self.network_config = self.config.copy()
         if self.dataset is not None:
             try:
                 backend = get_backend(self.config.training.backend, self.config.training.dtype)
@@ -145,6 +147,55 @@ class ExperimentController(QObject):
     def reset(self) -> None:
         """Stop any run and start over with a freshly initialised network."""
         self._rebuild_network()
+
+    def adopt(self, config: Config, network, history: dict, optimizer_state: dict | None) -> None:
+        """Take over a trained network: an opened experiment file or a comparison's row.
+        The views show it as a stopped run, so Train continues from it."""
+        self._discard_run()
+        self.config = config
+        self._rebuild_data()
+        self.pending_rebuild = None
+        self.network, self.network_error = network, None
+        self.network_config = config.copy()
+        self.optimizer_state = optimizer_state
+        self.networkChanged.emit()
+        if self.dataset is None:
+            self.snapshot = None
+            self._set_status("invalid")
+            return
+        epochs = max(config.training.epochs, int(history["epoch"][-1]))
+        first = next(iter(self._trainer(History.from_columns(history), epochs)))
+        self.snapshot = dataclasses.replace(first, status="stopped", message="")
+        self.snapshotReady.emit(self.snapshot)
+        self._set_status("stopped")
+
+    def saved_config(self) -> Config:
+        """What a saved file describes: the data and model the weights were trained with (the
+        panels may have changed since) and the current training settings."""
+        config = self.network_config.copy()
+        config.training = self.config.copy().training
+        return config
+
+    def results(self) -> dict:
+        """The latest figures, named as in ``mlpstudio train --json`` (for labs and reports)."""
+        snap, net = self.snapshot, self.network
+        if snap is None or net is None:
+            return {}
+        out = {
+            "params": net.n_params,
+            "epochs": snap.epoch,
+            "seconds": snap.elapsed,
+            "train_loss": snap.last("train_loss"),
+            "test_loss": snap.last("test_loss"),
+        }
+        if net.head.is_classification:
+            out["train_accuracy"] = snap.last("train_metric")
+            out["test_accuracy"] = snap.last("test_metric")
+        else:
+            out["test_mse"] = snap.last("test_loss")
+            out["test_r2"] = snap.last("test_metric")
+            out["train_r2"] = snap.last("train_metric")
+        return out
 
     def reload_data(self) -> None:
         """Read the data again (files were downloaded or imported) and start over."""
@@ -190,7 +241,7 @@ class ExperimentController(QObject):
         last = self.snapshot
         epochs = self.config.training.epochs
         history = None
-        if last is not None and last.step > 0:  # continue from where the last run ended
+        if self.has_progress:  # continue from where the last run ended
             history = last.history
             epochs = last.total_epochs
             if last.status != "stopped" or last.epoch >= epochs:

@@ -26,6 +26,8 @@ from ..experiment.build import head_name, layer_sizes
 from ..experiment.config import Config, ConfigError, config_from_dict
 from ..experiment.presets import preset_config
 from .controller import ExperimentController
+from .files import ExperimentFiles
+from .lab_view import LabView
 from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.settings = settings
         self._detached = False
+        self.lab = None
         self.setWindowTitle(self.tr("MLP Studio"))
         self.setDockOptions(
             QMainWindow.DockOption.AllowNestedDocks
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         if settings is not None:
             self._restore_settings()
         self._arrange_for(controller.dataset)
+        self._update_title()
         # Start with the focus on the plot, not in a text field, so Space trains at once.
         self.prediction_view.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.prediction_view.plot.setFocus()
@@ -237,15 +241,60 @@ class MainWindow(QMainWindow):
         dock.setMinimumWidth(430)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.setup_dock = dock
+        self.lab_view = LabView()
+        self.lab_dock = QDockWidget(self.tr("Lab"), self)
+        self.lab_dock.setObjectName("dock_lab")
+        self.lab_dock.setWidget(self.lab_view)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.lab_dock)
+        self.tabifyDockWidget(self.setup_dock, self.lab_dock)
+        self.lab_dock.hide()
 
     def _create_menus(self) -> None:
+        self.files = ExperimentFiles(self)
+        self.files.fileChanged.connect(self._update_title)
+        f = self.files
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (f.act_new, f.act_open):
+            file_menu.addAction(action)
+        file_menu.addMenu(f.recent_menu)
+        for action in (f.act_save, f.act_save_as):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.act_open_lab = file_menu.addAction(self.tr("Open lab..."))
+        self.act_open_lab.setToolTip(
+            self.tr("Open a lab file from your teacher: a starting experiment with goals to reach.")
+        )
+        self.act_open_lab.triggered.connect(lambda: self.open_lab())
+        labs_menu = file_menu.addMenu(self.tr("Example labs"))
+        from ..experiment.labs import shipped_labs
+
+        for path in shipped_labs():
+            action = labs_menu.addAction(path.stem.replace("_", " "))
+            action.triggered.connect(lambda _=False, p=path: self.open_lab(str(p)))
+        file_menu.addSeparator()
+        export_menu = file_menu.addMenu(self.tr("Export"))
+        for action in (f.act_csv, f.act_numpy, f.act_torch, f.act_report):
+            export_menu.addAction(action)
+        file_menu.addSeparator()
+        self.act_datasets = file_menu.addAction(self.tr("Datasets..."))
+        self.act_datasets.setToolTip(self.tr("Download, import and check the image datasets."))
+        self.act_datasets.triggered.connect(self.manage_datasets)
         file_menu.addAction(self.act_preferences)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         run_menu = self.menuBar().addMenu(self.tr("&Run"))
         for action in (self.act_start, self.act_step, self.act_stop, self.act_reset):
             run_menu.addAction(action)
+        run_menu.addSeparator()
+        self.act_compare = run_menu.addAction(self.tr("Compare architectures..."))
+        self.act_compare.setShortcut(QKeySequence("Ctrl+K"))
+        self.act_compare.setToolTip(
+            self.tr(
+                "Train several architectures on the same data and "
+                "compare how well they fit and generalise."
+            )
+        )
+        self.act_compare.triggered.connect(self.show_comparison)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.setup_dock.toggleViewAction())
         for dock in self.view_docks.values():
@@ -288,11 +337,14 @@ class MainWindow(QMainWindow):
     # -- configuration -----------------------------------------------------------------------
     def current_config(self) -> Config:
         base = self.controller.config
-        return Config(
+        config = Config(
             data=self.data_panel.data_config(base.data),
             model=self.architecture_panel.model_config(),
             training=self.training_panel.training_config(base.training),
         )
+        if self.lab is not None:  # the locked values always win
+            config = self.lab.enforce(config)
+        return config
 
     def _apply_panels(self) -> None:
         self.controller.set_config(self.current_config())
@@ -317,6 +369,96 @@ class MainWindow(QMainWindow):
 
     def load_preset(self, name: str) -> None:
         self.load_config(preset_config(name))
+
+    # -- experiments from files and comparisons ----------------------------------------------
+    def adopt_experiment(self, experiment) -> None:
+        """Show an opened .mlpx file: its settings, weights, curves; Train continues it."""
+        from ..experiment.archive import restore
+        from ..experiment.build import build_dataset
+
+        self.controller.stop(wait=True)
+        self._load_config_into_panels(experiment.config)
+        try:
+            dataset = build_dataset(experiment.config.data)
+            network, history, optimizer_state = restore(experiment, dataset)
+        except (ValueError, OSError) as exc:  # the data is not on this computer, say
+            self.controller.set_config(experiment.config)
+            self.controller.reset()
+            self._on_error(self.tr("The experiment's data is not available: {reason}")
+                           .format(reason=exc))  # fmt: skip
+            return
+        self.controller.adopt(experiment.config, network, history.view(), optimizer_state)
+        self.message_bar.hide()
+        self._refresh_structure()
+
+    def adopt_row(self, config, row) -> None:
+        """Continue with an architecture from the comparison window."""
+        self.controller.stop(wait=True)
+        self._load_config_into_panels(config)
+        self.controller.adopt(config, row.network, row.history, row.optimizer_state)
+        self.files._set_path(None)
+        self._refresh_structure()
+        self.raise_()
+        self.activateWindow()
+
+    def show_comparison(self) -> None:
+        from .compare_window import CompareWindow
+
+        if getattr(self, "compare_window", None) is None:
+            self.compare_window = CompareWindow(self.current_config, self)
+            self.compare_window.openRequested.connect(self.adopt_row)
+        self.compare_window.show()
+        self.compare_window.raise_()
+
+    # -- labs --------------------------------------------------------------------------------
+    def open_lab(self, path: str | None = None) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..experiment.labs import LabError, load_lab
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lab"), "",
+                                                  self.tr("Lab files (*.toml)"))  # fmt: skip
+            if not path:
+                return False
+        try:
+            lab = load_lab(path)
+        except (LabError, ConfigError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot open the lab"), str(exc))
+            return False
+        self.lab = None  # unlock while loading the lab's own settings
+        self._apply_locks(())
+        self.load_config(lab.config)
+        self.lab = lab
+        self._apply_locks(lab.locked_keys())
+        from PySide6.QtCore import QLocale
+
+        from .i18n import resolve_language
+
+        self.lab_view.set_lab(lab, resolve_language(QLocale().name().split("_")[0]))
+        self.lab_dock.show()
+        self.lab_dock.raise_()
+        self.files._set_path(None)
+        self._update_title()
+        return True
+
+    def _apply_locks(self, keys) -> None:
+        keys = set(keys)
+        self.data_panel.set_locked_keys({k for k in keys if k.startswith("data.")})
+        self.architecture_panel.set_locked_keys({k for k in keys if k.startswith("model.")})
+        self.training_panel.locks.apply(self.training_panel.lockable(), keys)
+
+    def _update_lab(self) -> None:
+        if self.lab is not None:
+            self.lab_view.show_results(self.controller.results())
+
+    def _update_title(self, *_) -> None:
+        parts = [self.tr("MLP Studio")]
+        if self.files.path is not None:
+            parts.append(self.files.path.name)
+        if self.lab is not None:
+            parts.append(self.lab.title_in(self.lab_view.language))
+        self.setWindowTitle(" — ".join(parts))
 
     def _show_data_problem(self) -> None:
         c = self.controller
@@ -401,6 +543,8 @@ class MainWindow(QMainWindow):
                 view.show_snapshot(snapshot)
         self._show_class_results(force=snapshot.is_final or snapshot.step == 0)
         self.training_panel.show_progress(snapshot)
+        if snapshot.is_final or snapshot.step == 0:
+            self._update_lab()
         if self.controller.status in ("running", "paused"):
             self.status_label.setText(self._status_text(self.controller.status))
 
@@ -451,6 +595,9 @@ class MainWindow(QMainWindow):
         self.data_panel.setEnabled(not training)
         self.architecture_panel.setEnabled(not training)
         self.training_panel.set_training_locked(training)
+        for action in self.files.busy_actions + [self.act_open_lab]:
+            action.setEnabled(not training)
+        self._update_lab()
         self.status_label.setText(self._status_text(status))
         if status in ("finished", "early_stopped", "stopped", "diverged"):
             self._refresh_all_views()

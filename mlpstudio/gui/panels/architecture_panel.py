@@ -23,6 +23,7 @@ from ...core.losses import HEAD_LABELS, HEADS
 from ...core.network import INIT_LABELS, INITS, layer_counts
 from ...experiment.config import ModelConfig
 from ...i18n import translate
+from ..locks import Locks
 
 MAX_WIDTH = 4096
 MAX_LAYERS = 12
@@ -41,6 +42,8 @@ class ArchitecturePanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._loading = False
+        self.locks = Locks()
+        self._locked_keys: set[str] = set()
         layout = QVBoxLayout(self)
 
         layout.addWidget(QLabel(self.tr("<b>Hidden layers</b>")))
@@ -144,8 +147,25 @@ class ArchitecturePanel(QWidget):
         self.table.setVerticalHeaderLabels(
             [self.tr("Layer {l}").format(l=i + 1) for i in range(len(layers))]
         )
-        self.add_button.setEnabled(len(layers) < MAX_LAYERS)
-        self.remove_button.setEnabled(len(layers) > 0)
+        self.locks.enable(self.add_button, len(layers) < MAX_LAYERS)
+        self.locks.enable(self.remove_button, len(layers) > 0)
+        if self._locked_keys:
+            self.set_locked_keys(self._locked_keys)  # the new rows' widgets too
+
+    def lockable(self) -> dict[str, list]:
+        """The widgets behind every ``model.*`` key (for lab files)."""
+        rows = range(self.table.rowCount())
+        return {
+            "model.hidden": [self.table.cellWidget(r, 0) for r in rows]
+            + [self.add_button, self.remove_button, self.up_button, self.down_button],
+            "model.activation": [self.table.cellWidget(r, 1) for r in rows],
+            "model.head": [self.head],
+            "model.init": [self.init],
+        }
+
+    def set_locked_keys(self, keys) -> None:
+        self._locked_keys = set(keys)
+        self.locks.apply(self.lockable(), self._locked_keys)
 
     def layers(self) -> list[tuple[int, str]]:
         return [

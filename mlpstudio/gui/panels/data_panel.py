@@ -24,6 +24,7 @@ from ...data.functions import TOY_LABELS, TOYS
 from ...experiment.config import DataConfig
 from ...experiment.presets import PRESETS
 from ...i18n import translate
+from ..locks import Locks
 from ..views.gallery_view import GalleryView
 from ..views.prediction_view import PredictionView
 from ..widgets import error_style
@@ -50,6 +51,7 @@ class DataPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._loading = False
+        self.locks = Locks()
         layout = QVBoxLayout(self)
 
         form = QFormLayout()
@@ -333,6 +335,30 @@ class DataPanel(QWidget):
 
     def _kind(self) -> str:
         return self.kind.currentData()
+
+    def set_locked_keys(self, keys) -> None:
+        """Lock the controls of ``keys``; any lock also locks the presets (they change all)."""
+        lockable = self.lockable()
+        lockable["*preset"] = [self.preset]
+        self.locks.apply(lockable, set(keys) | ({"*preset"} if keys else set()))
+
+    def lockable(self) -> dict[str, list]:
+        """The widgets behind every ``data.*`` key (for lab files)."""
+        return {
+            "data.kind": [self.kind],
+            "data.formula": [self.formula],
+            "data.domain": [self.domain_lo, self.domain_hi],
+            "data.points": [self.points, self.toy_points],
+            "data.step": [self.step, self.sampling],
+            "data.noise": [self.noise, self.toy_noise],
+            "data.test_fraction": [self.test_fraction],
+            "data.normalize": [self.normalize],
+            "data.seed": [self.seed],
+            "data.toy": [self.toy],
+            "data.subset": [self.subset],
+            "data.scaling": [self.scaling],
+            "data.labels": [self.labels],
+        }
 
     def _update_image_page(self) -> None:
         kind = self._kind()

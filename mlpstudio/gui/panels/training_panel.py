@@ -21,6 +21,7 @@ from ...core.backend import gpu_status
 from ...core.optimizers import OPTIMIZER_LABELS, OPTIMIZERS, SCHEDULE_LABELS, SCHEDULES
 from ...experiment.config import TrainingConfig
 from ...i18n import translate
+from ..locks import Locks
 from ..widgets import LogSpinSlider
 
 
@@ -46,6 +47,7 @@ class TrainingPanel(QWidget):
         toolbar and the keyboard shortcuts)."""
         super().__init__(parent)
         self._loading = False
+        self.locks = Locks()
         layout = QVBoxLayout(self)
         form = QFormLayout()
 
@@ -236,21 +238,28 @@ class TrainingPanel(QWidget):
         )
         return TrainingConfig(**values)
 
+    def lockable(self) -> dict[str, list]:
+        """The widgets behind every ``training.*`` key (for lab files)."""
+        return {
+            "training.optimizer": [self.optimizer],
+            "training.learning_rate": [self.learning_rate],
+            "training.momentum": [self.momentum],
+            "training.batch_size": [self.batch_size],
+            "training.epochs": [self.epochs],
+            "training.weight_decay": [self.weight_decay],
+            "training.schedule": [self.schedule],
+            "training.early_stopping": [self.early_stopping],
+            "training.patience": [self.patience],
+            "training.seed": [self.seed],
+            "training.backend": [self.backend],
+        }
+
     def set_training_locked(self, locked: bool) -> None:
         """While a run is active only the learning rate may change."""
-        for widget in (
-            self.optimizer,
-            self.momentum,
-            self.batch_size,
-            self.epochs,
-            self.weight_decay,
-            self.schedule,
-            self.early_stopping,
-            self.patience,
-            self.seed,
-            self.backend,
-        ):
-            widget.setEnabled(not locked)
+        for widgets in self.lockable().values():
+            for widget in widgets:
+                if widget is not self.learning_rate:
+                    self.locks.enable(widget, not locked)
         if not locked:
             self._update_enabled()
 
@@ -277,8 +286,8 @@ class TrainingPanel(QWidget):
     # -- events ------------------------------------------------------------------------------
     def _update_enabled(self) -> None:
         uses_momentum = self.optimizer.currentData() in ("momentum", "nesterov")
-        self.momentum.setEnabled(uses_momentum)
-        self.patience.setEnabled(self.early_stopping.isChecked())
+        self.locks.enable(self.momentum, uses_momentum)
+        self.locks.enable(self.patience, self.early_stopping.isChecked())
 
     def _lr_changed(self, value: float) -> None:
         if not self._loading:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -38,7 +39,7 @@ class View(QWidget):
         self.header.addWidget(self.caption, 1)
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("Export..."))
-        self.export_button.setToolTip(self.tr("Save this view as a PNG image."))
+        self.export_button.setToolTip(self.tr("Save this view as a PNG image or an SVG drawing."))
         self.export_button.clicked.connect(self.export_dialog)
         self.header.addWidget(self.export_button)
         self.body = QVBoxLayout()
@@ -75,14 +76,48 @@ class View(QWidget):
 
     # -- export ------------------------------------------------------------------------------
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export view"), f"{self.export_name}.png", self.tr("PNG image (*.png)")
+        png, svg = self.tr("PNG image (*.png)"), self.tr("SVG drawing (*.svg)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export view"), f"{self.export_name}.png", f"{png};;{svg}"
         )
-        if path:
-            try:
+        if not path:
+            return
+        as_svg = path.lower().endswith(".svg") or (chosen == svg and not path.endswith(".png"))
+        try:
+            if as_svg:
+                self.export_svg(path if path.lower().endswith(".svg") else path + ".svg")
+            else:
                 self.export_png(path)
-            except OSError as exc:
-                QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+
+    def export_svg(self, path: str | Path) -> Path:
+        """Save the view as an SVG drawing: lines and text stay sharp at any size (images
+        inside it, such as heatmaps, are embedded as pixels)."""
+        from PySide6.QtCore import QBuffer, QIODevice, QPoint
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        from ...experiment.files import atomic_write
+
+        widget = self.plot_widget()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(widget.size())
+        generator.setViewBox(widget.rect())
+        generator.setTitle(f"MLP Studio: {self.export_name}")
+        painter = QPainter(generator)
+        if isinstance(widget, QGraphicsView):  # pyqtgraph: draw the scene, as vectors
+            widget.render(painter)
+        else:
+            QWidget.render(widget, painter, QPoint(0, 0))
+        painter.end()
+        data = bytes(buffer.data())
+        if b"<svg" not in data:
+            raise OSError(f"could not draw {Path(path).name} as SVG")
+        return atomic_write(path, lambda f: f.write(data))
 
     def export_png(self, path: str | Path) -> Path:
         """Save the view's plot as a PNG (written to a temporary file, then renamed)."""

@@ -1,0 +1,330 @@
+"""Comparing architectures: the course's closing question, answered with a table and a plot.
+
+Which architecture fits well (low training error), is efficient (few parameters) and
+generalises (test error close to training error)? Every architecture is trained on the same
+data, with the same seed and training settings, by the Qt-free
+:class:`~mlpstudio.experiment.compare.Comparison` in a background thread; the window polls it,
+fills the table row by row and plots train and test error against the parameter count on a
+log axis, where under- and over-fitting are visible. Any row opens as an experiment.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..experiment.compare import Comparison, grid, parse_architecture, rows_csv
+from ..experiment.config import Config, ConfigError
+from ..experiment.files import atomic_write_text
+from . import style
+from .style import Style, cache_axes
+
+
+class CompareWindow(QWidget):
+    """A separate window; ``openRequested(config, row)`` asks the main window to adopt a row."""
+
+    openRequested = Signal(object, object)
+
+    def __init__(self, config_source, parent=None):
+        """``config_source()`` returns the experiment to compare on (the main window's)."""
+        super().__init__(parent, Qt.WindowType.Window)
+        self.config_source = config_source
+        self.setWindowTitle(self.tr("Compare architectures"))
+        self.resize(1100, 700)
+        self.comparison: Comparison | None = None
+        self.config: Config | None = None
+        self._thread: threading.Thread | None = None
+        self._error: str | None = None
+        self._progress = ("", 0, 0)
+        self._shown_rows = 0
+
+        form = QFormLayout()
+        self.by_list = QRadioButton(self.tr("List"))
+        self.by_grid = QRadioButton(self.tr("Depth x width grid"))
+        self.by_list.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.by_list)
+        group.addButton(self.by_grid)
+        mode = QHBoxLayout()
+        mode.addWidget(self.by_list)
+        mode.addWidget(self.by_grid)
+        mode.addStretch(1)
+        form.addRow(self.tr("Architectures"), mode)
+        self.list_edit = QLineEdit("10; 50; 50,50")
+        self.list_edit.setToolTip(
+            self.tr(
+                "Hidden layers of each architecture, separated by ';'. '50,50' is two "
+                "hidden layers of 50 units; '0' is no hidden layer."
+            )
+        )
+        form.addRow(self.tr("Hidden layers"), self.list_edit)
+        self.depths = QLineEdit("1, 2")
+        self.depths.setToolTip(self.tr("Numbers of hidden layers, e.g. 1, 2, 3."))
+        self.widths = QLineEdit("5, 10, 50")
+        self.widths.setToolTip(self.tr("Units per hidden layer, e.g. 5, 10, 50."))
+        grid_row = QHBoxLayout()
+        grid_row.addWidget(QLabel(self.tr("depths")))
+        grid_row.addWidget(self.depths)
+        grid_row.addWidget(QLabel(self.tr("widths")))
+        grid_row.addWidget(self.widths)
+        form.addRow(self.tr("Grid"), grid_row)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 1_000_000)
+        self.epochs.setToolTip(
+            self.tr("Epochs for every architecture (the same for all, so the comparison is fair).")
+        )
+        form.addRow(self.tr("Epochs"), self.epochs)
+
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Train every architecture on the same data and seed."))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop after the architecture being trained."))
+        self.open_button = QPushButton(self.tr("Open as experiment"))
+        self.open_button.setToolTip(self.tr("Continue with the selected row in the main window."))
+        self.csv_button = QPushButton(self.tr("Export CSV..."))
+        self.csv_button.setToolTip(self.tr("Save the table as a CSV file."))
+        for button in (self.run_button, self.stop_button, self.open_button, self.csv_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.progress_label = QLabel()
+
+        self.table = QTableWidget(0, 9)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Hidden layers"), self.tr("Network"), self.tr("Parameters"),
+            self.tr("Train loss"), self.tr("Test loss"), self.tr("Train metric"),
+            self.tr("Test metric"), self.tr("Epochs"), self.tr("Seconds"),
+        ])  # fmt: skip
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(lambda _: self.open_selected())
+
+        self.plot = pg.PlotWidget()
+        self.plot.setLogMode(x=True, y=True)
+        self.plot.setLabel("bottom", self.tr("parameters (log scale)"))
+        self.plot.setLabel("left", self.tr("error"))
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        cache_axes(self.plot)
+        self.plot.addLegend(offset=(-10, 10))
+        s = Style.instance()
+        self.train_curve = self.plot.plot(
+            name=self.tr("train error"), pen=s.pen(style.TRAIN), symbol="o",
+            symbolBrush=style.TRAIN, symbolPen=None,
+        )  # fmt: skip
+        self.test_curve = self.plot.plot(
+            name=self.tr("test error"), pen=s.pen(style.TEST), symbol="s",
+            symbolBrush=style.TEST, symbolPen=None,
+        )  # fmt: skip
+        self.labels: list[pg.TextItem] = []
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.addLayout(form)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.progress_label)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.plot)
+        splitter.setSizes([250, 350])
+        layout = QVBoxLayout(self)
+        layout.addWidget(top)
+        layout.addWidget(splitter, 1)
+
+        self.run_button.clicked.connect(self.run)
+        self.stop_button.clicked.connect(self.stop)
+        self.open_button.clicked.connect(self.open_selected)
+        self.csv_button.clicked.connect(self.export_csv)
+        self._timer = QTimer(self)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self._poll)
+        self.epochs.setValue(config_source().training.epochs)
+        self._update_buttons()
+
+    # -- running -----------------------------------------------------------------------------
+    def architectures(self) -> list[list[int]]:
+        if self.by_list.isChecked():
+            specs = [s for s in self.list_edit.text().replace("\n", ";").split(";") if s.strip()]
+            return [parse_architecture(s) for s in specs]
+        depths = [int(v) for v in self.depths.text().replace(";", ",").split(",") if v.strip()]
+        widths = [int(v) for v in self.widths.text().replace(";", ",").split(",") if v.strip()]
+        return grid(depths, widths)
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def run(self) -> None:
+        if self.is_running():
+            return
+        try:
+            architectures = self.architectures()
+            config = self.config_source().copy()
+            config.training.epochs = self.epochs.value()
+            comparison = Comparison(config, architectures, progress=self._on_progress)
+            comparison.prepare()
+        except (ConfigError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot compare"), str(exc))
+            return
+        self.config, self.comparison = config, comparison
+        self._error = None
+        self._shown_rows = 0
+        self.table.setRowCount(0)
+        self._thread = threading.Thread(target=self._work, name="comparison", daemon=True)
+        self._thread.start()
+        self._timer.start()
+        self._update_buttons()
+
+    def _work(self) -> None:
+        try:
+            self.comparison.run()
+        except Exception as exc:  # shown in the window, never a crash
+            self._error = f"{type(exc).__name__}: {exc}"
+
+    def _on_progress(self, index: int, hidden: list[int], snapshot) -> None:
+        self._progress = (",".join(map(str, hidden)) or "0", index, snapshot)
+
+    def stop(self) -> None:
+        if self.comparison is not None:
+            self.comparison.stop()
+
+    def _poll(self) -> None:
+        rows = list(self.comparison.rows) if self.comparison else []
+        for row in rows[self._shown_rows :]:
+            self._add_row(row)
+        self._shown_rows = len(rows)
+        if rows:
+            self._plot(rows)
+        label, index, snapshot = self._progress
+        n = len(self.comparison.architectures) if self.comparison else 0
+        if self.is_running() and snapshot:
+            self.progress_label.setText(
+                self.tr("Training {i} of {n}: hidden layers {hidden}, epoch {epoch} of {total}")
+                .format(i=index + 1, n=n, hidden=label, epoch=snapshot.epoch,
+                        total=snapshot.total_epochs))  # fmt: skip
+        elif not self.is_running():
+            self._timer.stop()
+            done = self.tr("Done: {k} of {n} architectures.").format(k=len(rows), n=n)
+            self.progress_label.setText(f"{done} {self._error or ''}".strip())
+            self._update_buttons()
+
+    def _add_row(self, row) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        metric = self.tr("R²") if row.metric == "r2" else self.tr("accuracy")
+        values = [
+            ",".join(map(str, row.hidden)) or "0",
+            row.label,
+            f"{row.params:,}",
+            f"{row.train_loss:.4g}",
+            f"{row.test_loss:.4g}",
+            f"{metric} {row.train_metric:.4f}",
+            f"{metric} {row.test_metric:.4f}",
+            str(row.epochs),
+            f"{row.seconds:.1f}",
+        ]
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if c >= 2:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(r, c, item)
+
+    def _plot(self, rows) -> None:
+        """Train and test error against parameters: MSE for regression, 1 - accuracy for
+        classes (the metric the course plots)."""
+        ordered = sorted(rows, key=lambda r: r.params)
+        params = np.array([r.params for r in ordered], dtype=float)
+        if ordered[0].metric == "r2":
+            train = np.array([r.train_loss for r in ordered])
+            test = np.array([r.test_loss for r in ordered])
+            self.plot.setLabel("left", self.tr("error (MSE, log scale)"))
+        else:
+            train = 1 - np.array([r.train_metric for r in ordered])
+            test = 1 - np.array([r.test_metric for r in ordered])
+            self.plot.setLabel("left", self.tr("error (1 - accuracy, log scale)"))
+        floor = 1e-12
+        self.train_curve.setData(params, np.maximum(train, floor))
+        self.test_curve.setData(params, np.maximum(test, floor))
+        for label in self.labels:
+            self.plot.removeItem(label)
+        self.labels = []
+        for r, y in zip(ordered, test):
+            if not math.isfinite(y):
+                continue
+            label = pg.TextItem(r.label, anchor=(0.5, 1.2), color=(60, 60, 60))
+            label.setPos(math.log10(r.params), math.log10(max(y, floor)))
+            self.plot.addItem(label)
+            self.labels.append(label)
+
+    # -- results -----------------------------------------------------------------------------
+    def _selected_row(self):
+        r = self.table.currentRow()
+        if self.comparison is None or not 0 <= r < len(self.comparison.rows):
+            return None
+        return self.comparison.rows[r]
+
+    def open_selected(self) -> None:
+        row = self._selected_row()
+        if row is None or row.network is None:
+            return
+        if not row.hidden:
+            QMessageBox.information(
+                self,
+                self.tr("Open as experiment"),
+                self.tr(
+                    "A network without hidden layers cannot be opened "
+                    "as an experiment; give it at least one."
+                ),
+            )
+            return
+        config = self.config.copy()
+        config.model.hidden = list(row.hidden)
+        self.openRequested.emit(config, row)
+
+    def export_csv(self) -> None:
+        if self.comparison is None or not self.comparison.rows:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export comparison"), "comparison.csv", self.tr("CSV table (*.csv)")
+        )
+        if path:
+            try:
+                atomic_write_text(path, rows_csv(self.comparison.rows))
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+
+    def _update_buttons(self) -> None:
+        running = self.is_running()
+        self.run_button.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+        has_rows = self.comparison is not None and bool(self.comparison.rows)
+        self.open_button.setEnabled(has_rows and not running)
+        self.csv_button.setEnabled(has_rows)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.stop()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+        super().closeEvent(event)
