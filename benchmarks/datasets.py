@@ -65,8 +65,10 @@ def main(argv=None) -> int:
                 subprocess.run([sys.executable, "-m", "mlpstudio", "data", "import", name,
                                 str(SHARED / name)], check=True, env=env, cwd=ROOT,
                                stdout=subprocess.DEVNULL)  # fmt: skip
-        print(f"{'set':<15} {'train/test':>13} {'epochs':>6} {'test acc':>9} {'s/epoch':>8} "
-              f"{'peak RSS':>9}")
+        print(
+            f"{'set':<15} {'train/test':>13} {'epochs':>6} {'test acc':>9} {'s/epoch':>8} "
+            f"{'peak RSS':>9}"
+        )
         for name in args.only:
             extra = []
             if name == "cifar10":
@@ -75,8 +77,10 @@ def main(argv=None) -> int:
                                  *extra], env)  # fmt: skip
             sizes = "-".join(map(str, summary["layers"]))
             per_epoch = summary["seconds"] / summary["epochs"]
-            print(f"{name:<15} {sizes:>13} {summary['epochs']:>6} "
-                  f"{summary['test_accuracy']:9.2%} {per_epoch:8.2f} {peak:7.0f} MB")
+            print(
+                f"{name:<15} {sizes:>13} {summary['epochs']:>6} "
+                f"{summary['test_accuracy']:9.2%} {per_epoch:8.2f} {peak:7.0f} MB"
+            )
         if "mnist" in args.only:
             code = ("import time; t = time.perf_counter(); "
                     "from mlpstudio.data.images import image_dataset; "
@@ -87,8 +91,10 @@ def main(argv=None) -> int:
                 out = subprocess.run([sys.executable, "-c", code], capture_output=True,
                                      text=True, env=env, cwd=ROOT, check=True)  # fmt: skip
                 times.append(float(out.stdout.split()[0]))
-            print(f"MNIST from the cache (import + read + checks): best {min(times):.3f} s, "
-                  f"median {sorted(times)[1]:.3f} s over 3 fresh processes")
+            print(
+                f"MNIST from the cache (import + read + checks): best {min(times):.3f} s, "
+                f"median {sorted(times)[1]:.3f} s over 3 fresh processes"
+            )
     return 0
 
 

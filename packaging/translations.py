@@ -50,9 +50,7 @@ def compile_translations(out_dir: Path = I18N) -> list[Path]:
     for lang in LANGUAGES:
         ts = I18N / f"mlpstudio_{lang}.ts"
         qm = out_dir / f"mlpstudio_{lang}.qm"
-        subprocess.run(
-            [tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True, cwd=ROOT
-        )
+        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True, cwd=ROOT)
         out.append(qm)
     return out
 

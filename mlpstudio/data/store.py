@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import translate
 from .catalog import (
     MAX_EXTRA_BYTES,
     SET_NAMES,
@@ -168,33 +169,40 @@ def _display_name(file: IdxFile | RecordFile) -> str:
 
 
 def _missing_message(spec: ImageSet, missing, looked, is_root: bool, folders) -> str:
+    """What is missing, where it looked and how to get it (translated in the GUI)."""
     where = ", ".join(str(p) for p in looked)
-    text = f"{spec.title}: missing {', '.join(missing)} (looked in {where})."
+    text = _t("{title}: missing {files} (looked in {where}).").format(
+        title=spec.title, files=", ".join(missing), where=where
+    )
     archive = spec.archive
     if is_root and archive is not None and any((f / archive.name).is_file() for f in folders):
-        text += (
-            f" The folder holds {spec.archive.name}: import it with "
-            f"`mlpstudio data import {spec.name} FOLDER`, which checks and unpacks it."
-        )
+        text += " " + _t(
+            "The folder holds {archive}: import it with `mlpstudio data import {name} FOLDER`, "
+            "which checks and unpacks it."
+        ).format(archive=archive.name, name=spec.name)
     elif spec.archive is not None and any(
         (f / "data_batch_1").is_file() or (f / "train").is_file() for f in folders
     ):
-        text += (
-            " The folder looks like the Python (pickle) version, which MLP Studio does not open; "
-            f"use the binary version ({spec.archive.name})."
-        )
+        text += " " + _t(
+            "The folder looks like the Python (pickle) version, which MLP Studio does not open; "
+            "use the binary version ({archive})."
+        ).format(archive=spec.archive.name)
     if is_root:
-        text += (
-            " Put the official files there, or clear the image folder setting (data.root) to "
-            f"use the data store (`mlpstudio data fetch {spec.name}`)."
-        )
+        text += " " + _t(
+            "Put the official files there, or clear the image folder setting (data.root) to "
+            "use the data store (`mlpstudio data fetch {name}`)."
+        ).format(name=spec.name)
     else:
-        text += (
-            f" Download it with `mlpstudio data fetch {spec.name}`, or import a folder of the "
-            f"official files with `mlpstudio data import {spec.name} FOLDER` (in the app: the "
-            "dataset manager)."
-        )
+        text += " " + _t(
+            "Download it (Download... in the Data panel, or `mlpstudio data fetch {name}`), or "
+            "import a folder of the official files (Import from folder..., or "
+            "`mlpstudio data import {name} FOLDER`)."
+        ).format(name=spec.name)
     return text
+
+
+def _t(text: str) -> str:
+    return translate("Datasets", text)
 
 
 # -- what is there --------------------------------------------------------------------------

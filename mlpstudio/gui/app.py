@@ -56,7 +56,7 @@ def run_gui(argv: list[str]) -> int:
     configure_pyqtgraph()
     settings = app_settings()
     apply_data_preferences(settings)
-    install_translators(app, args.lang or settings.value("ui/language", "", type=str))
+    language = install_translators(app, args.lang or settings.value("ui/language", "", type=str))
     if args.smoke:
         config = Config()
         config.training.epochs = SMOKE_EPOCHS
@@ -80,8 +80,11 @@ def run_gui(argv: list[str]) -> int:
     if args.exit_when_shown:
 
         def shown():
+            icon = "missing" if window.windowIcon().isNull() else "loaded"
             print(
-                f"window shown after {time.perf_counter() - started:.3f} s in-process", flush=True
+                f"window shown after {time.perf_counter() - started:.3f} s in-process; "
+                f"language {language}; train button '{window.act_start.text()}'; icon {icon}",
+                flush=True,
             )
             window.close()
             app.quit()
@@ -203,15 +206,17 @@ def _install_excepthook(window) -> None:
     """Unexpected errors in slots are shown to the user instead of vanishing or crashing."""
     from PySide6.QtWidgets import QMessageBox
 
+    from ..i18n import translate
+
     def hook(kind, value, tb):
         text = "".join(traceback.format_exception(kind, value, tb))
         print(text, file=sys.stderr)
         QMessageBox.critical(
             window,
-            window.tr("Unexpected error"),
-            window.tr("Something went wrong; your work is still here.\n\n{error}").format(
-                error=f"{kind.__name__}: {value}"
-            ),
+            translate("MainWindow", "Unexpected error"),
+            translate(
+                "MainWindow", "Something went wrong; your work is still here.\n\n{error}"
+            ).format(error=f"{kind.__name__}: {value}"),
         )
 
     sys.excepthook = hook

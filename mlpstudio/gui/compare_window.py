@@ -128,15 +128,19 @@ class CompareWindow(QWidget):
         self.plot.setLabel("bottom", self.tr("parameters (log scale)"))
         self.plot.setLabel("left", self.tr("error"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).enableAutoSIPrefix(False)
         cache_axes(self.plot)
         self.plot.addLegend(offset=(-10, 10))
         s = Style.instance()
+        # points, not lines: neighbours in parameter count may differ in depth and width
+        size = s.marker_size * 1.4
         self.train_curve = self.plot.plot(
-            name=self.tr("train error"), pen=s.pen(style.TRAIN), symbol="o",
+            name=self.tr("train error"), pen=None, symbol="o", symbolSize=size,
             symbolBrush=style.TRAIN, symbolPen=None,
         )  # fmt: skip
         self.test_curve = self.plot.plot(
-            name=self.tr("test error"), pen=s.pen(style.TEST), symbol="s",
+            name=self.tr("test error"), pen=None, symbol="s", symbolSize=size,
             symbolBrush=style.TEST, symbolPen=None,
         )  # fmt: skip
         self.labels: list[pg.TextItem] = []

@@ -30,9 +30,10 @@ MAX_LAYERS = 12
 
 
 def activation_tooltip(parent: QWidget) -> str:
-    return parent.tr(
+    return translate(
+        "ArchitecturePanel",
         "The activation S(z) applied to every unit of the layer: a = S(z), z = W a + b. "
-        "Without a non-linear activation, stacked layers collapse into one linear map."
+        "Without a non-linear activation, stacked layers collapse into one linear map.",
     )
 
 
@@ -257,16 +258,17 @@ def model_notation(widget: QWidget, sizes: list[int], activations: list[str], he
     for layer in range(1, n_layers + 1):
         nested = f"f<sup>[{layer}]</sup>({nested})"
     output_act = {
-        "mse": widget.tr("identity (linear output)"),
+        "mse": translate("ArchitecturePanel", "identity (linear output)"),
         "softmax": "softmax",
         "sigmoid": "sigmoid",
     }[head]
     lines = [
         f"<b>f<sub>&theta;</sub>(x) = {nested}</b>",
-        widget.tr(
+        translate(
+            "ArchitecturePanel",
             "f<sup>[l]</sup>: a<sup>[l]</sup> = S<sup>[l]</sup>(z<sup>[l]</sup>), "
             "z<sup>[l]</sup> = W<sup>[l]</sup> a<sup>[l-1]</sup> + b<sup>[l]</sup>, "
-            "a<sup>[0]</sup> = x"
+            "a<sup>[0]</sup> = x",
         ),
     ]
     for layer in range(1, n_layers + 1):
