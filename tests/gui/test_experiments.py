@@ -146,3 +146,40 @@ def test_views_export_svg(make_window, qtbot, tmp_path):
         path = view.export_svg(tmp_path / f"{view.export_name}.svg")
         text = path.read_text()
         assert text.lstrip().startswith("<?xml") and "<svg" in text
+
+
+def test_download_dialog_fetches_and_cancel_leaves_nothing(make_window, qtbot, tmp_path,
+                                                           monkeypatch, messages,
+                                                           shared_datasets):  # fmt: skip
+    """The Data panel's Download... against a local server holding the official files."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from mlpstudio.data import store
+    from mlpstudio.gui import datasets
+
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(shared_datasets))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("MLPSTUDIO_DATA", str(tmp_path / "store"))
+        monkeypatch.setenv("MLPSTUDIO_MIRROR", f"http://127.0.0.1:{server.server_port}/")
+        window = make_window()
+        results = []
+        # Cancel at once: the download stops and leaves no file in the store.
+        dialog = datasets.download(window, "fashion-mnist", results.append)
+        dialog.canceled.emit()  # what the Cancel button does
+        qtbot.waitUntil(lambda: bool(results), timeout=30_000)
+        assert results == [False]
+        assert messages and messages[-1][1] == "Download cancelled"
+        assert store.status("fashion-mnist").state == "missing"
+        assert not [p for p in (tmp_path / "store").rglob("*") if p.is_file()
+                    and not p.name.startswith(".verified")]  # fmt: skip
+        # A full download: verified, and the data panel says so.
+        datasets.download(window, "fashion-mnist", results.append)
+        qtbot.waitUntil(lambda: len(results) == 2, timeout=60_000)
+        assert results[1] is True
+        assert store.status("fashion-mnist").ready
+    finally:
+        server.shutdown()
