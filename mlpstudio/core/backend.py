@@ -18,6 +18,8 @@ from types import ModuleType
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
+
 BACKEND_NAMES = ("auto", "numpy", "cupy")
 DTYPES = ("float32", "float64")
 
@@ -54,32 +56,49 @@ class Backend:
         return float(value)
 
 
-@functools.cache
-def gpu_status() -> tuple[bool, str]:
-    """Whether cupy can run on a GPU here, and a one-line reason for the user.
+_GPU_MESSAGES = {
+    "no-cupy": QT_TRANSLATE_NOOP(
+        "Backend", "CuPy is not installed or failed to import ({detail})."
+    ),
+    "no-driver": QT_TRANSLATE_NOOP("Backend", "CuPy found no usable NVIDIA GPU ({detail})."),
+    "no-device": QT_TRANSLATE_NOOP("Backend", "CuPy found no NVIDIA GPU."),
+    "wrong": QT_TRANSLATE_NOOP("Backend", "The GPU returned a wrong result in a self-test."),
+    "failed": QT_TRANSLATE_NOOP("Backend", "The GPU failed a self-test ({detail})."),
+    "ok": QT_TRANSLATE_NOOP("Backend", "NVIDIA GPU: {detail}"),
+}
 
-    Cached: detection initialises the CUDA runtime, which is slow and need happen once.
-    """
+
+@functools.cache
+def _probe_gpu() -> tuple[bool, str, str]:
+    """(usable, what happened, detail). Cached: detection initialises the CUDA runtime, which
+    is slow and need happen once."""
     try:
         import cupy
     except Exception as exc:  # ImportError, or a broken CUDA library that fails on import
-        return False, f"CuPy is not installed or failed to import ({type(exc).__name__})."
+        return False, "no-cupy", type(exc).__name__
     try:
         count = cupy.cuda.runtime.getDeviceCount()
     except Exception as exc:  # no driver, driver too old, no device
-        return False, f"CuPy found no usable NVIDIA GPU ({_first_line(exc)})."
+        return False, "no-driver", _first_line(exc)
     if count < 1:
-        return False, "CuPy found no NVIDIA GPU."
+        return False, "no-device", ""
     try:
         # A tiny kernel: proves that the runtime, the driver and the compiler all work.
         value = float((cupy.arange(4, dtype=cupy.float32) * 2).sum())
         if value != 12.0:
-            return False, "The GPU returned a wrong result in a self-test."
+            return False, "wrong", ""
         props = cupy.cuda.runtime.getDeviceProperties(0)
         name = props["name"].decode() if isinstance(props["name"], bytes) else props["name"]
     except Exception as exc:
-        return False, f"The GPU failed a self-test ({_first_line(exc)})."
-    return True, f"NVIDIA GPU: {name}"
+        return False, "failed", _first_line(exc)
+    return True, "ok", name
+
+
+def gpu_status() -> tuple[bool, str]:
+    """Whether cupy can run on a GPU here, and a one-line reason for the user (in the
+    interface's language)."""
+    usable, what, detail = _probe_gpu()
+    return usable, translate("Backend", _GPU_MESSAGES[what]).format(detail=detail)
 
 
 def _first_line(exc: BaseException) -> str:

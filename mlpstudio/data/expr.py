@@ -134,18 +134,18 @@ class Formula:
 def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
     """Parse ``text`` into a :class:`Formula` of ``variables`` or raise :class:`FormulaError`."""
     if not isinstance(text, str):
-        raise FormulaError(_t("The formula must be text."))
+        raise FormulaError(translate("Formula", "The formula must be text."))
     if len(text) > MAX_LENGTH:
         raise FormulaError(
-            _t("The formula is too long ({n} characters; at most {limit}).").format(
-                n=f"{len(text):,}", limit=MAX_LENGTH
-            )
+            translate(
+                "Formula", "The formula is too long ({n} characters; at most {limit})."
+            ).format(n=f"{len(text):,}", limit=MAX_LENGTH)
         )
     stripped = text.strip()
     if not stripped:
         example = "sin(3*pi*x)" if variables == ("x",) else "sin(pi*x1) * cos(pi*x2)"
         raise FormulaError(
-            _t("Type a formula in {variables}, for example {example}.").format(
+            translate("Formula", "Type a formula in {variables}, for example {example}.").format(
                 variables=", ".join(variables), example=example
             )
         )
@@ -157,7 +157,7 @@ def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
         raise _syntax_error(stripped, exc, offset) from None
     except (ValueError, RecursionError, MemoryError) as exc:  # null bytes, absurd nesting
         raise FormulaError(
-            _t("The formula cannot be read: {reason}.").format(reason=_short(exc))
+            translate("Formula", "The formula cannot be read: {reason}.").format(reason=_short(exc))
         ) from None
     used: set[str] = set()
     compiler = _Compiler(stripped, variables, offset, used)
@@ -175,19 +175,23 @@ def _syntax_error(text: str, exc: SyntaxError, offset: int) -> FormulaError:
     position = (exc.offset - 1 + offset) if exc.offset else None
     raw = exc.msg or "invalid syntax"
     if "was never closed" in raw:
-        message = _t("an opening parenthesis '(' was never closed")
+        message = translate("Formula", "an opening parenthesis '(' was never closed")
     elif "unmatched" in raw:
-        message = _t("a closing parenthesis ')' is unmatched")
+        message = translate("Formula", "a closing parenthesis ')' is unmatched")
     elif "null bytes" in raw:
-        message = _t("the text contains null bytes")
+        message = translate("Formula", "the text contains null bytes")
     else:
-        message = _t("invalid syntax")
+        message = translate("Formula", "invalid syntax")
     if re.search(r"\d\s*[A-Za-z_(]", text) and "invalid" in raw:
-        message += " " + _t("(write 3*x, not 3x: multiplication needs '*')")
+        message += " " + translate("Formula", "(write 3*x, not 3x: multiplication needs '*')")
     if position is None:
-        return FormulaError(_t("Syntax error: {message}.").format(message=message))
+        return FormulaError(
+            translate("Formula", "Syntax error: {message}.").format(message=message)
+        )
     return FormulaError(
-        _t("Syntax error at character {n}: {message}.").format(n=position + 1, message=message),
+        translate("Formula", "Syntax error at character {n}: {message}.").format(
+            n=position + 1, message=message
+        ),
         position,
     )
 
@@ -203,32 +207,46 @@ class _Compiler:
         position = col + self.offset if col is not None else None
         if position is None:
             return FormulaError(message + ".")
-        where = _t("(character {n})").format(n=position + 1)
+        where = translate("Formula", "(character {n})").format(n=position + 1)
         return FormulaError(f"{message} {where}.", position)
 
     def compile(self, node, depth):
         if depth > MAX_DEPTH:
             raise self.error(
-                node, _t("The formula is nested too deeply (more than {n})").format(n=MAX_DEPTH)
+                node,
+                translate("Formula", "The formula is nested too deeply (more than {n})").format(
+                    n=MAX_DEPTH
+                ),
             )
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
             what = _REFUSED.get(type(node)) or _OPERATOR_HINTS.get(type(node))
-            what = _t(what) if what else type(node).__name__
+            what = translate("Formula", what) if what else type(node).__name__
             raise self.error(
-                node, _t("{what} is not allowed in a formula").format(what=_capital(what))
+                node,
+                translate("Formula", "{what} is not allowed in a formula").format(
+                    what=_capital(what)
+                ),
             )
         return method(node, depth + 1)
 
     def _Constant(self, node, depth):
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
-            kind = _t("text in quotes") if isinstance(value, str) else type(value).__name__
-            raise self.error(node, _t("Only numbers are allowed, not {kind}").format(kind=kind))
+            kind = (
+                translate("Formula", "text in quotes")
+                if isinstance(value, str)
+                else type(value).__name__
+            )
+            raise self.error(
+                node, translate("Formula", "Only numbers are allowed, not {kind}").format(kind=kind)
+            )
         try:
             number = float(value)
         except OverflowError:
-            raise self.error(node, _t("A number in the formula is too large")) from None
+            raise self.error(
+                node, translate("Formula", "A number in the formula is too large")
+            ) from None
         return lambda env: number
 
     def _Name(self, node, depth):
@@ -241,14 +259,17 @@ class _Compiler:
             return lambda env: number
         if name in FUNCTIONS:
             raise self.error(
-                node, _t("'{name}' is a function: write {name}(...)").format(name=name)
+                node,
+                translate("Formula", "'{name}' is a function: write {name}(...)").format(name=name),
             )
         allowed = list(self.variables) + list(CONSTANTS)
         hint = difflib.get_close_matches(name, allowed + list(FUNCTIONS), n=1)
-        suggestion = _t("; did you mean '{name}'?").format(name=hint[0]) if hint else ""
+        suggestion = (
+            translate("Formula", "; did you mean '{name}'?").format(name=hint[0]) if hint else ""
+        )
         raise self.error(
             node,
-            _t("Unknown name '{name}': the formula may use {allowed}").format(
+            translate("Formula", "Unknown name '{name}': the formula may use {allowed}").format(
                 name=_clip(name), allowed=", ".join(allowed)
             )
             + suggestion,
@@ -258,7 +279,12 @@ class _Compiler:
         op = _UNARY.get(type(node.op))
         if op is None:
             hint = _OPERATOR_HINTS.get(type(node.op))
-            raise self.error(node, _capital(_t(hint)) if hint else _t("Operator not allowed"))
+            raise self.error(
+                node,
+                _capital(translate("Formula", hint))
+                if hint
+                else translate("Formula", "Operator not allowed"),
+            )
         operand = self.compile(node.operand, depth)
         return lambda env: op(operand(env))
 
@@ -266,7 +292,12 @@ class _Compiler:
         op = _BINARY.get(type(node.op))
         if op is None:
             hint = _OPERATOR_HINTS.get(type(node.op))
-            raise self.error(node, _capital(_t(hint)) if hint else _t("Operator not allowed"))
+            raise self.error(
+                node,
+                _capital(translate("Formula", hint))
+                if hint
+                else translate("Formula", "Operator not allowed"),
+            )
         left = self.compile(node.left, depth)
         right = self.compile(node.right, depth)
         return lambda env: op(left(env), right(env))
@@ -275,34 +306,46 @@ class _Compiler:
         if isinstance(node.func, ast.Attribute):
             raise self.error(
                 node.func,
-                _t("{what} is not allowed in a formula").format(
-                    what=_capital(_t(_REFUSED[ast.Attribute]))
+                translate("Formula", "{what} is not allowed in a formula").format(
+                    what=_capital(translate("Formula", _REFUSED[ast.Attribute]))
                 ),
             )
         if not isinstance(node.func, ast.Name):
-            raise self.error(node, _t("Only functions from the list may be called, by name"))
+            raise self.error(
+                node, translate("Formula", "Only functions from the list may be called, by name")
+            )
         name = node.func.id
         if name not in FUNCTIONS:
             hint = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
-            suggestion = (" " + _t("Did you mean '{name}'?").format(name=hint[0])) if hint else ""
+            suggestion = (
+                (" " + translate("Formula", "Did you mean '{name}'?").format(name=hint[0]))
+                if hint
+                else ""
+            )
             raise self.error(
                 node,
-                _t("'{name}' is not an allowed function.").format(name=_clip(name))
+                translate("Formula", "'{name}' is not an allowed function.").format(
+                    name=_clip(name)
+                )
                 + suggestion
                 + " "
-                + _t("Allowed: {functions}").format(functions=", ".join(FUNCTIONS)),
+                + translate("Formula", "Allowed: {functions}").format(
+                    functions=", ".join(FUNCTIONS)
+                ),
             )
         if node.keywords:
             raise self.error(
                 node,
-                _t("{name}() takes positional arguments only (no name=value)").format(name=name),
+                translate(
+                    "Formula", "{name}() takes positional arguments only (no name=value)"
+                ).format(name=name),
             )
         function, arity = FUNCTIONS[name]
         if len(node.args) != arity:
             template = (
-                _t("{name}() takes 1 argument, not {given}")
+                translate("Formula", "{name}() takes 1 argument, not {given}")
                 if arity == 1
-                else _t("{name}() takes {n} arguments, not {given}")
+                else translate("Formula", "{name}() takes {n} arguments, not {given}")
             )
             raise self.error(node, template.format(name=name, n=arity, given=len(node.args)))
         args = [self.compile(a, depth) for a in node.args]
@@ -311,10 +354,6 @@ class _Compiler:
             return lambda env: function(arg(env))
         first, second = args
         return lambda env: function(first(env), second(env))
-
-
-def _t(text: str) -> str:
-    return translate("Formula", text)
 
 
 def _capital(text: str) -> str:
@@ -327,7 +366,8 @@ def _clip(name: str, limit: int = 30) -> str:
 
 def describe_allowed(variables: tuple[str, ...] = ("x",)) -> str:
     """A one-paragraph summary of the formula language, for tooltips and error dialogs."""
-    return _t(
+    return translate(
+        "Formula",
         "Variables: {variables}. Constants: pi, e. Operators: + - * / ** and parentheses. "
-        "Functions: {functions}."
+        "Functions: {functions}.",
     ).format(variables=", ".join(variables), functions=", ".join(FUNCTIONS))

@@ -29,7 +29,9 @@ def parse_target(text: str):
     formula = parse_formula(text, ("x", "x1", "x2"))
     used = formula.used_names
     if "x" in used and used & {"x1", "x2"}:
-        raise FormulaError(_t("Use either x (one input) or x1 and x2 (two inputs), not both."))
+        raise FormulaError(
+            translate("Data", "Use either x (one input) or x1 and x2 (two inputs), not both.")
+        )
     variables = ("x1", "x2") if used & {"x1", "x2"} else ("x",)
     return parse_formula(text, variables)
 
@@ -61,10 +63,11 @@ def function_dataset(
         where = ", ".join(f"{v} = {c:.4g}" for v, c in zip(target.variables, x[bad.argmax()]))
         value = clean[bad.argmax()]
         raise DataError(
-            _t(
+            translate(
+                "Data",
                 "The formula gives {value} at {where}: it is not defined on the whole domain "
                 "(a logarithm or square root of a negative number, a division by zero or an "
-                "overflow?). Change the formula or the domain."
+                "overflow?). Change the formula or the domain.",
             ).format(value=value, where=where)
         )
     divisor = 1.0
@@ -72,9 +75,10 @@ def function_dataset(
         divisor = float(np.max(np.abs(clean)))
         if divisor == 0.0:
             raise DataError(
-                _t(
+                translate(
+                    "Data",
                     "The formula is zero everywhere on the domain, so it cannot be "
-                    "normalised; turn normalisation off or change the formula."
+                    "normalised; turn normalisation off or change the formula.",
                 )
             )
     y = clean / divisor
@@ -103,17 +107,17 @@ def _domain_axes(domain, n_axes: int) -> tuple[tuple[float, float], ...]:
         values = values * n_axes
     if len(values) != 2 * n_axes:
         raise DataError(
-            _t("The domain needs 2 numbers (or {n} for {inputs} inputs), got {got}.").format(
-                n=2 * n_axes, inputs=n_axes, got=len(values)
-            )
+            translate(
+                "Data", "The domain needs 2 numbers (or {n} for {inputs} inputs), got {got}."
+            ).format(n=2 * n_axes, inputs=n_axes, got=len(values))
         )
     axes = tuple((values[2 * i], values[2 * i + 1]) for i in range(n_axes))
     for lo, hi in axes:
         if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
             raise DataError(
-                _t("The domain [{lo}, {hi}] must be finite with its start below its end.").format(
-                    lo=lo, hi=hi
-                )
+                translate(
+                    "Data", "The domain [{lo}, {hi}] must be finite with its start below its end."
+                ).format(lo=lo, hi=hi)
             )
     return axes
 
@@ -123,20 +127,22 @@ def _sample_inputs(axes, points: int, step: float | None) -> np.ndarray:
         ((lo, hi),) = axes
         if step:
             if step <= 0:
-                raise DataError(_t("The step between points must be positive."))
+                raise DataError(translate("Data", "The step between points must be positive."))
             count = int(np.ceil((hi - lo) / step))
             if count > MAX_POINTS:
                 raise DataError(
-                    _t("A step of {step} gives {count} points; at most {limit}.").format(
-                        step=step, count=f"{count:,}", limit=f"{MAX_POINTS:,}"
-                    )
+                    translate(
+                        "Data", "A step of {step} gives {count} points; at most {limit}."
+                    ).format(step=step, count=f"{count:,}", limit=f"{MAX_POINTS:,}")
                 )
             x = np.arange(lo, hi, step)
         else:
             _check_points(points)
             x = np.linspace(lo, hi, int(points))
         if len(x) < 5:
-            raise DataError(_t("At least 5 points are needed to split into train and test."))
+            raise DataError(
+                translate("Data", "At least 5 points are needed to split into train and test.")
+            )
         return x[:, None]
     _check_points(points)
     side = max(3, int(round(np.sqrt(points))))
@@ -148,30 +154,26 @@ def _sample_inputs(axes, points: int, step: float | None) -> np.ndarray:
 def _check_points(points) -> None:
     if int(points) < 5 or int(points) > MAX_POINTS:
         raise DataError(
-            _t("The number of points must be between 5 and {limit}, not {points}.").format(
-                limit=f"{MAX_POINTS:,}", points=points
-            )
+            translate(
+                "Data", "The number of points must be between 5 and {limit}, not {points}."
+            ).format(limit=f"{MAX_POINTS:,}", points=points)
         )
-
-
-def _t(text: str) -> str:
-    return translate("Data", text)
 
 
 def split_indices(n: int, test_fraction: float, rng: np.random.Generator):
     """A random train/test split of ``range(n)``: (train indices, test indices)."""
     if not 0.0 < test_fraction < 1.0:
         raise DataError(
-            _t("The test fraction must be between 0 and 1, not {value}.").format(
+            translate("Data", "The test fraction must be between 0 and 1, not {value}.").format(
                 value=test_fraction
             )
         )
     n_test = int(round(test_fraction * n))
     if n_test < 1 or n - n_test < 1:
         raise DataError(
-            _t("A test fraction of {value} leaves no train or no test points.").format(
-                value=test_fraction
-            )
+            translate(
+                "Data", "A test fraction of {value} leaves no train or no test points."
+            ).format(value=test_fraction)
         )
     order = rng.permutation(n)
     return order[n_test:], order[:n_test]
@@ -191,13 +193,15 @@ def toy_dataset(
     """
     if name not in TOYS:
         raise DataError(
-            _t("Unknown 2-D set {name!r}; choose one of {names}.").format(
+            translate("Data", "Unknown 2-D set {name!r}; choose one of {names}.").format(
                 name=name, names=", ".join(TOYS)
             )
         )
     _check_points(points)
     if not 0.0 <= noise <= 1.0:
-        raise DataError(_t("The noise must be between 0 and 1, not {value}.").format(value=noise))
+        raise DataError(
+            translate("Data", "The noise must be between 0 and 1, not {value}.").format(value=noise)
+        )
     rng = np.random.default_rng(seed)
     n = int(points)
     x, y = _TOY_MAKERS[name](rng, n, noise)

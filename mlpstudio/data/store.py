@@ -171,38 +171,38 @@ def _display_name(file: IdxFile | RecordFile) -> str:
 def _missing_message(spec: ImageSet, missing, looked, is_root: bool, folders) -> str:
     """What is missing, where it looked and how to get it (translated in the GUI)."""
     where = ", ".join(str(p) for p in looked)
-    text = _t("{title}: missing {files} (looked in {where}).").format(
+    text = translate("Datasets", "{title}: missing {files} (looked in {where}).").format(
         title=spec.title, files=", ".join(missing), where=where
     )
     archive = spec.archive
     if is_root and archive is not None and any((f / archive.name).is_file() for f in folders):
-        text += " " + _t(
+        text += " " + translate(
+            "Datasets",
             "The folder holds {archive}: import it with `mlpstudio data import {name} FOLDER`, "
-            "which checks and unpacks it."
+            "which checks and unpacks it.",
         ).format(archive=archive.name, name=spec.name)
     elif spec.archive is not None and any(
         (f / "data_batch_1").is_file() or (f / "train").is_file() for f in folders
     ):
-        text += " " + _t(
+        text += " " + translate(
+            "Datasets",
             "The folder looks like the Python (pickle) version, which MLP Studio does not open; "
-            "use the binary version ({archive})."
+            "use the binary version ({archive}).",
         ).format(archive=spec.archive.name)
     if is_root:
-        text += " " + _t(
+        text += " " + translate(
+            "Datasets",
             "Put the official files there, or clear the image folder setting (data.root) to "
-            "use the data store (`mlpstudio data fetch {name}`)."
+            "use the data store (`mlpstudio data fetch {name}`).",
         ).format(name=spec.name)
     else:
-        text += " " + _t(
+        text += " " + translate(
+            "Datasets",
             "Download it (Download... in the Data panel, or `mlpstudio data fetch {name}`), or "
             "import a folder of the official files (Import from folder..., or "
-            "`mlpstudio data import {name} FOLDER`)."
+            "`mlpstudio data import {name} FOLDER`).",
         ).format(name=spec.name)
     return text
-
-
-def _t(text: str) -> str:
-    return translate("Datasets", text)
 
 
 # -- what is there --------------------------------------------------------------------------

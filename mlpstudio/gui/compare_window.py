@@ -40,7 +40,7 @@ from ..experiment.compare import Comparison, grid, parse_architecture, rows_csv
 from ..experiment.config import Config, ConfigError
 from ..experiment.files import atomic_write_text
 from . import style
-from .style import Style, cache_axes
+from .style import Style, number, prepare_plot
 
 
 class CompareWindow(QWidget):
@@ -118,7 +118,9 @@ class CompareWindow(QWidget):
             self.tr("Train loss"), self.tr("Test loss"), self.tr("Train metric"),
             self.tr("Test metric"), self.tr("Epochs"), self.tr("Seconds"),
         ])  # fmt: skip
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # whole headers
+        header.setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _: self.open_selected())
@@ -130,7 +132,7 @@ class CompareWindow(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         for axis in ("left", "bottom"):
             self.plot.getAxis(axis).enableAutoSIPrefix(False)
-        cache_axes(self.plot)
+        prepare_plot(self.plot)
         self.plot.addLegend(offset=(-10, 10))
         s = Style.instance()
         # points, not lines: neighbours in parameter count may differ in depth and width
@@ -241,7 +243,7 @@ class CompareWindow(QWidget):
         values = [
             ",".join(map(str, row.hidden)) or "0",
             row.label,
-            f"{row.params:,}",
+            number(row.params),
             f"{row.train_loss:.4g}",
             f"{row.test_loss:.4g}",
             f"{metric} {row.train_metric:.4f}",

@@ -36,10 +36,6 @@ from ..data.dataset import DataError
 from ..i18n import translate
 
 
-def _t(text: str) -> str:
-    return translate("Datasets", text)
-
-
 def set_title(name: str) -> str:
     return translate("Datasets", SET_LABELS.get(name, name))
 
@@ -48,20 +44,25 @@ def status_text(widget: QWidget, status) -> str:
     """One translated line about a set in the store."""
     size = store.format_size(status.size)
     if status.state == "missing":
-        return _t("Not on this computer yet.")
+        return translate("Datasets", "Not on this computer yet.")
     if status.state == "ready":
         hashed = sum(1 for f in status.files if f.state == "verified")
         if hashed == len(status.files):
-            return _t("Ready, {size}: every file verified by checksum.").format(size=size)
-        return _t("Ready, {size}: {hashed} of {n} files verified by checksum, the others "
-                         "checked by size and labels.").format(
-            size=size, hashed=hashed, n=len(status.files))  # fmt: skip
+            return translate("Datasets", "Ready, {size}: every file verified by checksum.").format(
+                size=size
+            )
+        text = translate(
+            "Datasets",
+            "Ready, {size}: {hashed} of {n} files verified by checksum, the others checked by "
+            "size and labels.",
+        )
+        return text.format(size=size, hashed=hashed, n=len(status.files))
     if status.state == "corrupt":
         bad = ", ".join(f.path.name for f in status.files if f.state == "corrupt")
-        return _t("Damaged files: {files}. Download or import them again.").format(
-            files=bad)  # fmt: skip
+        text = translate("Datasets", "Damaged files: {files}. Download or import them again.")
+        return text.format(files=bad)
     missing = ", ".join(f.name for f in status.files if f.state == "missing")
-    return _t("Incomplete: {files} missing.").format(files=missing)
+    return translate("Datasets", "Incomplete: {files} missing.").format(files=missing)
 
 
 class _Job:
@@ -138,18 +139,22 @@ class JobDialog(QProgressDialog):
 def download(parent: QWidget, name: str, on_done) -> JobDialog:
     """Download set ``name`` with a progress dialog; ``on_done(ok)`` afterwards."""
     job = _Job(lambda j: store.fetch(name, progress=j.progress, cancel=j.cancel_requested))
-    dialog = JobDialog(_t("Downloading {name}").format(name=set_title(name)), job, parent)
+    dialog = JobDialog(
+        translate("Datasets", "Downloading {name}").format(name=set_title(name)), job, parent
+    )
 
     def finished(ok: bool) -> None:
         if not ok:
             if isinstance(job.error, store.DownloadCancelled):
                 QMessageBox.information(
                     parent,
-                    _t("Download cancelled"),
-                    _t("Nothing was kept; you can start again."),
+                    translate("Datasets", "Download cancelled"),
+                    translate("Datasets", "Nothing was kept; you can start again."),
                 )
             else:
-                QMessageBox.warning(parent, _t("Download failed"), str(job.error))
+                QMessageBox.warning(
+                    parent, translate("Datasets", "Download failed"), str(job.error)
+                )
         on_done(ok)
 
     dialog.done.connect(finished)
@@ -161,22 +166,27 @@ def import_from_folder(parent: QWidget, name: str, on_done, folder: str | None =
     """Ask for a folder, import set ``name`` from it (checked first), then report."""
     if folder is None:
         folder = QFileDialog.getExistingDirectory(
-            parent, _t("Folder with the {name} files").format(name=set_title(name))
+            parent,
+            translate("Datasets", "Folder with the {name} files").format(name=set_title(name)),
         )
         if not folder:
             return None
     job = _Job(lambda j: store.import_folder(name, folder))
-    dialog = JobDialog(_t("Importing {name}").format(name=set_title(name)), job, parent)
+    dialog = JobDialog(
+        translate("Datasets", "Importing {name}").format(name=set_title(name)), job, parent
+    )
 
     def finished(ok: bool) -> None:
         report = job.result
         if not ok or report is None:
-            QMessageBox.warning(parent, _t("Import failed"), str(job.error))
+            QMessageBox.warning(parent, translate("Datasets", "Import failed"), str(job.error))
         elif report.ok:
-            QMessageBox.information(parent, _t("Import finished"),
+            QMessageBox.information(parent, translate("Datasets", "Import finished"),
                                     "\n".join(report.lines()))  # fmt: skip
         else:
-            QMessageBox.warning(parent, _t("Import incomplete"), "\n".join(report.lines()))
+            QMessageBox.warning(
+                parent, translate("Datasets", "Import incomplete"), "\n".join(report.lines())
+            )
         on_done(ok and report is not None and report.ok)
 
     dialog.done.connect(finished)

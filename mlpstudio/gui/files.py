@@ -39,31 +39,30 @@ class ExperimentFiles(QObject):
         self.window = window
         self.controller = window.controller
         self.path: Path | None = None
-        tr = self.tr
-        self.act_new = QAction(tr("New"), self, shortcut=QKeySequence.StandardKey.New)
-        self.act_new.setToolTip(tr("Start again from the course example."))
-        self.act_open = QAction(tr("Open..."), self, shortcut=QKeySequence.StandardKey.Open)
+        self.act_new = QAction(self.tr("New"), self, shortcut=QKeySequence.StandardKey.New)
+        self.act_new.setToolTip(self.tr("Start again from the course example."))
+        self.act_open = QAction(self.tr("Open..."), self, shortcut=QKeySequence.StandardKey.Open)
         self.act_open.setToolTip(
-            tr("Open a saved experiment (.mlpx) to look at it or go on training it.")
+            self.tr("Open a saved experiment (.mlpx) to look at it or go on training it.")
         )
-        self.act_save = QAction(tr("Save"), self, shortcut=QKeySequence.StandardKey.Save)
-        self.act_save.setToolTip(tr("Save the experiment: settings, weights and curves."))
-        self.act_save_as = QAction(tr("Save as..."), self,
+        self.act_save = QAction(self.tr("Save"), self, shortcut=QKeySequence.StandardKey.Save)
+        self.act_save.setToolTip(self.tr("Save the experiment: settings, weights and curves."))
+        self.act_save_as = QAction(self.tr("Save as..."), self,
                                    shortcut=QKeySequence.StandardKey.SaveAs)  # fmt: skip
-        self.recent_menu = QMenu(tr("Open recent"))
-        self.act_csv = QAction(tr("History (CSV)..."), self)
-        self.act_numpy = QAction(tr("NumPy script..."), self)
+        self.recent_menu = QMenu(self.tr("Open recent"))
+        self.act_csv = QAction(self.tr("History (CSV)..."), self)
+        self.act_numpy = QAction(self.tr("NumPy script..."), self)
         self.act_numpy.setToolTip(
-            tr(
+            self.tr(
                 "A Python script that repeats this experiment with numpy "
                 "only, to read or continue in a notebook."
             )
         )
-        self.act_torch = QAction(tr("PyTorch script..."), self)
-        self.act_torch.setToolTip(tr("The same experiment written with PyTorch."))
-        self.act_report = QAction(tr("Report (HTML)..."), self)
+        self.act_torch = QAction(self.tr("PyTorch script..."), self)
+        self.act_torch.setToolTip(self.tr("The same experiment written with PyTorch."))
+        self.act_report = QAction(self.tr("Report (HTML)..."), self)
         self.act_report.setToolTip(
-            tr("One web page with the figures, the settings and the results, to hand in.")
+            self.tr("One web page with the figures, the settings and the results, to hand in.")
         )
         self.act_new.triggered.connect(self.new)
         self.act_open.triggered.connect(lambda: self.open())

@@ -531,7 +531,9 @@ class MainWindow(QMainWindow):
         for view in self.all_views:
             view.set_network(network)
         if network is not None:
-            self.backend_label.setText(network.backend.description)
+            self.backend_label.setText(
+                self.tr("GPU (CuPy)") if network.backend.is_gpu else self.tr("CPU (NumPy)")
+            )
         self.training_panel.show_progress(None)
         self._refresh_structure()
         if self.controller.network_error:

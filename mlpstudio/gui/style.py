@@ -43,16 +43,21 @@ def configure_pyqtgraph() -> None:
     pg.setConfigOptions(antialias=False, background="w", foreground="k", imageAxisOrder="row-major")
 
 
-def cache_axes(plot) -> None:
-    """Render a plot's axes and grid into cached pixmaps, redrawn only when the range changes.
+def prepare_plot(plot) -> None:
+    """What every plot of the app needs from pyqtgraph.
 
-    pyqtgraph replays the axis and grid drawing on every repaint, which costs more than the
-    data itself; with a device-coordinate cache Qt just copies the pixmap.
+    * Axes and grid render into cached pixmaps, redrawn only when the range changes: pyqtgraph
+      replays their drawing on every repaint, which costs more than the data itself.
+    * pyqtgraph's own right-click menus and auto-range button are off: they are English-only
+      and full of options a student does not need; each view has its own Export button.
     """
     from PySide6.QtWidgets import QGraphicsItem
 
     for name in ("left", "bottom", "right", "top"):
         plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else plot
+    item.setMenuEnabled(False)
+    item.hideButtons()
 
 
 class RangeKeeper:
@@ -83,6 +88,17 @@ class RangeKeeper:
 
     def reset(self) -> None:
         self.range = None
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number written as the interface's language writes it (2,701 in English, 2.701 in
+    Spanish)."""
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
+    if decimals == 0:
+        return locale.toString(int(round(value)))
+    return locale.toString(float(value), "f", decimals)
 
 
 class Style(QObject):

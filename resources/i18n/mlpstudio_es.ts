@@ -4,147 +4,195 @@
 <context>
     <name>Activations</name>
     <message>
-        <location filename="../../mlpstudio/core/activations.py" line="85"/>
+        <location filename="../../mlpstudio/core/activations.py" line="88"/>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Identidad</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/activations.py" line="92"/>
+        <location filename="../../mlpstudio/core/activations.py" line="95"/>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/activations.py" line="99"/>
+        <location filename="../../mlpstudio/core/activations.py" line="102"/>
         <source>Leaky ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/activations.py" line="106"/>
+        <location filename="../../mlpstudio/core/activations.py" line="109"/>
         <source>Sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoide</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/activations.py" line="113"/>
+        <location filename="../../mlpstudio/core/activations.py" line="116"/>
         <source>Tanh</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanh</translation>
     </message>
 </context>
 <context>
     <name>ArchitecturePanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="46"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="34"/>
+        <source>The activation S(z) applied to every unit of the layer: a = S(z), z = W a + b. Without a non-linear activation, stacked layers collapse into one linear map.</source>
+        <translation>La activación S(z) que se aplica a cada neurona de la capa: a = S(z), z = W a + b. Sin una activación no lineal, las capas apiladas se reducen a una única aplicación lineal.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="51"/>
         <source>&lt;b&gt;Hidden layers&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="48"/>
-        <source>Units N_l</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="48"/>
-        <source>Activation S</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Capas ocultas&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="53"/>
+        <source>Units N_l</source>
+        <translation>Neuronas N_l</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="53"/>
+        <source>Activation S</source>
+        <translation>Activación S</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="58"/>
         <source>Each row is a hidden layer l with N_l units (neurons) and an activation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada fila es una capa oculta l con N_l neuronas y una función de activación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="59"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="64"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="60"/>
-        <source>Add a hidden layer after the selected one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="61"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="63"/>
-        <source>Remove the selected hidden layer (no hidden layer: a linear model).</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="65"/>
-        <source>Up</source>
-        <translation type="unfinished"></translation>
+        <source>Add a hidden layer after the selected one.</source>
+        <translation>Añade una capa oculta después de la seleccionada.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="66"/>
-        <source>Move the selected layer towards the input.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="67"/>
-        <source>Down</source>
-        <translation type="unfinished"></translation>
+        <source>Remove</source>
+        <translation>Quitar</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="68"/>
-        <source>Move the selected layer towards the output.</source>
-        <translation type="unfinished"></translation>
+        <source>Remove the selected hidden layer (no hidden layer: a linear model).</source>
+        <translation>Quita la capa oculta seleccionada (sin capas ocultas: un modelo lineal).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="79"/>
-        <source>Automatic (from the task)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="70"/>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="71"/>
+        <source>Move the selected layer towards the input.</source>
+        <translation>Mueve la capa seleccionada hacia la entrada.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="72"/>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="73"/>
+        <source>Move the selected layer towards the output.</source>
+        <translation>Mueve la capa seleccionada hacia la salida.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="84"/>
+        <source>Automatic (from the task)</source>
+        <translation>Automática (según la tarea)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="89"/>
         <source>The output layer and the loss it is trained with: linear + mean squared error for regression, sigmoid or softmax + cross-entropy for classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>La capa de salida y la pérdida con la que se entrena: lineal + error cuadrático medio para regresión; sigmoide o softmax + entropía cruzada para clasificación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="88"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="93"/>
         <source>Output and loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Salida y pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="94"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="99"/>
         <source>How the initial weights are drawn. Scaling them by the layer&apos;s size keeps the signal from vanishing or exploding through the layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se sortean los pesos iniciales. Escalarlos según el tamaño de la capa evita que la señal se desvanezca o explote al atravesar las capas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="98"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="103"/>
         <source>Initialisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicialización</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="107"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="112"/>
         <source>Each layer has N_l x N_(l-1) weights and N_l biases: N_l (N_(l-1) + 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada capa tiene N_l x N_(l-1) pesos y N_l sesgos: N_l (N_(l-1) + 1).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="114"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="119"/>
         <source>The model written as in the course.</source>
-        <translation type="unfinished"></translation>
+        <translation>El modelo escrito como en el curso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="125"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="130"/>
         <source>N_l: the number of units in this layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>N_l: el número de neuronas de esta capa.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="145"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="150"/>
         <source>Layer {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>Capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="211"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="233"/>
         <source>&lt;i&gt;Fix the data to see the parameter count.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Corrige los datos para ver el número de parámetros.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="223"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="245"/>
         <source>&lt;b&gt;Parameters: {total}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Parámetros: {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="262"/>
+        <source>identity (linear output)</source>
+        <translation>identidad (salida lineal)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="268"/>
+        <source>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</source>
+        <translation>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</translation>
+    </message>
+</context>
+<context>
+    <name>Backend</name>
+    <message>
+        <location filename="../../mlpstudio/core/backend.py" line="60"/>
+        <source>CuPy is not installed or failed to import ({detail}).</source>
+        <translation>CuPy no está instalado o no se pudo importar ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/backend.py" line="63"/>
+        <source>CuPy found no usable NVIDIA GPU ({detail}).</source>
+        <translation>CuPy no encontró ninguna GPU NVIDIA utilizable ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/backend.py" line="64"/>
+        <source>CuPy found no NVIDIA GPU.</source>
+        <translation>CuPy no encontró ninguna GPU NVIDIA.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/backend.py" line="65"/>
+        <source>The GPU returned a wrong result in a self-test.</source>
+        <translation>La GPU dio un resultado erróneo en una autoprueba.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/backend.py" line="66"/>
+        <source>The GPU failed a self-test ({detail}).</source>
+        <translation>La GPU falló una autoprueba ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/backend.py" line="67"/>
+        <source>NVIDIA GPU: {detail}</source>
+        <translation>GPU NVIDIA: {detail}</translation>
     </message>
 </context>
 <context>
@@ -152,12 +200,936 @@
     <message>
         <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="21"/>
         <source>&lt;b&gt;Accuracy per class&lt;/b&gt; on the test set</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Exactitud por clase&lt;/b&gt; en el conjunto de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="23"/>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>exactitud</translation>
+    </message>
+</context>
+<context>
+    <name>Classes</name>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="35"/>
+        <source>T-shirt/top</source>
+        <translation>Camiseta/top</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="36"/>
+        <source>Trouser</source>
+        <translation>Pantalón</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="37"/>
+        <source>Pullover</source>
+        <translation>Jersey</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="38"/>
+        <source>Dress</source>
+        <translation>Vestido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="39"/>
+        <source>Coat</source>
+        <translation>Abrigo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="40"/>
+        <source>Sandal</source>
+        <translation>Sandalia</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="41"/>
+        <source>Shirt</source>
+        <translation>Camisa</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="42"/>
+        <source>Sneaker</source>
+        <translation>Zapatilla</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="43"/>
+        <source>Bag</source>
+        <translation>Bolso</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="44"/>
+        <source>Ankle boot</source>
+        <translation>Botín</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="48"/>
+        <source>airplane</source>
+        <translation>avión</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="49"/>
+        <source>automobile</source>
+        <translation>automóvil</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="50"/>
+        <source>bird</source>
+        <translation>pájaro</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="51"/>
+        <source>cat</source>
+        <translation>gato</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="52"/>
+        <source>deer</source>
+        <translation>ciervo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="53"/>
+        <source>dog</source>
+        <translation>perro</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="54"/>
+        <source>frog</source>
+        <translation>rana</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="55"/>
+        <source>horse</source>
+        <translation>caballo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="56"/>
+        <source>ship</source>
+        <translation>barco</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="57"/>
+        <source>truck</source>
+        <translation>camión</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="63"/>
+        <source>apple</source>
+        <translation>manzana</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="64"/>
+        <source>aquarium fish</source>
+        <translation>pez de acuario</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="65"/>
+        <source>baby</source>
+        <translation>bebé</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="66"/>
+        <source>bear</source>
+        <translation>oso</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="67"/>
+        <source>beaver</source>
+        <translation>castor</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="68"/>
+        <source>bed</source>
+        <translation>cama</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="69"/>
+        <source>bee</source>
+        <translation>abeja</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="70"/>
+        <source>beetle</source>
+        <translation>escarabajo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="71"/>
+        <source>bicycle</source>
+        <translation>bicicleta</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="72"/>
+        <source>bottle</source>
+        <translation>botella</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="73"/>
+        <source>bowl</source>
+        <translation>cuenco</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="74"/>
+        <source>boy</source>
+        <translation>niño</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="75"/>
+        <source>bridge</source>
+        <translation>puente</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="76"/>
+        <source>bus</source>
+        <translation>autobús</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="77"/>
+        <source>butterfly</source>
+        <translation>mariposa</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="78"/>
+        <source>camel</source>
+        <translation>camello</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="79"/>
+        <source>can</source>
+        <translation>lata</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="80"/>
+        <source>castle</source>
+        <translation>castillo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="81"/>
+        <source>caterpillar</source>
+        <translation>oruga</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="82"/>
+        <source>cattle</source>
+        <translation>ganado</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="83"/>
+        <source>chair</source>
+        <translation>silla</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="84"/>
+        <source>chimpanzee</source>
+        <translation>chimpancé</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="85"/>
+        <source>clock</source>
+        <translation>reloj</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="86"/>
+        <source>cloud</source>
+        <translation>nube</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="87"/>
+        <source>cockroach</source>
+        <translation>cucaracha</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="88"/>
+        <source>couch</source>
+        <translation>sofá</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="89"/>
+        <source>crab</source>
+        <translation>cangrejo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="90"/>
+        <source>crocodile</source>
+        <translation>cocodrilo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="91"/>
+        <source>cup</source>
+        <translation>taza</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="92"/>
+        <source>dinosaur</source>
+        <translation>dinosaurio</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="93"/>
+        <source>dolphin</source>
+        <translation>delfín</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="94"/>
+        <source>elephant</source>
+        <translation>elefante</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="95"/>
+        <source>flatfish</source>
+        <translation>pez plano</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="96"/>
+        <source>forest</source>
+        <translation>bosque</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="97"/>
+        <source>fox</source>
+        <translation>zorro</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="98"/>
+        <source>girl</source>
+        <translation>niña</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="99"/>
+        <source>hamster</source>
+        <translation>hámster</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="100"/>
+        <source>house</source>
+        <translation>casa</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="101"/>
+        <source>kangaroo</source>
+        <translation>canguro</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="102"/>
+        <source>keyboard</source>
+        <translation>teclado</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="103"/>
+        <source>lamp</source>
+        <translation>lámpara</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="104"/>
+        <source>lawn mower</source>
+        <translation>cortacésped</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="105"/>
+        <source>leopard</source>
+        <translation>leopardo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="106"/>
+        <source>lion</source>
+        <translation>león</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="107"/>
+        <source>lizard</source>
+        <translation>lagarto</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="108"/>
+        <source>lobster</source>
+        <translation>langosta</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="109"/>
+        <source>man</source>
+        <translation>hombre</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="110"/>
+        <source>maple tree</source>
+        <translation>arce</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="111"/>
+        <source>motorcycle</source>
+        <translation>motocicleta</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="112"/>
+        <source>mountain</source>
+        <translation>montaña</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="113"/>
+        <source>mouse</source>
+        <translation>ratón</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="114"/>
+        <source>mushroom</source>
+        <translation>seta</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="115"/>
+        <source>oak tree</source>
+        <translation>roble</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="116"/>
+        <source>orange</source>
+        <translation>naranja</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="117"/>
+        <source>orchid</source>
+        <translation>orquídea</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="118"/>
+        <source>otter</source>
+        <translation>nutria</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="119"/>
+        <source>palm tree</source>
+        <translation>palmera</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="120"/>
+        <source>pear</source>
+        <translation>pera</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="121"/>
+        <source>pickup truck</source>
+        <translation>camioneta</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="122"/>
+        <source>pine tree</source>
+        <translation>pino</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="123"/>
+        <source>plain</source>
+        <translation>llanura</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="124"/>
+        <source>plate</source>
+        <translation>plato</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="125"/>
+        <source>poppy</source>
+        <translation>amapola</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="126"/>
+        <source>porcupine</source>
+        <translation>puercoespín</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="127"/>
+        <source>possum</source>
+        <translation>zarigüeya</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="128"/>
+        <source>rabbit</source>
+        <translation>conejo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="129"/>
+        <source>raccoon</source>
+        <translation>mapache</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="130"/>
+        <source>ray</source>
+        <translation>raya</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="131"/>
+        <source>road</source>
+        <translation>carretera</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="132"/>
+        <source>rocket</source>
+        <translation>cohete</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="133"/>
+        <source>rose</source>
+        <translation>rosa</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="134"/>
+        <source>sea</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="135"/>
+        <source>seal</source>
+        <translation>foca</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="136"/>
+        <source>shark</source>
+        <translation>tiburón</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="137"/>
+        <source>shrew</source>
+        <translation>musaraña</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="138"/>
+        <source>skunk</source>
+        <translation>mofeta</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="139"/>
+        <source>skyscraper</source>
+        <translation>rascacielos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="140"/>
+        <source>snail</source>
+        <translation>caracol</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="141"/>
+        <source>snake</source>
+        <translation>serpiente</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="142"/>
+        <source>spider</source>
+        <translation>araña</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="143"/>
+        <source>squirrel</source>
+        <translation>ardilla</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="144"/>
+        <source>streetcar</source>
+        <translation>tranvía</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="145"/>
+        <source>sunflower</source>
+        <translation>girasol</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="146"/>
+        <source>sweet pepper</source>
+        <translation>pimiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="147"/>
+        <source>table</source>
+        <translation>mesa</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="148"/>
+        <source>tank</source>
+        <translation>tanque</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="149"/>
+        <source>telephone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="150"/>
+        <source>television</source>
+        <translation>televisor</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="151"/>
+        <source>tiger</source>
+        <translation>tigre</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="152"/>
+        <source>tractor</source>
+        <translation>tractor</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="153"/>
+        <source>train</source>
+        <translation>tren</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="154"/>
+        <source>trout</source>
+        <translation>trucha</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="155"/>
+        <source>tulip</source>
+        <translation>tulipán</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="156"/>
+        <source>turtle</source>
+        <translation>tortuga</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="157"/>
+        <source>wardrobe</source>
+        <translation>armario</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="158"/>
+        <source>whale</source>
+        <translation>ballena</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="159"/>
+        <source>willow tree</source>
+        <translation>sauce</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="160"/>
+        <source>wolf</source>
+        <translation>lobo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="161"/>
+        <source>woman</source>
+        <translation>mujer</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="162"/>
+        <source>worm</source>
+        <translation>gusano</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="166"/>
+        <source>aquatic mammals</source>
+        <translation>mamíferos acuáticos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="167"/>
+        <source>fish</source>
+        <translation>peces</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="168"/>
+        <source>flowers</source>
+        <translation>flores</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="169"/>
+        <source>food containers</source>
+        <translation>recipientes de comida</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="170"/>
+        <source>fruit and vegetables</source>
+        <translation>frutas y verduras</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="171"/>
+        <source>household electrical devices</source>
+        <translation>electrodomésticos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="172"/>
+        <source>household furniture</source>
+        <translation>muebles del hogar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="173"/>
+        <source>insects</source>
+        <translation>insectos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="174"/>
+        <source>large carnivores</source>
+        <translation>grandes carnívoros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="175"/>
+        <source>large man-made outdoor things</source>
+        <translation>grandes construcciones al aire libre</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="176"/>
+        <source>large natural outdoor scenes</source>
+        <translation>grandes paisajes naturales</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="177"/>
+        <source>large omnivores and herbivores</source>
+        <translation>grandes omnívoros y herbívoros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="178"/>
+        <source>medium mammals</source>
+        <translation>mamíferos medianos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="179"/>
+        <source>non-insect invertebrates</source>
+        <translation>invertebrados no insectos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="180"/>
+        <source>people</source>
+        <translation>personas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="181"/>
+        <source>reptiles</source>
+        <translation>reptiles</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="182"/>
+        <source>small mammals</source>
+        <translation>mamíferos pequeños</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="183"/>
+        <source>trees</source>
+        <translation>árboles</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="184"/>
+        <source>vehicles 1</source>
+        <translation>vehículos 1</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/images.py" line="185"/>
+        <source>vehicles 2</source>
+        <translation>vehículos 2</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="55"/>
+        <source>Compare architectures</source>
+        <translation>Comparar arquitecturas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="65"/>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="66"/>
+        <source>Depth x width grid</source>
+        <translation>Rejilla profundidad x anchura</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="75"/>
+        <source>Architectures</source>
+        <translation>Arquitecturas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="79"/>
+        <source>Hidden layers of each architecture, separated by &apos;;&apos;. &apos;50,50&apos; is two hidden layers of 50 units; &apos;0&apos; is no hidden layer.</source>
+        <translation>Capas ocultas de cada arquitectura, separadas por &apos;;&apos;. &apos;50,50&apos; son dos capas ocultas de 50 neuronas; &apos;0&apos; es ninguna capa oculta.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="83"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="117"/>
+        <source>Hidden layers</source>
+        <translation>Capas ocultas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="85"/>
+        <source>Numbers of hidden layers, e.g. 1, 2, 3.</source>
+        <translation>Números de capas ocultas, p. ej. 1, 2, 3.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="87"/>
+        <source>Units per hidden layer, e.g. 5, 10, 50.</source>
+        <translation>Neuronas por capa oculta, p. ej. 5, 10, 50.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="89"/>
+        <source>depths</source>
+        <translation>profundidades</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="91"/>
+        <source>widths</source>
+        <translation>anchuras</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="93"/>
+        <source>Grid</source>
+        <translation>Rejilla</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="97"/>
+        <source>Epochs for every architecture (the same for all, so the comparison is fair).</source>
+        <translation>Épocas para cada arquitectura (las mismas para todas, para que la comparación sea justa).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="99"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="119"/>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="102"/>
+        <source>Run</source>
+        <translation>Ejecutar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="103"/>
+        <source>Train every architecture on the same data and seed.</source>
+        <translation>Entrena cada arquitectura con los mismos datos y la misma semilla.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="104"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="105"/>
+        <source>Stop after the architecture being trained.</source>
+        <translation>Se detiene después de la arquitectura que se está entrenando.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="106"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="301"/>
+        <source>Open as experiment</source>
+        <translation>Abrir como experimento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="107"/>
+        <source>Continue with the selected row in the main window.</source>
+        <translation>Continúa con la fila seleccionada en la ventana principal.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="108"/>
+        <source>Export CSV...</source>
+        <translation>Exportar CSV...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="109"/>
+        <source>Save the table as a CSV file.</source>
+        <translation>Guarda la tabla como archivo CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="117"/>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="117"/>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
+        <source>Train loss</source>
+        <translation>Pérdida de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
+        <source>Test loss</source>
+        <translation>Pérdida de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
+        <source>Train metric</source>
+        <translation>Métrica de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="119"/>
+        <source>Test metric</source>
+        <translation>Métrica de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="119"/>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="130"/>
+        <source>parameters (log scale)</source>
+        <translation>parámetros (escala logarítmica)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="131"/>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="141"/>
+        <source>train error</source>
+        <translation>error de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
+        <source>test error</source>
+        <translation>error de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="195"/>
+        <source>Cannot compare</source>
+        <translation>No se puede comparar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="230"/>
+        <source>Training {i} of {n}: hidden layers {hidden}, epoch {epoch} of {total}</source>
+        <translation>Entrenando {i} de {n}: capas ocultas {hidden}, época {epoch} de {total}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="235"/>
+        <source>Done: {k} of {n} architectures.</source>
+        <translation>Hecho: {k} de {n} arquitecturas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="242"/>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="242"/>
+        <source>accuracy</source>
+        <translation>exactitud</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="268"/>
+        <source>error (MSE, log scale)</source>
+        <translation>error (MSE, escala logarítmica)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="272"/>
+        <source>error (1 - accuracy, log scale)</source>
+        <translation>error (1 - exactitud, escala logarítmica)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="303"/>
+        <source>A network without hidden layers cannot be opened as an experiment; give it at least one.</source>
+        <translation>Una red sin capas ocultas no se puede abrir como experimento; ponle al menos una.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="316"/>
+        <source>Export comparison</source>
+        <translation>Exportar comparación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="316"/>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="322"/>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
     </message>
 </context>
 <context>
@@ -165,364 +1137,779 @@
     <message>
         <location filename="../../mlpstudio/gui/views/confusion_view.py" line="40"/>
         <source>&lt;b&gt;Confusion matrix&lt;/b&gt;: rows true, columns predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Matriz de confusión&lt;/b&gt;: filas reales, columnas predichas</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/confusion_view.py" line="41"/>
         <source>Superclasses</source>
-        <translation type="unfinished"></translation>
+        <translation>Superclases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="43"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="44"/>
         <source>Fold the 100 CIFAR-100 classes into their 20 superclasses: a mistake between two kinds of tree counts as right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agrupa las 100 clases de CIFAR-100 en sus 20 superclases: confundir dos tipos de árbol cuenta como acierto.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="50"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="52"/>
         <source>true class</source>
-        <translation type="unfinished"></translation>
+        <translation>clase real</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="51"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="53"/>
         <source>predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>clase predicha</translation>
+    </message>
+</context>
+<context>
+    <name>Data</name>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="33"/>
+        <source>Use either x (one input) or x1 and x2 (two inputs), not both.</source>
+        <translation>Usa x (una entrada) o x1 y x2 (dos entradas), pero no ambas cosas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="66"/>
+        <source>The formula gives {value} at {where}: it is not defined on the whole domain (a logarithm or square root of a negative number, a division by zero or an overflow?). Change the formula or the domain.</source>
+        <translation>La fórmula da {value} en {where}: no está definida en todo el dominio (¿un logaritmo o una raíz cuadrada de un número negativo, una división entre cero o un desbordamiento?). Cambia la fórmula o el dominio.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="78"/>
+        <source>The formula is zero everywhere on the domain, so it cannot be normalised; turn normalisation off or change the formula.</source>
+        <translation>La fórmula vale cero en todo el dominio, así que no se puede normalizar; desactiva la normalización o cambia la fórmula.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="110"/>
+        <source>The domain needs 2 numbers (or {n} for {inputs} inputs), got {got}.</source>
+        <translation>El dominio necesita 2 números (o {n} para {inputs} entradas), pero tiene {got}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="118"/>
+        <source>The domain [{lo}, {hi}] must be finite with its start below its end.</source>
+        <translation>El dominio [{lo}, {hi}] debe ser finito y su inicio debe ser menor que su final.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="130"/>
+        <source>The step between points must be positive.</source>
+        <translation>El paso entre puntos debe ser positivo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="134"/>
+        <source>A step of {step} gives {count} points; at most {limit}.</source>
+        <translation>Un paso de {step} da {count} puntos; como máximo se permiten {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="144"/>
+        <source>At least 5 points are needed to split into train and test.</source>
+        <translation>Hacen falta al menos 5 puntos para dividirlos en entrenamiento y test.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="157"/>
+        <source>The number of points must be between 5 and {limit}, not {points}.</source>
+        <translation>El número de puntos debe estar entre 5 y {limit}, no {points}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="167"/>
+        <source>The test fraction must be between 0 and 1, not {value}.</source>
+        <translation>La fracción de test debe estar entre 0 y 1, no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="174"/>
+        <source>A test fraction of {value} leaves no train or no test points.</source>
+        <translation>Con una fracción de test de {value}, uno de los dos conjuntos se queda sin puntos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="196"/>
+        <source>Unknown 2-D set {name!r}; choose one of {names}.</source>
+        <translation>Conjunto 2D desconocido {name!r}; elige uno de {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="203"/>
+        <source>The noise must be between 0 and 1, not {value}.</source>
+        <translation>El ruido debe estar entre 0 y 1, no {value}.</translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="56"/>
-        <source>(choose a preset)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="60"/>
+        <source>(choose a preset)</source>
+        <translation>(elige un ejemplo)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="64"/>
         <source>Load a ready-made experiment: the course example and other targets.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="63"/>
-        <source>Preset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="66"/>
-        <source>Function y = f(x)</source>
-        <translation type="unfinished"></translation>
+        <translation>Carga un experimento ya preparado: el ejemplo del curso y otras funciones y conjuntos.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="67"/>
-        <source>2-D classification set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="68"/>
-        <source>Images: MNIST handwritten digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="69"/>
-        <source>Images: Fashion-MNIST clothes</source>
-        <translation type="unfinished"></translation>
+        <source>Preset</source>
+        <translation>Ejemplo</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="70"/>
-        <source>Images: CIFAR-10 photos</source>
-        <translation type="unfinished"></translation>
+        <source>Function y = f(x)</source>
+        <translation>Función y = f(x)</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="71"/>
-        <source>Images: CIFAR-100 photos</source>
-        <translation type="unfinished"></translation>
+        <source>2-D classification set</source>
+        <translation>Conjunto de clasificación 2D</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="72"/>
+        <source>Images: MNIST handwritten digits</source>
+        <translation>Imágenes: dígitos manuscritos MNIST</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="73"/>
+        <source>Images: Fashion-MNIST clothes</source>
+        <translation>Imágenes: ropa Fashion-MNIST</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="74"/>
-        <source>Regression: the network approximates a function you type. Classification: it separates two classes of points in the plane.</source>
-        <translation type="unfinished"></translation>
+        <source>Images: CIFAR-10 photos</source>
+        <translation>Imágenes: fotos CIFAR-10</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="75"/>
+        <source>Images: CIFAR-100 photos</source>
+        <translation>Imágenes: fotos CIFAR-100</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="78"/>
+        <source>Regression: the network approximates a function you type. Classification: it separates two classes of points in the plane.</source>
+        <translation>Regresión: la red aproxima una función que escribes tú. Clasificación: separa dos clases de puntos en el plano.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="82"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="93"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="103"/>
         <source>Share of the points held out as the test set. The network never trains on them: they measure how well it generalises.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proporción de los puntos que se reservan como conjunto de test. La red nunca entrena con ellos: miden lo bien que generaliza.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="97"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="107"/>
         <source>Test set</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="102"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="112"/>
         <source>Seed of the random train/test split and of the noise: the same seed gives the same data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Semilla de la división aleatoria entrenamiento/test y del ruido: la misma semilla da los mismos datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="106"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="116"/>
         <source>Data seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Semilla de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="110"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="120"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; of the data</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Vista previa&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="137"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="147"/>
         <source>The target function the network must learn, in x (or in x1 and x2 for two inputs).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="152"/>
-        <source>f(x) =</source>
-        <translation type="unfinished"></translation>
+        <translation>La función objetivo que debe aprender la red, en x (o en x1 y x2 para dos entradas).</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="162"/>
+        <source>f(x) =</source>
+        <translation>f(x) =</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="172"/>
         <source>The interval of x on which the function is sampled (for x1, x2: the same interval on both axes).</source>
-        <translation type="unfinished"></translation>
+        <translation>El intervalo de x en el que se muestrea la función (para x1, x2: el mismo intervalo en ambos ejes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="169"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="179"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>a</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="171"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="181"/>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Dominio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="174"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="184"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="175"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="185"/>
         <source>Number of points</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="178"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="188"/>
         <source>Sample x every &apos;step&apos; (like numpy.arange), or take a number of evenly spaced points.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="187"/>
-        <source>Distance between consecutive samples of x.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="192"/>
-        <source>How many samples of the function (train + test).</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestrea x cada &apos;paso&apos; (como numpy.arange) o toma un número dado de puntos equiespaciados.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="197"/>
+        <source>Distance between consecutive samples of x.</source>
+        <translation>Distancia entre muestras consecutivas de x.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="202"/>
+        <source>How many samples of the function (train + test).</source>
+        <translation>Cuántas muestras de la función (entrenamiento + test).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="207"/>
         <source>Sampling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="209"/>
-        <source>Standard deviation of the Gaussian noise added to every y: real measurements are never exact.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="214"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="251"/>
-        <source>Noise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="216"/>
-        <source>Divide y by its maximum |y|</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="217"/>
-        <source>Normalise the targets to [-1, 1], as in the course.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestreo</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="219"/>
+        <source>Standard deviation of the Gaussian noise added to every y: real measurements are never exact.</source>
+        <translation>Desviación típica del ruido gaussiano que se suma a cada y: las medidas reales nunca son exactas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="224"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="261"/>
+        <source>Noise</source>
+        <translation>Ruido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="226"/>
+        <source>Divide y by its maximum |y|</source>
+        <translation>Dividir y entre su máximo |y|</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="227"/>
+        <source>Normalise the targets to [-1, 1], as in the course.</source>
+        <translation>Normaliza los valores objetivo a [-1, 1], como en el curso.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="229"/>
         <source>Normalise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="231"/>
-        <source>Two classes of points in the plane, as in TensorFlow Playground: the network learns the boundary between them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="236"/>
-        <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Normalizar</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="241"/>
+        <source>Two classes of points in the plane, as in TensorFlow Playground: the network learns the boundary between them.</source>
+        <translation>Dos clases de puntos en el plano, como en TensorFlow Playground: la red aprende la frontera entre ellas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="246"/>
+        <source>Set</source>
+        <translation>Conjunto</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="251"/>
         <source>How many points (train + test).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántos puntos (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="243"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="253"/>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="249"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="259"/>
         <source>How much the classes overlap (0: cleanly separated).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuánto se solapan las clases (0: perfectamente separadas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="260"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="270"/>
         <source>On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>En este ordenador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="262"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="333"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="272"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="392"/>
         <source>Download...</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="263"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="275"/>
         <source>Download the files from the official source (or the lab&apos;s mirror) and verify their checksums.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descarga los archivos de la fuente oficial (o del espejo del laboratorio) y verifica sus sumas de comprobación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="265"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="279"/>
         <source>Import from folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar desde carpeta...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="266"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="282"/>
         <source>Use files a teacher copied onto this computer (.gz or uncompressed); they are verified first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="268"/>
-        <source>Manage...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="269"/>
-        <source>See every dataset, its size and whether it verified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="280"/>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="281"/>
-        <source>How many images of each split to use: fewer train faster on a modest PC, more generalise better.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="284"/>
-        <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa archivos que un profesor ha copiado en este ordenador (.gz o sin comprimir); antes se verifican.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="286"/>
-        <source>Pixels / 255 (0 to 1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="287"/>
-        <source>Standardise (mean 0, std 1)</source>
-        <translation type="unfinished"></translation>
+        <source>Manage...</source>
+        <translation>Gestionar...</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="288"/>
+        <source>See every dataset, its size and whether it verified.</source>
+        <translation>Muestra todos los conjuntos de datos, su tamaño y si se han verificado.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="300"/>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="303"/>
+        <source>How many images of each split to use: fewer train faster on a modest PC, more generalise better.</source>
+        <translation>Cuántas imágenes de cada partición usar: con menos se entrena más rápido en un PC modesto; con más se generaliza mejor.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="308"/>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="310"/>
+        <source>Pixels / 255 (0 to 1)</source>
+        <translation>Píxeles / 255 (de 0 a 1)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="311"/>
+        <source>Standardise (mean 0, std 1)</source>
+        <translation>Estandarizar (media 0, desv. típica 1)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="314"/>
         <source>How pixel values 0-255 become inputs. Standardising centres them, which often helps training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se convierten los valores de píxel 0-255 en entradas. Estandarizar los centra, lo que suele ayudar al entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="291"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="319"/>
         <source>Scaling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="293"/>
-        <source>100 fine classes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="294"/>
-        <source>20 superclasses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="295"/>
-        <source>CIFAR-100 has two labels per image: one of 100 classes and one of 20 superclasses.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="298"/>
-        <source>Labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="318"/>
-        <source>Each {h}&amp;times;{w} grey image is flattened, row after row, into a vector of &lt;b&gt;{n}&lt;/b&gt; inputs: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escalado</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="321"/>
-        <source>Each {h}&amp;times;{w} colour image has 3 values per pixel (red, green, blue): flattened, it is a vector of &lt;b&gt;{n}&lt;/b&gt; inputs, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</source>
-        <translation type="unfinished"></translation>
+        <source>100 fine classes</source>
+        <translation>100 clases finas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="332"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="322"/>
+        <source>20 superclasses</source>
+        <translation>20 superclases</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="325"/>
+        <source>CIFAR-100 has two labels per image: one of 100 classes and one of 20 superclasses.</source>
+        <translation>CIFAR-100 tiene dos etiquetas por imagen: una de 100 clases y otra de 20 superclases.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="329"/>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="374"/>
+        <source>Each {h}&amp;times;{w} grey image is flattened, row after row, into a vector of &lt;b&gt;{n}&lt;/b&gt; inputs: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</source>
+        <translation>Cada imagen en escala de grises de {h}&amp;times;{w} se aplana, fila a fila, en un vector de &lt;b&gt;{n}&lt;/b&gt; entradas: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="379"/>
+        <source>Each {h}&amp;times;{w} colour image has 3 values per pixel (red, green, blue): flattened, it is a vector of &lt;b&gt;{n}&lt;/b&gt; inputs, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</source>
+        <translation>Cada imagen en color de {h}&amp;times;{w} tiene 3 valores por píxel (rojo, verde, azul): aplanada, es un vector de &lt;b&gt;{n}&lt;/b&gt; entradas, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="391"/>
         <source>Download again...</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a descargar...</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetManager</name>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="204"/>
+        <source>Datasets</source>
+        <translation>Conjuntos de datos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="211"/>
+        <source>Dataset</source>
+        <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="211"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="212"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="219"/>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="220"/>
+        <source>Download the selected set and verify it.</source>
+        <translation>Descarga el conjunto seleccionado y lo verifica.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="221"/>
+        <source>Import from folder...</source>
+        <translation>Importar desde carpeta...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="222"/>
+        <source>Copy the selected set&apos;s files from a folder.</source>
+        <translation>Copia los archivos del conjunto seleccionado desde una carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="223"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="275"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="277"/>
+        <source>Verify</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="224"/>
+        <source>Read every file again and check it.</source>
+        <translation>Vuelve a leer cada archivo y lo comprueba.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="225"/>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="226"/>
+        <source>Show the data folder in the file manager.</source>
+        <translation>Muestra la carpeta de datos en el explorador de archivos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="251"/>
+        <source>Data folder: {folder}</source>
+        <translation>Carpeta de datos: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="253"/>
+        <source>Downloads come from the mirror {url}</source>
+        <translation>Las descargas vienen del espejo {url}</translation>
     </message>
 </context>
 <context>
     <name>Datasets</name>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="283"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="278"/>
         <source>MNIST handwritten digits</source>
         <extracomment>Files that may be left out of a folder given as ``root`` (CIFAR-10&apos;s training batches 2 to 5, for a lighter copy in a lab); the store itself always holds all of them. Labels for the dataset manager (translated when shown).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dígitos manuscritos MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="284"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="279"/>
         <source>Fashion-MNIST clothes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ropa Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="285"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="280"/>
         <source>CIFAR-10 photos (10 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos CIFAR-10 (10 clases)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="286"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="281"/>
         <source>CIFAR-100 photos (100 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos CIFAR-100 (100 clases)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="174"/>
+        <source>{title}: missing {files} (looked in {where}).</source>
+        <translation>{title}: faltan {files} (se ha buscado en {where}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="179"/>
+        <source>The folder holds {archive}: import it with `mlpstudio data import {name} FOLDER`, which checks and unpacks it.</source>
+        <translation>La carpeta contiene {archive}: impórtalo con `mlpstudio data import {name} FOLDER`, que lo comprueba y lo descomprime.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="187"/>
+        <source>The folder looks like the Python (pickle) version, which MLP Studio does not open; use the binary version ({archive}).</source>
+        <translation>La carpeta parece contener la versión para Python (pickle), que MLP Studio no abre; usa la versión binaria ({archive}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="193"/>
+        <source>Put the official files there, or clear the image folder setting (data.root) to use the data store (`mlpstudio data fetch {name}`).</source>
+        <translation>Pon allí los archivos oficiales o vacía la opción de carpeta de imágenes (data.root) para usar el almacén de datos (`mlpstudio data fetch {name}`).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="199"/>
+        <source>Download it (Download... in the Data panel, or `mlpstudio data fetch {name}`), or import a folder of the official files (Import from folder..., or `mlpstudio data import {name} FOLDER`).</source>
+        <translation>Descárgalo (Descargar... en el panel Datos, o `mlpstudio data fetch {name}`) o importa una carpeta con los archivos oficiales (Importar desde carpeta..., o `mlpstudio data import {name} FOLDER`).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="47"/>
+        <source>Not on this computer yet.</source>
+        <translation>Todavía no está en este ordenador.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="51"/>
+        <source>Ready, {size}: every file verified by checksum.</source>
+        <translation>Listo, {size}: todos los archivos verificados por suma de comprobación.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="54"/>
+        <source>Ready, {size}: {hashed} of {n} files verified by checksum, the others checked by size and labels.</source>
+        <translation>Listo, {size}: {hashed} de {n} archivos verificados por suma de comprobación; los demás, comprobados por tamaño y etiquetas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="62"/>
+        <source>Damaged files: {files}. Download or import them again.</source>
+        <translation>Archivos dañados: {files}. Vuelve a descargarlos o a importarlos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="65"/>
+        <source>Incomplete: {files} missing.</source>
+        <translation>Incompleto: faltan {files}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="143"/>
+        <source>Downloading {name}</source>
+        <translation>Descargando {name}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="151"/>
+        <source>Download cancelled</source>
+        <translation>Descarga cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="152"/>
+        <source>Nothing was kept; you can start again.</source>
+        <translation>No se ha guardado nada; puedes empezar de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="156"/>
+        <source>Download failed</source>
+        <translation>Error en la descarga</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="170"/>
+        <source>Folder with the {name} files</source>
+        <translation>Carpeta con los archivos de {name}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="176"/>
+        <source>Importing {name}</source>
+        <translation>Importando {name}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="182"/>
+        <source>Import failed</source>
+        <translation>Error al importar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="184"/>
+        <source>Import finished</source>
+        <translation>Importación terminada</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="188"/>
+        <source>Import incomplete</source>
+        <translation>Importación incompleta</translation>
     </message>
 </context>
 <context>
     <name>ExperimentController</name>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="109"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="110"/>
         <source>data</source>
-        <translation type="unfinished"></translation>
+        <translation>los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="109"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="110"/>
         <source>architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>la arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="284"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="342"/>
         <source>Training will run inside the app instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>El entrenamiento se ejecutará dentro de la aplicación.</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentFiles</name>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="97"/>
+        <source>Open experiment</source>
+        <translation>Abrir experimento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="98"/>
+        <source>MLP Studio experiments (*.mlpx);;All files (*)</source>
+        <translation>Experimentos de MLP Studio (*.mlpx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="105"/>
+        <source>Cannot open the experiment</source>
+        <translation>No se puede abrir el experimento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="106"/>
+        <source>{file}: {reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="122"/>
+        <source>Save experiment</source>
+        <translation>Guardar experimento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="123"/>
+        <source>MLP Studio experiments (*.mlpx)</source>
+        <translation>Experimentos de MLP Studio (*.mlpx)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="48"/>
+        <location filename="../../mlpstudio/gui/files.py" line="134"/>
+        <location filename="../../mlpstudio/gui/files.py" line="140"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="135"/>
+        <source>Stop or finish the training first.</source>
+        <translation>Primero detén o termina el entrenamiento.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="141"/>
+        <source>There is no network to save: fix the data first.</source>
+        <translation>No hay ninguna red que guardar: primero corrige los datos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="150"/>
+        <source>Save failed</source>
+        <translation>Error al guardar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="151"/>
+        <location filename="../../mlpstudio/gui/files.py" line="203"/>
+        <source>{file} was not written: {reason}</source>
+        <translation>No se ha escrito {file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="156"/>
+        <source>Saved {file}</source>
+        <translation>Guardado: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="206"/>
+        <source>Wrote {file}</source>
+        <translation>Escrito: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="212"/>
+        <source>Export history</source>
+        <translation>Exportar historial</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="213"/>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="219"/>
+        <source>Export NumPy script</source>
+        <translation>Exportar script de NumPy</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="220"/>
+        <location filename="../../mlpstudio/gui/files.py" line="224"/>
+        <source>Python script (*.py)</source>
+        <translation>Script de Python (*.py)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="223"/>
+        <source>Export PyTorch script</source>
+        <translation>Exportar script de PyTorch</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="231"/>
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="232"/>
+        <source>Web page (*.html)</source>
+        <translation>Página web (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="42"/>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="43"/>
+        <source>Start again from the course example.</source>
+        <translation>Empieza de nuevo desde el ejemplo del curso.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="44"/>
+        <source>Open...</source>
+        <translation>Abrir...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="46"/>
+        <source>Open a saved experiment (.mlpx) to look at it or go on training it.</source>
+        <translation>Abre un experimento guardado (.mlpx) para verlo o seguir entrenándolo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="49"/>
+        <source>Save the experiment: settings, weights and curves.</source>
+        <translation>Guarda el experimento: configuración, pesos y curvas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="50"/>
+        <source>Save as...</source>
+        <translation>Guardar como...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="52"/>
+        <source>Open recent</source>
+        <translation>Abrir reciente</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="53"/>
+        <source>History (CSV)...</source>
+        <translation>Historial (CSV)...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="54"/>
+        <source>NumPy script...</source>
+        <translation>Script de NumPy...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="57"/>
+        <source>A Python script that repeats this experiment with numpy only, to read or continue in a notebook.</source>
+        <translation>Un script de Python que repite este experimento solo con numpy, para leerlo o continuarlo en un cuaderno (notebook).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="61"/>
+        <source>PyTorch script...</source>
+        <translation>Script de PyTorch...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="62"/>
+        <source>The same experiment written with PyTorch.</source>
+        <translation>El mismo experimento escrito con PyTorch.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="63"/>
+        <source>Report (HTML)...</source>
+        <translation>Informe (HTML)...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="65"/>
+        <source>One web page with the figures, the settings and the results, to hand in.</source>
+        <translation>Una página web con las figuras, la configuración y los resultados, para entregar.</translation>
     </message>
 </context>
 <context>
@@ -530,22 +1917,308 @@
     <message>
         <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="30"/>
         <source>&lt;b&gt;First layer&lt;/b&gt;: each unit&apos;s weights as an image</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Primera capa&lt;/b&gt;: los pesos de cada neurona como imagen</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="32"/>
         <source>from unit </source>
-        <translation type="unfinished"></translation>
+        <translation>desde la neurona </translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="34"/>
         <source>Which units to show, 64 at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué neuronas mostrar, de 64 en 64.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="53"/>
         <source> of {n}</source>
-        <translation type="unfinished"></translation>
+        <translation> de {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Formula</name>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="69"/>
+        <source>attribute access with &apos;.&apos;</source>
+        <extracomment>Allowed functions: name -&gt; (numpy function, number of arguments).</extracomment>
+        <translation>el acceso a atributos con &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="70"/>
+        <source>indexing with [ ]</source>
+        <translation>la indexación con [ ]</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="71"/>
+        <source>a lambda</source>
+        <translation>una lambda</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="72"/>
+        <source>a comparison</source>
+        <translation>una comparación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="73"/>
+        <source>&apos;and&apos; / &apos;or&apos;</source>
+        <translation>&apos;and&apos; / &apos;or&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="74"/>
+        <source>&apos;if ... else&apos;</source>
+        <translation>&apos;if ... else&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="75"/>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="76"/>
+        <source>a tuple (a stray comma?)</source>
+        <translation>una tupla (¿sobra una coma?)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="77"/>
+        <source>a dictionary</source>
+        <translation>un diccionario</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="78"/>
+        <source>a set</source>
+        <translation>un conjunto</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="79"/>
+        <location filename="../../mlpstudio/data/expr.py" line="80"/>
+        <location filename="../../mlpstudio/data/expr.py" line="81"/>
+        <location filename="../../mlpstudio/data/expr.py" line="82"/>
+        <source>a comprehension</source>
+        <translation>una comprensión</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="83"/>
+        <source>an &apos;:=&apos; assignment</source>
+        <translation>una asignación &apos;:=&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="84"/>
+        <source>&apos;*&apos; unpacking</source>
+        <translation>el desempaquetado con &apos;*&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="85"/>
+        <location filename="../../mlpstudio/data/expr.py" line="237"/>
+        <source>text in quotes</source>
+        <translation>texto entre comillas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="86"/>
+        <source>&apos;await&apos;</source>
+        <translation>&apos;await&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="87"/>
+        <location filename="../../mlpstudio/data/expr.py" line="88"/>
+        <source>&apos;yield&apos;</source>
+        <translation>&apos;yield&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="89"/>
+        <source>a slice</source>
+        <translation>una rebanada (slice)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="92"/>
+        <source>&apos;^&apos; is not a power here: write x**2 for x squared</source>
+        <translation>&apos;^&apos; no es una potencia aquí: escribe x**2 para x al cuadrado</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="93"/>
+        <source>&apos;%&apos; is not allowed</source>
+        <translation>&apos;%&apos; no está permitido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="94"/>
+        <source>&apos;//&apos; is not allowed: use floor(a / b)</source>
+        <translation>&apos;//&apos; no está permitido: usa floor(a / b)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="95"/>
+        <source>&apos;@&apos; is not allowed</source>
+        <translation>&apos;@&apos; no está permitido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="96"/>
+        <source>&apos;&amp;&apos; is not allowed</source>
+        <translation>&apos;&amp;&apos; no está permitido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="97"/>
+        <source>&apos;|&apos; is not allowed</source>
+        <translation>&apos;|&apos; no está permitido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="98"/>
+        <source>&apos;&lt;&lt;&apos; is not allowed</source>
+        <translation>&apos;&lt;&lt;&apos; no está permitido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="99"/>
+        <source>&apos;&gt;&gt;&apos; is not allowed</source>
+        <translation>&apos;&gt;&gt;&apos; no está permitido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="100"/>
+        <source>&apos;~&apos; is not allowed</source>
+        <translation>&apos;~&apos; no está permitido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="101"/>
+        <source>&apos;not&apos; is not allowed</source>
+        <translation>&apos;not&apos; no está permitido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="137"/>
+        <source>The formula must be text.</source>
+        <translation>La fórmula debe ser texto.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="140"/>
+        <source>The formula is too long ({n} characters; at most {limit}).</source>
+        <translation>La fórmula es demasiado larga ({n} caracteres; como máximo {limit}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="148"/>
+        <source>Type a formula in {variables}, for example {example}.</source>
+        <translation>Escribe una fórmula en {variables}, por ejemplo {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="160"/>
+        <source>The formula cannot be read: {reason}.</source>
+        <translation>No se puede leer la fórmula: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="178"/>
+        <source>an opening parenthesis &apos;(&apos; was never closed</source>
+        <translation>un paréntesis de apertura &apos;(&apos; no se ha cerrado</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="180"/>
+        <source>a closing parenthesis &apos;)&apos; is unmatched</source>
+        <translation>un paréntesis de cierre &apos;)&apos; no tiene pareja</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="182"/>
+        <source>the text contains null bytes</source>
+        <translation>el texto contiene bytes nulos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="184"/>
+        <source>invalid syntax</source>
+        <translation>sintaxis no válida</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="186"/>
+        <source>(write 3*x, not 3x: multiplication needs &apos;*&apos;)</source>
+        <translation>(escribe 3*x, no 3x: la multiplicación necesita &apos;*&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="189"/>
+        <source>Syntax error: {message}.</source>
+        <translation>Error de sintaxis: {message}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="192"/>
+        <source>Syntax error at character {n}: {message}.</source>
+        <translation>Error de sintaxis en el carácter {n}: {message}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="210"/>
+        <source>(character {n})</source>
+        <translation>(carácter {n})</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="217"/>
+        <source>The formula is nested too deeply (more than {n})</source>
+        <translation>La fórmula tiene demasiados niveles de anidamiento (más de {n})</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="227"/>
+        <location filename="../../mlpstudio/data/expr.py" line="309"/>
+        <source>{what} is not allowed in a formula</source>
+        <translation>{what} no se permite en una fórmula</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="242"/>
+        <source>Only numbers are allowed, not {kind}</source>
+        <translation>Solo se permiten números, no {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="248"/>
+        <source>A number in the formula is too large</source>
+        <translation>Un número de la fórmula es demasiado grande</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="263"/>
+        <source>&apos;{name}&apos; is a function: write {name}(...)</source>
+        <translation>&apos;{name}&apos; es una función: escribe {name}(...)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="268"/>
+        <source>; did you mean &apos;{name}&apos;?</source>
+        <translation>; ¿querías decir &apos;{name}&apos;?</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="272"/>
+        <source>Unknown name &apos;{name}&apos;: the formula may use {allowed}</source>
+        <translation>Nombre desconocido &apos;{name}&apos;: la fórmula puede usar {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="286"/>
+        <location filename="../../mlpstudio/data/expr.py" line="299"/>
+        <source>Operator not allowed</source>
+        <translation>Operador no permitido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="315"/>
+        <source>Only functions from the list may be called, by name</source>
+        <translation>Solo se pueden llamar funciones de la lista, por su nombre</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="321"/>
+        <source>Did you mean &apos;{name}&apos;?</source>
+        <translation>¿Querías decir &apos;{name}&apos;?</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="327"/>
+        <source>&apos;{name}&apos; is not an allowed function.</source>
+        <translation>&apos;{name}&apos; no es una función permitida.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="332"/>
+        <source>Allowed: {functions}</source>
+        <translation>Permitidas: {functions}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="339"/>
+        <source>{name}() takes positional arguments only (no name=value)</source>
+        <translation>{name}() solo admite argumentos posicionales (sin nombre=valor)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="346"/>
+        <source>{name}() takes 1 argument, not {given}</source>
+        <translation>{name}() recibe 1 argumento, no {given}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="348"/>
+        <source>{name}() takes {n} arguments, not {given}</source>
+        <translation>{name}() recibe {n} argumentos, no {given}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="369"/>
+        <source>Variables: {variables}. Constants: pi, e. Operators: + - * / ** and parentheses. Functions: {functions}.</source>
+        <translation>Variables: {variables}. Constantes: pi, e. Operadores: + - * / ** y paréntesis. Funciones: {functions}.</translation>
     </message>
 </context>
 <context>
@@ -553,62 +2226,62 @@
     <message>
         <location filename="../../mlpstudio/gui/views/gallery_view.py" line="105"/>
         <source>&lt;b&gt;Samples&lt;/b&gt; of the data</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Muestras&lt;/b&gt; de los datos</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/gallery_view.py" line="106"/>
         <source>&lt;b&gt;Test images&lt;/b&gt;: true label, prediction and confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Imágenes de test&lt;/b&gt;: etiqueta real, predicción y confianza</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/gallery_view.py" line="112"/>
         <source>All test images</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las imágenes de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/gallery_view.py" line="113"/>
         <source>Mistakes only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo los errores</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/gallery_view.py" line="114"/>
         <source>Confusion cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Celda de la matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="115"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="117"/>
         <source>Which test images to show; click a cell of the confusion matrix to see the images behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué imágenes de test mostrar; haz clic en una celda de la matriz de confusión para ver las imágenes que hay detrás.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="120"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="124"/>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="123"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="127"/>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="125"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="129"/>
         <source>Next mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="126"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="131"/>
         <source>Jump to the next test image the network gets wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salta a la siguiente imagen de test que la red clasifica mal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="232"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="242"/>
         <source>{true} → {pred} ({conf:.0%})</source>
-        <translation type="unfinished"></translation>
+        <translation>{true} → {pred} ({conf:.0%})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="239"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="249"/>
         <source>{first}–{last} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first}–{last} de {total}</translation>
     </message>
 </context>
 <context>
@@ -616,17 +2289,17 @@
     <message>
         <location filename="../../mlpstudio/core/losses.py" line="26"/>
         <source>Linear + mean squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>Lineal + error cuadrático medio</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/core/losses.py" line="27"/>
         <source>Softmax + cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax + entropía cruzada</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/core/losses.py" line="28"/>
         <source>Sigmoid + binary cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoide + entropía cruzada binaria</translation>
     </message>
 </context>
 <context>
@@ -634,7 +2307,7 @@
     <message>
         <location filename="../../mlpstudio/gui/views/gallery_view.py" line="62"/>
         <source>No images</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay imágenes</translation>
     </message>
 </context>
 <context>
@@ -642,341 +2315,610 @@
     <message>
         <location filename="../../mlpstudio/core/network.py" line="37"/>
         <source>Automatic (He for ReLU, Glorot otherwise)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automática (He para ReLU, Glorot en los demás casos)</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/core/network.py" line="38"/>
         <source>He (normal, std = sqrt(2 / N_in))</source>
-        <translation type="unfinished"></translation>
+        <translation>He (normal, desv. típica = sqrt(2 / N_in))</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/core/network.py" line="39"/>
         <source>Glorot (uniform, limit = sqrt(6 / (N_in + N_out)))</source>
-        <translation type="unfinished"></translation>
+        <translation>Glorot (uniforme, límite = sqrt(6 / (N_in + N_out)))</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/core/network.py" line="40"/>
         <source>LeCun (normal, std = sqrt(1 / N_in))</source>
-        <translation type="unfinished"></translation>
+        <translation>LeCun (normal, desv. típica = sqrt(1 / N_in))</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="105"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="122"/>
+        <source>Cancelling...</source>
+        <translation>Cancelando...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="129"/>
+        <source>{file}: {done} of {total}</source>
+        <translation>{file}: {done} de {total}</translation>
+    </message>
+</context>
+<context>
+    <name>LabView</name>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_view.py" line="38"/>
+        <source>Goals</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_view.py" line="40"/>
+        <source>Ticked when the current network meets the goal.</source>
+        <translation>Se marca cuando la red actual cumple el objetivo.</translation>
+    </message>
+</context>
+<context>
+    <name>Labs</name>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="44"/>
+        <source>Number of parameters</source>
+        <extracomment>Goal metrics: the keys of ``mlpstudio train --json`` a goal may test, with their labels.</extracomment>
+        <translation>Número de parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="45"/>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="46"/>
+        <source>Training time (s)</source>
+        <translation>Tiempo de entrenamiento (s)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="47"/>
+        <source>Train loss</source>
+        <translation>Pérdida de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="48"/>
+        <source>Test loss</source>
+        <translation>Pérdida de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="49"/>
+        <source>Test MSE</source>
+        <translation>MSE de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="50"/>
+        <source>Test R2</source>
+        <translation>R2 de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="51"/>
+        <source>Train R2</source>
+        <translation>R2 de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="52"/>
+        <source>Test accuracy</source>
+        <translation>Exactitud de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="53"/>
+        <source>Train accuracy</source>
+        <translation>Exactitud de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="68"/>
+        <source>{metric} below {value}</source>
+        <extracomment>Comparison keys of a goal: name -&gt; the test it makes.</extracomment>
+        <translation>{metric} por debajo de {value}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="69"/>
+        <source>{metric} above {value}</source>
+        <translation>{metric} por encima de {value}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="70"/>
+        <source>{metric} at most {value}</source>
+        <translation>{metric} de {value} como máximo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="71"/>
+        <source>{metric} at least {value}</source>
+        <translation>{metric} de {value} como mínimo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="74"/>
+        <source>Fewer than {value} parameters</source>
+        <translation>Menos de {value} parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="75"/>
+        <source>More than {value} parameters</source>
+        <translation>Más de {value} parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="76"/>
+        <source>At most {value} parameters</source>
+        <translation>Como máximo {value} parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="77"/>
+        <source>At least {value} parameters</source>
+        <translation>Como mínimo {value} parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="78"/>
+        <source>Fewer than {value} epochs</source>
+        <translation>Menos de {value} épocas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="79"/>
+        <source>More than {value} epochs</source>
+        <translation>Más de {value} épocas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="80"/>
+        <source>At most {value} epochs</source>
+        <translation>Como máximo {value} épocas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/labs.py" line="81"/>
+        <source>At least {value} epochs</source>
+        <translation>Como mínimo {value} épocas</translation>
+    </message>
+</context>
+<context>
+    <name>Locks</name>
+    <message>
+        <location filename="../../mlpstudio/gui/locks.py" line="21"/>
+        <source>Locked by the lab file.</source>
+        <translation>Bloqueado por el archivo de la práctica.</translation>
     </message>
 </context>
 <context>
     <name>LossView</name>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="24"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="96"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="101"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="25"/>
         <source>Log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Escala logarítmica</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="27"/>
         <source>Show the loss on a logarithmic axis: late, small improvements stay visible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra la pérdida en un eje logarítmico: las mejoras pequeñas y tardías siguen siendo visibles.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="33"/>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="51"/>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>época</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="34"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>pérdida</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="42"/>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="59"/>
         <source>train</source>
-        <translation type="unfinished"></translation>
+        <translation>entrenamiento</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="43"/>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="60"/>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="52"/>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="95"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="100"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="101"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="106"/>
         <source>loss (mean squared error)</source>
-        <translation type="unfinished"></translation>
+        <translation>pérdida (error cuadrático medio)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="102"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="107"/>
         <source>loss (cross-entropy)</source>
-        <translation type="unfinished"></translation>
+        <translation>pérdida (entropía cruzada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="103"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="108"/>
         <source>loss (binary cross-entropy)</source>
-        <translation type="unfinished"></translation>
+        <translation>pérdida (entropía cruzada binaria)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="130"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="135"/>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>validación</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="52"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="59"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="456"/>
         <source>MLP Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>MLP Studio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="87"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="377"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="101"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="588"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="90"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="104"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="92"/>
-        <source>Train exactly one mini-batch, then pause (S).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="94"/>
-        <source>Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="95"/>
-        <source>Stop training; Continue carries on from here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="97"/>
-        <source>Reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="100"/>
-        <source>Throw the training away: new random weights from the seed, empty history (R).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="103"/>
-        <source>Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/main_window.py" line="106"/>
-        <source>Larger fonts and thicker lines for a projector (F5).</source>
-        <translation type="unfinished"></translation>
+        <source>Train exactly one mini-batch, then pause (S).</source>
+        <translation>Entrena exactamente un minilote y luego se pausa (S).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="108"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/main_window.py" line="109"/>
+        <source>Stop training; Continue carries on from here.</source>
+        <translation>Detiene el entrenamiento; Continuar sigue desde aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="111"/>
+        <source>Reset</source>
+        <translation>Reiniciar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="114"/>
+        <source>Throw the training away: new random weights from the seed, empty history (R).</source>
+        <translation>Descarta el entrenamiento: nuevos pesos aleatorios a partir de la semilla e historial vacío (R).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="117"/>
+        <source>Presentation mode</source>
+        <translation>Modo presentación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="120"/>
+        <source>Larger fonts and thicker lines for a projector (F5).</source>
+        <translation>Letra más grande y líneas más gruesas para un proyector (F5).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="123"/>
+        <source>Preferences...</source>
+        <translation>Preferencias...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="126"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="115"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="208"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="132"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="232"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="146"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="163"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="147"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="164"/>
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="148"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="165"/>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="149"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="166"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="150"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="167"/>
         <source>First layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Primera capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="151"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="168"/>
         <source>Accuracy per class</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="206"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="230"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="207"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="231"/>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="214"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="238"/>
         <source>Experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="222"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="245"/>
+        <source>Lab</source>
+        <translation>Práctica</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="256"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="224"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="263"/>
+        <source>Open lab...</source>
+        <translation>Abrir práctica...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="265"/>
+        <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
+        <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="268"/>
+        <source>Example labs</source>
+        <translation>Prácticas de ejemplo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="275"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="279"/>
+        <source>Datasets...</source>
+        <translation>Conjuntos de datos...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="280"/>
+        <source>Download, import and check the image datasets.</source>
+        <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="285"/>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="227"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="289"/>
+        <source>Compare architectures...</source>
+        <translation>Comparar arquitecturas...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="293"/>
+        <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
+        <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="298"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="233"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="304"/>
+        <source>Reset layout</source>
+        <translation>Restablecer disposición</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="305"/>
+        <source>Put every panel and view back where it started.</source>
+        <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="307"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="234"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="475"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="308"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="693"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="236"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="485"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="310"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="703"/>
         <source>About MLP Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de MLP Studio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="369"/>
-        <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../mlpstudio/gui/main_window.py" line="387"/>
+        <source>The experiment&apos;s data is not available: {reason}</source>
+        <translation>Los datos del experimento no están disponibles: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="371"/>
-        <source>Pause training (Space).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../mlpstudio/gui/main_window.py" line="420"/>
+        <source>Open lab</source>
+        <translation>Abrir práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="375"/>
-        <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="377"/>
-        <source>Continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="381"/>
-        <source>{action} (Space).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="405"/>
-        <source>Fix the data to train: see the message in the Data panel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="408"/>
-        <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="413"/>
-        <source>Training: epoch {epoch} of {total}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="418"/>
-        <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="422"/>
-        <source>Finished {epochs} epochs in {seconds:.1f} s. {result}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../mlpstudio/gui/main_window.py" line="421"/>
+        <source>Lab files (*.toml)</source>
+        <translation>Archivos de práctica (*.toml)</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/main_window.py" line="427"/>
+        <source>Cannot open the lab</source>
+        <translation>No se puede abrir la práctica</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="480"/>
+        <source>Files from the folder {folder}</source>
+        <translation>Archivos de la carpeta {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="535"/>
+        <source>GPU (CuPy)</source>
+        <translation>GPU (CuPy)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="535"/>
+        <source>CPU (NumPy)</source>
+        <translation>CPU (NumPy)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="580"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="582"/>
+        <source>Pause training (Space).</source>
+        <translation>Pausa el entrenamiento (Espacio).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="586"/>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="588"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="592"/>
+        <source>{action} (Space).</source>
+        <translation>{action} (Espacio).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="619"/>
+        <source>Fix the data to train: see the message in the Data panel.</source>
+        <translation>Corrige los datos para poder entrenar: mira el mensaje del panel Datos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="622"/>
+        <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
+        <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="627"/>
+        <source>Training: epoch {epoch} of {total}.</source>
+        <translation>Entrenando: época {epoch} de {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="632"/>
+        <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
+        <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="636"/>
+        <source>Finished {epochs} epochs in {seconds:.1f} s. {result}</source>
+        <translation>Terminadas {epochs} épocas en {seconds:.1f} s. {result}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="641"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
-        <translation type="unfinished"></translation>
+        <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="431"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="645"/>
         <source>Stopped at epoch {epoch}. {result}</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="436"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="650"/>
         <source>The loss became NaN or infinite: the learning rate ({lr:g}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr:g}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="447"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="661"/>
         <source>Test loss {loss:.4g}, test accuracy {acc:.1%}.</source>
-        <translation type="unfinished"></translation>
+        <translation>En test: pérdida {loss:.4g}, exactitud {acc:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="450"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="664"/>
         <source>Test MSE {loss:.4g}, test R² {r2:.4f}.</source>
-        <translation type="unfinished"></translation>
+        <translation>En test: MSE {loss:.4g}, R² {r2:.4f}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="455"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="673"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="458"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="676"/>
         <source>Reset now</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="464"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="682"/>
         <source>Problem: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="477"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="695"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
 F5: presentation mode
 Ctrl+Q: quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Espacio: entrenar / pausar / reanudar
+S: un paso de entrenamiento (minilote)
+R: reiniciar la red
+F5: modo presentación
+Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="487"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="705"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
-        <translation type="unfinished"></translation>
+        <translation>MLP Studio {version}
+Construye, entrena y compara perceptrones multicapa.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/app.py" line="216"/>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/app.py" line="217"/>
+        <source>Something went wrong; your work is still here.
+
+{error}</source>
+        <translation>Algo ha fallado; tu trabajo sigue aquí.
+
+{error}</translation>
     </message>
 </context>
 <context>
@@ -984,7 +2926,7 @@ Build, train and compare multilayer perceptrons.</source>
     <message>
         <location filename="../../mlpstudio/gui/widgets.py" line="83"/>
         <source>Hide this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar este mensaje</translation>
     </message>
 </context>
 <context>
@@ -992,51 +2934,52 @@ Build, train and compare multilayer perceptrons.</source>
     <message>
         <location filename="../../mlpstudio/gui/views/network_view.py" line="151"/>
         <source>&lt;b&gt;Network&lt;/b&gt;: red positive, blue negative weights; width = |w|</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Red&lt;/b&gt;: pesos positivos en rojo, negativos en azul; grosor = |w|</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/network_view.py" line="162"/>
         <source>input
 {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>entrada
+{n}</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/network_view.py" line="165"/>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>salida</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/network_view.py" line="167"/>
         <source>layer {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>capa {l}</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/network_view.py" line="170"/>
         <source>linear</source>
-        <translation type="unfinished"></translation>
+        <translation>lineal</translation>
     </message>
 </context>
 <context>
     <name>Optimizers</name>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="30"/>
-        <source>SGD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../mlpstudio/core/optimizers.py" line="31"/>
-        <source>SGD + momentum</source>
-        <translation type="unfinished"></translation>
+        <source>SGD</source>
+        <translation>SGD</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/core/optimizers.py" line="32"/>
-        <source>Nesterov momentum</source>
-        <translation type="unfinished"></translation>
+        <source>SGD + momentum</source>
+        <translation>SGD + momento</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/core/optimizers.py" line="33"/>
+        <source>Nesterov momentum</source>
+        <translation>Momento de Nesterov</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="34"/>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
 </context>
 <context>
@@ -1044,44 +2987,108 @@ Build, train and compare multilayer perceptrons.</source>
     <message>
         <location filename="../../mlpstudio/gui/views/prediction_view.py" line="29"/>
         <source>&lt;b&gt;Predictions&lt;/b&gt; against the data</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Predicciones&lt;/b&gt; frente a los datos</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/prediction_view.py" line="76"/>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>objetivo</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/prediction_view.py" line="77"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="112"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="111"/>
         <source>train</source>
-        <translation type="unfinished"></translation>
+        <translation>entrenamiento</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/prediction_view.py" line="78"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="113"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="112"/>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/prediction_view.py" line="82"/>
         <source>network</source>
-        <translation type="unfinished"></translation>
+        <translation>red</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/prediction_view.py" line="83"/>
         <source>predictions (test)</source>
-        <translation type="unfinished"></translation>
+        <translation>predicciones (test)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="129"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="131"/>
         <source>P(class 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>P(clase 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="129"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="131"/>
         <source>network output</source>
-        <translation type="unfinished"></translation>
+        <translation>salida de la red</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="47"/>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="51"/>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="54"/>
+        <source>The language of the interface (applies at once).</source>
+        <translation>El idioma de la interfaz (se aplica al momento).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="57"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="60"/>
+        <source>(your user cache folder)</source>
+        <translation>(tu carpeta de caché de usuario)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="63"/>
+        <source>A folder for the image datasets, for example one shared by every PC of a lab. Empty: a folder in your user account.</source>
+        <translation>Una carpeta para los conjuntos de datos de imágenes, por ejemplo una compartida por todos los PC de un laboratorio. Vacía: una carpeta de tu cuenta de usuario.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="67"/>
+        <source>Browse...</source>
+        <translation>Examinar...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="68"/>
+        <source>Choose the folder.</source>
+        <translation>Elige la carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="73"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="103"/>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="79"/>
+        <source>A web server of your lab that holds the same dataset files: every download comes from there instead of the internet. Checksums are verified anyway.</source>
+        <translation>Un servidor web de tu laboratorio con los mismos archivos de conjuntos de datos: todas las descargas vienen de ahí en lugar de internet. Las sumas de comprobación se verifican igualmente.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="83"/>
+        <source>Download mirror</source>
+        <translation>Espejo de descarga</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="90"/>
+        <source>{name} is set by the environment.</source>
+        <translation>{name} está definida en el entorno.</translation>
     </message>
 </context>
 <context>
@@ -1090,90 +3097,90 @@ Build, train and compare multilayer perceptrons.</source>
         <location filename="../../mlpstudio/experiment/presets.py" line="11"/>
         <source>Course example: sin(3 pi x) + cos(2 pi x)</source>
         <extracomment>name -&gt; (label, config overrides). ``course-sine`` is also the app&apos;s default. Labels are English; the GUI shows ``translate(&quot;Presets&quot;, label)``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ejemplo del curso: sin(3 pi x) + cos(2 pi x)</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="13"/>
         <source>Gaussian bump: exp(-10 x^2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Campana gaussiana: exp(-10 x^2)</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="17"/>
         <source>A kink: |x|</source>
-        <translation type="unfinished"></translation>
+        <translation>Un punto anguloso: |x|</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="21"/>
         <source>A step: sign(x)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un escalón: sign(x)</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="25"/>
         <source>Noisy sine: sin(2 pi x) with noise 0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seno con ruido: sin(2 pi x) con ruido 0.1</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="29"/>
         <source>2-D ripple: sin(pi x1) cos(pi x2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondulación 2D: sin(pi x1) cos(pi x2)</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="37"/>
         <source>2-D classes: circle</source>
-        <translation type="unfinished"></translation>
+        <translation>Clases 2D: círculo</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="45"/>
         <source>2-D classes: XOR</source>
-        <translation type="unfinished"></translation>
+        <translation>Clases 2D: XOR</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="53"/>
         <source>2-D classes: two Gaussians</source>
-        <translation type="unfinished"></translation>
+        <translation>Clases 2D: dos gaussianas</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="61"/>
         <source>MNIST handwritten digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Dígitos manuscritos MNIST</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="69"/>
         <source>Fashion-MNIST clothes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ropa Fashion-MNIST</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="77"/>
         <source>CIFAR-10 photos</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos CIFAR-10</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="85"/>
         <source>CIFAR-100 photos (100 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos CIFAR-100 (100 clases)</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/presets.py" line="93"/>
         <source>2-D classes: spiral</source>
-        <translation type="unfinished"></translation>
+        <translation>Clases 2D: espiral</translation>
     </message>
 </context>
 <context>
     <name>Schedules</name>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="230"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="243"/>
         <source>Constant</source>
-        <translation type="unfinished"></translation>
+        <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="231"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="244"/>
         <source>Step decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Decaimiento escalonado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="232"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="245"/>
         <source>Cosine annealing</source>
-        <translation type="unfinished"></translation>
+        <translation>Recocido coseno</translation>
     </message>
 </context>
 <context>
@@ -1181,193 +3188,198 @@ Build, train and compare multilayer perceptrons.</source>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="19"/>
         <source>Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>Círculo</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="20"/>
         <source>Exclusive or (XOR)</source>
-        <translation type="unfinished"></translation>
+        <translation>O exclusivo (XOR)</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="21"/>
         <source>Two Gaussians</source>
-        <translation type="unfinished"></translation>
+        <translation>Dos gaussianas</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="22"/>
         <source>Spiral</source>
-        <translation type="unfinished"></translation>
+        <translation>Espiral</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="57"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="60"/>
         <source>The rule that updates the weights from the gradient. SGD: w -= lr * gradient; momentum adds a velocity that smooths the steps; Adam adapts the step of every weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>La regla que actualiza los pesos a partir del gradiente. SGD: w -= lr * gradiente; el momento añade una velocidad que suaviza los pasos; Adam adapta el paso de cada peso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="62"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="65"/>
         <source>Optimiser</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimizador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="67"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="70"/>
         <source>The learning rate: how big a step the weights take along the negative gradient. Too small: slow; too large: the loss jumps or diverges. It can be changed while training.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tasa de aprendizaje: el tamaño del paso que dan los pesos en la dirección opuesta al gradiente. Demasiado pequeña: lento; demasiado grande: la pérdida oscila o diverge. Se puede cambiar durante el entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="72"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="75"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="79"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="82"/>
         <source>Momentum coefficient mu: the share of the previous step kept in the next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coeficiente de momento mu: la fracción del paso anterior que se conserva en el siguiente.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="81"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="84"/>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="87"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="90"/>
         <source>Mini-batch size: how many training samples are averaged for each gradient step. One epoch is one pass over the training set, N/batch steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del minilote: cuántas muestras de entrenamiento se promedian en cada paso del gradiente. Una época es una pasada por el conjunto de entrenamiento, N/lote pasos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="91"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="94"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño de lote</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="97"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="100"/>
         <source>Epochs: how many times the network sees the whole training set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Épocas: cuántas veces ve la red el conjunto de entrenamiento completo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="99"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="102"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="107"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="110"/>
         <source>L2 regularisation lambda: adds lambda/2 * sum(W^2) to the loss, which keeps the weights small and can reduce overfitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regularización L2 lambda: suma lambda/2 * sum(W^2) a la pérdida, lo que mantiene pequeños los pesos y puede reducir el sobreajuste.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="111"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="114"/>
         <source>L2 penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Penalización L2</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="118"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="121"/>
         <source>How the learning rate changes over the epochs: constant, halved every few epochs (step), or decreasing smoothly to zero (cosine).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo cambia la tasa de aprendizaje a lo largo de las épocas: constante, reducida a la mitad cada cierto número de épocas (escalonada) o decreciendo suavemente hasta cero (coseno).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="122"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="125"/>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="124"/>
-        <source>Stop when validation stops improving</source>
-        <translation type="unfinished"></translation>
+        <translation>Planificación</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/training_panel.py" line="127"/>
-        <source>Early stopping: hold out part of the training data for validation and stop when its loss has not improved for &apos;patience&apos; epochs, keeping the best weights.</source>
-        <translation type="unfinished"></translation>
+        <source>Stop when validation stops improving</source>
+        <translation>Parar cuando la validación deje de mejorar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="132"/>
-        <source>Early stopping</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="130"/>
+        <source>Early stopping: hold out part of the training data for validation and stop when its loss has not improved for &apos;patience&apos; epochs, keeping the best weights.</source>
+        <translation>Parada temprana: reserva parte de los datos de entrenamiento para validación y detiene el entrenamiento cuando su pérdida lleva &apos;paciencia&apos; épocas sin mejorar, conservando los mejores pesos.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/training_panel.py" line="135"/>
+        <source>Early stopping</source>
+        <translation>Parada temprana</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="138"/>
         <source>Epochs without improvement before stopping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Épocas sin mejora antes de parar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="136"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="139"/>
         <source>Patience</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciencia</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="142"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="145"/>
         <source>Seed of the initial weights and of the shuffling: the same seed repeats the same run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="146"/>
-        <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Semilla de los pesos iniciales y del barajado: la misma semilla repite la misma ejecución.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/panels/training_panel.py" line="149"/>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="152"/>
         <source>CPU (NumPy)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="151"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="154"/>
         <source>GPU (CuPy)</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="155"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="158"/>
         <source>Where the network computes. The GPU needs an NVIDIA card and CuPy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde calcula la red. La GPU necesita una tarjeta NVIDIA y CuPy.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="160"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="163"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="177"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="180"/>
         <source>Progress of the run: epoch, time left and speed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la ejecución: época, tiempo restante y velocidad.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="265"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="275"/>
         <source>Epoch {epoch} / {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Época {epoch} / {total}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="270"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="280"/>
         <source>Time left {eta} · {rate} samples/s · {elapsed} elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Quedan {eta} · {rate} muestras/s · {elapsed} transcurrido</translation>
     </message>
 </context>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="40"/>
-        <source>Export...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../mlpstudio/gui/views/base.py" line="41"/>
-        <source>Save this view as a PNG image.</source>
-        <translation type="unfinished"></translation>
+        <source>Export...</source>
+        <translation>Exportar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="79"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="81"/>
         <source>Export view</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar vista</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/base.py" line="79"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="85"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="42"/>
+        <source>Save this view as a PNG image or an SVG drawing.</source>
+        <translation>Guarda esta vista como imagen PNG o dibujo SVG.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/base.py" line="79"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Dibujo SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/base.py" line="92"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al exportar</translation>
     </message>
 </context>
 <context>
@@ -1375,58 +3387,22 @@ Build, train and compare multilayer perceptrons.</source>
     <message>
         <location filename="../../mlpstudio/gui/views/weights_view.py" line="26"/>
         <source>&lt;b&gt;Weights&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Pesos&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; por capa</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/weights_view.py" line="45"/>
         <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;: {rows} x {cols}  ({act})</source>
-        <translation type="unfinished"></translation>
+        <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;: {rows} x {cols}  ({act})</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/weights_view.py" line="49"/>
         <source>linear</source>
-        <translation type="unfinished"></translation>
+        <translation>lineal</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/weights_view.py" line="110"/>
         <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v:.4g}  (unit {i} of layer {l}, input {j})</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="33"/>
-        <source>The activation S(z) applied to every unit of the layer: a = S(z), z = W a + b. Without a non-linear activation, stacked layers collapse into one linear map.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="240"/>
-        <source>identity (linear output)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="247"/>
-        <source>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../mlpstudio/gui/app.py" line="165"/>
-        <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/app.py" line="166"/>
-        <source>Something went wrong; your work is still here.
-
-{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v:.4g}  (neurona {i} de la capa {l}, entrada {j})</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,7 @@ from ...core.network import INIT_LABELS, INITS, layer_counts
 from ...experiment.config import ModelConfig
 from ...i18n import translate
 from ..locks import Locks
+from ..style import number
 
 MAX_WIDTH = 4096
 MAX_LAYERS = 12
@@ -237,11 +238,11 @@ class ArchitecturePanel(QWidget):
         rows = "".join(
             f"<tr><td>l = {c.layer}:&nbsp;</td><td>N<sub>{c.layer}</sub>(N<sub>{c.layer - 1}"
             f"</sub>+1) = {c.units}&times;{c.inputs}+{c.units}</td><td align='right'>"
-            f"&nbsp;= {c.params:,}</td></tr>"
+            f"&nbsp;= {number(c.params)}</td></tr>"
             for c in counts
         )
         self.count_label.setText(
-            self.tr("<b>Parameters: {total}</b>").format(total=f"{total:,}")
+            self.tr("<b>Parameters: {total}</b>").format(total=number(total))
             + f"<table>{rows}</table>"
         )
         self.notation.setText(model_notation(self, sizes, activations, head))

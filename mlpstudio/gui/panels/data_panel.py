@@ -25,6 +25,7 @@ from ...experiment.config import DataConfig
 from ...experiment.presets import PRESETS
 from ...i18n import translate
 from ..locks import Locks
+from ..style import number
 from ..views.gallery_view import GalleryView
 from ..views.prediction_view import PredictionView
 from ..widgets import error_style
@@ -296,7 +297,7 @@ class DataPanel(QWidget):
 
         self.subset = QComboBox()
         for n in SUBSETS:
-            self.subset.addItem(f"{n:,}" if n else self.tr("All"), n)
+            self.subset.addItem(number(n) if n else self.tr("All"), n)
         self.subset.setToolTip(
             self.tr(
                 "How many images of each split to use: fewer train "
@@ -399,7 +400,7 @@ class DataPanel(QWidget):
             self._show_page()
             self.subset.setCurrentIndex(max(0, self.subset.findData(data.subset)))
             if self.subset.findData(data.subset) < 0:
-                self.subset.addItem(f"{data.subset:,}", data.subset)
+                self.subset.addItem(number(data.subset), data.subset)
                 self.subset.setCurrentIndex(self.subset.count() - 1)
             self.scaling.setCurrentIndex(max(0, self.scaling.findData(data.scaling)))
             self.labels.setCurrentIndex(max(0, self.labels.findData(data.labels)))

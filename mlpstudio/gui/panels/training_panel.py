@@ -22,6 +22,7 @@ from ...core.optimizers import OPTIMIZER_LABELS, OPTIMIZERS, SCHEDULE_LABELS, SC
 from ...experiment.config import TrainingConfig
 from ...i18n import translate
 from ..locks import Locks
+from ..style import number
 from ..widgets import LogSpinSlider
 
 
@@ -278,7 +279,7 @@ class TrainingPanel(QWidget):
         self.progress_label.setText(
             self.tr("Time left {eta} · {rate} samples/s · {elapsed} elapsed").format(
                 eta=format_duration(snapshot.eta),
-                rate=f"{snapshot.samples_per_second:,.0f}",
+                rate=number(snapshot.samples_per_second),
                 elapsed=format_duration(snapshot.elapsed),
             )
         )

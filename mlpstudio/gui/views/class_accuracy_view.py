@@ -7,7 +7,7 @@ import pyqtgraph as pg
 
 from ...core.metrics import per_class_accuracy
 from .. import style
-from ..style import cache_axes
+from ..style import prepare_plot
 from .base import View
 
 MAX_TICKS = 25
@@ -24,7 +24,7 @@ class ClassAccuracyView(View):
         self.plot.invertY(True)
         self.plot.setMouseEnabled(False, False)
         self.plot.setXRange(0, 1, padding=0.02)
-        cache_axes(self.plot)
+        prepare_plot(self.plot)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brush=style.TRAIN)
         self.plot.addItem(self.bars)
         self.body.addWidget(self.plot)

@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QCheckBox
 
-from ..style import cache_axes
+from ..style import prepare_plot
 from .base import View
 
 MAX_NUMBERS = 12  # write counts in the cells up to this many classes
@@ -54,7 +54,7 @@ class ConfusionView(View):
         self.plot.invertY(True)
         self.plot.setMouseEnabled(False, False)
         self.plot.setAspectLocked(False)
-        cache_axes(self.plot)
+        prepare_plot(self.plot)
         self.image = _ClickableImage(self._clicked)
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.plot.addItem(self.image)

@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox
 
 from .. import style
-from ..style import RangeKeeper, Style, cache_axes
+from ..style import RangeKeeper, Style, prepare_plot
 from .base import View, finite_xy
 
 
@@ -35,7 +35,7 @@ class LossView(View):
         for axis in ("left", "bottom"):
             self.plot.getAxis(axis).enableAutoSIPrefix(False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        cache_axes(self.plot)
+        prepare_plot(self.plot)
         self.plot.disableAutoRange()
         self.plot.setMouseEnabled(x=True, y=True)
         self.legend = self.plot.addLegend(offset=(-10, 10), brush=(255, 255, 255, 200))
@@ -54,7 +54,7 @@ class LossView(View):
         self.accuracy_plot.showGrid(x=True, y=True, alpha=0.15)
         self.accuracy_plot.disableAutoRange()
         self.accuracy_plot.setYRange(0, 1, padding=0.02)
-        cache_axes(self.accuracy_plot)
+        prepare_plot(self.accuracy_plot)
         legend = self.accuracy_plot.addLegend(offset=(-10, -10), brush=(255, 255, 255, 200))
         self.train_accuracy = self.accuracy_plot.plot(name=self.tr("train"))
         self.test_accuracy = self.accuracy_plot.plot(name=self.tr("test"))

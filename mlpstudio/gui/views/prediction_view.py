@@ -13,7 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from .. import style
-from ..style import RangeKeeper, Style, cache_axes
+from ..style import RangeKeeper, Style, prepare_plot
 from .base import View
 
 GRID_1D = 400
@@ -29,7 +29,7 @@ class PredictionView(View):
         self.caption.setText(self.tr("<b>Predictions</b> against the data"))
         self.plot = pg.PlotWidget()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        cache_axes(self.plot)
+        prepare_plot(self.plot)
         self.plot.disableAutoRange()  # ranges follow the data, see _layout_1d and RangeKeeper
         self._y_range = RangeKeeper(margin=0.05)
         self.legend = self.plot.addLegend(

@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from .. import style
-from ..style import Style, cache_axes
+from ..style import Style, prepare_plot
 from .base import View
 
 MIN_INTERVAL = 0.1  # seconds between redraws: big matrices cost milliseconds each
@@ -64,7 +64,7 @@ class WeightsView(View):
             hist.setMaximumWidth(220)
             hist.hideAxis("left")
             hist.setMouseEnabled(False, False)
-            cache_axes(hist)
+            prepare_plot(hist)
             curve = hist.plot(stepMode="center", fillLevel=0, brush=(120, 120, 120, 120))
             self.rows.append((vb, image, curve, title))
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)
