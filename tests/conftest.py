@@ -7,14 +7,29 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SHARED_DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+
+def _find_shared_datasets() -> Path | None:
+    """The genuine datasets: $MLPSTUDIO_SHARED_DATASETS, else ../shared/datasets beside the
+    checkout, else the workplace's /work/shared/datasets (a clean clone elsewhere)."""
+    candidates = [
+        os.environ.get("MLPSTUDIO_SHARED_DATASETS"),
+        Path(__file__).resolve().parents[2] / "shared" / "datasets",
+        "/work/shared/datasets",
+    ]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "mnist").is_dir():
+            return Path(candidate)
+    return None
+
+
+SHARED_DATASETS = _find_shared_datasets()
 
 
 @pytest.fixture
 def shared_datasets() -> Path:
-    """The genuine datasets beside the checkout (../shared/datasets); skip when absent."""
-    if not SHARED_DATASETS.is_dir():
-        pytest.skip("../shared/datasets is not present on this machine")
+    """The genuine datasets for tests that read real files; skipped where they are absent."""
+    if SHARED_DATASETS is None:
+        pytest.skip("the genuine datasets (../shared/datasets) are not on this machine")
     return SHARED_DATASETS
 
 

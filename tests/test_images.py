@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SHARED_DATASETS as SHARED  # noqa: E402 (tests/ is on sys.path)
 
 from mlpstudio.data import images
 from mlpstudio.data.dataset import DataError
@@ -27,8 +28,6 @@ from mlpstudio.data.images import (
     subset_indices,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
-
 MNIST_TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
 MNIST_TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
 CIFAR10_TRAIN_COUNTS = [396, 366, 420, 384, 422, 393, 414, 385, 407, 413]  # first 4,000
@@ -39,7 +38,7 @@ CIFAR100_FINE = [49, 33, 72, 51, 71, 92, 15, 14, 23, 0, 71, 75, 81, 69, 40, 43, 
 @pytest.fixture(scope="module")
 def mnist():
     """Full MNIST read once for the module, from the genuine files (skips when absent)."""
-    if not SHARED.is_dir():
+    if SHARED is None:
         pytest.skip("../shared/datasets is not present on this machine")
     return image_dataset("mnist", root=SHARED / "mnist")
 

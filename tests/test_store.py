@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SHARED_DATASETS as SHARED  # noqa: E402 (tests/ is on sys.path)
 
 from mlpstudio.data import store
 from mlpstudio.data.catalog import CIFAR10, MNIST, RecordFile
@@ -35,7 +36,6 @@ from mlpstudio.data.store import (
     verify,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 T10K = ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")
 
 
@@ -98,7 +98,7 @@ def mnist_server(server, shared_datasets):
 @pytest.fixture(scope="module")
 def train_only_template(tmp_path_factory):
     """A store holding MNIST's two training files, imported (and so verified) once."""
-    if not SHARED.is_dir():
+    if SHARED is None:
         pytest.skip("../shared/datasets is not present on this machine")
     source = tmp_path_factory.mktemp("train-source")
     for name in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte.gz"):

@@ -101,6 +101,7 @@ def visible_texts(window):
             texts.append(item.text() if item else "")
     for widget in window.findChildren(QLineEdit):
         texts.append(widget.placeholderText())
+
     def menu_texts(menu):
         for action in menu.actions():
             texts.extend([action.text(), action.toolTip()])
