@@ -15,7 +15,8 @@ python3 -c "import cupy, numpy; print('cupy', cupy.__version__, 'numpy', numpy._
     | tee -a "$OUT/gpu.txt"
 python3 -c "from mlpstudio.core.backend import gpu_status; print(gpu_status())" | tee -a "$OUT/gpu.txt"
 timeout 300 python3 -m pytest -q -p no:cacheprovider -rs tests/test_gradients.py \
-    tests/test_optimizers.py tests/test_network.py tests/test_training.py 2>&1 \
+    tests/test_optimizers.py tests/test_network.py tests/test_training.py \
+    tests/test_compare.py tests/test_archive.py 2>&1 \
     | tee "$OUT/pytest.log" | tail -25
 for sizes in 784,256,128,10 3072,1024,1024,100; do
     timeout 240 python3 benchmarks/engine.py --backend cupy --repeats 3 --sizes "$sizes" --json \

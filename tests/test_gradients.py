@@ -5,7 +5,7 @@ import pytest
 
 from mlpstudio.core.activations import ACTIVATIONS
 from mlpstudio.core.backend import get_backend, numpy_backend
-from mlpstudio.core.losses import HEADS
+from mlpstudio.core.losses import HEADS, get_head
 from mlpstudio.core.network import Network
 
 
@@ -97,3 +97,22 @@ def test_large_logits_do_not_overflow():
         bce = float(get_head("sigmoid").loss(np, z, np.array([[1.0, 0.0], [0.0, 1.0]])))
     assert ce == pytest.approx(0.0, abs=1e-12)
     assert bce == pytest.approx(0.0, abs=1e-12)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("head", HEADS)
+def test_heads_agree_with_numpy_on_every_backend(head, dtype, backend_name):
+    """The backend's loss and gradient (fused kernels on the GPU) equal numpy's."""
+    backend = get_backend(backend_name, dtype)
+    xp = backend.xp
+    rng = np.random.default_rng(4)
+    z = rng.normal(scale=3.0, size=(37, 7)).astype(dtype)
+    targets = _targets(head, rng, 37, 7)
+    h = get_head(head)
+    y_np = h.prepare_targets(np, targets, np.dtype(dtype))
+    y_xp = h.prepare_targets(xp, targets, np.dtype(dtype))
+    loss_np, delta_np = h.loss_and_delta(np, z.copy(), y_np, scale=0.3)
+    loss_xp, delta_xp = h.loss_and_delta(xp, xp.asarray(z), y_xp, scale=0.3)
+    tolerance = 1e-5 if dtype == "float32" else 1e-12
+    assert float(loss_xp) == pytest.approx(float(loss_np), rel=tolerance)
+    np.testing.assert_allclose(backend.to_host(delta_xp), delta_np, rtol=tolerance, atol=1e-7)

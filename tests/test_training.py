@@ -363,3 +363,18 @@ def test_image_classification_on_every_backend(backend_name):
     final = Trainer(net, ds, TrainingOptions(epochs=40, learning_rate=0.01)).run()
     assert final.last("test_metric") > 0.6
     assert final.test_output.shape == (100, 4)
+
+
+def test_uint8_conversion_on_every_backend(backend_name):
+    from mlpstudio.core.backend import get_backend
+
+    rng = np.random.default_rng(1)
+    x = rng.integers(0, 256, size=(50, 3, 3), dtype=np.uint8)
+    ds = Dataset("px", "classification", x, np.zeros(50, dtype=np.int64), x, np.zeros(50),
+                 input_shape=(3, 3), class_names=("a", "b"), input_shift=120.5,
+                 input_scale=1 / 64)  # fmt: skip
+    net = Network([9, 4, 1], ["relu"], head="sigmoid", backend=get_backend(backend_name))
+    trainer = Trainer(net, ds, TrainingOptions(epochs=1))
+    converted = trainer.backend.to_host(trainer._inputs(trainer._x))
+    assert converted.dtype == np.float32
+    np.testing.assert_allclose(converted, (x.reshape(50, -1) - 120.5) / 64, rtol=1e-6)

@@ -53,6 +53,73 @@ def momentum_kernel():
     )
 
 
+_SOFTMAX_SOURCE = r"""
+__device__ inline float exp_(float x) { return expf(x); }
+__device__ inline double exp_(double x) { return exp(x); }
+__device__ inline float log_(float x) { return logf(x); }
+__device__ inline double log_(double x) { return log(x); }
+
+template <typename T>
+__global__ void softmax_xent(T* z, const long long* y, T scale, T* loss, int rows, int cols) {
+    int r = blockIdx.x * blockDim.x + threadIdx.x;
+    if (r >= rows) return;
+    T* zr = z + (long long)r * cols;
+    T top = zr[0];
+    for (int j = 1; j < cols; ++j) top = zr[j] > top ? zr[j] : top;
+    long long target = y[r];
+    T picked = zr[target] - top;
+    T total = 0;
+    for (int j = 0; j < cols; ++j) {
+        T e = exp_(zr[j] - top);
+        zr[j] = e;
+        total += e;
+    }
+    loss[r] = log_(total) - picked;
+    T factor = scale / total;
+    for (int j = 0; j < cols; ++j) zr[j] *= factor;
+    zr[target] -= scale;
+}
+"""
+
+
+@functools.cache
+def _softmax_module():
+    import cupy
+
+    return cupy.RawModule(
+        code=_SOFTMAX_SOURCE,
+        options=("-std=c++14",),
+        name_expressions=["softmax_xent<float>", "softmax_xent<double>"],
+    )
+
+
+def softmax_cross_entropy(xp, z, y, scale: float):
+    """Row-wise softmax cross-entropy on the GPU, one thread per row: returns the mean loss and
+    ``scale * (softmax(z) - onehot(y))``, written over ``z`` (what the numpy code computes)."""
+    rows, cols = z.shape
+    z = xp.ascontiguousarray(z)  # a copy only if z was not contiguous
+    kind = "float" if z.dtype == xp.float32 else "double"
+    kernel = _softmax_module().get_function(f"softmax_xent<{kind}>")
+    losses = xp.empty(rows, dtype=z.dtype)
+    threads = 128
+    kernel(
+        ((rows + threads - 1) // threads,),
+        (threads,),
+        (z, xp.ascontiguousarray(y, dtype=xp.int64), z.dtype.type(scale), losses,
+         xp.int32(rows), xp.int32(cols)),
+    )  # fmt: skip
+    return losses.mean(), z
+
+
+@functools.cache
+def convert_kernel():
+    """Stored rows (uint8 pixels) to the compute type in one pass: (x - shift) * scale."""
+    import cupy
+
+    return cupy.ElementwiseKernel("U x, T shift, T scale", "T y", "y = ((T)x - shift) * scale",
+                                  "mlpstudio_convert")  # fmt: skip
+
+
 @functools.cache
 def relu_backward_kernel():
     """delta <- delta where a > 0, else 0."""

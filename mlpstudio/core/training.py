@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import metrics
+from . import kernels, metrics
 from .network import Network
 from .optimizers import make_optimizer, schedule_factor
 
@@ -286,6 +286,11 @@ class Trainer:
         """A float batch from stored rows (converts uint8 images: (x - shift) * scale)."""
         if rows.dtype == self.backend.dtype:
             return rows
+        if self.backend.is_gpu:  # one fused kernel instead of three passes
+            t = self.backend.dtype.type
+            return kernels.convert_kernel()(
+                rows, t(self.dataset.input_shift), t(self.dataset.input_scale)
+            )
         x = rows.astype(self.backend.dtype)
         if self.dataset.input_shift:
             x -= self.dataset.input_shift
