@@ -288,8 +288,9 @@ class Trainer:
             return rows
         if self.backend.is_gpu:  # one fused kernel instead of three passes
             t = self.backend.dtype.type
+            out = self.backend.xp.empty(rows.shape, dtype=self.backend.dtype)
             return kernels.convert_kernel()(
-                rows, t(self.dataset.input_shift), t(self.dataset.input_scale)
+                rows, t(self.dataset.input_shift), t(self.dataset.input_scale), out
             )
         x = rows.astype(self.backend.dtype)
         if self.dataset.input_shift:
