@@ -43,6 +43,10 @@ def test_train_preset_json_and_outputs(tmp_path):
     assert len(history) == 1 + 201
     with np.load(out / "model.npz", allow_pickle=False) as data:
         assert data["W1"].shape == (10, 1) and data["W2"].shape == (1, 10)
+    from mlpstudio.experiment.files import load_model_arrays
+
+    (w1, b1), (w2, b2) = load_model_arrays(out / "model.npz")
+    assert w1.shape == (10, 1) and b2.shape == (1,)
     meta = json.loads((out / "model.json").read_text())
     assert meta["model"]["parameters"] == 31
     assert meta["config"]["training"]["epochs"] == 200

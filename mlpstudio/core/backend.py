@@ -51,10 +51,6 @@ class Backend:
             return self.xp.asnumpy(array)
         return np.array(array, copy=True)
 
-    def scalar(self, value) -> float:
-        """A Python float from a 0-d array (synchronises on the GPU)."""
-        return float(value)
-
 
 _GPU_MESSAGES = {
     "no-cupy": QT_TRANSLATE_NOOP(

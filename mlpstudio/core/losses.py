@@ -39,14 +39,6 @@ class Head:
         return HEAD_LABELS[self.name]
 
     @property
-    def output_formula(self) -> str:
-        return {
-            "mse": "a = z",
-            "softmax": "a_i = exp(z_i) / sum_j exp(z_j)",
-            "sigmoid": "a = 1 / (1 + exp(-z))",
-        }[self.name]
-
-    @property
     def is_classification(self) -> bool:
         return self.name != "mse"
 

@@ -114,12 +114,6 @@ class ImageSet:
     def is_idx(self) -> bool:
         return self.archive is None
 
-    def download_names(self) -> tuple[str, ...]:
-        """The files a lab mirror must hold for this set (under ``MIRROR/<name>/``)."""
-        if self.archive is not None:
-            return (self.archive.name,)
-        return tuple(f.download_name for f in self.files)
-
 
 MNIST = ImageSet(
     name="mnist",

@@ -41,11 +41,6 @@ MAX_DEFLATE_RATIO = 1032
 _CHUNK = 1 << 22
 
 
-def is_gzip(path: str | Path) -> bool:
-    with open(path, "rb") as handle:
-        return handle.read(2) == GZIP_MAGIC
-
-
 def idx_file_names(name: str) -> tuple[str, str]:
     """The names under which an IDX file may be stored: raw first (no inflating), then .gz."""
     base = name[:-3] if name.endswith(".gz") else name

@@ -63,7 +63,3 @@ class LabView(QWidget):
             item = QListWidgetItem(f"{MET if result.met else NOT_MET}  {result.text}{shown}")
             item.setForeground(QColor(44, 130, 44) if result.met else QColor(160, 40, 40))
             self.goals.addItem(item)
-
-    @property
-    def all_met(self) -> bool:
-        return bool(self.results) and all(r.met for r in self.results)

@@ -55,10 +55,9 @@ class LossView(View):
         self.accuracy_plot.disableAutoRange()
         self.accuracy_plot.setYRange(0, 1, padding=0.02)
         prepare_plot(self.accuracy_plot)
-        legend = self.accuracy_plot.addLegend(offset=(-10, -10), brush=(255, 255, 255, 200))
+        self.accuracy_plot.addLegend(offset=(-10, -10), brush=(255, 255, 255, 200))
         self.train_accuracy = self.accuracy_plot.plot(name=self.tr("train"))
         self.test_accuracy = self.accuracy_plot.plot(name=self.tr("test"))
-        self._accuracy_legend = legend
         self.accuracy_plot.hide()
         self.body.addWidget(self.accuracy_plot, 2)
         self._y_range = RangeKeeper()
