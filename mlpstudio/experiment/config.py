@@ -320,19 +320,32 @@ def _number(spec: Spec, value: Any, bad: ValueError):
     return value
 
 
-def load_config(path: str | Path) -> Config:
-    """Read a TOML experiment file; syntax errors become a :class:`ConfigError`."""
+def read_toml(path: str | Path, error=None, max_bytes: int | None = None,
+              what: str = "file") -> dict:  # fmt: skip
+    """A TOML file as a dict; unreadable, oversized, non-UTF-8 or invalid files raise
+    ``error`` (a :class:`ConfigError` subclass) with one message naming the file."""
+    error = error or ConfigError
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
-    except UnicodeDecodeError:
-        raise ConfigError([f"{path}: is not a UTF-8 text file"]) from None
+        raise error([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
+    if max_bytes is not None and len(raw) > max_bytes:
+        raise error([f"{path}: {len(raw):,} bytes is far too large for a {what}"])
     try:
-        data = tomllib.loads(text)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise error([f"{path}: is not a UTF-8 text file"]) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{path}: not valid TOML ({exc})"]) from None
+        raise error([f"{path}: not valid TOML ({exc})"]) from None
+
+
+def load_config(path: str | Path) -> Config:
+    """Read a TOML experiment file; every problem becomes a :class:`ConfigError`."""
+    path = Path(path)
+    data = read_toml(path)
     try:
         return config_from_dict(data)
     except ConfigError as exc:

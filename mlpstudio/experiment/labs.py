@@ -30,13 +30,12 @@ import dataclasses
 import difflib
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from .config import SECTIONS, Config, ConfigError, config_from_dict
+from .config import SECTIONS, Config, ConfigError, config_from_dict, read_toml
 from .presets import PRESETS
 
 #: Goal metrics: the keys of ``mlpstudio train --json`` a goal may test, with their labels.
@@ -222,20 +221,7 @@ def evaluate_goals(lab: Lab, results: dict, language: str | None = None) -> list
 def load_lab(path: str | Path) -> Lab:
     """Read and check a lab file; raises :class:`LabError` naming every problem."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LabError([f"{path.name}: cannot be read ({exc.strerror or exc})"]) from None
-    if len(raw) > MAX_LAB_BYTES:
-        raise LabError([f"{path.name}: {len(raw):,} bytes is far too large for a lab file"])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise LabError([f"{path.name}: is not a UTF-8 text file"]) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LabError([f"{path.name}: not valid TOML ({exc})"]) from None
+    data = read_toml(path, LabError, MAX_LAB_BYTES, "lab file")
     try:
         return lab_from_dict(data, source=path)
     except LabError as exc:
