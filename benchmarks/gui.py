@@ -40,7 +40,7 @@ def headless_rate(config) -> float:
     from threadpoolctl import threadpool_limits
 
     from mlpstudio.experiment.build import build_trainer
-    from mlpstudio.gui.worker import blas_threads
+    from mlpstudio.experiment.remote import blas_threads
 
     result = {}
 
@@ -181,8 +181,10 @@ def main(argv=None) -> int:
         f"(min {min(starts):.3f}, max {max(starts):.3f}, {len(starts)} launches)"
     )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"(d) peak memory: this process (GUI, and the headless runs) {peak:.0f} MB; "
-          f"the training process {max(CHILD_PEAKS, default=float('nan')):.0f} MB")
+    print(
+        f"(d) peak memory: this process (GUI, and the headless runs) {peak:.0f} MB; "
+        f"the training process {max(CHILD_PEAKS, default=float('nan')):.0f} MB"
+    )
     return 0
 
 

@@ -125,12 +125,11 @@ class ProgressBar:
 def run_training(config, out: str | None, show_progress: bool = True) -> tuple[dict, object]:
     """Train ``config`` to the end; return the summary dict and the final snapshot."""
     from .core import metrics
-    from .core.training import Trainer
-    from .experiment.build import build_dataset, build_network
+    from .experiment.build import build_dataset, build_network, build_trainer
 
     dataset = build_dataset(config.data)
     network = build_network(config, dataset)
-    trainer = Trainer(network, dataset, config.training.options(), snapshot_interval=0.1)
+    trainer = build_trainer(config, dataset, network, snapshot_interval=0.1)
     metric_name = "acc" if network.head.is_classification else "R2"
     progress = ProgressBar(config.training.epochs, show_progress)
     started = time.perf_counter()

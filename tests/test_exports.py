@@ -24,9 +24,8 @@ from mlpstudio.experiment.exports import (
     html_report,
     numpy_script,
     pytorch_script,
-    write_text_atomic,
 )
-from mlpstudio.experiment.files import read_history_csv
+from mlpstudio.experiment.files import atomic_write_text, read_history_csv
 
 ALLOWED_IMPORTS = {"gzip", "math", "os", "struct", "sys", "numpy"}
 
@@ -261,5 +260,5 @@ def test_history_csv_export_round_trips(tmp_path):
     assert list(back) == list(final.history)
     for column in final.history:
         np.testing.assert_allclose(back[column], final.history[column], equal_nan=True)
-    write_text_atomic(tmp_path / "notes.txt", json.dumps({"ok": True}))
+    atomic_write_text(tmp_path / "notes.txt", json.dumps({"ok": True}))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["history.csv", "notes.txt"]

@@ -415,14 +415,13 @@ class Trainer:
 
             # End of an epoch: evaluate, record, check for divergence and early stopping.
             epoch += 1
-            train_loss = self._record_epoch(epoch, self._lr(epoch - 1))
+            train_loss, val_loss = self._record_epoch(epoch, self._lr(epoch - 1))
             if not (math.isfinite(train_loss) and math.isfinite(float(running))):
                 final_status = "diverged"
                 break
             good_params[...] = net.params
             good_epoch = epoch
             if self._x_val is not None:
-                val_loss = self.history.view()["val_loss"][-1]
                 if self._best is None or val_loss < self._best[0]:
                     self._best = (val_loss, epoch, xp.array(net.params, copy=True))
                     epochs_without_progress = 0
@@ -466,7 +465,8 @@ class Trainer:
         factor = schedule_factor(o.schedule, epoch, o.epochs, o.step_size, o.gamma, o.min_lr_factor)
         return self._base_lr * factor
 
-    def _record_epoch(self, epoch: int, lr: float) -> float:
+    def _record_epoch(self, epoch: int, lr: float) -> tuple[float, float]:
+        """Evaluate and append a history row; (train loss, validation loss or NaN)."""
         train_loss, train_metric, _ = self._evaluate(self._x_eval, self._y_eval)
         test_loss, test_metric, output = self._evaluate(self._x_test, self._y_test)
         self._test_output = output
@@ -483,7 +483,7 @@ class Trainer:
             learning_rate=lr,
             seconds=self._elapsed,
         )
-        return train_loss
+        return train_loss, val_loss
 
     def _refresh_test_output(self) -> None:
         _, _, self._test_output = self._evaluate(self._x_test, self._y_test)

@@ -102,14 +102,18 @@ def build_trainer(
     network: Network | None = None,
     history: History | None = None,
     optimizer_state: dict | None = None,
+    epochs: int | None = None,
     **trainer_kwargs,
 ) -> Trainer:
+    """The trainer a config describes; ``epochs`` overrides the config's target (a run that
+    continues to a later epoch)."""
     dataset = dataset if dataset is not None else build_dataset(config.data)
     network = network if network is not None else build_network(config, dataset)
+    options = config.training.options(**({} if epochs is None else {"epochs": epochs}))
     return Trainer(
         network,
         dataset,
-        config.training.options(),
+        options,
         history=history,
         optimizer_state=optimizer_state,
         **trainer_kwargs,

@@ -38,14 +38,9 @@ IMAGE_SHAPES = {"mnist": 784, "fashion-mnist": 784, "cifar10": 3072, "cifar100":
 
 
 # -- small helpers ----------------------------------------------------------------------------
-def write_text_atomic(path: str | Path, text: str) -> Path:
-    """Write an export in one piece (a crash leaves the old file, never half a new one)."""
-    return atomic_write_text(path, text)
-
-
 def export_history_csv(path: str | Path, history: dict[str, np.ndarray]) -> Path:
     """The per-epoch history as CSV, one row per epoch (row 0 is the untrained network)."""
-    return write_text_atomic(path, history_csv(history))
+    return atomic_write_text(path, history_csv(history))
 
 
 def task_of(config: Config) -> str:

@@ -125,8 +125,20 @@ def _split_state(arrays: dict) -> tuple[np.ndarray | None, dict | None, dict | N
 
 
 # -- the child ---------------------------------------------------------------------------------
+def blas_threads() -> int:
+    """BLAS threads for training beside the GUI: all cores but one, so the GUI keeps a core."""
+    return max(1, (os.cpu_count() or 2) - 1)
+
+
 def serve(address: str) -> int:
     """Entry point of the child: connect back, then train whenever asked, until ``quit``."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(blas_threads()):
+        return _serve(address)
+
+
+def _serve(address: str) -> int:
     key = bytes.fromhex(os.environ.get(KEY_ENV, ""))
     address = _parse_address(address)
     control = Client(address, authkey=key)
@@ -210,25 +222,23 @@ def _apply_control(trainer, header: dict) -> None:
 
 
 def _build_trainer(header: dict, arrays: dict):
-    from ..core.backend import get_backend
-    from ..core.training import Trainer
-    from .build import build_dataset, build_network
+    from .build import build_dataset, build_network, build_trainer
     from .config import config_from_dict
 
     config = config_from_dict(tomllib.loads(header["config"]))
     dataset = build_dataset(config.data)
-    backend = get_backend(config.training.backend, config.training.dtype)
-    network = build_network(config, dataset, backend)
+    network = build_network(config, dataset)
     params, optimizer_state, history = _split_state(arrays)
     if params is not None:
         network.set_params(params)
-    trainer = Trainer(
-        network,
+    trainer = build_trainer(
+        config,
         dataset,
-        config.training.options(epochs=int(header["epochs"])),
-        snapshot_interval=float(header.get("snapshot_interval", 0.05)),
+        network,
         history=History.from_columns(history) if history else None,
         optimizer_state=optimizer_state,
+        epochs=int(header["epochs"]),
+        snapshot_interval=float(header.get("snapshot_interval", 0.05)),
     )
     if header.get("step"):
         trainer.step_once()
@@ -371,6 +381,7 @@ class RemoteRun:
         self.final_params: np.ndarray | None = None
         self.final_optimizer_state: dict | None = None
         self.error: str | None = None
+        self.start_failed = False  # the child never connected: train in-process instead
         self.paused = False
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
@@ -385,6 +396,7 @@ class RemoteRun:
     def _run(self, header, state) -> None:
         try:
             if not self.process.wait_ready(CONNECT_TIMEOUT_S):
+                self.start_failed = True
                 raise RemoteError(self.process.failure or "the training process did not start")
             self.process.send(header, state)
             data = self.process._data

@@ -23,7 +23,7 @@ from ..core.backend import BackendError, get_backend
 from ..core.training import FINAL_STATES, History, Trainer
 from ..data.dataset import DataError
 from ..data.expr import FormulaError
-from ..experiment.build import build_dataset, build_network
+from ..experiment.build import build_dataset, build_network, build_trainer
 from ..experiment.config import Config, ConfigError
 from ..experiment.remote import TrainingProcess, state_arrays
 from .worker import ProcessRun, ThreadRun
@@ -148,12 +148,18 @@ class ExperimentController(QObject):
         """Stop any run and start over with a freshly initialised network."""
         self._rebuild_network()
 
-    def adopt(self, config: Config, network, history: dict, optimizer_state: dict | None) -> None:
+    def adopt(self, config: Config, network, history: dict, optimizer_state: dict | None,
+              dataset=None) -> None:  # fmt: skip
         """Take over a trained network: an opened experiment file or a comparison's row.
-        The views show it as a stopped run, so Train continues from it."""
+        The views show it as a stopped run, so Train continues from it. ``dataset``: the data
+        the caller already built for ``config`` (it is read again otherwise)."""
         self._discard_run()
         self.config = config
-        self._rebuild_data()
+        if dataset is None:
+            self._rebuild_data()
+        else:
+            self.dataset, self.data_error, self.data_error_position = dataset, None, None
+            self.datasetChanged.emit()
         self.pending_rebuild = None
         self.network, self.network_error = network, None
         self.network_config = config.copy()
@@ -206,16 +212,14 @@ class ExperimentController(QObject):
 
     # -- training ----------------------------------------------------------------------------
     def _trainer(self, history: History, epochs: int | None = None) -> Trainer:
-        options = self.config.training.options(
-            epochs=epochs if epochs is not None else self.config.training.epochs
-        )
-        return Trainer(
-            self.network,
+        return build_trainer(
+            self.config,
             self.dataset,
-            options,
+            self.network,
+            history,
+            self.optimizer_state,
+            epochs=epochs,
             snapshot_interval=0.05,
-            history=history,
-            optimizer_state=self.optimizer_state,
         )
 
     def start(self) -> None:
@@ -337,7 +341,7 @@ class ExperimentController(QObject):
         self._collect()
         error = self.run.error if self.run is not None else None
         if error:
-            if self.process is not None and "did not start" in error:
+            if self.run.start_failed:
                 self.process = None  # fall back to training in a thread from now on
                 error += " " + self.tr("Training will run inside the app instead.")
             self.errorOccurred.emit(error)

@@ -9,24 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ..experiment import archive, exports
 from ..experiment.config import Config, ConfigError
 from ..experiment.files import atomic_write_text, history_csv
+from .views.base import png_bytes
 
 MAX_RECENT = 8
-
-
-def png_bytes(widget) -> bytes:
-    """A widget's current picture, PNG-encoded (for reports)."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    widget.grab().save(buffer, "PNG")
-    return bytes(data)
 
 
 class ExperimentFiles(QObject):

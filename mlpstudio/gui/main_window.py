@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._detached = False
         self.lab = None
+        self.compare_window = None
         self.setWindowTitle(self.tr("MLP Studio"))
         self.setDockOptions(
             QMainWindow.DockOption.AllowNestedDocks
@@ -348,8 +349,7 @@ class MainWindow(QMainWindow):
 
     def _apply_panels(self) -> None:
         self.controller.set_config(self.current_config())
-        self._show_data_problem()
-        self._refresh_structure()
+        self._refresh_structure()  # also when a rebuild is only offered
         self._on_status(self.controller.status)
 
     def _load_config_into_panels(self, config: Config) -> None:
@@ -364,8 +364,6 @@ class MainWindow(QMainWindow):
         self.controller.set_config(self.current_config())
         self.controller.reset()
         self.message_bar.hide()
-        self._show_data_problem()
-        self._refresh_structure()
 
     def load_preset(self, name: str) -> None:
         self.load_config(preset_config(name))
@@ -387,7 +385,8 @@ class MainWindow(QMainWindow):
             self._on_error(self.tr("The experiment's data is not available: {reason}")
                            .format(reason=exc))  # fmt: skip
             return
-        self.controller.adopt(experiment.config, network, history.view(), optimizer_state)
+        self.controller.adopt(experiment.config, network, history.view(), optimizer_state,
+                              dataset)  # fmt: skip
         self.message_bar.hide()
         self._refresh_structure()
 
@@ -395,7 +394,8 @@ class MainWindow(QMainWindow):
         """Continue with an architecture from the comparison window."""
         self.controller.stop(wait=True)
         self._load_config_into_panels(config)
-        self.controller.adopt(config, row.network, row.history, row.optimizer_state)
+        dataset = self.compare_window.comparison.dataset  # the data every row trained on
+        self.controller.adopt(config, row.network, row.history, row.optimizer_state, dataset)
         self.files._set_path(None)
         self._refresh_structure()
         self.raise_()
@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
     def show_comparison(self) -> None:
         from .compare_window import CompareWindow
 
-        if getattr(self, "compare_window", None) is None:
+        if self.compare_window is None:
             self.compare_window = CompareWindow(self.current_config, self)
             self.compare_window.openRequested.connect(self.adopt_row)
         self.compare_window.show()
@@ -446,7 +446,7 @@ class MainWindow(QMainWindow):
         keys = set(keys)
         self.data_panel.set_locked_keys({k for k in keys if k.startswith("data.")})
         self.architecture_panel.set_locked_keys({k for k in keys if k.startswith("model.")})
-        self.training_panel.locks.apply(self.training_panel.lockable(), keys)
+        self.training_panel.set_locked_keys({k for k in keys if k.startswith("training.")})
 
     def _update_lab(self) -> None:
         if self.lab is not None:
@@ -545,8 +545,6 @@ class MainWindow(QMainWindow):
                 view.show_snapshot(snapshot)
         self._show_class_results(force=snapshot.is_final or snapshot.step == 0)
         self.training_panel.show_progress(snapshot)
-        if snapshot.is_final or snapshot.step == 0:
-            self._update_lab()
         if self.controller.status in ("running", "paused"):
             self.status_label.setText(self._status_text(self.controller.status))
 
@@ -601,16 +599,6 @@ class MainWindow(QMainWindow):
             action.setEnabled(not training)
         self._update_lab()
         self.status_label.setText(self._status_text(status))
-        if status in ("finished", "early_stopped", "stopped", "diverged"):
-            self._refresh_all_views()
-
-    def _refresh_all_views(self) -> None:
-        if self.controller.snapshot is None:
-            return
-        for view in self.views:
-            if not view.visibleRegion().isEmpty():
-                view.show_snapshot(self.controller.snapshot)
-        self._show_class_results(force=True)
 
     def _status_text(self, status: str) -> str:
         c = self.controller

@@ -14,7 +14,6 @@ GUI thread as a queued signal.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 import traceback
@@ -22,12 +21,7 @@ import traceback
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from threadpoolctl import threadpool_limits
 
-from ..experiment.remote import TrainingProcess
-
-
-def blas_threads() -> int:
-    """BLAS threads for training: all cores but one, so the GUI keeps a core."""
-    return max(1, (os.cpu_count() or 2) - 1)
+from ..experiment.remote import TrainingProcess, blas_threads
 
 
 class ProcessRun(QObject):
@@ -64,6 +58,10 @@ class ProcessRun(QObject):
     @property
     def error(self) -> str | None:
         return self._run.error
+
+    @property
+    def start_failed(self) -> bool:
+        return self._run.start_failed
 
     @property
     def final_params(self):
@@ -137,6 +135,7 @@ class ThreadRun(QObject):
 
     final_params = None  # the trainer updated the GUI's own network in place
     final_optimizer_state = None
+    start_failed = False
 
     def latest(self):
         return self.worker.latest

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -425,7 +427,7 @@ class DataPanel(QWidget):
     def data_config(self, base: DataConfig) -> DataConfig:
         """``base`` with the values of the controls."""
         kind = self.kind.currentData()
-        data = DataConfig(**{k: getattr(base, k) for k in base.__dataclass_fields__})
+        data = dataclasses.replace(base)
         data.kind = kind
         data.test_fraction = self.test_fraction.value() / 100
         data.seed = self.seed.value()

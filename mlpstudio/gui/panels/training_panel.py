@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -223,8 +225,8 @@ class TrainingPanel(QWidget):
         self._update_enabled()
 
     def training_config(self, base: TrainingConfig) -> TrainingConfig:
-        values = {k: getattr(base, k) for k in base.__dataclass_fields__}
-        values.update(
+        return dataclasses.replace(
+            base,
             optimizer=self.optimizer.currentData(),
             learning_rate=self.learning_rate.value(),
             momentum=self.momentum.value(),
@@ -237,7 +239,6 @@ class TrainingPanel(QWidget):
             seed=self.seed.value(),
             backend=self.backend.currentData(),
         )
-        return TrainingConfig(**values)
 
     def lockable(self) -> dict[str, list]:
         """The widgets behind every ``training.*`` key (for lab files)."""
@@ -254,6 +255,9 @@ class TrainingPanel(QWidget):
             "training.seed": [self.seed],
             "training.backend": [self.backend],
         }
+
+    def set_locked_keys(self, keys) -> None:
+        self.locks.apply(self.lockable(), set(keys))
 
     def set_training_locked(self, locked: bool) -> None:
         """While a run is active only the learning rate may change."""

@@ -123,20 +123,20 @@ class View(QWidget):
         """Save the view's plot as a PNG (written to a temporary file, then renamed)."""
         from ...experiment.files import atomic_write
 
-        path = Path(path)
-        image = self.plot_widget().grab()
+        data = png_bytes(self.plot_widget())
+        return atomic_write(path, lambda handle: handle.write(data))
 
-        def write(handle):
-            from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-            data = QByteArray()
-            buffer = QBuffer(data)
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            if not image.save(buffer, "PNG"):
-                raise OSError(f"could not encode {path.name} as PNG")
-            handle.write(bytes(data))
+def png_bytes(widget) -> bytes:
+    """A widget's current picture, PNG-encoded (for exports and reports)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-        return atomic_write(path, write)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not widget.grab().save(buffer, "PNG"):
+        raise OSError("could not encode the picture as PNG")
+    return bytes(data)
 
 
 def finite_xy(x, y):
