@@ -138,9 +138,8 @@ def formula_warnings(target, axes, x: np.ndarray, y: np.ndarray) -> tuple[str, .
         return (
             translate(
                 "Data",
-                "{formula} is infinite or undefined near {where} (a singularity inside the "
-                "domain): the samples miss that point, but the values next to it are huge. "
-                "Change the formula or the domain.",
+                "{formula} is infinite or undefined near {where}: the samples miss that "
+                "point, but the values next to it are huge.",
             ).format(formula=target.text, where=where(int(bad.argmax()))),
         )
     peak_row = int(size.argmax())
@@ -150,9 +149,8 @@ def formula_warnings(target, axes, x: np.ndarray, y: np.ndarray) -> tuple[str, .
         return (
             translate(
                 "Data",
-                "{formula} has very large values near {where}: |y| reaches {peak} while 90% of "
-                "the values are below {typical}, so after normalisation most of the curve is "
-                "almost flat. Change the formula or the domain.",
+                "{formula} has very large values near {where} (|y| up to {peak}, while 90% of "
+                "the values are below {typical}): the rest of the curve looks flat.",
             ).format(
                 formula=target.text,
                 where=where(peak_row),
