@@ -119,7 +119,7 @@ def test_formula_with_a_singularity_warns_on_stderr_and_still_trains(capsys):
     code = main(["train", "--epochs", "3", "--set", 'data.formula="1/x"'])
     assert code == 0
     err = capsys.readouterr().err
-    assert "warning" in err and "1/x" in err and "x = 0 " in err
+    assert "warning" in err and "1/x" in err and "near x = 0:" in err
     assert len(err.strip().splitlines()) == 1
 
 

@@ -87,10 +87,10 @@ def test_toy_classes_are_separated_as_their_names_say():
 @pytest.mark.parametrize(
     "formula,domain,where",
     [
-        ("1/x", (-1, 1), "x = 0 "),  # arange misses 0 by 1e-16: one 1e16 spike
-        ("log(abs(x))", (-1, 1), "x = 0 "),
-        ("1/(x - 0.3001)", (-1, 1), "x = 0.3001"),  # between the probe points: huge, not inf
-        ("tan(x)", (-2, 2), "x = -1.571"),
+        ("1/x", (-1, 1), "near x = 0:"),  # arange misses 0 by 1e-16: one 1e16 spike
+        ("log(abs(x))", (-1, 1), "near x = 0:"),
+        ("1/(x - 0.3001)", (-1, 1), "near x = 0.3001 "),  # between probe points: huge, not inf
+        ("tan(x)", (-2, 2), "near x = -1.571 "),
     ],
 )
 def test_singularities_on_the_domain_are_warned_about_and_located(formula, domain, where):

@@ -5,6 +5,7 @@ the tests train only the presets that take a fraction of a second, on three seed
 """
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,12 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "presets.py"
 def bench():
     spec = importlib.util.spec_from_file_location("bench_presets", BENCH)
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    sys.modules["bench_presets"] = module  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.modules.pop("bench_presets", None)
 
 
 def test_every_preset_has_a_bar_above_chance():

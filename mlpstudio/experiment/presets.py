@@ -23,7 +23,7 @@ PRESETS: dict[str, tuple[str, dict]] = {
     ),
     "noisy-sine": (
         QT_TRANSLATE_NOOP("Presets", "Noisy sine: sin(2 pi x) with noise 0.1"),
-        {"data": {"formula": "sin(2*pi*x)", "noise": 0.1}},
+        {"data": {"formula": "sin(2*pi*x)", "noise": 0.1}, "model": {"hidden": [20]}},
     ),
     "ripple-2d": (
         QT_TRANSLATE_NOOP("Presets", "2-D ripple: sin(pi x1) cos(pi x2)"),
