@@ -1,8 +1,8 @@
 """Writing results to disk safely: never a half-written file, never a pickle.
 
-Every file is written to a temporary file in the same folder and then renamed over the
-target with :func:`os.replace`, which is atomic on every platform we support: a crash or a
-full disk leaves either the old file or the new one, never a mixture.
+Every file goes through :mod:`mlpstudio.atomic` (the project's one atomic writer): a
+temporary file in the same folder renamed over the target, so a crash or a full disk leaves
+either the old file or the new one, never a mixture.
 """
 
 from __future__ import annotations
@@ -10,39 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import IO
 
 import numpy as np
 
+from ..atomic import atomic_write, atomic_write_text  # noqa: F401 (the one writer, re-exported)
 from ..core.network import Network
-
-
-def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
-    """Call ``write(file)`` on a temporary file next to ``path``, then rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
-
-
-def atomic_write_text(path: str | Path, text: str) -> Path:
-    return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
 
 
 def history_csv(history: dict[str, np.ndarray]) -> str:
