@@ -197,7 +197,9 @@ def check_folder_target(target: str | os.PathLike, expected: Iterable[str]) -> P
     besides the ``expected`` names (a folder of the user's must never be swapped away), and
     checks that a temporary folder can be made beside it. Meant to be called before the work
     whose results go there, so a long run is not wasted on an unusable folder."""
-    target = Path(target)
+    target = Path(os.path.abspath(target))  # "." and ".." become names that can be renamed
+    if not target.name:
+        raise FolderRefused(f"{target} is the root of a file system, not a results folder")
     if target.exists() and not target.is_dir():
         raise FolderRefused(f"{target} is a file, not a folder")
     if target.is_dir():
@@ -219,7 +221,7 @@ def atomic_folder(target: str | os.PathLike, expected: Iterable[str]) -> Iterato
     """Yields a new temporary folder beside ``target`` to write the results into; when the block
     ends without an error it takes the place of ``target`` (the old folder, if any, is removed
     only after the swap). On an error, or if the process is killed, ``target`` is as it was."""
-    target = Path(check_folder_target(target, expected))
+    target = check_folder_target(target, expected)
     folder = target.parent
     remove_stale(folder)
     tmp, fd = _create_locked(folder, target.name, directory=True)

@@ -10,11 +10,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from ..atomic import atomic_write, atomic_write_text  # noqa: F401 (the one writer, re-exported)
+from ..atomic import (  # noqa: F401 (atomic_write: the one writer, re-exported)
+    FolderRefused,
+    atomic_folder,
+    atomic_write,
+    atomic_write_text,
+    check_folder_target,
+)
 from ..core.network import Network
 
 
@@ -82,3 +89,54 @@ def model_description(network: Network) -> dict:
 
 def write_json(path: str | Path, data: dict) -> Path:
     return atomic_write_text(path, json.dumps(data, indent=2, allow_nan=False) + "\n")
+
+
+# -- results folders (--out) ----------------------------------------------------------------
+#: What ``mlpstudio train --out`` and ``mlpstudio compare --out`` write into their folder.
+TRAIN_OUT_FILES = ("history.csv", "model.npz", "config.toml", "model.json")
+COMPARE_OUT_FILES = ("compare.csv", "compare.json", "config.toml")
+
+
+class OutputError(Exception):
+    """A results folder cannot be written: one paragraph saying where and why (exit 2)."""
+
+
+def _output_error(target: Path, exc: OSError) -> OutputError:
+    if isinstance(exc, FolderRefused):
+        reason = str(exc)
+    elif isinstance(exc, NotADirectoryError | FileExistsError):
+        reason = "a part of that path is a file, not a folder"
+    else:
+        reason = exc.strerror or str(exc)
+    return OutputError(
+        f"Cannot write the results to {target}: {reason}. Give --out a new folder, or one that "
+        "holds only earlier results of the same command, in a place where you can write; "
+        "any earlier results there are unchanged."
+    )
+
+
+def check_output_folder(target: str | Path, names: tuple[str, ...]) -> Path:
+    """Refuses, before any work is done, a results folder that cannot be written or that holds
+    files other than ``names`` (see :func:`mlpstudio.atomic.check_folder_target`)."""
+    target = Path(target).expanduser()
+    try:
+        return check_folder_target(target, names)
+    except OSError as exc:
+        raise _output_error(target, exc) from None
+
+
+def write_output_folder(
+    target: str | Path, names: tuple[str, ...], write: Callable[[Path], None]
+) -> Path:
+    """Calls ``write(folder)`` on a new temporary folder beside ``target`` and swaps it into
+    place: a run that fails or is killed leaves the earlier results whole, never two runs
+    mixed. ``write`` must write only ``names``."""
+    target = Path(target).expanduser()
+    try:
+        with atomic_folder(target, names) as folder:
+            write(folder)
+            unexpected = sorted(p.name for p in folder.iterdir() if p.name not in names)
+            assert not unexpected, f"results folder written with unlisted files {unexpected}"
+    except OSError as exc:
+        raise _output_error(target, exc) from None
+    return target
