@@ -10,7 +10,8 @@ against :mod:`~mlpstudio.data.catalog` before they are put in place:
   reader would pick up. A download never grows past the catalogue size of its file, takes
   only the plain bytes (``Accept-Encoding: identity``; any other encoding is refused), gives
   up after :data:`TIMEOUT_S` seconds of silence and returns within a second of a cancel.
-  Temporaries left by a killed process are removed whenever the store is opened. CIFAR archives are unpacked member by member, by exact name, into
+  Temporaries left by a killed process are removed whenever the store is opened.
+  CIFAR archives are unpacked member by member, by exact name, into
   temporary files that are renamed into place only when every member is there.
 * :func:`import_folder` takes files a teacher copied (a USB stick, a shared drive): MNIST-style
   files as ``.gz`` or decompressed (checked by the hash of their content), CIFAR as the official
@@ -585,14 +586,20 @@ def _receive(url: str, size: int, stop: threading.Event, chunks: queue.Queue) ->
         encoding = response.headers.get("Content-Encoding", "").strip().lower()
         if encoding not in ("", "identity"):
             raise _Refused(
-                f"the server sent the file in the {encoding!r} encoding instead of its plain "
-                "bytes, which is refused"
+                translate(
+                    "Datasets",
+                    "the server sent the file in the '{encoding}' encoding instead of its plain "
+                    "bytes, which is refused",
+                ).format(encoding=encoding)
             )
         length = response.headers.get("Content-Length", "").strip()
         if length.isdigit() and int(length) != size:
             raise _Refused(
-                f"the server announced {int(length):,} bytes where the official file has "
-                f"{size:,}; it is not the official file"
+                translate(
+                    "Datasets",
+                    "the server announced {announced} bytes where the official file has "
+                    "{size}; it is not the official file",
+                ).format(announced=f"{int(length):,}", size=f"{size:,}")
             )
         received = 0
         while not stop.is_set():
@@ -603,8 +610,11 @@ def _receive(url: str, size: int, stop: threading.Event, chunks: queue.Queue) ->
             received += len(chunk)
             if received > size:
                 raise _Refused(
-                    f"the server sent more than the {size:,} bytes of the official file; "
-                    "the download was stopped there"
+                    translate(
+                        "Datasets",
+                        "the server sent more than the {size} bytes of the official file; "
+                        "the download was stopped there",
+                    ).format(size=f"{size:,}")
                 )
             put(("data", chunk))
         put(("end", None))
@@ -682,15 +692,19 @@ def _download(
                 part.commit()
                 return method
             except CheckFailed as exc:
-                problems.append(f"{url}: the downloaded file failed its check: {exc}")
+                why = translate("Datasets", "the downloaded file failed its check: {why}")
+                problems.append(f"{url}: {why.format(why=exc)}")
             except _Refused as exc:
                 problems.append(f"{url}: {exc}")
             except _Silent:
-                problems.append(f"{url}: the server sent nothing for {TIMEOUT_S} s")
+                why = translate("Datasets", "the server sent nothing for {seconds} s")
+                problems.append(f"{url}: {why.format(seconds=TIMEOUT_S)}")
             except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError) as exc:
                 problems.append(f"{url}: {_describe_request_error(exc)}")
     raise DataError(
-        f"Could not download {dest.name} (nothing was kept): {'; '.join(problems)}. {advice}"
+        translate("Datasets", "Could not download {name} (nothing was kept): {problems}. {advice}")
+        .format(name=dest.name, problems="; ".join(problems), advice=advice)
+        .strip()
     )
 
 
@@ -699,15 +713,17 @@ def _describe_request_error(exc) -> str:
     import urllib3
 
     if isinstance(exc, requests.exceptions.HTTPError) and exc.response is not None:
-        return f"the server answered HTTP {exc.response.status_code} ({exc.response.reason})"
+        return translate("Datasets", "the server answered HTTP {code} ({reason})").format(
+            code=exc.response.status_code, reason=exc.response.reason
+        )
     if isinstance(exc, requests.exceptions.Timeout | urllib3.exceptions.TimeoutError):
-        return f"no answer within {TIMEOUT_S} s"
+        return translate("Datasets", "no answer within {seconds} s").format(seconds=TIMEOUT_S)
     if isinstance(
         exc, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError
     ):
-        return "the connection broke off before the file was complete"
+        return translate("Datasets", "the connection broke off before the file was complete")
     if isinstance(exc, requests.exceptions.ConnectionError):
-        return "could not connect (no network, or the server is down)"
+        return translate("Datasets", "could not connect (no network, or the server is down)")
     return str(exc)
 
 
@@ -729,15 +745,17 @@ def fetch(
     mirror = mirror_url(mirror)
     folder = set_folder(name, directory)
     if mirror:
-        advice = (
-            f"Check that the mirror {mirror} is reachable and holds the official files under "
-            "their official names."
-        )
+        advice = translate(
+            "Datasets",
+            "Check that the mirror {mirror} is reachable and holds the official files under "
+            "their official names.",
+        ).format(mirror=mirror)
     else:
-        advice = (
+        advice = translate(
+            "Datasets",
             "Check the network connection, or copy the official files to a folder and import "
-            f"them with `mlpstudio data import {name} FOLDER`."
-        )
+            "them with `mlpstudio data import {name} FOLDER`.",
+        ).format(name=name)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         current = status(name, directory)
@@ -1003,18 +1021,30 @@ def _import_file(
     try:
         actual = source.stat().st_size
         if actual > size or (exact and actual != size):
-            expected = f"{size:,}" if exact else f"at most {size:,}"
-            raise CheckFailed(
-                f"{actual:,} bytes where the official {target.name} has {expected}; it is "
-                "truncated or a different file (nothing was copied)"
-            )
+            if exact:
+                text = translate(
+                    "Datasets",
+                    "{actual} bytes where the official {name} has {size}; it is truncated or "
+                    "a different file (nothing was copied)",
+                )
+            else:
+                text = translate(
+                    "Datasets",
+                    "{actual} bytes where the official {name} has at most {size}; it is a "
+                    "different file (nothing was copied)",
+                )
+            raise CheckFailed(text.format(actual=f"{actual:,}", name=target.name, size=f"{size:,}"))
         with PartFile(target) as part:
             with open(source, "rb") as src:
                 copied = 0
                 while chunk := src.read(min(_CHUNK, size + 1 - copied)):
                     copied += len(chunk)
                     if copied > size:
-                        raise CheckFailed(f"it grew past {size:,} bytes while it was copied")
+                        raise CheckFailed(
+                            translate(
+                                "Datasets", "it grew past {size} bytes while it was copied"
+                            ).format(size=f"{size:,}")
+                        )
                     part.file.write(chunk)
             part.file.flush()
             method = check(part.path)

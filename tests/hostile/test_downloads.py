@@ -108,7 +108,8 @@ def _fetch(server, mode, **kwargs):
 
 
 def _leftovers(tmp_path):
-    return sorted(p.name for p in (tmp_path / "data").rglob("*") if p.name not in (".verified.json", "mnist"))
+    found = (tmp_path / "data").rglob("*")
+    return sorted(p.name for p in found if p.name not in (".verified.json", "mnist"))
 
 
 def test_endless_body_stops_at_the_catalogue_size(hostile, tmp_path):
