@@ -230,3 +230,34 @@ def test_downloads_refuse_a_set_larger_than_its_catalogue(hostile):
     """The limit comes from the catalogue, the one place the sizes are written."""
     assert isinstance(store.image_set("mnist"), ImageSet)
     assert store.image_set("mnist").files[0].gz_size == SIZE
+
+
+@pytest.mark.parametrize("mode", ["silent", "slow"])
+def test_download_dialog_cancel_returns_within_a_second(hostile, qtbot, monkeypatch, mode):
+    """The Data panel's Download... dialog against a silent or a trickling server: Cancel
+    closes it, with "Download cancelled", within a second."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from mlpstudio.gui import datasets
+
+    shown = []
+    for kind in ("warning", "information"):
+        monkeypatch.setattr(
+            QMessageBox,
+            kind,
+            staticmethod(lambda parent, title, text, *a, k=kind: shown.append((k, title, text))),
+        )
+    monkeypatch.setenv("MLPSTUDIO_MIRROR", f"{hostile.url}/{mode}/")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results = []
+    dialog = datasets.download(parent, "mnist", results.append)
+    qtbot.waitUntil(lambda: bool(hostile.headers_seen), timeout=5_000)
+    qtbot.wait(300)
+    assert results == []  # still waiting on the server
+    pressed = time.monotonic()
+    dialog.canceled.emit()  # what the Cancel button does
+    qtbot.waitUntil(lambda: bool(results), timeout=5_000)
+    assert time.monotonic() - pressed < 1.0
+    assert results == [False]
+    assert shown[-1][1] == "Download cancelled"
