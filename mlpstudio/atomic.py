@@ -78,6 +78,8 @@ def _create_locked(folder: Path, name: str, directory: bool) -> tuple[Path, int]
         try:
             if directory:
                 path.mkdir()
+                if fcntl is None:  # no locks (and no opening folders) on Windows
+                    return path, -1
                 fd = os.open(path, os.O_RDONLY)
             else:
                 flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -161,17 +163,15 @@ def remove_stale(folder: str | os.PathLike) -> list[str]:
         if match is None:
             continue
         path = Path(entry.path)
-        try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        except OSError:
-            continue
+        fd = -1
         try:
             if fcntl is None:
-                stale = time.time() - os.fstat(fd).st_mtime > STALE_AGE_S
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime < STALE_AGE_S:
+                    continue
             else:
-                stale = _lock(fd)
-            if not stale or not _same_file(path, fd):
-                continue
+                fd = os.open(path, os.O_RDONLY)
+                if not _lock(fd) or not _same_file(path, fd):
+                    continue  # its writer is still at work
             original = folder / match.group("name")
             if match.group("kind") == "old" and not os.path.lexists(original):
                 os.rename(path, original)  # the previous results, back in place
@@ -183,7 +183,8 @@ def remove_stale(folder: str | os.PathLike) -> list[str]:
         except OSError:
             pass
         finally:
-            os.close(fd)
+            if fd >= 0:
+                os.close(fd)
     return removed
 
 
@@ -198,6 +199,8 @@ def check_folder_target(target: str | os.PathLike, expected: Iterable[str]) -> P
     checks that a temporary folder can be made beside it. Meant to be called before the work
     whose results go there, so a long run is not wasted on an unusable folder."""
     target = Path(os.path.abspath(target))  # "." and ".." become names that can be renamed
+    if target.is_symlink():  # the results go into the folder it points to
+        target = Path(os.path.realpath(target))
     if not target.name:
         raise FolderRefused(f"{target} is the root of a file system, not a results folder")
     if target.exists() and not target.is_dir():
@@ -211,7 +214,8 @@ def check_folder_target(target: str | os.PathLike, expected: Iterable[str]) -> P
             )
     target.parent.mkdir(parents=True, exist_ok=True)
     path, fd = _create_locked(target.parent, target.name, directory=True)
-    os.close(fd)
+    if fd >= 0:
+        os.close(fd)
     path.rmdir()
     return target
 
@@ -242,7 +246,8 @@ def atomic_folder(target: str | os.PathLike, expected: Iterable[str]) -> Iterato
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)
 
 
 def _fsync_folder(folder: Path) -> None:

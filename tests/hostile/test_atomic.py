@@ -198,3 +198,31 @@ def test_one_atomic_writer():
 
     assert files.atomic_write is atomic.atomic_write
     assert not hasattr(store, "_atomic_write_bytes") and not hasattr(store, "_temp_path")
+
+
+def test_without_locks_leftovers_are_recognised_by_age(tmp_path, monkeypatch):
+    """Where there is no flock (Windows), only temporaries untouched for an hour are removed."""
+    monkeypatch.setattr(atomic, "fcntl", None)
+    fresh = tmp_path / atomic.temp_name("run.mlpx")
+    old = tmp_path / atomic.temp_name("run.mlpx")
+    for path in (fresh, old):
+        path.write_bytes(b"x")
+    hours_ago = time.time() - 2 * atomic.STALE_AGE_S
+    os.utime(old, (hours_ago, hours_ago))
+    atomic.atomic_write_text(tmp_path / "run.mlpx", "new")
+    assert fresh.exists() and not old.exists()
+    with atomic.atomic_folder(tmp_path / "results", ("a.txt",)) as folder:
+        atomic.atomic_write_text(folder / "a.txt", "1")
+    assert (tmp_path / "results" / "a.txt").read_text() == "1"
+
+
+def test_out_through_a_link_writes_into_the_linked_folder(tmp_path):
+    real = tmp_path / "real"
+    with atomic.atomic_folder(real, ("a.txt",)) as folder:
+        atomic.atomic_write_text(folder / "a.txt", "1")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    with atomic.atomic_folder(link, ("a.txt",)) as folder:
+        atomic.atomic_write_text(folder / "a.txt", "2")
+    assert link.is_symlink() and (real / "a.txt").read_text() == "2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
