@@ -226,3 +226,18 @@ def test_out_through_a_link_writes_into_the_linked_folder(tmp_path):
         atomic.atomic_write_text(folder / "a.txt", "2")
     assert link.is_symlink() and (real / "a.txt").read_text() == "2"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_compare_out_is_atomic_and_checked_first(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "cmp"
+    args = ["compare", "--hidden", "3", "--epochs", "2", "--seed", "1", "--out", str(out)]
+    assert cli.main(args) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(files.COMPARE_OUT_FILES)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (tmp_path / "keep").mkdir()
+    (tmp_path / "keep" / "thesis.tex").write_text("mine")
+    capsys.readouterr()
+    assert cli.main([*args[:-1], str(tmp_path / "keep")]) == 2
+    assert "thesis.tex" in capsys.readouterr().err
+    assert (tmp_path / "keep" / "thesis.tex").read_text() == "mine"
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
