@@ -39,6 +39,8 @@ except ImportError:  # Windows: no locks; leftovers are recognised by their age 
 MARKER = "mlpstudio"
 #: Without locks (Windows), a temporary untouched for this long is taken for a leftover.
 STALE_AGE_S = 3600
+#: What a file manager leaves in a folder it showed; a results folder may hold these too.
+FILE_MANAGER_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 _TEMP = re.compile(
     r"^\.(?P<name>.+)\.(?:"
     rf"{MARKER}-[0-9a-f]{{12}}\.(?P<kind>part|old)"  # this module's names
@@ -206,7 +208,8 @@ def check_folder_target(target: str | os.PathLike, expected: Iterable[str]) -> P
     if target.exists() and not target.is_dir():
         raise FolderRefused(f"{target} is a file, not a folder")
     if target.is_dir():
-        foreign = sorted(p.name for p in target.iterdir() if p.name not in set(expected))
+        allowed = set(expected) | FILE_MANAGER_FILES
+        foreign = sorted(p.name for p in target.iterdir() if p.name not in allowed)
         if foreign:
             shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
             raise FolderRefused(
