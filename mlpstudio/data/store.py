@@ -37,6 +37,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
 from ..atomic import PartFile, atomic_write_bytes, remove_stale
 from ..i18n import translate
@@ -55,6 +56,7 @@ from .idx import GZIP_MAGIC, find_idx, idx_file_names
 ENV_DATA = "MLPSTUDIO_DATA"
 ENV_MIRROR = "MLPSTUDIO_MIRROR"
 MANIFEST = ".verified.json"
+MANIFEST_MAX_BYTES = 1 << 20  # a real one is about 2 kB
 TIMEOUT_S = 10  # seconds without a byte from the server before a download is given up
 CANCEL_POLL_S = 0.2  # how often a download looks at its cancel flag while it waits
 _CHUNK = 1 << 20
@@ -473,11 +475,21 @@ class _Manifest:
     def __init__(self, folder: Path):
         self.folder = folder
         self.changed = False
+        self.files = {}
+        path = folder / MANIFEST
         try:
-            data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            # only a regular file of a plausible size: never a pipe, a device or a giant
+            info = path.stat()
+            if not S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
+                return
+            with open(path, "rb") as handle:
+                text = handle.read(MANIFEST_MAX_BYTES + 1)
+            if len(text) > MANIFEST_MAX_BYTES:
+                return
+            data = json.loads(text.decode("utf-8"))
             self.files = data["files"] if isinstance(data.get("files"), dict) else {}
-        except (OSError, ValueError, AttributeError, KeyError):
-            self.files = {}
+        except (OSError, ValueError, AttributeError, KeyError, RecursionError):
+            self.files = {}  # forgotten checks are simply done again
 
     def get(self, name: str, stat: os.stat_result) -> dict | None:
         entry = self.files.get(name)

@@ -261,3 +261,30 @@ def test_download_dialog_cancel_returns_within_a_second(hostile, qtbot, monkeypa
     assert time.monotonic() - pressed < 1.0
     assert results == [False]
     assert shown[-1][1] == "Download cancelled"
+
+
+@pytest.mark.parametrize("kind", ["deep", "huge", "fifo", "junk"])
+def test_hostile_manifest_is_ignored_not_fatal(tmp_path, monkeypatch, kind):
+    """The store's .verified.json only remembers checks: a deep, huge, non-regular or garbled
+    one is ignored (the checks are done again), never a traceback or a hang."""
+    import os
+
+    monkeypatch.setenv("MLPSTUDIO_DATA", str(tmp_path / "data"))
+    folder = tmp_path / "data" / "mnist"
+    folder.mkdir(parents=True)
+    manifest = folder / store.MANIFEST
+    if kind == "deep":
+        manifest.write_text("[" * 100_000 + "]" * 100_000)
+    elif kind == "huge":
+        with open(manifest, "wb") as handle:  # sparse: no disk space
+            handle.truncate(2 << 30)
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes here")
+        os.mkfifo(manifest)
+    else:
+        manifest.write_bytes(b"\xff\xfe{not json")
+    started = time.monotonic()
+    result = status("mnist")
+    assert time.monotonic() - started < 5
+    assert result.state == "missing"
