@@ -8,10 +8,12 @@ crash, a ``kill -9`` or a full disk leaves either the old result or the new one:
 * :func:`atomic_folder`: a whole results folder (``--out DIR``), built in a temporary folder
   and swapped with the old one in one step.
 
-Temporary names are recognisable (``.NAME.mlpstudio-<12 hex>.part``) and each is locked
-(``flock``) by the process writing it for as long as it writes, so :func:`remove_stale` (run
-by every save into a folder, and when the data store is opened) removes exactly the leftovers
-of processes that died, never a file another process is still writing. Files are created with
+Temporary names are recognisable (``.NAME.mlpstudio-<12 hex>.part``, the first 4 hex naming
+the machine) and each is locked (``flock``) by the process writing it for as long as it writes,
+so :func:`remove_stale` (run by every save into a folder, and when the data store is opened)
+removes exactly the leftovers of processes that died, never a file another process is still
+writing. Another machine's locks may be invisible on a shared drive, so its temporaries are
+only taken for leftovers once untouched for :data:`STALE_AGE_S`. Files are created with
 the user's umask (a class drive stays readable to others), not ``mkstemp``'s private 0600.
 
 Qt-free and importing nothing else from the package, so that ``data`` and ``experiment`` both
@@ -21,10 +23,12 @@ use it.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import secrets
 import shutil
+import socket
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -37,13 +41,16 @@ except ImportError:  # Windows: no locks; leftovers are recognised by their age 
     fcntl = None
 
 MARKER = "mlpstudio"
-#: Without locks (Windows), a temporary untouched for this long is taken for a leftover.
+#: Without locks (Windows), or from another machine, a temporary untouched for this long is
+#: taken for a leftover.
 STALE_AGE_S = 3600
+#: Names this machine's temporaries (4 hex digits of its host name's hash).
+HOST_TAG = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:4]
 #: What a file manager leaves in a folder it showed; a results folder may hold these too.
 FILE_MANAGER_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 _TEMP = re.compile(
     r"^\.(?P<name>.+)\.(?:"
-    rf"{MARKER}-[0-9a-f]{{12}}\.(?P<kind>part|old)"  # this module's names
+    rf"{MARKER}-(?P<host>[0-9a-f]{{4}})[0-9a-f]{{8}}\.(?P<kind>part|old)"  # this module's names
     r"|[0-9a-f]{12}\.part"  # the data store's earlier names
     r"|[a-z0-9_]{8}\.part"  # mkstemp's names from earlier versions
     r")$"
@@ -51,7 +58,7 @@ _TEMP = re.compile(
 
 
 def temp_name(name: str, kind: str = "part") -> str:
-    return f".{name}.{MARKER}-{secrets.token_hex(6)}.{kind}"
+    return f".{name}.{MARKER}-{HOST_TAG}{secrets.token_hex(4)}.{kind}"
 
 
 def _lock(fd: int) -> bool:
@@ -150,8 +157,9 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
 
 # -- leftovers ------------------------------------------------------------------------------
 def remove_stale(folder: str | os.PathLike) -> list[str]:
-    """Removes the temporaries in ``folder`` whose writer is gone (their lock is free; without
-    locks, untouched for :data:`STALE_AGE_S`). A results folder left aside by a swap that was
+    """Removes the temporaries in ``folder`` whose writer is gone: their lock is free, and if
+    they come from another machine (or there are no locks) they are also untouched for
+    :data:`STALE_AGE_S`. A results folder left aside by a swap that was
     interrupted is put back when its place is empty. Returns the names removed. Best effort:
     a folder that cannot be read or written is left as it is."""
     folder = Path(folder)
@@ -166,11 +174,12 @@ def remove_stale(folder: str | os.PathLike) -> list[str]:
             continue
         path = Path(entry.path)
         fd = -1
+        ours = match.group("host") in (None, HOST_TAG)  # earlier names: this machine's
         try:
-            if fcntl is None:
+            if fcntl is None or not ours:
                 if time.time() - entry.stat(follow_symlinks=False).st_mtime < STALE_AGE_S:
                     continue
-            else:
+            if fcntl is not None:
                 fd = os.open(path, os.O_RDONLY)
                 if not _lock(fd) or not _same_file(path, fd):
                     continue  # its writer is still at work

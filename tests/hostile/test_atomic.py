@@ -241,3 +241,19 @@ def test_compare_out_is_atomic_and_checked_first(tmp_path, capsys, monkeypatch):
     assert "thesis.tex" in capsys.readouterr().err
     assert (tmp_path / "keep" / "thesis.tex").read_text() == "mine"
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_another_machines_temporaries_wait_for_their_age(tmp_path):
+    """On a shared drive another machine's lock may be invisible here: its temporaries are only
+    removed once untouched for an hour; this machine's are removed as soon as they are free."""
+    other = "0000" if atomic.HOST_TAG != "0000" else "ffff"
+    busy = tmp_path / f".data.bin.{atomic.MARKER}-{other}12345678.part"
+    dead = tmp_path / f".data.bin.{atomic.MARKER}-{other}87654321.part"
+    mine = tmp_path / atomic.temp_name("data.bin")
+    for path in (busy, dead, mine):
+        path.write_bytes(b"x")
+    hours_ago = time.time() - 2 * atomic.STALE_AGE_S
+    os.utime(dead, (hours_ago, hours_ago))
+    removed = atomic.remove_stale(tmp_path)
+    assert sorted(removed) == sorted([dead.name, mine.name])
+    assert busy.exists()
