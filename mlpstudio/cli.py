@@ -74,32 +74,55 @@ def add_gui_options(group) -> None:
     from .experiment.presets import PRESETS
     from .i18n import LANGUAGES
 
-    group.add_argument("--lang", choices=sorted(LANGUAGES), metavar="CODE",
-                       help="interface language: en or es (default: Preferences, else the "
-                       "system's)")  # fmt: skip
-    group.add_argument("--presentation", action="store_true",
-                       help="start in presentation mode (large fonts, thick lines; F5)")  # fmt: skip
-    group.add_argument("--preset", choices=sorted(PRESETS), metavar="NAME",
-                       help="start from a named preset instead of the last experiment: "
-                       + ", ".join(PRESETS))  # fmt: skip
-    group.add_argument("--smoke", action="store_true",
-                       help="check the app: train FILE, --preset or the course example through "
-                       "the real window for a bounded time, then exit 0 (1 on any unexpected "
-                       "error or empty view)")  # fmt: skip
+    group.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        metavar="CODE",
+        help="interface language: en or es (default: Preferences, else the system's)",
+    )
+    group.add_argument(
+        "--presentation",
+        action="store_true",
+        help="start in presentation mode (large fonts, thick lines; F5)",
+    )
+    group.add_argument(
+        "--preset",
+        choices=sorted(PRESETS),
+        metavar="NAME",
+        help="start from a named preset instead of the last experiment: " + ", ".join(PRESETS),
+    )
+    group.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check the app: train FILE, --preset or the course example through "
+        "the real window for a bounded time, then exit 0 (1 on any unexpected "
+        "error or empty view)",
+    )
     group.add_argument("--screenshot", metavar="PNG", help="with --smoke: save the window here")
-    group.add_argument("--tour", action="store_true",
-                       help="with --smoke: walk one window through every preset and task as a "
-                       "lecturer would, training briefly in each and opening the comparison; "
-                       "exit 1 on any unexpected error")  # fmt: skip
-    group.add_argument("--screenshot-dir", metavar="DIR",
-                       help="with --tour: save one PNG per step of the tour here")  # fmt: skip
+    group.add_argument(
+        "--tour",
+        action="store_true",
+        help="with --smoke: walk one window through every preset and task as a "
+        "lecturer would, training briefly in each and opening the comparison; "
+        "exit 1 on any unexpected error",
+    )
+    group.add_argument(
+        "--screenshot-dir",
+        metavar="DIR",
+        help="with --tour: save one PNG per step of the tour here",
+    )
     group.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
 
 
 def _add_threads_option(parser, default=None) -> None:
-    parser.add_argument("--threads", type=_thread_count, metavar="N", default=default,
-                        help="BLAS threads for training (default: the physical cores, one "
-                        "fewer while the window is open; env MLPSTUDIO_THREADS)")  # fmt: skip
+    parser.add_argument(
+        "--threads",
+        type=_thread_count,
+        metavar="N",
+        default=default,
+        help="BLAS threads for training (default: the physical cores, one "
+        "fewer while the window is open; env MLPSTUDIO_THREADS)",
+    )
 
 
 def _thread_count(text: str) -> int:
@@ -411,8 +434,11 @@ def _dispatch(argv: list[str]) -> int:
         return run_gui(gui_args, qt_args)
     given = {a.split("=")[0] for a in argv[:at] if a.startswith("--")}
     if given - {"--threads"}:
-        print(f"mlpstudio: error: {sorted(given - {'--threads'})[0]} is an option of the app, "
-              f"not of {argv[at]} (see mlpstudio {argv[at]} --help).", file=sys.stderr)  # fmt: skip
+        print(
+            f"mlpstudio: error: {sorted(given - {'--threads'})[0]} is an option of the app, "
+            f"not of {argv[at]} (see mlpstudio {argv[at]} --help).",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     args = parser.parse_args(argv)
     try:

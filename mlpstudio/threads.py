@@ -53,8 +53,9 @@ def check_threads(value: int) -> int:
     if not 1 <= value <= limit:
         raise ThreadsError(
             translate(
-                "Threads", "The number of threads must be between 1 and {limit} (the logical "
-                "processors this computer lets MLP Studio use); it is {value}."
+                "Threads",
+                "The number of threads must be between 1 and {limit} (the logical "
+                "processors this computer lets MLP Studio use); it is {value}.",
             ).format(limit=limit, value=value)
         )
     return value
@@ -79,8 +80,9 @@ def chosen_threads() -> int | None:
         value = int(text)
     except ValueError:
         raise ThreadsError(
-            translate("Threads", "{name} must be a whole number of threads, not \"{value}\".")
-            .format(name=THREADS_ENV, value=text)
+            translate("Threads", '{name} must be a whole number of threads, not "{value}".').format(
+                name=THREADS_ENV, value=text
+            )
         ) from None
     return check_threads(value)
 

@@ -41,7 +41,7 @@ def run_gui(args, qt_args: list[str]) -> int:
     app.setOrganizationName("MLP Studio")
     blas = limit_blas_threads(beside_gui=True)  # noqa: F841 (in force while the app runs)
 
-    from ..experiment.config import Config, ConfigError, load_config
+    from ..experiment.config import ConfigError, load_config
     from ..experiment.presets import preset_config
     from .controller import ExperimentController
     from .i18n import install_translators
@@ -104,10 +104,8 @@ def run_gui(args, qt_args: list[str]) -> int:
             return Tour(app, window, args.screenshot_dir).run()
         timed = bool(args.config or args.preset)
         return SmokeRun(app, window, args.screenshot, timed=timed).run()
-    install_error_dialog(lambda: shell.window)
-    code = app.exec()
-    del shell
-    return code
+    install_error_dialog(lambda: shell.window)  # the window of the moment (languages rebuild it)
+    return app.exec()
 
 
 def app_icon():

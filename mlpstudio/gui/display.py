@@ -45,7 +45,9 @@ XCB_PLUGIN_LIBRARIES = {
     "libdbus-1.so.3": "libdbus-1-3",
 }
 # Platforms that need no display server.
-HEADLESS_PLATFORMS = ("offscreen", "minimal", "minimalegl", "vnc", "linuxfb", "eglfs", "vkkhrdisplay")
+HEADLESS_PLATFORMS = (
+    "offscreen", "minimal", "minimalegl", "vnc", "linuxfb", "eglfs", "vkkhrdisplay",
+)  # fmt: skip
 
 
 def _can_load(soname: str) -> bool:
@@ -87,7 +89,7 @@ def display_problem(qt_args: list[str] = (), environ=None, system: str | None = 
             "Display",
             "MLP Studio cannot open its window: there is no display (neither DISPLAY nor "
             "WAYLAND_DISPLAY is set). Start it from a desktop session (or with ssh -X), train "
-            "without a window with \"mlpstudio train\", or check the app without a screen with "
+            'without a window with "mlpstudio train", or check the app without a screen with '
             "QT_QPA_PLATFORM=offscreen mlpstudio --smoke.",
         )
     missing = missing_libraries(can_load=can_load)

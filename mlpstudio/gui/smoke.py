@@ -57,9 +57,13 @@ class _Driver:
 
         from . import app as app_module
 
-        saved = (sys.excepthook, app_module.ErrorDialog.__dict__["show_error"])
-        self._restore = lambda: (setattr(sys, "excepthook", saved[0]),
-                                 setattr(app_module.ErrorDialog, "show_error", saved[1]))  # fmt: skip
+        hook, show = sys.excepthook, app_module.ErrorDialog.__dict__["show_error"]
+
+        def restore():
+            sys.excepthook = hook
+            app_module.ErrorDialog.show_error = show
+
+        self._restore = restore
         sys.excepthook = self._excepthook
 
         def record(parent, exc):  # the app's error dialog, should anything call it directly
@@ -156,7 +160,7 @@ class SmokeRun(_Driver):
     """Trains one experiment through the real window and checks every view."""
 
     def __init__(self, app, window, screenshot: str | None, timed: bool = False):
-        super().__init__(app, window)
+        super().__init__(app, window, max_shot=None)  # the window's size is the tour's check
         self.screenshot, self.timed = screenshot, timed
 
     def run(self) -> int:
