@@ -29,6 +29,10 @@ def run_gui(args, qt_args: list[str]) -> int:
         # Never touch the user's settings from an automated run.
         os.environ["MLPSTUDIO_CONFIG_DIR"] = tempfile.mkdtemp(prefix="mlpstudio-smoke-")
 
+    if args.smoke:
+        from .smoke import use_lecture_screen
+
+        use_lecture_screen(qt_args)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

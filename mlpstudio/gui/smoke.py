@@ -36,9 +36,32 @@ def smoke_config():
     return config
 
 
+def use_lecture_screen(qt_args: list[str]) -> None:
+    """Under Qt's plain offscreen platform (CI, a server), give it one 1280x720 screen (its
+    default is 800x800), so that the window sizes itself as on a lecturer's screen."""
+    import json
+    import os
+    import tempfile
+
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen" or "-platform" in qt_args:
+        return
+    w, h = SCREEN
+    screen = {"name": "lecture", "x": 0, "y": 0, "width": w, "height": h,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    folder = tempfile.mkdtemp(prefix="mlpstudio-screen-")
+    path = Path(folder) / "screen.json"
+    path.write_text(json.dumps({"windowFrameMargins": False, "screens": [screen]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
+
+
 def fit_to_screen(window) -> None:
     """Size the window as it would be, maximised, on a 1280x720 screen."""
-    window.resize(*SCREEN)
+    screen = window.screen()
+    size = screen.availableGeometry().size() if screen is not None else None
+    if size is None or size.width() <= 0:
+        window.resize(*SCREEN)
+    else:
+        window.resize(min(size.width(), SCREEN[0]), min(size.height(), SCREEN[1]))
 
 
 class _Driver:
