@@ -73,6 +73,7 @@ class _Driver:
         self.errors: list[str] = []
         self.step_name = "start"
         self._restore = None
+        self._sizes: set[tuple[int, int]] = set()
 
     # -- watching for trouble ----------------------------------------------------------------
     def _install(self) -> None:
@@ -148,7 +149,8 @@ class _Driver:
             self.error(f"could not save {path}")
             return False
         w, h, most = widget.width(), widget.height(), self.max_shot
-        if most is not None and (w > most[0] or h > most[1]):
+        if most is not None and (w > most[0] or h > most[1]) and (w, h) not in self._sizes:
+            self._sizes.add((w, h))  # each size once: the same cause on every step
             self.error(f"{path.name} is {w}x{h}, larger than a {most[0]}x{most[1]} "
                        f"screen (the window's minimum size is too large)")  # fmt: skip
         return True
