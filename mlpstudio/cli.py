@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_data_commands(commands)
     add_compare_command(commands)
+    _add_explain_command(commands)
     for command in commands.choices.values():
         _add_threads_option(command, default=argparse.SUPPRESS)
     return parser
@@ -459,3 +460,38 @@ def _one_paragraph(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return " ".join(lines) if len(lines) == 1 else "; ".join(lines)
+
+
+def _add_explain_command(commands) -> None:
+    explain = commands.add_parser(
+        "explain",
+        help="worked examples with the engine's own numbers",
+        description="Print a worked example for students' notes.",
+    )
+    topics = explain.add_subparsers(dest="topic", metavar="TOPIC", required=True)
+    backprop = topics.add_parser(
+        "backprop",
+        help="one training sample through the forward pass, the loss, backpropagation and "
+        "the update",
+        description="Walk one training sample through the forward pass, the loss, delta^[L], "
+        "every delta^[l], the gradients dL/dW^[l] and dL/db^[l], and the optimiser's update, "
+        "with the real numbers (float64). --epochs N trains N epochs first.",
+    )
+    backprop.add_argument("config", nargs="?", help="experiment file (TOML)")
+    _add_experiment_options(backprop)
+    backprop.add_argument(
+        "--sample", type=int, default=0, metavar="I", help="index of the training sample (0)"
+    )
+    backprop.set_defaults(handler=cmd_explain_backprop)
+
+
+def cmd_explain_backprop(args) -> int:
+    from .experiment.explain import backprop_example, worked_text
+
+    config = load_experiment(args)
+    epochs = config.training.epochs if args.epochs is not None else 0
+    example = backprop_example(config, sample=args.sample, epochs=epochs)
+    print(worked_text(example), end="")
+    if args.json:
+        print(json.dumps(example.to_dict()))
+    return EXIT_OK
