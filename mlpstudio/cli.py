@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"MLP Studio {__version__}")
     add_gui_options(parser.add_argument_group("the desktop app (without a COMMAND)"))
     _add_threads_option(parser)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="mlpstudio")
 
     train = commands.add_parser(
         "train",
@@ -65,9 +65,17 @@ def build_parser() -> argparse.ArgumentParser:
     add_data_commands(commands)
     add_compare_command(commands)
     _add_explain_command(commands)
-    for command in commands.choices.values():
-        _add_threads_option(command, default=argparse.SUPPRESS)
+    _add_threads_everywhere(commands)
     return parser
+
+
+def _add_threads_everywhere(subparsers) -> None:
+    """--threads on every command and sub-command (``mlpstudio data fetch --threads 2``)."""
+    for command in subparsers.choices.values():
+        _add_threads_option(command, default=argparse.SUPPRESS)
+        for action in command._actions:  # noqa: SLF001 (argparse API)
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+                _add_threads_everywhere(action)
 
 
 def add_gui_options(group) -> None:

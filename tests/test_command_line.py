@@ -55,10 +55,12 @@ def test_help_documents_the_app_options_and_never_starts_the_gui(args):
     assert "cannot open its window" not in result.stderr
 
 
-def test_command_help_is_the_command_s():
-    result = run("--threads", "1", "train", "--help", env=headless_env())
+@pytest.mark.parametrize("command", [("train",), ("data", "fetch"), ("compare",)])
+def test_command_help_is_the_command_s(command):
+    result = run("--threads", "1", *command, "--help", env=headless_env())
     assert result.returncode == 0
-    assert "--set" in result.stdout and "--threads" in result.stdout
+    assert result.stdout.startswith(f"usage: mlpstudio {' '.join(command)} ")
+    assert "--threads" in result.stdout and "--smoke" not in result.stdout
 
 
 def test_no_display_gives_one_paragraph_and_status_2():
