@@ -67,7 +67,9 @@ def test_a_short_tour_walks_presets_tasks_and_the_comparison(make_window, qtbot,
         assert path.read_bytes()[:4] == b"\x89PNG"
 
 
-def test_the_tour_reports_an_error_in_a_slot_and_carries_on(make_window, tmp_path, monkeypatch):
+def test_the_tour_reports_errors_and_dialogs_and_carries_on(make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     from mlpstudio.gui import main_window
     from mlpstudio.gui.smoke import Tour
 
@@ -76,7 +78,9 @@ def test_the_tour_reports_an_error_in_a_slot_and_carries_on(make_window, tmp_pat
 
     def broken(self, name):
         calls.append(name)
-        raise RuntimeError(f"cannot load {name}")
+        if name == "xor":
+            raise RuntimeError(f"cannot load {name}")
+        QMessageBox.warning(self, "Cannot load", f"the preset {name} is damaged")  # modal
 
     monkeypatch.setattr(main_window.MainWindow, "load_preset", broken)
     window.data_panel.presetChosen.disconnect()
@@ -86,4 +90,5 @@ def test_the_tour_reports_an_error_in_a_slot_and_carries_on(make_window, tmp_pat
     assert tour.run() == 1
     assert calls[:2] == ["xor", "circle"]  # it went on to the next preset
     assert any("RuntimeError: cannot load xor" in e for e in tour.errors)
-    assert any("RuntimeError: cannot load circle" in e for e in tour.errors)
+    assert any("dialog 'Cannot load': the preset circle is damaged" in e for e in tour.errors)
+    assert not any(w.isVisible() for w in QApplication.topLevelWidgets())  # dialog closed
