@@ -201,7 +201,7 @@ class SmokeRun(_Driver):
         self.pause(0.2)
         code = 0
         if not c.can_train:
-            self.error(f"cannot train: {w.status_label.text() or c.status}")
+            self.error(f"cannot train: {c.data_error or w.status_label.text() or c.status}")
         elif self.timed:
             self.train_briefly(SMOKE_TRAIN_S, SMOKE_TIMEOUT_S)
         else:
@@ -309,7 +309,7 @@ class Tour(_Driver):
                     path = self.shot(f"{label}-download")
                     print(f"tour: {name}: data absent, download state in {path.name}")
                 else:
-                    self.error(f"cannot train: {w.status_label.text() or c.status}")
+                    self.error(f"cannot train: {c.data_error or w.status_label.text() or c.status}")
                     self.shot(f"{label}-cannot-train")
                 return
             status = self.train_briefly(self.train_s, TOUR_STEP_CAP_S)
