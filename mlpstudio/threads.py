@@ -9,6 +9,8 @@ program on the machine still competes, but no longer with twice as many BLAS thr
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from .i18n import translate
@@ -29,22 +31,57 @@ def logical_cpus() -> int:
 
 
 def physical_cores() -> int:
-    """Physical cores among the processors this process may use (Linux: from sysfs topology);
-    elsewhere, or when the topology cannot be read, the logical count."""
+    """Physical cores among the processors this process may use (Linux: sysfs topology;
+    Windows: GetLogicalProcessorInformation; macOS: sysctl hw.physicalcpu); the logical count
+    when the platform does not say."""
     try:
-        cpus = sorted(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return logical_cpus()
+        if sys.platform.startswith("linux"):
+            cores = _linux_physical_cores()
+        elif sys.platform == "win32":
+            cores = _windows_physical_cores()
+        elif sys.platform == "darwin":
+            cores = _macos_physical_cores()
+        else:
+            cores = None
+    except (OSError, ValueError, AttributeError, subprocess.SubprocessError):
+        cores = None
+    logical = logical_cpus()
+    return max(1, min(cores, logical)) if cores else logical
+
+
+def _linux_physical_cores(root: str = "/sys/devices/system/cpu", cpus=None) -> int | None:
+    """Distinct (package, core) pairs of ``cpus`` (default: this process's affinity)."""
     cores = set()
-    for cpu in cpus:
-        topology = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology")
-        try:
-            package = (topology / "physical_package_id").read_text().strip()
-            core = (topology / "core_id").read_text().strip()
-        except OSError:
-            return logical_cpus()
-        cores.add((package, core))
-    return max(1, len(cores)) if cores else logical_cpus()
+    for cpu in sorted(os.sched_getaffinity(0) if cpus is None else cpus):
+        topology = Path(root) / f"cpu{cpu}" / "topology"
+        package = (topology / "physical_package_id").read_text().strip()
+        cores.add((package, (topology / "core_id").read_text().strip()))
+    return len(cores) or None
+
+
+def _windows_physical_cores() -> int | None:
+    import ctypes
+    from ctypes import wintypes
+
+    class Info(ctypes.Structure):  # SYSTEM_LOGICAL_PROCESSOR_INFORMATION
+        _fields_ = [("mask", ctypes.c_size_t), ("relationship", ctypes.c_int),
+                    ("union", ctypes.c_ulonglong * 2)]  # fmt: skip
+
+    get = ctypes.windll.kernel32.GetLogicalProcessorInformation
+    size = wintypes.DWORD(0)
+    get(None, ctypes.byref(size))  # fails, saying the size it needs
+    if size.value == 0:
+        return None
+    buffer = (Info * (size.value // ctypes.sizeof(Info)))()
+    if not get(buffer, ctypes.byref(size)):
+        return None
+    return sum(1 for info in buffer if info.relationship == 0) or None  # RelationProcessorCore
+
+
+def _macos_physical_cores() -> int | None:
+    out = subprocess.run(["sysctl", "-n", "hw.physicalcpu"], capture_output=True, text=True,
+                         timeout=2, check=True).stdout  # fmt: skip
+    return int(out.strip()) or None
 
 
 def check_threads(value: int) -> int:

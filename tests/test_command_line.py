@@ -154,6 +154,21 @@ def test_physical_cores_never_exceed_logical_processors():
     assert blas_threads(beside_gui=True) == max(1, physical_cores() - 1)
 
 
+def test_hyper_threads_of_one_core_count_once(tmp_path):
+    from mlpstudio.threads import _linux_physical_cores
+
+    # two packages; cpus 0/2 and 1/3 are hyper-threads of cores 0 and 1 of package 0
+    layout = {0: (0, 0), 1: (0, 1), 2: (0, 0), 3: (0, 1), 4: (1, 0), 5: (1, 0)}
+    for cpu, (package, core) in layout.items():
+        topology = tmp_path / f"cpu{cpu}" / "topology"
+        topology.mkdir(parents=True)
+        (topology / "physical_package_id").write_text(f"{package}\n")
+        (topology / "core_id").write_text(f"{core}\n")
+    assert _linux_physical_cores(str(tmp_path), cpus=range(6)) == 3
+    assert _linux_physical_cores(str(tmp_path), cpus=[0, 2]) == 1  # affinity: one core
+    assert _linux_physical_cores(str(tmp_path), cpus=[0, 4]) == 2  # same core id, two packages
+
+
 def test_unexpected_error_exits_3_with_a_saved_crash_report(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("MLPSTUDIO_LOG_DIR", str(tmp_path / "logs"))
 
