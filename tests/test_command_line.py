@@ -80,7 +80,14 @@ def test_missing_xcb_libraries_are_named_with_their_packages():
     assert "libxcb-cursor.so.0" in text and "libxcb-icccm.so.4" in text
     assert "sudo apt install libxcb-cursor0 libxcb-icccm4" in text
     assert "libxcb-keysyms" not in text  # only what is missing
-    assert display_problem([], {"DISPLAY": ":0"}, "linux", can_load=lambda n: True) is None
+    every = {"can_load": lambda n: True}
+    assert (
+        display_problem([], {"DISPLAY": ":0"}, "linux", reachable=lambda d: True, **every) is None
+    )
+    unreachable = display_problem(
+        [], {"DISPLAY": ":7"}, "linux", reachable=lambda d: False, **every
+    )
+    assert "no X server answers on the display :7" in unreachable
     # other platforms and headless Qt platforms are not checked
     assert display_problem([], {}, "win32") is None
     assert display_problem([], {"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
@@ -167,6 +174,15 @@ def test_hyper_threads_of_one_core_count_once(tmp_path):
     assert _linux_physical_cores(str(tmp_path), cpus=range(6)) == 3
     assert _linux_physical_cores(str(tmp_path), cpus=[0, 2]) == 1  # affinity: one core
     assert _linux_physical_cores(str(tmp_path), cpus=[0, 4]) == 2  # same core id, two packages
+
+
+def test_an_x_display_without_a_server_is_unreachable():
+    from mlpstudio.gui.display import x_display_reachable
+
+    answer = x_display_reachable(":97")  # no X server listens there in a test run
+    if answer is None:
+        pytest.skip("libxcb is not installed here")
+    assert answer is False
 
 
 def test_unexpected_error_exits_3_with_a_saved_crash_report(tmp_path, monkeypatch, capsys):

@@ -63,6 +63,24 @@ def missing_libraries(libraries: dict[str, str] | None = None, can_load=_can_loa
     return [name for name in (libraries or XCB_PLUGIN_LIBRARIES) if not can_load(name)]
 
 
+def x_display_reachable(display: str) -> bool | None:
+    """Whether an X server answers on ``display`` (None: libxcb cannot be loaded to ask)."""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return None
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return connection is not None and xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        if connection is not None:
+            xcb.xcb_disconnect(connection)
+
+
 def _platform(qt_args: list[str], environ) -> str:
     for i, arg in enumerate(qt_args[:-1]):
         if arg in ("-platform", "--platform"):
@@ -71,7 +89,7 @@ def _platform(qt_args: list[str], environ) -> str:
 
 
 def display_problem(qt_args: list[str] = (), environ=None, system: str | None = None,
-                    can_load=_can_load) -> str | None:  # fmt: skip
+                    can_load=_can_load, reachable=x_display_reachable) -> str | None:  # fmt: skip
     """One paragraph saying why the window cannot open here, or None when it can (or we
     cannot tell: only Linux with the default or xcb platform is checked)."""
     environ = os.environ if environ is None else environ
@@ -94,6 +112,14 @@ def display_problem(qt_args: list[str] = (), environ=None, system: str | None = 
         )
     missing = missing_libraries(can_load=can_load)
     if not missing:
+        if reachable(environ["DISPLAY"]) is False:
+            return translate(
+                "Display",
+                "MLP Studio cannot open its window: no X server answers on the display "
+                "{display} (DISPLAY). Check that the desktop session is running and that this "
+                "user may use it (ssh -X, xhost), or train without a window with "
+                '"mlpstudio train".',
+            ).format(display=environ["DISPLAY"])
         return None
     packages = sorted({XCB_PLUGIN_LIBRARIES[name] for name in missing})
     return translate(
