@@ -434,7 +434,9 @@ def _dispatch(argv: list[str]) -> int:
             parser.parse_args(["--version"])  # prints and exits 0
         try:
             gui_args, qt_args = parse_gui_args(argv)
-            set_threads(gui_args.threads) if gui_args.threads is not None else chosen_threads()
+            if gui_args.threads is not None:
+                set_threads(gui_args.threads)  # the training process inherits it
+            chosen_threads()  # refuses a bad MLPSTUDIO_THREADS
         except (UsageError, ThreadsError) as exc:
             print(f"mlpstudio: error: {_one_paragraph(exc)}", file=sys.stderr)
             return EXIT_BAD_INPUT
