@@ -1033,11 +1033,17 @@ def _import_file(
     try:
         actual = source.stat().st_size
         if actual > size or (exact and actual != size):
-            if exact:
+            if exact and actual < size:
                 text = translate(
                     "Datasets",
                     "{actual} bytes where the official {name} has {size}; it is truncated or "
                     "a different file (nothing was copied)",
+                )
+            elif exact:
+                text = translate(
+                    "Datasets",
+                    "{actual} bytes where the official {name} has {size}; it is a different "
+                    "file (nothing was copied)",
                 )
             else:
                 text = translate(
