@@ -12,8 +12,9 @@ Temporary names are recognisable (``.NAME.mlpstudio-<12 hex>.part``, the first 4
 the machine) and each is locked (``flock``) by the process writing it for as long as it writes,
 so :func:`remove_stale` (run by every save into a folder, and when the data store is opened)
 removes exactly the leftovers of processes that died, never a file another process is still
-writing. Another machine's locks may be invisible on a shared drive, so its temporaries are
-only taken for leftovers once untouched for :data:`STALE_AGE_S`. Files are created with
+writing. Another machine's locks may be invisible on a shared drive, and some file systems
+cannot lock at all (a folder on NFS): such temporaries are only taken for leftovers once
+untouched for :data:`STALE_AGE_S`. Files are created with
 the user's umask (a class drive stays readable to others), not ``mkstemp``'s private 0600.
 
 Qt-free and importing nothing else from the package, so that ``data`` and ``experiment`` both
@@ -61,15 +62,21 @@ def temp_name(name: str, kind: str = "part") -> str:
     return f".{name}.{MARKER}-{HOST_TAG}{secrets.token_hex(4)}.{kind}"
 
 
-def _lock(fd: int) -> bool:
-    """Takes the exclusive lock on ``fd`` without waiting; False when another process has it."""
+LOCKED, BUSY, NO_LOCKS = "locked", "busy", "no locks"
+
+
+def _lock(fd: int) -> str:
+    """Takes the exclusive lock on ``fd`` without waiting: LOCKED, BUSY (another process has
+    it) or NO_LOCKS (the file system cannot lock this, e.g. a folder on NFS)."""
     if fcntl is None:
-        return True
+        return NO_LOCKS
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return BUSY
     except OSError:
-        return False
-    return True
+        return NO_LOCKS
+    return LOCKED
 
 
 def _same_file(path: Path, fd: int) -> bool:
@@ -96,8 +103,9 @@ def _create_locked(folder: Path, name: str, directory: bool) -> tuple[Path, int]
         except FileExistsError:
             continue
         # A cleaner that took the lock in the instant between creation and locking removed
-        # the name: then start again with a new one.
-        if _lock(fd) and _same_file(path, fd):
+        # the name: then start again with a new one. Where nothing can be locked, the
+        # temporary is recognised by its age instead.
+        if _lock(fd) != BUSY and _same_file(path, fd):
             return path, fd
         os.close(fd)
     raise FileExistsError(f"cannot create a temporary file in {folder}")
@@ -158,7 +166,7 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
 # -- leftovers ------------------------------------------------------------------------------
 def remove_stale(folder: str | os.PathLike) -> list[str]:
     """Removes the temporaries in ``folder`` whose writer is gone: their lock is free, and if
-    they come from another machine (or there are no locks) they are also untouched for
+    they come from another machine (or cannot be locked) they are also untouched for
     :data:`STALE_AGE_S`. A results folder left aside by a swap that was
     interrupted is put back when its place is empty. Returns the names removed. Best effort:
     a folder that cannot be read or written is left as it is."""
@@ -176,13 +184,17 @@ def remove_stale(folder: str | os.PathLike) -> list[str]:
         fd = -1
         ours = match.group("host") in (None, HOST_TAG)  # earlier names: this machine's
         try:
+            old = time.time() - entry.stat(follow_symlinks=False).st_mtime >= STALE_AGE_S
             if fcntl is None or not ours:
-                if time.time() - entry.stat(follow_symlinks=False).st_mtime < STALE_AGE_S:
+                if not old:
                     continue
             if fcntl is not None:
-                fd = os.open(path, os.O_RDONLY)
-                if not _lock(fd) or not _same_file(path, fd):
-                    continue  # its writer is still at work
+                fd = _open_for_lock(path, entry.is_dir(follow_symlinks=False))
+                state = _lock(fd)
+                if state == BUSY or (state == NO_LOCKS and not old):
+                    continue  # its writer is still at work, or may be
+                if not _same_file(path, fd):
+                    continue  # renamed into place or removed meanwhile
             original = folder / match.group("name")
             if match.group("kind") == "old" and not os.path.lexists(original):
                 os.rename(path, original)  # the previous results, back in place
@@ -260,6 +272,15 @@ def atomic_folder(target: str | os.PathLike, expected: Iterable[str]) -> Iterato
     finally:
         if fd >= 0:
             os.close(fd)
+
+
+def _open_for_lock(path: Path, directory: bool) -> int:
+    """An fd to lock ``path`` with: for writing where possible (NFS needs it for an exclusive
+    lock), else for reading."""
+    if not directory:
+        with contextlib.suppress(OSError):
+            return os.open(path, os.O_RDWR)
+    return os.open(path, os.O_RDONLY)
 
 
 def _fsync_folder(folder: Path) -> None:

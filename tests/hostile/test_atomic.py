@@ -257,3 +257,20 @@ def test_another_machines_temporaries_wait_for_their_age(tmp_path):
     removed = atomic.remove_stale(tmp_path)
     assert sorted(removed) == sorted([dead.name, mine.name])
     assert busy.exists()
+
+
+def test_where_nothing_can_be_locked_results_are_still_written(tmp_path, monkeypatch):
+    """NFS refuses an exclusive lock on a folder: --out still works, and leftovers there are
+    recognised by their age instead of their lock."""
+    monkeypatch.setattr(atomic, "_lock", lambda fd: atomic.NO_LOCKS)
+    with atomic.atomic_folder(tmp_path / "results", ("a.txt",)) as folder:
+        atomic.atomic_write_text(folder / "a.txt", "1")
+    assert (tmp_path / "results" / "a.txt").read_text() == "1"
+    fresh = tmp_path / atomic.temp_name("results")
+    old = tmp_path / atomic.temp_name("results")
+    fresh.mkdir()
+    old.mkdir()
+    hours_ago = time.time() - 2 * atomic.STALE_AGE_S
+    os.utime(old, (hours_ago, hours_ago))
+    assert atomic.remove_stale(tmp_path) == [old.name]
+    assert fresh.exists()
