@@ -23,7 +23,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from .catalog import IMAGE_BYTES_CIFAR, image_set
 from .dataset import DataError, Dataset
 from .idx import read_idx
-from .store import locate
+from .locations import locate
 
 IMAGE_KINDS = ("mnist", "fashion-mnist", "cifar10", "cifar100")
 SCALINGS = ("unit", "standardize")
