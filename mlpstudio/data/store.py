@@ -25,6 +25,7 @@ their size and modification time), so that :func:`status` is instant after the f
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -121,14 +122,19 @@ class FileStatus:
     def ok(self) -> bool:
         return self.state in ("verified", "checked")
 
+    @property
+    def file_name(self) -> str:
+        """The name on disk (``.gz`` or not), else the catalog name."""
+        return self.path.name if self.path is not None else self.name
+
     def describe(self) -> str:
         if self.state == "verified":
-            return f"{self.path.name}: verified ({self.method})"
+            return f"{self.file_name}: verified ({self.method})"
         if self.state == "checked":
-            return f"{self.path.name}: checked by size and labels (no published checksum)"
+            return f"{self.file_name}: checked by size and labels (no published checksum)"
         if self.state == "missing":
             return f"{self.name}: missing"
-        return f"{self.path.name}: CORRUPT: {self.detail}"
+        return f"{self.file_name}: CORRUPT: {self.detail}"
 
 
 @dataclass(frozen=True)
@@ -177,18 +183,19 @@ class SetStatus:
                 parts.append(f"{checked} files checked by size and labels only")
             return f"ready, {format_size(self.size)}, {', '.join(parts)}"
         if self.state == "corrupt":
-            bad = ", ".join(f.path.name for f in self.files if f.state == "corrupt")
+            bad = ", ".join(f.file_name for f in self.files if f.state == "corrupt")
             return f"CORRUPT: {bad} (mlpstudio data verify {self.name} says why)"
         missing = ", ".join(f.name for f in self.files if f.state == "missing")
         return f"incomplete, missing {missing} (mlpstudio data fetch {self.name})"
 
 
 def format_size(n: int) -> str:
+    size = float(n)
     for unit in ("bytes", "kB", "MB", "GB"):
-        if n < 1000 or unit == "GB":
-            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1000
-    return f"{n:.1f} GB"
+        if size < 1000 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.1f} GB"
 
 
 def status(name: str, directory: str | os.PathLike | None = None) -> SetStatus:
@@ -366,7 +373,7 @@ class _Manifest:
     def __init__(self, folder: Path):
         self.folder = folder
         self.changed = False
-        self.files = {}
+        self.files: dict[str, object] = {}  # as read: each entry is checked where it is used
         path = folder / MANIFEST
         try:
             # only a regular file of a plausible size: never a pipe, a device or a giant
@@ -665,7 +672,7 @@ def fetch(
         manifest = _Manifest(folder)
         try:
             if spec.archive is None:
-                for file in spec.files:
+                for file in spec.idx_files:
                     if current.file(file.name).ok:
                         continue
                     dest = folder / file.download_name
@@ -673,7 +680,7 @@ def fetch(
                         download_urls(spec, file.download_name, mirror),
                         dest,
                         file.gz_size,
-                        lambda tmp, f=file: check_idx_file(tmp, f),
+                        functools.partial(check_idx_file, file=file),
                         progress,
                         cancel,
                         advice,
@@ -682,15 +689,16 @@ def fetch(
                     manifest.remember(dest, "verified", method)
                     manifest.save()
             elif not current.ready:
-                archive = folder / spec.archive.name
+                expected = spec.archive
+                archive = folder / expected.name
                 try:
-                    _check_archive(archive, spec.archive)  # a verified archive left from before
+                    _check_archive(archive, expected)  # a verified archive left from before
                 except (CheckFailed, OSError):
                     _download(
-                        download_urls(spec, spec.archive.name, mirror),
+                        download_urls(spec, expected.name, mirror),
                         archive,
-                        spec.archive.size,
-                        lambda tmp: _check_archive(tmp, spec.archive),
+                        expected.size,
+                        lambda tmp: _check_archive(tmp, expected),
                         progress,
                         cancel,
                         advice,
@@ -719,7 +727,11 @@ def _extract(
     once all required ones are there and pass their checks. Nothing else in the archive is
     looked at (no links, no paths of its own choosing)."""
     archive = spec.archive
-    wanted: dict[str, RecordFile | None] = {f"{archive.folder}/{f.name}": f for f in spec.files}
+    if archive is None:
+        raise ValueError(f"{spec.title} is not distributed as an archive")
+    wanted: dict[str, RecordFile | None] = {
+        f"{archive.folder}/{f.name}": f for f in spec.record_files
+    }
     wanted.update({f"{archive.folder}/{name}": None for name in archive.extras})
     temps: dict[str, PartFile] = {}
     hashes: dict[str, str] = {}
@@ -749,7 +761,7 @@ def _extract(
         missing = [f.name for f in spec.files if f.name not in temps]
         if missing:
             raise DataError(f"{archive.name}: the archive lacks {', '.join(missing)}.")
-        for file in spec.files:
+        for file in spec.record_files:
             try:
                 check_record_file(temps[file.name].path, file)
             except CheckFailed as exc:
