@@ -628,9 +628,7 @@ def _describe_request_error(exc) -> str:
         )
     if isinstance(exc, requests.exceptions.Timeout | urllib3.exceptions.TimeoutError):
         return translate("Datasets", "no answer within {seconds} s").format(seconds=TIMEOUT_S)
-    if isinstance(
-        exc, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError
-    ):
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError):
         return translate("Datasets", "the connection broke off before the file was complete")
     if isinstance(exc, requests.exceptions.ConnectionError):
         return translate("Datasets", "could not connect (no network, or the server is down)")
