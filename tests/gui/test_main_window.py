@@ -358,7 +358,7 @@ def test_mnist_subset_fills_the_confusion_matrix_and_gallery(make_window, qtbot,
     true, pred = np.unravel_index(np.argmax(counts - np.diag(np.diag(counts))), counts.shape)
     window.confusion_view.cellClicked.emit(int(true), int(pred))
     shown = window.gallery_view.grid.tiles
-    assert len(shown) == min(counts[true, pred], window.gallery_view.PAGE)
+    assert len(shown) == min(counts[true, pred], window.gallery_view.page_size())
     assert all(ok is False for _, _, ok, _ in shown)
     for dock in window.view_docks.values():
         dock.raise_()  # a tab brought to the front draws the latest snapshot
