@@ -126,8 +126,8 @@ def power_label(exponent: float) -> str:
     if abs(exponent - rounded) < 1e-9 and (rounded < -3 or rounded > 4):
         digits = str(int(rounded)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
         return "10" + digits
-    if abs(exponent - rounded) >= 1e-9 and (value < 1e-3 or value >= 1e5):
-        return significant(value, 1)
+    if abs(exponent - rounded) >= 1e-9:
+        return significant(value, 2)
     decimals = max(0, int(math.ceil(-math.floor(exponent + 1e-9))))
     return number(value, decimals) if decimals else number(value)
 
@@ -160,8 +160,45 @@ class LocaleAxis(pg.AxisItem):
         super().__init__(orientation, **kwargs)
         self.enableAutoSIPrefix(False)
         self.setStyle(maxTextLevel=0)
-        if self.orientation in ("bottom", "top"):
-            self.setStyle(hideOverlappingLabels=True)
+
+    def boundingRect(self):  # noqa: N802 (Qt's name)
+        """pyqtgraph ignores ``hideOverlappingLabels`` on an axis with a grid; the end labels
+        of a horizontal axis may still reach that far past its ends (into the room left)."""
+        rect = super().boundingRect()
+        room = self.style.get("hideOverlappingLabels")
+        if self.grid is not False and self.orientation in ("bottom", "top"):
+            if not isinstance(room, bool) and isinstance(room, int):
+                rect = rect.adjusted(-room, 0, room, 0)
+        return rect
+
+    def labelString(self) -> str:  # noqa: N802 (pyqtgraph's name)
+        """The axis title, elided to the axis's length (the full title is its tooltip), so a
+        long title such as "loss (binary cross-entropy)" is never cut off by the widget."""
+        from html import escape
+
+        from PySide6.QtCore import Qt
+
+        text = self.labelText
+        length = self.height() if self.orientation in ("left", "right") else self.width()
+        if text and "<" not in text and length > 0:
+            size = self.labelStyle.get("font-size", "")
+            font = QFont(QApplication.font())
+            if size.endswith("pt"):
+                font.setPointSizeF(float(size[:-2]))
+            elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, length - 4)
+            if self.label is not None:
+                self.label.setToolTip(text if elided != text else "")
+            text = escape(elided)
+        style = ";".join(f"{k}: {v}" for k, v in self.labelStyle.items())
+        return f"<span style='{style}'>{text}</span>"
+
+    def resizeEvent(self, ev=None):  # noqa: N802 (Qt's name)
+        if self.label is not None and self.labelText:
+            html = self.labelString()
+            if html != getattr(self, "_label_html", None):
+                self._label_html = html
+                self.label.setHtml(html)
+        super().resizeEvent(ev)
 
     def _metrics(self) -> QFontMetricsF:
         font = self.style.get("tickFont") or QFont(QApplication.font())
@@ -207,6 +244,13 @@ class LocaleAxis(pg.AxisItem):
 
         decades = within((1,))
         candidates = [within(range(1, 10)), within((1, 2, 3, 5)), within((1, 2, 5))]
+        if hi - lo < 1.0:  # a fraction of a decade: evenly spaced values as well
+            v_lo, v_hi = 10.0**lo, 10.0**hi
+            step = _nice_step((v_hi - v_lo) / 8)
+            for _ in range(6):
+                candidates.insert(0, [math.log10(v) for v in _arange(v_lo, v_hi, step) if v > 0])
+                step = _nice_step(step * 1.01)
+            candidates[: 6] = candidates[: 6][::-1]
         candidates += [[d for d in decades if round(d) % every == 0]
                        for every in (1, 2, 3, 5, 10, 20, 50, 100)]  # fmt: skip
         chosen = None
@@ -337,7 +381,10 @@ class Style(QObject):
             font.setPointSizeF(self._base_point_size * (1.6 if on else 1.0))
             app.setFont(font)
         for item in list(getattr(self, "_plots", ())):
-            apply_plot_fonts(item)
+            try:
+                apply_plot_fonts(item)
+            except RuntimeError:  # its window was closed (the C++ object is gone)
+                self._plots.discard(item)
         self.changed.emit()
 
 
@@ -355,9 +402,14 @@ def apply_plot_fonts(item) -> None:
             axis._updateLabel()
         if name == "bottom" and axis.isVisible():
             right_room = QFontMetricsF(font).horizontalAdvance("000000") / 2
+            # the last label may reach into the room left for it, no further
+            axis.setStyle(hideOverlappingLabels=max(1, int(right_room)))
     # room for the last label of the x axis, which is centred on the right end
     left, top, _, bottom = item.layout.getContentsMargins()
     item.layout.setContentsMargins(left, top, right_room, bottom)
     legend = getattr(item, "legend", None)
     if legend is not None:
         legend.setLabelTextSize(f"{size:.1f}pt")
+        for _, label in legend.items:  # pyqtgraph stores the size but does not redraw
+            label.setText(label.text, size=f"{size:.1f}pt")
+        legend.updateSize()

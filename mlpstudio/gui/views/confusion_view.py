@@ -155,7 +155,11 @@ class ConfusionView(View):
             return
         cols = column_labels(self._names, cell_w, metrics.horizontalAdvance)
         numbered = cols[0] == "1" and self._names[0] != "1"
-        bottom.setTicks([[(i + 0.5, c) for i, c in enumerate(cols)]])
+        every = 1
+        if numbered:  # even numbers may not fit under narrow cells: label every 2nd, 5th...
+            need = metrics.horizontalAdvance(str(n)) + metrics.horizontalAdvance("0")
+            every = next((k for k in (1, 2, 5, 10) if k * cell_w >= need), 10)
+        bottom.setTicks([[(i + 0.5, cols[i]) for i in range(0, n, every)]])
         step = 1 if cell_h >= metrics.height() * 0.9 or cell_h == 0 else 2
         left.setTicks(
             [[(i + 0.5, row_label(i, self._names[i], numbered)) for i in range(0, n, step)]]

@@ -16,6 +16,8 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication
 
 from .. import style
 from ..style import LocaleAxis, Style, font_points, prepare_plot, significant
@@ -105,7 +107,6 @@ class WeightsView(View):
             bar.hideAxis("bottom")
             bar.showAxis("right")
             bar.setMouseEnabled(False, False)
-            bar.setFixedWidth(14)
             bar_image = pg.ImageItem()
             bar_image.setColorMap(self.cmap)
             bar.addItem(bar_image)
@@ -132,7 +133,11 @@ class WeightsView(View):
 
     def restyle(self):
         size = f"{font_points():.1f}pt"
+        metrics = QFontMetricsF(QApplication.font())
+        axis_width = int(metrics.horizontalAdvance("−0.00") + 14)  # labels and ticks
         for lay in self.layers:
+            lay.bar.getAxis("right").setWidth(axis_width)
+            lay.bar.setFixedWidth(axis_width + 14)  # and the gradient
             lay.curve.setPen(Style.instance().pen(style.TARGET, width=1))
             lay.title.setText(lay.title_text, size=size)
             font = lay.note.textItem.font()
