@@ -84,7 +84,7 @@ class WeightsView(View):
         # one column per layer, side by side: title, heatmap with its colour bar, histogram
         for layer, count in enumerate(network.counts, start=1):
             act = network.layer_activation(layer)
-            text = self.tr("W<sup>[{l}]</sup>: {rows} x {cols} ({act})").format(
+            text = self.tr("W<sup>[{l}]</sup>: {rows} x {cols}  ({act})").format(
                 l=layer,
                 rows=count.units,
                 cols=count.inputs,
@@ -164,9 +164,13 @@ class WeightsView(View):
             lay.bar_image.setRect(QRectF(0, -bound, 1, 2 * bound))
             lay.bar.setRange(xRange=(0, 1), yRange=(-bound, bound), padding=0)
             label = significant(bound, 2)
-            lay.bar.getAxis("right").setTicks(
-                [[(-bound, "−" + label), (0.0, "0"), (bound, label)], []]
-            )
+            axis = lay.bar.getAxis("right")
+            axis.setTicks([[(-bound, "−" + label), (0.0, "0"), (bound, label)], []])
+            metrics = QFontMetricsF(axis.style.get("tickFont") or QApplication.font())
+            width = int(max(metrics.horizontalAdvance("−0.00"), metrics.horizontalAdvance("−" + label)) + 14)
+            if width != int(axis.width()):  # room for the labels, however large the scale
+                axis.setWidth(width)
+                lay.bar.setFixedWidth(width + 14)
             self._histogram(lay, values)
 
     def _histogram(self, lay: _Layer, values: np.ndarray) -> None:
@@ -176,10 +180,9 @@ class WeightsView(View):
             lay.curve.setData([], [])
             lay.hist.getAxis("bottom").setStyle(showValues=False)
             lay.note.setText(
-                self.tr(
-                    "Not a number: {bad} of {total} values are infinite or NaN. "
-                    "The training diverged; lower the learning rate and reset."
-                ).format(bad=style.number(bad), total=style.number(values.size))
+                self.tr("Diverged: {bad} of {total} values are infinite or NaN").format(
+                    bad=style.number(bad), total=style.number(values.size)
+                )
             )
             lay.note.setTextWidth(max(80.0, lay.hist.vb.width() - 8))
             lay.note.show()
@@ -188,8 +191,10 @@ class WeightsView(View):
         lay.hist.getAxis("bottom").setStyle(showValues=True)
         counts, edges = np.histogram(values, bins=40)
         lay.curve.setData(edges, counts)
-        lay.hist.setRange(
-            xRange=(edges[0], edges[-1]), yRange=(0, max(1, counts.max())), padding=0.05
+        lay.hist.setRange(  # Python floats: pyqtgraph compares them with its limits
+            xRange=(float(edges[0]), float(edges[-1])),
+            yRange=(0.0, float(max(1, counts.max()))),
+            padding=0.05,
         )
 
     def _hover(self, pos):
