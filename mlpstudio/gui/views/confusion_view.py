@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QToolTip
 
@@ -161,9 +161,12 @@ class ConfusionView(View):
             every = next((k for k in (1, 2, 5, 10) if k * cell_w >= need), 10)
         bottom.setTicks([[(i + 0.5, cols[i]) for i in range(0, n, every)]])
         step = 1 if cell_h >= metrics.height() * 0.9 or cell_h == 0 else 2
-        left.setTicks(
-            [[(i + 0.5, row_label(i, self._names[i], numbered)) for i in range(0, n, step)]]
-        )
+        rows = [row_label(i, self._names[i], numbered) for i in range(n)]
+        # the row names get the room they need, up to 40 % of the plot; longer ones are elided
+        room = min(max(metrics.horizontalAdvance(r) for r in rows), 0.4 * self.plot.width())
+        rows = [metrics.elidedText(r, Qt.TextElideMode.ElideRight, room) for r in rows]
+        left.setWidth(int(room + metrics.horizontalAdvance("00")) + 2)
+        left.setTicks([[(i + 0.5, rows[i]) for i in range(0, n, step)]])
 
     def _hover(self, pos) -> None:
         if self._counts is None or not self._n:
