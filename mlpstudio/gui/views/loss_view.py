@@ -2,7 +2,7 @@
 the accuracy curves below them.
 
 Drawn for speed and legibility: the x axis follows the epochs trained so far with headroom
-(:func:`x_end_for`), so a 100,000-epoch budget does not squeeze the curve into a sliver, and it
+(:func:`x_end_for`, ending on round numbers), so a 100,000-epoch budget does not squeeze the curve into a sliver, and it
 changes only when the curve reaches its end; the y axis changes only when the loss leaves its
 range (:class:`~mlpstudio.gui.style.RangeKeeper`). Tick labels use the interface's language and
 never overlap (:class:`~mlpstudio.gui.style.LocaleAxis`).
@@ -29,10 +29,20 @@ def x_end_for(epoch: int, total: int, current: float | None) -> float | None:
     epoch = max(int(epoch), 0)
     if current is not None and epoch <= current:
         return None
-    wanted = max(MIN_EPOCHS_SHOWN, epoch * HEADROOM)
+    wanted = round_up_nicely(max(MIN_EPOCHS_SHOWN, epoch * HEADROOM))
     if total >= epoch:  # within the budget: never past its end
         wanted = min(wanted, total)
-    return float(np.ceil(max(wanted, epoch, 1)))
+    return float(max(wanted, epoch, 1))
+
+
+def round_up_nicely(value: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten not below ``value`` (the axis then ends
+    on a round number and grows a few times per run: 10, 20, 50, 100, ...)."""
+    power = 10.0 ** np.floor(np.log10(max(value, 1.0)))
+    for k in (1, 2, 5, 10):
+        if k * power >= value:
+            return float(k * power)
+    return float(10 * power)
 
 
 class LossView(View):

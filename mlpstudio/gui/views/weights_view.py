@@ -17,10 +17,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from .. import style
-from ..style import LocaleAxis, Style, font_points, prepare_plot, significant
+from ..style import LocaleAxis, RangeKeeper, Style, font_points, prepare_plot, significant
 from .base import View
 
 MIN_INTERVAL = 0.1  # seconds between redraws: big matrices cost milliseconds each
@@ -31,6 +31,16 @@ def heatmap_of(w: np.ndarray, b: np.ndarray) -> np.ndarray:
     """The picture drawn for one layer: W, a gap column (white, i.e. 0), then b."""
     rows = w.shape[0]
     return np.hstack([w, np.zeros((rows, 1), dtype=w.dtype), b.reshape(rows, 1)])
+
+
+def scale_bound(bound: float) -> float:
+    """``bound`` rounded up to two significant digits: the colour bar's end labels are exact,
+    and the scale (and its redraw) changes only when the weights' range really does."""
+    if not np.isfinite(bound) or bound <= 0:
+        return 1.0
+    power = 10.0 ** (np.floor(np.log10(bound)) - 1)
+    rounded = float(np.ceil(bound / power * (1 - 1e-12)) * power)
+    return rounded if np.isfinite(rounded) and rounded > 0 else bound
 
 
 def symmetric_bound(values: np.ndarray) -> float:
@@ -49,6 +59,8 @@ class _Layer:
         self.bar, self.bar_image = bar, bar_image
         self.hist, self.curve, self.note = hist, curve, note
         self.levels = (-1.0, 1.0)
+        self.note_shown = False
+        self.x_range, self.y_range = RangeKeeper(0.05), RangeKeeper(0.05)
 
 
 class WeightsView(View):
@@ -109,6 +121,8 @@ class WeightsView(View):
             bar.setMouseEnabled(False, False)
             bar_image = pg.ImageItem()
             bar_image.setColorMap(self.cmap)
+            # drawn once into a pixmap: the gradient changes only with the scale
+            bar_image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             bar.addItem(bar_image)
             prepare_plot(bar)
             hist = self.graphics.addPlot(
@@ -152,26 +166,33 @@ class WeightsView(View):
         self._weights = snapshot.weights
         for lay, (w, b) in zip(self.layers, snapshot.weights):
             values = np.concatenate([np.ravel(w), np.ravel(b)])
-            bound = symmetric_bound(values)
-            lay.levels = (-bound, bound)
+            bound = scale_bound(symmetric_bound(values))
             picture = heatmap_of(np.asarray(w), np.asarray(b))
             first = lay.image.image is None
+            if (-bound, bound) != lay.levels or first:
+                self._scale(lay, bound)
             lay.image.setImage(np.nan_to_num(picture), levels=lay.levels, autoLevels=False)
             if first:
                 lay.vb.autoRange(padding=0.02)
-            gradient = np.linspace(-bound, bound, BAR_STEPS).reshape(BAR_STEPS, 1)
-            lay.bar_image.setImage(gradient, levels=lay.levels, autoLevels=False)
-            lay.bar_image.setRect(QRectF(0, -bound, 1, 2 * bound))
-            lay.bar.setRange(xRange=(0, 1), yRange=(-bound, bound), padding=0)
-            label = significant(bound, 2)
-            axis = lay.bar.getAxis("right")
-            axis.setTicks([[(-bound, "−" + label), (0.0, "0"), (bound, label)], []])
-            metrics = QFontMetricsF(axis.style.get("tickFont") or QApplication.font())
-            width = int(max(metrics.horizontalAdvance("−0.00"), metrics.horizontalAdvance("−" + label)) + 14)
-            if width != int(axis.width()):  # room for the labels, however large the scale
-                axis.setWidth(width)
-                lay.bar.setFixedWidth(width + 14)
             self._histogram(lay, values)
+
+    def _scale(self, lay: _Layer, bound: float) -> None:
+        """Levels and colour bar for weights within +-bound (redrawn only when it changes)."""
+        lay.levels = (-bound, bound)
+        gradient = np.linspace(-bound, bound, BAR_STEPS).reshape(BAR_STEPS, 1)
+        lay.bar_image.setImage(gradient, levels=lay.levels, autoLevels=False)
+        lay.bar_image.setRect(QRectF(0, -bound, 1, 2 * bound))
+        lay.bar.setRange(xRange=(0, 1), yRange=(-bound, bound), padding=0)
+        label = significant(bound, 2)
+        axis = lay.bar.getAxis("right")
+        axis.setTicks([[(-bound, "−" + label), (0.0, "0"), (bound, label)], []])
+        metrics = QFontMetricsF(axis.style.get("tickFont") or QApplication.font())
+        width = int(
+            max(metrics.horizontalAdvance("−0.00"), metrics.horizontalAdvance("−" + label)) + 14
+        )
+        if width != int(axis.width()):  # room for the labels, however large the scale
+            axis.setWidth(width)
+            lay.bar.setFixedWidth(width + 14)
 
     def _histogram(self, lay: _Layer, values: np.ndarray) -> None:
         finite = np.isfinite(values)
@@ -186,16 +207,21 @@ class WeightsView(View):
             )
             lay.note.setTextWidth(max(80.0, lay.hist.vb.width() - 8))
             lay.note.show()
+            lay.note_shown = True
             return
-        lay.note.hide()
-        lay.hist.getAxis("bottom").setStyle(showValues=True)
+        if lay.note_shown:
+            lay.note_shown = False
+            lay.note.hide()
+            lay.hist.getAxis("bottom").setStyle(showValues=True)
         counts, edges = np.histogram(values, bins=40)
         lay.curve.setData(edges, counts)
-        lay.hist.setRange(  # Python floats: pyqtgraph compares them with its limits
-            xRange=(float(edges[0]), float(edges[-1])),
-            yRange=(0.0, float(max(1, counts.max()))),
-            padding=0.05,
-        )
+        # the axes move only when the values leave their range or shrink well inside it
+        x_new = lay.x_range.update(float(edges[0]), float(edges[-1]))
+        y_new = lay.y_range.update(0.0, float(max(1, counts.max())))
+        if x_new is not None:
+            lay.hist.setXRange(*x_new, padding=0)
+        if y_new is not None:
+            lay.hist.setYRange(0.0, y_new[1], padding=0)
 
     def _hover(self, pos):
         if self._weights is None:
