@@ -62,7 +62,10 @@ class LossView(View):
         self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = add_legend(self.plot, offset=(-10, 10), brush=(255, 255, 255, 200))
+        # one row (train, test, validation): a stacked legend would hide the curves in a small dock
+        self.legend = add_legend(
+            self.plot, offset=(-10, 4), brush=(255, 255, 255, 200), colCount=3
+        )
         prepare_plot(self.plot)
         self.plot.disableAutoRange()
         self.plot.setMouseEnabled(x=True, y=True)
@@ -81,7 +84,7 @@ class LossView(View):
         self.accuracy_plot.disableAutoRange()
         self.accuracy_plot.setYRange(0, 1, padding=0.02)
         self.accuracy_legend = add_legend(
-            self.accuracy_plot, offset=(-10, -10), brush=(255, 255, 255, 200)
+            self.accuracy_plot, offset=(-10, -4), brush=(255, 255, 255, 200), colCount=2
         )
         prepare_plot(self.accuracy_plot)
         self.train_accuracy = self.accuracy_plot.plot(name=self.tr("train"))

@@ -132,6 +132,10 @@ class PredictionView(View):
         )
         # the colour bar's numbers in the interface's language, like every other axis
         self.colorbar.axis.tickStrings = LocaleAxis.tickStrings.__get__(self.colorbar.axis)
+        Style.instance().register_plot(self.colorbar)  # its label grows in presentation mode
+        half_line = self.fontMetrics().height() / 2  # room for the end labels 0 and 1
+        left, _, right, _ = self.colorbar.layout.getContentsMargins()
+        self.colorbar.layout.setContentsMargins(left, half_line, right, half_line)
         self.colorbar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
 
     def _points_2d(self):
