@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
-    QStackedWidget,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -41,7 +39,7 @@ from .views.loss_view import LossView
 from .views.network_view import NetworkView
 from .views.prediction_view import PredictionView
 from .views.weights_view import WeightsView
-from .widgets import MessageBar
+from .widgets import CurrentPageStack, MessageBar, PanelScrollArea, wrap_captions
 
 LAYOUT_VERSION = 3  # bump when the docks change, so an old saved layout is not restored
 CLASS_VIEWS_INTERVAL = 0.2  # seconds between confusion/gallery updates while training
@@ -142,7 +140,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar()
         self.prediction_view = PredictionView()
         self.gallery_view = GalleryView()
-        self.central_views = QStackedWidget()
+        self.central_views = CurrentPageStack()
         self.central_views.addWidget(self.prediction_view)
         self.central_views.addWidget(self.gallery_view)
         central = QWidget()
@@ -171,6 +169,7 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
             dock.setWidget(view)
+            wrap_captions(view)
             self.addDockWidget(area, dock)
             dock.visibilityChanged.connect(
                 lambda visible, v=view: visible and self._refresh_view(v)
@@ -232,14 +231,10 @@ class MainWindow(QMainWindow):
             (self.architecture_panel, self.tr("Architecture")),
             (self.training_panel, self.tr("Training")),
         ):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(panel)
-            self.setup_tabs.addTab(scroll, title)
+            self.setup_tabs.addTab(PanelScrollArea(panel), title)
         dock = QDockWidget(self.tr("Experiment"), self)
         dock.setObjectName("dock_setup")
         dock.setWidget(self.setup_tabs)
-        dock.setMinimumWidth(430)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.setup_dock = dock
         self.lab_view = LabView()

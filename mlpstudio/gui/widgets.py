@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDoubleSpinBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSlider,
+    QStackedWidget,
+    QStyle,
+    QToolTip,
     QWidget,
 )
 
@@ -109,3 +116,116 @@ class MessageBar(QFrame):
 def error_style(widget: QWidget, on: bool) -> None:
     """Mark an input as invalid with a red frame (or clear the mark)."""
     widget.setStyleSheet("border: 2px solid #d62728; border-radius: 3px;" if on else "")
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stacked widget as large as its *current* page only, so a wide hidden page (the image
+    gallery while a function is shown) does not widen the window."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
+class ElidingCheckBox(QCheckBox):
+    """A check box whose long text ends in "…" when the panel is narrow; the tooltip then
+    starts with the whole text."""
+
+    MIN_CHARS = 12
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self._full = text
+        policy = self.sizePolicy()  # a check box does not shrink below its text by default
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(policy)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self._full = text
+        self._elide()
+
+    def fullText(self) -> str:  # noqa: N802
+        return self._full
+
+    def is_elided(self) -> bool:
+        return super().text() != self._full
+
+    def _indicator(self) -> int:
+        """The width of the box and the spacing (everything but the text)."""
+        return super().sizeHint().width() - self.fontMetrics().horizontalAdvance(super().text())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        metrics = self.fontMetrics()
+        short = min(metrics.horizontalAdvance(self._full),
+                    metrics.horizontalAdvance(self._full[: self.MIN_CHARS] + "…"))  # fmt: skip
+        return QSize(self._indicator() + short, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = self._indicator() + self.fontMetrics().horizontalAdvance(self._full)
+        return QSize(width, super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        room = self.width() - self._indicator()
+        text = self._full
+        if metrics.horizontalAdvance(text) > room > 0:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        if text != super().text():
+            QCheckBox.setText(self, text)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.is_elided():
+            tip = self.toolTip()
+            QToolTip.showText(event.globalPos(), f"{self._full}\n\n{tip}".strip(), self)
+            return True
+        return super().event(event)
+
+
+def wrap_long_rows(form: QFormLayout) -> None:
+    """Rows whose label and field do not fit side by side put the field under the label."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+
+class PanelScrollArea(QScrollArea):
+    """Scrolls a panel vertically only: it is at least as wide as the panel needs, so the
+    panel never gets a horizontal scroll bar (the panel reflows instead)."""
+
+    def __init__(self, panel: QWidget, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(panel)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        hint = super().minimumSizeHint()
+        panel = self.widget()
+        if panel is None:
+            return hint
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = panel.minimumSizeHint().width() + bar + 2 * self.frameWidth() + 2
+        return QSize(max(hint.width(), width), hint.height())
+
+
+def wrap_captions(view: QWidget) -> None:
+    """Let the captions of a view wrap, so that a long caption (in Spanish, in presentation
+    mode) does not make the view, and so the window, wider than a lecturer's screen."""
+    for label in view.findChildren(QLabel):
+        if not label.wordWrap():
+            label.setWordWrap(True)

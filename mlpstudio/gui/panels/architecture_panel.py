@@ -25,6 +25,7 @@ from ...experiment.config import ModelConfig
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
+from ..widgets import wrap_long_rows
 
 MAX_WIDTH = 4096
 MAX_LAYERS = 12
@@ -80,6 +81,7 @@ class ArchitecturePanel(QWidget):
         self.down_button.clicked.connect(lambda: self.move_layer(1))
 
         form = QFormLayout()
+        wrap_long_rows(form)
         self.head = QComboBox()
         self.head.addItem(self.tr("Automatic (from the task)"), "auto")
         for name in HEADS:

@@ -6,7 +6,6 @@ import dataclasses
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from ..locks import Locks
 from ..style import number
 from ..views.gallery_view import GalleryView
 from ..views.prediction_view import PredictionView
-from ..widgets import error_style
+from ..widgets import CurrentPageStack, ElidingCheckBox, error_style, wrap_long_rows
 
 FORMULA_DELAY_MS = 200  # validate this long after the last keystroke
 
@@ -58,6 +56,7 @@ class DataPanel(QWidget):
         layout = QVBoxLayout(self)
 
         form = QFormLayout()
+        wrap_long_rows(form)
         self.preset = QComboBox()
         self.preset.addItem(self.tr("(choose a preset)"), "")
         for name, (label, _) in PRESETS.items():
@@ -84,7 +83,7 @@ class DataPanel(QWidget):
         form.addRow(self.tr("Task"), self.kind)
         layout.addLayout(form)
 
-        self.pages = QStackedWidget()
+        self.pages = CurrentPageStack()
         self.pages.addWidget(self._function_page())
         self.pages.addWidget(self._toy_page())
         self.pages.addWidget(self._image_page())
@@ -97,6 +96,7 @@ class DataPanel(QWidget):
         layout.addWidget(self.data_message)
 
         common = self.common_form = QFormLayout()
+        wrap_long_rows(common)
         self.test_fraction = QSpinBox()
         self.test_fraction.setRange(5, 90)
         self.test_fraction.setSuffix(" %")
@@ -124,7 +124,7 @@ class DataPanel(QWidget):
         self.preview.setMinimumHeight(180)
         self.image_preview = GalleryView(preview=True)
         self.image_preview.setMinimumHeight(180)
-        self.previews = QStackedWidget()
+        self.previews = CurrentPageStack()
         self.previews.addWidget(self.preview)
         self.previews.addWidget(self.image_preview)
         layout.addWidget(self.previews, 1)
@@ -142,6 +142,7 @@ class DataPanel(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
+        wrap_long_rows(form)
         self.formula = QLineEdit()
         self.formula.setPlaceholderText("sin(3*pi*x) + cos(2*pi*x)")
         self.formula.setToolTip(
@@ -225,7 +226,7 @@ class DataPanel(QWidget):
         self.noise.valueChanged.connect(self._emit_changed)
         form.addRow(self.tr("Noise"), self.noise)
 
-        self.normalize = QCheckBox(self.tr("Divide y by its maximum |y|"))
+        self.normalize = ElidingCheckBox(self.tr("Divide y by its maximum |y|"))
         self.normalize.setToolTip(self.tr("Normalise the targets to [-1, 1], as in the course."))
         self.normalize.toggled.connect(self._emit_changed)
         form.addRow(self.tr("Normalise"), self.normalize)
@@ -235,6 +236,7 @@ class DataPanel(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
+        wrap_long_rows(form)
         self.toy = QComboBox()
         for name in TOYS:
             self.toy.addItem(translate("Toys", TOY_LABELS[name]), name)
@@ -267,6 +269,7 @@ class DataPanel(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
+        wrap_long_rows(form)
         self.image_status = QLabel()
         self.image_status.setWordWrap(True)
         form.addRow(self.tr("On this computer"), self.image_status)

@@ -6,7 +6,6 @@ import dataclasses
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -25,7 +24,7 @@ from ...experiment.config import TrainingConfig
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
-from ..widgets import LogSpinSlider
+from ..widgets import ElidingCheckBox, LogSpinSlider, wrap_long_rows
 
 
 def format_duration(seconds: float | None) -> str:
@@ -53,6 +52,7 @@ class TrainingPanel(QWidget):
         self.locks = Locks()
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        wrap_long_rows(form)
 
         self.optimizer = QComboBox()
         for name in OPTIMIZERS:
@@ -126,7 +126,7 @@ class TrainingPanel(QWidget):
         )
         form.addRow(self.tr("Schedule"), self.schedule)
 
-        self.early_stopping = QCheckBox(self.tr("Stop when validation stops improving"))
+        self.early_stopping = ElidingCheckBox(self.tr("Stop when validation stops improving"))
         self.early_stopping.setToolTip(
             self.tr(
                 "Early stopping: hold out part of the training data for validation and stop "
@@ -172,7 +172,7 @@ class TrainingPanel(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextBesideIcon)
             button.setMinimumWidth(90)
-            grid.addWidget(button, i // 3, i % 3)
+            grid.addWidget(button, i // 2, i % 2)
         layout.addLayout(grid)
 
         self.progress = QProgressBar()
