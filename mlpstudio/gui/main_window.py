@@ -242,7 +242,8 @@ class MainWindow(QMainWindow):
         self.lab_dock.setObjectName("dock_lab")
         self.lab_dock.setWidget(self.lab_view)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.lab_dock)
-        self.tabifyDockWidget(self.setup_dock, self.lab_dock)
+        # the goals stay in sight above the settings (not on a tab of their own)
+        self.splitDockWidget(self.lab_dock, self.setup_dock, Qt.Orientation.Vertical)
         self.lab_dock.hide()
 
     def _create_menus(self) -> None:
@@ -262,11 +263,15 @@ class MainWindow(QMainWindow):
         )
         self.act_open_lab.triggered.connect(lambda: self.open_lab())
         labs_menu = file_menu.addMenu(self.tr("Example labs"))
-        from ..experiment.labs import shipped_labs
-
-        for path in shipped_labs():
-            action = labs_menu.addAction(path.stem.replace("_", " "))
+        for title, path in example_labs():
+            action = labs_menu.addAction(title)
             action.triggered.connect(lambda _=False, p=path: self.open_lab(str(p)))
+        self.act_close_lab = file_menu.addAction(self.tr("Close lab"))
+        self.act_close_lab.setToolTip(
+            self.tr("Leave the lab: its goals and locks go away; the settings stay as they are.")
+        )
+        self.act_close_lab.setEnabled(False)
+        self.act_close_lab.triggered.connect(self.close_lab)
         file_menu.addSeparator()
         export_menu = file_menu.addMenu(self.tr("Export"))
         for action in (f.act_csv, f.act_numpy, f.act_torch, f.act_report):
@@ -432,10 +437,19 @@ class MainWindow(QMainWindow):
 
         self.lab_view.set_lab(lab, resolve_language(QLocale().name().split("_")[0]))
         self.lab_dock.show()
-        self.lab_dock.raise_()
+        self.resizeDocks([self.lab_dock], [200], Qt.Orientation.Vertical)
+        self.act_close_lab.setEnabled(True)
         self.files._set_path(None)
         self._update_title()
         return True
+
+    def close_lab(self) -> None:
+        """Back to free mode: no goals, no locks, no lab title; the settings are kept."""
+        self.lab = None
+        self._apply_locks(())
+        self.lab_dock.hide()
+        self.act_close_lab.setEnabled(False)
+        self._update_title()
 
     def _apply_locks(self, keys) -> None:
         keys = set(keys)
@@ -743,6 +757,25 @@ class MainWindow(QMainWindow):
             self.save_settings()
             self.controller.shutdown(1000)
         super().closeEvent(event)
+
+
+def example_labs() -> list[tuple[str, object]]:
+    """The shipped labs as (title in the interface's language, path); a lab that cannot be
+    read is listed under its file name (opening it then says what is wrong)."""
+    from PySide6.QtCore import QLocale
+
+    from ..experiment.labs import LabError, load_lab, shipped_labs
+    from .i18n import resolve_language
+
+    language = resolve_language(QLocale().name().split("_")[0])
+    labs = []
+    for path in shipped_labs():
+        try:
+            title = load_lab(path).title_in(language)
+        except (LabError, ConfigError, OSError):
+            title = path.stem.replace("_", " ")
+        labs.append((title, path))
+    return labs
 
 
 def restored_config(settings) -> Config:
