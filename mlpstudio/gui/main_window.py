@@ -337,15 +337,44 @@ class MainWindow(QMainWindow):
 
     # -- configuration -----------------------------------------------------------------------
     def current_config(self) -> Config:
-        base = self.controller.config
-        config = Config(
+        config = self._panels_config(self.controller.config)
+        if self.lab is not None:  # the locked values always win
+            config = self.lab.enforce(config)
+        return config
+
+    def _panels_config(self, base: Config) -> Config:
+        """What the panels show; the settings no panel shows are taken from ``base``."""
+        return Config(
             data=self.data_panel.data_config(base.data),
             model=self.architecture_panel.model_config(),
             training=self.training_panel.training_config(base.training),
         )
-        if self.lab is not None:  # the locked values always win
-            config = self.lab.enforce(config)
-        return config
+
+    def unshowable(self, config: Config) -> list[str]:
+        """The settings of ``config`` that the panels cannot show exactly, as "key = value"
+        (empty: every setting reads back identical). The panels are left as they were."""
+        self._load_config_into_panels(config)
+        try:
+            shown = self._panels_config(config)
+        finally:
+            self._load_config_into_panels(self.controller.config)
+        wanted, got = _flat(config), _flat(shown)
+        return [f"{key} = {wanted[key]!r}" for key in wanted if got.get(key) != wanted[key]]
+
+    def _refuse_unshowable(self, config: Config, what: str) -> bool:
+        """Say which settings the panels cannot show (and load nothing); True if refused."""
+        problems = self.unshowable(config)
+        if problems:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot load the settings"),
+                self.tr(
+                    "The {what} has settings the panels cannot show exactly: {keys}. Nothing "
+                    "was loaded, so that no setting is silently changed; edit the file so "
+                    "that these values are within what the panels offer."
+                ).format(what=what, keys="; ".join(problems)),
+            )
+        return bool(problems)
 
     def _apply_panels(self) -> None:
         self.controller.set_config(self.current_config())
@@ -357,13 +386,20 @@ class MainWindow(QMainWindow):
         self.architecture_panel.load(config.model)
         self.training_panel.load(config.training)
 
-    def load_config(self, config: Config) -> None:
-        """Start a new experiment from ``config`` (a preset, a file)."""
+    def load_config(self, config: Config, what: str | None = None) -> bool:
+        """Start a new experiment from ``config`` (a preset, a file); a config the panels
+        cannot show exactly is refused with a message (False)."""
+        if self._refuse_unshowable(config, what or self.tr("experiment")):
+            return False
         self.controller.stop(wait=True)
         self._load_config_into_panels(config)
-        self.controller.set_config(self.current_config())
+        config = self._panels_config(config)
+        if self.lab is not None:
+            config = self.lab.enforce(config)
+        self.controller.set_config(config)
         self.controller.reset()
         self.message_bar.hide()
+        return True
 
     def load_preset(self, name: str) -> None:
         self.load_config(preset_config(name))
@@ -374,6 +410,8 @@ class MainWindow(QMainWindow):
         from ..experiment.archive import restore
         from ..experiment.build import build_dataset
 
+        if self._refuse_unshowable(experiment.config, self.tr("experiment")):
+            return
         self.controller.stop(wait=True)
         self._load_config_into_panels(experiment.config)
         try:
@@ -425,6 +463,8 @@ class MainWindow(QMainWindow):
             lab = load_lab(path)
         except (LabError, ConfigError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Cannot open the lab"), str(exc))
+            return False
+        if self._refuse_unshowable(lab.config, self.tr("lab")):
             return False
         self.lab = None  # unlock while loading the lab's own settings
         self._apply_locks(())
@@ -757,6 +797,17 @@ class MainWindow(QMainWindow):
             self.save_settings()
             self.controller.shutdown(1000)
         super().closeEvent(event)
+
+
+def _flat(config: Config) -> dict:
+    """``section.key`` -> value, with one activation name per layer (a single name and a list
+    of equal names are the same setting)."""
+    flat = {}
+    for section, values in config.to_dict().items():
+        for key, value in values.items():
+            flat[f"{section}.{key}"] = value
+    flat["model.activation"] = config.model.activations()
+    return flat
 
 
 def example_labs() -> list[tuple[str, object]]:

@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 from ...core.activations import ACTIVATIONS
 from ...core.losses import HEAD_LABELS, HEADS
 from ...core.network import INIT_LABELS, INITS, layer_counts
-from ...experiment.config import ModelConfig
+from ...experiment.config import ModelConfig, field_spec
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
 from ..widgets import wrap_long_rows
 
-MAX_WIDTH = 4096
-MAX_LAYERS = 12
+_HIDDEN = field_spec("model", "hidden")  # the one place the limits live
+MAX_WIDTH = int(_HIDDEN.high)
+MAX_LAYERS = _HIDDEN.max_len
 
 
 def activation_tooltip(parent: QWidget) -> str:

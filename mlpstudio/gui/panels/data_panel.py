@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from ...data.expr import describe_allowed
 from ...data.functions import TOY_LABELS, TOYS
-from ...experiment.config import DataConfig
+from ...experiment.config import DataConfig, field_spec
+from .training_panel import spec_range
 from ...experiment.presets import PRESETS
 from ...i18n import translate
 from ..locks import Locks
@@ -108,7 +109,7 @@ class DataPanel(QWidget):
         )
         common.addRow(self.tr("Test set"), self.test_fraction)
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2_000_000_000)
+        spec_range(self.seed, "data", "seed")
         self.seed.setToolTip(
             self.tr(
                 "Seed of the random train/test split and of the noise: the same seed gives "
@@ -194,12 +195,12 @@ class DataPanel(QWidget):
         )
         self.step = QDoubleSpinBox()
         self.step.setDecimals(4)
-        self.step.setRange(0.0001, 1000)
+        self.step.setRange(0.0001, field_spec("data", "step").high)  # 0: by points
         self.step.setSingleStep(0.001)
         self.step.setKeyboardTracking(False)
         self.step.setToolTip(self.tr("Distance between consecutive samples of x."))
         self.points = QSpinBox()
-        self.points.setRange(5, 200_000)
+        spec_range(self.points, "data", "points")
         self.points.setSingleStep(50)
         self.points.setKeyboardTracking(False)
         self.points.setToolTip(self.tr("How many samples of the function (train + test)."))
@@ -213,7 +214,7 @@ class DataPanel(QWidget):
         self.points.valueChanged.connect(self._emit_changed)
 
         self.noise = QDoubleSpinBox()
-        self.noise.setRange(0.0, 10.0)
+        spec_range(self.noise, "data", "noise")
         self.noise.setDecimals(3)
         self.noise.setSingleStep(0.01)
         self.noise.setKeyboardTracking(False)
@@ -249,14 +250,14 @@ class DataPanel(QWidget):
         self.toy.currentIndexChanged.connect(self._emit_changed)
         form.addRow(self.tr("Set"), self.toy)
         self.toy_points = QSpinBox()
-        self.toy_points.setRange(20, 100_000)
+        spec_range(self.toy_points, "data", "points")
         self.toy_points.setSingleStep(100)
         self.toy_points.setKeyboardTracking(False)
         self.toy_points.setToolTip(self.tr("How many points (train + test)."))
         self.toy_points.valueChanged.connect(self._emit_changed)
         form.addRow(self.tr("Points"), self.toy_points)
         self.toy_noise = QDoubleSpinBox()
-        self.toy_noise.setRange(0.0, 0.5)
+        spec_range(self.toy_noise, "data", "noise")
         self.toy_noise.setDecimals(2)
         self.toy_noise.setSingleStep(0.05)
         self.toy_noise.setKeyboardTracking(False)
@@ -296,6 +297,22 @@ class DataPanel(QWidget):
         buttons.addWidget(self.manage_button, 0, 1)
         buttons.addWidget(self.import_button, 1, 0, 1, 2)
         form.addRow("", buttons)
+        self.root = QLineEdit()
+        self.root.setPlaceholderText(self.tr("(the data store)"))
+        self.root.setToolTip(
+            self.tr(
+                "A folder holding this dataset's files, for example one a teacher shared. "
+                "Empty: the app's own data store (see Datasets...)."
+            )
+        )
+        self.root.editingFinished.connect(self._root_edited)
+        self.root_button = QPushButton(self.tr("Choose..."))
+        self.root_button.setToolTip(self.tr("Choose the folder with the dataset's files."))
+        self.root_button.clicked.connect(self._choose_root)
+        row = QHBoxLayout()
+        row.addWidget(self.root, 1)
+        row.addWidget(self.root_button)
+        form.addRow(self.tr("Data folder"), row)
         self.download_button.clicked.connect(lambda: self.downloadRequested.emit(self._kind()))
         self.import_button.clicked.connect(lambda: self.importRequested.emit(self._kind()))
         self.manage_button.clicked.connect(self.manageRequested)
@@ -364,6 +381,7 @@ class DataPanel(QWidget):
             "data.subset": [self.subset],
             "data.scaling": [self.scaling],
             "data.labels": [self.labels],
+            "data.root": [self.root, self.root_button],
         }
 
     def _update_image_page(self) -> None:
@@ -409,6 +427,7 @@ class DataPanel(QWidget):
                 self.subset.setCurrentIndex(self.subset.count() - 1)
             self.scaling.setCurrentIndex(max(0, self.scaling.findData(data.scaling)))
             self.labels.setCurrentIndex(max(0, self.labels.findData(data.labels)))
+            self.root.setText(data.root)
             self.formula.setText(data.formula)
             self.domain_lo.setValue(data.domain[0])
             self.domain_hi.setValue(data.domain[1])
@@ -450,6 +469,7 @@ class DataPanel(QWidget):
             data.subset = int(self.subset.currentData())
             data.scaling = self.scaling.currentData()
             data.labels = self.labels.currentData()
+            data.root = self.root.text().strip()
         return data
 
     def show_data_error(self, message: str | None, position: int | None = None) -> None:
@@ -494,6 +514,21 @@ class DataPanel(QWidget):
         self.step.setVisible(by_step)
         self.points.setVisible(not by_step)
         self._emit_changed()
+
+    def _root_edited(self) -> None:
+        if self.root.isModified():
+            self.root.setModified(False)
+            self._emit_changed()
+
+    def _choose_root(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder with the dataset's files"), self.root.text()
+        )
+        if folder:
+            self.root.setText(folder)
+            self._emit_changed()
 
     def _preset_activated(self, index: int) -> None:
         name = self.preset.itemData(index)

@@ -20,11 +20,17 @@ from PySide6.QtWidgets import (
 
 from ...core.backend import gpu_status
 from ...core.optimizers import OPTIMIZER_LABELS, OPTIMIZERS, SCHEDULE_LABELS, SCHEDULES
-from ...experiment.config import TrainingConfig
+from ...experiment.config import TrainingConfig, field_spec
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
 from ..widgets import ElidingCheckBox, LogSpinSlider, wrap_long_rows
+
+
+def spec_range(spin, section: str, key: str) -> None:
+    """Give ``spin`` the range the configuration allows for ``section.key`` (one source)."""
+    spec = field_spec(section, key)
+    spin.setRange(spec.low, spec.high)
 
 
 def format_duration(seconds: float | None) -> str:
@@ -66,7 +72,8 @@ class TrainingPanel(QWidget):
         )
         form.addRow(self.tr("Optimiser"), self.optimizer)
 
-        self.learning_rate = LogSpinSlider(1e-5, 10.0)
+        # the smallest rate five decimals can show; the largest the configuration allows
+        self.learning_rate = LogSpinSlider(1e-5, field_spec("training", "learning_rate").high)
         self.learning_rate.setToolTip(
             self.tr(
                 "The learning rate: how big a step the weights take along the negative "
@@ -77,7 +84,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Learning rate"), self.learning_rate)
 
         self.momentum = QDoubleSpinBox()
-        self.momentum.setRange(0.0, 0.999)
+        spec_range(self.momentum, "training", "momentum")
         self.momentum.setDecimals(3)
         self.momentum.setSingleStep(0.05)
         self.momentum.setToolTip(
@@ -86,7 +93,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Momentum"), self.momentum)
 
         self.batch_size = QSpinBox()
-        self.batch_size.setRange(1, 1_000_000)
+        spec_range(self.batch_size, "training", "batch_size")
         self.batch_size.setToolTip(
             self.tr(
                 "Mini-batch size: how many training samples are averaged for each gradient "
@@ -96,7 +103,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Batch size"), self.batch_size)
 
         self.epochs = QSpinBox()
-        self.epochs.setRange(1, 1_000_000)
+        spec_range(self.epochs, "training", "epochs")
         self.epochs.setSingleStep(100)
         self.epochs.setToolTip(
             self.tr("Epochs: how many times the network sees the whole training set.")
@@ -104,7 +111,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Epochs"), self.epochs)
 
         self.weight_decay = QDoubleSpinBox()
-        self.weight_decay.setRange(0.0, 10.0)
+        spec_range(self.weight_decay, "training", "weight_decay")
         self.weight_decay.setDecimals(5)
         self.weight_decay.setSingleStep(0.0001)
         self.weight_decay.setToolTip(
@@ -136,12 +143,12 @@ class TrainingPanel(QWidget):
         )
         form.addRow(self.tr("Early stopping"), self.early_stopping)
         self.patience = QSpinBox()
-        self.patience.setRange(1, 1_000_000)
+        spec_range(self.patience, "training", "patience")
         self.patience.setToolTip(self.tr("Epochs without improvement before stopping."))
         form.addRow(self.tr("Patience"), self.patience)
 
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2_000_000_000)
+        spec_range(self.seed, "training", "seed")
         self.seed.setToolTip(
             self.tr(
                 "Seed of the initial weights and of the shuffling: the same seed repeats the "
