@@ -11,6 +11,7 @@ log axis, where under- and over-fitting are visible. Any row opens as an experim
 from __future__ import annotations
 
 import math
+import re
 import threading
 
 import numpy as np
@@ -81,6 +82,10 @@ class CompareWindow(QWidget):
             )
         )
         form.addRow(self.tr("Hidden layers"), self.list_edit)
+        self.parsed = QLabel()  # what will be trained, as the user types
+        self.parsed.setWordWrap(True)
+        self.parsed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", self.parsed)
         self.depths = QLineEdit("1, 2")
         self.depths.setToolTip(self.tr("Numbers of hidden layers, e.g. 1, 2, 3."))
         self.widths = QLineEdit("5, 10, 50")
@@ -168,16 +173,69 @@ class CompareWindow(QWidget):
         self._timer.setInterval(200)
         self._timer.timeout.connect(self._poll)
         self.epochs.setValue(config_source().training.epochs)
+        for edit in (self.list_edit, self.depths, self.widths):
+            edit.textChanged.connect(self._show_parsed)
+        self.by_list.toggled.connect(self._show_parsed)
+        self._show_parsed()
         self._update_buttons()
 
     # -- running -----------------------------------------------------------------------------
     def architectures(self) -> list[list[int]]:
+        """The hidden layers of every architecture; ambiguous or invalid text raises
+        :class:`ConfigError` with one message.
+
+        Architectures are separated by ';' (or new lines) and the layers of one architecture
+        by ',': "10; 50" is two networks, "10,50" one network with two hidden layers. Numbers
+        separated only by spaces ("10 50") could mean either, so they are refused."""
         if self.by_list.isChecked():
-            specs = [s for s in self.list_edit.text().replace("\n", ";").split(";") if s.strip()]
+            specs = [s.strip() for s in re.split(r"[;\n]", self.list_edit.text()) if s.strip()]
+            if not specs:
+                raise ConfigError([self.tr("Write at least one architecture, e.g. 10; 50,50.")])
+            for spec in specs:
+                if re.search(r"\d\s+\d", spec):
+                    numbers = spec.split()
+                    raise ConfigError([
+                        self.tr(
+                            "'{spec}' is ambiguous: write {separate} for separate networks, "
+                            "or {layers} for one network with these hidden layers."
+                        ).format(spec=spec, separate="; ".join(numbers),
+                                 layers=",".join(numbers))
+                    ])  # fmt: skip
             return [parse_architecture(s) for s in specs]
-        depths = [int(v) for v in self.depths.text().replace(";", ",").split(",") if v.strip()]
-        widths = [int(v) for v in self.widths.text().replace(";", ",").split(",") if v.strip()]
-        return grid(depths, widths)
+        return grid(self._numbers(self.depths, self.tr("depths")),
+                    self._numbers(self.widths, self.tr("widths")))  # fmt: skip
+
+    def _numbers(self, edit: QLineEdit, what: str) -> list[int]:
+        values = []
+        for part in re.split(r"[,;\s]+", edit.text().strip()):
+            if not part:
+                continue
+            if not part.isdigit():
+                raise ConfigError([
+                    self.tr("{what}: '{part}' is not a whole number; write numbers separated "
+                            "by commas, e.g. 1, 2, 3.").format(what=what, part=part)
+                ])  # fmt: skip
+            values.append(int(part))
+        return values
+
+    def _show_parsed(self, *_) -> None:
+        """Show, as the user types, the networks a run would train (or what is wrong)."""
+        try:
+            architectures = self.architectures()
+        except (ConfigError, ValueError) as exc:
+            self.parsed.setStyleSheet("color: #b00020;")
+            self.parsed.setText(str(exc))
+            return
+        self.parsed.setStyleSheet("")
+        shown = [
+            "(" + ", ".join(number(w) for w in widths) + ")" if widths else self.tr("(none)")
+            for widths in architectures
+        ]
+        self.parsed.setText(
+            self.tr("Networks to train ({n}), hidden layers: {list}").format(
+                n=number(len(architectures)), list="; ".join(shown)
+            )
+        )
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
