@@ -71,6 +71,7 @@ class Spec:
     choices: tuple[str, ...] = ()
     lengths: tuple[int, ...] = ()  # allowed list lengths (empty: any, but at least one)
     max_len: int = 0  # the longest list allowed (0: no limit)
+    min_len: int = 1  # the shortest list allowed
     low_open: bool = False  # the low bound itself is not allowed
 
     def allowed(self) -> str:
@@ -134,7 +135,14 @@ class DataConfig:
 class ModelConfig:
     hidden: list[int] = _f(
         [10],
-        Spec("int_list", "width of each hidden layer", low=1, high=65536, max_len=MAX_HIDDEN_LAYERS),
+        Spec(
+            "int_list",
+            "width of each hidden layer (none: a linear model)",
+            low=1,
+            high=65536,
+            max_len=MAX_HIDDEN_LAYERS,
+            min_len=0,
+        ),
     )
     activation: str | list[str] = _f(
         "tanh", Spec("str_or_list", "hidden activation", choices=tuple(ACTIVATIONS))
@@ -304,7 +312,7 @@ def _check(spec: Spec, value: Any) -> Any:
         value = [parse_value(v) for v in value]
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = [value]
-    if not isinstance(value, list) or not value:
+    if not isinstance(value, list) or len(value) < spec.min_len:
         raise bad
     if spec.lengths and len(value) not in spec.lengths:
         raise bad

@@ -302,12 +302,12 @@ class CompareWindow(QWidget):
             ",".join(map(str, row.hidden)) or "0",
             row.label,
             number(row.params),
-            f"{row.train_loss:.4g}",
-            f"{row.test_loss:.4g}",
-            f"{metric} {row.train_metric:.4f}",
-            f"{metric} {row.test_metric:.4f}",
-            str(row.epochs),
-            f"{row.seconds:.1f}",
+            number(row.train_loss, significant=4),
+            number(row.test_loss, significant=4),
+            f"{metric} {number(row.train_metric, 4)}",
+            f"{metric} {number(row.test_metric, 4)}",
+            number(row.epochs),
+            number(row.seconds, 1),
         ]
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)

@@ -79,8 +79,7 @@ def current_value(metric: str, value: float) -> str:
     a percentage (80 %), a count as a whole number, anything else with three significant
     digits."""
     if metric in SHARE_METRICS:
-        return f"{number(value * 100, 1)} %"
+        return number(value, 1, percent=True)
     if metric in COUNT_METRICS:
         return number(value)
-    digits = max(0, min(6, 2 - math.floor(math.log10(abs(value))))) if value else 0
-    return number(value, digits)
+    return number(value, significant=3)

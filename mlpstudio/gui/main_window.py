@@ -29,7 +29,7 @@ from .lab_view import LabView
 from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
-from .style import Style
+from .style import Style, number
 from .views.class_accuracy_view import ClassAccuracyView
 from .views.classes import class_results
 from .views.confusion_view import ConfusionView
@@ -670,8 +670,8 @@ class MainWindow(QMainWindow):
             ).format(epoch=snap.epoch, step=snap.step)
         result = self._result_text(snap)
         if status == "finished":
-            return self.tr("Finished {epochs} epochs in {seconds:.1f} s. {result}").format(
-                epochs=snap.epoch, seconds=snap.elapsed, result=result
+            return self.tr("Finished {epochs} epochs in {seconds} s. {result}").format(
+                epochs=number(snap.epoch), seconds=number(snap.elapsed, 1), result=result
             )
         if status == "early_stopped":
             return self.tr(
@@ -684,10 +684,10 @@ class MainWindow(QMainWindow):
             )
         if status == "diverged":
             return self.tr(
-                "The loss became NaN or infinite: the learning rate ({lr:g}) is "
+                "The loss became NaN or infinite: the learning rate ({lr}) is "
                 "probably too high. Training stopped and the weights from epoch "
                 "{epoch} were kept; lower the learning rate and reset."
-            ).format(lr=c.config.training.learning_rate, epoch=snap.epoch)
+            ).format(lr=number(c.config.training.learning_rate, significant=6), epoch=snap.epoch)
         return ""
 
     def _result_text(self, snap) -> str:
@@ -695,10 +695,12 @@ class MainWindow(QMainWindow):
         if not (math.isfinite(loss) and math.isfinite(metric)):
             return ""
         if self.controller.network is not None and self.controller.network.head.is_classification:
-            return self.tr("Test loss {loss:.4g}, test accuracy {acc:.1%}.").format(
-                loss=loss, acc=metric
+            return self.tr("Test loss {loss}, test accuracy {acc}.").format(
+                loss=number(loss, significant=4), acc=number(metric, 1, percent=True)
             )
-        return self.tr("Test MSE {loss:.4g}, test R² {r2:.4f}.").format(loss=loss, r2=metric)
+        return self.tr("Test MSE {loss}, test R² {r2}.").format(
+            loss=number(loss, significant=4), r2=number(metric, 4)
+        )
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, LAYOUT_VERSION)

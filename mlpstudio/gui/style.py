@@ -8,6 +8,8 @@ lines; views listen to :attr:`Style.changed` and rebuild their pens.
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont
@@ -90,15 +92,27 @@ class RangeKeeper:
         self.range = None
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """A number written as the interface's language writes it (2,701 in English, 2.701 in
-    Spanish)."""
+def number(value: float, decimals: int = 0, significant: int | None = None,
+           percent: bool = False) -> str:  # fmt: skip
+    """A number written as the interface's language writes it: the one formatter of the GUI
+    (2,701 and 0.5 in English, 2.701 and 0,5 in Spanish).
+
+    ``decimals``: fixed decimals (0: a whole number with group separators); ``significant``:
+    that many significant digits instead (0.0123, 1.5e-05); ``percent``: a share 0..1 written
+    as a percentage with ``decimals`` decimals ("80.0 %")."""
     from PySide6.QtCore import QLocale
 
     locale = QLocale()
+    value = float(value)
+    if not math.isfinite(value):
+        return locale.toString(value)
+    if percent:
+        return f"{locale.toString(value * 100, 'f', decimals)} %"
+    if significant is not None:
+        return locale.toString(value, "g", significant)
     if decimals == 0:
         return locale.toString(int(round(value)))
-    return locale.toString(float(value), "f", decimals)
+    return locale.toString(value, "f", decimals)
 
 
 class Style(QObject):

@@ -7,6 +7,7 @@ import math
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QSlider,
     QStackedWidget,
     QStyle,
+    QStyleOptionComboBox,
     QToolTip,
     QWidget,
 )
@@ -133,6 +135,35 @@ class CurrentPageStack(QStackedWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         page = self.currentWidget()
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        page = self.currentWidget()
+        return page.hasHeightForWidth() if page is not None else False
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else -1
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box that may be narrower than its longest item (Qt then cuts the text with
+    "…"); its tooltip then starts with the whole current text."""
+
+    def is_elided(self) -> bool:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option,
+            QStyle.SubControl.SC_ComboBoxEditField, self,
+        )  # fmt: skip
+        return self.fontMetrics().horizontalAdvance(self.currentText()) > field.width()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.is_elided():
+            tip = self.toolTip()
+            QToolTip.showText(event.globalPos(), f"{self.currentText()}\n\n{tip}".strip(), self)
+            return True
+        return super().event(event)
 
 
 class ElidingCheckBox(QCheckBox):

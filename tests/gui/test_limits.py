@@ -102,3 +102,15 @@ def test_the_data_folder_of_an_image_set_is_kept(make_window, root):
     window.data_panel.load(config.data)
     assert window.data_panel.root.text() == root
     assert "data.root" in window.data_panel.lockable()
+
+
+def test_no_hidden_layer_is_a_setting_the_files_accept_too(make_window):
+    """The panel can remove every layer (a linear model); the saved file must load again."""
+    from mlpstudio.experiment.config import config_from_dict
+
+    window = make_window()
+    while window.architecture_panel.layers():
+        window.architecture_panel.remove_layer()
+    config = window.current_config()
+    assert config.model.hidden == []
+    assert config_from_dict(config.to_dict()).model.hidden == []

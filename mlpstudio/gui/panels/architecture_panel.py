@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,7 +24,7 @@ from ...experiment.config import ModelConfig, field_spec
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
-from ..widgets import wrap_long_rows
+from ..widgets import ElidingComboBox, wrap_long_rows
 
 _HIDDEN = field_spec("model", "hidden")  # the one place the limits live
 MAX_WIDTH = int(_HIDDEN.high)
@@ -83,7 +82,7 @@ class ArchitecturePanel(QWidget):
 
         form = QFormLayout()
         wrap_long_rows(form)
-        self.head = QComboBox()
+        self.head = ElidingComboBox()
         self.head.addItem(self.tr("Automatic (from the task)"), "auto")
         for name in HEADS:
             self.head.addItem(translate("Heads", HEAD_LABELS[name]), name)
@@ -94,7 +93,7 @@ class ArchitecturePanel(QWidget):
             )
         )
         form.addRow(self.tr("Output and loss"), self.head)
-        self.init = QComboBox()
+        self.init = ElidingComboBox()
         for name in INITS:
             self.init.addItem(translate("Inits", INIT_LABELS[name]), name)
         self.init.setToolTip(
@@ -125,14 +124,14 @@ class ArchitecturePanel(QWidget):
         self.load(ModelConfig())
 
     # -- rows --------------------------------------------------------------------------------
-    def _row_widgets(self, width: int, activation: str) -> tuple[QSpinBox, QComboBox]:
+    def _row_widgets(self, width: int, activation: str) -> tuple[QSpinBox, ElidingComboBox]:
         spin = QSpinBox()
         spin.setRange(1, MAX_WIDTH)
         spin.setValue(width)
         spin.setKeyboardTracking(False)
         spin.setToolTip(self.tr("N_l: the number of units in this layer."))
         spin.valueChanged.connect(self._emit_changed)
-        combo = QComboBox()
+        combo = ElidingComboBox()
         for name, act in ACTIVATIONS.items():
             combo.addItem(translate("Activations", act.label), name)
             combo.setItemData(combo.count() - 1, act.formula, Qt.ItemDataRole.ToolTipRole)

@@ -6,7 +6,6 @@ import dataclasses
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -22,14 +21,20 @@ from PySide6.QtWidgets import (
 from ...data.expr import describe_allowed
 from ...data.functions import TOY_LABELS, TOYS
 from ...experiment.config import DataConfig, field_spec
-from .training_panel import spec_range
 from ...experiment.presets import PRESETS
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
 from ..views.gallery_view import GalleryView
 from ..views.prediction_view import PredictionView
-from ..widgets import CurrentPageStack, ElidingCheckBox, error_style, wrap_long_rows
+from ..widgets import (
+    CurrentPageStack,
+    ElidingCheckBox,
+    ElidingComboBox,
+    error_style,
+    wrap_long_rows,
+)
+from .training_panel import spec_range
 
 FORMULA_DELAY_MS = 200  # validate this long after the last keystroke
 
@@ -58,7 +63,7 @@ class DataPanel(QWidget):
 
         form = QFormLayout()
         wrap_long_rows(form)
-        self.preset = QComboBox()
+        self.preset = ElidingComboBox()
         self.preset.addItem(self.tr("(choose a preset)"), "")
         for name, (label, _) in PRESETS.items():
             self.preset.addItem(translate("Presets", label), name)
@@ -68,7 +73,7 @@ class DataPanel(QWidget):
         self.preset.activated.connect(self._preset_activated)
         form.addRow(self.tr("Preset"), self.preset)
 
-        self.kind = QComboBox()
+        self.kind = ElidingComboBox()
         self.kind.addItem(self.tr("Function y = f(x)"), "function")
         self.kind.addItem(self.tr("2-D classification set"), "toy")
         self.kind.addItem(self.tr("Images: MNIST handwritten digits"), "mnist")
@@ -184,7 +189,7 @@ class DataPanel(QWidget):
         row.addWidget(self.domain_hi)
         form.addRow(self.tr("Domain"), row)
 
-        self.sampling = QComboBox()
+        self.sampling = ElidingComboBox()
         self.sampling.addItem(self.tr("Step"), "step")
         self.sampling.addItem(self.tr("Number of points"), "points")
         self.sampling.setToolTip(
@@ -238,7 +243,7 @@ class DataPanel(QWidget):
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
         wrap_long_rows(form)
-        self.toy = QComboBox()
+        self.toy = ElidingComboBox()
         for name in TOYS:
             self.toy.addItem(translate("Toys", TOY_LABELS[name]), name)
         self.toy.setToolTip(
@@ -317,7 +322,7 @@ class DataPanel(QWidget):
         self.import_button.clicked.connect(lambda: self.importRequested.emit(self._kind()))
         self.manage_button.clicked.connect(self.manageRequested)
 
-        self.subset = QComboBox()
+        self.subset = ElidingComboBox()
         for n in SUBSETS:
             self.subset.addItem(number(n) if n else self.tr("All"), n)
         self.subset.setToolTip(
@@ -328,7 +333,7 @@ class DataPanel(QWidget):
         )
         self.subset.currentIndexChanged.connect(self._emit_changed)
         form.addRow(self.tr("Images"), self.subset)
-        self.scaling = QComboBox()
+        self.scaling = ElidingComboBox()
         self.scaling.addItem(self.tr("Pixels / 255 (0 to 1)"), "unit")
         self.scaling.addItem(self.tr("Standardise (mean 0, std 1)"), "standardize")
         self.scaling.setToolTip(
@@ -339,7 +344,7 @@ class DataPanel(QWidget):
         )
         self.scaling.currentIndexChanged.connect(self._emit_changed)
         form.addRow(self.tr("Scaling"), self.scaling)
-        self.labels = QComboBox()
+        self.labels = ElidingComboBox()
         self.labels.addItem(self.tr("100 fine classes"), "fine")
         self.labels.addItem(self.tr("20 superclasses"), "coarse")
         self.labels.setToolTip(

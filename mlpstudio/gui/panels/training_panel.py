@@ -6,7 +6,6 @@ import dataclasses
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -24,7 +23,7 @@ from ...experiment.config import TrainingConfig, field_spec
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
-from ..widgets import ElidingCheckBox, LogSpinSlider, wrap_long_rows
+from ..widgets import ElidingCheckBox, ElidingComboBox, LogSpinSlider, wrap_long_rows
 
 
 def spec_range(spin, section: str, key: str) -> None:
@@ -38,7 +37,7 @@ def format_duration(seconds: float | None) -> str:
         return "–"
     seconds = max(0.0, seconds)
     if seconds < 60:
-        return f"{seconds:.1f} s"
+        return f"{number(seconds, 1)} s"
     minutes, secs = divmod(int(round(seconds)), 60)
     if minutes < 60:
         return f"{minutes}:{secs:02d}"
@@ -60,7 +59,7 @@ class TrainingPanel(QWidget):
         form = QFormLayout()
         wrap_long_rows(form)
 
-        self.optimizer = QComboBox()
+        self.optimizer = ElidingComboBox()
         for name in OPTIMIZERS:
             self.optimizer.addItem(translate("Optimizers", OPTIMIZER_LABELS[name]), name)
         self.optimizer.setToolTip(
@@ -122,7 +121,7 @@ class TrainingPanel(QWidget):
         )
         form.addRow(self.tr("L2 penalty"), self.weight_decay)
 
-        self.schedule = QComboBox()
+        self.schedule = ElidingComboBox()
         for name in SCHEDULES:
             self.schedule.addItem(translate("Schedules", SCHEDULE_LABELS[name]), name)
         self.schedule.setToolTip(
@@ -157,7 +156,7 @@ class TrainingPanel(QWidget):
         )
         form.addRow(self.tr("Seed"), self.seed)
 
-        self.backend = QComboBox()
+        self.backend = ElidingComboBox()
         self.backend.addItem(self.tr("CPU (NumPy)"), "numpy")
         usable, reason = gpu_status()
         self.backend.addItem(self.tr("GPU (CuPy)"), "cupy")
