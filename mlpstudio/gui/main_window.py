@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.central_views = CurrentPageStack()
         self.central_views.addWidget(self.prediction_view)
         self.central_views.addWidget(self.gallery_view)
+        for view in (self.prediction_view, self.gallery_view):
+            wrap_captions(view)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -250,6 +252,10 @@ class MainWindow(QMainWindow):
         self.files = ExperimentFiles(self)
         self.files.fileChanged.connect(self._update_title)
         f = self.files
+        # New starts a free experiment: leave the lab first, so its locks do not apply to it
+        f.act_new.triggered.disconnect(f.new)
+        f.act_new.triggered.connect(self.close_lab)
+        f.act_new.triggered.connect(f.new)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (f.act_new, f.act_open):
             file_menu.addAction(action)

@@ -116,6 +116,12 @@ def test_the_lab_goals_stay_beside_the_settings_and_close_lab_frees_them(make_wi
     assert window.windowTitle() == "MLP Studio"
     assert not window.act_close_lab.isEnabled()
 
+    assert window.open_lab(str(course))
+    window.files.act_new.trigger()  # File > New is a free experiment too
+    settle(qtbot)
+    assert window.lab is None and window.data_panel.kind.isEnabled()
+    assert window.current_config().model.hidden == [10]  # the course example, not the lab's
+
 
 def test_a_share_goal_shows_a_percentage():
     from mlpstudio.gui.lab_view import current_value
@@ -144,3 +150,39 @@ def test_a_cut_combo_says_its_whole_text_in_the_tooltip(qtbot):
     assert QToolTip.text().startswith("Automatic (He for ReLU, Glorot for the others)")
     combo.setFixedWidth(600)
     assert not combo.is_elided()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_an_image_set_fits_1280x720(make_window, qtbot, shared_datasets, language):
+    """Gallery, confusion matrix, first layer and loss all in sight at 1280x720 (normal mode;
+    presentation mode with images needs the gallery's header on two rows: not yet)."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+    from mlpstudio.experiment.config import config_from_dict
+    from mlpstudio.gui.i18n import install_translators
+
+    app = QApplication.instance()
+    assert install_translators(app, language) == language
+    try:
+        config = config_from_dict({
+            "data": {"kind": "mnist", "root": str(shared_datasets / "mnist"), "subset": 1000},
+            "model": {"hidden": [16]}, "training": {"epochs": 2},
+        })  # fmt: skip
+        window = make_window(config)
+        assert window.controller.dataset is not None and window.controller.dataset.is_image
+        for tab in range(window.setup_tabs.count()):
+            window.setup_tabs.setCurrentIndex(tab)
+            settle(qtbot)
+        window.resize(1280, 720)
+        settle(qtbot)
+        assert window.minimumSizeHint().width() <= 1280
+        assert window.width() == 1280
+        for key in ("loss", "confusion", "first_layer"):
+            geometry = window.view_docks[key].geometry()
+            assert window.view_docks[key].isVisible(), key
+            assert geometry.width() >= 150 and geometry.right() < 1280, (key, geometry)
+        assert window.gallery_view.isVisible() and window.gallery_view.width() >= 300
+        assert not [a for a in window.findChildren(QAbstractScrollArea)
+                    if a.isVisible() and a.horizontalScrollBar().isVisible()]  # fmt: skip
+    finally:
+        install_translators(app, "en")
