@@ -79,6 +79,14 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks([self.view_docks["weights"]], [330], Qt.Orientation.Vertical)
         self._load_config_into_panels(controller.config)
+        unshowable = self.unshowable(controller.config)
+        if unshowable:  # kept as it is until edited; say so rather than change it unseen
+            self.message_bar.show_message(
+                self.tr(
+                    "These settings cannot be shown exactly in the panels: {keys}. They are "
+                    "used as they are; editing the panels replaces them with what is shown."
+                ).format(keys="; ".join(unshowable))
+            )
         self._on_dataset_changed()
         self._on_network_changed()
         if controller.snapshot is not None:

@@ -114,3 +114,13 @@ def test_no_hidden_layer_is_a_setting_the_files_accept_too(make_window):
     config = window.current_config()
     assert config.model.hidden == []
     assert config_from_dict(config.to_dict()).model.hidden == []
+
+
+def test_a_start_config_the_panels_cannot_show_is_kept_and_said(make_window):
+    from mlpstudio.experiment.config import config_from_dict
+
+    config = config_from_dict({"data": {"domain": [-1.0, 1.0, 0.0, 2.0]}})
+    window = make_window(config)
+    assert window.controller.config.data.domain == [-1.0, 1.0, 0.0, 2.0]  # not altered
+    assert window.message_bar.isVisible()
+    assert "data.domain" in window.message_bar.label.text()
