@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSlider,
-    QStackedWidget,
     QStyle,
     QStyleOptionComboBox,
     QToolTip,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -120,29 +120,51 @@ def error_style(widget: QWidget, on: bool) -> None:
     widget.setStyleSheet("border: 2px solid #d62728; border-radius: 3px;" if on else "")
 
 
-class CurrentPageStack(QStackedWidget):
-    """A stacked widget as large as its *current* page only, so a wide hidden page (the image
-    gallery while a function is shown) does not widen the window."""
+class CurrentPageStack(QWidget):
+    """Pages shown one at a time (like QStackedWidget), but as large as the *current* page
+    only: the hidden pages are left out of the layout, so a wide or tall hidden page (the
+    image gallery while a function is shown) does not widen the window or leave a gap."""
+
+    currentChanged = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.currentChanged.connect(lambda _: self.updateGeometry())
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
+        self._current = -1
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
-        page = self.currentWidget()
-        return page.sizeHint() if page is not None else super().sizeHint()
+    def addWidget(self, page: QWidget) -> int:  # noqa: N802 (QStackedWidget's names)
+        self._pages.append(page)
+        self._layout.addWidget(page)
+        if self._current < 0:
+            self._current = 0
+        else:
+            page.hide()
+        return len(self._pages) - 1
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        page = self.currentWidget()
-        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+    def count(self) -> int:
+        return len(self._pages)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        page = self.currentWidget()
-        return page.hasHeightForWidth() if page is not None else False
+    def widget(self, index: int) -> QWidget | None:
+        return self._pages[index] if 0 <= index < len(self._pages) else None
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        page = self.currentWidget()
-        return page.heightForWidth(width) if page is not None else -1
+    def currentIndex(self) -> int:  # noqa: N802
+        return self._current
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802
+        return self.widget(self._current)
+
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802
+        if index == self._current or not 0 <= index < len(self._pages):
+            return
+        self._current = index
+        for i, page in enumerate(self._pages):
+            page.setVisible(i == index)
+        self.currentChanged.emit(index)
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802
+        self.setCurrentIndex(self._pages.index(page))
 
 
 class ElidingComboBox(QComboBox):

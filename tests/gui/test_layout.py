@@ -186,3 +186,23 @@ def test_an_image_set_fits_1280x720(make_window, qtbot, shared_datasets, languag
                     if a.isVisible() and a.horizontalScrollBar().isVisible()]  # fmt: skip
     finally:
         install_translators(app, "en")
+
+
+def test_a_hidden_page_does_not_size_the_stack(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from mlpstudio.gui.widgets import CurrentPageStack
+
+    stack = CurrentPageStack()
+    qtbot.addWidget(stack)
+    small, wide = QLabel("small"), QLabel("a very wide page " * 20)
+    stack.addWidget(small)
+    stack.addWidget(wide)
+    stack.show()
+    assert stack.currentWidget() is small
+    assert stack.minimumSizeHint().width() < wide.minimumSizeHint().width() / 4
+    changes = []
+    stack.currentChanged.connect(changes.append)
+    stack.setCurrentWidget(wide)
+    assert changes == [1] and wide.isVisible() and not small.isVisible()
+    assert stack.minimumSizeHint().width() >= wide.minimumSizeHint().width()
