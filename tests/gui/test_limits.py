@@ -124,3 +124,18 @@ def test_a_start_config_the_panels_cannot_show_is_kept_and_said(make_window):
     assert window.controller.config.data.domain == [-1.0, 1.0, 0.0, 2.0]  # not altered
     assert window.message_bar.isVisible()
     assert "data.domain" in window.message_bar.label.text()
+
+
+def test_every_setting_has_a_control(make_window):
+    """No setting is dropped: every key of the configuration has a widget in some panel."""
+    import dataclasses
+
+    from mlpstudio.experiment.config import SECTIONS
+
+    window = make_window()
+    controls = {}
+    for panel in (window.data_panel, window.architecture_panel, window.training_panel):
+        controls.update(panel.lockable())
+    keys = {f"{s}.{f.name}" for s, cls in SECTIONS.items() for f in dataclasses.fields(cls)}
+    assert keys - set(controls) == set()
+    assert all(controls[key] for key in keys)

@@ -131,6 +131,19 @@ class TrainingPanel(QWidget):
             )
         )
         form.addRow(self.tr("Schedule"), self.schedule)
+        self.step_size = QSpinBox()
+        spec_range(self.step_size, "training", "step_size")
+        self.step_size.setSingleStep(50)
+        self.step_size.setToolTip(self.tr("Step schedule: epochs between two decays."))
+        form.addRow(self.tr("Decay every"), self.step_size)
+        self.gamma = QDoubleSpinBox()
+        self.gamma.setDecimals(3)
+        self.gamma.setRange(0.001, field_spec("training", "gamma").high)
+        self.gamma.setSingleStep(0.05)
+        self.gamma.setToolTip(
+            self.tr("Step schedule: the learning rate is multiplied by this at every decay.")
+        )
+        form.addRow(self.tr("Decay factor"), self.gamma)
 
         self.early_stopping = ElidingCheckBox(self.tr("Stop when validation stops improving"))
         self.early_stopping.setToolTip(
@@ -145,6 +158,20 @@ class TrainingPanel(QWidget):
         spec_range(self.patience, "training", "patience")
         self.patience.setToolTip(self.tr("Epochs without improvement before stopping."))
         form.addRow(self.tr("Patience"), self.patience)
+        self.validation_fraction = QSpinBox()
+        self.validation_fraction.setRange(
+            1, int(field_spec("training", "validation_fraction").high * 100)
+        )
+        self.validation_fraction.setSuffix(" %")
+        self.validation_fraction.setToolTip(
+            self.tr("Share of the training data held out to decide when to stop.")
+        )
+        form.addRow(self.tr("Validation"), self.validation_fraction)
+        self.restore_best = ElidingCheckBox(self.tr("Keep the best validation weights"))
+        self.restore_best.setToolTip(
+            self.tr("When training stops early, go back to the weights of the best epoch.")
+        )
+        form.addRow("", self.restore_best)
 
         self.seed = QSpinBox()
         spec_range(self.seed, "training", "seed")
@@ -170,6 +197,13 @@ class TrainingPanel(QWidget):
         self.backend_reason.setStyleSheet("color: #555;")
         form.addRow(self.tr("Device"), self.backend)
         form.addRow("", self.backend_reason)
+        self.dtype = ElidingComboBox()
+        self.dtype.addItem(self.tr("32-bit (float32, faster)"), "float32")
+        self.dtype.addItem(self.tr("64-bit (float64, exact checks)"), "float64")
+        self.dtype.setToolTip(
+            self.tr("Floating-point precision of the weights and the computation.")
+        )
+        form.addRow(self.tr("Precision"), self.dtype)
         layout.addLayout(form)
 
         grid = QGridLayout()
@@ -192,7 +226,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.progress_label)
         layout.addStretch(1)
 
-        for combo in (self.optimizer, self.schedule, self.backend):
+        for combo in (self.optimizer, self.schedule, self.backend, self.dtype):
             combo.currentIndexChanged.connect(self._emit_changed)
         for spin in (
             self.momentum,
@@ -201,10 +235,15 @@ class TrainingPanel(QWidget):
             self.weight_decay,
             self.patience,
             self.seed,
+            self.step_size,
+            self.gamma,
+            self.validation_fraction,
         ):
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._emit_changed)
         self.early_stopping.toggled.connect(self._emit_changed)
+        self.restore_best.toggled.connect(self._emit_changed)
+        self.schedule.currentIndexChanged.connect(self._update_enabled)
         self.learning_rate.valueChanged.connect(self._lr_changed)
         self.optimizer.currentIndexChanged.connect(self._update_enabled)
         self.early_stopping.toggled.connect(self._update_enabled)
@@ -224,6 +263,11 @@ class TrainingPanel(QWidget):
             self.early_stopping.setChecked(training.early_stopping)
             self.patience.setValue(training.patience)
             self.seed.setValue(training.seed)
+            self.step_size.setValue(training.step_size)
+            self.gamma.setValue(training.gamma)
+            self.validation_fraction.setValue(int(round(training.validation_fraction * 100)))
+            self.restore_best.setChecked(training.restore_best)
+            self.dtype.setCurrentIndex(max(0, self.dtype.findData(training.dtype)))
             backend = "cupy" if training.backend == "cupy" and gpu_status()[0] else "numpy"
             self.backend.setCurrentIndex(self.backend.findData(backend))
         finally:
@@ -244,6 +288,11 @@ class TrainingPanel(QWidget):
             patience=self.patience.value(),
             seed=self.seed.value(),
             backend=self.backend.currentData(),
+            step_size=self.step_size.value(),
+            gamma=self.gamma.value(),
+            validation_fraction=self.validation_fraction.value() / 100,
+            restore_best=self.restore_best.isChecked(),
+            dtype=self.dtype.currentData(),
         )
 
     def lockable(self) -> dict[str, list]:
@@ -260,6 +309,11 @@ class TrainingPanel(QWidget):
             "training.patience": [self.patience],
             "training.seed": [self.seed],
             "training.backend": [self.backend],
+            "training.step_size": [self.step_size],
+            "training.gamma": [self.gamma],
+            "training.validation_fraction": [self.validation_fraction],
+            "training.restore_best": [self.restore_best],
+            "training.dtype": [self.dtype],
         }
 
     def set_locked_keys(self, keys) -> None:
@@ -298,7 +352,12 @@ class TrainingPanel(QWidget):
     def _update_enabled(self) -> None:
         uses_momentum = self.optimizer.currentData() in ("momentum", "nesterov")
         self.locks.enable(self.momentum, uses_momentum)
-        self.locks.enable(self.patience, self.early_stopping.isChecked())
+        stopping = self.early_stopping.isChecked()
+        for widget in (self.patience, self.validation_fraction, self.restore_best):
+            self.locks.enable(widget, stopping)
+        by_steps = self.schedule.currentData() == "step"
+        for widget in (self.step_size, self.gamma):
+            self.locks.enable(widget, by_steps)
 
     def _lr_changed(self, value: float) -> None:
         if not self._loading:
