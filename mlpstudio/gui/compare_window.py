@@ -286,8 +286,8 @@ class CompareWindow(QWidget):
         if self.is_running() and snapshot:
             self.progress_label.setText(
                 self.tr("Training {i} of {n}: hidden layers {hidden}, epoch {epoch} of {total}")
-                .format(i=index + 1, n=n, hidden=label, epoch=snapshot.epoch,
-                        total=snapshot.total_epochs))  # fmt: skip
+                .format(i=index + 1, n=n, hidden=label, epoch=number(snapshot.epoch),
+                        total=number(snapshot.total_epochs)))  # fmt: skip
         elif not self.is_running():
             self._timer.stop()
             done = self.tr("Done: {k} of {n} architectures.").format(k=len(rows), n=n)

@@ -671,17 +671,17 @@ class MainWindow(QMainWindow):
         if status == "ready":
             return self.tr(
                 "Ready: {train} training and {test} test points. Press Train (Space)."
-            ).format(train=len(c.dataset.x_train), test=len(c.dataset.x_test))
+            ).format(train=number(len(c.dataset.x_train)), test=number(len(c.dataset.x_test)))
         if snap is None:
             return ""
         if status == "running":
             return self.tr("Training: epoch {epoch} of {total}.").format(
-                epoch=snap.epoch, total=snap.total_epochs
+                epoch=number(snap.epoch), total=number(snap.total_epochs)
             )
         if status == "paused":
             return self.tr(
                 "Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step."
-            ).format(epoch=snap.epoch, step=snap.step)
+            ).format(epoch=number(snap.epoch), step=number(snap.step))
         result = self._result_text(snap)
         if status == "finished":
             return self.tr("Finished {epochs} epochs in {seconds} s. {result}").format(
@@ -691,17 +691,19 @@ class MainWindow(QMainWindow):
             return self.tr(
                 "Stopped early at epoch {epoch}: the validation loss stopped "
                 "improving; the best weights (epoch {best}) were kept. {result}"
-            ).format(epoch=snap.epoch, best=snap.best_epoch, result=result)
+            ).format(epoch=number(snap.epoch), best=number(snap.best_epoch), result=result)
         if status == "stopped":
             return self.tr("Stopped at epoch {epoch}. {result}").format(
-                epoch=snap.epoch, result=result
+                epoch=number(snap.epoch), result=result
             )
         if status == "diverged":
             return self.tr(
                 "The loss became NaN or infinite: the learning rate ({lr}) is "
                 "probably too high. Training stopped and the weights from epoch "
                 "{epoch} were kept; lower the learning rate and reset."
-            ).format(lr=number(c.config.training.learning_rate, significant=6), epoch=snap.epoch)
+            ).format(
+                lr=number(c.config.training.learning_rate, significant=6), epoch=number(snap.epoch)
+            )
         return ""
 
     def _result_text(self, snap) -> str:

@@ -408,7 +408,7 @@ class DataPanel(QWidget):
                 "blue): flattened, it is a vector of <b>{n}</b> inputs, "
                 "N<sub>0</sub> = {h}&times;{w}&times;3 = {n}."
             )
-        self.flattening.setText(text.format(h=shape[0], w=shape[1], n=inputs))
+        self.flattening.setText(text.format(h=shape[0], w=shape[1], n=number(inputs)))
         cifar100 = kind == "cifar100"
         self.labels.setVisible(cifar100)
         self.labels_label.setVisible(cifar100)

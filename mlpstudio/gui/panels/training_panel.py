@@ -337,7 +337,7 @@ class TrainingPanel(QWidget):
         self.progress.setValue(int(round(snapshot.progress * 1000)))
         self.progress.setFormat(
             self.tr("Epoch {epoch} / {total}").format(
-                epoch=snapshot.epoch, total=snapshot.total_epochs
+                epoch=number(snapshot.epoch), total=number(snapshot.total_epochs)
             )
         )
         self.progress_label.setText(
