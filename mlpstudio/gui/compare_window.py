@@ -124,8 +124,13 @@ class CompareWindow(QWidget):
             self.tr("Test metric"), self.tr("Epochs"), self.tr("Seconds"),
         ])  # fmt: skip
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # whole headers
-        header.setStretchLastSection(True)
+        # the columns share the window's width (no sideways scrolling on a small screen); a
+        # header cut short says its whole name in its tooltip
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column in range(self.table.columnCount()):
+            item = self.table.horizontalHeaderItem(column)
+            item.setToolTip(item.text())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _: self.open_selected())
@@ -331,6 +336,11 @@ class CompareWindow(QWidget):
         floor = 1e-12
         self.train_curve.setData(params, np.maximum(train, floor))
         self.test_curve.setData(params, np.maximum(test, floor))
+        self.plot.getAxis("bottom").setTicks(log_ticks(params.min(), params.max()))
+        errors = np.concatenate([train, test])
+        errors = np.maximum(errors[np.isfinite(errors)], floor)
+        if errors.size:
+            self.plot.getAxis("left").setTicks(log_ticks(errors.min(), errors.max()))
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []
@@ -392,3 +402,23 @@ class CompareWindow(QWidget):
         if self._thread is not None:
             self._thread.join(timeout=2)
         super().closeEvent(event)
+
+
+def log_ticks(lo: float, hi: float) -> list[list[tuple[float, str]]]:
+    """Ticks for a log axis from ``lo`` to ``hi`` (data units): every decade labelled in the
+    interface's number format (10, 100, 1.000), the steps in between unlabelled, so that no
+    labels overlap in presentation mode."""
+    first = math.floor(math.log10(max(lo, 1e-300))) - 1
+    last = math.ceil(math.log10(max(hi, 1e-300))) + 1
+    decades = [(float(k), decade_text(k)) for k in range(first, last + 1)]
+    steps = [(k + math.log10(m), "") for k in range(first, last + 1) for m in range(2, 10)]
+    return [decades, steps]
+
+
+def decade_text(k: int) -> str:
+    """10**k as people write it: 1.000, 0,01 (in Spanish); 1e-08 when very small."""
+    if k >= 0:
+        return number(10**k)
+    if k >= -6:
+        return number(10.0**k, -k)
+    return number(10.0**k, significant=1)

@@ -47,3 +47,13 @@ def test_a_bad_grid_number_is_named(compare):
     compare.depths.setText("1, 2")
     compare.widths.setText("5 10")
     assert compare.architectures() == [[5], [10], [5, 5], [10, 10]]
+
+
+def test_log_axis_labels_only_the_decades_in_the_interface_format(qtbot):
+    from mlpstudio.gui.compare_window import decade_text, log_ticks
+
+    decades, steps = log_ticks(31, 2701)
+    assert [value for value, _ in decades] == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    assert [text for _, text in decades] == ["1", "10", "100", "1,000", "10,000", "100,000"]
+    assert all(text == "" for _, text in steps) and len(steps) == 8 * len(decades)
+    assert decade_text(-2) == "0.01"
