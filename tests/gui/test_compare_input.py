@@ -49,11 +49,14 @@ def test_a_bad_grid_number_is_named(compare):
     assert compare.architectures() == [[5], [10], [5, 5], [10, 10]]
 
 
-def test_log_axis_labels_only_the_decades_in_the_interface_format(qtbot):
+def test_log_axis_labels_only_the_decades_in_the_interface_format(qtbot, locale_of):
     from mlpstudio.gui.compare_window import decade_text, log_ticks
 
+    locale_of("en")
     decades, steps = log_ticks(31, 2701)
     assert [value for value, _ in decades] == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
     assert [text for _, text in decades] == ["1", "10", "100", "1,000", "10,000", "100,000"]
     assert all(text == "" for _, text in steps) and len(steps) == 8 * len(decades)
     assert decade_text(-2) == "0.01"
+    locale_of("es")
+    assert decade_text(-2) == "0,01" and decade_text(4) == "10.000"

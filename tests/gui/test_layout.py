@@ -89,9 +89,12 @@ def test_the_window_fits_a_lecturers_screen(make_window, qtbot, language, presen
         install_translators(app, "en")
 
 
-def test_the_lab_goals_stay_beside_the_settings_and_close_lab_frees_them(make_window, qtbot):
+def test_the_lab_goals_stay_beside_the_settings_and_close_lab_frees_them(
+    make_window, qtbot, locale_of
+):
     from mlpstudio.experiment.labs import shipped_labs
 
+    locale_of("en")
     window = make_window()
     window.resize(1280, 720)
     course = next(p for p in shipped_labs() if p.stem == "course_sine")
@@ -123,12 +126,16 @@ def test_the_lab_goals_stay_beside_the_settings_and_close_lab_frees_them(make_wi
     assert window.current_config().model.hidden == [10]  # the course example, not the lab's
 
 
-def test_a_share_goal_shows_a_percentage():
+def test_a_share_goal_shows_a_percentage(locale_of):
     from mlpstudio.gui.lab_view import current_value
 
+    locale_of("en")
     assert current_value("test_accuracy", 0.8) == "80.0 %"
     assert current_value("params", 60000) == "60,000"
     assert current_value("test_mse", 0.012345) == "0.0123"
+    locale_of("es")
+    assert current_value("test_accuracy", 0.8) == "80,0 %"
+    assert current_value("params", 60000) == "60.000"
 
 
 def test_a_cut_combo_says_its_whole_text_in_the_tooltip(qtbot):
