@@ -41,7 +41,7 @@ from .views.prediction_view import PredictionView
 from .views.weights_view import WeightsView
 from .widgets import CurrentPageStack, MessageBar, PanelScrollArea, wrap_captions
 
-LAYOUT_VERSION = 3  # bump when the docks change, so an old saved layout is not restored
+LAYOUT_VERSION = 4  # bump when the docks change, so an old saved layout is not restored
 CLASS_VIEWS_INTERVAL = 0.2  # seconds between confusion/gallery updates while training
 
 
