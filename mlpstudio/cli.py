@@ -239,10 +239,10 @@ def bad_input_types() -> tuple[type[BaseException], ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["--training-worker"] and len(argv) == 2:  # the GUI's training process
+    if argv == ["--training-worker"]:  # the GUI's training process (the frozen app)
         from .experiment.remote import serve
 
-        return serve(argv[1])
+        return serve()
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 (argparse API)
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):

@@ -160,7 +160,7 @@ class SmokeRun:
     def _status(self, status: str) -> None:
         from PySide6.QtCore import QTimer
 
-        if status in ("finished", "stopped", "early_stopped", "diverged"):
+        if status in ("finished", "stopped", "early_stopped", "diverged", "error"):
             QTimer.singleShot(300, lambda: self._finish(status))
 
     def _finish(self, status: str) -> None:

@@ -43,7 +43,6 @@ def format_duration(seconds: float | None) -> str:
 
 class TrainingPanel(QWidget):
     changed = Signal()
-    learningRateChanged = Signal(float)
 
     def __init__(self, actions, parent=None):
         """``actions``: the window's start, step, stop and reset QActions (shared with the
@@ -199,7 +198,7 @@ class TrainingPanel(QWidget):
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._emit_changed)
         self.early_stopping.toggled.connect(self._emit_changed)
-        self.learning_rate.valueChanged.connect(self._lr_changed)
+        self.learning_rate.valueChanged.connect(self._emit_changed)
         self.optimizer.currentIndexChanged.connect(self._update_enabled)
         self.early_stopping.toggled.connect(self._update_enabled)
         self.load(TrainingConfig())
@@ -294,10 +293,6 @@ class TrainingPanel(QWidget):
         self.locks.enable(self.momentum, uses_momentum)
         self.locks.enable(self.patience, self.early_stopping.isChecked())
 
-    def _lr_changed(self, value: float) -> None:
-        if not self._loading:
-            self.learningRateChanged.emit(value)
-            self.changed.emit()
 
     def _emit_changed(self, *_) -> None:
         if not self._loading:
