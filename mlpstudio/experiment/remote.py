@@ -242,8 +242,13 @@ def private_pipes():
     """The child's channels: its stdin and stdout moved to descriptors only this module uses.
     fd 0 then reads nothing and fd 1 (with ``sys.stdout``) writes to stderr, so a stray print
     from any library cannot corrupt a frame."""
-    inp = os.fdopen(os.dup(0), "rb")
-    out = os.fdopen(os.dup(1), "wb")
+    inp_fd, out_fd = os.dup(0), os.dup(1)
+    if sys.platform == "win32":  # frames are bytes: no newline translation
+        import msvcrt
+
+        for fd in (inp_fd, out_fd):
+            msvcrt.setmode(fd, os.O_BINARY)
+    inp, out = os.fdopen(inp_fd, "rb"), os.fdopen(out_fd, "wb")
     null = os.open(os.devnull, os.O_RDWR)
     os.dup2(null, 0)
     try:

@@ -305,3 +305,18 @@ def test_a_bad_message_is_shown_in_the_window(qtbot, controllers, tmp_path, monk
     assert "3 parameters" in window.status_label.text()
     assert window.message_bar.isVisible()
     assert window.act_start.isEnabled() and not window.act_stop.isEnabled()
+
+
+@pytest.mark.parametrize("script", ["raise SystemExit(3)", "import time; time.sleep(60)"])
+def test_a_child_that_never_starts_falls_back_to_a_thread(qtbot, controllers, monkeypatch,
+                                                          script):  # fmt: skip
+    monkeypatch.setattr(remote, "worker_command", lambda: [sys.executable, "-c", script])
+    monkeypatch.setattr(remote, "HELLO_TIMEOUT_S", 0.5)  # the silent one is killed by then
+    c = controllers(epochs=5)
+    c.start()
+    settle(qtbot, c)
+    assert c.status == "error" and "Training will run inside the app" in c.run_error
+    assert c.process is None  # the next run trains in a thread, and finishes
+    c.start()
+    settle(qtbot, c)
+    assert c.status == "finished" and c.snapshot.epoch == 5
