@@ -42,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..core.training import History, Snapshot
+from ..core.training import FINAL_STATES, History, Snapshot
 from ..i18n import translate
 
 MAGIC = b"MLPS"
@@ -59,7 +59,7 @@ _SNAPSHOT_FIELDS = (
 )  # fmt: skip
 _INT_FIELDS = ("epoch", "total_epochs", "step", "batch_in_epoch", "batches_per_epoch")
 _FLOAT_FIELDS = ("elapsed", "samples_per_second", "learning_rate")
-_STATUSES = ("running", "paused", "finished", "stopped", "early_stopped", "diverged")
+_STATUSES = ("running", "paused", *FINAL_STATES)
 _CONTROLS = ("pause", "resume", "step", "stop", "lr")
 
 
@@ -234,8 +234,10 @@ def _split_state(arrays: dict) -> tuple[np.ndarray | None, dict | None, dict | N
 
 # -- the child ---------------------------------------------------------------------------------
 def blas_threads() -> int:
-    """BLAS threads for training beside the GUI: all cores but one, so the GUI keeps a core."""
-    return max(1, (os.cpu_count() or 2) - 1)
+    """BLAS threads for training beside the GUI (see :mod:`mlpstudio.threads`)."""
+    from ..threads import blas_threads as threads
+
+    return threads(beside_gui=True)
 
 
 def private_pipes():
