@@ -84,6 +84,9 @@ def test_planted_modules_in_the_working_folder_do_not_run(tmp_path, monkeypatch,
         assert run.wait(60_000)
         assert run.error is None, run.error
         assert run.final_params is not None and run.latest().status == "finished"
+        fds = Path(f"/proc/{process._proc.pid}/fd")
+        links = [os.readlink(fd) for fd in fds.iterdir()]
+        assert not [link for link in links if link.startswith("socket:")]  # pipes only
     finally:
         process.shutdown()
     assert not marker.exists(), marker.read_text()
