@@ -293,7 +293,6 @@ class TrainingPanel(QWidget):
         self.locks.enable(self.momentum, uses_momentum)
         self.locks.enable(self.patience, self.early_stopping.isChecked())
 
-
     def _emit_changed(self, *_) -> None:
         if not self._loading:
             self.changed.emit()
