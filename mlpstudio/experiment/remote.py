@@ -175,9 +175,11 @@ def _number(header: dict, name: str, kind) -> float | int:
 
 
 def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
-                  layer_shapes: list[tuple[tuple, tuple]] | None = None) -> Snapshot:  # fmt: skip
-    """The snapshot a message describes, every field checked (``layer_shapes``: the shapes
-    of (W, b) per layer that the network has)."""
+                  layer_shapes: list[tuple[tuple, tuple]] | None = None,
+                  output_shapes: dict[str, tuple] | None = None) -> Snapshot:  # fmt: skip
+    """The snapshot a message describes, every field checked. ``layer_shapes``: the shapes of
+    (W, b) per layer that the network has; ``output_shapes``: the shapes ``test_output`` and
+    ``plot_output`` must have where they are sent."""
     if header.get("status") not in _STATUSES:
         raise RemoteError(f"snapshot status {header.get('status')!r} is unknown")
     message = header.get("message")
@@ -188,8 +190,8 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
     for name, kind in (("eta", int | float), ("best_epoch", int)):
         values[name] = None if header.get(name) is None else _number(header, name, kind)
     history = {k[len("history.") :]: v for k, v in arrays.items() if k.startswith("history.")}
-    if "epoch" not in history:
-        raise RemoteError("snapshot has no history")
+    if set(history) != set(History.COLUMNS):
+        raise RemoteError(f"snapshot history has the columns {sorted(history)}")
     length = len(history["epoch"])
     for name, column in history.items():
         if column.ndim != 1 or len(column) != length:
@@ -204,6 +206,9 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
         got = [(w.shape, b.shape) for w, b in weights]
         if got != [(tuple(w), tuple(b)) for w, b in layer_shapes]:
             raise RemoteError(f"snapshot weights have shapes {got}, not the network's")
+    for name, shape in (output_shapes or {}).items():
+        if name in arrays and arrays[name].shape != tuple(shape):
+            raise RemoteError(f"snapshot {name} has shape {arrays[name].shape}, not {shape}")
     return Snapshot(
         status=header["status"],
         message=message,
@@ -539,14 +544,15 @@ class TrainingProcess:
 
     def start(self, config_toml: str, epochs: int, state: dict | None = None,
               step: bool = False, snapshot_interval: float = 0.05, on_finished=None,
-              layer_shapes=None, n_params: int | None = None) -> RemoteRun:  # fmt: skip
-        """Queue a run. ``layer_shapes`` and ``n_params``, when given, are what every
-        snapshot's weights and the final parameter vector must match."""
+              layer_shapes=None, n_params: int | None = None,
+              output_shapes: dict | None = None) -> RemoteRun:  # fmt: skip
+        """Queue a run. ``layer_shapes``, ``n_params`` and ``output_shapes``, when given, are
+        what every snapshot's weights and outputs and the final parameter vector must match."""
         self.launch()
         with self._lock:
             self._runs += 1
             run_id, child = self._runs, self._child
-        run = RemoteRun(child, run_id, on_finished, layer_shapes, n_params)
+        run = RemoteRun(child, run_id, on_finished, layer_shapes, n_params, output_shapes)
         run.paused = bool(step)
         with child.lock:
             child.runs[run_id] = run
@@ -581,12 +587,13 @@ class RemoteRun:
     """One training run in the child: the latest snapshot, controls, and the final state."""
 
     def __init__(self, child: _Child, run_id: int, on_finished=None, layer_shapes=None,
-                 n_params: int | None = None):  # fmt: skip
+                 n_params: int | None = None, output_shapes: dict | None = None):  # fmt: skip
         self.child = child
         self.run_id = run_id
         self.on_finished = on_finished
         self.layer_shapes = layer_shapes
         self.n_params = n_params
+        self.output_shapes = output_shapes
         self._latest: Snapshot | None = None
         self.final_params: np.ndarray | None = None
         self.final_optimizer_state: dict | None = None
@@ -601,7 +608,7 @@ class RemoteRun:
         Raises RemoteError for a message that is not valid."""
         kind = header["kind"]
         if kind == "snapshot":
-            self._latest = snapshot_from(header, arrays, self.layer_shapes)
+            self._latest = snapshot_from(header, arrays, self.layer_shapes, self.output_shapes)
             return False
         if kind == "done":
             params, opt, _ = _split_state(arrays)

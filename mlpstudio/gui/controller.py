@@ -259,7 +259,8 @@ class ExperimentController(QObject):
             if history is not None:
                 state = state_arrays(self.network.params_to_host(), self.optimizer_state, history)
             self.run = ProcessRun(self._runs, self.process, self.config.to_toml(), epochs, state,
-                                  step, network=self.network, parent=self)  # fmt: skip
+                                  step, network=self.network, reference=last,
+                                  parent=self)  # fmt: skip
         else:
             trainer = self._trainer(History.from_columns(history) if history else History(),
                                     epochs)  # fmt: skip

@@ -31,23 +31,31 @@ class ProcessRun(QObject):
     finished = Signal(int)
 
     def __init__(self, run_id: int, process: TrainingProcess, config_toml: str, epochs: int,
-                 state: dict | None, step: bool, network=None, parent=None):  # fmt: skip
+                 state: dict | None, step: bool, network=None, reference=None,
+                 parent=None):  # fmt: skip
+        """``network`` and ``reference`` (a snapshot of it): what every message from the child
+        must match (weight shapes, parameter count, output shapes)."""
         super().__init__(parent)
         self.run_id = run_id
         shapes = n_params = None
-        if network is not None:  # what every message from the child must match
+        if network is not None:
             shapes = [(w.shape, b.shape) for w, b in network.weights_to_host()]
             n_params = network.n_params
-        self._request = (process, config_toml, epochs, state, step, shapes, n_params)
+        outputs = {}
+        for name in ("test_output", "plot_output"):
+            if getattr(reference, name, None) is not None:
+                outputs[name] = getattr(reference, name).shape
+        self._request = (process, config_toml, epochs, state, step, shapes, n_params, outputs)
         self._run = None
 
     def start(self) -> None:
         """Send the request (connect ``finished`` first: it may fire at once)."""
-        process, config_toml, epochs, state, step, shapes, n_params = self._request
+        process, config_toml, epochs, state, step, shapes, n_params, outputs = self._request
         # The reader thread calls back; emitting from there queues the signal to the GUI thread.
         self._run = process.start(config_toml, epochs, state, step=step,
                                   on_finished=lambda: self.finished.emit(self.run_id),
-                                  layer_shapes=shapes, n_params=n_params)  # fmt: skip
+                                  layer_shapes=shapes, n_params=n_params,
+                                  output_shapes=outputs)  # fmt: skip
 
     def latest(self):
         return self._run.latest()

@@ -14,7 +14,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from mlpstudio.core.training import History
 from mlpstudio.experiment import remote
+from mlpstudio.experiment.build import build_dataset, build_network
 from mlpstudio.experiment.config import Config
 from mlpstudio.gui.controller import ExperimentController
 
@@ -220,8 +222,8 @@ def _snapshot_header(**changes) -> dict:
     return header
 
 
-def _good_history() -> dict:
-    return {"history.epoch": np.arange(2.0), "history.train_loss": np.ones(2)}
+def _good_history(drop=()) -> dict:
+    return {f"history.{c}": np.ones(2) for c in History.COLUMNS if c not in drop}
 
 
 def _bad_frames() -> dict[str, bytes]:
@@ -229,9 +231,15 @@ def _bad_frames() -> dict[str, bytes]:
     missing = _snapshot_header()
     del missing["epoch"]
     done = json.dumps({"kind": "done", "run": 1}).encode()
-    zipped = io.BytesIO()
-    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_BZIP2) as z:
+    bomb, deflated = io.BytesIO(), io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_BZIP2) as z:
         z.writestr("params.npy", b"\0" * 100_000)
+    with zipfile.ZipFile(deflated, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("params.npy", np.random.default_rng(0).bytes(1000))  # no smaller deflated
+    c = config()
+    weights = {}  # the course network's true weights: only the named fault is wrong
+    for layer, (w, b) in enumerate(build_network(c, build_dataset(c.data)).weights_to_host()):
+        weights[f"W.{layer}"], weights[f"b.{layer}"] = w, b
     return {
         "object npz": _frame(snapshot, _npz(**_good_history(), W=np.array([{}, 1], dtype=object))),
         "text array": _frame(snapshot, _npz(**_good_history(), x=np.array(["a"]))),
@@ -239,6 +247,13 @@ def _bad_frames() -> dict[str, bytes]:
         "wrong field type": _frame(
             json.dumps(_snapshot_header(epoch="1")).encode(), _npz(**_good_history())
         ),  # fmt: skip
+        "missing history column": _frame(snapshot, _npz(**_good_history(drop=("val_loss",)))),
+        "ragged history": _frame(
+            snapshot, _npz(**{**_good_history(), "history.epoch": np.ones(3)})
+        ),
+        "wrong test output shape": _frame(
+            snapshot, _npz(**_good_history(), **weights, test_output=np.ones((3, 7)))
+        ),
         "unknown status": _frame(
             json.dumps(_snapshot_header(status="won")).encode(), _npz(**_good_history())
         ),  # fmt: skip
@@ -251,7 +266,8 @@ def _bad_frames() -> dict[str, bytes]:
         ),
         "short final vector": _frame(done, _npz(params=np.zeros(3))),
         "no final vector": _frame(done, _npz(**{"optimizer.m": np.zeros(3)})),
-        "compressed member": _frame(done, zipped.getvalue()),
+        "bzip2 bomb member": _frame(done, bomb.getvalue()),
+        "deflated member": _frame(done, deflated.getvalue()),
         "unknown kind": _frame(json.dumps({"kind": "exec", "run": 1}).encode()),
         "unknown run": _frame(json.dumps({"kind": "error", "run": 99, "message": "x"}).encode()),
         "bad magic": b"XXXX" + _frame(done)[4:],
