@@ -339,3 +339,22 @@ def test_a_child_that_never_starts_falls_back_to_a_thread(qtbot, controllers, mo
     c.start()
     settle(qtbot, c)
     assert c.status == "finished" and c.snapshot.epoch == 5
+
+
+def test_a_late_control_for_an_ended_run_does_not_touch_the_next(qtbot):
+    process = remote.TrainingProcess()
+    try:
+        first = process.start(config(2).to_toml(), 2)
+        assert first.wait(60_000) and first.error is None
+        second = process.start(config().to_toml(), BUDGET)
+        first.child.send(remote.pack({"kind": "stop", "run": first.run_id}))  # stale
+        first.child.send(remote.pack({"kind": "pause", "run": first.run_id}))
+        qtbot.waitUntil(lambda: second.latest() is not None and second.latest().epoch > 2,
+                        timeout=20_000)  # fmt: skip
+        step = second.latest().step
+        qtbot.waitUntil(lambda: second.latest().step > step, timeout=20_000)  # still training
+        assert second.is_running() and second.latest().status == "running"
+        second.stop()
+        assert second.wait(20_000) and second.latest().status == "stopped"
+    finally:
+        process.shutdown()
