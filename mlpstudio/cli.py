@@ -327,32 +327,40 @@ def _finite(value: float) -> float | None:
 
 
 def write_outputs(out: Path, config, network, snapshot, summary: dict) -> Path:
+    """The results folder, written whole or not at all (the earlier results stay otherwise)."""
     from .experiment.files import (
+        TRAIN_OUT_FILES,
         atomic_write_text,
         history_csv,
         model_description,
         save_model,
         write_json,
+        write_output_folder,
     )
 
-    out.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out / "history.csv", history_csv(snapshot.history))
-    save_model(out / "model.npz", network)
-    atomic_write_text(out / "config.toml", config.to_toml())
-    write_json(
-        out / "model.json",
-        {
-            "mlpstudio": __version__,
-            "model": model_description(network),
-            "config": config.to_dict(),
-            "results": {k: v for k, v in summary.items() if k != "out"},
-        },
-    )
-    return out
+    def write(folder: Path) -> None:
+        atomic_write_text(folder / "history.csv", history_csv(snapshot.history))
+        save_model(folder / "model.npz", network)
+        atomic_write_text(folder / "config.toml", config.to_toml())
+        write_json(
+            folder / "model.json",
+            {
+                "mlpstudio": __version__,
+                "model": model_description(network),
+                "config": config.to_dict(),
+                "results": {k: v for k, v in summary.items() if k != "out"},
+            },
+        )
+
+    return write_output_folder(out, TRAIN_OUT_FILES, write)
 
 
 def cmd_train(args) -> int:
     config = load_experiment(args)
+    if args.out:  # refused before training, not after
+        from .experiment.files import TRAIN_OUT_FILES, check_output_folder
+
+        check_output_folder(args.out, TRAIN_OUT_FILES)
     summary, snapshot = run_training(config, args.out, show_progress=True)
     print(_human_summary(summary))
     if args.json:
@@ -383,8 +391,9 @@ def bad_input_types() -> tuple[type[BaseException], ...]:
     from .data.dataset import DataError
     from .data.expr import FormulaError
     from .experiment.config import ConfigError
+    from .experiment.files import OutputError
 
-    return (UsageError, ConfigError, FormulaError, DataError, BackendError)
+    return (UsageError, ConfigError, FormulaError, DataError, BackendError, OutputError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
