@@ -442,12 +442,20 @@ class _Child:
         self.runs: dict[int, RemoteRun] = {}
         self.lock = threading.Lock()
         self.hello = threading.Event()
-        self.ended = threading.Event()
+        self.closed = False  # (under the lock) no run can be added: the reader has ended
+        self.ended = threading.Event()  # ... and every run's callback has returned
         self.failure: str | None = None
 
     def send(self, frame: bytes) -> None:
-        if not self.ended.is_set():
+        if not self.closed:
             self.outbox.put(frame)
+
+    def add(self, run: RemoteRun) -> bool:
+        """Register ``run`` for its messages; False if this child's reader has ended."""
+        with self.lock:
+            if not self.closed:
+                self.runs[run.run_id] = run
+            return not self.closed
 
     def write_loop(self) -> None:
         """Writes queued frames in order; the GUI thread never blocks on a full pipe."""
@@ -486,14 +494,15 @@ class _Child:
                 reason=exc
             )
         self.failure = reason
-        self.ended.set()
+        with self.lock:
+            self.closed = True
+            runs, self.runs = list(self.runs.values()), {}
         self.outbox.put(None)
         if self.proc.poll() is None:
             self.proc.kill()  # the stream is out of step: this child is done
-        with self.lock:
-            runs, self.runs = list(self.runs.values()), {}
         for run in runs:
             run.fail(reason, start_failed=not self.hello.is_set())
+        self.ended.set()  # last: shutdown() waits for it, so no callback outlives the owner
 
     def watch_hello(self) -> None:
         """A child that never says hello (it hangs on start) is killed: the start failed."""
@@ -519,7 +528,7 @@ class TrainingProcess:
         """Start the child in the background (idempotent)."""
         with self._lock:
             child = self._child
-            if child is not None and child.proc.poll() is None and not child.ended.is_set():
+            if child is not None and child.proc.poll() is None and not child.closed:
                 return
             flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
             proc = subprocess.Popen(
@@ -554,16 +563,14 @@ class TrainingProcess:
             run_id, child = self._runs, self._child
         run = RemoteRun(child, run_id, on_finished, layer_shapes, n_params, output_shapes)
         run.paused = bool(step)
-        with child.lock:
-            child.runs[run_id] = run
+        if not child.add(run):  # it died between launch and now
+            run.fail(child.failure, start_failed=not child.hello.is_set())
+            return run
         header = {
             "kind": "start", "run": run_id, "config": config_toml, "epochs": int(epochs),
             "step": step, "snapshot_interval": snapshot_interval,
         }  # fmt: skip
         child.send(pack(header, state))
-        if child.ended.is_set():  # it died between launch and now
-            run.fail(child.failure or _message("the training process ended unexpectedly"),
-                     start_failed=not child.hello.is_set())  # fmt: skip
         return run
 
     def shutdown(self, timeout: float = 1.0) -> None:
@@ -579,7 +586,7 @@ class TrainingProcess:
         except subprocess.TimeoutExpired:
             child.proc.kill()
             child.proc.wait(5)
-        child.ended.wait(5)
+        child.ended.wait(5)  # every run's finished callback has returned
         child.proc.stdout.close()
 
 
@@ -640,7 +647,10 @@ class RemoteRun:
             self.error = error
             self._done.set()
         if self.on_finished is not None:
-            self.on_finished()
+            try:
+                self.on_finished()
+            except RuntimeError:
+                pass  # its receiver is gone (the window closed): nobody is waiting
 
     # the same interface as the in-process run
     def latest(self) -> Snapshot | None:
