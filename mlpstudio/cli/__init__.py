@@ -236,10 +236,10 @@ def bad_input_types() -> tuple[type[BaseException], ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["--training-worker"] and len(argv) == 2:  # the GUI's training process
+    if argv == ["--training-worker"]:  # the GUI's training process (the frozen app)
         from ..experiment.remote import serve
 
-        return serve(argv[1])
+        return serve()
     try:
         return _dispatch(argv)
     except KeyboardInterrupt:

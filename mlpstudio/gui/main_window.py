@@ -696,6 +696,10 @@ class MainWindow(QMainWindow):
             return self.tr("Stopped at epoch {epoch}. {result}").format(
                 epoch=number(snap.epoch), result=result
             )
+        if status == "error":
+            return self.tr("Training ended with an error at epoch {epoch}: {message}").format(
+                epoch=snap.epoch, message=c.run_error or ""
+            )
         if status == "diverged":
             return self.tr(
                 "The loss became NaN or infinite: the learning rate ({lr}) is "
