@@ -233,8 +233,9 @@ def bad_input_types() -> tuple[type[BaseException], ...]:
     from .data.dataset import DataError
     from .data.expr import FormulaError
     from .experiment.config import ConfigError
+    from .memory import MemoryBudgetError
 
-    return (UsageError, ConfigError, FormulaError, DataError, BackendError)
+    return (UsageError, ConfigError, FormulaError, DataError, BackendError, MemoryBudgetError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

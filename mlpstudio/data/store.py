@@ -45,6 +45,7 @@ from .catalog import (
 )
 from .dataset import DataError
 from .idx import GZIP_MAGIC, find_idx, idx_file_names
+from .untrusted import read_json_file
 
 ENV_DATA = "MLPSTUDIO_DATA"
 ENV_MIRROR = "MLPSTUDIO_MIRROR"
@@ -465,10 +466,10 @@ class _Manifest:
     def __init__(self, folder: Path):
         self.folder = folder
         self.changed = False
-        try:
-            data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        try:  # through the untrusted-file boundary: no pipe, no giant or deeply nested file
+            data = read_json_file(folder / MANIFEST, "manifest")
             self.files = data["files"] if isinstance(data.get("files"), dict) else {}
-        except (OSError, ValueError, AttributeError, KeyError):
+        except (OSError, ValueError, AttributeError, KeyError):  # DataError is a ValueError
             self.files = {}
 
     def get(self, name: str, stat: os.stat_result) -> dict | None:

@@ -53,6 +53,14 @@ def run_gui(argv: list[str]) -> int:
     from .settings import app_settings
     from .style import configure_pyqtgraph
 
+    file_config = None
+    if args.config and not args.smoke:  # a refused file leaves no trace (no settings folder)
+        try:
+            file_config = load_config(args.config)
+        except ConfigError as exc:
+            print(f"mlpstudio: error: {'; '.join(exc.problems)}", file=sys.stderr)
+            return 2
+
     configure_pyqtgraph()
     settings = app_settings()
     apply_data_preferences(settings)
@@ -60,12 +68,8 @@ def run_gui(argv: list[str]) -> int:
     if args.smoke:
         config = Config()
         config.training.epochs = SMOKE_EPOCHS
-    elif args.config:
-        try:
-            config = load_config(args.config)
-        except ConfigError as exc:
-            print(f"mlpstudio: error: {exc}", file=sys.stderr)
-            return 2
+    elif file_config is not None:
+        config = file_config
     else:
         config = restored_config(settings)
 
