@@ -140,8 +140,8 @@ def _sample_inputs(axes, points: int, step: float | None) -> np.ndarray:
             if not np.isfinite(ratio):
                 raise DataError(
                     translate(
-                        "Data", "A step of {step} gives more points than can be counted; at most "
-                        "{limit}."
+                        "Data",
+                        "A step of {step} gives more points than can be counted; at most {limit}.",
                     ).format(step=step, limit=f"{MAX_POINTS:,}")
                 )
             count = int(np.ceil(ratio))

@@ -68,7 +68,9 @@ def check_regular(path: str | os.PathLike) -> int:
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise UntrustedFileError(f"{_name(path)}: cannot be read ({exc.strerror or exc}).") from None
+        raise UntrustedFileError(
+            f"{_name(path)}: cannot be read ({exc.strerror or exc})."
+        ) from None
     mode = info.st_mode
     if stat.S_ISREG(mode):
         return info.st_size
@@ -103,7 +105,9 @@ def open_regular(path: str | os.PathLike, kind: str):
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(path, flags)
     except OSError as exc:
-        raise UntrustedFileError(f"{_name(path)}: cannot be read ({exc.strerror or exc}).") from None
+        raise UntrustedFileError(
+            f"{_name(path)}: cannot be read ({exc.strerror or exc})."
+        ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -178,7 +182,11 @@ def check_text_depth(text: str, source: str, syntax: str = "toml") -> None:
                 continue
             end = text.find("'", i + 1)
             newline = text.find("\n", i + 1)
-            i = end if end >= 0 and (newline < 0 or end < newline) else (newline if newline >= 0 else n)
+            i = (
+                end
+                if end >= 0 and (newline < 0 or end < newline)
+                else (newline if newline >= 0 else n)
+            )
         elif toml and c == "#":
             newline = text.find("\n", i)
             i = n if newline < 0 else newline

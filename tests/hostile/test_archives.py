@@ -82,9 +82,7 @@ def npy_zeros_header(shape, dtype="<f8") -> bytes:
 
 
 # -- bombs -----------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    "method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA], ids=["bzip2", "lzma"]
-)
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA], ids=["bzip2", "lzma"])
 def test_bombs_in_other_zip_methods_are_refused_before_inflating(sandbox, method):
     good = small_experiment(sandbox.root)
     # 16 MB of zeros squeezed to a few hundred bytes: any inflation would show in the peak
