@@ -16,7 +16,7 @@ from mlpstudio.core.network import Network
 from mlpstudio.experiment.archive import ArchiveError, load_experiment, save_experiment
 from mlpstudio.experiment.config import Config
 
-from .conftest import refusal
+from .conftest import HAS_FIFO, needs_fifo, refusal
 
 BIG = [2048, 2048]  # 4.2 M parameters: legal, but opening needs more than the 256 MB budget
 
@@ -162,9 +162,10 @@ def test_deep_experiment_json_is_refused(sandbox):
 
 # -- special files -----------------------------------------------------------------------------
 def test_pipes_devices_and_links_to_them_are_refused(sandbox):
-    fifo = sandbox.root / "pipe.mlpx"
-    os.mkfifo(fifo)
-    refusal(ArchiveError, lambda: load_experiment(fifo), "named pipe")
+    if HAS_FIFO:
+        fifo = sandbox.root / "pipe.mlpx"
+        os.mkfifo(fifo)
+        refusal(ArchiveError, lambda: load_experiment(fifo), "named pipe")
     if os.path.exists("/dev/zero"):
         refusal(ArchiveError, lambda: load_experiment("/dev/zero"), "device")
         link = sandbox.root / "zero.mlpx"
@@ -236,9 +237,10 @@ def test_file_open_in_the_app_refuses_each_hostile_file(sandbox, qtbot, messages
                                  {"optimizer/m.npy": np.full(n, np.nan)}),
         "bzip2.mlpx": rewrite(good, sandbox.root / "bzip2.mlpx", method=zipfile.ZIP_BZIP2),
     }  # fmt: skip
-    fifo = sandbox.root / "pipe.mlpx"
-    os.mkfifo(fifo)
-    cases["pipe.mlpx"] = fifo
+    if HAS_FIFO:
+        fifo = sandbox.root / "pipe.mlpx"
+        os.mkfifo(fifo)
+        cases["pipe.mlpx"] = fifo
 
     config = Config()
     config.training.epochs = 5
@@ -258,5 +260,47 @@ def test_file_open_in_the_app_refuses_each_hostile_file(sandbox, qtbot, messages
             assert kind == "warning" and name in text and "Traceback" not in text, text
             np.testing.assert_array_equal(window.controller.network.params_to_host(), before)
             assert window.files.path is None
+    finally:
+        window.close()
+
+
+@needs_fifo
+def test_open_lab_in_the_app_refuses_pipes_and_deep_files(sandbox, qtbot, messages, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from mlpstudio.gui.controller import ExperimentController
+    from mlpstudio.gui.main_window import MainWindow
+
+    deep = sandbox.root / "deep-lab.toml"
+    deep.write_text("[lab]\n[experiment.model]\nhidden = " + "[" * 600 + "]" * 600 + "\n")
+    pipe = sandbox.root / "pipe-lab.toml"
+    os.mkfifo(pipe)
+    window = MainWindow(ExperimentController(Config()), settings=None)
+    qtbot.addWidget(window)
+    try:
+        for path, words in ((deep, "nested"), (pipe, "named pipe")):
+            messages.clear()
+            monkeypatch.setattr(
+                QFileDialog, "getOpenFileName", staticmethod(lambda *a, p=path, **k: (str(p), ""))
+            )
+            assert not window.open_lab()
+            assert len(messages) == 1 and words in messages[0][2], messages
+            assert "Traceback" not in messages[0][2] and window.lab is None
+    finally:
+        window.close()
+
+
+def test_an_architecture_beyond_the_budget_is_an_error_in_the_app_not_a_crash(sandbox, qtbot):
+    from mlpstudio.gui.controller import ExperimentController
+    from mlpstudio.gui.main_window import MainWindow
+
+    config = Config()
+    config.model.hidden = [65536, 65536]
+    window = MainWindow(ExperimentController(config), settings=None)
+    qtbot.addWidget(window)
+    try:
+        controller = window.controller
+        assert controller.network is None and "memory budget" in controller.network_error
+        assert not controller.can_train
     finally:
         window.close()

@@ -13,7 +13,7 @@ from mlpstudio.data.dataset import DataError
 from mlpstudio.data.idx import read_idx
 from mlpstudio.data.images import read_cifar10, read_cifar100, read_idx_images, read_idx_labels
 
-from .conftest import assert_refused, refusal, run_cli
+from .conftest import assert_refused, needs_fifo, needs_sparse, refusal, run_cli
 
 IMAGES, LABELS = "train-images-idx3-ubyte", "train-labels-idx1-ubyte"
 
@@ -30,6 +30,7 @@ def sparse(path, header: bytes, size: int):
     return path
 
 
+@needs_sparse
 def test_idx_whose_header_and_size_agree_on_a_huge_shape_hits_the_budget(sandbox):
     n = 1_000_000  # 784 MB of pixels, within the file cap, beyond the 256 MB budget
     path = sparse(sandbox.root / IMAGES, idx_header(n, 28, 28), 16 + n * 784)
@@ -37,6 +38,7 @@ def test_idx_whose_header_and_size_agree_on_a_huge_shape_hits_the_budget(sandbox
             peak_limit_mb=20)  # fmt: skip
 
 
+@needs_sparse
 def test_idx_declaring_ten_to_the_eight_images_is_refused_by_size(sandbox):
     n = 10**8
     path = sparse(sandbox.root / IMAGES, idx_header(n, 28, 28), 16 + n * 784)
@@ -60,6 +62,7 @@ def test_idx_with_no_images_is_refused(sandbox, gz):
     refusal(DataError, lambda: read_idx_labels(labels), "no values")
 
 
+@needs_fifo
 def test_pipes_and_devices_as_dataset_files_are_refused(sandbox):
     fifo = sandbox.root / IMAGES
     os.mkfifo(fifo)
@@ -72,6 +75,7 @@ def test_pipes_and_devices_as_dataset_files_are_refused(sandbox):
         refusal(DataError, lambda: read_cifar100("/dev/zero"), "device")
 
 
+@needs_sparse
 def test_cifar_files_declaring_too_many_records(sandbox):
     within_cap = sparse(sandbox.root / "test_batch.bin", b"\x00", 100_000 * 3073)  # 307 MB
     refusal(DataError, lambda: read_cifar10(within_cap), "memory budget", peak_limit_mb=20)
@@ -79,6 +83,7 @@ def test_cifar_files_declaring_too_many_records(sandbox):
     refusal(DataError, lambda: read_cifar100(beyond_cap), "too large", peak_limit_mb=20)
 
 
+@needs_sparse
 def test_train_on_a_folder_with_an_empty_and_a_huge_idx_file(sandbox):
     """The whole path, as a user meets it: exit 2 and one paragraph, nothing written."""
     folder = sandbox.root / "digits"
