@@ -232,6 +232,10 @@ def loads_toml(text: str, source: str) -> dict:
         data = tomllib.loads(text)
     except RecursionError:  # a last line of defence; the scan should have caught it
         _too_deep(source)
+    except tomllib.TOMLDecodeError:
+        raise
+    except ValueError:  # an integer of more digits than Python converts (4300)
+        raise UntrustedFileError(f"{source}: holds a number too long to read; refused.") from None
     check_data_depth(data, source)
     return data
 

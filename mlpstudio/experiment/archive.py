@@ -40,7 +40,7 @@ from ..core.network import Network, layer_counts
 from ..core.optimizers import OPTIMIZERS
 from ..core.training import History
 from ..data.dataset import DataError
-from ..data.untrusted import loads_json, open_regular
+from ..data.untrusted import MAX_BYTES, loads_json, open_regular
 from ..memory import MemoryBudgetError, check_memory
 from .config import Config, ConfigError, config_from_dict
 from .files import atomic_write
@@ -58,7 +58,7 @@ OPTIMIZER_BUFFERS = {
     "adam": ("m", "v"),
 }
 
-MAX_META_BYTES = 4 << 20  # experiment.json: a config and a few results, never megabytes
+MAX_META_BYTES = MAX_BYTES["json"]  # experiment.json: a config and a few results
 #: Zip methods accepted when opening: stored and deflate (what saving writes). Others, bzip2
 #: and lzma above all, can inflate a few kB into gigabytes.
 ALLOWED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}

@@ -77,6 +77,19 @@ def test_an_oversized_config_is_refused_before_parsing(sandbox, capsys):
     assert_refused(code, err, peak, "too large")
 
 
+@pytest.mark.parametrize("where", ["file", "set"])
+def test_an_integer_of_thousands_of_digits_is_refused(sandbox, capsys, where):
+    digits = "7" * 5000  # beyond Python's integer conversion limit
+    if where == "file":
+        path = sandbox.root / "digits.toml"
+        path.write_text(f"[model]\nhidden = [{digits}]\n")
+        args = ["train", str(path)]
+    else:
+        args = ["train", "--set", f"training.epochs={digits}"]
+    code, err, peak = cli_in_process(capsys, *args)
+    assert_refused(code, err, peak, "number too long")
+
+
 def test_an_unreadable_lab_names_the_reason(sandbox):
     if sys.platform == "win32" or os.geteuid() == 0:
         pytest.skip("permissions do not stop this user from reading")
