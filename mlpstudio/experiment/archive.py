@@ -68,6 +68,8 @@ MAX_DEFLATE_RATIO = 1032
 #: copies the weights once more: this many times the stored bytes must fit the budget.
 OPEN_MEMORY_FACTOR = 3
 MAX_MEMBERS = 10_000
+#: Bytes of one central-directory entry at most: 46 fixed, a name, an extra field, a comment.
+MAX_DIRECTORY_ENTRY = 46 + 3 * 0xFFFF
 MAX_HISTORY_ROWS = 10_000_000
 NPY_HEADER_SLACK = 64 << 10  # bytes allowed beyond the data for a .npy header
 MAX_NPY_HEADER = 10_000  # numpy's own default limit on a .npy header's length
@@ -275,6 +277,7 @@ def load_experiment(path: str | Path) -> ExperimentFile:
         raise ArchiveError(reason) from None
     try:
         with handle:
+            _check_directory(handle, name)
             try:
                 archive = zipfile.ZipFile(handle, "r")
             except OSError as exc:
@@ -293,6 +296,25 @@ def load_experiment(path: str | Path) -> ExperimentFile:
     except (*_ZIP_ERRORS, OSError) as exc:
         reason = str(exc) or type(exc).__name__
         raise ArchiveError(f"{name}: the file is damaged or truncated ({reason}).") from None
+
+
+def _check_directory(handle, name: str) -> None:
+    """Refuse a zip whose central directory claims more members (or bytes) than an experiment
+    ever has, *before* ``zipfile`` builds an object for each of them."""
+    try:
+        end = zipfile._EndRecData(handle)  # noqa: SLF001 (the record zipfile itself reads)
+    except (OSError, *_ZIP_ERRORS):
+        end = None
+    finally:
+        handle.seek(0)
+    if not end:
+        return  # not a zip at all: ZipFile says so
+    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]  # noqa: SLF001
+    if entries > MAX_MEMBERS or size > MAX_MEMBERS * MAX_DIRECTORY_ENTRY:
+        raise ArchiveError(
+            f"{name}: its directory lists {entries:,} members in {size:,} bytes; an experiment "
+            f"holds at most {MAX_MEMBERS:,}. Refused."
+        )
 
 
 def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:

@@ -304,3 +304,15 @@ def test_an_architecture_beyond_the_budget_is_an_error_in_the_app_not_a_crash(sa
         assert not controller.can_train
     finally:
         window.close()
+
+
+def test_a_directory_claiming_too_many_members_is_refused_before_listing(sandbox):
+    """The end record claims 65,535 members: refused before zipfile builds them."""
+    good = small_experiment(sandbox.root)
+    data = bytearray(good.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, end + 8, 0xFFFF, 0xFFFF)  # entries on disk, in total
+    liar = sandbox.root / "many.mlpx"
+    liar.write_bytes(bytes(data))
+    message = refusal(ArchiveError, lambda: load_experiment(liar), peak_limit_mb=20)
+    assert "65,535 members" in message
