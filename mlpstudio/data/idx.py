@@ -88,7 +88,7 @@ def _check_declared(name: str, shape: tuple[int, ...], expected: int, header: in
         raise DataError(f"{name}: the header declares shape {tuple(shape)}, which holds no values.")
     check_memory(
         expected - header,
-        f"The array of shape {tuple(shape)} declared by {name}",
+        f"The declared array of shape {tuple(shape)}",
         "The file is not one of the image sets MLP Studio reads, or it is damaged.",
     )
 
