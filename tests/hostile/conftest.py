@@ -57,7 +57,8 @@ def snapshot_tree(root: Path) -> set[str]:
 @pytest.fixture
 def sandbox(tmp_path, monkeypatch):
     """A private home, settings folder and data store under tmp_path; yields a checker that
-    asserts that nothing new appeared in tmp_path except what the test names."""
+    asserts that nothing new appeared in tmp_path, and afterwards that the home folder (where
+    settings, the data store and caches would go) is still empty."""
     home = tmp_path / "home"
     home.mkdir()
     env = {
@@ -87,7 +88,9 @@ def sandbox(tmp_path, monkeypatch):
             new = sorted(after - (self.before or set()))
             assert not new, f"left behind: {new}"
 
-    return Sandbox()
+    yield Sandbox()
+    # Refusing writes nothing: no settings folder, no data store, no cache in the home folder.
+    assert sorted(p.name for p in home.iterdir()) == [], "written into the home folder"
 
 
 def run_cli(sandbox, *args: str, env: dict | None = None, timeout: float = 60):
