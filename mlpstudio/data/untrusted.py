@@ -36,6 +36,7 @@ MAX_BYTES = {
     "manifest": 4 << 20,  # a data store's record of checked files
     "idx": 1 << 30,  # the largest official IDX file is 47 MB
     "cifar": 1 << 30,  # the largest official CIFAR binary file is 150 MB
+    "csv": 90 * 10**6,  # a student's own table (data/tabular.py)
     "experiment": 16 << 30,  # an .mlpx; the declared architecture is checked against memory
 }
 #: The deepest nesting of arrays and tables accepted in TOML or JSON. Real files need 3.
@@ -48,6 +49,7 @@ _WHAT = {
     "manifest": "a data store's manifest",
     "idx": "an IDX file",
     "cifar": "a CIFAR file",
+    "csv": "a CSV file",
     "experiment": "an experiment file",
 }
 

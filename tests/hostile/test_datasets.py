@@ -99,3 +99,14 @@ def test_train_on_a_folder_with_an_empty_and_a_huge_idx_file(sandbox):
     )  # fmt: skip
     assert_refused(code, err, peak, IMAGES, "memory budget")
     sandbox.assert_unchanged()
+
+
+@needs_fifo
+def test_pipes_and_devices_as_csv_tables_are_refused(sandbox):
+    from mlpstudio.data.tabular import read_table
+
+    fifo = sandbox.root / "table.csv"
+    os.mkfifo(fifo)
+    refusal(DataError, lambda: read_table(fifo), "regular file", peak_limit_mb=20)
+    if os.path.exists("/dev/zero"):
+        refusal(DataError, lambda: read_table("/dev/zero"), "regular file", peak_limit_mb=20)
