@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import tomllib
 from pathlib import Path
@@ -138,62 +139,71 @@ def read_capped(path: str | os.PathLike, kind: str) -> bytes:
     return data
 
 
+_SPECIAL = {"toml": re.compile(r"[\[\]{}\"'#]"), "json": re.compile(r'[\[\]{}"]')}
+
+
 def check_text_depth(text: str, source: str, syntax: str = "toml") -> None:
     """Refuse TOML or JSON text whose arrays and tables nest deeper than :data:`MAX_DEPTH`.
 
-    One linear pass that skips strings (and TOML comments), so brackets inside text do not
-    count. Run it before ``tomllib``/``json``, whose recursive parsers would otherwise raise
-    RecursionError."""
-    depth = 0
-    i, n = 0, len(text)
+    One linear pass that jumps from one bracket or quote to the next and skips strings (and
+    TOML comments), so brackets inside text do not count. Run it before ``tomllib``/``json``,
+    whose recursive parsers would otherwise raise RecursionError."""
     toml = syntax == "toml"
-    while i < n:
+    special = _SPECIAL["toml" if toml else "json"]
+    depth, n = 0, len(text)
+    match = special.search(text)
+    while match:
+        i = match.start()
         c = text[i]
         if c in "[{":
             depth += 1
             if depth > MAX_DEPTH:
                 _too_deep(source)
+            i += 1
         elif c in "]}":
             depth = max(0, depth - 1)
-        elif c == '"':
-            if toml and text.startswith('"""', i):
-                end = i + 3
-                while True:
-                    end = text.find('"""', end)
-                    if end < 0:
-                        return  # unterminated: the parser reports it
-                    if _escaped(text, end):
-                        end += 1
-                        continue
-                    break
-                i = end + 3
-                while i < n and text[i] == '"':
-                    i += 1
-                continue
             i += 1
-            while i < n and text[i] != '"' and not (toml and text[i] == "\n"):
-                i += 2 if text[i] == "\\" else 1
-        elif toml and c == "'":
-            if text.startswith("'''", i):
-                end = text.find("'''", i + 3)
-                if end < 0:
-                    return
-                i = end + 3
-                while i < n and text[i] == "'":
-                    i += 1
-                continue
-            end = text.find("'", i + 1)
-            newline = text.find("\n", i + 1)
-            i = (
-                end
-                if end >= 0 and (newline < 0 or end < newline)
-                else (newline if newline >= 0 else n)
-            )
-        elif toml and c == "#":
+        elif c == "#":  # a TOML comment, to the end of the line
             newline = text.find("\n", i)
-            i = n if newline < 0 else newline
+            i = n if newline < 0 else newline + 1
+        else:
+            i = _string_end(text, i, toml)
+            if i < 0:
+                return  # an unterminated string: the parser reports it
+        match = special.search(text, i)
+
+
+def _string_end(text: str, i: int, toml: bool) -> int:
+    """The index after the string that starts at ``text[i]`` (a quote), or -1 if it never
+    ends. TOML: basic "...", literal '...', and their triple-quoted multi-line forms."""
+    quote = text[i]
+    triple = toml and text.startswith(quote * 3, i)
+    if triple:
+        end = i + 3
+        while True:
+            end = text.find(quote * 3, end)
+            if end < 0:
+                return -1
+            if quote == '"' and _escaped(text, end):
+                end += 1
+                continue
+            end += 3
+            while end < len(text) and text[end] == quote:  # up to two quotes end the content
+                end += 1
+            return end
+    end = i + 1
+    while True:
+        end = text.find(quote, end)
+        if toml:
+            newline = text.find("\n", i + 1)
+            if newline >= 0 and (end < 0 or newline < end):
+                return newline + 1  # single-line strings end at the line: the parser complains
+        if end < 0:
+            return -1
+        if quote == '"' and _escaped(text, end):
+            end += 1
             continue
-        i += 1
+        return end + 1
 
 
 def _escaped(text: str, at: int) -> bool:

@@ -181,3 +181,36 @@ def test_a_deep_store_manifest_is_ignored_not_fatal(sandbox):
         (folder / MANIFEST).unlink()
         os.mkfifo(folder / MANIFEST)  # a pipe in place of the manifest must not hang the store
         assert _Manifest(folder).files == {}
+
+
+@pytest.mark.parametrize("syntax", ["json", "toml"])
+@pytest.mark.parametrize("depth", [2, 5, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, 80])
+def test_the_depth_scan_agrees_with_the_real_nesting(syntax, depth):
+    """Nested lists and tables whose strings hold brackets, quotes, escapes and '#'. JSON's
+    brackets nest exactly as the data (the oracle: the nesting built), so the scan refuses
+    exactly beyond MAX_DEPTH; TOML writes outer tables as headers, so there a legal depth must
+    pass and a far deeper one must be refused."""
+    import tomli_w
+
+    from mlpstudio.data.untrusted import check_text_depth
+
+    tricky = ['[[{{ "', "'''", '"""', "a\\\\", '\\"]]', "# {[", "}]'\n\"["]
+    value = list(tricky)  # nesting 1
+    for level in range(depth - 2):  # each wrap adds exactly one level
+        value = {"k": value, "s": tricky[level % len(tricky)]} if level % 2 else [value, "x"]
+    data = {"root": value}  # plus the root table: nesting == depth
+    if syntax == "json":
+        text = json.dumps(data)
+        if depth > MAX_DEPTH:
+            with pytest.raises(UntrustedFileError, match="nested"):
+                check_text_depth(text, "t", syntax)
+        else:
+            check_text_depth(text, "t", syntax)
+            assert json.loads(text) == data
+        return
+    text = tomli_w.dumps(data)
+    if depth <= MAX_DEPTH:
+        check_text_depth(text, "t", syntax)
+    elif depth > 2 * MAX_DEPTH:
+        with pytest.raises(UntrustedFileError, match="nested"):
+            check_text_depth(text, "t", syntax)
