@@ -34,7 +34,7 @@ MAX_BYTES = {
     "config": 1 << 20,  # a TOML experiment is a page of text
     "lab": 1 << 20,  # a lab: a page of text and a few goals
     "json": 4 << 20,  # experiment.json inside an .mlpx: a config and a few results
-    "manifest": 4 << 20,  # a data store's record of checked files
+    "manifest": 1 << 20,  # a data store's record of checked files (a real one: 2 kB)
     "idx": 1 << 30,  # the largest official IDX file is 47 MB
     "cifar": 1 << 30,  # the largest official CIFAR binary file is 150 MB
     "csv": 90 * 10**6,  # a student's own table (data/tabular.py)
