@@ -230,8 +230,17 @@ def bad_input_types() -> tuple[type[BaseException], ...]:
     from ..data.expr import FormulaError
     from ..experiment.config import ConfigError
     from ..experiment.files import OutputError
+    from ..memory import MemoryBudgetError
 
-    return (UsageError, ConfigError, FormulaError, DataError, BackendError, OutputError)
+    return (
+        UsageError,
+        ConfigError,
+        FormulaError,
+        DataError,
+        BackendError,
+        OutputError,
+        MemoryBudgetError,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

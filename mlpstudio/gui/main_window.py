@@ -855,10 +855,13 @@ def restored_config(settings) -> Config:
     """The last experiment from the settings, or the course example."""
     import tomllib
 
+    from ..data.dataset import DataError
+    from ..data.untrusted import loads_toml
+
     text = settings.value("experiment/config", "") if settings is not None else ""
-    if text:
+    if isinstance(text, str) and text:
         try:
-            return config_from_dict(tomllib.loads(text))
-        except (tomllib.TOMLDecodeError, ConfigError):
+            return config_from_dict(loads_toml(text, "settings"))
+        except (tomllib.TOMLDecodeError, ConfigError, DataError):
             pass
     return Config()
