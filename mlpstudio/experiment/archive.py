@@ -41,6 +41,7 @@ from ..core.optimizers import OPTIMIZERS
 from ..core.training import History
 from ..data.dataset import DataError
 from ..data.untrusted import MAX_BYTES, loads_json, open_regular
+from ..atomic import remove_stale
 from ..memory import MemoryBudgetError, check_memory
 from .config import Config, ConfigError, config_from_dict
 from .files import atomic_write
@@ -275,6 +276,7 @@ def load_experiment(path: str | Path) -> ExperimentFile:
         elif path.is_dir():
             reason = f"{name}: is a folder, not an experiment file."
         raise ArchiveError(reason) from None
+    remove_stale(path.parent)  # the .part files a killed save left beside it
     try:
         with handle:
             _check_directory(handle, name)
