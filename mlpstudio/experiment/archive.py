@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__
+from ..atomic import remove_stale
 from ..core.activations import ACTIVATIONS
 from ..core.losses import HEADS
 from ..core.network import Network, layer_counts
@@ -41,7 +42,6 @@ from ..core.optimizers import OPTIMIZERS
 from ..core.training import History
 from ..data.dataset import DataError
 from ..data.untrusted import MAX_BYTES, loads_json, open_regular
-from ..atomic import remove_stale
 from ..memory import MemoryBudgetError, check_memory
 from .config import Config, ConfigError, config_from_dict
 from .files import atomic_write
