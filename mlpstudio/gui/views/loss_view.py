@@ -4,8 +4,8 @@ the accuracy curves below them.
 Drawn for speed and legibility: the x axis follows the epochs trained so far with headroom
 (:func:`x_end_for`, ending on round numbers), so a 100,000-epoch budget does not squeeze the
 curve into a sliver, and it changes only when the curve reaches its end; the y axis changes
-only when the loss leaves its range (:class:`~mlpstudio.gui.style.RangeKeeper`). Tick labels use the interface's language and
-never overlap (:class:`~mlpstudio.gui.style.LocaleAxis`).
+only when the loss leaves its range (:class:`~mlpstudio.gui.style.RangeKeeper`). Tick labels
+use the interface's language and never overlap (:class:`~mlpstudio.gui.style.LocaleAxis`).
 """
 
 from __future__ import annotations
