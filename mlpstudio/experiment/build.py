@@ -6,6 +6,8 @@ means the same thing everywhere.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..core.backend import Backend, get_backend
 from ..core.losses import default_head
 from ..core.network import Network
@@ -47,7 +49,62 @@ def build_dataset(data: DataConfig) -> Dataset:
             scaling=data.scaling,
             seed=data.seed,
         )
+    if data.kind == "csv":
+        return csv_dataset(data)
     raise ValueError(f"unknown data kind {data.kind!r}")
+
+
+def csv_dataset(data: DataConfig) -> Dataset:
+    """A CSV file (``data.path``) split with ``data.seed``/``data.test_fraction``. Inputs are
+    standardised with the mean and standard deviation of the *train* rows (``data.standardize``;
+    a constant column is only centred); regression targets stay in the file's units."""
+    import numpy as np
+
+    from ..data.dataset import DataError
+    from ..data.functions import split_indices
+    from ..data.tabular import read_table
+    from ..i18n import translate
+
+    if not data.path:
+        raise DataError(
+            translate("Data", "data.path: give the CSV file to read (data.kind = csv).")
+        )
+    table = read_table(
+        data.path,
+        target=data.target or None,
+        inputs=list(data.inputs) or None,
+        delimiter=data.delimiter,
+        decimal=data.decimal,
+        task=data.task,
+    )
+    train, test = split_indices(len(table.x), data.test_fraction, np.random.default_rng(data.seed))
+    x_train, x_test = table.x[train], table.x[test]
+    if data.standardize:
+        mean = x_train.mean(axis=0)
+        std = x_train.std(axis=0)
+        std[std == 0] = 1.0
+        x_train, x_test = (x_train - mean) / std, (x_test - mean) / std
+    name = Path(table.path).name
+    description = translate(
+        "Data", "{file}: {rows} rows; target {target} ({task}); inputs {inputs}."
+    ).format(
+        file=name,
+        rows=len(table.x),
+        target=table.target,
+        task=translate("Data", table.task),
+        inputs=", ".join(table.inputs),
+    )
+    return Dataset(
+        name=name,
+        task=table.task,
+        x_train=x_train,
+        y_train=table.y[train],
+        x_test=x_test,
+        y_test=table.y[test],
+        input_shape=(x_train.shape[1],),
+        class_names=table.class_names,
+        description=description,
+    )
 
 
 def layer_sizes(config: Config, dataset: Dataset) -> list[int]:
