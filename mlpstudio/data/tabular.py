@@ -359,3 +359,40 @@ class _Source:
                 raise self._missing(line, j)
             out.append(value)
         return out
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The first rows of a CSV file as text, for the import dialog: the same checks and the
+    same detection as :func:`read_table`, without reading the whole file."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]  # per column: mostly numbers in the sampled rows
+    delimiter: str
+    decimal: str
+    encoding: str
+
+
+def preview_csv(path: str | Path, delimiter: str = "", decimal: str = "",
+                rows: int = 20) -> Preview:  # fmt: skip
+    """The columns and first ``rows`` data rows of a file (refusals as :class:`DataError`)."""
+    encoding, head_text = inspect_csv(path)
+    head_lines = head_text.splitlines()[: SAMPLE_LINES + 1]
+    found_delimiter, found_decimal = detect_dialect(head_lines)
+    delimiter, decimal = delimiter or found_delimiter, decimal or found_decimal
+    lines = [line for line in head_lines if line.strip()]
+    if not lines:
+        raise DataError(_tr("{path}: the file is empty.").format(path=path))
+    parsed = _rows(lines, delimiter)
+    first = parsed[0]
+    if not all(_is_number(c) for c in first):
+        columns = tuple(c.strip() or f"column {i + 1}" for i, c in enumerate(first))
+        parsed = parsed[1:]
+    else:
+        columns = tuple(f"column {i + 1}" for i in range(len(first)))
+    numeric = tuple(
+        _mostly_numbers([r[j] for r in parsed if j < len(r)]) for j in range(len(columns))
+    )
+    shown = tuple(tuple(r) for r in parsed[:rows])
+    return Preview(columns, shown, numeric, delimiter, decimal, encoding)

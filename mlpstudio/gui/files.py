@@ -98,7 +98,15 @@ class ExperimentFiles(QObject):
                                 self.tr("{file}: {reason}").format(file=Path(path).name,
                                                                    reason=exc))  # fmt: skip
             return False
+        try:  # a CSV experiment whose file is not on this computer: the stored copy
+            note = archive.use_embedded_csv(experiment)
+        except OSError as exc:
+            note = self.tr("The stored copy of the CSV file could not be written: {reason}").format(
+                reason=exc.strerror or exc
+            )
         self.window.adopt_experiment(experiment)
+        if note:
+            self.window.message_bar.show_message(note)  # the data path changed: say so
         self._set_path(Path(path))
         self._remember(path)
         return True

@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
         for action in (f.act_save, f.act_save_as):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.act_import_csv = file_menu.addAction(self.tr("Import CSV..."))
+        self.act_import_csv.setToolTip(self.tr("Train on a table of your own (a CSV file)."))
+        self.act_import_csv.triggered.connect(lambda: self.import_csv())
         self.act_open_lab = file_menu.addAction(self.tr("Open lab..."))
         self.act_open_lab.setToolTip(
             self.tr("Open a lab file from your teacher: a starting experiment with goals to reach.")
@@ -332,6 +335,7 @@ class MainWindow(QMainWindow):
         self.data_panel.downloadRequested.connect(self.download_dataset)
         self.data_panel.importRequested.connect(self.import_dataset)
         self.data_panel.manageRequested.connect(self.manage_datasets)
+        self.data_panel.csvRequested.connect(lambda: self.import_csv())
         self.architecture_panel.changed.connect(self._apply_panels)
         self.training_panel.changed.connect(self._apply_panels)
 
@@ -493,6 +497,27 @@ class MainWindow(QMainWindow):
         from .datasets import import_from_folder
 
         self._dataset_job = import_from_folder(self, name, lambda ok: self.controller.reload_data())
+
+    def import_csv(self, path: str | None = None) -> bool:
+        """File > Import CSV...: the dialog, then a new experiment on the chosen table."""
+        from .csv_dialog import CsvImportDialog
+
+        self.csv_dialog = dialog = CsvImportDialog(self, self.current_config().data, path)
+        if not dialog.path:
+            dialog.choose_file()
+            if not dialog.path:
+                return False
+        if not dialog.exec():
+            return False
+        self.use_data(dialog.data_config())
+        return True
+
+    def use_data(self, data) -> None:
+        """A new experiment on ``data`` (a ``[data]`` section) with the current model and
+        training settings."""
+        config = self.current_config()
+        config.data = data
+        self.load_config(config)
 
     def manage_datasets(self) -> None:
         from .datasets import DatasetManager
