@@ -67,12 +67,17 @@ def test_build_splits_with_the_seed_and_standardises_with_train_statistics(house
     mean, std = raw[train, :2].mean(axis=0), raw[train, :2].std(axis=0)
     np.testing.assert_allclose(dataset.x_train, (raw[train, :2] - mean) / std)
     np.testing.assert_allclose(dataset.x_test, (raw[test, :2] - mean) / std)
-    np.testing.assert_array_equal(dataset.y_train, raw[train, 2:])  # raw units, (n, 1)
+    divisor = np.abs(raw[train, 2]).max()  # normalize: the largest |y| of the train rows
+    assert dataset.y_divisor == divisor
+    np.testing.assert_allclose(dataset.y_train, raw[train, 2:] / divisor)  # (n, 1)
+    np.testing.assert_allclose(dataset.y_test, raw[test, 2:] / divisor)
     assert abs(dataset.x_train.mean(axis=0)).max() < 1e-12
     assert abs(dataset.x_test.mean(axis=0)).max() > 1e-3  # test rows are not re-centred
-    plain = build_dataset(csv_config(houses, "data.standardize=false", "data.seed=7",
-                                     "data.test_fraction=0.3").data)  # fmt: skip
+    plain = build_dataset(csv_config(houses, "data.standardize=false", "data.normalize=false",
+                                     "data.seed=7", "data.test_fraction=0.3").data)  # fmt: skip
     np.testing.assert_array_equal(plain.x_train, raw[train, :2])
+    np.testing.assert_array_equal(plain.y_train, raw[train, 2:])  # the file's units
+    assert plain.y_divisor == 1.0
 
 
 def test_constant_column_is_centred_not_divided_by_zero(tmp_path):

@@ -57,7 +57,9 @@ def build_dataset(data: DataConfig) -> Dataset:
 def csv_dataset(data: DataConfig) -> Dataset:
     """A CSV file (``data.path``) split with ``data.seed``/``data.test_fraction``. Inputs are
     standardised with the mean and standard deviation of the *train* rows (``data.standardize``;
-    a constant column is only centred); regression targets stay in the file's units."""
+    a constant column is only centred). Regression targets are divided by the largest |y| of
+    the train rows when ``data.normalize`` is on, as for functions (``Dataset.y_divisor`` keeps
+    the divisor, so views can show the file's units); off, they stay in the file's units."""
     import numpy as np
 
     from ..data.dataset import DataError
@@ -84,6 +86,11 @@ def csv_dataset(data: DataConfig) -> Dataset:
         std = x_train.std(axis=0)
         std[std == 0] = 1.0
         x_train, x_test = (x_train - mean) / std, (x_test - mean) / std
+    y_train, y_test = table.y[train], table.y[test]
+    divisor = 1.0
+    if table.task == "regression" and data.normalize:
+        divisor = float(np.abs(y_train).max()) or 1.0
+        y_train, y_test = y_train / divisor, y_test / divisor
     name = Path(table.path).name
     description = translate(
         "Data", "{file}: {rows} rows; target {target} ({task}); inputs {inputs}."
@@ -98,11 +105,12 @@ def csv_dataset(data: DataConfig) -> Dataset:
         name=name,
         task=table.task,
         x_train=x_train,
-        y_train=table.y[train],
+        y_train=y_train,
         x_test=x_test,
-        y_test=table.y[test],
+        y_test=y_test,
         input_shape=(x_train.shape[1],),
         class_names=table.class_names,
+        y_divisor=divisor,
         description=description,
     )
 

@@ -101,6 +101,12 @@ class CsvImportDialog(QDialog):
             self.tr("With the mean and standard deviation of the training rows only.")
         )
         form.addRow("", self.standardize)
+        self.normalize = QCheckBox(self.tr("Scale a numeric target to [-1, 1]"))
+        self.normalize.setToolTip(
+            self.tr("Divide the target by its largest absolute value in the training rows; "
+                    "the views show it in the file's units.")
+        )  # fmt: skip
+        form.addRow("", self.normalize)
         options.addLayout(form, 3)
         inputs_box = QVBoxLayout()
         inputs_box.addWidget(QLabel(self.tr("Input columns")))
@@ -130,6 +136,7 @@ class CsvImportDialog(QDialog):
         self.decimal.setCurrentIndex(max(0, self.decimal.findData(base.decimal)))
         self.task.setCurrentIndex(max(0, self.task.findData(base.task)))
         self.standardize.setChecked(base.standardize)
+        self.normalize.setChecked(base.normalize)
         self.delimiter.currentIndexChanged.connect(lambda _: self._load())
         self.decimal.currentIndexChanged.connect(lambda _: self._load())
         self.target.currentIndexChanged.connect(self._target_changed)
@@ -180,7 +187,7 @@ class CsvImportDialog(QDialog):
         names = {",": ",", ";": ";", "\t": self.tr("Tab"), "|": "|"}
         marks = {".": self.tr("point"), ",": self.tr("comma")}
         self.detected.setText(
-            self.tr("Read with separator {sep} and decimal {dec}; {n} columns.").format(
+            self.tr("Read with separator “{sep}” and decimal {dec}; {n} columns.").format(
                 sep=names.get(preview.delimiter, preview.delimiter),
                 dec=marks.get(preview.decimal, preview.decimal),
                 n=number(len(preview.columns)),
@@ -269,6 +276,7 @@ class CsvImportDialog(QDialog):
             decimal=self.decimal.currentData(),
             task=self.task.currentData(),
             standardize=self.standardize.isChecked(),
+            normalize=self.normalize.isChecked(),
         )
 
     def accept(self) -> None:

@@ -104,8 +104,6 @@ def test_window_trains_a_csv_and_draws_predicted_against_true(make_window, qtbot
 def test_opening_a_saved_csv_experiment_without_the_file_uses_the_stored_copy(
     make_window, qtbot, houses, tmp_path, monkeypatch
 ):
-    from mlpstudio.experiment import archive
-
     monkeypatch.setenv("MLPSTUDIO_DATA", str(tmp_path / "data"))
     window = make_window(epochs=5)
     window.use_data(Config().with_overrides(["data.kind=csv", f"data.path={houses}"]).data)

@@ -359,7 +359,7 @@ class DataPanel(QWidget):
 
     def _show_csv(self, data: DataConfig) -> None:
         # the panel carries the csv keys it shows (they are set by the Import CSV dialog)
-        self._csv = {key: getattr(data, key) for key in CSV_KEYS}
+        self._csv = {key: getattr(data, key) for key in CSV_KEYS + ("normalize",)}
         if not data.path:
             self.csv_summary.setText(self.tr("No file chosen yet."))
             return
@@ -513,6 +513,8 @@ class DataPanel(QWidget):
         self.previews.setCurrentIndex(1 if image else 0)
         self.preview.set_dataset(None if image else dataset)
         self.image_preview.set_dataset(dataset if image else None)
+        if dataset is not None and self._kind() == "csv" and not dataset.domain:
+            self.csv_summary.setText(dataset.description)  # rows, target, task, inputs
 
     # -- events ------------------------------------------------------------------------------
     def _show_page(self) -> None:
