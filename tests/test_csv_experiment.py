@@ -16,15 +16,27 @@ from mlpstudio.experiment import archive, exports
 from mlpstudio.experiment.build import build_dataset, build_trainer
 from mlpstudio.experiment.config import Config, ConfigError, config_from_dict
 
-ROWS = [(1.0, 2.0, 3.5), (2.0, 4.0, 4.5), (3.0, 1.0, 1.0), (4.0, 0.0, 2.0), (5.0, 5.0, 6.0),
-        (6.0, 3.0, 2.5), (7.0, 7.0, 9.0), (8.0, 2.0, 0.5), (9.0, 6.0, 3.0), (10.0, 8.0, 7.5)]  # fmt: skip
+ROWS = [
+    (1.0, 2.0, 3.5),
+    (2.0, 4.0, 4.5),
+    (3.0, 1.0, 1.0),
+    (4.0, 0.0, 2.0),
+    (5.0, 5.0, 6.0),
+    (6.0, 3.0, 2.5),
+    (7.0, 7.0, 9.0),
+    (8.0, 2.0, 0.5),
+    (9.0, 6.0, 3.0),
+    (10.0, 8.0, 7.5),
+]
 
 
 @pytest.fixture
 def houses(tmp_path):
     path = tmp_path / "houses.csv"
-    path.write_text("Rooms;Age;Price\n" + "".join(f"{a:g};{b:g};{c:g}\n".replace(".", ",")
-                                                    for a, b, c in ROWS), encoding="utf-8")  # fmt: skip
+    path.write_text(
+        "Rooms;Age;Price\n" + "".join(f"{a:g};{b:g};{c:g}\n".replace(".", ",") for a, b, c in ROWS),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -73,8 +85,15 @@ def test_build_splits_with_the_seed_and_standardises_with_train_statistics(house
     np.testing.assert_allclose(dataset.y_test, raw[test, 2:] / divisor)
     assert abs(dataset.x_train.mean(axis=0)).max() < 1e-12
     assert abs(dataset.x_test.mean(axis=0)).max() > 1e-3  # test rows are not re-centred
-    plain = build_dataset(csv_config(houses, "data.standardize=false", "data.normalize=false",
-                                     "data.seed=7", "data.test_fraction=0.3").data)  # fmt: skip
+    plain = build_dataset(
+        csv_config(
+            houses,
+            "data.standardize=false",
+            "data.normalize=false",
+            "data.seed=7",
+            "data.test_fraction=0.3",
+        ).data
+    )
     np.testing.assert_array_equal(plain.x_train, raw[train, :2])
     np.testing.assert_array_equal(plain.y_train, raw[train, 2:])  # the file's units
     assert plain.y_divisor == 1.0
@@ -100,13 +119,37 @@ def test_missing_path_is_a_data_error():
 
 
 def test_cli_trains_a_csv_with_no_preset(houses, labels, capsys):
-    code = main(["train", "--set", "data.kind=csv", "--set", f"data.path={houses}",
-                 "--set", "data.target=Price", "--epochs", "5", "--json"])  # fmt: skip
+    code = main(
+        [
+            "train",
+            "--set",
+            "data.kind=csv",
+            "--set",
+            f"data.path={houses}",
+            "--set",
+            "data.target=Price",
+            "--epochs",
+            "5",
+            "--json",
+        ]
+    )
     assert code == 0
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert "test_mse" in json.dumps(summary)
-    code = main(["train", "--set", "data.kind=csv", "--set", f"data.path={labels}",
-                 "--set", "data.target=3", "--epochs", "5", "--json"])  # fmt: skip
+    code = main(
+        [
+            "train",
+            "--set",
+            "data.kind=csv",
+            "--set",
+            f"data.path={labels}",
+            "--set",
+            "data.target=3",
+            "--epochs",
+            "5",
+            "--json",
+        ]
+    )
     assert code == 0
     assert "accuracy" in capsys.readouterr().out
 
@@ -130,10 +173,23 @@ def test_bad_files_exit_2_with_one_paragraph(tmp_path, content, extra, fragment)
     if content is not None:
         path.write_bytes(content)
     result = subprocess.run(
-        [sys.executable, "-m", "mlpstudio", "train", "--set", "data.kind=csv",
-         "--set", f"data.path={path}", "--epochs", "2", *extra],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "mlpstudio",
+            "train",
+            "--set",
+            "data.kind=csv",
+            "--set",
+            f"data.path={path}",
+            "--epochs",
+            "2",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2, result.stderr
     assert fragment in result.stderr
     assert "Traceback" not in result.stderr
@@ -154,8 +210,7 @@ def saved_csv_experiment(path, source):
     dataset = build_dataset(config.data)
     trainer = build_trainer(config, dataset=dataset, snapshot_interval=0.0)
     final = trainer.run()
-    archive.save_experiment(path, config, trainer.network, final.history,
-                            trainer.optimizer.state())  # fmt: skip
+    archive.save_experiment(path, config, trainer.network, final.history, trainer.optimizer.state())
     return config, dataset
 
 

@@ -354,7 +354,8 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     embedded_csv = None
     if csv_info is not None:
         embedded_csv = _read_member(archive, members[CSV_MEMBER], name, CSV_EMBED_MAX_BYTES)
-        if len(embedded_csv) != csv_info[0] or hashlib.sha256(embedded_csv).hexdigest() != csv_info[1]:
+        size, digest = csv_info
+        if len(embedded_csv) != size or hashlib.sha256(embedded_csv).hexdigest() != digest:
             raise ArchiveError(f"{name}: the stored CSV file does not match its checksum; refused.")
     layers = [
         (arrays[f"weights/W{c.layer}.npy"], arrays[f"weights/b{c.layer}.npy"]) for c in counts

@@ -118,7 +118,7 @@ class DataConfig:
     test_fraction: float = _f(
         0.2, Spec("float", "share held out for testing", low=0.0, high=0.9, low_open=True)
     )
-    normalize: bool = _f(True, Spec("bool", "divide y by max |y| (functions; CSV regression targets)"))
+    normalize: bool = _f(True, Spec("bool", "divide y by max |y| (also CSV targets)"))
     seed: int = _f(0, Spec("int", "seed of the split and the noise", low=0, high=2**32 - 1))
     toy: str = _f("circle", Spec("choice", "2-D set for kind = toy", choices=TOYS))
     root: str = _f("", Spec("str", "folder holding the image files (empty: the data store)"))

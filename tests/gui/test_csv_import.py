@@ -17,7 +17,9 @@ def houses(tmp_path):
     rows = ["Zona;Metros;Habitaciones;Precio"]
     for i in range(60):
         m, h = rng.uniform(40, 160), int(rng.integers(1, 6))
-        rows.append(f"{'norte' if i % 2 else 'sur'};{m:.1f};{h};{3 * m + 20 * h:.2f}".replace(".", ","))
+        rows.append(
+            f"{'norte' if i % 2 else 'sur'};{m:.1f};{h};{3 * m + 20 * h:.2f}".replace(".", ",")
+        )
     path = tmp_path / "pisos.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
