@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
             self.class_accuracy_view,
             self.first_layer_view,
         ]
+        self.table_class_views = [self.confusion_view, self.class_accuracy_view]
         self.all_views = self.function_views + self.common_views + self.image_views
         self._class_views_drawn = 0.0
 
@@ -198,6 +199,8 @@ class MainWindow(QMainWindow):
         dataset = self.controller.dataset
         if dataset is not None and dataset.is_image:
             return self.common_views + self.image_views
+        if _class_table(dataset):  # a CSV file with classes: its class views too
+            return self.function_views + self.common_views + self.table_class_views
         return self.function_views + self.common_views
 
     def _arrange_for(self, dataset) -> None:
@@ -206,6 +209,9 @@ class MainWindow(QMainWindow):
         self.central_views.setCurrentIndex(1 if image else 0)
         for key in ("confusion", "first_layer", "class_accuracy"):
             self.view_docks[key].setVisible(image)
+        if _class_table(dataset):
+            self.view_docks["confusion"].setVisible(True)
+            self.view_docks["class_accuracy"].setVisible(True)
         if image:
             self.view_docks["first_layer"].raise_()
             self.view_docks["confusion"].raise_()
@@ -577,7 +583,9 @@ class MainWindow(QMainWindow):
         """Confusion matrix, gallery and per-class accuracy, at most every 0.2 s."""
         c = self.controller
         snap, dataset = c.snapshot, c.dataset
-        if snap is None or dataset is None or not dataset.is_image or snap.test_output is None:
+        if snap is None or dataset is None or snap.test_output is None:
+            return
+        if not (dataset.is_image or _class_table(dataset)):
             return
         now = time.perf_counter()
         if not force and now - self._class_views_drawn < CLASS_VIEWS_INTERVAL:
@@ -585,7 +593,8 @@ class MainWindow(QMainWindow):
         self._class_views_drawn = now
         results = class_results(dataset, snap.test_output, self.confusion_view.fold.isChecked())
         for view in (self.gallery_view, self.confusion_view, self.class_accuracy_view):
-            view.show_results(results)
+            if view is not self.gallery_view or dataset.is_image:
+                view.show_results(results)
 
     def _refresh_view(self, view) -> None:
         if self.controller.snapshot is not None:
@@ -773,6 +782,16 @@ class MainWindow(QMainWindow):
             self.save_settings()
             self.controller.shutdown(1000)
         super().closeEvent(event)
+
+
+def _class_table(dataset) -> bool:
+    """A table (a CSV file) with classes: no domain to draw over, so the class views show it."""
+    return (
+        dataset is not None
+        and not dataset.is_image
+        and not dataset.domain
+        and dataset.task == "classification"
+    )
 
 
 def restored_config(settings) -> Config:

@@ -98,8 +98,13 @@ def test_window_trains_a_csv_and_draws_predicted_against_true(make_window, qtbot
         ds = c.dataset  # in the file's units: the normalised targets times the divisor
         np.testing.assert_allclose(np.sort(x), np.sort(ds.y_test[:, 0] * ds.y_divisor))
         assert x.max() > 100  # prices, not values in [-1, 1]
-    else:  # true class (jittered) on x
+    else:  # true class (jittered) on x; the class views show the table's classes
         np.testing.assert_array_equal(np.round(x), c.dataset.y_test)
+        assert window.view_docks["confusion"].isVisible()
+        assert window.confusion_view in window.views
+        for view in window.views:
+            assert view.has_content(), type(view).__name__
+        assert window.confusion_view._counts.sum() == len(c.dataset.y_test)
     # the data panel keeps the csv keys when another control changes
     window.data_panel.seed.setValue(3)
     assert c.config.data.path == str(houses) and c.config.data.seed == 3
