@@ -166,6 +166,23 @@ def test_cli_trains_a_csv_with_no_preset(houses, labels, capsys):
         (b"a,b,c\n1,2,3\n4,5,6\n", ["--set", "data.target=9"], "3 columns"),
         (b"a,b,c\n1,2,3\n4,5,6\n", ["--set", "data.inputs=[3]", "--set", "data.target=3"], "both"),
         (b"a,b,c\n1,2,1\n4,5,1\n", ["--set", "data.task=classification"], "single class"),
+        (b"a,a,c\n1,2,3\n4,5,6\n", [], "same name"),
+        (b"a,b,c\n1,2,3\n4,5\n6,7,8\n", [], "2 fields"),
+        (b"a,b,c\n1,2,3\n4,,6\n6,7,8\n", [], "missing"),
+        (b"a,b,c\n1,2,3\n", [], "one data row"),
+        (b"a,b,c\nx,2,3\ny,5,6\n", ["--set", "data.inputs=a"], "holds text"),
+        (
+            b"a;b;c\n1;2;3\n4;5;6\n",
+            ["--set", "data.delimiter=;", "--set", "data.decimal=;"],
+            "data.decimal",
+        ),
+        (
+            b"a,b,c\n1,2,3\n4,5,6\n",
+            ["--set", "data.delimiter=,", "--set", "data.decimal=,"],
+            "cannot both",
+        ),
+        (b"abc\n1\n2\n", [], "one column"),
+        (b"a,b,c\n1,2,3\n4,5,6\n", ["--set", "data.test_fraction=0.1"], "test fraction"),
     ],
 )
 def test_bad_files_exit_2_with_one_paragraph(tmp_path, content, extra, fragment):
