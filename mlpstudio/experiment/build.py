@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from ..core.backend import Backend, get_backend
 from ..core.losses import default_head
 from ..core.network import Network
 from ..core.training import History, Trainer
-from ..data.dataset import Dataset
-from ..data.functions import function_dataset, toy_dataset
+from ..data.dataset import DataError, Dataset
+from ..data.functions import function_dataset, split_indices, toy_dataset
+from ..data.tabular import read_table
+from ..i18n import translate
 from .config import IMAGE_KINDS, Config, ConfigError, DataConfig
 
 
@@ -60,13 +64,6 @@ def csv_dataset(data: DataConfig) -> Dataset:
     a constant column is only centred). Regression targets are divided by the largest |y| of
     the train rows when ``data.normalize`` is on, as for functions (``Dataset.y_divisor`` keeps
     the divisor, so views can show the file's units); off, they stay in the file's units."""
-    import numpy as np
-
-    from ..data.dataset import DataError
-    from ..data.functions import split_indices
-    from ..data.tabular import read_table
-    from ..i18n import translate
-
     if not data.path:
         raise DataError(
             translate("Data", "data.path: give the CSV file to read (data.kind = csv).")
