@@ -581,6 +581,14 @@ def restore(experiment: ExperimentFile, dataset, backend=None) -> tuple[Network,
 
 
 # -- data.kind = csv: the file travels inside the experiment ---------------------------------
+def csv_embeddable(path: str) -> bool:
+    """Whether a CSV file (``data.path``) is small enough to travel inside an experiment."""
+    try:
+        return Path(path).is_file() and Path(path).stat().st_size <= CSV_EMBED_MAX_BYTES
+    except OSError:
+        return False
+
+
 def _csv_to_embed(config: Config) -> bytes | None:
     """The CSV file's bytes when it exists and fits CSV_EMBED_MAX_BYTES, else None."""
     if config.data.kind != "csv" or not config.data.path:

@@ -128,3 +128,19 @@ def test_opening_a_saved_csv_experiment_without_the_file_uses_the_stored_copy(
     assert path.startswith(str(tmp_path / "data")) and open(path, "rb").read() == original
     assert other.controller.dataset is not None and other.controller.snapshot.epoch == 5
     assert "pisos.csv" in other.message_bar.label.text()
+
+
+def test_saving_a_csv_over_the_cap_says_it_is_referenced_by_path(
+    make_window, qtbot, houses, tmp_path, monkeypatch
+):
+    from mlpstudio.experiment import archive
+
+    monkeypatch.setattr(archive, "CSV_EMBED_MAX_BYTES", 100)
+    window = make_window(epochs=3)
+    window.use_data(Config().with_overrides(["data.kind=csv", f"data.path={houses}"]).data)
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    assert window.files._write(tmp_path / "big.mlpx")
+    assert window.message_bar.isVisibleTo(window)
+    assert "pisos.csv" in window.message_bar.label.text()
+    assert archive.load_experiment(tmp_path / "big.mlpx").embedded_csv is None
