@@ -39,8 +39,10 @@ from ..core.losses import HEADS
 from ..core.network import INITS
 from ..core.optimizers import OPTIMIZERS, SCHEDULES
 from ..core.training import TrainingOptions
+from ..data.dataset import DataError
 from ..data.functions import COURSE_FORMULA, MAX_POINTS, TOYS
 from ..data.tabular import CSV_TASKS, DECIMALS, DELIMITERS
+from ..data.untrusted import loads_toml, read_toml_file
 
 IMAGE_KINDS = ("mnist", "fashion-mnist", "cifar10", "cifar100")
 DATA_KINDS = ("function", "toy") + IMAGE_KINDS + ("csv",)
@@ -231,7 +233,7 @@ class Config:
             if section not in data:
                 problems.append(_unknown(key, section, list(data)))
                 continue
-            data[section][name] = parse_value(raw)
+            data[section][name] = _override_value(SECTIONS.get(section), name, raw)
         if problems:
             raise ConfigError(problems)
         return config_from_dict(data)
@@ -240,13 +242,33 @@ class Config:
 SECTIONS = {"data": DataConfig, "model": ModelConfig, "training": TrainingConfig}
 
 
+def _override_value(cls, name: str, raw: str) -> Any:
+    """The value of one ``--set`` assignment: a text field keeps the text as written
+    (``data.formula=1`` is the formula "1"; a quoted TOML string is unquoted), every other
+    field is parsed with :func:`parse_value`."""
+    fields = {f.name: f for f in dataclasses.fields(cls)} if cls else {}
+    value = parse_value(raw)
+    spec = fields[name].metadata["spec"] if name in fields else None
+    if spec is not None and spec.kind == "str" and not isinstance(value, str):
+        return raw.strip()
+    return value
+
+
 def parse_value(raw: str) -> Any:
-    """A value from the command line: TOML syntax when it parses, else the text itself."""
+    """A value from the command line: TOML syntax when it parses, else the text itself.
+
+    Nesting deeper than the boundary allows is refused with a :class:`ConfigError`."""
     raw = raw.strip()
     try:
-        return tomllib.loads(f"v = {raw}")["v"]
+        return loads_toml(f"v = {raw}", "the value " + _clip(raw))["v"]
     except tomllib.TOMLDecodeError:
         return raw
+    except DataError as exc:
+        raise ConfigError([str(exc).rstrip(".")]) from None
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[:limit] + "...")
 
 
 def _unknown(key: str, name: str, known: list[str]) -> str:
@@ -384,26 +406,15 @@ def _number(spec: Spec, value: Any, bad: ValueError):
     return value
 
 
-def read_toml(path: str | Path, error=None, max_bytes: int | None = None,
-              what: str = "file") -> dict:  # fmt: skip
-    """A TOML file as a dict; unreadable, oversized, non-UTF-8 or invalid files raise
-    ``error`` (a :class:`ConfigError` subclass) with one message naming the file."""
+def read_toml(path: str | Path, error=None, kind: str = "config") -> dict:
+    """A TOML file as a dict, read through the untrusted-file boundary (regular files only,
+    size cap of ``kind``, bounded nesting); every problem raises ``error`` (a
+    :class:`ConfigError` subclass) with one message naming the file."""
     error = error or ConfigError
-    path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise error([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
-    if max_bytes is not None and len(raw) > max_bytes:
-        raise error([f"{path}: {len(raw):,} bytes is far too large for a {what}"])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise error([f"{path}: is not a UTF-8 text file"]) from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise error([f"{path}: not valid TOML ({exc})"]) from None
+        return read_toml_file(path, kind)
+    except DataError as exc:
+        raise error([str(exc).rstrip(".")]) from None
 
 
 def load_config(path: str | Path) -> Config:

@@ -730,6 +730,10 @@ class MainWindow(QMainWindow):
             return self.tr("Stopped at epoch {epoch}. {result}").format(
                 epoch=number(snap.epoch), result=result
             )
+        if status == "error":
+            return self.tr("Training ended with an error at epoch {epoch}: {message}").format(
+                epoch=snap.epoch, message=c.run_error or ""
+            )
         if status == "diverged":
             return self.tr(
                 "The loss became NaN or infinite: the learning rate ({lr}) is "
@@ -895,10 +899,13 @@ def restored_config(settings) -> Config:
     """The last experiment from the settings, or the course example."""
     import tomllib
 
+    from ..data.dataset import DataError
+    from ..data.untrusted import loads_toml
+
     text = settings.value("experiment/config", "") if settings is not None else ""
-    if text:
+    if isinstance(text, str) and text:
         try:
-            return config_from_dict(tomllib.loads(text))
-        except (tomllib.TOMLDecodeError, ConfigError):
+            return config_from_dict(loads_toml(text, "settings"))
+        except (tomllib.TOMLDecodeError, ConfigError, DataError):
             pass
     return Config()

@@ -47,7 +47,6 @@ def format_duration(seconds: float | None) -> str:
 
 class TrainingPanel(QWidget):
     changed = Signal()
-    learningRateChanged = Signal(float)
 
     def __init__(self, actions, parent=None):
         """``actions``: the window's start, step, stop and reset QActions (shared with the
@@ -244,7 +243,7 @@ class TrainingPanel(QWidget):
         self.early_stopping.toggled.connect(self._emit_changed)
         self.restore_best.toggled.connect(self._emit_changed)
         self.schedule.currentIndexChanged.connect(self._update_enabled)
-        self.learning_rate.valueChanged.connect(self._lr_changed)
+        self.learning_rate.valueChanged.connect(self._emit_changed)
         self.optimizer.currentIndexChanged.connect(self._update_enabled)
         self.early_stopping.toggled.connect(self._update_enabled)
         self.load(TrainingConfig())
@@ -358,11 +357,6 @@ class TrainingPanel(QWidget):
         by_steps = self.schedule.currentData() == "step"
         for widget in (self.step_size, self.gamma):
             self.locks.enable(widget, by_steps)
-
-    def _lr_changed(self, value: float) -> None:
-        if not self._loading:
-            self.learningRateChanged.emit(value)
-            self.changed.emit()
 
     def _emit_changed(self, *_) -> None:
         if not self._loading:
