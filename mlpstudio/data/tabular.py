@@ -397,3 +397,27 @@ def preview_csv(path: str | Path, delimiter: str = "", decimal: str = "",
     )
     shown = tuple(tuple(r) for r in parsed[:rows])
     return Preview(columns, shown, numeric, delimiter, decimal, encoding)
+
+
+#: Arrays alive at the peak of building a dataset from a table, in units of the float64 data:
+#: loadtxt's result, the train/test copies and their standardised copies.
+PEAK_COPIES = 3
+
+
+def estimated_bytes(path: str | Path) -> int:
+    """An upper estimate of the memory that reading ``path`` into float64 arrays needs, from
+    its size and its first lines (so it is refused *before* it is read when it cannot fit)."""
+    path = Path(path)
+    try:
+        size = os.stat(path).st_size
+        with open(path, "rb") as handle:
+            head = handle.read(64 << 10)
+    except OSError:
+        return 0  # the reader itself reports the unreadable file
+    lines = [line for line in head.splitlines() if line.strip()][1:SAMPLE_LINES]
+    if not lines:
+        return 0
+    per_row = min(len(line) + 1 for line in lines)  # the shortest row seen, to be safe
+    fields = max(line.count(b",") + line.count(b";") + line.count(b"\t") + line.count(b"|")
+                 for line in lines) + 1  # fmt: skip
+    return int(size / per_row * fields * 8 * PEAK_COPIES)

@@ -17,8 +17,9 @@ from ..core.optimizers import OPTIMIZER_BUFFER_COUNT
 from ..core.training import History, Trainer
 from ..data.dataset import DataError, Dataset
 from ..data.functions import function_dataset, split_indices, toy_dataset
-from ..data.tabular import read_table
+from ..data.tabular import estimated_bytes, read_table
 from ..i18n import translate
+from ..memory import MemoryBudgetError, check_memory
 from .config import IMAGE_KINDS, Config, ConfigError, DataConfig
 
 
@@ -69,6 +70,14 @@ def csv_dataset(data: DataConfig) -> Dataset:
         raise DataError(
             translate("Data", "data.path: give the CSV file to read (data.kind = csv).")
         )
+    try:
+        check_memory(
+            estimated_bytes(data.path),
+            translate("Data", "Reading {file}").format(file=Path(data.path).name),
+            translate("Data", "Use a sample of the rows, or fewer columns."),
+        )
+    except MemoryBudgetError as exc:
+        raise DataError(str(exc)) from None
     table = read_table(
         data.path,
         target=data.target or None,
