@@ -68,7 +68,10 @@ def csv_dataset(data: DataConfig) -> Dataset:
     the divisor, so views can show the file's units); off, they stay in the file's units."""
     if not data.path:
         raise DataError(
-            translate("Data", "data.path: give the CSV file to read (data.kind = csv).")
+            translate(
+                "Data",
+                "data.path: no CSV file is chosen; give its path (in the app: Import CSV...).",
+            )
         )
     try:
         check_memory(
