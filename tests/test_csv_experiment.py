@@ -213,6 +213,23 @@ def test_bad_files_exit_2_with_one_paragraph(tmp_path, content, extra, fragment)
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_fifo_or_a_folder_is_refused_without_blocking(tmp_path):
+    import os
+
+    paths = [tmp_path]
+    if hasattr(os, "mkfifo"):  # not on Windows
+        paths.append(tmp_path / "pipe.csv")
+        os.mkfifo(paths[-1])
+    for path in paths:
+        result = subprocess.run(
+            [sys.executable, "-m", "mlpstudio", "train", "--set", "data.kind=csv",
+             "--set", f"data.path={path}", "--epochs", "2"],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert result.returncode == 2 and "not a regular file" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_script_exports_refuse_csv_and_the_report_names_the_file(houses):
     config = csv_config(houses, "data.target=Price")
     for make in (exports.numpy_script, exports.pytorch_script):

@@ -409,7 +409,10 @@ def estimated_bytes(path: str | Path) -> int:
     its size and its first lines (so it is refused *before* it is read when it cannot fit)."""
     path = Path(path)
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > CSV_MAX_BYTES:
+            return 0  # never opened here: the reader refuses it with its own message
+        size = info.st_size
         with open(path, "rb") as handle:
             head = handle.read(64 << 10)
     except OSError:
