@@ -764,7 +764,8 @@ def use_embedded_csv(experiment: ExperimentFile, folder: str | Path | None = Non
         return None
     payload = experiment.embedded_csv
     digest = hashlib.sha256(payload).hexdigest()
-    stem = Path(data.path.replace("\\", "/")).name or "table.csv"
+    stem = Path(data.path.replace("\\", "/")).name[-80:]
+    stem = "".join(c if c.isalnum() or c in "._-" else "_" for c in stem) or "table.csv"
     target = Path(folder) if folder is not None else data_dir() / "csv"
     target = target / f"{digest[:12]}-{stem}"
     if not (target.is_file() and target.stat().st_size == len(payload)
