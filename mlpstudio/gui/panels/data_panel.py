@@ -169,10 +169,17 @@ class DataPanel(QWidget):
         self.formula_message.setStyleSheet("color: #b00020;")
         self.formula_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula_message.hide()
+        # Warnings about a usable formula (a singularity on the domain): amber, not red.
+        self.formula_warning = QLabel()
+        self.formula_warning.setWordWrap(True)
+        self.formula_warning.setStyleSheet("color: #8a5a00;")
+        self.formula_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula_warning.hide()
         box = QVBoxLayout()
         box.setSpacing(2)
         box.addWidget(self.formula)
         box.addWidget(self.formula_message)
+        box.addWidget(self.formula_warning)
         form.addRow(self.tr("f(x) ="), box)
 
         self.domain_lo, self.domain_hi = QDoubleSpinBox(), QDoubleSpinBox()
@@ -537,6 +544,9 @@ class DataPanel(QWidget):
             self.data_message.setText(message)
 
     def set_dataset(self, dataset) -> None:
+        warnings = dataset.warnings if dataset is not None and dataset.formula is not None else ()
+        self.formula_warning.setText("\n".join(warnings))
+        self.formula_warning.setVisible(bool(warnings))
         image = dataset is not None and dataset.is_image
         self.previews.setCurrentIndex(1 if image else 0)
         self.preview.set_dataset(None if image else dataset)
