@@ -108,3 +108,21 @@ def preset_config(name: str) -> Config:
     for section, values in PRESETS[name][1].items():
         merged[section].update(values)
     return config_from_dict(merged)
+
+
+def task_defaults(kind: str, toy: str | None = None) -> Config:
+    """The sensible starting point for a kind of data (a Task in the app): the config of the
+    first preset for that kind (for 2-D sets, the one for ``toy`` if there is one), so each
+    default is written once, in :data:`PRESETS`."""
+    default = Config().data
+    first = None
+    for name, (_, changes) in PRESETS.items():
+        data = changes.get("data", {})
+        if data.get("kind", default.kind) != kind:
+            continue
+        if toy is None or data.get("toy", default.toy) == toy:
+            return preset_config(name)
+        first = first or name
+    if first is None:
+        raise KeyError(kind)
+    return preset_config(first)

@@ -34,7 +34,7 @@ from multiprocessing.connection import Client, Listener
 
 import numpy as np
 
-from ..core.training import History, Snapshot
+from ..core.training import History, Identity, Snapshot
 
 MAGIC = b"MLPS"
 _FRAME = struct.Struct("<4sIQ")  # magic, JSON length, blob length
@@ -45,6 +45,7 @@ CONNECT_TIMEOUT_S = 60.0
 _SNAPSHOT_FIELDS = (
     "status", "message", "epoch", "total_epochs", "step", "batch_in_epoch",
     "batches_per_epoch", "elapsed", "samples_per_second", "eta", "learning_rate", "best_epoch",
+    "batch_loss",
 )  # fmt: skip
 
 
@@ -81,6 +82,7 @@ def unpack(data: bytes) -> tuple[dict, dict[str, np.ndarray]]:
 
 def snapshot_message(snapshot: Snapshot) -> bytes:
     header = {"kind": "snapshot", **{f: getattr(snapshot, f) for f in _SNAPSHOT_FIELDS}}
+    header["identity"] = snapshot.identity.to_dict() if snapshot.identity else None
     arrays = {f"history.{k}": v for k, v in snapshot.history.items()}
     for layer, (w, b) in enumerate(snapshot.weights):
         arrays[f"W.{layer}"] = w
@@ -104,6 +106,7 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray]) -> Snapshot:
         weights=weights,
         test_output=arrays.get("test_output"),
         plot_output=arrays.get("plot_output"),
+        identity=Identity.from_dict(header.get("identity")),
     )
 
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..experiment.build import head_name, layer_sizes
 from ..experiment.config import Config, ConfigError, config_from_dict
-from ..experiment.presets import preset_config
+from ..experiment.config import IMAGE_KINDS
+from ..experiment.presets import preset_config, task_defaults
 from .controller import ExperimentController
 from .files import ExperimentFiles
 from .lab_view import LabView
@@ -348,7 +349,11 @@ class MainWindow(QMainWindow):
         return config
 
     def _apply_panels(self) -> None:
-        self.controller.set_config(self.current_config())
+        config = self.current_config()
+        if config.data.kind != self.controller.config.data.kind:
+            self._apply_task(config)  # a new task starts from that data's defaults
+            return
+        self.controller.set_config(config)
         self._refresh_structure()  # also when a rebuild is only offered
         self._on_status(self.controller.status)
 
@@ -367,6 +372,40 @@ class MainWindow(QMainWindow):
 
     def load_preset(self, name: str) -> None:
         self.load_config(preset_config(name))
+        self._announce_defaults(self.data_panel.preset.itemText(
+            max(0, self.data_panel.preset.findData(name))))  # fmt: skip
+
+    def _apply_task(self, chosen: Config) -> None:
+        """The Task changed: load that data's defaults (architecture, epochs, batch, subset:
+        those of its preset), keeping the chosen 2-D set, and say so in the status line."""
+        config = task_defaults(chosen.data.kind, chosen.data.toy if chosen.data.kind == "toy"
+                               else None)  # fmt: skip
+        if self.lab is not None:
+            config = self.lab.enforce(config)
+        self.load_config(config)
+        self._announce_defaults(self.data_panel.kind.currentText())
+
+    def _announce_defaults(self, title: str) -> None:
+        """One status line naming the settings that a task or preset has just set."""
+        from .style import number
+
+        c = self.controller.config
+        text = self.tr(
+            "Loaded the defaults for {task}: hidden layers {hidden}, {epochs} epochs, "
+            "batch size {batch}."
+        ).format(
+            task=title,
+            hidden=", ".join(number(n) for n in c.model.hidden) or "0",
+            epochs=number(c.training.epochs),
+            batch=number(c.training.batch_size),
+        )
+        if c.data.kind in IMAGE_KINDS:
+            text += " " + (
+                self.tr("Images per split: {n}.").format(n=number(c.data.subset))
+                if c.data.subset
+                else self.tr("Images per split: all (choose a subset for a slow computer).")
+            )
+        self.status_label.setText(text)
 
     # -- experiments from files and comparisons ----------------------------------------------
     def adopt_experiment(self, experiment) -> None:
@@ -516,20 +555,37 @@ class MainWindow(QMainWindow):
         self.architecture_panel.show_structure(sizes, config.model.activations(), head)
 
     # -- controller events -------------------------------------------------------------------
+    def _bind_views(self) -> None:
+        """Give every view the current data, the network that belongs to it (or none) and
+        their identity: the one place views learn what they show. A view then draws only
+        snapshots of that identity, so nothing of a previous experiment can reach it."""
+        c = self.controller
+        dataset, network, identity = c.dataset, c.view_network, c.identity
+        for view in self.all_views:
+            takes_data = view is not self.weights_view and view is not self.network_view
+            new_data = takes_data and view.dataset is not dataset
+            new_network = view.network is not network or view.identity != identity
+            if new_network and view.network is not None:
+                view.set_network(None)  # never a network with data it does not belong to
+            if new_data:
+                view.set_dataset(dataset)
+            if new_network and network is not None:
+                view.set_network(network)
+            view.set_identity(identity)
+
     def _on_dataset_changed(self) -> None:
         dataset = self.controller.dataset
         self.data_panel.set_dataset(dataset)
-        for view in self.all_views:
-            if view is not self.weights_view and view is not self.network_view:
-                view.set_dataset(dataset)
+        self._bind_views()
         self._arrange_for(dataset)
         self._show_data_problem()
         self._refresh_structure()
 
     def _on_network_changed(self) -> None:
         network = self.controller.network
-        for view in self.all_views:
-            view.set_network(network)
+        self._bind_views()
+        if self.controller.pending_rebuild is None:
+            self.message_bar.hide()  # an offer to rebuild is void once the network is new
         if network is not None:
             self.backend_label.setText(
                 self.tr("GPU (CuPy)") if network.backend.is_gpu else self.tr("CPU (NumPy)")
@@ -541,8 +597,7 @@ class MainWindow(QMainWindow):
 
     def _on_snapshot(self, snapshot) -> None:
         for view in self.views:
-            if not view.visibleRegion().isEmpty():
-                view.show_snapshot(snapshot)
+            view.update_snapshot(snapshot)  # drawn only if it belongs to what the view shows
         self._show_class_results(force=snapshot.is_final or snapshot.step == 0)
         self.training_panel.show_progress(snapshot)
         if self.controller.status in ("running", "paused"):
@@ -554,6 +609,8 @@ class MainWindow(QMainWindow):
         snap, dataset = c.snapshot, c.dataset
         if snap is None or dataset is None or not dataset.is_image or snap.test_output is None:
             return
+        if c.identity is None or snap.identity != c.identity:
+            return  # the predictions of another experiment (the views were cleared)
         now = time.perf_counter()
         if not force and now - self._class_views_drawn < CLASS_VIEWS_INTERVAL:
             return
@@ -564,7 +621,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_view(self, view) -> None:
         if self.controller.snapshot is not None:
-            view.show_snapshot(self.controller.snapshot)
+            view.update_snapshot(self.controller.snapshot)
             if view in self.image_views:
                 self._show_class_results(force=True)
 

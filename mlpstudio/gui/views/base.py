@@ -25,6 +25,12 @@ class View(QWidget):
     * :meth:`set_dataset` when the data changes (static content: targets, points);
     * :meth:`set_network` when the architecture changes (layout of per-layer content);
     * :meth:`show_snapshot` for every new training snapshot (update items in place).
+
+    Snapshots reach a view only through :meth:`update_snapshot`, which draws a snapshot only
+    if its :class:`~mlpstudio.core.training.Identity` (data and architecture) is the one the
+    view was bound to with :meth:`set_identity`; a new identity clears the view. So a view
+    never receives arrays of another experiment. A hidden view keeps the latest snapshot and
+    draws it when it is shown.
     """
 
     title = "View"
@@ -51,6 +57,8 @@ class View(QWidget):
         layout.addLayout(self.body, 1)
         self.dataset = None
         self.network = None
+        self.identity = None  # the experiment this view shows (None: no snapshot matches)
+        self._pending = None  # the latest matching snapshot, not drawn while hidden
         Style.instance().changed.connect(self.restyle)
 
     # -- hooks -------------------------------------------------------------------------------
@@ -62,6 +70,42 @@ class View(QWidget):
 
     def show_snapshot(self, snapshot) -> None:
         pass
+
+    def clear(self) -> None:
+        """Forget what was drawn from snapshots or results (the identity changed)."""
+
+    # -- identity ----------------------------------------------------------------------------
+    def set_identity(self, identity) -> None:
+        """Bind the view to the experiment it shows; a different one clears it."""
+        if identity != self.identity:
+            self.identity = identity
+            self._pending = None
+            self.clear()
+
+    def accepts(self, snapshot) -> bool:
+        """Whether ``snapshot`` belongs to the experiment this view shows."""
+        return (
+            snapshot is not None
+            and self.identity is not None
+            and getattr(snapshot, "identity", None) == self.identity
+        )
+
+    def update_snapshot(self, snapshot) -> bool:
+        """Draw ``snapshot`` if it belongs here (now if visible, else when shown)."""
+        if not self.accepts(snapshot):
+            return False
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self._pending = None
+            self.show_snapshot(snapshot)
+        else:
+            self._pending = snapshot
+        return True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        pending, self._pending = self._pending, None
+        if self.accepts(pending):
+            self.show_snapshot(pending)
 
     def restyle(self) -> None:
         """Presentation mode changed: rebuild pens and markers."""
