@@ -571,7 +571,9 @@ class MainWindow(QMainWindow):
                 view.set_dataset(dataset)
             if new_network and network is not None:
                 view.set_network(network)
-            view.set_identity(identity)
+            if new_network and view.identity == identity:
+                view.clear()  # the same kind of experiment, but a new network: a new run
+            view.set_identity(identity)  # (clears the view if the identity changed)
 
     def _on_dataset_changed(self) -> None:
         dataset = self.controller.dataset
@@ -673,9 +675,16 @@ class MainWindow(QMainWindow):
                 epoch=snap.epoch, total=snap.total_epochs
             )
         if status == "paused":
-            return self.tr(
+            text = self.tr(
                 "Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step."
             ).format(epoch=snap.epoch, step=snap.step)
+            if math.isfinite(snap.batch_loss):  # inside an epoch: the loss of its batches
+                from .style import number
+
+                text += " " + self.tr(
+                    "Mean loss of this epoch's {n} mini-batches so far: {loss}."
+                ).format(n=number(snap.batch_in_epoch), loss=number(snap.batch_loss, 4))
+            return text
         result = self._result_text(snap)
         if status == "finished":
             return self.tr("Finished {epochs} epochs in {seconds:.1f} s. {result}").format(

@@ -118,6 +118,13 @@ class View(QWidget):
         """The widget that an export saves (the whole view by default)."""
         return self
 
+    def figure_png(self) -> bytes:
+        """The view's plot as PNG bytes, without its header (options, Export button)."""
+        widget = self.plot_widget()
+        if widget is self:
+            return png_bytes(self, self.body.geometry())
+        return png_bytes(widget)
+
     # -- export ------------------------------------------------------------------------------
     def export_dialog(self) -> None:
         png, svg = self.tr("PNG image (*.png)"), self.tr("SVG drawing (*.svg)")
@@ -167,18 +174,20 @@ class View(QWidget):
         """Save the view's plot as a PNG (written to a temporary file, then renamed)."""
         from ...experiment.files import atomic_write
 
-        data = png_bytes(self.plot_widget())
+        data = self.figure_png()
         return atomic_write(path, lambda handle: handle.write(data))
 
 
-def png_bytes(widget) -> bytes:
-    """A widget's current picture, PNG-encoded (for exports and reports)."""
+def png_bytes(widget, rect=None) -> bytes:
+    """A widget's current picture (or the part ``rect`` of it), PNG-encoded (for exports
+    and reports)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not widget.grab().save(buffer, "PNG"):
+    picture = widget.grab(rect) if rect is not None else widget.grab()
+    if not picture.save(buffer, "PNG"):
         raise OSError("could not encode the picture as PNG")
     return bytes(data)
 
