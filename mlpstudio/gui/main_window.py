@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..experiment.build import head_name, layer_sizes
-from ..experiment.config import Config, ConfigError, config_from_dict
-from ..experiment.config import IMAGE_KINDS
+from ..experiment.config import IMAGE_KINDS, Config, ConfigError, config_from_dict
 from ..experiment.presets import preset_config, task_defaults
 from .controller import ExperimentController
 from .files import ExperimentFiles
