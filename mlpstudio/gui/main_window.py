@@ -365,8 +365,10 @@ class MainWindow(QMainWindow):
         """Start a new experiment from ``config`` (a preset, a file)."""
         self.controller.stop(wait=True)
         self._load_config_into_panels(config)
-        self.controller.set_config(self.current_config())
-        self.controller.reset()
+        c = self.controller
+        c.set_config(self.current_config())  # rebuilds what changed, if nothing was trained
+        if c.has_progress or c.pending_rebuild:
+            c.reset()  # a trained network gives way to a fresh one (built once, not twice)
         self.message_bar.hide()
 
     def load_preset(self, name: str) -> None:
