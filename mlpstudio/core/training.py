@@ -508,6 +508,9 @@ class Trainer:
 
             # End of an epoch: evaluate, record, check for divergence and early stopping.
             epoch += 1
+            now = time.perf_counter()  # the history's seconds: training time up to here
+            self._elapsed += now - clock
+            clock = now
             train_loss, val_loss = self._record_epoch(epoch, self._lr(epoch - 1))
             if not (math.isfinite(train_loss) and math.isfinite(float(running))):
                 final_status = "diverged"
