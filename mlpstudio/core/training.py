@@ -73,16 +73,18 @@ class Identity:
 
 
 _fingerprints: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_fingerprints_lock = threading.Lock()  # comparisons build trainers in several threads
 
 
 def data_fingerprint(dataset) -> str:
     """A short digest of a dataset's content: names, shapes, scaling, every label and target,
     and (for large image arrays) evenly spaced rows. The same data gives the same digest in
     every process; computed once per dataset object."""
-    try:
-        return _fingerprints[dataset]
-    except (KeyError, TypeError):
-        pass
+    with _fingerprints_lock:
+        try:
+            return _fingerprints[dataset]
+        except (KeyError, TypeError):
+            pass
     h = hashlib.blake2b(digest_size=12)
     meta = (
         getattr(dataset, "name", ""),
@@ -96,17 +98,17 @@ def data_fingerprint(dataset) -> str:
     )
     h.update(repr(meta).encode("utf-8"))
     for name in ("x_train", "y_train", "x_test", "y_test"):
-        a = np.ascontiguousarray(getattr(dataset, name))
+        a = np.asarray(getattr(dataset, name))
         h.update(f"{name}{a.shape}{a.dtype.str}".encode())
         if a.nbytes > FINGERPRINT_BYTES and len(a) > 1:
-            step = math.ceil(a.nbytes / FINGERPRINT_BYTES)
-            a = np.ascontiguousarray(a[::step])
-        h.update(a.tobytes())
+            a = a[:: math.ceil(a.nbytes / FINGERPRINT_BYTES)]
+        h.update(np.ascontiguousarray(a).tobytes())
     digest = h.hexdigest()
-    try:
-        _fingerprints[dataset] = digest
-    except TypeError:
-        pass
+    with _fingerprints_lock:
+        try:
+            _fingerprints[dataset] = digest
+        except TypeError:
+            pass
     return digest
 
 

@@ -367,7 +367,8 @@ class MainWindow(QMainWindow):
         self._load_config_into_panels(config)
         c = self.controller
         c.set_config(self.current_config())  # rebuilds what changed, if nothing was trained
-        if c.has_progress or c.pending_rebuild:
+        trained = c.snapshot is not None and (c.snapshot.step > 0 or c.has_progress)
+        if trained or c.pending_rebuild:
             c.reset()  # a trained network gives way to a fresh one (built once, not twice)
         self.message_bar.hide()
 

@@ -135,3 +135,6 @@ def test_the_report_embeds_plots_in_the_apps_colours(make_window, qtbot, tmp_pat
     ratio = image.devicePixelRatio()
     assert image.height() / ratio == pytest.approx(body.height(), abs=1)
     assert image.height() / ratio < view.height()
+    svg_text = view.export_svg(tmp_path / "loss.svg").read_text(encoding="utf-8")
+    assert f'viewBox="0 0 {body.width()} {body.height()}"' in svg_text
+    assert "Export..." not in svg_text and "Log scale" not in svg_text

@@ -146,24 +146,26 @@ class View(QWidget):
         """Save the view as an SVG drawing: lines and text stay sharp at any size (images
         inside it, such as heatmaps, are embedded as pixels)."""
         from PySide6.QtCore import QBuffer, QIODevice, QPoint
-        from PySide6.QtGui import QPainter
+        from PySide6.QtGui import QPainter, QRegion
         from PySide6.QtSvg import QSvgGenerator
 
         from ...experiment.files import atomic_write
 
         widget = self.plot_widget()
+        # the plot, without the header (options, Export button) when the view is its own plot
+        area = self.body.geometry() if widget is self else widget.rect()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
         generator.setOutputDevice(buffer)
-        generator.setSize(widget.size())
-        generator.setViewBox(widget.rect())
+        generator.setSize(area.size())
+        generator.setViewBox(area.translated(-area.topLeft()))
         generator.setTitle(f"MLP Studio: {self.export_name}")
         painter = QPainter(generator)
         if isinstance(widget, QGraphicsView):  # pyqtgraph: draw the scene, as vectors
             widget.render(painter)
         else:
-            QWidget.render(widget, painter, QPoint(0, 0))
+            QWidget.render(widget, painter, QPoint(0, 0), QRegion(area))
         painter.end()
         data = bytes(buffer.data())
         if b"<svg" not in data:
