@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+LANGUAGES = {"en": "English", "es": "Español"}  # the interface languages (English is the source)
 _translator: Callable[..., str] | None = None
 
 

@@ -5,9 +5,13 @@ The store is one folder (:func:`data_dir`) with one sub-folder per set (``mnist`
 against :mod:`~mlpstudio.data.catalog` before they are put in place:
 
 * :func:`fetch` downloads the official files (or the same file names from a lab web server,
-  ``MLPSTUDIO_MIRROR``) with pooch, into a temporary file that is only renamed into place once
-  its checksum matches. A failed, cancelled or corrupt download leaves nothing behind that a
-  reader would pick up. CIFAR archives are unpacked member by member, by exact name, into
+  ``MLPSTUDIO_MIRROR``) into a temporary file that is only renamed into place once its
+  checksum matches. A failed, cancelled or corrupt download leaves nothing behind that a
+  reader would pick up. A download never grows past the catalogue size of its file, takes
+  only the plain bytes (``Accept-Encoding: identity``; any other encoding is refused), gives
+  up after :data:`TIMEOUT_S` seconds of silence and returns within a second of a cancel.
+  Temporaries left by a killed process are removed whenever the store is opened.
+  CIFAR archives are unpacked member by member, by exact name, into
   temporary files that are renamed into place only when every member is there.
 * :func:`import_folder` takes files a teacher copied (a USB stick, a shared drive): MNIST-style
   files as ``.gz`` or decompressed (checked by the hash of their content), CIFAR as the official
@@ -25,14 +29,17 @@ import gzip
 import hashlib
 import json
 import os
-import secrets
-import shutil
+import queue
 import tarfile
+import threading
+import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
+from ..atomic import PartFile, atomic_write_bytes, remove_stale
 from ..i18n import translate
 from .catalog import (
     MAX_EXTRA_BYTES,
@@ -49,7 +56,9 @@ from .idx import GZIP_MAGIC, find_idx, idx_file_names
 ENV_DATA = "MLPSTUDIO_DATA"
 ENV_MIRROR = "MLPSTUDIO_MIRROR"
 MANIFEST = ".verified.json"
-TIMEOUT_S = 60  # seconds without an answer before a download is given up
+MANIFEST_MAX_BYTES = 1 << 20  # a real one is about 2 kB
+TIMEOUT_S = 10  # seconds without a byte from the server before a download is given up
+CANCEL_POLL_S = 0.2  # how often a download looks at its cancel flag while it waits
 _CHUNK = 1 << 20
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -313,6 +322,7 @@ def verify(name: str | None = None, directory: str | os.PathLike | None = None) 
 def _status(name: str, directory, recheck: bool) -> SetStatus:
     spec = image_set(name)
     folder = set_folder(name, directory)
+    remove_stale(folder)  # what a killed download or import left behind
     manifest = _Manifest(folder)
     files = []
     for file in spec.files:
@@ -465,11 +475,21 @@ class _Manifest:
     def __init__(self, folder: Path):
         self.folder = folder
         self.changed = False
+        self.files = {}
+        path = folder / MANIFEST
         try:
-            data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            # only a regular file of a plausible size: never a pipe, a device or a giant
+            info = path.stat()
+            if not S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
+                return
+            with open(path, "rb") as handle:
+                text = handle.read(MANIFEST_MAX_BYTES + 1)
+            if len(text) > MANIFEST_MAX_BYTES:
+                return
+            data = json.loads(text.decode("utf-8"))
             self.files = data["files"] if isinstance(data.get("files"), dict) else {}
-        except (OSError, ValueError, AttributeError, KeyError):
-            self.files = {}
+        except (OSError, ValueError, AttributeError, KeyError, RecursionError):
+            self.files = {}  # forgotten checks are simply done again
 
     def get(self, name: str, stat: os.stat_result) -> dict | None:
         entry = self.files.get(name)
@@ -515,25 +535,10 @@ class _Manifest:
             return
         text = json.dumps({"version": 1, "files": self.files}, indent=1, sort_keys=True)
         try:
-            _atomic_write_bytes(self.folder / MANIFEST, text.encode("utf-8"))
+            atomic_write_bytes(self.folder / MANIFEST, text.encode("utf-8"))
             self.changed = False
         except OSError:
             pass
-
-
-def _temp_path(folder: Path, name: str) -> Path:
-    """A new empty temporary file next to its final place (so os.replace is a rename); the
-    leading dot and the .part suffix keep readers from ever taking it for the real file."""
-    # Not tempfile.mkstemp: its files are private (0600), and a lab-wide data folder must
-    # stay readable by everyone the umask allows. "x" mode still refuses an existing name.
-    for _ in range(100):
-        path = folder / f".{name}.{secrets.token_hex(6)}.part"
-        try:
-            with open(path, "xb"):
-                return path
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"cannot create a temporary file in {folder}")
 
 
 def _discard(path: Path | None) -> None:
@@ -542,16 +547,6 @@ def _discard(path: Path | None) -> None:
             path.unlink()
         except FileNotFoundError:
             pass
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    tmp = _temp_path(path.parent, path.name)
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except BaseException:
-        _discard(tmp)
-        raise
 
 
 def _drop_other_spelling(path: Path) -> None:
@@ -563,28 +558,12 @@ def _drop_other_spelling(path: Path) -> None:
 
 
 # -- download -------------------------------------------------------------------------------
-class _Progress:
-    """The progress-bar object pooch's HTTPDownloader drives (``total``, ``update``, ``reset``,
-    ``close``), turned into ``progress(name, done, total)`` calls and cancellation checks."""
+class _Refused(Exception):
+    """The server's answer is not the file (wrong size, an encoding): said in the message."""
 
-    def __init__(self, name: str, progress: ProgressCallback | None, cancel: CancelCallback | None):
-        self.name, self.progress, self.cancel = name, progress, cancel
-        self.total = 0
-        self.done = 0
 
-    def update(self, n: int) -> None:
-        _check_cancel(self.cancel, self.name)
-        self.done += n
-        if self.total:
-            self.done = min(self.done, self.total)  # pooch counts whole chunks
-        if self.progress is not None:
-            self.progress(self.name, self.done, self.total)
-
-    def reset(self) -> None:
-        self.done = 0
-
-    def close(self) -> None:
-        pass
+class _Silent(Exception):
+    """Nothing arrived from the server for TIMEOUT_S seconds."""
 
 
 def _check_cancel(cancel: CancelCallback | None, name: str) -> None:
@@ -592,56 +571,171 @@ def _check_cancel(cancel: CancelCallback | None, name: str) -> None:
         raise DownloadCancelled(f"Download of {name} cancelled; nothing partial was kept.")
 
 
+def _receive(url: str, size: int, stop: threading.Event, chunks: queue.Queue) -> None:
+    """Runs in a helper thread: asks for ``url`` and puts ("data", bytes) messages, then
+    ("end", None) or ("error", exception), into ``chunks``. Refuses an answer that announces
+    another size or an encoding, and stops at ``size`` bytes. The thread owns no file: the
+    caller writes, so abandoning the thread (cancel, silence) loses nothing and keeps nothing."""
+    import requests
+
+    def put(message) -> None:
+        while not stop.is_set():
+            try:
+                chunks.put(message, timeout=CANCEL_POLL_S)
+                return
+            except queue.Full:
+                continue
+
+    response = None
+    try:
+        response = requests.get(
+            url,
+            stream=True,
+            timeout=(TIMEOUT_S, TIMEOUT_S + 5),  # the caller's own clock says "silent" first
+            headers={"Accept-Encoding": "identity"},
+        )
+        response.raise_for_status()
+        encoding = response.headers.get("Content-Encoding", "").strip().lower()
+        if encoding not in ("", "identity"):
+            raise _Refused(
+                translate(
+                    "Datasets",
+                    "the server sent the file in the '{encoding}' encoding instead of its plain "
+                    "bytes, which is refused",
+                ).format(encoding=encoding)
+            )
+        length = response.headers.get("Content-Length", "").strip()
+        if length.isdigit() and int(length) != size:
+            raise _Refused(
+                translate(
+                    "Datasets",
+                    "the server announced {announced} bytes where the official file has "
+                    "{size}; it is not the official file",
+                ).format(announced=f"{int(length):,}", size=f"{size:,}")
+            )
+        received = 0
+        while not stop.is_set():
+            # never asks for more than one byte past the official size
+            chunk = response.raw.read1(min(1 << 16, size + 1 - received), decode_content=False)
+            if not chunk:
+                break
+            received += len(chunk)
+            if received > size:
+                raise _Refused(
+                    translate(
+                        "Datasets",
+                        "the server sent more than the {size} bytes of the official file; "
+                        "the download was stopped there",
+                    ).format(size=f"{size:,}")
+                )
+            put(("data", chunk))
+        put(("end", None))
+    except BaseException as exc:  # handed to the caller, which decides what to say
+        put(("error", exc))
+    finally:
+        if response is not None:
+            response.close()
+
+
+def _stream_to(
+    url: str,
+    size: int,
+    out,
+    name: str,
+    progress: ProgressCallback | None,
+    cancel: CancelCallback | None,
+) -> None:
+    """Writes the file at ``url`` (``size`` bytes) to the open file ``out``. The network waits
+    happen in a helper thread; this thread writes, reports progress, checks ``cancel`` every
+    :data:`CANCEL_POLL_S` seconds and gives up after :data:`TIMEOUT_S` seconds of silence."""
+    stop = threading.Event()
+    chunks: queue.Queue = queue.Queue(maxsize=16)
+    reader = threading.Thread(
+        target=_receive, args=(url, size, stop, chunks), name="download", daemon=True
+    )
+    reader.start()
+    done = 0
+    last = time.monotonic()
+    try:
+        while True:
+            _check_cancel(cancel, name)
+            try:
+                kind, value = chunks.get(timeout=CANCEL_POLL_S)
+            except queue.Empty:
+                if time.monotonic() - last > TIMEOUT_S:
+                    raise _Silent() from None
+                continue
+            last = time.monotonic()
+            if kind == "error":
+                raise value
+            if kind == "end":
+                return
+            out.write(value)
+            done += len(value)
+            if progress is not None:
+                progress(name, done, size)
+    finally:
+        stop.set()  # the helper thread ends by itself (its socket times out or the data ends)
+
+
 def _download(
     urls: list[str],
     dest: Path,
+    size: int,
     check: Callable[[Path], str],
     progress: ProgressCallback | None,
     cancel: CancelCallback | None,
     advice: str = "",
 ) -> str:
-    """Downloads ``dest.name`` from the first of ``urls`` that works into a temporary file,
-    runs ``check`` on it (the checksum) and only then renames it into place. Returns the check's
-    method. Every failure removes the temporary file."""
-    import pooch
+    """Downloads ``dest.name`` (``size`` bytes, from the catalogue) from the first of ``urls``
+    that works into a temporary file, runs ``check`` on it (the checksum) and only then renames
+    it into place. Returns the check's method. Every failure removes the temporary file."""
     import requests
+    import urllib3
 
     problems = []
     for url in urls:
         _check_cancel(cancel, dest.name)
-        tmp = _temp_path(dest.parent, dest.name)
-        try:
-            downloader = pooch.HTTPDownloader(
-                progressbar=_Progress(dest.name, progress, cancel),
-                chunk_size=1 << 16,
-                timeout=TIMEOUT_S,
-            )
-            downloader(url, str(tmp), None)
-            method = check(tmp)
-            os.replace(tmp, dest)
-            return method
-        except CheckFailed as exc:
-            problems.append(f"{url}: the downloaded file failed its check: {exc}")
-        except requests.exceptions.RequestException as exc:
-            problems.append(f"{url}: {_describe_request_error(exc)}")
-        finally:
-            _discard(tmp)
+        with PartFile(dest) as part:
+            try:
+                _stream_to(url, size, part.file, dest.name, progress, cancel)
+                part.file.flush()
+                method = check(part.path)
+                part.commit()
+                return method
+            except CheckFailed as exc:
+                why = translate("Datasets", "the downloaded file failed its check: {why}")
+                problems.append(f"{url}: {why.format(why=exc)}")
+            except _Refused as exc:
+                problems.append(f"{url}: {exc}")
+            except _Silent:
+                why = translate("Datasets", "the server sent nothing for {seconds} s")
+                problems.append(f"{url}: {why.format(seconds=TIMEOUT_S)}")
+            except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError) as exc:
+                problems.append(f"{url}: {_describe_request_error(exc)}")
     raise DataError(
-        f"Could not download {dest.name} (nothing was kept): {'; '.join(problems)}. {advice}"
+        translate("Datasets", "Could not download {name} (nothing was kept): {problems}. {advice}")
+        .format(name=dest.name, problems="; ".join(problems), advice=advice)
+        .strip()
     )
 
 
 def _describe_request_error(exc) -> str:
     import requests
+    import urllib3
 
     if isinstance(exc, requests.exceptions.HTTPError) and exc.response is not None:
-        return f"the server answered HTTP {exc.response.status_code} ({exc.response.reason})"
-    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
-        return "the connection broke off before the file was complete"
-    if isinstance(exc, requests.exceptions.Timeout):
-        return f"no answer within {TIMEOUT_S} s"
+        return translate("Datasets", "the server answered HTTP {code} ({reason})").format(
+            code=exc.response.status_code, reason=exc.response.reason
+        )
+    if isinstance(exc, requests.exceptions.Timeout | urllib3.exceptions.TimeoutError):
+        return translate("Datasets", "no answer within {seconds} s").format(seconds=TIMEOUT_S)
+    if isinstance(
+        exc, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError
+    ):
+        return translate("Datasets", "the connection broke off before the file was complete")
     if isinstance(exc, requests.exceptions.ConnectionError):
-        return "could not connect (no network, or the server is down)"
+        return translate("Datasets", "could not connect (no network, or the server is down)")
     return str(exc)
 
 
@@ -663,15 +757,17 @@ def fetch(
     mirror = mirror_url(mirror)
     folder = set_folder(name, directory)
     if mirror:
-        advice = (
-            f"Check that the mirror {mirror} is reachable and holds the official files under "
-            "their official names."
-        )
+        advice = translate(
+            "Datasets",
+            "Check that the mirror {mirror} is reachable and holds the official files under "
+            "their official names.",
+        ).format(mirror=mirror)
     else:
-        advice = (
+        advice = translate(
+            "Datasets",
             "Check the network connection, or copy the official files to a folder and import "
-            f"them with `mlpstudio data import {name} FOLDER`."
-        )
+            "them with `mlpstudio data import {name} FOLDER`.",
+        ).format(name=name)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         current = status(name, directory)
@@ -685,6 +781,7 @@ def fetch(
                     method = _download(
                         download_urls(spec, file.download_name, mirror),
                         dest,
+                        file.gz_size,
                         lambda tmp, f=file: check_idx_file(tmp, f),
                         progress,
                         cancel,
@@ -701,6 +798,7 @@ def fetch(
                     _download(
                         download_urls(spec, spec.archive.name, mirror),
                         archive,
+                        spec.archive.size,
                         lambda tmp: _check_archive(tmp, spec.archive),
                         progress,
                         cancel,
@@ -732,7 +830,7 @@ def _extract(
     archive = spec.archive
     wanted: dict[str, RecordFile | None] = {f"{archive.folder}/{f.name}": f for f in spec.files}
     wanted.update({f"{archive.folder}/{name}": None for name in archive.extras})
-    temps: dict[str, Path] = {}
+    temps: dict[str, PartFile] = {}
     hashes: dict[str, str] = {}
     try:
         try:
@@ -753,7 +851,7 @@ def _extract(
                             f"expected {limit:,}."
                         )
                     _check_cancel(cancel, archive.name)
-                    temps[base] = _temp_path(folder, base)
+                    temps[base] = PartFile(folder / base)
                     hashes[base] = _copy_member(tar.extractfile(member), temps[base], cancel)
         except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
             raise DataError(f"{archive.name}: the archive is damaged ({exc}).") from None
@@ -762,11 +860,11 @@ def _extract(
             raise DataError(f"{archive.name}: the archive lacks {', '.join(missing)}.")
         for file in spec.files:
             try:
-                check_record_file(temps[file.name], file)
+                check_record_file(temps[file.name].path, file)
             except CheckFailed as exc:
                 raise DataError(f"{archive.name}: {file.name}: {exc}.") from None
-        for base, tmp in temps.items():
-            os.replace(tmp, folder / base)
+        for base, part in temps.items():
+            part.commit()
             if base in {f.name for f in spec.files}:
                 manifest.remember(
                     folder / base,
@@ -777,17 +875,17 @@ def _extract(
         manifest.save()
         return list(temps)
     finally:
-        for tmp in temps.values():
-            _discard(tmp)
+        for part in temps.values():
+            part.discard()
 
 
-def _copy_member(source, tmp: Path, cancel: CancelCallback | None) -> str:
+def _copy_member(source, part: PartFile, cancel: CancelCallback | None) -> str:
     sha = hashlib.sha256()
-    with open(tmp, "wb") as out:
-        while chunk := source.read(_CHUNK):
-            sha.update(chunk)
-            out.write(chunk)
-            _check_cancel(cancel, tmp.name)
+    while chunk := source.read(_CHUNK):
+        sha.update(chunk)
+        part.file.write(chunk)
+        _check_cancel(cancel, part.target.name)
+    part.file.flush()
     return sha.hexdigest()
 
 
@@ -831,6 +929,7 @@ def import_folder(
         raise DataError(f"{source} is not a folder; give the folder that holds the files.")
     dest = set_folder(name, directory)
     dest.mkdir(parents=True, exist_ok=True)
+    remove_stale(dest)
     report = ImportReport(spec.name, source)
     manifest = _Manifest(dest)
     try:
@@ -857,7 +956,17 @@ def _import_idx(spec, source: Path, dest: Path, manifest: _Manifest, report) -> 
             with open(candidate, "rb") as handle:
                 compressed = handle.read(2) == GZIP_MAGIC
             target = dest / (file.download_name if compressed else file.name)
-            ok = _import_file(candidate, target, lambda p, f=file: check_idx_file(p, f), report)
+            # a decompressed copy has exactly the official size; a (re)compressed one cannot be
+            # much larger than its content (stored blocks: 5 bytes per 64 kB, plus a header)
+            size = _gzip_bound(file.content_size) if compressed else file.content_size
+            ok = _import_file(
+                candidate,
+                target,
+                lambda p, f=file: check_idx_file(p, f),
+                report,
+                size=size,
+                exact=not compressed,
+            )
             if ok:
                 manifest.remember(target, "verified", ok)
                 break
@@ -885,28 +994,79 @@ def _import_cifar(spec, source: Path, dest: Path, manifest: _Manifest, report) -
             report.not_found.append(file.name)
             continue
         target = dest / file.name
-        ok = _import_file(candidate, target, lambda p, f=file: check_record_file(p, f), report)
+        ok = _import_file(
+            candidate,
+            target,
+            lambda p, f=file: check_record_file(p, f),
+            report,
+            size=file.size,
+            exact=True,
+        )
         if ok:
             manifest.remember(target, "checked", ok)
     for extra in archive.extras:  # class-name lists: copied when present, nothing to check
         candidate = next((f / extra for f in folders if (f / extra).is_file()), None)
         if candidate is not None and candidate.stat().st_size <= MAX_EXTRA_BYTES:
             try:
-                _atomic_write_bytes(dest / extra, candidate.read_bytes())
+                with open(candidate, "rb") as handle:
+                    data = handle.read(MAX_EXTRA_BYTES + 1)
+                if len(data) <= MAX_EXTRA_BYTES:
+                    atomic_write_bytes(dest / extra, data)
             except OSError:
                 pass
 
 
-def _import_file(source: Path, target: Path, check, report: ImportReport) -> str | None:
+def _gzip_bound(content_size: int) -> int:
+    """The largest a gzip file of ``content_size`` bytes can reasonably be (even stored without
+    compression, with a long file name in its header)."""
+    return content_size + 5 * (content_size // 65535 + 1) + 64 * 1024
+
+
+def _import_file(
+    source: Path, target: Path, check, report: ImportReport, *, size: int, exact: bool
+) -> str | None:
     """Copies ``source`` to a temporary file beside ``target``, checks the copy (so what is
     checked is exactly what lands) and renames it into place. Returns the check's method, or
-    None after noting the refusal in ``report``."""
-    tmp = _temp_path(target.parent, target.name)
+    None after noting the refusal in ``report``. The size is compared before anything is copied
+    (``exact``: must be ``size`` bytes; else at most ``size``), and the copy stops there too (a
+    file that grows while it is copied)."""
     try:
-        with open(source, "rb") as src, open(tmp, "wb") as out:
-            shutil.copyfileobj(src, out, _CHUNK)
-        method = check(tmp)
-        os.replace(tmp, target)
+        actual = source.stat().st_size
+        if actual > size or (exact and actual != size):
+            if exact and actual < size:
+                text = translate(
+                    "Datasets",
+                    "{actual} bytes where the official {name} has {size}; it is truncated or "
+                    "a different file (nothing was copied)",
+                )
+            elif exact:
+                text = translate(
+                    "Datasets",
+                    "{actual} bytes where the official {name} has {size}; it is a different "
+                    "file (nothing was copied)",
+                )
+            else:
+                text = translate(
+                    "Datasets",
+                    "{actual} bytes where the official {name} has at most {size}; it is a "
+                    "different file (nothing was copied)",
+                )
+            raise CheckFailed(text.format(actual=f"{actual:,}", name=target.name, size=f"{size:,}"))
+        with PartFile(target) as part:
+            with open(source, "rb") as src:
+                copied = 0
+                while chunk := src.read(min(_CHUNK, size + 1 - copied)):
+                    copied += len(chunk)
+                    if copied > size:
+                        raise CheckFailed(
+                            translate(
+                                "Datasets", "it grew past {size} bytes while it was copied"
+                            ).format(size=f"{size:,}")
+                        )
+                    part.file.write(chunk)
+            part.file.flush()
+            method = check(part.path)
+            part.commit()
         if target.suffix != ".bin":
             _drop_other_spelling(target)
     except CheckFailed as exc:
@@ -915,8 +1075,6 @@ def _import_file(source: Path, target: Path, check, report: ImportReport) -> str
     except OSError as exc:
         report.failed.append((source.name, f"cannot be copied ({exc.strerror or exc})"))
         return None
-    finally:
-        _discard(tmp)
     how = "checked by size and labels" if method == "size and labels" else f"verified ({method})"
     report.imported.append((source.name, how))
     return method

@@ -438,6 +438,10 @@ def cmd_compare(args) -> int:
     from ..cli import ProgressBar, load_experiment
 
     config = load_experiment(args)
+    if args.out:  # refused before any training, not after
+        from .files import COMPARE_OUT_FILES, check_output_folder
+
+        check_output_folder(args.out, COMPARE_OUT_FILES)
     comparison = Comparison(config, architectures_from_args(args))
     comparison.prepare()  # bad data or an impossible head fails before any output
     metric = "accuracy" if comparison.dataset.task == "classification" else "r2"
@@ -474,10 +478,12 @@ def cmd_compare(args) -> int:
 
 
 def write_outputs(out: Path, config: Config, rows: list[ComparisonRow]) -> Path:
-    from .files import atomic_write_text, write_json
+    """The results folder, written whole or not at all (the earlier results stay otherwise)."""
+    from .files import COMPARE_OUT_FILES, atomic_write_text, write_json, write_output_folder
 
-    out.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out / "compare.csv", rows_csv(rows))
-    write_json(out / "compare.json", summary(config, rows))
-    atomic_write_text(out / "config.toml", config.to_toml())
-    return out
+    def write(folder: Path) -> None:
+        atomic_write_text(folder / "compare.csv", rows_csv(rows))
+        write_json(folder / "compare.json", summary(config, rows))
+        atomic_write_text(folder / "config.toml", config.to_toml())
+
+    return write_output_folder(out, COMPARE_OUT_FILES, write)

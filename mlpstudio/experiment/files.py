@@ -1,8 +1,8 @@
 """Writing results to disk safely: never a half-written file, never a pickle.
 
-Every file is written to a temporary file in the same folder and then renamed over the
-target with :func:`os.replace`, which is atomic on every platform we support: a crash or a
-full disk leaves either the old file or the new one, never a mixture.
+Every file goes through :mod:`mlpstudio.atomic` (the project's one atomic writer): a
+temporary file in the same folder renamed over the target, so a crash or a full disk leaves
+either the old file or the new one, never a mixture.
 """
 
 from __future__ import annotations
@@ -10,39 +10,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
 
 import numpy as np
 
+from ..atomic import (  # noqa: F401 (atomic_write: the one writer, re-exported)
+    FolderRefused,
+    atomic_folder,
+    atomic_write,
+    atomic_write_text,
+    check_folder_target,
+)
 from ..core.network import Network
-
-
-def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
-    """Call ``write(file)`` on a temporary file next to ``path``, then rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
-
-
-def atomic_write_text(path: str | Path, text: str) -> Path:
-    return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
 
 
 def history_csv(history: dict[str, np.ndarray]) -> str:
@@ -109,3 +89,54 @@ def model_description(network: Network) -> dict:
 
 def write_json(path: str | Path, data: dict) -> Path:
     return atomic_write_text(path, json.dumps(data, indent=2, allow_nan=False) + "\n")
+
+
+# -- results folders (--out) ----------------------------------------------------------------
+#: What ``mlpstudio train --out`` and ``mlpstudio compare --out`` write into their folder.
+TRAIN_OUT_FILES = ("history.csv", "model.npz", "config.toml", "model.json")
+COMPARE_OUT_FILES = ("compare.csv", "compare.json", "config.toml")
+
+
+class OutputError(Exception):
+    """A results folder cannot be written: one paragraph saying where and why (exit 2)."""
+
+
+def _output_error(target: Path, exc: OSError) -> OutputError:
+    if isinstance(exc, FolderRefused):
+        reason = str(exc)
+    elif isinstance(exc, NotADirectoryError | FileExistsError):
+        reason = "a part of that path is a file, not a folder"
+    else:
+        reason = exc.strerror or str(exc)
+    return OutputError(
+        f"Cannot write the results to {target}: {reason}. Give --out a new folder, or one that "
+        "holds only earlier results of the same command, in a place where you can write; "
+        "any earlier results there are unchanged."
+    )
+
+
+def check_output_folder(target: str | Path, names: tuple[str, ...]) -> Path:
+    """Refuses, before any work is done, a results folder that cannot be written or that holds
+    files other than ``names`` (see :func:`mlpstudio.atomic.check_folder_target`)."""
+    target = Path(target).expanduser()
+    try:
+        return check_folder_target(target, names)
+    except OSError as exc:
+        raise _output_error(target, exc) from None
+
+
+def write_output_folder(
+    target: str | Path, names: tuple[str, ...], write: Callable[[Path], None]
+) -> Path:
+    """Calls ``write(folder)`` on a new temporary folder beside ``target`` and swaps it into
+    place: a run that fails or is killed leaves the earlier results whole, never two runs
+    mixed. ``write`` must write only ``names``."""
+    target = Path(target).expanduser()
+    try:
+        with atomic_folder(target, names) as folder:
+            write(folder)
+            unexpected = sorted(p.name for p in folder.iterdir() if p.name not in names)
+            assert not unexpected, f"results folder written with unlisted files {unexpected}"
+    except OSError as exc:
+        raise _output_error(target, exc) from None
+    return target

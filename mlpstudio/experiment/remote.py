@@ -129,8 +129,10 @@ def _split_state(arrays: dict) -> tuple[np.ndarray | None, dict | None, dict | N
 
 # -- the child ---------------------------------------------------------------------------------
 def blas_threads() -> int:
-    """BLAS threads for training beside the GUI: all cores but one, so the GUI keeps a core."""
-    return max(1, (os.cpu_count() or 2) - 1)
+    """BLAS threads for training beside the GUI (see :mod:`mlpstudio.threads`)."""
+    from ..threads import blas_threads as threads
+
+    return threads(beside_gui=True)
 
 
 def serve(address: str) -> int:

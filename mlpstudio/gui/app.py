@@ -1,51 +1,52 @@
-"""Starting the desktop app, and its smoke mode for packaging and CI.
+"""Starting the desktop app, its smoke modes, and its last line of defence.
 
-``mlpstudio --smoke [--screenshot FILE.png]`` opens the window on the course example, trains a
-few hundred epochs with every view live, checks that every view drew data, optionally saves a
-screenshot of the main window, and exits 0 (1 on any error or empty view, 2 on a timeout).
+The command line (:mod:`mlpstudio.cli`) parses every option; :func:`run_gui` checks that a
+window can open here at all, then starts Qt. ``--smoke`` and ``--smoke --tour`` are in
+:mod:`mlpstudio.gui.smoke`. An unexpected error in a slot shows :class:`ErrorDialog` (with
+"Copy details") and saves a crash report (:mod:`mlpstudio.crash`).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
 import time
 import traceback
 
-SMOKE_EPOCHS = 300
-SMOKE_TIMEOUT_S = 120
 
-
-def parse_gui_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
-    parser = argparse.ArgumentParser(prog="mlpstudio", add_help=False)
-    parser.add_argument("--smoke", action="store_true")
-    parser.add_argument("--screenshot", metavar="FILE")
-    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--lang", metavar="CODE", help="interface language (en, es)")
-    parser.add_argument("config", nargs="?", help="experiment file (TOML) to open")
-    return parser.parse_known_args(argv)
-
-
-def run_gui(argv: list[str]) -> int:
+def run_gui(args, qt_args: list[str]) -> int:
+    """Open the window; ``args`` from :func:`mlpstudio.cli.parse_gui_args`."""
     started = time.perf_counter()
-    args, qt_args = parse_gui_args(argv)
-    if args.smoke or args.exit_when_shown:
+    from .display import display_problem
+
+    problem = display_problem(qt_args)
+    if problem:
+        print(f"mlpstudio: {problem}", file=sys.stderr)
+        return 2
+    automated = args.smoke or args.exit_when_shown
+    if automated:
         # Never touch the user's settings from an automated run.
         os.environ["MLPSTUDIO_CONFIG_DIR"] = tempfile.mkdtemp(prefix="mlpstudio-smoke-")
 
+    if args.smoke:
+        from .smoke import use_lecture_screen
+
+        use_lecture_screen(qt_args)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from .. import __version__
+    from ..threads import limit_blas_threads
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("MLP Studio")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("MLP Studio")
+    blas = limit_blas_threads(beside_gui=True)  # noqa: F841 (in force while the app runs)
 
-    from ..experiment.config import Config, ConfigError, load_config
+    from ..experiment.config import ConfigError, load_config
+    from ..experiment.presets import preset_config
     from .controller import ExperimentController
     from .i18n import install_translators
     from .main_window import MainWindow, restored_config
@@ -57,22 +58,31 @@ def run_gui(argv: list[str]) -> int:
     settings = app_settings()
     apply_data_preferences(settings)
     language = install_translators(app, args.lang or settings.value("ui/language", "", type=str))
-    if args.smoke:
-        config = Config()
-        config.training.epochs = SMOKE_EPOCHS
-    elif args.config:
-        try:
+    try:
+        if args.config:
             config = load_config(args.config)
-        except ConfigError as exc:
-            print(f"mlpstudio: error: {exc}", file=sys.stderr)
-            return 2
-    else:
-        config = restored_config(settings)
+        elif args.preset:
+            config = preset_config(args.preset)
+        elif args.smoke:
+            from .smoke import smoke_config
+
+            config = smoke_config()
+        else:
+            config = restored_config(settings)
+    except (ConfigError, OSError, ValueError) as exc:
+        print(f"mlpstudio: error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
 
     controller = ExperimentController(config)
-    window = MainWindow(controller, settings=None if args.smoke else settings)
+    window = MainWindow(controller, settings=None if automated else settings)
     window.setWindowIcon(app_icon())
     app.setWindowIcon(app_icon())
+    if args.presentation:
+        window.act_presentation.setChecked(True)
+    if args.smoke:
+        from .smoke import fit_to_screen
+
+        fit_to_screen(window)
     window.show()
     shell = WindowShell(app, window, settings)  # keeps the window alive across language changes
     QTimer.singleShot(0, controller.prewarm)
@@ -92,11 +102,14 @@ def run_gui(argv: list[str]) -> int:
         QTimer.singleShot(0, shown)
         return app.exec()
     if args.smoke:
-        return SmokeRun(app, window, args.screenshot).run()
-    _install_excepthook(window)
-    code = app.exec()
-    del shell
-    return code
+        from .smoke import SmokeRun, Tour
+
+        if args.tour:
+            return Tour(app, window, args.screenshot_dir).run()
+        timed = bool(args.config or args.preset)
+        return SmokeRun(app, window, args.screenshot, timed=timed).run()
+    install_error_dialog(lambda: shell.window)  # the window of the moment (languages rebuild it)
+    return app.exec()
 
 
 def app_icon():
@@ -136,87 +149,82 @@ class WindowShell:
         self.window = new
 
 
-class SmokeRun:
-    """Trains the course example through the real window and checks every view."""
+class ErrorDialog:
+    """The app's "Unexpected error" dialog: one paragraph, the details, "Copy details", and
+    where the crash report was saved. Built on demand (Qt widgets), shown one at a time."""
 
-    def __init__(self, app, window, screenshot: str | None):
-        self.app, self.window, self.screenshot = app, window, screenshot
-        self.code = 1
-        self.errors: list[str] = []
+    _open = None  # the dialog on screen, so that an error repeated by a timer opens only one
 
-    def run(self) -> int:
-        from PySide6.QtCore import QTimer
-
-        sys.excepthook = self._excepthook
-        controller = self.window.controller
-        controller.statusChanged.connect(self._status)
-        QTimer.singleShot(100, controller.start)
-        QTimer.singleShot(SMOKE_TIMEOUT_S * 1000, self._timeout)
-        self.app.exec()
-        for error in self.errors:
-            print(error, file=sys.stderr)
-        return self.code if not self.errors else 1
-
-    def _status(self, status: str) -> None:
-        from PySide6.QtCore import QTimer
-
-        if status in ("finished", "stopped", "early_stopped", "diverged"):
-            QTimer.singleShot(300, lambda: self._finish(status))
-
-    def _finish(self, status: str) -> None:
-        w = self.window
-        empty = [type(v).__name__ for v in w.views if not v.has_content()]
-        snapshot = w.controller.snapshot
-        history = snapshot.history if snapshot is not None else None
-        fell = history is not None and history["train_loss"][-1] < history["train_loss"][0]
-        print(
-            f"smoke: status {status}, {snapshot.epoch if snapshot else 0} epochs, "
-            f"loss {history['train_loss'][0]:.4g} -> {history['train_loss'][-1]:.4g}"
-            if history is not None
-            else "smoke: no snapshot"
+    @classmethod
+    def show_error(cls, parent, exc: BaseException) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import (
+            QApplication,
+            QDialog,
+            QDialogButtonBox,
+            QLabel,
+            QPlainTextEdit,
+            QPushButton,
+            QVBoxLayout,
         )
-        if status != "finished":
-            self.errors.append(f"smoke: training ended as {status}")
-        if empty:
-            self.errors.append(f"smoke: views without data: {', '.join(empty)}")
-        if not fell:
-            self.errors.append("smoke: the training loss did not fall")
-        if self.screenshot:
-            if w.grab().save(self.screenshot):
-                print(f"smoke: screenshot saved to {self.screenshot}")
-            else:
-                self.errors.append(f"smoke: could not save {self.screenshot}")
-        self.code = 0 if not self.errors else 1
-        w.close()
-        self.app.quit()
 
-    def _timeout(self) -> None:
-        self.errors.append(f"smoke: no result after {SMOKE_TIMEOUT_S} s")
-        self.code = 2
-        self.window.close()
-        self.app.quit()
+        from ..crash import save_crash_report
+        from ..i18n import translate
 
-    def _excepthook(self, kind, value, tb) -> None:
-        self.errors.append("smoke: " + "".join(traceback.format_exception(kind, value, tb)))
-        self.window.close()
-        self.app.quit()
+        if cls._open is not None:
+            return  # the same error again (a timer), or a consequence of the first: one dialog
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        print(details, file=sys.stderr)
+        path = save_crash_report(exc)
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(translate("ErrorDialog", "Unexpected error"))
+        where = (
+            translate("ErrorDialog", "A crash report was saved to {path}.").format(path=path)
+            if path is not None
+            else translate("ErrorDialog", "The crash report could not be saved.")
+        )
+        text = translate(
+            "ErrorDialog",
+            "Something went wrong; your work is still here. This is a bug in MLP Studio: "
+            "please send the details (Copy details) or the crash report to whoever gave you "
+            "the app. {where}",
+        ).format(where=where)
+        label = QLabel(f"{text}\n\n{type(exc).__name__}: {exc}")
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QPlainTextEdit(details)
+        box.setReadOnly(True)
+        box.setMinimumHeight(120)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = QPushButton(translate("ErrorDialog", "Copy details"))
+        copy.setObjectName("copyDetails")
+        copy.setToolTip(translate("ErrorDialog", "Copy the technical details to the clipboard."))
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(label)
+        layout.addWidget(box, 1)
+        layout.addWidget(buttons)
+        dialog.details, dialog.report_path = details, path
+        dialog.resize(640, 360)
+        cls._open = dialog
+        dialog.finished.connect(lambda _: setattr(cls, "_open", None))
+        dialog.open()  # window-modal, without a nested event loop in the failing slot
 
 
-def _install_excepthook(window) -> None:
-    """Unexpected errors in slots are shown to the user instead of vanishing or crashing."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from ..i18n import translate
+def install_error_dialog(parent) -> None:
+    """Unexpected errors in slots are shown (``parent()``: the window of the moment) instead of
+    vanishing or crashing."""
 
     def hook(kind, value, tb):
-        text = "".join(traceback.format_exception(kind, value, tb))
-        print(text, file=sys.stderr)
-        QMessageBox.critical(
-            window,
-            translate("MainWindow", "Unexpected error"),
-            translate(
-                "MainWindow", "Something went wrong; your work is still here.\n\n{error}"
-            ).format(error=f"{kind.__name__}: {value}"),
-        )
+        if value is None:
+            value = kind()
+        if value.__traceback__ is None:
+            value = value.with_traceback(tb)
+        try:
+            ErrorDialog.show_error(parent(), value)
+        except Exception:  # noqa: BLE001 (never let the hook itself raise)
+            traceback.print_exception(kind, value, tb)
 
     sys.excepthook = hook

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from .. import i18n
 from ..paths import resource
 
-LANGUAGES = {"en": "English", "es": "Español"}
+LANGUAGES = i18n.LANGUAGES
 _installed: list[QTranslator] = []
 
 

@@ -1,0 +1,191 @@
+"""What happens inside a trained network: the numbers behind the "see inside" views.
+
+Everything here works on host (numpy) copies of the weights, as a :class:`Snapshot` carries
+them, so a view can call it on any snapshot without touching the trainer:
+
+* :func:`hidden_activations` - a^[1..L-1] for some inputs;
+* :func:`basis_contributions` - for a 1-output network, each last-hidden unit's share of the
+  output, a_j^[L-1](x) W_j^[L], plus the output bias: they add up to z^[L];
+* :func:`unit_health` and :func:`diagnosis` - dead ReLU units and saturated tanh/sigmoid units
+  per layer, and one sentence when most of a layer has stopped learning;
+* :class:`Timeline` - parameter copies on a schedule that thins out as training goes on, within
+  a memory budget, so that a run can be replayed epoch by epoch.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..i18n import translate
+from .activations import ACTIVATIONS
+
+#: A unit counts as saturated when it is saturated on at least this share of the samples.
+SATURATED_SHARE = 0.95
+TANH_SATURATION = 0.99  # |tanh(z)| above this
+SIGMOID_SATURATION = 0.01  # sigmoid(z) below this or above 1 - this
+DEAD_ACTIVATIONS = ("relu", "leaky_relu")
+
+
+def hidden_activations(weights, activation_names, x) -> list[np.ndarray]:
+    """a^[1], ..., a^[L-1] (rows = samples) for inputs ``x`` and host ``weights`` [(W, b), ...]."""
+    a = np.asarray(x, dtype=np.float64)
+    out = []
+    for (w, b), name in zip(weights[:-1], activation_names):
+        z = a @ np.asarray(w, dtype=np.float64).T + b
+        a = ACTIVATIONS[name].forward(np, z)
+        out.append(a)
+    return out
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The output z^[L](x) of a one-output network split into per-unit curves."""
+
+    contributions: np.ndarray  # (samples, units): a_j^[L-1](x) * W_j^[L]
+    bias: float  # b^[L]
+    total: np.ndarray  # (samples,): sum of the contributions plus the bias = z^[L]
+
+
+def basis_contributions(weights, activation_names, x) -> Basis:
+    """Each last-hidden unit's contribution to a one-output network's output at ``x``.
+
+    With no hidden layer the "units" are the inputs themselves (x_j W_j)."""
+    w_out, b_out = weights[-1]
+    if np.shape(w_out)[0] != 1:
+        raise ValueError("the basis view needs a network with one output")
+    hidden = hidden_activations(weights, activation_names, x)
+    last = hidden[-1] if hidden else np.asarray(x, dtype=np.float64)
+    contributions = last * np.asarray(w_out, dtype=np.float64)[0]
+    bias = float(np.asarray(b_out, dtype=np.float64)[0])
+    return Basis(contributions, bias, contributions.sum(axis=1) + bias)
+
+
+@dataclass(frozen=True)
+class LayerHealth:
+    layer: int  # 1-based
+    activation: str
+    units: int
+    dead: int  # ReLU-like units whose input is <= 0 on every sample
+    saturated: int  # tanh/sigmoid units saturated on at least SATURATED_SHARE of the samples
+
+    @property
+    def dead_share(self) -> float:
+        return self.dead / self.units
+
+    @property
+    def saturated_share(self) -> float:
+        return self.saturated / self.units
+
+
+def unit_health(weights, activation_names, x) -> list[LayerHealth]:
+    """Dead and saturated units of every hidden layer on the samples ``x``."""
+    out = []
+    for layer, (a, name) in enumerate(
+        zip(hidden_activations(weights, activation_names, x), activation_names), start=1
+    ):
+        dead = saturated = 0
+        if name in DEAD_ACTIVATIONS:
+            dead = int(np.all(a <= 0, axis=0).sum())
+        elif name == "tanh":
+            saturated = int((np.mean(np.abs(a) > TANH_SATURATION, axis=0) >= SATURATED_SHARE).sum())
+        elif name == "sigmoid":
+            flat = (a < SIGMOID_SATURATION) | (a > 1 - SIGMOID_SATURATION)
+            saturated = int((np.mean(flat, axis=0) >= SATURATED_SHARE).sum())
+        out.append(LayerHealth(layer, name, a.shape[1], dead, saturated))
+    return out
+
+
+def diagnosis(health: list[LayerHealth]) -> str | None:
+    """One sentence about the first layer where most units are dead or saturated, or None."""
+    for h in health:
+        if h.dead * 2 > h.units:
+            return translate(
+                "Insight",
+                "layer {layer}: {count} of {units} units dead (ReLU output 0 on every sample); "
+                "try a smaller learning rate, Leaky ReLU or another initialisation",
+            ).format(layer=h.layer, count=h.dead, units=h.units)
+        if h.saturated * 2 > h.units:
+            return translate(
+                "Insight",
+                "layer {layer}: {count} of {units} units saturated; try a smaller learning rate "
+                "or ReLU",
+            ).format(layer=h.layer, count=h.saturated, units=h.units)
+    return None
+
+
+def mean_abs_gradients(network) -> list[float]:
+    """Mean |dL/dW^[l]| per layer from the network's gradient buffer (after loss_and_grad)."""
+    xp = network.backend.xp
+    return [float(xp.abs(dw).mean()) for dw in network.dW]
+
+
+class Timeline:
+    """Parameter copies of a run at chosen epochs, within ``budget_bytes``.
+
+    Every epoch is kept at first; past ``dense`` epochs the spacing doubles with each doubling
+    of the epoch (epochs k..2k every epoch, 2k..4k every second one, ...), so a long run keeps
+    about ``dense * (1 + log2(epochs / dense))`` copies. When the copies outgrow the budget,
+    ``dense`` is halved and the copies off the new schedule are dropped: the timeline thins out
+    but never stops, and the latest epoch is always kept."""
+
+    def __init__(self, budget_bytes: int = 200 * 2**20, dense: int = 64):
+        self.budget_bytes = int(budget_bytes)
+        self.dense = max(1, int(dense))
+        self._entries: dict[int, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def epochs(self) -> list[int]:
+        return sorted(self._entries)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(p.nbytes for p in self._entries.values())
+
+    def wanted(self, epoch: int) -> bool:
+        """Whether ``epoch`` is on the current schedule."""
+        if epoch <= self.dense:
+            return True
+        spacing = 2 ** int(math.floor(math.log2(epoch / self.dense)))
+        return epoch % spacing == 0
+
+    def add(self, epoch: int, params) -> None:
+        """Keep a copy of ``params`` (a flat host array) for ``epoch`` if the schedule wants
+        it, or if it is the newest; thin out when the budget is exceeded."""
+        latest = max(self._entries, default=None)
+        if latest is not None and latest < epoch and not self.wanted(latest):
+            del self._entries[latest]  # it was kept only for being the newest
+        self._entries[int(epoch)] = np.array(params, copy=True)
+        while self.nbytes > self.budget_bytes and self.dense > 1:
+            self.dense //= 2
+            newest = max(self._entries)
+            for e in [e for e in self._entries if e != newest and not self.wanted(e)]:
+                del self._entries[e]
+        if self.nbytes > self.budget_bytes:  # even the sparsest schedule is too big
+            newest = max(self._entries)
+            for e in sorted(self._entries)[:-1]:
+                if self.nbytes <= self.budget_bytes:
+                    break
+                if e != newest:
+                    del self._entries[e]
+
+    def nearest(self, epoch: int) -> int:
+        """The kept epoch closest to ``epoch`` (the slider snaps to it)."""
+        if not self._entries:
+            raise LookupError("the timeline is empty")
+        return min(self._entries, key=lambda e: (abs(e - epoch), e))
+
+    def at(self, epoch: int) -> np.ndarray:
+        """The parameters kept for exactly ``epoch`` (read-only)."""
+        params = self._entries[int(epoch)]
+        view = params.view()
+        view.flags.writeable = False
+        return view
+
+    def items(self):
+        return sorted(self._entries.items())

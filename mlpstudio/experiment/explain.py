@@ -1,0 +1,232 @@
+"""A worked backpropagation example for one training sample of an experiment.
+
+:func:`backprop_example` builds the experiment a config describes (optionally trained for some
+epochs first), takes training sample ``sample`` and returns the engine's own numbers for one
+forward pass, the loss, the backward pass and the optimiser step (see
+:mod:`mlpstudio.core.backprop`). :func:`worked_steps` writes them in the course's notation with
+the numbers substituted; ``mlpstudio explain backprop`` prints those steps, and the GUI can show
+the same list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..core.activations import ACTIVATIONS
+from ..core.backprop import BackpropTrace, UpdateTrace, apply_update, trace
+from ..core.optimizers import make_optimizer, schedule_factor
+from ..i18n import translate
+from .build import build_dataset, build_network, build_trainer
+from .config import Config, ConfigError
+
+_OUTPUT_FUNCTION = {"mse": "identity", "softmax": "softmax", "sigmoid": "sigmoid"}
+SHOWN = 8  # vectors up to this length are shown whole; longer ones as "first ... last"
+
+
+@dataclass(frozen=True)
+class BackpropExample:
+    sample: int
+    epochs_trained: int
+    trace: BackpropTrace
+    update: UpdateTrace
+
+    def to_dict(self) -> dict:
+        out = self.trace.to_dict()
+        out.update(
+            sample=self.sample,
+            epochs_trained=self.epochs_trained,
+            optimizer=self.update.optimizer,
+            learning_rate=self.update.learning_rate,
+            W_after=[w.tolist() for w in self.update.W],
+            b_after=[b.tolist() for b in self.update.b],
+            optimizer_state={k: np.asarray(v).tolist() for k, v in self.update.state_after.items()},
+        )
+        return out
+
+
+def backprop_example(config: Config, sample: int = 0, epochs: int = 0) -> BackpropExample:
+    """The worked example for training sample ``sample`` after ``epochs`` epochs of training."""
+    dataset = build_dataset(config.data)
+    n_train = len(dataset.x_train)
+    if not 0 <= sample < n_train:
+        raise ConfigError([f"--sample: choose a training sample from 0 to {n_train - 1}"])
+    network = build_network(config, dataset)
+    trainer = build_trainer(config, dataset, network, epochs=epochs, snapshot_interval=0)
+    if epochs > 0:
+        trainer.run()
+    opts = trainer.options
+    optimizer = make_optimizer(
+        opts.optimizer,
+        np,
+        network.n_params,
+        network.n_weights,
+        np.float64,
+        weight_decay=opts.weight_decay,
+        momentum=opts.momentum,
+        beta1=opts.beta1,
+        beta2=opts.beta2,
+    )
+    optimizer.load_state(trainer.optimizer.state())
+    done = len(trainer.history) - 1 if len(trainer.history) else 0
+    lr = opts.learning_rate * schedule_factor(
+        opts.schedule, done, config.training.epochs, opts.step_size, opts.gamma, opts.min_lr_factor
+    )
+    x = np.asarray(dataset.x_train[sample]).reshape(-1).astype(np.float64)
+    if dataset.x_train.dtype == np.uint8:
+        x = (x - dataset.input_shift) * dataset.input_scale
+    y = network.head.prepare_targets(np, dataset.y_train[sample : sample + 1], np.float64)[0]
+    step = trace(network, x, y)
+    return BackpropExample(sample, done, step, apply_update(network, step, optimizer, lr))
+
+
+# -- the worked example as text ---------------------------------------------------------------
+@dataclass(frozen=True)
+class WorkedStep:
+    """One screen of the step-through: a title, the formula in the course's notation and the
+    same formula with the numbers substituted (one line per layer or quantity)."""
+
+    title: str
+    formula: str
+    lines: tuple[str, ...]
+    layer: int | None = None  # the layer whose nodes and edges are involved (1-based)
+
+
+def number(value: float) -> str:
+    return f"{float(value):.4g}"
+
+
+def vector(values) -> str:
+    """[v1, v2, ...], shortened to the first and last entries when long."""
+    v = np.asarray(values, dtype=float).reshape(-1)
+    if v.size <= SHOWN:
+        return "[" + ", ".join(number(e) for e in v) + "]"
+    head = ", ".join(number(e) for e in v[:3])
+    tail = ", ".join(number(e) for e in v[-2:])
+    return f"[{head}, ..., {tail}]  ({v.size})"
+
+
+def matrix(values) -> str:
+    m = np.asarray(values, dtype=float)
+    if len(m) <= SHOWN:
+        rows = [vector(r) for r in m]
+    else:
+        rows = [vector(r) for r in m[:3]] + ["...", vector(m[-1])]
+    return "[" + "; ".join(rows) + f"]  ({m.shape[0]}x{m.shape[1]})"
+
+
+def worked_steps(example: BackpropExample) -> list[WorkedStep]:
+    """The forward pass, the loss, delta^[L], each delta^[l], the gradients and the update."""
+    t, u = example.trace, example.update
+    tr = lambda text: translate("Backprop", text)  # noqa: E731
+    steps = []
+    for layer in range(1, t.n_layers + 1):
+        i = layer - 1
+        act = t.activations[i] if layer < t.n_layers else _OUTPUT_FUNCTION[t.head]
+        steps.append(
+            WorkedStep(
+                tr("Forward pass, layer {l}").format(l=layer),
+                f"z^[{layer}] = W^[{layer}] a^[{layer - 1}] + b^[{layer}],  "
+                f"a^[{layer}] = S^[{layer}](z^[{layer}])",
+                (
+                    f"a^[{layer - 1}] = {vector(t.a[i])}",
+                    f"W^[{layer}] = {matrix(t.W[i])}",
+                    f"b^[{layer}] = {vector(t.b[i])}",
+                    f"z^[{layer}] = {vector(t.z[i])}",
+                    f"a^[{layer}] = {act}(z^[{layer}]) = {vector(t.a[layer])}",
+                ),
+                layer,
+            )
+        )
+    loss_formula = {
+        "mse": "L = mean_k (a_k^[L] - y_k)^2",
+        "softmax": "L = -log a_y^[L]",
+        "sigmoid": "L = -mean_k [y_k log a_k + (1 - y_k) log(1 - a_k)]",
+    }[t.head]
+    y_text = str(int(t.y)) if t.head == "softmax" else vector(t.y)
+    steps.append(
+        WorkedStep(
+            tr("The loss"),
+            loss_formula,
+            (f"y = {y_text}", f"a^[{t.n_layers}] = {vector(t.a[-1])}", f"L = {number(t.loss)}"),
+        )
+    )
+    big_l = t.n_layers
+    delta_formula = {
+        "mse": f"delta^[{big_l}] = dL/dz^[{big_l}] = 2 (a^[{big_l}] - y) / N_{big_l}",
+        "softmax": f"delta^[{big_l}] = dL/dz^[{big_l}] = a^[{big_l}] - onehot(y)",
+        "sigmoid": f"delta^[{big_l}] = dL/dz^[{big_l}] = (a^[{big_l}] - y) / N_{big_l}",
+    }[t.head]
+    steps.append(
+        WorkedStep(
+            tr("Error at the output"),
+            delta_formula,
+            (f"delta^[{big_l}] = {vector(t.delta[-1])}",),
+            big_l,
+        )
+    )
+    for layer in range(big_l - 1, 0, -1):
+        i = layer - 1
+        steps.append(
+            WorkedStep(
+                tr("Error of layer {l}, propagated back").format(l=layer),
+                f"delta^[{layer}] = (W^[{layer + 1}]^T delta^[{layer + 1}]) (.) "
+                f"S'^[{layer}](z^[{layer}])",
+                (
+                    f"W^[{layer + 1}]^T delta^[{layer + 1}] = "
+                    f"{vector(t.W[layer].T @ t.delta[layer])}",
+                    f"S'^[{layer}](z^[{layer}]) ({t.activations[i]}) = {vector(_derivative(t, i))}",
+                    f"delta^[{layer}] = {vector(t.delta[i])}",
+                ),
+                layer,
+            )
+        )
+    for layer in range(1, big_l + 1):
+        i = layer - 1
+        steps.append(
+            WorkedStep(
+                tr("Gradients of layer {l}").format(l=layer),
+                f"dL/dW^[{layer}] = delta^[{layer}] a^[{layer - 1}]^T,  "
+                f"dL/db^[{layer}] = delta^[{layer}]",
+                (f"dL/dW^[{layer}] = {matrix(t.dW[i])}", f"dL/db^[{layer}] = {vector(t.db[i])}"),
+                layer,
+            )
+        )
+    steps.append(_update_step(t, u, tr))
+    return steps
+
+
+def _derivative(t: BackpropTrace, i: int) -> np.ndarray:
+    """S'(z^[i+1]) from the engine's own backward function (applied to a delta of ones)."""
+    a = t.a[i + 1].reshape(1, -1)
+    return ACTIVATIONS[t.activations[i]].backward(np, a, np.ones_like(a))[0]
+
+
+def _update_step(t: BackpropTrace, u: UpdateTrace, tr) -> WorkedStep:
+    eta = number(u.learning_rate)
+    formula = {
+        "sgd": "W <- W - eta dL/dW,  b <- b - eta dL/db",
+        "momentum": "v <- mu v + dL/dtheta,  theta <- theta - eta v",
+        "nesterov": "v <- mu v + dL/dtheta,  theta <- theta - eta (dL/dtheta + mu v)",
+        "adam": "m <- b1 m + (1 - b1) g,  v <- b2 v + (1 - b2) g^2,  "
+        "theta <- theta - eta m_hat / (sqrt(v_hat) + eps)",
+    }[u.optimizer]
+    lines = [f"eta = {eta}"]
+    for key in sorted(k for k in u.state_after if k != "t"):
+        lines.append(f"{key} = {vector(u.state_after[key])}")
+    for layer in range(1, t.n_layers + 1):
+        lines.append(f"W^[{layer}] <- {matrix(u.W[layer - 1])}")
+        lines.append(f"b^[{layer}] <- {vector(u.b[layer - 1])}")
+    return WorkedStep(tr("The update ({name})").format(name=u.optimizer), formula, tuple(lines))
+
+
+def worked_text(example: BackpropExample) -> str:
+    """The whole worked example as plain text, for the command line and students' notes."""
+    out = []
+    for number_, step in enumerate(worked_steps(example), start=1):
+        out.append(f"{number_}. {step.title}")
+        out.append(f"   {step.formula}")
+        out.extend(f"     {line}" for line in step.lines)
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,104 @@
+"""The numbers behind the "see inside" views, on hand-built networks and against the engine."""
+
+import numpy as np
+import pytest
+
+from mlpstudio.core.backend import numpy_backend
+from mlpstudio.core.insight import (
+    Timeline,
+    basis_contributions,
+    diagnosis,
+    hidden_activations,
+    mean_abs_gradients,
+    unit_health,
+)
+from mlpstudio.core.network import Network
+
+
+@pytest.mark.parametrize(
+    ("sizes", "activations"),
+    [([1, 10, 1], ["tanh"]), ([1, 5, 4, 1], ["relu", "sigmoid"]), ([1, 1], [])],
+)
+def test_basis_curves_sum_to_the_network_output(sizes, activations):
+    net = Network(sizes, activations, head="mse", seed=4, backend=numpy_backend("float64"))
+    net.b[-1][...] = 0.37
+    x = np.linspace(-1, 1, 200)[:, None]
+    basis = basis_contributions(net.weights_to_host(), activations, x)
+    assert basis.contributions.shape == (200, sizes[-2])
+    assert basis.bias == pytest.approx(0.37)
+    output = net.forward(x)[:, 0]
+    assert np.max(np.abs(basis.total - output)) < 1e-6
+    assert np.max(np.abs(basis.contributions.sum(axis=1) + basis.bias - output)) < 1e-6
+
+
+def test_hidden_activations_match_the_engine():
+    net = Network([2, 3, 4, 2], ["leaky_relu", "tanh"], head="softmax", seed=1,
+                  backend=numpy_backend("float64"))  # fmt: skip
+    x = np.random.default_rng(0).normal(size=(7, 2))
+    hidden = hidden_activations(net.weights_to_host(), net.activation_names, x)
+    w, b = net.weights_to_host()[-1]
+    assert np.allclose(hidden[-1] @ w.T + b, net.logits(x))
+
+
+def _layer(w, b):
+    return (np.asarray(w, dtype=float), np.asarray(b, dtype=float))
+
+
+def test_dead_relu_units_are_counted():
+    x = np.linspace(-1, 1, 50)[:, None]
+    # units 0 and 2 have z = x - 5 < 0 everywhere (dead); unit 1 lives
+    hidden = _layer([[1.0], [1.0], [1.0]], [-5.0, 0.0, -5.0])
+    out = _layer([[1.0, 1.0, 1.0]], [0.0])
+    (health,) = unit_health([hidden, out], ["relu"], x)
+    assert (health.dead, health.saturated, health.units) == (2, 0, 3)
+    assert diagnosis([health]).startswith("layer 1: 2 of 3 units dead")
+
+
+def test_saturated_tanh_and_sigmoid_units_are_counted():
+    x = np.linspace(-1, 1, 101)[:, None]
+    w = np.full((10, 1), 0.1)
+    w[:9] = 500.0  # nine units with huge weights: |tanh| > 0.99 except within 0.005 of x = 0
+    hidden = _layer(w, np.zeros(10))
+    out = _layer(np.ones((1, 10)), [0.0])
+    (tanh,) = unit_health([hidden, out], ["tanh"], x)
+    assert (tanh.saturated, tanh.dead) == (9, 0)
+    assert diagnosis([tanh]) == (
+        "layer 1: 9 of 10 units saturated; try a smaller learning rate or ReLU"
+    )
+    (sigmoid,) = unit_health([hidden, out], ["sigmoid"], x)
+    assert sigmoid.saturated == 9
+    healthy = _layer(np.full((10, 1), 0.1), np.zeros(10))
+    assert diagnosis(unit_health([healthy, out], ["tanh"], x)) is None
+
+
+def test_mean_abs_gradients_per_layer():
+    net = Network([2, 3, 1], ["tanh"], seed=0, backend=numpy_backend("float64"))
+    x = np.random.default_rng(1).normal(size=(5, 2))
+    net.loss_and_grad(x, np.ones((5, 1)))
+    expected = [np.abs(net.dW[0]).mean(), np.abs(net.dW[1]).mean()]
+    assert mean_abs_gradients(net) == pytest.approx(expected)
+    assert all(g > 0 for g in expected)
+
+
+def test_timeline_keeps_exact_weights_within_its_budget():
+    size = 1000  # float64: 8000 bytes per copy
+    timeline = Timeline(budget_bytes=60 * 8000, dense=64)
+    for epoch in range(0, 2001):
+        timeline.add(epoch, np.full(size, float(epoch)))
+        assert timeline.nbytes <= 60 * 8000
+    kept = timeline.epochs
+    assert kept[-1] == 2000 and 0 in kept and len(kept) > 10
+    for epoch in kept:  # exactly the weights of that epoch
+        assert np.array_equal(timeline.at(epoch), np.full(size, float(epoch)))
+    gaps = np.diff(kept)
+    assert gaps[0] == 1 and gaps[-1] > gaps[0]  # dense at first, sparser later
+    assert timeline.nearest(1999) in kept
+    with pytest.raises(ValueError):
+        timeline.at(kept[0])[0] = 1.0  # read-only
+
+
+def test_timeline_never_stops_even_when_one_copy_is_over_budget():
+    timeline = Timeline(budget_bytes=100)
+    for epoch in range(5):
+        timeline.add(epoch, np.zeros(1000))
+    assert timeline.epochs == [4]
