@@ -110,10 +110,10 @@ def preset_config(name: str) -> Config:
     return config_from_dict(merged)
 
 
-def task_defaults(kind: str, toy: str | None = None) -> Config:
-    """The sensible starting point for a kind of data (a Task in the app): the config of the
-    first preset for that kind (for 2-D sets, the one for ``toy`` if there is one), so each
-    default is written once, in :data:`PRESETS`."""
+def task_preset(kind: str, toy: str | None = None) -> str:
+    """The preset that holds a kind of data's sensible defaults (a Task in the app): the first
+    preset for that kind (for 2-D sets, the one for ``toy`` if there is one), so each default
+    is written once, in :data:`PRESETS`."""
     default = Config().data
     first = None
     for name, (_, changes) in PRESETS.items():
@@ -121,8 +121,13 @@ def task_defaults(kind: str, toy: str | None = None) -> Config:
         if data.get("kind", default.kind) != kind:
             continue
         if toy is None or data.get("toy", default.toy) == toy:
-            return preset_config(name)
+            return name
         first = first or name
     if first is None:
         raise KeyError(kind)
-    return preset_config(first)
+    return first
+
+
+def task_defaults(kind: str, toy: str | None = None) -> Config:
+    """The config a Task starts from: that of :func:`task_preset`."""
+    return preset_config(task_preset(kind, toy))

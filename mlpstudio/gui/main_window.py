@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..experiment.build import head_name, layer_sizes
 from ..experiment.config import IMAGE_KINDS, Config, ConfigError, config_from_dict
-from ..experiment.presets import preset_config, task_defaults
+from ..experiment.presets import preset_config, task_preset
 from .controller import ExperimentController
 from .files import ExperimentFiles
 from .lab_view import LabView
@@ -380,11 +380,14 @@ class MainWindow(QMainWindow):
     def _apply_task(self, chosen: Config) -> None:
         """The Task changed: load that data's defaults (architecture, epochs, batch, subset:
         those of its preset), keeping the chosen 2-D set, and say so in the status line."""
-        config = task_defaults(chosen.data.kind, chosen.data.toy if chosen.data.kind == "toy"
-                               else None)  # fmt: skip
+        name = task_preset(chosen.data.kind, chosen.data.toy if chosen.data.kind == "toy"
+                           else None)  # fmt: skip
+        config = preset_config(name)
         if self.lab is not None:
             config = self.lab.enforce(config)
         self.load_config(config)
+        preset = self.data_panel.preset  # it names what is loaded, not the previous preset
+        preset.setCurrentIndex(max(0, preset.findData(name)) if self.lab is None else 0)
         self._announce_defaults(self.data_panel.kind.currentText())
 
     def _announce_defaults(self, title: str) -> None:

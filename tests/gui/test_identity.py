@@ -7,7 +7,7 @@ import shutil
 import numpy as np
 import pytest
 
-from mlpstudio.experiment.presets import PRESETS, preset_config, task_defaults
+from mlpstudio.experiment.presets import PRESETS, preset_config, task_defaults, task_preset
 
 from .conftest import wait_for_status
 
@@ -103,6 +103,8 @@ def test_every_task_switch_applies_the_tasks_defaults(make_window, qtbot, image_
         assert config.training.epochs == expected.training.epochs, name
         assert config.training.batch_size == expected.training.batch_size, name
         assert config.data.subset == expected.data.subset, name
+        # the Preset combo names the preset whose defaults were loaded, not an older one
+        assert window.data_panel.preset.currentData() == task_preset(name, config.data.toy)
         assert_views_match(window)
         status = window.status_label.text()
         assert "defaults" in status and f"{expected.training.epochs} epochs" in status, status
@@ -240,3 +242,15 @@ def test_identity_and_batch_loss_cross_the_process_boundary():
     assert isinstance(back.identity, Identity) and back.identity == snapshot.identity
     assert back.batch_loss == 0.25
     np.testing.assert_array_equal(back.weights[0][0], snapshot.weights[0][0])
+
+
+def test_a_function_after_a_two_dimensional_set_spans_its_domain(make_window, qtbot):
+    """Switching from the spiral (x1, x2 locked to the same scale) to the course example:
+    the x axis shows the formula's domain, not the 2-D set's aspect."""
+    window = make_window()
+    window.load_preset("spiral")
+    kind = window.data_panel.kind
+    kind.setCurrentIndex(kind.findData("function"))
+    (x_lo, x_hi), _ = window.prediction_view.plot.getViewBox().viewRange()
+    assert x_lo == pytest.approx(-1.04, abs=0.02) and x_hi == pytest.approx(1.04, abs=0.02)
+    assert window.data_panel.preset.currentData() == "course-sine"

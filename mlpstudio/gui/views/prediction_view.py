@@ -68,6 +68,7 @@ class PredictionView(View):
         self.restyle()
 
     def _layout_1d(self, ds):
+        self.plot.setAspectLocked(False)  # a 2-D set before it locked x and y together
         self.plot.setLabel("bottom", "x")
         self.plot.setLabel("left", "y")
         ((lo, hi),) = ds.domain
