@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
 
         c = self.controller.config
         text = self.tr(
-            "Loaded the defaults for {task}: hidden layers {hidden}, {epochs} epochs, "
+            "Loaded the defaults of “{task}”: hidden layers {hidden}, {epochs} epochs, "
             "batch size {batch}."
         ).format(
             task=title,
