@@ -353,6 +353,10 @@ class MainWindow(QMainWindow):
             self._apply_task(config)  # a new task starts from that data's defaults
             return
         self.controller.set_config(config)
+        preset = self.data_panel.preset
+        name = preset.currentData()
+        if name and preset_config(name) != config:
+            preset.setCurrentIndex(0)  # edited: it is no longer that preset
         self._refresh_structure()  # also when a rebuild is only offered
         self._on_status(self.controller.status)
 

@@ -76,6 +76,7 @@ def test_every_preset_switches_to_every_other_preset(make_window, qtbot, image_s
         assert config.model.hidden == expected.model.hidden, name
         assert config.training.epochs == expected.training.epochs, name
         assert_views_match(window)
+        assert combo.currentData() == name  # still names what is loaded
         image_data_here = expected.data.kind in ("mnist", "fashion-mnist")
         if image_data_here or expected.data.kind in ("function", "toy"):
             assert window.controller.identity is not None, name
@@ -254,3 +255,15 @@ def test_a_function_after_a_two_dimensional_set_spans_its_domain(make_window, qt
     (x_lo, x_hi), _ = window.prediction_view.plot.getViewBox().viewRange()
     assert x_lo == pytest.approx(-1.04, abs=0.02) and x_hi == pytest.approx(1.04, abs=0.02)
     assert window.data_panel.preset.currentData() == "course-sine"
+
+
+def test_an_edited_preset_is_no_longer_named(make_window, qtbot):
+    window = make_window()
+    window.load_preset("noisy-sine")
+    combo = window.data_panel.preset
+    combo.setCurrentIndex(combo.findData("noisy-sine"))
+    window._apply_panels()  # nothing edited yet
+    assert combo.currentData() == "noisy-sine"
+    window.data_panel.noise.setValue(0.3)  # an edit, reported by the panel
+    assert window.controller.config.data.noise == pytest.approx(0.3)
+    assert combo.currentIndex() == 0  # "(choose a preset)"
