@@ -138,3 +138,17 @@ def test_the_report_embeds_plots_in_the_apps_colours(make_window, qtbot, tmp_pat
     svg_text = view.export_svg(tmp_path / "loss.svg").read_text(encoding="utf-8")
     assert f'viewBox="0 0 {body.width()} {body.height()}"' in svg_text
     assert "Export..." not in svg_text and "Log scale" not in svg_text
+
+
+def test_a_hidden_view_draws_the_latest_snapshot_when_shown(make_window, qtbot):
+    window = make_window(epochs=5, mode="thread")
+    dock = window.view_docks["loss"]
+    dock.hide()  # the user closed the Loss view
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    assert not window.loss_view.has_content()  # nothing drawn while hidden...
+    dock.show()  # ...and the latest run appears as soon as it is opened again
+    x, y = window.loss_view.train_curve.getData()
+    history = window.controller.snapshot.history
+    np.testing.assert_array_equal(x, history["epoch"])
+    np.testing.assert_allclose(y, np.log10(history["train_loss"]))  # (log-scale axis)

@@ -101,11 +101,19 @@ class View(QWidget):
             self._pending = snapshot
         return True
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().showEvent(event)
+    def _draw_pending(self) -> None:
         pending, self._pending = self._pending, None
         if self.accepts(pending):
             self.show_snapshot(pending)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self._draw_pending()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (a dock squeezed to nothing grows)
+        super().resizeEvent(event)
+        if self._pending is not None and not self.visibleRegion().isEmpty():
+            self._draw_pending()
 
     def restyle(self) -> None:
         """Presentation mode changed: rebuild pens and markers."""
