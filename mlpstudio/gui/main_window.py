@@ -691,8 +691,12 @@ class MainWindow(QMainWindow):
                 from .style import number
 
                 text += " " + self.tr(
-                    "Mean loss of this epoch's {n} mini-batches so far: {loss}."
-                ).format(n=number(snap.batch_in_epoch), loss=number(snap.batch_loss, 4))
+                    "Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches)."
+                ).format(
+                    loss=number(snap.batch_loss, 4),
+                    n=number(snap.batch_in_epoch),
+                    total=number(snap.batches_per_epoch),
+                )
             return text
         result = self._result_text(snap)
         if status == "finished":

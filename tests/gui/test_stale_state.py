@@ -78,7 +78,8 @@ def test_a_step_shows_the_loss_of_its_mini_batch(make_window, qtbot):
     assert snapshot.batch_loss == pytest.approx(untrained_loss, rel=1e-4)
     window._on_status(window.controller.status)
     window._on_snapshot(snapshot)
-    assert "mini-batches so far" in window.status_label.text()
+    text = window.status_label.text()
+    assert "mini-batch loss" in text and "(1 of 1 batches)" in text, text
     window.controller.stop(wait=True)
 
 
