@@ -45,6 +45,12 @@ IMAGE_KINDS = ("mnist", "fashion-mnist", "cifar10", "cifar100")
 DATA_KINDS = ("function", "toy") + IMAGE_KINDS
 
 
+# Limits the settings panels must be able to show as well: the GUI reads every range from the
+# specs below (``field_spec``), so a value the files accept is never clamped by a widget.
+MAX_SEED = 2**31 - 1  # the largest seed a spin box can hold
+MAX_HIDDEN_LAYERS = 12
+
+
 class ConfigError(ValueError):
     """Invalid configuration; ``problems`` lists one message per field."""
 
@@ -64,6 +70,8 @@ class Spec:
     high: float | None = None
     choices: tuple[str, ...] = ()
     lengths: tuple[int, ...] = ()  # allowed list lengths (empty: any, but at least one)
+    max_len: int = 0  # the longest list allowed (0: no limit)
+    min_len: int = 1  # the shortest list allowed
     low_open: bool = False  # the low bound itself is not allowed
 
     def allowed(self) -> str:
@@ -83,12 +91,13 @@ class Spec:
         }[self.kind]
         if self.lengths:
             noun += " of length " + " or ".join(str(n) for n in self.lengths)
+        most = f", at most {self.max_len} of them" if self.max_len else ""
         if self.low is not None and self.high is not None:
             lo = "above" if self.low_open else "from"
-            return f"{noun} {lo} {_num(self.low)} to {_num(self.high)}"
+            return f"{noun} {lo} {_num(self.low)} to {_num(self.high)}{most}"
         if self.low is not None:
-            return f"{noun} {'>' if self.low_open else '>='} {_num(self.low)}"
-        return noun
+            return f"{noun} {'>' if self.low_open else '>='} {_num(self.low)}{most}"
+        return noun + most
 
 
 def _num(value: float) -> str:
@@ -114,7 +123,7 @@ class DataConfig:
         0.2, Spec("float", "share held out for testing", low=0.0, high=0.9, low_open=True)
     )
     normalize: bool = _f(True, Spec("bool", "divide y by max |y|"))
-    seed: int = _f(0, Spec("int", "seed of the split and the noise", low=0, high=2**32 - 1))
+    seed: int = _f(0, Spec("int", "seed of the split and the noise", low=0, high=MAX_SEED))
     toy: str = _f("circle", Spec("choice", "2-D set for kind = toy", choices=TOYS))
     root: str = _f("", Spec("str", "folder holding the image files (empty: the data store)"))
     labels: str = _f("fine", Spec("choice", "CIFAR-100 labels", choices=("fine", "coarse")))
@@ -124,7 +133,17 @@ class DataConfig:
 
 @dataclass
 class ModelConfig:
-    hidden: list[int] = _f([10], Spec("int_list", "width of each hidden layer", low=1, high=65536))
+    hidden: list[int] = _f(
+        [10],
+        Spec(
+            "int_list",
+            "width of each hidden layer (none: a linear model)",
+            low=1,
+            high=65536,
+            max_len=MAX_HIDDEN_LAYERS,
+            min_len=0,
+        ),
+    )
     activation: str | list[str] = _f(
         "tanh", Spec("str_or_list", "hidden activation", choices=tuple(ACTIVATIONS))
     )
@@ -155,7 +174,7 @@ class TrainingConfig:
     )
     patience: int = _f(200, Spec("int", "epochs without improvement", low=1, high=1_000_000))
     restore_best: bool = _f(True, Spec("bool", "restore the best validation weights"))
-    seed: int = _f(0, Spec("int", "seed of initialisation and shuffling", low=0, high=2**32 - 1))
+    seed: int = _f(0, Spec("int", "seed of initialisation and shuffling", low=0, high=MAX_SEED))
     backend: str = _f("numpy", Spec("choice", "numpy (CPU) or cupy (GPU)", choices=BACKEND_NAMES))
     dtype: str = _f("float32", Spec("choice", "floating-point precision", choices=DTYPES))
 
@@ -293,9 +312,11 @@ def _check(spec: Spec, value: Any) -> Any:
         value = [parse_value(v) for v in value]
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = [value]
-    if not isinstance(value, list) or not value:
+    if not isinstance(value, list) or len(value) < spec.min_len:
         raise bad
     if spec.lengths and len(value) not in spec.lengths:
+        raise bad
+    if spec.max_len and len(value) > spec.max_len:
         raise bad
     item_spec = dataclasses.replace(spec, kind="int" if kind == "int_list" else "float")
     return [_number(item_spec, v, bad) for v in value]

@@ -231,17 +231,28 @@ def test_identity_and_batch_loss_cross_the_process_boundary():
     from mlpstudio.core.training import Identity
     from mlpstudio.experiment.build import build_dataset, build_network, build_trainer
     from mlpstudio.experiment.config import Config
-    from mlpstudio.experiment.remote import snapshot_from, snapshot_message, unpack
+    from mlpstudio.experiment.remote import (
+        RemoteError,
+        snapshot_from,
+        snapshot_message,
+        unpack,
+    )
 
     config = Config()
     dataset = build_dataset(config.data)
     network = build_network(config, dataset, get_backend("numpy", "float64"))
     snapshot = next(iter(build_trainer(config, dataset, network, snapshot_interval=0)))
     snapshot = dataclasses.replace(snapshot, batch_loss=0.25)
-    header, arrays = unpack(snapshot_message(snapshot))
+    header, arrays = unpack(snapshot_message(7, snapshot))
+    assert header["run"] == 7
     back = snapshot_from(header, arrays)
     assert isinstance(back.identity, Identity) and back.identity == snapshot.identity
     assert back.batch_loss == 0.25
+    header["identity_sizes"] = "1,x,1"  # a damaged identity is refused, not guessed
+    with pytest.raises(RemoteError):
+        snapshot_from(header, arrays)
+    header["identity_data"] = None  # no identity: a snapshot that no view draws
+    assert snapshot_from(header, arrays).identity is None
     np.testing.assert_array_equal(back.weights[0][0], snapshot.weights[0][0])
 
 

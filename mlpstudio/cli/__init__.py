@@ -1,0 +1,313 @@
+"""The ``mlpstudio`` command: the desktop app by default, and headless subcommands.
+
+Exit status: 0 on success, 1 when training itself failed (the loss diverged), 2 on bad input
+(configuration, formula, data), with a short message on stderr and no traceback, 3 on an
+unexpected error (one paragraph and the path of a saved crash report).
+
+Every option of the app and of the commands is parsed here (Qt-free), so ``--help`` documents
+them all and never starts the GUI; :func:`mlpstudio.gui.app.run_gui` receives the parsed options.
+
+The package: this module (the parser, the app's options, dispatch and the exit-3 wrapper),
+:mod:`.common` (exit codes, UsageError, experiment options, progress bar), and one module per
+command: :mod:`.train`, :mod:`.compare`, :mod:`.data`, :mod:`.explain`. The command line is the
+top layer: it may import everything below it (the GUI only lazily, to open the window), and
+nothing imports it but ``mlpstudio.__main__``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_CRASH,
+    EXIT_FAILED,
+    EXIT_OK,
+    ProgressBar,
+    UsageError,
+    add_experiment_options,
+    load_experiment,
+)
+from .common import one_paragraph as _one_paragraph
+from .explain import add_explain_command, cmd_explain_backprop
+from .train import add_train_command, cmd_train, run_training, write_outputs
+
+_add_experiment_options = add_experiment_options  # the name before the cli package
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_CRASH",
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "ProgressBar",
+    "UsageError",
+    "bad_input_types",
+    "build_parser",
+    "cmd_explain_backprop",
+    "cmd_train",
+    "load_experiment",
+    "main",
+    "parse_gui_args",
+    "report_crash",
+    "run_training",
+    "write_outputs",
+]
+
+
+USAGE = """mlpstudio [--lang CODE] [--presentation] [--preset NAME] [--threads N] [FILE]
+       mlpstudio --smoke [FILE | --preset NAME] [--lang CODE] [--presentation] [--screenshot PNG]
+       mlpstudio --smoke --tour [--lang CODE] [--presentation] [--screenshot-dir DIR]
+       mlpstudio [--threads N] COMMAND [options]   (mlpstudio COMMAND --help for its options)"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: the app's options (without a COMMAND) and every command."""
+    parser = argparse.ArgumentParser(
+        prog="mlpstudio",
+        usage=USAGE,
+        description="MLP Studio: build, train and compare multilayer perceptrons. "
+        "Without a COMMAND, opens the desktop app, on FILE (an experiment file, TOML) if given. "
+        "Exit status: 0 success, 1 training failed (or a smoke check failed), 2 bad input or "
+        "no usable display, 3 unexpected error (a crash report is saved).",
+    )
+    parser.add_argument("--version", action="version", version=f"MLP Studio {__version__}")
+    add_gui_options(parser.add_argument_group("the desktop app (without a COMMAND)"))
+    _add_threads_option(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="mlpstudio")
+
+    # the handler is this package's cmd_train, looked up now, so it can be replaced in tests
+    add_train_command(commands).set_defaults(handler=cmd_train)
+
+    from .compare import add_compare_command  # numpy and the experiment package: lazily
+    from .data import add_data_commands
+
+    add_data_commands(commands)
+    add_compare_command(commands)
+    add_explain_command(commands)
+    _add_threads_everywhere(commands)
+    return parser
+
+
+def _add_threads_everywhere(subparsers) -> None:
+    """--threads on every command and sub-command (``mlpstudio data fetch --threads 2``)."""
+    for command in subparsers.choices.values():
+        _add_threads_option(command, default=argparse.SUPPRESS)
+        for action in command._actions:  # noqa: SLF001 (argparse API)
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+                _add_threads_everywhere(action)
+
+
+def add_gui_options(group) -> None:
+    """The desktop app's options (``group``: a parser or an argument group)."""
+    from ..experiment.presets import PRESETS
+    from ..i18n import LANGUAGES
+
+    group.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        metavar="CODE",
+        help="interface language: en or es (default: Preferences, else the system's)",
+    )
+    group.add_argument(
+        "--presentation",
+        action="store_true",
+        help="start in presentation mode (large fonts, thick lines; F5)",
+    )
+    group.add_argument(
+        "--preset",
+        choices=sorted(PRESETS),
+        metavar="NAME",
+        help="start from a named preset instead of the last experiment: " + ", ".join(PRESETS),
+    )
+    group.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check the app: train FILE, --preset or the course example through "
+        "the real window for a bounded time, then exit 0 (1 on any unexpected "
+        "error or empty view)",
+    )
+    group.add_argument("--screenshot", metavar="PNG", help="with --smoke: save the window here")
+    group.add_argument(
+        "--tour",
+        action="store_true",
+        help="with --smoke: walk one window through every preset and task as a "
+        "lecturer would, training briefly in each and opening the comparison; "
+        "exit 1 on any unexpected error",
+    )
+    group.add_argument(
+        "--screenshot-dir",
+        metavar="DIR",
+        help="with --tour: save one PNG per step of the tour here",
+    )
+    group.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+
+
+def _add_threads_option(parser, default=None) -> None:
+    parser.add_argument(
+        "--threads",
+        type=_thread_count,
+        metavar="N",
+        default=default,
+        help="BLAS threads for training (default: the physical cores, one "
+        "fewer while the window is open; env MLPSTUDIO_THREADS)",
+    )
+
+
+def _thread_count(text: str) -> int:
+    from ..threads import ThreadsError, check_threads
+
+    try:
+        return check_threads(int(text))
+    except ValueError as exc:  # ThreadsError is a ValueError
+        message = str(exc) if isinstance(exc, ThreadsError) else f"not a whole number: {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    """The options of the desktop app alone (no commands); unknown single-dash options are Qt's."""
+    parser = argparse.ArgumentParser(prog="mlpstudio", usage=USAGE, add_help=False)
+    add_gui_options(parser)
+    _add_threads_option(parser)
+    parser.add_argument("config", nargs="?", metavar="FILE")
+    return parser
+
+
+def parse_gui_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """The app's options and the arguments left for Qt (``-platform offscreen``, ...).
+
+    Raises :class:`UsageError` for an unknown ``--option`` or options that do not go together."""
+    parser = gui_parser()
+    parser.error = _raise_usage  # type: ignore[method-assign]
+    args, rest = parser.parse_known_args(argv)
+    unknown = [a for a in rest if a.startswith("--")]
+    if unknown:
+        raise UsageError(f"unknown option {unknown[0]} (see mlpstudio --help).")
+    if args.tour and not args.smoke:
+        raise UsageError("--tour goes with --smoke: mlpstudio --smoke --tour.")
+    if args.screenshot_dir and not args.tour:
+        raise UsageError("--screenshot-dir goes with --smoke --tour.")
+    if args.screenshot and not args.smoke:
+        raise UsageError("--screenshot goes with --smoke.")
+    if args.tour and (args.config or args.preset or args.screenshot):
+        raise UsageError("--tour walks every preset: it takes no FILE, --preset or --screenshot.")
+    if args.config and args.preset:
+        raise UsageError("Give either an experiment file or --preset, not both.")
+    return args, rest
+
+
+def _raise_usage(message: str):
+    raise UsageError(message)
+
+
+def _command_index(argv: list[str], commands) -> int | None:
+    """Where a COMMAND starts in ``argv``, or None when the app is meant (FILE or no command)."""
+    takes_value = {
+        option
+        for action in gui_parser()._actions  # noqa: SLF001 (argparse API)
+        if action.nargs != 0
+        for option in action.option_strings
+    }
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--":
+            return None
+        elif arg.startswith("-"):
+            skip = arg in takes_value
+        else:
+            return index if arg in commands else None
+    return None
+
+
+def bad_input_types() -> tuple[type[BaseException], ...]:
+    """Errors that mean the user's input is wrong (exit status 2)."""
+    from ..core.backend import BackendError
+    from ..data.dataset import DataError
+    from ..data.expr import FormulaError
+    from ..experiment.config import ConfigError
+    from ..experiment.files import OutputError
+
+    return (UsageError, ConfigError, FormulaError, DataError, BackendError, OutputError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--training-worker"]:  # the GUI's training process (the frozen app)
+        from ..experiment.remote import serve
+
+        return serve()
+    try:
+        return _dispatch(argv)
+    except KeyboardInterrupt:
+        print("mlpstudio: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: nothing else expected this error
+        return report_crash(exc, argv)
+
+
+def report_crash(exc: BaseException, argv: list[str]) -> int:
+    """One paragraph on stderr naming the saved crash report; exit status 3."""
+    from ..crash import save_crash_report
+
+    path = save_crash_report(exc, ["mlpstudio", *argv])
+    where = (
+        f"A crash report was saved to {path}; please send it with your report."
+        if path is not None
+        else "The crash report could not be saved."
+    )
+    print(
+        f"mlpstudio: unexpected error: {type(exc).__name__}: {_one_paragraph(exc)}. This is a "
+        f"bug in MLP Studio, not a problem with your input. {where}",
+        file=sys.stderr,
+    )
+    return EXIT_CRASH
+
+
+def _dispatch(argv: list[str]) -> int:
+    from ..threads import ThreadsError, chosen_threads, limit_blas_threads, set_threads
+
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 (argparse API)
+    at = _command_index(argv, commands)
+    if at is None:
+        if any(a in ("-h", "--help") for a in argv[: argv.index("--") if "--" in argv else None]):
+            parser.print_help()
+            return EXIT_OK
+        if "--version" in argv:
+            parser.parse_args(["--version"])  # prints and exits 0
+        try:
+            gui_args, qt_args = parse_gui_args(argv)
+            if gui_args.threads is not None:
+                set_threads(gui_args.threads)  # the training process inherits it
+            chosen_threads()  # refuses a bad MLPSTUDIO_THREADS
+        except (UsageError, ThreadsError) as exc:
+            print(f"mlpstudio: error: {_one_paragraph(exc)}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        from ..gui.app import run_gui
+
+        return run_gui(gui_args, qt_args)
+    given = {a.split("=")[0] for a in argv[:at] if a.startswith("--")}
+    if given - {"--threads"}:
+        print(
+            f"mlpstudio: error: {sorted(given - {'--threads'})[0]} is an option of the app, "
+            f"not of {argv[at]} (see mlpstudio {argv[at]} --help).",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    args = parser.parse_args(argv)
+    try:
+        if args.threads is not None:
+            set_threads(args.threads)
+        chosen_threads()
+        with limit_blas_threads(beside_gui=False):
+            return args.handler(args)
+    except ThreadsError as exc:
+        print(f"mlpstudio: error: {_one_paragraph(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except bad_input_types() as exc:
+        print(f"mlpstudio: error: {_one_paragraph(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
