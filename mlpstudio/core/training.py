@@ -18,10 +18,12 @@ any thread can read it at leisure.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import threading
 import time
-from dataclasses import dataclass, field
+import weakref
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
@@ -40,6 +42,84 @@ STATUS_TEXT = {
     "diverged": "Diverged",
 }
 FINAL_STATES = ("finished", "stopped", "early_stopped", "diverged")
+FINGERPRINT_BYTES = 1 << 22  # at most ~4 MB of one array is hashed (evenly spaced rows)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Which experiment a snapshot belongs to: the data (a fingerprint of its content) and the
+    architecture (layer sizes N_0..N_L, hidden activations, head). A view that shows one
+    identity draws only snapshots of that identity, so arrays of another experiment (other
+    data, other shapes) can never reach it. Made only by :func:`identity_of`."""
+
+    data: str
+    sizes: tuple[int, ...]
+    activations: tuple[str, ...]
+    head: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict | None) -> Identity | None:
+        if not values:
+            return None
+        return cls(
+            data=str(values["data"]),
+            sizes=tuple(int(n) for n in values["sizes"]),
+            activations=tuple(str(a) for a in values["activations"]),
+            head=str(values["head"]),
+        )
+
+
+_fingerprints: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_fingerprints_lock = threading.Lock()  # comparisons build trainers in several threads
+
+
+def data_fingerprint(dataset) -> str:
+    """A short digest of a dataset's content: names, shapes, scaling, every label and target,
+    and (for large image arrays) evenly spaced rows. The same data gives the same digest in
+    every process; computed once per dataset object."""
+    with _fingerprints_lock:
+        try:
+            return _fingerprints[dataset]
+        except (KeyError, TypeError):
+            pass
+    h = hashlib.blake2b(digest_size=12)
+    meta = (
+        getattr(dataset, "name", ""),
+        getattr(dataset, "task", ""),
+        tuple(getattr(dataset, "input_shape", ())),
+        tuple(getattr(dataset, "class_names", ())),
+        float(getattr(dataset, "input_shift", 0.0)),
+        float(getattr(dataset, "input_scale", 1.0)),
+        float(getattr(dataset, "y_divisor", 1.0)),
+        tuple(getattr(dataset, "domain", ())),
+    )
+    h.update(repr(meta).encode("utf-8"))
+    for name in ("x_train", "y_train", "x_test", "y_test"):
+        a = np.asarray(getattr(dataset, name))
+        h.update(f"{name}{a.shape}{a.dtype.str}".encode())
+        if a.nbytes > FINGERPRINT_BYTES and len(a) > 1:
+            a = a[:: math.ceil(a.nbytes / FINGERPRINT_BYTES)]
+        h.update(np.ascontiguousarray(a).tobytes())
+    digest = h.hexdigest()
+    with _fingerprints_lock:
+        try:
+            _fingerprints[dataset] = digest
+        except TypeError:
+            pass
+    return digest
+
+
+def identity_of(network, dataset) -> Identity:
+    """The identity of ``network`` trained on ``dataset`` (the one place it is made)."""
+    return Identity(
+        data=data_fingerprint(dataset),
+        sizes=tuple(int(n) for n in network.sizes),
+        activations=tuple(network.activation_names),
+        head=network.head.name,
+    )
 
 
 @dataclass(frozen=True)
@@ -143,6 +223,11 @@ class Snapshot:
     test_output: np.ndarray | None = field(repr=False)  # f_theta on the test inputs
     plot_output: np.ndarray | None = field(repr=False)  # f_theta on dataset.plot_inputs()
     best_epoch: int | None = None
+    #: the experiment (data and architecture) these arrays belong to; None matches no view
+    identity: Identity | None = None
+    #: mean loss of the mini-batches trained so far in the current epoch (NaN if none): what
+    #: a single step shows before the epoch ends
+    batch_loss: float = math.nan
 
     @property
     def progress(self) -> float:
@@ -181,6 +266,13 @@ class Trainer:
         self.backend = network.backend
         xp = self.backend.xp
         self.history = history or History()
+        self.identity = identity_of(network, dataset)
+        seconds = self.history.view()["seconds"]
+        #: training time of the runs that built the history so far (a continued or reopened
+        #: experiment reports its total time, not the time since it was reopened)
+        self.previous_seconds = (
+            float(seconds[-1]) if len(seconds) and math.isfinite(seconds[-1]) else 0.0
+        )
         self.start_epoch = int(self.history.view()["epoch"][-1]) if len(self.history) else 0
 
         head = network.head
@@ -358,6 +450,7 @@ class Trainer:
         self._samples = 0
         self._step = 0
         self._best = None  # (validation loss, epoch, parameters)
+        self._running, self._batches = None, 0  # this epoch's summed batch losses, count
         good_params, good_epoch = xp.array(net.params, copy=True), self.start_epoch
         epochs_without_progress = 0
         epoch, batch = self.start_epoch, 0
@@ -373,6 +466,7 @@ class Trainer:
         while epoch < opts.epochs and final_status == "finished":
             order = self.epoch_order()
             running = xp.zeros((), dtype=xp.float64)
+            self._running, self._batches = running, 0
             batch = 0
             while batch < self.batches_per_epoch:
                 with self._lock:
@@ -400,6 +494,7 @@ class Trainer:
                 idx = order[batch * self.batch_size : (batch + 1) * self.batch_size]
                 running += self.train_step(idx, self._lr(epoch))
                 batch += 1
+                self._running, self._batches = running, batch
                 self._step += 1
                 self._samples += len(idx)
 
@@ -419,6 +514,9 @@ class Trainer:
 
             # End of an epoch: evaluate, record, check for divergence and early stopping.
             epoch += 1
+            now = time.perf_counter()  # the history's seconds: training time up to here
+            self._elapsed += now - clock
+            clock = now
             train_loss, val_loss = self._record_epoch(epoch, self._lr(epoch - 1))
             if not (math.isfinite(train_loss) and math.isfinite(float(running))):
                 final_status = "diverged"
@@ -485,7 +583,7 @@ class Trainer:
             train_metric=train_metric,
             test_metric=test_metric,
             learning_rate=lr,
-            seconds=self._elapsed,
+            seconds=self.previous_seconds + self._elapsed,
         )
         return train_loss, val_loss
 
@@ -499,6 +597,9 @@ class Trainer:
         eta = None
         if self._step > 0 and self._elapsed > 0:
             eta = max(0.0, (total_steps - steps_done) * self._elapsed / self._step)
+        batch_loss = math.nan
+        if batch > 0 and self._running is not None and self._batches == batch:
+            batch_loss = float(self._running) / batch
         plot_output = None
         if self._x_plot is not None:
             plot_output = backend.to_host(net.forward(self._x_plot))
@@ -510,13 +611,23 @@ class Trainer:
             step=self._step,
             batch_in_epoch=batch,
             batches_per_epoch=self.batches_per_epoch,
-            elapsed=self._elapsed,
+            elapsed=self.previous_seconds + self._elapsed,
             samples_per_second=self._samples / self._elapsed if self._elapsed > 0 else 0.0,
-            eta=eta if self.status not in FINAL_STATES else 0.0,
+            eta=self._eta(eta),
             learning_rate=self._lr(min(epoch, max(0, self.options.epochs - 1))),
             history=self.history.view(),
             weights=tuple(net.weights_to_host()),
             test_output=None if self._test_output is None else backend.to_host(self._test_output),
             plot_output=plot_output,
             best_epoch=None if self._best is None else self._best[1],
+            identity=self.identity,
+            batch_loss=batch_loss,
         )
+
+    def _eta(self, estimate: float | None) -> float | None:
+        """Time left: none after a stop (the run is over but not done), 0 when finished."""
+        if self.status == "finished":
+            return 0.0
+        if self.status in FINAL_STATES:
+            return None
+        return estimate

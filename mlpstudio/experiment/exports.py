@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import __version__
+from .. import __version__, colours
 from ..core.network import count_formula, layer_counts
 from ..data.expr import CONSTANTS, FUNCTIONS, FormulaError
 from ..data.functions import parse_target
@@ -1029,7 +1029,7 @@ def _loss_svg(history: dict[str, np.ndarray], width: int = 640, height: int = 26
     """A small inline SVG of the train and test loss per epoch (log scale), no library."""
     epochs = np.asarray(history.get("epoch", []), dtype=float)
     series = []
-    for name, colour in (("train_loss", "#1f77b4"), ("test_loss", "#d62728")):
+    for name, colour in (("train_loss", colours.TRAIN), ("test_loss", colours.TEST)):
         values = np.asarray(history.get(name, []), dtype=float)
         if len(values) == len(epochs) and len(values) > 1:
             series.append((name, colour, values))

@@ -139,3 +139,26 @@ def preset_config(name: str) -> Config:
     for section, values in PRESETS[name][1].items():
         merged[section].update(values)
     return config_from_dict(merged)
+
+
+def task_preset(kind: str, toy: str | None = None) -> str:
+    """The preset that holds a kind of data's sensible defaults (a Task in the app): the first
+    preset for that kind (for 2-D sets, the one for ``toy`` if there is one), so each default
+    is written once, in :data:`PRESETS`."""
+    default = Config().data
+    first = None
+    for name, (_, changes) in PRESETS.items():
+        data = changes.get("data", {})
+        if data.get("kind", default.kind) != kind:
+            continue
+        if toy is None or data.get("toy", default.toy) == toy:
+            return name
+        first = first or name
+    if first is None:
+        raise KeyError(kind)
+    return first
+
+
+def task_defaults(kind: str, toy: str | None = None) -> Config:
+    """The config a Task starts from: that of :func:`task_preset`."""
+    return preset_config(task_preset(kind, toy))

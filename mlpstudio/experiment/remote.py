@@ -42,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..core.training import FINAL_STATES, History, Snapshot
+from ..core.training import FINAL_STATES, History, Identity, Snapshot
 from ..i18n import translate
 
 MAGIC = b"MLPS"
@@ -56,9 +56,10 @@ MAX_TEXT = 64 << 10  # an error message or a snapshot message
 _SNAPSHOT_FIELDS = (
     "status", "message", "epoch", "total_epochs", "step", "batch_in_epoch",
     "batches_per_epoch", "elapsed", "samples_per_second", "eta", "learning_rate", "best_epoch",
+    "batch_loss",
 )  # fmt: skip
 _INT_FIELDS = ("epoch", "total_epochs", "step", "batch_in_epoch", "batches_per_epoch")
-_FLOAT_FIELDS = ("elapsed", "samples_per_second", "learning_rate")
+_FLOAT_FIELDS = ("elapsed", "samples_per_second", "learning_rate", "batch_loss")
 _STATUSES = ("running", "paused", *FINAL_STATES)
 _CONTROLS = ("pause", "resume", "step", "stop", "lr")
 
@@ -155,7 +156,8 @@ def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:
 
 def snapshot_message(run: int, snapshot: Snapshot) -> bytes:
     header = {"kind": "snapshot", "run": run,
-              **{f: getattr(snapshot, f) for f in _SNAPSHOT_FIELDS}}  # fmt: skip
+              **{f: getattr(snapshot, f) for f in _SNAPSHOT_FIELDS},
+              **_identity_fields(snapshot.identity)}  # fmt: skip
     arrays = {f"history.{k}": v for k, v in snapshot.history.items()}
     for layer, (w, b) in enumerate(snapshot.weights):
         arrays[f"W.{layer}"] = w
@@ -165,6 +167,36 @@ def snapshot_message(run: int, snapshot: Snapshot) -> bytes:
     if snapshot.plot_output is not None:
         arrays["plot_output"] = snapshot.plot_output
     return pack(header, arrays)
+
+
+def _identity_fields(identity: Identity | None) -> dict:
+    """A snapshot's identity as flat header fields (headers hold plain values only)."""
+    if identity is None:
+        return {"identity_data": None}
+    return {
+        "identity_data": identity.data,
+        "identity_sizes": ",".join(str(n) for n in identity.sizes),
+        "identity_activations": ",".join(identity.activations),
+        "identity_head": identity.head,
+    }
+
+
+def _identity_from(header: dict) -> Identity | None:
+    data = header.get("identity_data")
+    if data is None:
+        return None
+    sizes, activations, head = (
+        header.get("identity_sizes"),
+        header.get("identity_activations"),
+        header.get("identity_head"),
+    )
+    if not all(isinstance(v, str) for v in (data, sizes, activations, head)):
+        raise RemoteError("snapshot identity is missing or not text")
+    try:
+        numbers = tuple(int(n) for n in sizes.split(","))
+    except ValueError:
+        raise RemoteError(f"snapshot identity sizes {sizes[:40]!r} are not numbers") from None
+    return Identity(data, numbers, tuple(activations.split(",")) if activations else (), head)
 
 
 def _number(header: dict, name: str, kind) -> float | int:
@@ -217,6 +249,7 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
         weights=weights,
         test_output=arrays.get("test_output"),
         plot_output=arrays.get("plot_output"),
+        identity=_identity_from(header),
     )
 
 

@@ -20,7 +20,7 @@ import os
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..core.backend import BackendError, get_backend
-from ..core.training import FINAL_STATES, History, Trainer
+from ..core.training import FINAL_STATES, History, Trainer, identity_of
 from ..data.dataset import DataError
 from ..data.expr import FormulaError
 from ..experiment.build import build_dataset, build_network, build_trainer
@@ -49,6 +49,7 @@ class ExperimentController(QObject):
         self.data_error: str | None = None
         self.data_error_position: int | None = None  # where a formula error is, for a caret
         self.network = None
+        self.network_dataset = None  # the data the network was built for
         self.network_error: str | None = None
         self.optimizer_state: dict | None = None
         self.run = None
@@ -85,6 +86,20 @@ class ExperimentController(QObject):
     def has_progress(self) -> bool:
         """Whether the network has been trained at all (so a rebuild would lose work)."""
         return self.snapshot is not None and len(self.snapshot.history["epoch"]) > 1
+
+    @property
+    def identity(self):
+        """The experiment the views may show: the current data with the current network, or
+        None while there is no network for this data (it failed, or the data changed after
+        training and a rebuild is only offered). Snapshots of any other identity are stale."""
+        if self.network is None or self.dataset is None or self.network_dataset is not self.dataset:
+            return None
+        return identity_of(self.network, self.dataset)
+
+    @property
+    def view_network(self):
+        """The network the views may draw (None when it belongs to other data)."""
+        return self.network if self.identity is not None else None
 
     def _set_status(self, status: str) -> None:
         self.status = status
@@ -138,6 +153,7 @@ class ExperimentController(QObject):
             try:
                 backend = get_backend(self.config.training.backend, self.config.training.dtype)
                 self.network = build_network(self.config, self.dataset, backend)
+                self.network_dataset = self.dataset
             except (ConfigError, BackendError, ValueError) as exc:
                 self.network_error = str(exc)
         self.networkChanged.emit()
@@ -164,6 +180,7 @@ class ExperimentController(QObject):
             self.datasetChanged.emit()
         self.pending_rebuild = None
         self.network, self.network_error = network, None
+        self.network_dataset = self.dataset
         self.network_config = config.copy()
         self.optimizer_state = optimizer_state
         self.networkChanged.emit()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from ..experiment import archive, exports
 from ..experiment.config import Config, ConfigError
 from ..experiment.files import atomic_write_text, history_csv
-from .views.base import png_bytes
 
 MAX_RECENT = 8
 
@@ -242,7 +241,7 @@ class ExperimentFiles(QObject):
         figures = {}
         for view in self.window.views:
             if not view.visibleRegion().isEmpty() and view.has_content():
-                figures[view.export_name] = png_bytes(view.plot_widget())
+                figures[view.export_name] = view.figure_png()  # the plot, not its header
         self._export(
             title, path,
             lambda: exports.html_report(c.saved_config(), c.results(), c.snapshot.history,

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..experiment.build import head_name, layer_sizes
-from ..experiment.config import Config, ConfigError, config_from_dict
-from ..experiment.presets import preset_config
+from ..experiment.config import IMAGE_KINDS, Config, ConfigError, config_from_dict
+from ..experiment.presets import preset_config, task_preset
 from .controller import ExperimentController
 from .files import ExperimentFiles
 from .lab_view import LabView
@@ -401,7 +401,15 @@ class MainWindow(QMainWindow):
         return bool(problems)
 
     def _apply_panels(self) -> None:
-        self.controller.set_config(self.current_config())
+        config = self.current_config()
+        if config.data.kind != self.controller.config.data.kind:
+            self._apply_task(config)  # a new task starts from that data's defaults
+            return
+        self.controller.set_config(config)
+        preset = self.data_panel.preset
+        name = preset.currentData()
+        if name and preset_config(name) != config:
+            preset.setCurrentIndex(0)  # edited: it is no longer that preset
         self._refresh_structure()  # also when a rebuild is only offered
         self._on_status(self.controller.status)
 
@@ -420,13 +428,52 @@ class MainWindow(QMainWindow):
         config = self._panels_config(config)
         if self.lab is not None:
             config = self.lab.enforce(config)
-        self.controller.set_config(config)
-        self.controller.reset()
+        c = self.controller
+        c.set_config(config)  # rebuilds what changed, if nothing was trained
+        trained = c.snapshot is not None and (c.snapshot.step > 0 or c.has_progress)
+        if trained or c.pending_rebuild:
+            c.reset()  # a trained network gives way to a fresh one (built once, not twice)
         self.message_bar.hide()
         return True
 
     def load_preset(self, name: str) -> None:
-        self.load_config(preset_config(name))
+        if self.load_config(preset_config(name)):
+            self._announce_defaults(self.data_panel.preset.itemText(
+            max(0, self.data_panel.preset.findData(name))))  # fmt: skip
+
+    def _apply_task(self, chosen: Config) -> None:
+        """The Task changed: load that data's defaults (architecture, epochs, batch, subset:
+        those of its preset), keeping the chosen 2-D set, and say so in the status line."""
+        name = task_preset(chosen.data.kind, chosen.data.toy if chosen.data.kind == "toy"
+                           else None)  # fmt: skip
+        config = preset_config(name)
+        if self.lab is not None:
+            config = self.lab.enforce(config)
+        if not self.load_config(config):
+            return  # refused with a message; the panels show the current experiment again
+        preset = self.data_panel.preset  # it names what is loaded, not the previous preset
+        preset.setCurrentIndex(max(0, preset.findData(name)) if self.lab is None else 0)
+        self._announce_defaults(self.data_panel.kind.currentText())
+
+    def _announce_defaults(self, title: str) -> None:
+        """One status line naming the settings that a task or preset has just set."""
+        c = self.controller.config
+        text = self.tr(
+            "Loaded the defaults of “{task}”: hidden layers {hidden}, {epochs} epochs, "
+            "batch size {batch}."
+        ).format(
+            task=title,
+            hidden=", ".join(number(n) for n in c.model.hidden) or "0",
+            epochs=number(c.training.epochs),
+            batch=number(c.training.batch_size),
+        )
+        if c.data.kind in IMAGE_KINDS:
+            text += " " + (
+                self.tr("Images per split: {n}.").format(n=number(c.data.subset))
+                if c.data.subset
+                else self.tr("Images per split: all (choose a subset for a slow computer).")
+            )
+        self.status_label.setText(text)
 
     # -- experiments from files and comparisons ----------------------------------------------
     def adopt_experiment(self, experiment) -> None:
@@ -610,20 +657,39 @@ class MainWindow(QMainWindow):
         self.architecture_panel.show_structure(sizes, config.model.activations(), head)
 
     # -- controller events -------------------------------------------------------------------
+    def _bind_views(self) -> None:
+        """Give every view the current data, the network that belongs to it (or none) and
+        their identity: the one place views learn what they show. A view then draws only
+        snapshots of that identity, so nothing of a previous experiment can reach it."""
+        c = self.controller
+        dataset, network, identity = c.dataset, c.view_network, c.identity
+        for view in self.all_views:
+            takes_data = view is not self.weights_view and view is not self.network_view
+            new_data = takes_data and view.dataset is not dataset
+            new_network = view.network is not network or view.identity != identity
+            if new_network and view.network is not None:
+                view.set_network(None)  # never a network with data it does not belong to
+            if new_data:
+                view.set_dataset(dataset)
+            if new_network and network is not None:
+                view.set_network(network)
+            if new_network and view.identity == identity:
+                view.clear()  # the same kind of experiment, but a new network: a new run
+            view.set_identity(identity)  # (clears the view if the identity changed)
+
     def _on_dataset_changed(self) -> None:
         dataset = self.controller.dataset
         self.data_panel.set_dataset(dataset)
-        for view in self.all_views:
-            if view is not self.weights_view and view is not self.network_view:
-                view.set_dataset(dataset)
+        self._bind_views()
         self._arrange_for(dataset)
         self._show_data_problem()
         self._refresh_structure()
 
     def _on_network_changed(self) -> None:
         network = self.controller.network
-        for view in self.all_views:
-            view.set_network(network)
+        self._bind_views()
+        if self.controller.pending_rebuild is None:
+            self.message_bar.hide()  # an offer to rebuild is void once the network is new
         if network is not None:
             self.backend_label.setText(
                 self.tr("GPU (CuPy)") if network.backend.is_gpu else self.tr("CPU (NumPy)")
@@ -635,8 +701,7 @@ class MainWindow(QMainWindow):
 
     def _on_snapshot(self, snapshot) -> None:
         for view in self.views:
-            if not view.visibleRegion().isEmpty():
-                view.show_snapshot(snapshot)
+            view.update_snapshot(snapshot)  # drawn only if it belongs to what the view shows
         self._show_class_results(force=snapshot.is_final or snapshot.step == 0)
         self.training_panel.show_progress(snapshot)
         if self.controller.status in ("running", "paused"):
@@ -650,6 +715,8 @@ class MainWindow(QMainWindow):
             return
         if not (dataset.is_image or _class_table(dataset)):
             return
+        if c.identity is None or snap.identity != c.identity:
+            return  # the predictions of another experiment (the views were cleared)
         now = time.perf_counter()
         if not force and now - self._class_views_drawn < CLASS_VIEWS_INTERVAL:
             return
@@ -661,7 +728,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_view(self, view) -> None:
         if self.controller.snapshot is not None:
-            view.show_snapshot(self.controller.snapshot)
+            view.update_snapshot(self.controller.snapshot)
             if view in self.image_views:
                 self._show_class_results(force=True)
 
@@ -713,9 +780,18 @@ class MainWindow(QMainWindow):
                 epoch=number(snap.epoch), total=number(snap.total_epochs)
             )
         if status == "paused":
-            return self.tr(
+            text = self.tr(
                 "Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step."
             ).format(epoch=number(snap.epoch), step=number(snap.step))
+            if math.isfinite(snap.batch_loss):  # inside an epoch: the loss of its batches
+                text += " " + self.tr(
+                    "Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches)."
+                ).format(
+                    loss=number(snap.batch_loss, significant=4),
+                    n=number(snap.batch_in_epoch),
+                    total=number(snap.batches_per_epoch),
+                )
+            return text
         result = self._result_text(snap)
         if status == "finished":
             return self.tr("Finished {epochs} epochs in {seconds} s. {result}").format(

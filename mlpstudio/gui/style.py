@@ -17,11 +17,13 @@ from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
-TRAIN = QColor(31, 119, 180)  # blue
-TEST = QColor(44, 160, 44)  # green
-PREDICTION = QColor(214, 39, 40)  # red
-TARGET = QColor(110, 110, 110)  # grey
-VALIDATION = QColor(255, 127, 14)  # orange
+from .. import colours
+
+TRAIN = QColor(colours.TRAIN)  # blue
+TEST = QColor(colours.TEST)  # green
+PREDICTION = QColor(colours.PREDICTION)  # red
+TARGET = QColor(colours.TARGET)  # grey
+VALIDATION = QColor(colours.VALIDATION)  # orange
 CLASS_COLORS = [
     QColor(c)
     for c in (

@@ -25,6 +25,12 @@ class View(QWidget):
     * :meth:`set_dataset` when the data changes (static content: targets, points);
     * :meth:`set_network` when the architecture changes (layout of per-layer content);
     * :meth:`show_snapshot` for every new training snapshot (update items in place).
+
+    Snapshots reach a view only through :meth:`update_snapshot`, which draws a snapshot only
+    if its :class:`~mlpstudio.core.training.Identity` (data and architecture) is the one the
+    view was bound to with :meth:`set_identity`; a new identity clears the view. So a view
+    never receives arrays of another experiment. A hidden view keeps the latest snapshot and
+    draws it when it is shown.
     """
 
     title = "View"
@@ -51,6 +57,8 @@ class View(QWidget):
         layout.addLayout(self.body, 1)
         self.dataset = None
         self.network = None
+        self.identity = None  # the experiment this view shows (None: no snapshot matches)
+        self._pending = None  # the latest matching snapshot, not drawn while hidden
         Style.instance().changed.connect(self.restyle)
 
     # -- hooks -------------------------------------------------------------------------------
@@ -63,6 +71,50 @@ class View(QWidget):
     def show_snapshot(self, snapshot) -> None:
         pass
 
+    def clear(self) -> None:
+        """Forget what was drawn from snapshots or results (the identity changed)."""
+
+    # -- identity ----------------------------------------------------------------------------
+    def set_identity(self, identity) -> None:
+        """Bind the view to the experiment it shows; a different one clears it."""
+        if identity != self.identity:
+            self.identity = identity
+            self._pending = None
+            self.clear()
+
+    def accepts(self, snapshot) -> bool:
+        """Whether ``snapshot`` belongs to the experiment this view shows."""
+        return (
+            snapshot is not None
+            and self.identity is not None
+            and getattr(snapshot, "identity", None) == self.identity
+        )
+
+    def update_snapshot(self, snapshot) -> bool:
+        """Draw ``snapshot`` if it belongs here (now if visible, else when shown)."""
+        if not self.accepts(snapshot):
+            return False
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self._pending = None
+            self.show_snapshot(snapshot)
+        else:
+            self._pending = snapshot
+        return True
+
+    def _draw_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if self.accepts(pending):
+            self.show_snapshot(pending)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self._draw_pending()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (a dock squeezed to nothing grows)
+        super().resizeEvent(event)
+        if self._pending is not None and not self.visibleRegion().isEmpty():
+            self._draw_pending()
+
     def restyle(self) -> None:
         """Presentation mode changed: rebuild pens and markers."""
 
@@ -73,6 +125,13 @@ class View(QWidget):
     def plot_widget(self) -> QWidget:
         """The widget that an export saves (the whole view by default)."""
         return self
+
+    def figure_png(self) -> bytes:
+        """The view's plot as PNG bytes, without its header (options, Export button)."""
+        widget = self.plot_widget()
+        if widget is self:
+            return png_bytes(self, self.body.geometry())
+        return png_bytes(widget)
 
     # -- export ------------------------------------------------------------------------------
     def export_dialog(self) -> None:
@@ -95,24 +154,26 @@ class View(QWidget):
         """Save the view as an SVG drawing: lines and text stay sharp at any size (images
         inside it, such as heatmaps, are embedded as pixels)."""
         from PySide6.QtCore import QBuffer, QIODevice, QPoint
-        from PySide6.QtGui import QPainter
+        from PySide6.QtGui import QPainter, QRegion
         from PySide6.QtSvg import QSvgGenerator
 
         from ...experiment.files import atomic_write
 
         widget = self.plot_widget()
+        # the plot, without the header (options, Export button) when the view is its own plot
+        area = self.body.geometry() if widget is self else widget.rect()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
         generator.setOutputDevice(buffer)
-        generator.setSize(widget.size())
-        generator.setViewBox(widget.rect())
+        generator.setSize(area.size())
+        generator.setViewBox(area.translated(-area.topLeft()))
         generator.setTitle(f"MLP Studio: {self.export_name}")
         painter = QPainter(generator)
         if isinstance(widget, QGraphicsView):  # pyqtgraph: draw the scene, as vectors
             widget.render(painter)
         else:
-            QWidget.render(widget, painter, QPoint(0, 0))
+            QWidget.render(widget, painter, QPoint(0, 0), QRegion(area))
         painter.end()
         data = bytes(buffer.data())
         if b"<svg" not in data:
@@ -123,18 +184,20 @@ class View(QWidget):
         """Save the view's plot as a PNG (written to a temporary file, then renamed)."""
         from ...experiment.files import atomic_write
 
-        data = png_bytes(self.plot_widget())
+        data = self.figure_png()
         return atomic_write(path, lambda handle: handle.write(data))
 
 
-def png_bytes(widget) -> bytes:
-    """A widget's current picture, PNG-encoded (for exports and reports)."""
+def png_bytes(widget, rect=None) -> bytes:
+    """A widget's current picture (or the part ``rect`` of it), PNG-encoded (for exports
+    and reports)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not widget.grab().save(buffer, "PNG"):
+    picture = widget.grab(rect) if rect is not None else widget.grab()
+    if not picture.save(buffer, "PNG"):
         raise OSError("could not encode the picture as PNG")
     return bytes(data)
 

@@ -45,6 +45,10 @@ class ClassAccuracyView(View):
         self.bars.setOpts(x0=np.zeros(n), y=np.arange(n), width=accuracy, height=0.7)
         self._accuracy = accuracy
 
+    def clear(self):
+        self.bars.setOpts(x0=[], y=[], width=[], height=0.7)
+        self._accuracy = None
+
     def has_content(self):
         return self._accuracy is not None
 

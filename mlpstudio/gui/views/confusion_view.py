@@ -93,6 +93,12 @@ class ConfusionView(View):
         self._counts = None
         self.fold.setVisible(dataset is not None and dataset.coarse_of is not None)
 
+    def clear(self):
+        self.image.clear()
+        for text in self.texts:
+            text.setText("")
+        self._counts = None
+
     def show_results(self, results) -> None:
         counts = results.confusion()
         n = results.n_classes

@@ -231,6 +231,9 @@ class GalleryView(View):
             self._labels, self._names = test_labels(dataset), label_names(dataset)
         self._refresh()
 
+    def clear(self):
+        self.set_dataset(self.dataset)  # the images without predictions
+
     def show_results(self, results) -> None:
         """Predictions (a :class:`~mlpstudio.gui.views.classes.ClassResults`) to show."""
         if self.preview:

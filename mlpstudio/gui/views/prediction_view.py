@@ -74,6 +74,7 @@ class PredictionView(View):
         self.restyle()
 
     def _layout_1d(self, ds):
+        self.plot.setAspectLocked(False)  # a 2-D set before it locked x and y together
         self.plot.setLabel("bottom", "x")
         self.plot.setLabel("left", "y")
         ((lo, hi),) = ds.domain
@@ -94,15 +95,35 @@ class PredictionView(View):
         target = ds.target(xs)
         self.target_curve.setData(xs, target)
         self.plot.setXRange(lo, hi, padding=0.02)
-        values = np.concatenate([target, ds.y_train[:, 0], ds.y_test[:, 0]])
-        self._y_range.reset()
-        self.plot.setYRange(
-            *self._y_range.update(float(values.min()), float(values.max())), padding=0
-        )
+        self._fit_y_to_data()
         self.train_points.setData(ds.x_train[:, 0], ds.y_train[:, 0])
         self.test_points.setData(ds.x_test[:, 0], ds.y_test[:, 0])
         self.net_curve.setData([], [])
         self.test_predictions.setData([], [])
+
+    def _fit_y_to_data(self) -> None:
+        """The y-range of the data alone (the network's curve may grow it, per run)."""
+        ds = self.dataset
+        ((lo, hi),) = ds.domain
+        target = ds.target(np.linspace(lo, hi, GRID_1D))
+        values = np.concatenate([target, ds.y_train[:, 0], ds.y_test[:, 0]])
+        values = values[np.isfinite(values)]
+        self._y_range.reset()
+        if len(values):
+            self.plot.setYRange(
+                *self._y_range.update(float(values.min()), float(values.max())), padding=0
+            )
+
+    def clear(self):
+        """A new network or experiment: drop the old network's drawing, and the y-range it
+        grew, so that the range fits the data again."""
+        self._has_prediction = False
+        if self._mode == "1d":
+            self.net_curve.setData([], [])
+            self.test_predictions.setData([], [])
+            self._fit_y_to_data()
+        elif self._mode == "2d":
+            self.image.clear()
 
     def _layout_2d(self, ds):
         self.plot.setLabel("bottom", "x1")
