@@ -196,6 +196,15 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <location filename="../../mlpstudio/experiment/archive.py" line="777"/>
+        <source>{old} was not found; the copy stored in the experiment is used ({new}).</source>
+        <extracomment>data.kind = csv: the file is stored in the experiment up to this size (bytes), so that it reopens on a machine without the original; a larger file is referenced by path only. Optimiser buffers, besides the step count &quot;t&quot;, per optimiser (see Optimizer.state()). Zip methods accepted when opening: stored and deflate (what saving writes). Others, bzip2 and lzma above all, can inflate a few kB into gigabytes. Deflate cannot compress better than about 1032:1; a member claiming more is lying. Opening holds each member&apos;s bytes and the array parsed from them; continuing training copies the weights once more: this many times the stored bytes must fit the budget. Bytes of one central-directory entry at most: 46 fixed, a name, an extra field, a comment. What zipfile raises on damaged input: besides BadZipFile, a mangled header can surface as a struct, zlib or decoding error, or as NotImplementedError for an unknown zip version.</extracomment>
+        <translation>{old} no se encontró; se usa la copia guardada en el experimento ({new}).</translation>
+    </message>
+</context>
+<context>
     <name>Backend</name>
     <message>
         <location filename="../../mlpstudio/core/backend.py" line="56"/>
@@ -244,702 +253,702 @@
 <context>
     <name>Classes</name>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="35"/>
+        <location filename="../../mlpstudio/data/images.py" line="37"/>
         <source>T-shirt/top</source>
         <translation>Camiseta/top</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="36"/>
+        <location filename="../../mlpstudio/data/images.py" line="38"/>
         <source>Trouser</source>
         <translation>Pantalón</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="37"/>
+        <location filename="../../mlpstudio/data/images.py" line="39"/>
         <source>Pullover</source>
         <translation>Jersey</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="38"/>
+        <location filename="../../mlpstudio/data/images.py" line="40"/>
         <source>Dress</source>
         <translation>Vestido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="39"/>
+        <location filename="../../mlpstudio/data/images.py" line="41"/>
         <source>Coat</source>
         <translation>Abrigo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="40"/>
+        <location filename="../../mlpstudio/data/images.py" line="42"/>
         <source>Sandal</source>
         <translation>Sandalia</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="41"/>
+        <location filename="../../mlpstudio/data/images.py" line="43"/>
         <source>Shirt</source>
         <translation>Camisa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="42"/>
+        <location filename="../../mlpstudio/data/images.py" line="44"/>
         <source>Sneaker</source>
         <translation>Zapatilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="43"/>
+        <location filename="../../mlpstudio/data/images.py" line="45"/>
         <source>Bag</source>
         <translation>Bolso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="44"/>
+        <location filename="../../mlpstudio/data/images.py" line="46"/>
         <source>Ankle boot</source>
         <translation>Botín</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="48"/>
+        <location filename="../../mlpstudio/data/images.py" line="50"/>
         <source>airplane</source>
         <translation>avión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="49"/>
+        <location filename="../../mlpstudio/data/images.py" line="51"/>
         <source>automobile</source>
         <translation>automóvil</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="50"/>
+        <location filename="../../mlpstudio/data/images.py" line="52"/>
         <source>bird</source>
         <translation>pájaro</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="51"/>
+        <location filename="../../mlpstudio/data/images.py" line="53"/>
         <source>cat</source>
         <translation>gato</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="52"/>
+        <location filename="../../mlpstudio/data/images.py" line="54"/>
         <source>deer</source>
         <translation>ciervo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="53"/>
+        <location filename="../../mlpstudio/data/images.py" line="55"/>
         <source>dog</source>
         <translation>perro</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="54"/>
+        <location filename="../../mlpstudio/data/images.py" line="56"/>
         <source>frog</source>
         <translation>rana</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="55"/>
+        <location filename="../../mlpstudio/data/images.py" line="57"/>
         <source>horse</source>
         <translation>caballo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="56"/>
+        <location filename="../../mlpstudio/data/images.py" line="58"/>
         <source>ship</source>
         <translation>barco</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="57"/>
+        <location filename="../../mlpstudio/data/images.py" line="59"/>
         <source>truck</source>
         <translation>camión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="63"/>
+        <location filename="../../mlpstudio/data/images.py" line="65"/>
         <source>apple</source>
         <translation>manzana</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="64"/>
+        <location filename="../../mlpstudio/data/images.py" line="66"/>
         <source>aquarium fish</source>
         <translation>pez de acuario</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="65"/>
+        <location filename="../../mlpstudio/data/images.py" line="67"/>
         <source>baby</source>
         <translation>bebé</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="66"/>
+        <location filename="../../mlpstudio/data/images.py" line="68"/>
         <source>bear</source>
         <translation>oso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="67"/>
+        <location filename="../../mlpstudio/data/images.py" line="69"/>
         <source>beaver</source>
         <translation>castor</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="68"/>
+        <location filename="../../mlpstudio/data/images.py" line="70"/>
         <source>bed</source>
         <translation>cama</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="69"/>
+        <location filename="../../mlpstudio/data/images.py" line="71"/>
         <source>bee</source>
         <translation>abeja</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="70"/>
+        <location filename="../../mlpstudio/data/images.py" line="72"/>
         <source>beetle</source>
         <translation>escarabajo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="71"/>
+        <location filename="../../mlpstudio/data/images.py" line="73"/>
         <source>bicycle</source>
         <translation>bicicleta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="72"/>
+        <location filename="../../mlpstudio/data/images.py" line="74"/>
         <source>bottle</source>
         <translation>botella</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="73"/>
+        <location filename="../../mlpstudio/data/images.py" line="75"/>
         <source>bowl</source>
         <translation>cuenco</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="74"/>
+        <location filename="../../mlpstudio/data/images.py" line="76"/>
         <source>boy</source>
         <translation>niño</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="75"/>
+        <location filename="../../mlpstudio/data/images.py" line="77"/>
         <source>bridge</source>
         <translation>puente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="76"/>
+        <location filename="../../mlpstudio/data/images.py" line="78"/>
         <source>bus</source>
         <translation>autobús</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="77"/>
+        <location filename="../../mlpstudio/data/images.py" line="79"/>
         <source>butterfly</source>
         <translation>mariposa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="78"/>
+        <location filename="../../mlpstudio/data/images.py" line="80"/>
         <source>camel</source>
         <translation>camello</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="79"/>
+        <location filename="../../mlpstudio/data/images.py" line="81"/>
         <source>can</source>
         <translation>lata</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="80"/>
+        <location filename="../../mlpstudio/data/images.py" line="82"/>
         <source>castle</source>
         <translation>castillo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="81"/>
+        <location filename="../../mlpstudio/data/images.py" line="83"/>
         <source>caterpillar</source>
         <translation>oruga</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="82"/>
+        <location filename="../../mlpstudio/data/images.py" line="84"/>
         <source>cattle</source>
         <translation>ganado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="83"/>
+        <location filename="../../mlpstudio/data/images.py" line="85"/>
         <source>chair</source>
         <translation>silla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="84"/>
+        <location filename="../../mlpstudio/data/images.py" line="86"/>
         <source>chimpanzee</source>
         <translation>chimpancé</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="85"/>
+        <location filename="../../mlpstudio/data/images.py" line="87"/>
         <source>clock</source>
         <translation>reloj</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="86"/>
+        <location filename="../../mlpstudio/data/images.py" line="88"/>
         <source>cloud</source>
         <translation>nube</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="87"/>
+        <location filename="../../mlpstudio/data/images.py" line="89"/>
         <source>cockroach</source>
         <translation>cucaracha</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="88"/>
+        <location filename="../../mlpstudio/data/images.py" line="90"/>
         <source>couch</source>
         <translation>sofá</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="89"/>
+        <location filename="../../mlpstudio/data/images.py" line="91"/>
         <source>crab</source>
         <translation>cangrejo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="90"/>
+        <location filename="../../mlpstudio/data/images.py" line="92"/>
         <source>crocodile</source>
         <translation>cocodrilo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="91"/>
+        <location filename="../../mlpstudio/data/images.py" line="93"/>
         <source>cup</source>
         <translation>taza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="92"/>
+        <location filename="../../mlpstudio/data/images.py" line="94"/>
         <source>dinosaur</source>
         <translation>dinosaurio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="93"/>
+        <location filename="../../mlpstudio/data/images.py" line="95"/>
         <source>dolphin</source>
         <translation>delfín</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="94"/>
+        <location filename="../../mlpstudio/data/images.py" line="96"/>
         <source>elephant</source>
         <translation>elefante</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="95"/>
+        <location filename="../../mlpstudio/data/images.py" line="97"/>
         <source>flatfish</source>
         <translation>pez plano</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="96"/>
+        <location filename="../../mlpstudio/data/images.py" line="98"/>
         <source>forest</source>
         <translation>bosque</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="97"/>
+        <location filename="../../mlpstudio/data/images.py" line="99"/>
         <source>fox</source>
         <translation>zorro</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="98"/>
+        <location filename="../../mlpstudio/data/images.py" line="100"/>
         <source>girl</source>
         <translation>niña</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="99"/>
+        <location filename="../../mlpstudio/data/images.py" line="101"/>
         <source>hamster</source>
         <translation>hámster</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="100"/>
+        <location filename="../../mlpstudio/data/images.py" line="102"/>
         <source>house</source>
         <translation>casa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="101"/>
+        <location filename="../../mlpstudio/data/images.py" line="103"/>
         <source>kangaroo</source>
         <translation>canguro</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="102"/>
+        <location filename="../../mlpstudio/data/images.py" line="104"/>
         <source>keyboard</source>
         <translation>teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="103"/>
+        <location filename="../../mlpstudio/data/images.py" line="105"/>
         <source>lamp</source>
         <translation>lámpara</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="104"/>
+        <location filename="../../mlpstudio/data/images.py" line="106"/>
         <source>lawn mower</source>
         <translation>cortacésped</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="105"/>
+        <location filename="../../mlpstudio/data/images.py" line="107"/>
         <source>leopard</source>
         <translation>leopardo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="106"/>
+        <location filename="../../mlpstudio/data/images.py" line="108"/>
         <source>lion</source>
         <translation>león</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="107"/>
+        <location filename="../../mlpstudio/data/images.py" line="109"/>
         <source>lizard</source>
         <translation>lagarto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="108"/>
+        <location filename="../../mlpstudio/data/images.py" line="110"/>
         <source>lobster</source>
         <translation>langosta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="109"/>
+        <location filename="../../mlpstudio/data/images.py" line="111"/>
         <source>man</source>
         <translation>hombre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="110"/>
+        <location filename="../../mlpstudio/data/images.py" line="112"/>
         <source>maple tree</source>
         <translation>arce</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="111"/>
+        <location filename="../../mlpstudio/data/images.py" line="113"/>
         <source>motorcycle</source>
         <translation>motocicleta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="112"/>
+        <location filename="../../mlpstudio/data/images.py" line="114"/>
         <source>mountain</source>
         <translation>montaña</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="113"/>
+        <location filename="../../mlpstudio/data/images.py" line="115"/>
         <source>mouse</source>
         <translation>ratón</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="114"/>
+        <location filename="../../mlpstudio/data/images.py" line="116"/>
         <source>mushroom</source>
         <translation>seta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="115"/>
+        <location filename="../../mlpstudio/data/images.py" line="117"/>
         <source>oak tree</source>
         <translation>roble</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="116"/>
+        <location filename="../../mlpstudio/data/images.py" line="118"/>
         <source>orange</source>
         <translation>naranja</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="117"/>
+        <location filename="../../mlpstudio/data/images.py" line="119"/>
         <source>orchid</source>
         <translation>orquídea</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="118"/>
+        <location filename="../../mlpstudio/data/images.py" line="120"/>
         <source>otter</source>
         <translation>nutria</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="119"/>
+        <location filename="../../mlpstudio/data/images.py" line="121"/>
         <source>palm tree</source>
         <translation>palmera</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="120"/>
+        <location filename="../../mlpstudio/data/images.py" line="122"/>
         <source>pear</source>
         <translation>pera</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="121"/>
+        <location filename="../../mlpstudio/data/images.py" line="123"/>
         <source>pickup truck</source>
         <translation>camioneta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="122"/>
+        <location filename="../../mlpstudio/data/images.py" line="124"/>
         <source>pine tree</source>
         <translation>pino</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="123"/>
+        <location filename="../../mlpstudio/data/images.py" line="125"/>
         <source>plain</source>
         <translation>llanura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="124"/>
+        <location filename="../../mlpstudio/data/images.py" line="126"/>
         <source>plate</source>
         <translation>plato</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="125"/>
+        <location filename="../../mlpstudio/data/images.py" line="127"/>
         <source>poppy</source>
         <translation>amapola</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="126"/>
+        <location filename="../../mlpstudio/data/images.py" line="128"/>
         <source>porcupine</source>
         <translation>puercoespín</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="127"/>
+        <location filename="../../mlpstudio/data/images.py" line="129"/>
         <source>possum</source>
         <translation>zarigüeya</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="128"/>
+        <location filename="../../mlpstudio/data/images.py" line="130"/>
         <source>rabbit</source>
         <translation>conejo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="129"/>
+        <location filename="../../mlpstudio/data/images.py" line="131"/>
         <source>raccoon</source>
         <translation>mapache</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="130"/>
+        <location filename="../../mlpstudio/data/images.py" line="132"/>
         <source>ray</source>
         <translation>raya</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="131"/>
+        <location filename="../../mlpstudio/data/images.py" line="133"/>
         <source>road</source>
         <translation>carretera</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="132"/>
+        <location filename="../../mlpstudio/data/images.py" line="134"/>
         <source>rocket</source>
         <translation>cohete</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="133"/>
+        <location filename="../../mlpstudio/data/images.py" line="135"/>
         <source>rose</source>
         <translation>rosa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="134"/>
+        <location filename="../../mlpstudio/data/images.py" line="136"/>
         <source>sea</source>
         <translation>mar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="135"/>
+        <location filename="../../mlpstudio/data/images.py" line="137"/>
         <source>seal</source>
         <translation>foca</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="136"/>
+        <location filename="../../mlpstudio/data/images.py" line="138"/>
         <source>shark</source>
         <translation>tiburón</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="137"/>
+        <location filename="../../mlpstudio/data/images.py" line="139"/>
         <source>shrew</source>
         <translation>musaraña</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="138"/>
+        <location filename="../../mlpstudio/data/images.py" line="140"/>
         <source>skunk</source>
         <translation>mofeta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="139"/>
+        <location filename="../../mlpstudio/data/images.py" line="141"/>
         <source>skyscraper</source>
         <translation>rascacielos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="140"/>
+        <location filename="../../mlpstudio/data/images.py" line="142"/>
         <source>snail</source>
         <translation>caracol</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="141"/>
+        <location filename="../../mlpstudio/data/images.py" line="143"/>
         <source>snake</source>
         <translation>serpiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="142"/>
+        <location filename="../../mlpstudio/data/images.py" line="144"/>
         <source>spider</source>
         <translation>araña</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="143"/>
+        <location filename="../../mlpstudio/data/images.py" line="145"/>
         <source>squirrel</source>
         <translation>ardilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="144"/>
+        <location filename="../../mlpstudio/data/images.py" line="146"/>
         <source>streetcar</source>
         <translation>tranvía</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="145"/>
+        <location filename="../../mlpstudio/data/images.py" line="147"/>
         <source>sunflower</source>
         <translation>girasol</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="146"/>
+        <location filename="../../mlpstudio/data/images.py" line="148"/>
         <source>sweet pepper</source>
         <translation>pimiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="147"/>
+        <location filename="../../mlpstudio/data/images.py" line="149"/>
         <source>table</source>
         <translation>mesa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="148"/>
+        <location filename="../../mlpstudio/data/images.py" line="150"/>
         <source>tank</source>
         <translation>tanque</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="149"/>
+        <location filename="../../mlpstudio/data/images.py" line="151"/>
         <source>telephone</source>
         <translation>teléfono</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="150"/>
+        <location filename="../../mlpstudio/data/images.py" line="152"/>
         <source>television</source>
         <translation>televisor</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="151"/>
+        <location filename="../../mlpstudio/data/images.py" line="153"/>
         <source>tiger</source>
         <translation>tigre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="152"/>
+        <location filename="../../mlpstudio/data/images.py" line="154"/>
         <source>tractor</source>
         <translation>tractor</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="153"/>
+        <location filename="../../mlpstudio/data/images.py" line="155"/>
         <source>train</source>
         <translation>tren</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="154"/>
+        <location filename="../../mlpstudio/data/images.py" line="156"/>
         <source>trout</source>
         <translation>trucha</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="155"/>
+        <location filename="../../mlpstudio/data/images.py" line="157"/>
         <source>tulip</source>
         <translation>tulipán</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="156"/>
+        <location filename="../../mlpstudio/data/images.py" line="158"/>
         <source>turtle</source>
         <translation>tortuga</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="157"/>
+        <location filename="../../mlpstudio/data/images.py" line="159"/>
         <source>wardrobe</source>
         <translation>armario</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="158"/>
+        <location filename="../../mlpstudio/data/images.py" line="160"/>
         <source>whale</source>
         <translation>ballena</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="159"/>
+        <location filename="../../mlpstudio/data/images.py" line="161"/>
         <source>willow tree</source>
         <translation>sauce</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="160"/>
+        <location filename="../../mlpstudio/data/images.py" line="162"/>
         <source>wolf</source>
         <translation>lobo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="161"/>
+        <location filename="../../mlpstudio/data/images.py" line="163"/>
         <source>woman</source>
         <translation>mujer</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="162"/>
+        <location filename="../../mlpstudio/data/images.py" line="164"/>
         <source>worm</source>
         <translation>gusano</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="166"/>
+        <location filename="../../mlpstudio/data/images.py" line="168"/>
         <source>aquatic mammals</source>
         <translation>mamíferos acuáticos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="167"/>
+        <location filename="../../mlpstudio/data/images.py" line="169"/>
         <source>fish</source>
         <translation>peces</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="168"/>
+        <location filename="../../mlpstudio/data/images.py" line="170"/>
         <source>flowers</source>
         <translation>flores</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="169"/>
+        <location filename="../../mlpstudio/data/images.py" line="171"/>
         <source>food containers</source>
         <translation>recipientes de comida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="170"/>
+        <location filename="../../mlpstudio/data/images.py" line="172"/>
         <source>fruit and vegetables</source>
         <translation>frutas y verduras</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="171"/>
+        <location filename="../../mlpstudio/data/images.py" line="173"/>
         <source>household electrical devices</source>
         <translation>electrodomésticos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="172"/>
+        <location filename="../../mlpstudio/data/images.py" line="174"/>
         <source>household furniture</source>
         <translation>muebles del hogar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="173"/>
+        <location filename="../../mlpstudio/data/images.py" line="175"/>
         <source>insects</source>
         <translation>insectos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="174"/>
+        <location filename="../../mlpstudio/data/images.py" line="176"/>
         <source>large carnivores</source>
         <translation>grandes carnívoros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="175"/>
+        <location filename="../../mlpstudio/data/images.py" line="177"/>
         <source>large man-made outdoor things</source>
         <translation>grandes construcciones al aire libre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="176"/>
+        <location filename="../../mlpstudio/data/images.py" line="178"/>
         <source>large natural outdoor scenes</source>
         <translation>grandes paisajes naturales</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="177"/>
+        <location filename="../../mlpstudio/data/images.py" line="179"/>
         <source>large omnivores and herbivores</source>
         <translation>grandes omnívoros y herbívoros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="178"/>
+        <location filename="../../mlpstudio/data/images.py" line="180"/>
         <source>medium mammals</source>
         <translation>mamíferos medianos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="179"/>
+        <location filename="../../mlpstudio/data/images.py" line="181"/>
         <source>non-insect invertebrates</source>
         <translation>invertebrados no insectos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="180"/>
+        <location filename="../../mlpstudio/data/images.py" line="182"/>
         <source>people</source>
         <translation>personas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="181"/>
+        <location filename="../../mlpstudio/data/images.py" line="183"/>
         <source>reptiles</source>
         <translation>reptiles</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="182"/>
+        <location filename="../../mlpstudio/data/images.py" line="184"/>
         <source>small mammals</source>
         <translation>mamíferos pequeños</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="183"/>
+        <location filename="../../mlpstudio/data/images.py" line="185"/>
         <source>trees</source>
         <translation>árboles</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="184"/>
+        <location filename="../../mlpstudio/data/images.py" line="186"/>
         <source>vehicles 1</source>
         <translation>vehículos 1</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="185"/>
+        <location filename="../../mlpstudio/data/images.py" line="187"/>
         <source>vehicles 2</source>
         <translation>vehículos 2</translation>
     </message>
@@ -1220,400 +1229,633 @@
         <translation>clase predicha</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="183"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="189"/>
         <source>True {true}, predicted {predicted}: {count} of {total} ({share})</source>
         <translation>Real {true}, predicha {predicted}: {count} de {total} ({share})</translation>
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="48"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="152"/>
+        <source>Import CSV</source>
+        <translation>Importar CSV</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="60"/>
+        <source>Choose file...</source>
+        <translation>Elegir archivo...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="67"/>
+        <source>The first rows of the file, as read.</source>
+        <translation>Las primeras filas del archivo, tal como se leen.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="73"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="79"/>
+        <source>Detect</source>
+        <translation>Detectar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="74"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="187"/>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="76"/>
+        <source>The character between the columns.</source>
+        <translation>El carácter entre las columnas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="77"/>
+        <source>Separator</source>
+        <translation>Separador</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="79"/>
+        <source>Point: 1.5</source>
+        <translation>Punto: 1.5</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="80"/>
+        <source>Comma: 1,5</source>
+        <translation>Coma: 1,5</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="82"/>
+        <source>How the file writes decimals (Spanish files: comma).</source>
+        <translation>Cómo escribe el archivo los decimales (archivos en español: coma).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="83"/>
+        <source>Decimal mark</source>
+        <translation>Separador decimal</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="88"/>
+        <source>The column the network learns to predict.</source>
+        <translation>La columna que la red aprende a predecir.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="89"/>
+        <source>Target column</source>
+        <translation>Columna objetivo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="92"/>
+        <source>Automatic (text or few whole numbers: classes)</source>
+        <translation>Automática (texto o pocos enteros: clases)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="93"/>
+        <source>Regression (predict a number)</source>
+        <translation>Regresión (predecir un número)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="94"/>
+        <source>Classification (predict a class)</source>
+        <translation>Clasificación (predecir una clase)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="98"/>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="99"/>
+        <source>Standardise the inputs (mean 0, std 1)</source>
+        <translation>Estandarizar las entradas (media 0, desviación 1)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="101"/>
+        <source>With the mean and standard deviation of the training rows only.</source>
+        <translation>Con la media y la desviación típica de las filas de entrenamiento solamente.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="104"/>
+        <source>Scale a numeric target to [-1, 1]</source>
+        <translation>Escalar un objetivo numérico a [-1, 1]</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="106"/>
+        <source>Divide the target by its largest absolute value in the training rows; the views show it in the file&apos;s units.</source>
+        <translation>Divide el objetivo por su mayor valor absoluto en las filas de entrenamiento; las vistas lo muestran en las unidades del archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="112"/>
+        <source>Input columns</source>
+        <translation>Columnas de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="114"/>
+        <source>Tick the columns the network reads; they must be numbers.</source>
+        <translation>Marca las columnas que lee la red; deben ser números.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="153"/>
+        <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="160"/>
+        <source>No file chosen yet.</source>
+        <translation>Aún no se ha elegido ningún archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="188"/>
+        <source>point</source>
+        <translation>punto</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="188"/>
+        <source>comma</source>
+        <translation>coma</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="190"/>
+        <source>Read with separator “{sep}” and decimal {dec}; {n} columns.</source>
+        <translation>Leído con separador «{sep}» y decimal {dec}; {n} columnas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="232"/>
+        <source>{name} (text)</source>
+        <translation>{name} (texto)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="286"/>
+        <source>Tick at least one input column.</source>
+        <translation>Marca al menos una columna de entrada.</translation>
+    </message>
+</context>
+<context>
     <name>Data</name>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="33"/>
+        <location filename="../../mlpstudio/data/functions.py" line="43"/>
         <source>Use either x (one input) or x1 and x2 (two inputs), not both.</source>
+        <extracomment>Probe points per axis when looking for singularities between the samples. A target whose largest |y| exceeds this many times its 90th percentile gets a warning.</extracomment>
         <translation>Usa x (una entrada) o x1 y x2 (dos entradas), pero no ambas cosas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="66"/>
+        <location filename="../../mlpstudio/data/functions.py" line="77"/>
         <source>The formula gives {value} at {where}: it is not defined on the whole domain (a logarithm or square root of a negative number, a division by zero or an overflow?). Change the formula or the domain.</source>
         <translation>La fórmula da {value} en {where}: no está definida en todo el dominio (¿un logaritmo o una raíz cuadrada de un número negativo, una división entre cero o un desbordamiento?). Cambia la fórmula o el dominio.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="78"/>
+        <location filename="../../mlpstudio/data/functions.py" line="90"/>
         <source>The formula is zero everywhere on the domain, so it cannot be normalised; turn normalisation off or change the formula.</source>
         <translation>La fórmula vale cero en todo el dominio, así que no se puede normalizar; desactiva la normalización o cambia la fórmula.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="110"/>
+        <location filename="../../mlpstudio/data/functions.py" line="139"/>
+        <source>{formula} is infinite or undefined near {where}: the samples miss that point, but the values next to it are huge.</source>
+        <translation>{formula} es infinita o no está definida cerca de {where}: las muestras no caen en ese punto, pero los valores junto a él son enormes.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="150"/>
+        <source>{formula} has very large values near {where} (|y| up to {peak}, while 90% of the values are below {typical}): the rest of the curve looks flat.</source>
+        <translation>{formula} tiene valores muy grandes cerca de {where} (|y| llega a {peak}, mientras que el 90 % de los valores está por debajo de {typical}): el resto de la curva parece plana.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="170"/>
         <source>The domain needs 2 numbers (or {n} for {inputs} inputs), got {got}.</source>
         <translation>El dominio necesita 2 números (o {n} para {inputs} entradas), pero tiene {got}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="118"/>
+        <location filename="../../mlpstudio/data/functions.py" line="178"/>
         <source>The domain [{lo}, {hi}] must be finite with its start below its end.</source>
         <translation>El dominio [{lo}, {hi}] debe ser finito y su inicio debe ser menor que su final.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="130"/>
+        <location filename="../../mlpstudio/data/functions.py" line="184"/>
+        <source>The domain [{lo}, {hi}] is wider than floating-point numbers can measure; use a narrower domain.</source>
+        <translation>El dominio [{lo}, {hi}] es más ancho de lo que los números de coma flotante pueden medir; use un dominio más estrecho.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="198"/>
         <source>The step between points must be positive.</source>
         <translation>El paso entre puntos debe ser positivo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="134"/>
+        <location filename="../../mlpstudio/data/functions.py" line="202"/>
+        <source>A step of {step} gives more points than can be counted; at most {limit}.</source>
+        <translation>Un paso de {step} da más puntos de los que se pueden contar; como máximo {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="210"/>
         <source>A step of {step} gives {count} points; at most {limit}.</source>
         <translation>Un paso de {step} da {count} puntos; como máximo se permiten {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="144"/>
+        <location filename="../../mlpstudio/data/functions.py" line="220"/>
         <source>At least 5 points are needed to split into train and test.</source>
         <translation>Hacen falta al menos 5 puntos para dividirlos en entrenamiento y test.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="157"/>
+        <location filename="../../mlpstudio/data/functions.py" line="233"/>
         <source>The number of points must be between 5 and {limit}, not {points}.</source>
         <translation>El número de puntos debe estar entre 5 y {limit}, no {points}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="167"/>
+        <location filename="../../mlpstudio/data/functions.py" line="243"/>
         <source>The test fraction must be between 0 and 1, not {value}.</source>
         <translation>La fracción de test debe estar entre 0 y 1, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="174"/>
+        <location filename="../../mlpstudio/data/functions.py" line="250"/>
         <source>A test fraction of {value} leaves no train or no test points.</source>
         <translation>Con una fracción de test de {value}, uno de los dos conjuntos se queda sin puntos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="196"/>
+        <location filename="../../mlpstudio/data/functions.py" line="272"/>
         <source>Unknown 2-D set {name!r}; choose one of {names}.</source>
         <translation>Conjunto 2D desconocido {name!r}; elige uno de {names}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="203"/>
+        <location filename="../../mlpstudio/data/functions.py" line="279"/>
         <source>The noise must be between 0 and 1, not {value}.</source>
         <translation>El ruido debe estar entre 0 y 1, no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/build.py" line="71"/>
+        <source>data.path: no CSV file is chosen; give its path (in the app: Import CSV...).</source>
+        <translation>data.path: no se ha elegido ningún archivo CSV; indica su ruta (en la aplicación: Importar CSV...).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/build.py" line="79"/>
+        <source>Reading {file}</source>
+        <translation>Leer {file}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/build.py" line="80"/>
+        <source>Use a sample of the rows, or fewer columns.</source>
+        <translation>Usa una muestra de las filas, o menos columnas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/build.py" line="105"/>
+        <source>{file}: {rows} rows; target {target} ({task}); inputs {inputs}.</source>
+        <translation>{file}: {rows} filas; objetivo {target} ({task}); entradas {inputs}.</translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="67"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="70"/>
         <source>(choose a preset)</source>
+        <extracomment>The keys the Import CSV dialog sets (a lab that locks any of them locks the dialog&apos;s button).</extracomment>
         <translation>(elige un ejemplo)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="71"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="74"/>
         <source>Load a ready-made experiment: the course example and other targets.</source>
         <translation>Carga un experimento ya preparado: el ejemplo del curso y otras funciones y conjuntos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="74"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="77"/>
         <source>Preset</source>
         <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="77"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="80"/>
         <source>Function y = f(x)</source>
         <translation>Función y = f(x)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="78"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="81"/>
         <source>2-D classification set</source>
         <translation>Conjunto de clasificación 2D</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="79"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="82"/>
         <source>Images: MNIST handwritten digits</source>
         <translation>Imágenes: dígitos manuscritos MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="80"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="83"/>
         <source>Images: Fashion-MNIST clothes</source>
         <translation>Imágenes: ropa Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="81"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="84"/>
         <source>Images: CIFAR-10 photos</source>
         <translation>Imágenes: fotos CIFAR-10</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="82"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="85"/>
         <source>Images: CIFAR-100 photos</source>
         <translation>Imágenes: fotos CIFAR-100</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="85"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="86"/>
+        <source>Your own data: a CSV file</source>
+        <translation>Tus propios datos: un archivo CSV</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="89"/>
         <source>Regression: the network approximates a function you type. Classification: it separates two classes of points in the plane.</source>
         <translation>Regresión: la red aproxima una función que escribes tú. Clasificación: separa dos clases de puntos en el plano.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="89"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="93"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="111"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="116"/>
         <source>Share of the points held out as the test set. The network never trains on them: they measure how well it generalises.</source>
         <translation>Proporción de los puntos que se reservan como conjunto de test. La red nunca entrena con ellos: miden lo bien que generaliza.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="115"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="120"/>
         <source>Test set</source>
         <translation>Conjunto de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="120"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="125"/>
         <source>Seed of the random train/test split and of the noise: the same seed gives the same data.</source>
         <translation>Semilla de la división aleatoria entrenamiento/test y del ruido: la misma semilla da los mismos datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="124"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="129"/>
         <source>Data seed</source>
         <translation>Semilla de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="128"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="133"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Vista previa&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="156"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="161"/>
         <source>The target function the network must learn, in x (or in x1 and x2 for two inputs).</source>
         <translation>La función objetivo que debe aprender la red, en x (o en x1 y x2 para dos entradas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="171"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="183"/>
         <source>f(x) =</source>
         <translation>f(x) =</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="181"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="193"/>
         <source>The interval of x on which the function is sampled (for x1, x2: the same interval on both axes).</source>
         <translation>El intervalo de x en el que se muestrea la función (para x1, x2: el mismo intervalo en ambos ejes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="188"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="200"/>
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="190"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="202"/>
         <source>Domain</source>
         <translation>Dominio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="193"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="205"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="194"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="206"/>
         <source>Number of points</source>
         <translation>Número de puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="197"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="209"/>
         <source>Sample x every &apos;step&apos; (like numpy.arange), or take a number of evenly spaced points.</source>
         <translation>Muestrea x cada &apos;paso&apos; (como numpy.arange) o toma un número dado de puntos equiespaciados.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="206"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="218"/>
         <source>Distance between consecutive samples of x.</source>
         <translation>Distancia entre muestras consecutivas de x.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="211"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="223"/>
         <source>How many samples of the function (train + test).</source>
         <translation>Cuántas muestras de la función (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="216"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="228"/>
         <source>Sampling</source>
         <translation>Muestreo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="228"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="240"/>
         <source>Standard deviation of the Gaussian noise added to every y: real measurements are never exact.</source>
         <translation>Desviación típica del ruido gaussiano que se suma a cada y: las medidas reales nunca son exactas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="233"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="271"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="245"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="283"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="235"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="247"/>
         <source>Divide y by its maximum |y|</source>
         <translation>Dividir y entre su máximo |y|</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="236"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="248"/>
         <source>Normalise the targets to [-1, 1], as in the course.</source>
         <translation>Normaliza los valores objetivo a [-1, 1], como en el curso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="238"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="250"/>
         <source>Normalise</source>
         <translation>Normalizar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="251"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="263"/>
         <source>Two classes of points in the plane, as in TensorFlow Playground: the network learns the boundary between them.</source>
         <translation>Dos clases de puntos en el plano, como en TensorFlow Playground: la red aprende la frontera entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="256"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="268"/>
         <source>Set</source>
         <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="261"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="273"/>
         <source>How many points (train + test).</source>
         <translation>Cuántos puntos (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="263"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="275"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="269"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="281"/>
         <source>How much the classes overlap (0: cleanly separated).</source>
         <translation>Cuánto se solapan las clases (0: perfectamente separadas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="281"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="293"/>
         <source>On this computer</source>
         <translation>En este ordenador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="283"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="420"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="295"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="463"/>
         <source>Download...</source>
         <translation>Descargar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="286"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="298"/>
         <source>Download the files from the official source (or the lab&apos;s mirror) and verify their checksums.</source>
         <translation>Descarga los archivos de la fuente oficial (o del espejo del laboratorio) y verifica sus sumas de comprobación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="290"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="302"/>
         <source>Import from folder...</source>
         <translation>Importar desde carpeta...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="293"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="305"/>
         <source>Use files a teacher copied onto this computer (.gz or uncompressed); they are verified first.</source>
         <translation>Usa archivos que un profesor ha copiado en este ordenador (.gz o sin comprimir); antes se verifican.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="297"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="309"/>
         <source>Manage...</source>
         <translation>Gestionar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="299"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="311"/>
         <source>See every dataset, its size and whether it verified.</source>
         <translation>Muestra todos los conjuntos de datos, su tamaño y si se han verificado.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="306"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="318"/>
         <source>(the data store)</source>
         <translation>(el almacén de datos)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="309"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="321"/>
         <source>A folder holding this dataset&apos;s files, for example one a teacher shared. Empty: the app&apos;s own data store (see Datasets...).</source>
         <translation>Una carpeta con los archivos de este conjunto de datos, por ejemplo una que compartió el profesor. Vacío: el almacén de datos propio de la aplicación (véase Conjuntos de datos...).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="314"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="326"/>
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="315"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="327"/>
         <source>Choose the folder with the dataset&apos;s files.</source>
         <translation>Elige la carpeta con los archivos del conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="320"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="332"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="327"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="339"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="330"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="342"/>
         <source>How many images of each split to use: fewer train faster on a modest PC, more generalise better.</source>
         <translation>Cuántas imágenes de cada partición usar: con menos se entrena más rápido en un PC modesto; con más se generaliza mejor.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="335"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="347"/>
         <source>Images</source>
         <translation>Imágenes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="337"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="349"/>
         <source>Pixels / 255 (0 to 1)</source>
         <translation>Píxeles / 255 (de 0 a 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="338"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="350"/>
         <source>Standardise (mean 0, std 1)</source>
         <translation>Estandarizar (media 0, desv. típica 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="341"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="353"/>
         <source>How pixel values 0-255 become inputs. Standardising centres them, which often helps training.</source>
         <translation>Cómo se convierten los valores de píxel 0-255 en entradas. Estandarizar los centra, lo que suele ayudar al entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="346"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="358"/>
         <source>Scaling</source>
         <translation>Escalado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="348"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="360"/>
         <source>100 fine classes</source>
         <translation>100 clases finas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="349"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="361"/>
         <source>20 superclasses</source>
         <translation>20 superclases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="352"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="364"/>
         <source>CIFAR-100 has two labels per image: one of 100 classes and one of 20 superclasses.</source>
         <translation>CIFAR-100 tiene dos etiquetas por imagen: una de 100 clases y otra de 20 superclases.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="356"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="368"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="383"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="384"/>
+        <source>Import CSV...</source>
+        <translation>Importar CSV...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="386"/>
+        <source>Choose a CSV file, its target column and its input columns.</source>
+        <translation>Elige un archivo CSV, su columna objetivo y sus columnas de entrada.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="396"/>
+        <source>No file chosen yet.</source>
+        <translation>Aún no se ha elegido ningún archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="400"/>
+        <source>the last column</source>
+        <translation>la última columna</translation>
+    </message>
+    <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="402"/>
+        <source>{file}; target: {target}</source>
+        <translation>{file}; objetivo: {target}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="445"/>
         <source>Each {h}&amp;times;{w} grey image is flattened, row after row, into a vector of &lt;b&gt;{n}&lt;/b&gt; inputs: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</source>
         <translation>Cada imagen en escala de grises de {h}&amp;times;{w} se aplana, fila a fila, en un vector de &lt;b&gt;{n}&lt;/b&gt; entradas: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="407"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="450"/>
         <source>Each {h}&amp;times;{w} colour image has 3 values per pixel (red, green, blue): flattened, it is a vector of &lt;b&gt;{n}&lt;/b&gt; inputs, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</source>
         <translation>Cada imagen en color de {h}&amp;times;{w} tiene 3 valores por píxel (rojo, verde, azul): aplanada, es un vector de &lt;b&gt;{n}&lt;/b&gt; entradas, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="419"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="462"/>
         <source>Download again...</source>
         <translation>Volver a descargar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="532"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="584"/>
         <source>Folder with the dataset&apos;s files</source>
         <translation>Carpeta con los archivos del conjunto de datos</translation>
     </message>
@@ -1812,82 +2054,82 @@
         <translation>Importación incompleta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="499"/>
+        <location filename="../../mlpstudio/data/store.py" line="489"/>
         <source>the server sent the file in the &apos;{encoding}&apos; encoding instead of its plain bytes, which is refused</source>
         <translation>el servidor envió el archivo con la codificación &apos;{encoding}&apos; en lugar de sus bytes sin más, y eso se rechaza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="508"/>
+        <location filename="../../mlpstudio/data/store.py" line="498"/>
         <source>the server announced {announced} bytes where the official file has {size}; it is not the official file</source>
         <translation>el servidor anunció {announced} bytes cuando el archivo oficial tiene {size}; no es el archivo oficial</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="523"/>
+        <location filename="../../mlpstudio/data/store.py" line="513"/>
         <source>the server sent more than the {size} bytes of the official file; the download was stopped there</source>
         <translation>el servidor envió más de los {size} bytes del archivo oficial; la descarga se detuvo ahí</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="605"/>
+        <location filename="../../mlpstudio/data/store.py" line="595"/>
         <source>the downloaded file failed its check: {why}</source>
         <translation>el archivo descargado no superó su comprobación: {why}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="610"/>
+        <location filename="../../mlpstudio/data/store.py" line="600"/>
         <source>the server sent nothing for {seconds} s</source>
         <translation>el servidor no envió nada durante {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="615"/>
+        <location filename="../../mlpstudio/data/store.py" line="605"/>
         <source>Could not download {name} (nothing was kept): {problems}. {advice}</source>
         <translation>No se pudo descargar {name} (no se conservó nada): {problems}. {advice}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="626"/>
+        <location filename="../../mlpstudio/data/store.py" line="616"/>
         <source>the server answered HTTP {code} ({reason})</source>
         <translation>el servidor respondió HTTP {code} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="630"/>
+        <location filename="../../mlpstudio/data/store.py" line="620"/>
         <source>no answer within {seconds} s</source>
         <translation>sin respuesta en {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="632"/>
+        <location filename="../../mlpstudio/data/store.py" line="622"/>
         <source>the connection broke off before the file was complete</source>
         <translation>la conexión se cortó antes de que el archivo estuviera completo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="634"/>
+        <location filename="../../mlpstudio/data/store.py" line="624"/>
         <source>could not connect (no network, or the server is down)</source>
         <translation>no se pudo conectar (no hay red o el servidor no funciona)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="656"/>
+        <location filename="../../mlpstudio/data/store.py" line="646"/>
         <source>Check that the mirror {mirror} is reachable and holds the official files under their official names.</source>
         <translation>Compruebe que el espejo {mirror} es accesible y contiene los archivos oficiales con sus nombres oficiales.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="662"/>
+        <location filename="../../mlpstudio/data/store.py" line="652"/>
         <source>Check the network connection, or copy the official files to a folder and import them with `mlpstudio data import {name} FOLDER`.</source>
         <translation>Compruebe la conexión de red, o copie los archivos oficiales a una carpeta e impórtelos con `mlpstudio data import {name} FOLDER`.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="938"/>
+        <location filename="../../mlpstudio/data/store.py" line="928"/>
         <source>{actual} bytes where the official {name} has {size}; it is truncated or a different file (nothing was copied)</source>
         <translation>{actual} bytes cuando el {name} oficial tiene {size}; está truncado o es otro archivo (no se copió nada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="944"/>
+        <location filename="../../mlpstudio/data/store.py" line="934"/>
         <source>{actual} bytes where the official {name} has {size}; it is a different file (nothing was copied)</source>
         <translation>{actual} bytes cuando el {name} oficial tiene {size}; es otro archivo (no se copió nada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="950"/>
+        <location filename="../../mlpstudio/data/store.py" line="940"/>
         <source>{actual} bytes where the official {name} has at most {size}; it is a different file (nothing was copied)</source>
         <translation>{actual} bytes cuando el {name} oficial tiene como mucho {size}; es otro archivo (no se copió nada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="963"/>
+        <location filename="../../mlpstudio/data/store.py" line="953"/>
         <source>it grew past {size} bytes while it was copied</source>
         <translation>creció más allá de {size} bytes mientras se copiaba</translation>
     </message>
@@ -1946,17 +2188,17 @@
 <context>
     <name>ExperimentController</name>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="110"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="127"/>
         <source>data</source>
         <translation>los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="110"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="127"/>
         <source>architecture</source>
         <translation>la arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="346"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="371"/>
         <source>Training will run inside the app instead.</source>
         <translation>El entrenamiento se ejecutará dentro de la aplicación.</translation>
     </message>
@@ -1964,176 +2206,186 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="89"/>
+        <location filename="../../mlpstudio/gui/files.py" line="88"/>
         <source>Open experiment</source>
         <translation>Abrir experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="90"/>
+        <location filename="../../mlpstudio/gui/files.py" line="89"/>
         <source>MLP Studio experiments (*.mlpx);;All files (*)</source>
         <translation>Experimentos de MLP Studio (*.mlpx);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="97"/>
+        <location filename="../../mlpstudio/gui/files.py" line="96"/>
         <source>Cannot open the experiment</source>
         <translation>No se puede abrir el experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="98"/>
+        <location filename="../../mlpstudio/gui/files.py" line="97"/>
         <source>{file}: {reason}</source>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="114"/>
+        <location filename="../../mlpstudio/gui/files.py" line="121"/>
         <source>Save experiment</source>
         <translation>Guardar experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="115"/>
+        <location filename="../../mlpstudio/gui/files.py" line="122"/>
         <source>MLP Studio experiments (*.mlpx)</source>
         <translation>Experimentos de MLP Studio (*.mlpx)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="40"/>
-        <location filename="../../mlpstudio/gui/files.py" line="126"/>
-        <location filename="../../mlpstudio/gui/files.py" line="132"/>
+        <location filename="../../mlpstudio/gui/files.py" line="39"/>
+        <location filename="../../mlpstudio/gui/files.py" line="133"/>
+        <location filename="../../mlpstudio/gui/files.py" line="139"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="127"/>
+        <location filename="../../mlpstudio/gui/files.py" line="103"/>
+        <source>The stored copy of the CSV file could not be written: {reason}</source>
+        <translation>No se pudo escribir la copia guardada del archivo CSV: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="134"/>
         <source>Stop or finish the training first.</source>
         <translation>Primero detén o termina el entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="133"/>
+        <location filename="../../mlpstudio/gui/files.py" line="140"/>
         <source>There is no network to save: fix the data first.</source>
         <translation>No hay ninguna red que guardar: primero corrige los datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="142"/>
+        <location filename="../../mlpstudio/gui/files.py" line="149"/>
         <source>Save failed</source>
         <translation>Error al guardar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="143"/>
-        <location filename="../../mlpstudio/gui/files.py" line="195"/>
+        <location filename="../../mlpstudio/gui/files.py" line="150"/>
+        <location filename="../../mlpstudio/gui/files.py" line="209"/>
         <source>{file} was not written: {reason}</source>
         <translation>No se ha escrito {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="148"/>
+        <location filename="../../mlpstudio/gui/files.py" line="155"/>
         <source>Saved {file}</source>
         <translation>Guardado: {file}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="198"/>
+        <location filename="../../mlpstudio/gui/files.py" line="159"/>
+        <source>{file} is larger than {cap} MB, so the experiment refers to it by its path instead of holding a copy: keep the file beside the experiment.</source>
+        <translation>{file} ocupa más de {cap} MB, así que el experimento lo referencia por su ruta en lugar de guardar una copia: conserva el archivo junto al experimento.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/files.py" line="212"/>
         <source>Wrote {file}</source>
         <translation>Escrito: {file}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="204"/>
+        <location filename="../../mlpstudio/gui/files.py" line="218"/>
         <source>Export history</source>
         <translation>Exportar historial</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="205"/>
+        <location filename="../../mlpstudio/gui/files.py" line="219"/>
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="211"/>
+        <location filename="../../mlpstudio/gui/files.py" line="225"/>
         <source>Export NumPy script</source>
         <translation>Exportar script de NumPy</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="212"/>
-        <location filename="../../mlpstudio/gui/files.py" line="216"/>
+        <location filename="../../mlpstudio/gui/files.py" line="226"/>
+        <location filename="../../mlpstudio/gui/files.py" line="230"/>
         <source>Python script (*.py)</source>
         <translation>Script de Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="215"/>
+        <location filename="../../mlpstudio/gui/files.py" line="229"/>
         <source>Export PyTorch script</source>
         <translation>Exportar script de PyTorch</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="223"/>
+        <location filename="../../mlpstudio/gui/files.py" line="237"/>
         <source>Export report</source>
         <translation>Exportar informe</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="224"/>
+        <location filename="../../mlpstudio/gui/files.py" line="238"/>
         <source>Web page (*.html)</source>
         <translation>Página web (*.html)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="34"/>
+        <location filename="../../mlpstudio/gui/files.py" line="33"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="35"/>
+        <location filename="../../mlpstudio/gui/files.py" line="34"/>
         <source>Start again from the course example.</source>
         <translation>Empieza de nuevo desde el ejemplo del curso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="36"/>
+        <location filename="../../mlpstudio/gui/files.py" line="35"/>
         <source>Open...</source>
         <translation>Abrir...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="38"/>
+        <location filename="../../mlpstudio/gui/files.py" line="37"/>
         <source>Open a saved experiment (.mlpx) to look at it or go on training it.</source>
         <translation>Abre un experimento guardado (.mlpx) para verlo o seguir entrenándolo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="41"/>
+        <location filename="../../mlpstudio/gui/files.py" line="40"/>
         <source>Save the experiment: settings, weights and curves.</source>
         <translation>Guarda el experimento: configuración, pesos y curvas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="42"/>
+        <location filename="../../mlpstudio/gui/files.py" line="41"/>
         <source>Save as...</source>
         <translation>Guardar como...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="44"/>
+        <location filename="../../mlpstudio/gui/files.py" line="43"/>
         <source>Open recent</source>
         <translation>Abrir reciente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="45"/>
+        <location filename="../../mlpstudio/gui/files.py" line="44"/>
         <source>History (CSV)...</source>
         <translation>Historial (CSV)...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="46"/>
+        <location filename="../../mlpstudio/gui/files.py" line="45"/>
         <source>NumPy script...</source>
         <translation>Script de NumPy...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="49"/>
+        <location filename="../../mlpstudio/gui/files.py" line="48"/>
         <source>A Python script that repeats this experiment with numpy only, to read or continue in a notebook.</source>
         <translation>Un script de Python que repite este experimento solo con numpy, para leerlo o continuarlo en un cuaderno (notebook).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="53"/>
+        <location filename="../../mlpstudio/gui/files.py" line="52"/>
         <source>PyTorch script...</source>
         <translation>Script de PyTorch...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="54"/>
+        <location filename="../../mlpstudio/gui/files.py" line="53"/>
         <source>The same experiment written with PyTorch.</source>
         <translation>El mismo experimento escrito con PyTorch.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="55"/>
+        <location filename="../../mlpstudio/gui/files.py" line="54"/>
         <source>Report (HTML)...</source>
         <translation>Informe (HTML)...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="57"/>
+        <location filename="../../mlpstudio/gui/files.py" line="56"/>
         <source>One web page with the figures, the settings and the results, to hand in.</source>
         <translation>Una página web con las figuras, la configuración y los resultados, para entregar.</translation>
     </message>
@@ -2234,7 +2486,7 @@
     </message>
     <message>
         <location filename="../../mlpstudio/data/expr.py" line="85"/>
-        <location filename="../../mlpstudio/data/expr.py" line="237"/>
+        <location filename="../../mlpstudio/data/expr.py" line="249"/>
         <source>text in quotes</source>
         <translation>texto entre comillas</translation>
     </message>
@@ -2315,134 +2567,134 @@
         <translation>La fórmula es demasiado larga ({n} caracteres; como máximo {limit}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="148"/>
+        <location filename="../../mlpstudio/data/expr.py" line="149"/>
         <source>Type a formula in {variables}, for example {example}.</source>
         <translation>Escribe una fórmula en {variables}, por ejemplo {example}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="160"/>
+        <location filename="../../mlpstudio/data/expr.py" line="162"/>
         <source>The formula cannot be read: {reason}.</source>
         <translation>No se puede leer la fórmula: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="178"/>
+        <location filename="../../mlpstudio/data/expr.py" line="192"/>
+        <source>the formula ends too early: something is missing after &apos;{char}&apos;</source>
+        <translation>la fórmula termina antes de tiempo: falta algo después de &apos;{char}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="196"/>
         <source>an opening parenthesis &apos;(&apos; was never closed</source>
         <translation>un paréntesis de apertura &apos;(&apos; no se ha cerrado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="180"/>
+        <location filename="../../mlpstudio/data/expr.py" line="198"/>
         <source>a closing parenthesis &apos;)&apos; is unmatched</source>
         <translation>un paréntesis de cierre &apos;)&apos; no tiene pareja</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="182"/>
+        <location filename="../../mlpstudio/data/expr.py" line="200"/>
         <source>the text contains null bytes</source>
         <translation>el texto contiene bytes nulos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="184"/>
+        <location filename="../../mlpstudio/data/expr.py" line="202"/>
         <source>invalid syntax</source>
         <translation>sintaxis no válida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="186"/>
+        <location filename="../../mlpstudio/data/expr.py" line="204"/>
         <source>(write 3*x, not 3x: multiplication needs &apos;*&apos;)</source>
         <translation>(escribe 3*x, no 3x: la multiplicación necesita &apos;*&apos;)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="189"/>
-        <source>Syntax error: {message}.</source>
-        <translation>Error de sintaxis: {message}.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/data/expr.py" line="192"/>
+        <location filename="../../mlpstudio/data/expr.py" line="206"/>
         <source>Syntax error at character {n}: {message}.</source>
         <translation>Error de sintaxis en el carácter {n}: {message}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="210"/>
+        <location filename="../../mlpstudio/data/expr.py" line="222"/>
         <source>(character {n})</source>
         <translation>(carácter {n})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="217"/>
+        <location filename="../../mlpstudio/data/expr.py" line="229"/>
         <source>The formula is nested too deeply (more than {n})</source>
         <translation>La fórmula tiene demasiados niveles de anidamiento (más de {n})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="227"/>
-        <location filename="../../mlpstudio/data/expr.py" line="309"/>
+        <location filename="../../mlpstudio/data/expr.py" line="239"/>
+        <location filename="../../mlpstudio/data/expr.py" line="321"/>
         <source>{what} is not allowed in a formula</source>
         <translation>{what} no se permite en una fórmula</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="242"/>
+        <location filename="../../mlpstudio/data/expr.py" line="254"/>
         <source>Only numbers are allowed, not {kind}</source>
         <translation>Solo se permiten números, no {kind}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="248"/>
+        <location filename="../../mlpstudio/data/expr.py" line="260"/>
         <source>A number in the formula is too large</source>
         <translation>Un número de la fórmula es demasiado grande</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="263"/>
+        <location filename="../../mlpstudio/data/expr.py" line="275"/>
         <source>&apos;{name}&apos; is a function: write {name}(...)</source>
         <translation>&apos;{name}&apos; es una función: escribe {name}(...)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="268"/>
+        <location filename="../../mlpstudio/data/expr.py" line="280"/>
         <source>; did you mean &apos;{name}&apos;?</source>
         <translation>; ¿querías decir &apos;{name}&apos;?</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="272"/>
+        <location filename="../../mlpstudio/data/expr.py" line="284"/>
         <source>Unknown name &apos;{name}&apos;: the formula may use {allowed}</source>
         <translation>Nombre desconocido &apos;{name}&apos;: la fórmula puede usar {allowed}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="286"/>
-        <location filename="../../mlpstudio/data/expr.py" line="299"/>
+        <location filename="../../mlpstudio/data/expr.py" line="298"/>
+        <location filename="../../mlpstudio/data/expr.py" line="311"/>
         <source>Operator not allowed</source>
         <translation>Operador no permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="315"/>
+        <location filename="../../mlpstudio/data/expr.py" line="327"/>
         <source>Only functions from the list may be called, by name</source>
         <translation>Solo se pueden llamar funciones de la lista, por su nombre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="321"/>
+        <location filename="../../mlpstudio/data/expr.py" line="333"/>
         <source>Did you mean &apos;{name}&apos;?</source>
         <translation>¿Querías decir &apos;{name}&apos;?</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="327"/>
+        <location filename="../../mlpstudio/data/expr.py" line="339"/>
         <source>&apos;{name}&apos; is not an allowed function.</source>
         <translation>&apos;{name}&apos; no es una función permitida.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="332"/>
+        <location filename="../../mlpstudio/data/expr.py" line="344"/>
         <source>Allowed: {functions}</source>
         <translation>Permitidas: {functions}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="339"/>
+        <location filename="../../mlpstudio/data/expr.py" line="351"/>
         <source>{name}() takes positional arguments only (no name=value)</source>
         <translation>{name}() solo admite argumentos posicionales (sin nombre=valor)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="346"/>
+        <location filename="../../mlpstudio/data/expr.py" line="358"/>
         <source>{name}() takes 1 argument, not {given}</source>
         <translation>{name}() recibe 1 argumento, no {given}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="348"/>
+        <location filename="../../mlpstudio/data/expr.py" line="360"/>
         <source>{name}() takes {n} arguments, not {given}</source>
         <translation>{name}() recibe {n} argumentos, no {given}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="369"/>
+        <location filename="../../mlpstudio/data/expr.py" line="381"/>
         <source>Variables: {variables}. Constants: pi, e. Operators: + - * / ** and parentheses. Functions: {functions}.</source>
         <translation>Variables: {variables}. Constantes: pi, e. Operadores: + - * / ** y paréntesis. Funciones: {functions}.</translation>
     </message>
@@ -2450,62 +2702,62 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="169"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="172"/>
         <source>&lt;b&gt;Samples&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Muestras&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="170"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="173"/>
         <source>&lt;b&gt;Test images&lt;/b&gt;: true label, prediction and confidence</source>
         <translation>&lt;b&gt;Imágenes de test&lt;/b&gt;: etiqueta real, predicción y confianza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="176"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="179"/>
         <source>All test images</source>
         <translation>Todas las imágenes de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="177"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="180"/>
         <source>Mistakes only</source>
         <translation>Solo los errores</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="178"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="181"/>
         <source>Confusion cell</source>
         <translation>Celda de la matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="181"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="184"/>
         <source>Which test images to show; click a cell of the confusion matrix to see the images behind it.</source>
         <translation>Qué imágenes de test mostrar; haz clic en una celda de la matriz de confusión para ver las imágenes que hay detrás.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="188"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="191"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="191"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="194"/>
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="193"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="196"/>
         <source>Next mistake</source>
         <translation>Siguiente error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="195"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="198"/>
         <source>Jump to the next test image the network gets wrong.</source>
         <translation>Salta a la siguiente imagen de test que la red clasifica mal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="326"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="332"/>
         <source>{true} → {pred} ({conf})</source>
         <translation>{true} → {pred} ({conf})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="333"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="339"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
@@ -2531,7 +2783,7 @@
 <context>
     <name>ImageGrid</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="116"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="119"/>
         <source>No images</source>
         <translation>No hay imágenes</translation>
     </message>
@@ -2539,22 +2791,22 @@
 <context>
     <name>Inits</name>
     <message>
-        <location filename="../../mlpstudio/core/network.py" line="37"/>
+        <location filename="../../mlpstudio/core/network.py" line="38"/>
         <source>Automatic (He for ReLU, Glorot otherwise)</source>
         <translation>Automática (He para ReLU, Glorot en los demás casos)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/network.py" line="38"/>
+        <location filename="../../mlpstudio/core/network.py" line="39"/>
         <source>He (normal, std = sqrt(2 / N_in))</source>
         <translation>He (normal, desv. típica = sqrt(2 / N_in))</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/network.py" line="39"/>
+        <location filename="../../mlpstudio/core/network.py" line="40"/>
         <source>Glorot (uniform, limit = sqrt(6 / (N_in + N_out)))</source>
         <translation>Glorot (uniforme, límite = sqrt(6 / (N_in + N_out)))</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/network.py" line="40"/>
+        <location filename="../../mlpstudio/core/network.py" line="41"/>
         <source>LeCun (normal, std = sqrt(1 / N_in))</source>
         <translation>LeCun (normal, desv. típica = sqrt(1 / N_in))</translation>
     </message>
@@ -2736,7 +2988,7 @@
     <name>LossView</name>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="53"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="131"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="129"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
     </message>
@@ -2752,7 +3004,7 @@
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="62"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="81"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="79"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
@@ -2762,44 +3014,44 @@
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="72"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="90"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="70"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="88"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="73"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="91"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="71"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="89"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="82"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="80"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="130"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="128"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="136"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="134"/>
         <source>loss (mean squared error)</source>
         <translation>pérdida (error cuadrático medio)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="137"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="135"/>
         <source>loss (cross-entropy)</source>
         <translation>pérdida (entropía cruzada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="138"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="136"/>
         <source>loss (binary cross-entropy)</source>
         <translation>pérdida (entropía cruzada binaria)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="165"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="163"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>
@@ -2808,7 +3060,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../mlpstudio/gui/main_window.py" line="58"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="519"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="576"/>
         <source>MLP Studio</source>
         <translation>MLP Studio</translation>
     </message>
@@ -2819,7 +3071,7 @@
     </message>
     <message>
         <location filename="../../mlpstudio/gui/main_window.py" line="108"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="649"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="750"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
@@ -2875,7 +3127,7 @@
     </message>
     <message>
         <location filename="../../mlpstudio/gui/main_window.py" line="139"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="242"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="248"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
@@ -2910,265 +3162,300 @@
         <translation>Exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="240"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="246"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="241"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="247"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="245"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="251"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="251"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="257"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="267"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="273"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="274"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="280"/>
+        <source>Import CSV...</source>
+        <translation>Importar CSV...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="281"/>
+        <source>Train on a table of your own (a CSV file).</source>
+        <translation>Entrena con una tabla propia (un archivo CSV).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="283"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="276"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="285"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="279"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="288"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="283"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="292"/>
         <source>Close lab</source>
         <translation>Cerrar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="285"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="294"/>
         <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
         <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="290"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="299"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="294"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="303"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="295"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="304"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="300"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="309"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="304"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="313"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="308"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="317"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="313"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="322"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="319"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="328"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="320"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="329"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="322"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="331"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="323"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="748"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="332"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="862"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="325"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="758"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="334"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="872"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="384"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="394"/>
         <source>Cannot load the settings</source>
         <translation>No se pueden cargar los ajustes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="386"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="396"/>
         <source>The {what} has settings the panels cannot show exactly: {keys}. Nothing was loaded, so that no setting is silently changed; edit the file so that these values are within what the panels offer.</source>
         <translation>{what} tiene ajustes que los paneles no pueden mostrar con exactitud: {keys}. No se ha cargado nada, para que ningún ajuste cambie sin avisar; edita el archivo para que estos valores estén dentro de lo que ofrecen los paneles.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="406"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="427"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="424"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="484"/>
         <source>experiment</source>
         <translation>El experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="437"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="462"/>
+        <source>Loaded the defaults of “{task}”: hidden layers {hidden}, {epochs} epochs, batch size {batch}.</source>
+        <translation>Cargados los valores por defecto de «{task}»: capas ocultas {hidden}, {epochs} épocas, tamaño de lote {batch}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="472"/>
+        <source>Images per split: {n}.</source>
+        <translation>Imágenes por conjunto: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="474"/>
+        <source>Images per split: all (choose a subset for a slow computer).</source>
+        <translation>Imágenes por conjunto: todas (elige un subconjunto en un ordenador lento).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="494"/>
         <source>The experiment&apos;s data is not available: {reason}</source>
         <translation>Los datos del experimento no están disponibles: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="472"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="529"/>
         <source>Open lab</source>
         <translation>Abrir práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="473"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="530"/>
         <source>Lab files (*.toml)</source>
         <translation>Archivos de práctica (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="479"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="536"/>
         <source>Cannot open the lab</source>
         <translation>No se puede abrir la práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="481"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="538"/>
         <source>lab</source>
         <translation>La práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="543"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="600"/>
         <source>Files from the folder {folder}</source>
         <translation>Archivos de la carpeta {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="598"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="695"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="598"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="695"/>
         <source>CPU (NumPy)</source>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="641"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="742"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="643"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="744"/>
         <source>Pause training (Space).</source>
         <translation>Pausa el entrenamiento (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="647"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="748"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="649"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="750"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="653"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="754"/>
         <source>{action} (Space).</source>
         <translation>{action} (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="670"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="771"/>
         <source>Fix the data to train: see the message in the Data panel.</source>
         <translation>Corrige los datos para poder entrenar: mira el mensaje del panel Datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="673"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="774"/>
         <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
         <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="678"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="779"/>
         <source>Training: epoch {epoch} of {total}.</source>
         <translation>Entrenando: época {epoch} de {total}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="683"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="784"/>
         <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
         <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="687"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="788"/>
+        <source>Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches).</source>
+        <translation>Pérdida media de los minilotes de esta época hasta ahora: {loss} ({n} de {total} lotes).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="797"/>
         <source>Finished {epochs} epochs in {seconds} s. {result}</source>
         <translation>Terminadas {epochs} épocas en {seconds} s. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="701"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="810"/>
+        <source>Training ended with an error at epoch {epoch}: {message}</source>
+        <translation>El entrenamiento terminó con un error en la época {epoch}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="815"/>
         <source>The loss became NaN or infinite: the learning rate ({lr}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
         <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="714"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="828"/>
         <source>Test loss {loss}, test accuracy {acc}.</source>
         <translation>En test: pérdida {loss}, exactitud {acc}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="717"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="831"/>
         <source>Test MSE {loss}, test R² {r2}.</source>
         <translation>En test: MSE {loss}, R² {r2}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="692"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="802"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
         <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="696"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="806"/>
         <source>Stopped at epoch {epoch}. {result}</source>
         <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="728"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="842"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
         <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="731"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="845"/>
         <source>Reset now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="737"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="851"/>
         <source>Problem: {message}</source>
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="750"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="864"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -3181,11 +3468,66 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="760"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="874"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}
 Construye, entrena y compara perceptrones multicapa.</translation>
+    </message>
+</context>
+<context>
+    <name>Memory</name>
+    <message>
+        <location filename="../../mlpstudio/core/network.py" line="118"/>
+        <source>The network {sizes} ({params} parameters)</source>
+        <translation>La red {sizes} ({params} parámetros)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/network.py" line="121"/>
+        <source>Use fewer or narrower hidden layers.</source>
+        <translation>Use menos capas ocultas o capas más estrechas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="240"/>
+        <source>The {name} optimiser&apos;s state for {params} parameters</source>
+        <extracomment>Parameter-sized arrays each optimiser keeps (Adam: m, v and a scratch buffer).</extracomment>
+        <translation>El estado del optimizador {name} para {params} parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="243"/>
+        <source>Use fewer or narrower hidden layers, or plain SGD.</source>
+        <translation>Use menos capas ocultas o capas más estrechas, o SGD simple.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/memory.py" line="50"/>
+        <source>{var}={value!r} is not a size; write a number of bytes, optionally with K, M, G or T (for example 2G).</source>
+        <extracomment>Share of the currently available memory that one request may claim by default. Budget when the available memory cannot be read. The smallest budget accepted from the variable: below this nothing useful runs.</extracomment>
+        <translation>{var}={value!r} no es un tamaño; escriba un número de bytes, opcionalmente con K, M, G o T (por ejemplo 2G).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/memory.py" line="62"/>
+        <source>{var}={value} is below the minimum of {minimum}.</source>
+        <translation>{var}={value} está por debajo del mínimo de {minimum}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/memory.py" line="88"/>
+        <source>set by {var}</source>
+        <translation>fijado por {var}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/memory.py" line="91"/>
+        <source>the default; set {var} to change it</source>
+        <translation>el valor predeterminado; defina {var} para cambiarlo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/memory.py" line="94"/>
+        <source>75% of the available memory; set {var} to change it</source>
+        <translation>el 75 % de la memoria disponible; defina {var} para cambiarlo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/memory.py" line="107"/>
+        <source>{what} needs {needed}, but the memory budget is {limit} ({source}).</source>
+        <translation>{what} necesita {needed}, pero el presupuesto de memoria es {limit} ({source}).</translation>
     </message>
 </context>
 <context>
@@ -3229,22 +3571,22 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>Optimizers</name>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="31"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="32"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="32"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="33"/>
         <source>SGD + momentum</source>
         <translation>SGD + momento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="33"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="34"/>
         <source>Nesterov momentum</source>
         <translation>Momento de Nesterov</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="34"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="35"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
@@ -3252,44 +3594,44 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>PredictionView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="29"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="30"/>
         <source>&lt;b&gt;Predictions&lt;/b&gt; against the data</source>
         <translation>&lt;b&gt;Predicciones&lt;/b&gt; frente a los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="76"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="83"/>
         <source>target</source>
         <translation>objetivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="77"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="111"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="84"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="138"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="78"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="112"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="85"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="139"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="82"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="89"/>
         <source>network</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="83"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="90"/>
         <source>predictions (test)</source>
         <translation>predicciones (test)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="131"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="158"/>
         <source>P(class 1)</source>
         <translation>P(clase 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="131"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="158"/>
         <source>network output</source>
         <translation>salida de la red</translation>
     </message>
@@ -3297,63 +3639,80 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="47"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="55"/>
         <source>Preferences</source>
+        <extracomment>Settings key -&gt; environment variable, for every preference the Qt-free layers read.</extracomment>
         <translation>Preferencias</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="51"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="59"/>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="54"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="62"/>
         <source>The language of the interface (applies at once).</source>
         <translation>El idioma de la interfaz (se aplica al momento).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="57"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="65"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="60"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="68"/>
         <source>(your user cache folder)</source>
         <translation>(tu carpeta de caché de usuario)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="63"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="71"/>
         <source>A folder for the image datasets, for example one shared by every PC of a lab. Empty: a folder in your user account.</source>
         <translation>Una carpeta para los conjuntos de datos de imágenes, por ejemplo una compartida por todos los PC de un laboratorio. Vacía: una carpeta de tu cuenta de usuario.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="67"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="75"/>
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="68"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="76"/>
         <source>Choose the folder.</source>
         <translation>Elige la carpeta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="73"/>
-        <location filename="../../mlpstudio/gui/preferences.py" line="103"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="81"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="127"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="79"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="87"/>
         <source>A web server of your lab that holds the same dataset files: every download comes from there instead of the internet. Checksums are verified anyway.</source>
         <translation>Un servidor web de tu laboratorio con los mismos archivos de conjuntos de datos: todas las descargas vienen de ahí en lugar de internet. Las sumas de comprobación se verifican igualmente.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="83"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="91"/>
         <source>Download mirror</source>
         <translation>Espejo de descarga</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/preferences.py" line="90"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="94"/>
+        <source>(75% of the available memory)</source>
+        <translation>(75 % de la memoria disponible)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="97"/>
+        <source>The most memory one network, optimiser state, dataset or opened file may take, for example 2G or 512M. Larger requests are refused before anything is allocated. Empty: 75% of the memory available at the time.</source>
+        <translation>La memoria máxima que puede ocupar una red, el estado del optimizador, un conjunto de datos o un archivo abierto, por ejemplo 2G o 512M. Las peticiones mayores se rechazan antes de reservar nada. Vacío: el 75 % de la memoria disponible en ese momento.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="102"/>
+        <location filename="../../mlpstudio/gui/preferences.py" line="139"/>
+        <source>Memory budget</source>
+        <translation>Presupuesto de memoria</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/preferences.py" line="114"/>
         <source>{name} is set by the environment.</source>
         <translation>{name} está definida en el entorno.</translation>
     </message>
@@ -3387,47 +3746,47 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>Seno con ruido: sin(2 pi x) con ruido 0.1</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/presets.py" line="29"/>
+        <location filename="../../mlpstudio/experiment/presets.py" line="34"/>
         <source>2-D ripple: sin(pi x1) cos(pi x2)</source>
         <translation>Ondulación 2D: sin(pi x1) cos(pi x2)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/presets.py" line="37"/>
+        <location filename="../../mlpstudio/experiment/presets.py" line="42"/>
         <source>2-D classes: circle</source>
         <translation>Clases 2D: círculo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/presets.py" line="45"/>
+        <location filename="../../mlpstudio/experiment/presets.py" line="50"/>
         <source>2-D classes: XOR</source>
         <translation>Clases 2D: XOR</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/presets.py" line="53"/>
+        <location filename="../../mlpstudio/experiment/presets.py" line="58"/>
         <source>2-D classes: two Gaussians</source>
         <translation>Clases 2D: dos gaussianas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/presets.py" line="61"/>
+        <location filename="../../mlpstudio/experiment/presets.py" line="66"/>
         <source>MNIST handwritten digits</source>
         <translation>Dígitos manuscritos MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/presets.py" line="69"/>
+        <location filename="../../mlpstudio/experiment/presets.py" line="74"/>
         <source>Fashion-MNIST clothes</source>
         <translation>Ropa Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/presets.py" line="77"/>
+        <location filename="../../mlpstudio/experiment/presets.py" line="82"/>
         <source>CIFAR-10 photos</source>
         <translation>Fotos CIFAR-10</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/presets.py" line="85"/>
+        <location filename="../../mlpstudio/experiment/presets.py" line="90"/>
         <source>CIFAR-100 photos (100 classes)</source>
         <translation>Fotos CIFAR-100 (100 clases)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/presets.py" line="93"/>
+        <location filename="../../mlpstudio/experiment/presets.py" line="103"/>
         <source>2-D classes: spiral</source>
         <translation>Clases 2D: espiral</translation>
     </message>
@@ -3435,17 +3794,17 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>Schedules</name>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="243"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="258"/>
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="244"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="259"/>
         <source>Step decay</source>
         <translation>Decaimiento escalonado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="245"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="260"/>
         <source>Cosine annealing</source>
         <translation>Recocido coseno</translation>
     </message>
@@ -3466,22 +3825,22 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>Toys</name>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="19"/>
+        <location filename="../../mlpstudio/data/functions.py" line="21"/>
         <source>Circle</source>
         <translation>Círculo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="20"/>
+        <location filename="../../mlpstudio/data/functions.py" line="22"/>
         <source>Exclusive or (XOR)</source>
         <translation>O exclusivo (XOR)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="21"/>
+        <location filename="../../mlpstudio/data/functions.py" line="23"/>
         <source>Two Gaussians</source>
         <translation>Dos gaussianas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="22"/>
+        <location filename="../../mlpstudio/data/functions.py" line="24"/>
         <source>Spiral</source>
         <translation>Espiral</translation>
     </message>
@@ -3489,202 +3848,202 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="67"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="66"/>
         <source>The rule that updates the weights from the gradient. SGD: w -= lr * gradient; momentum adds a velocity that smooths the steps; Adam adapts the step of every weight.</source>
         <translation>La regla que actualiza los pesos a partir del gradiente. SGD: w -= lr * gradiente; el momento añade una velocidad que suaviza los pasos; Adam adapta el paso de cada peso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="72"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="71"/>
         <source>Optimiser</source>
         <translation>Optimizador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="78"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="77"/>
         <source>The learning rate: how big a step the weights take along the negative gradient. Too small: slow; too large: the loss jumps or diverges. It can be changed while training.</source>
         <translation>La tasa de aprendizaje: el tamaño del paso que dan los pesos en la dirección opuesta al gradiente. Demasiado pequeña: lento; demasiado grande: la pérdida oscila o diverge. Se puede cambiar durante el entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="83"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="82"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="90"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="89"/>
         <source>Momentum coefficient mu: the share of the previous step kept in the next.</source>
         <translation>Coeficiente de momento mu: la fracción del paso anterior que se conserva en el siguiente.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="92"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="91"/>
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="98"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="97"/>
         <source>Mini-batch size: how many training samples are averaged for each gradient step. One epoch is one pass over the training set, N/batch steps.</source>
         <translation>Tamaño del minilote: cuántas muestras de entrenamiento se promedian en cada paso del gradiente. Una época es una pasada por el conjunto de entrenamiento, N/lote pasos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="102"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="101"/>
         <source>Batch size</source>
         <translation>Tamaño de lote</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="108"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="107"/>
         <source>Epochs: how many times the network sees the whole training set.</source>
         <translation>Épocas: cuántas veces ve la red el conjunto de entrenamiento completo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="110"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="109"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="118"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="117"/>
         <source>L2 regularisation lambda: adds lambda/2 * sum(W^2) to the loss, which keeps the weights small and can reduce overfitting.</source>
         <translation>Regularización L2 lambda: suma lambda/2 * sum(W^2) a la pérdida, lo que mantiene pequeños los pesos y puede reducir el sobreajuste.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="122"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="121"/>
         <source>L2 penalty</source>
         <translation>Penalización L2</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="129"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="128"/>
         <source>How the learning rate changes over the epochs: constant, halved every few epochs (step), or decreasing smoothly to zero (cosine).</source>
         <translation>Cómo cambia la tasa de aprendizaje a lo largo de las épocas: constante, reducida a la mitad cada cierto número de épocas (escalonada) o decreciendo suavemente hasta cero (coseno).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="133"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="132"/>
         <source>Schedule</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="137"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="136"/>
         <source>Step schedule: epochs between two decays.</source>
         <translation>Planificación por escalones: épocas entre dos reducciones.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="138"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="137"/>
         <source>Decay every</source>
         <translation>Reducir cada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="144"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="143"/>
         <source>Step schedule: the learning rate is multiplied by this at every decay.</source>
         <translation>Planificación por escalones: la tasa de aprendizaje se multiplica por este factor en cada reducción.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="146"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="145"/>
         <source>Decay factor</source>
         <translation>Factor de reducción</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="148"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="147"/>
         <source>Stop when validation stops improving</source>
         <translation>Parar cuando la validación deje de mejorar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="151"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="150"/>
         <source>Early stopping: hold out part of the training data for validation and stop when its loss has not improved for &apos;patience&apos; epochs, keeping the best weights.</source>
         <translation>Parada temprana: reserva parte de los datos de entrenamiento para validación y detiene el entrenamiento cuando su pérdida lleva &apos;paciencia&apos; épocas sin mejorar, conservando los mejores pesos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="156"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="155"/>
         <source>Early stopping</source>
         <translation>Parada temprana</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="159"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="158"/>
         <source>Epochs without improvement before stopping.</source>
         <translation>Épocas sin mejora antes de parar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="160"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="159"/>
         <source>Patience</source>
         <translation>Paciencia</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="167"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="166"/>
         <source>Share of the training data held out to decide when to stop.</source>
         <translation>Parte de los datos de entrenamiento que se reserva para decidir cuándo parar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="169"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="168"/>
         <source>Validation</source>
         <translation>Validación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="170"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="169"/>
         <source>Keep the best validation weights</source>
         <translation>Conservar los pesos con mejor validación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="172"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="171"/>
         <source>When training stops early, go back to the weights of the best epoch.</source>
         <translation>Cuando el entrenamiento para antes, vuelve a los pesos de la mejor época.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="180"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="179"/>
         <source>Seed of the initial weights and of the shuffling: the same seed repeats the same run.</source>
         <translation>Semilla de los pesos iniciales y del barajado: la misma semilla repite la misma ejecución.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="184"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="183"/>
         <source>Seed</source>
         <translation>Semilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="187"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="186"/>
         <source>CPU (NumPy)</source>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="189"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="188"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="193"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="192"/>
         <source>Where the network computes. The GPU needs an NVIDIA card and CuPy.</source>
         <translation>Dónde calcula la red. La GPU necesita una tarjeta NVIDIA y CuPy.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="198"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="197"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="201"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="200"/>
         <source>32-bit (float32, faster)</source>
         <translation>32 bits (float32, más rápido)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="202"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="201"/>
         <source>64-bit (float64, exact checks)</source>
         <translation>64 bits (float64, comprobaciones exactas)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="204"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="203"/>
         <source>Floating-point precision of the weights and the computation.</source>
         <translation>Precisión en coma flotante de los pesos y del cálculo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="206"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="205"/>
         <source>Precision</source>
         <translation>Precisión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="222"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="221"/>
         <source>Progress of the run: epoch, time left and speed.</source>
         <translation>Progreso de la ejecución: época, tiempo restante y velocidad.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="339"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="338"/>
         <source>Epoch {epoch} / {total}</source>
         <translation>Época {epoch} / {total}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="344"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="343"/>
         <source>Time left {eta} · {rate} samples/s · {elapsed} elapsed</source>
         <translation>Quedan {eta} · {rate} muestras/s · {elapsed} transcurrido</translation>
     </message>
@@ -3692,32 +4051,32 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="41"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="47"/>
         <source>Export...</source>
         <translation>Exportar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="81"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="140"/>
         <source>Export view</source>
         <translation>Exportar vista</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="79"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="138"/>
         <source>PNG image (*.png)</source>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="42"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="48"/>
         <source>Save this view as a PNG image or an SVG drawing.</source>
         <translation>Guarda esta vista como imagen PNG o dibujo SVG.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="79"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="138"/>
         <source>SVG drawing (*.svg)</source>
         <translation>Dibujo SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="92"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="151"/>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
     </message>
@@ -3740,17 +4099,17 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>lineal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="204"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="206"/>
         <source>Diverged: {bad} of {total} values are infinite or NaN</source>
         <translation>Divergió: {bad} de {total} valores son infinitos o NaN</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="238"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="240"/>
         <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v}  (unit {i} of layer {l}, input {j})</source>
         <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v}  (neurona {i} de la capa {l}, entrada {j})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="245"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="247"/>
         <source>b&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i}&lt;/sub&gt; = {v}  (bias of unit {i})</source>
         <translation>b&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i}&lt;/sub&gt; = {v}  (sesgo de la neurona {i})</translation>
     </message>
