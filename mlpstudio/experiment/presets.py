@@ -141,10 +141,11 @@ def preset_config(name: str) -> Config:
     return config_from_dict(merged)
 
 
-def task_preset(kind: str, toy: str | None = None) -> str:
+def task_preset(kind: str, toy: str | None = None) -> str | None:
     """The preset that holds a kind of data's sensible defaults (a Task in the app): the first
     preset for that kind (for 2-D sets, the one for ``toy`` if there is one), so each default
-    is written once, in :data:`PRESETS`."""
+    is written once, in :data:`PRESETS`. None for a kind no preset has (a CSV file: its data
+    is the student's own)."""
     default = Config().data
     first = None
     for name, (_, changes) in PRESETS.items():
@@ -154,11 +155,13 @@ def task_preset(kind: str, toy: str | None = None) -> str:
         if toy is None or data.get("toy", default.toy) == toy:
             return name
         first = first or name
-    if first is None:
-        raise KeyError(kind)
     return first
 
 
 def task_defaults(kind: str, toy: str | None = None) -> Config:
-    """The config a Task starts from: that of :func:`task_preset`."""
-    return preset_config(task_preset(kind, toy))
+    """The config a Task starts from: that of :func:`task_preset`, or the general defaults
+    with that kind of data where no preset has it."""
+    name = task_preset(kind, toy)
+    if name is None:
+        return config_from_dict({"data": {"kind": kind}})
+    return preset_config(name)

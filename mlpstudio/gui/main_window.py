@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 
@@ -22,12 +23,12 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..experiment.build import head_name, layer_sizes
 from ..experiment.config import IMAGE_KINDS, Config, ConfigError, config_from_dict
-from ..experiment.presets import preset_config, task_preset
+from ..experiment.presets import preset_config, task_defaults, task_preset
 from .controller import ExperimentController
 from .files import ExperimentFiles
 from .lab_view import LabView
 from .panels.architecture_panel import ArchitecturePanel
-from .panels.data_panel import DataPanel
+from .panels.data_panel import CSV_KEYS, DataPanel
 from .panels.training_panel import TrainingPanel
 from .style import Style, number
 from .views.class_accuracy_view import ClassAccuracyView
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks([self.view_docks["weights"]], [330], Qt.Orientation.Vertical)
         self._load_config_into_panels(controller.config)
+        self._on_dataset_changed()
+        self._on_network_changed()
         unshowable = self.unshowable(controller.config)
         if unshowable:  # kept as it is until edited; say so rather than change it unseen
             self.message_bar.show_message(
@@ -87,8 +90,6 @@ class MainWindow(QMainWindow):
                     "used as they are; editing the panels replaces them with what is shown."
                 ).format(keys="; ".join(unshowable))
             )
-        self._on_dataset_changed()
-        self._on_network_changed()
         if controller.snapshot is not None:
             self._on_snapshot(controller.snapshot)
         self._on_status(controller.status)
@@ -444,15 +445,21 @@ class MainWindow(QMainWindow):
     def _apply_task(self, chosen: Config) -> None:
         """The Task changed: load that data's defaults (architecture, epochs, batch, subset:
         those of its preset), keeping the chosen 2-D set, and say so in the status line."""
-        name = task_preset(chosen.data.kind, chosen.data.toy if chosen.data.kind == "toy"
-                           else None)  # fmt: skip
-        config = preset_config(name)
+        toy = chosen.data.toy if chosen.data.kind == "toy" else None
+        name = task_preset(chosen.data.kind, toy)
+        if name is None:  # no preset has this data (a CSV file): general defaults, its file
+            config = task_defaults(chosen.data.kind)
+            own = {key: getattr(chosen.data, key) for key in CSV_KEYS}
+            config = dataclasses.replace(config, data=dataclasses.replace(config.data, **own))
+        else:
+            config = preset_config(name)
         if self.lab is not None:
             config = self.lab.enforce(config)
         if not self.load_config(config):
             return  # refused with a message; the panels show the current experiment again
         preset = self.data_panel.preset  # it names what is loaded, not the previous preset
-        preset.setCurrentIndex(max(0, preset.findData(name)) if self.lab is None else 0)
+        found = preset.findData(name) if name and self.lab is None else 0
+        preset.setCurrentIndex(max(0, found))
         self._announce_defaults(self.data_panel.kind.currentText())
 
     def _announce_defaults(self, title: str) -> None:
