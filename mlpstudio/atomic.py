@@ -51,12 +51,10 @@ STALE_AGE_S = 3600
 HOST_TAG = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:4]
 #: What a file manager leaves in a folder it showed; a results folder may hold these too.
 FILE_MANAGER_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+#: Only names this module makes, with its marker: anything else in a folder (a user's own
+#: hidden ``.something.part``) is never taken for a leftover.
 _TEMP = re.compile(
-    r"^\.(?P<name>.+)\.(?:"
-    rf"{MARKER}-(?P<host>[0-9a-f]{{4}})[0-9a-f]{{8}}\.(?P<kind>part|old)"  # this module's names
-    r"|[0-9a-f]{12}\.part"  # the data store's earlier names
-    r"|[a-z0-9_]{8}\.part"  # mkstemp's names from earlier versions
-    r")$"
+    rf"^\.(?P<name>.+)\.{MARKER}-(?P<host>[0-9a-f]{{4}})[0-9a-f]{{8}}\.(?P<kind>part|old)$"
 )
 
 
@@ -185,7 +183,7 @@ def remove_stale(folder: str | os.PathLike) -> list[str]:
             continue
         path = Path(entry.path)
         fd = -1
-        ours = match.group("host") in (None, HOST_TAG)  # earlier names: this machine's
+        ours = match.group("host") == HOST_TAG
         try:
             old = time.time() - entry.stat(follow_symlinks=False).st_mtime >= STALE_AGE_S
             if fcntl is None or not ours:

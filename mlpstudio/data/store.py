@@ -216,10 +216,30 @@ def verify(name: str | None = None, directory: str | os.PathLike | None = None) 
     return [_status(n, directory, recheck=True) for n in names]
 
 
+def _remove_old_downloads(folder: Path, spec) -> None:
+    """Earlier versions named a download in progress ``.FILE.<12 hex digits>.part``: remove
+    such plain files, for this set's own file names only (never anything else)."""
+    for file in spec.files:
+        for candidate in (file.name, file.name + ".gz"):
+            try:
+                leftovers = list(folder.glob(f".{candidate}.*.part"))
+            except OSError:
+                return
+            for path in leftovers:
+                tag = path.name[len(candidate) + 2 : -len(".part")]
+                if len(tag) == 12 and all(c in "0123456789abcdef" for c in tag):
+                    if path.is_file() and not path.is_symlink():
+                        try:
+                            path.unlink()
+                        except OSError:
+                            pass
+
+
 def _status(name: str, directory, recheck: bool) -> SetStatus:
     spec = image_set(name)
     folder = set_folder(name, directory)
     remove_stale(folder)  # what a killed download or import left behind
+    _remove_old_downloads(folder, spec)
     manifest = _Manifest(folder)
     files = []
     for file in spec.files:

@@ -274,3 +274,16 @@ def test_where_nothing_can_be_locked_results_are_still_written(tmp_path, monkeyp
     os.utime(old, (hours_ago, hours_ago))
     assert atomic.remove_stale(tmp_path) == [old.name]
     assert fresh.exists()
+
+
+def test_a_users_own_hidden_part_files_are_never_taken_for_leftovers(tmp_path):
+    """Only names with the app's marker are ever removed (not .photos.abcd1234.part)."""
+    album = tmp_path / ".photos.abcd1234.part"
+    album.mkdir()
+    (album / "img.jpg").write_bytes(b"x")
+    notes = tmp_path / ".notes.0123456789ab.part"
+    notes.write_text("mine")
+    leftover = tmp_path / atomic.temp_name("run.mlpx")
+    leftover.write_bytes(b"half")
+    assert atomic.remove_stale(tmp_path) == [leftover.name]
+    assert (album / "img.jpg").exists() and notes.exists()
