@@ -39,8 +39,12 @@ def run_compare(argv):
 
 
 def test_parse_architectures():
-    specs = ["10", "50,50", "", "0", " [20, 30] ", "none"]
-    assert parse_architectures(specs) == [[10], [50, 50], [], [], [20, 30], []]
+    specs = ["10", "50,50", "0", " [20, 30] ", "none"]
+    assert parse_architectures(specs) == [[10], [50, 50], [], [20, 30], []]
+    for ambiguous, why in (("10 50", "ambiguous"), ("10,,5", "missing"), ("", "empty"),
+                           ("10;50", "ambiguous")):  # fmt: skip
+        with pytest.raises(ConfigError, match=why):
+            parse_architectures([ambiguous])
     with pytest.raises(ConfigError) as info:
         parse_architectures(["10,x", "0,5", "-3"])
     problems = info.value.problems

@@ -320,3 +320,14 @@ def _dispatch(argv: list[str]) -> int:
     except bad_input_types() as exc:
         print(f"mlpstudio: error: {_one_paragraph(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as exc:  # a path the system refused (a file where a folder must be, ...)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"mlpstudio: error: {where}{exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MemoryError as exc:  # more than this computer has (the budget was set above it)
+        print(
+            f"mlpstudio: error: not enough memory for this request ({_one_paragraph(exc)}); "
+            "use a smaller network or dataset, or a lower MLPSTUDIO_MEMORY_BUDGET.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT

@@ -95,3 +95,9 @@ def one_paragraph(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return " ".join(lines) if len(lines) == 1 else "; ".join(lines)
+
+
+def check_out_given(out: str | None) -> None:
+    """``--out ''`` names no folder: refused, rather than silently writing nothing."""
+    if out is not None and not out.strip():
+        raise UsageError("--out needs the name of a folder for the results.")

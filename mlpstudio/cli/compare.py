@@ -19,7 +19,14 @@ from ..experiment.compare import (
     table_line,
     write_outputs,
 )
-from .common import EXIT_OK, ProgressBar, UsageError, add_experiment_options, load_experiment
+from .common import (
+    EXIT_OK,
+    ProgressBar,
+    UsageError,
+    add_experiment_options,
+    check_out_given,
+    load_experiment,
+)
 
 
 def add_compare_command(subparsers) -> argparse.ArgumentParser:
@@ -65,6 +72,7 @@ def architectures_from_args(args) -> list[list[int]]:
 
 def cmd_compare(args) -> int:
     config = load_experiment(args)
+    check_out_given(args.out)
     if args.out:  # refused before any training, not after
         from ..experiment.files import COMPARE_OUT_FILES, check_output_folder
 

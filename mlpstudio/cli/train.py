@@ -10,7 +10,14 @@ import time
 from pathlib import Path
 
 from .. import __version__
-from .common import EXIT_FAILED, EXIT_OK, ProgressBar, add_experiment_options, load_experiment
+from .common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    ProgressBar,
+    add_experiment_options,
+    check_out_given,
+    load_experiment,
+)
 
 
 def add_train_command(subparsers) -> argparse.ArgumentParser:
@@ -75,7 +82,7 @@ def run_training(config, out: str | None, show_progress: bool = True) -> tuple[d
         summary["test_mse"] = metrics.mse(np, output.astype(np.float64), y)
         summary["test_r2"] = metrics.r2_score(np, output.astype(np.float64), y)
         summary["train_r2"] = _finite(snapshot.last("train_metric"))
-    if out:
+    if out and snapshot.status != "diverged":  # a failed run leaves earlier results whole
         summary["out"] = str(write_outputs(Path(out), config, network, snapshot, summary))
     return summary, snapshot
 
@@ -115,6 +122,7 @@ def write_outputs(out: Path, config, network, snapshot, summary: dict) -> Path:
 
 def cmd_train(args) -> int:
     config = load_experiment(args)
+    check_out_given(args.out)
     if args.out:  # refused before training, not after
         from ..experiment.files import TRAIN_OUT_FILES, check_output_folder
 
@@ -125,6 +133,8 @@ def cmd_train(args) -> int:
         print(json.dumps(summary))
     if snapshot.status == "diverged":
         print(f"mlpstudio: {snapshot.message}", file=sys.stderr)
+        if args.out:
+            print(f"mlpstudio: nothing was written to {args.out}.", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 

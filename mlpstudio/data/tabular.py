@@ -165,7 +165,20 @@ def _column_index(spec, columns: tuple[str, ...], what: str, path) -> int:
     )
 
 
-def read_table(
+def read_table(path: str | Path, *args, **kwargs) -> Table:
+    """Read a CSV file (see :func:`_read_table` for the arguments); every refusal, the csv
+    module's own included (a field over its size limit), is a :class:`DataError`."""
+    try:
+        return _read_table(path, *args, **kwargs)
+    except csv.Error as exc:
+        raise DataError(
+            _tr("{path}: the file is not a table this reader can use ({why}).").format(
+                path=path, why=exc
+            )
+        ) from None
+
+
+def _read_table(
     path: str | Path,
     target=None,
     inputs=None,

@@ -46,7 +46,7 @@ from ..core.training import History
 from ..data.dataset import DataError
 from ..data.untrusted import MAX_BYTES, loads_json, open_regular
 from ..memory import MemoryBudgetError, check_memory
-from .config import Config, ConfigError, config_from_dict
+from .config import Config, ConfigError, config_from_dict, field_spec
 from .files import atomic_write
 
 SUFFIX = ".mlpx"
@@ -79,7 +79,8 @@ OPEN_MEMORY_FACTOR = 3
 MAX_MEMBERS = 10_000
 #: Bytes of one central-directory entry at most: 46 fixed, a name, an extra field, a comment.
 MAX_DIRECTORY_ENTRY = 46 + 3 * 0xFFFF
-MAX_HISTORY_ROWS = 10_000_000
+#: Epoch 0 (the untrained network) up to the largest epoch budget the config allows.
+MAX_HISTORY_ROWS = int(field_spec("training", "epochs").high or 0) + 1
 NPY_HEADER_SLACK = 64 << 10  # bytes allowed beyond the data for a .npy header
 MAX_NPY_HEADER = 10_000  # numpy's own default limit on a .npy header's length
 NPY_MAGIC = b"\x93NUMPY"
@@ -417,9 +418,15 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     layers = [
         (arrays[f"weights/W{c.layer}.npy"], arrays[f"weights/b{c.layer}.npy"]) for c in counts
     ]
+    largest = float(np.finfo(config.training.dtype).max)  # beyond it, float32 gives inf
     for layer, (w, b) in enumerate(layers, start=1):
         if not (np.isfinite(w).all() and np.isfinite(b).all()):
             raise ArchiveError(f"{name}: the weights of layer {layer} are not all finite numbers.")
+        if max(np.abs(w).max(initial=0.0), np.abs(b).max(initial=0.0)) > largest:
+            raise ArchiveError(
+                f"{name}: the weights of layer {layer} are too large for "
+                f"{config.training.dtype} (over {largest:.3g}); the file is damaged."
+            )
     state = None
     if has_state:
         state = {"t": arrays["optimizer/t.npy"].astype(np.int64)}
@@ -427,7 +434,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
             raise ArchiveError(f"{name}: the optimiser's step count is negative.")
         for key in OPTIMIZER_BUFFERS[optimizer]:
             state[key] = arrays[f"optimizer/{key}.npy"]
-        _check_state(name, optimizer, state)
+        _check_state(name, optimizer, state, float(np.finfo(config.training.dtype).max))
     history = {
         column: arrays[f"history/{column}.npy"].astype(np.float64)
         for column in meta["history"]["columns"]
@@ -481,11 +488,14 @@ def _check_claim(name: str, info: zipfile.ZipInfo, limit: int) -> None:
         )
 
 
-def _check_state(name: str, optimizer: str, state: dict[str, np.ndarray]) -> None:
-    """Optimiser buffers that training can continue from: finite, and Adam's v >= 0."""
+def _check_state(
+    name: str, optimizer: str, state: dict[str, np.ndarray], largest: float = math.inf
+) -> None:
+    """Optimiser buffers that training can continue from: finite and representable in the
+    network's precision (``largest``), and Adam's v >= 0."""
     for key in OPTIMIZER_BUFFERS[optimizer]:
         values = state[key]
-        if not np.isfinite(values).all():
+        if not np.isfinite(values).all() or np.abs(values).max(initial=0.0) > largest:
             raise ArchiveError(
                 f"{name}: the optimiser's {key!r} values are not all finite numbers; the saved "
                 "state is damaged. Continuing from it would diverge."

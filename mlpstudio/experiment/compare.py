@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -41,12 +42,23 @@ DEFAULT_ARCHITECTURES = ([10], [50], [50, 50])
 
 # -- architectures ----------------------------------------------------------------------------
 def parse_architecture(spec: str) -> list[int]:
-    """``"50,50"`` -> [50, 50]; ``"10"`` -> [10]; ``""``, ``"0"`` or ``"none"`` -> [] (no
-    hidden layer: the inputs feed the output directly). Brackets and spaces are allowed."""
+    """``"50,50"`` -> [50, 50]; ``"10"`` -> [10]; ``"0"`` or ``"none"`` -> [] (no hidden
+    layer: the inputs feed the output directly). Brackets and spaces after commas are allowed;
+    ``"10 50"`` is refused as ambiguous (one net of two layers, or two nets?), and so are empty
+    widths (``"10,,5"``) and an empty text."""
     text = str(spec).strip().strip("[]()").strip()
-    if text.lower() in ("", "0", "none", "-"):
+    if text.lower() in ("0", "none", "-"):
         return []
-    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
+    example = "write widths separated by commas, e.g. 50,50 (or 0 for no hidden layer)"
+    if not text:
+        raise ConfigError([f"hidden layers {spec!r}: empty; {example}"])
+    if re.search(r"\d\s+\d", text) or ";" in text:
+        raise ConfigError(
+            [f"hidden layers {spec!r}: ambiguous; {example}, and give each network separately"]
+        )
+    parts = [p.strip() for p in text.split(",")]
+    if "" in parts:
+        raise ConfigError([f"hidden layers {spec!r}: a width is missing; {example}"])
     widths = []
     for part in parts:
         try:

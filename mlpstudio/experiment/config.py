@@ -232,6 +232,9 @@ class Config:
             if not sep or not dot:
                 problems.append(f"{item!r}: write KEY=VALUE with KEY like training.epochs")
                 continue
+            if "\n" in item or "\r" in item:  # one key per --set: no TOML smuggled after it
+                problems.append(f"{key}: a --set value must be on one line")
+                continue
             if section not in data:
                 problems.append(_unknown(key, section, list(data)))
                 continue

@@ -181,6 +181,8 @@ def test_pipes_devices_and_links_to_them_are_refused(sandbox):
         ("adam", "optimizer/v.npy", np.inf, ("'v'", "finite")),
         ("adam", "optimizer/v.npy", -1.0, ("negative",)),
         ("momentum", "optimizer/velocity.npy", np.nan, ("velocity", "finite")),
+        ("adam", "optimizer/m.npy", 1e308, ("'m'",)),  # finite in float64, inf in float32
+        ("adam", "optimizer/v.npy", 1e300, ("'v'",)),
     ],
 )
 def test_damaged_optimiser_state_is_refused(sandbox, optimizer, member, values, words):
@@ -316,3 +318,11 @@ def test_a_directory_claiming_too_many_members_is_refused_before_listing(sandbox
     liar.write_bytes(bytes(data))
     message = refusal(ArchiveError, lambda: load_experiment(liar), peak_limit_mb=20)
     assert "65,535 members" in message
+
+
+def test_weights_beyond_float32_are_refused(sandbox):
+    good = small_experiment(sandbox.root)
+    w1, _ = load_experiment(good).layers[0]
+    big = np.full(w1.shape, 1e308)
+    bad = rewrite(good, sandbox.root / "bad.mlpx", {"weights/W1.npy": big})
+    refusal(ArchiveError, lambda: load_experiment(bad), "too large", "float32")
