@@ -394,3 +394,21 @@ def test_a_diverging_run_prints_no_numpy_warnings(optimizer):
         final = trainer.run()
     assert final.status == "diverged"
     assert [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)] == []
+
+
+def test_a_stop_mid_epoch_shows_the_test_predictions_of_the_weights_shown():
+    """The red curve and the red test crosses come from the same weights after a Stop."""
+    from mlpstudio.experiment.build import build_trainer
+    from mlpstudio.experiment.config import Config
+
+    config = Config().with_overrides(["training.learning_rate=0.3", "training.epochs=50"])
+    trainer = build_trainer(config, snapshot_interval=1e-9)  # a snapshot after every batch
+    last = None
+    for snapshot in trainer:
+        if snapshot.step >= 7 and trainer.status == "running":  # mid-epoch (20 batches)
+            trainer.stop()
+        last = snapshot
+    assert last.status == "stopped" and last.batch_in_epoch > 0
+    net, dataset = trainer.network, trainer.dataset
+    expected = net.forward(net.backend.asarray(dataset.x_test, dtype=net.backend.dtype))
+    assert np.allclose(last.test_output, expected, atol=1e-6)

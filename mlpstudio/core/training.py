@@ -592,6 +592,11 @@ class Trainer:
 
     def _snapshot(self, batch: int, epoch: int, message: str = "") -> Snapshot:
         net, backend = self.network, self.backend
+        if batch > 0 and self.status in ("paused", "stopped"):
+            # Mid-epoch and standing still (a pause, a step, a stop): the test predictions
+            # are those of the weights shown, not of the last epoch's end. While running they
+            # wait for the epoch's end, which keeps snapshots cheap.
+            self._refresh_test_output()
         total_steps = (self.options.epochs - self.start_epoch) * self.batches_per_epoch
         steps_done = (epoch - self.start_epoch) * self.batches_per_epoch + batch
         eta = None

@@ -115,15 +115,26 @@ def tick_label(value: float, step: float) -> str:
     return number(value, decimals) if decimals else number(value)
 
 
-def power_label(exponent: float) -> str:
-    """A log-axis tick label for 10**exponent: 0.01, 1, 100 or 10⁻⁵ for small and large."""
+def power_labels(exponents) -> list[str]:
+    """Log-axis tick labels (see :func:`power_label`) with as many significant digits as it
+    takes for neighbours to differ: a narrow range reads 0.255, 0.26, 0.265, not 0.26 twice."""
+    for digits in range(2, 7):
+        labels = [power_label(e, digits) for e in exponents]
+        if all(a != b for a, b in zip(labels, labels[1:])):
+            return labels
+    return labels
+
+
+def power_label(exponent: float, digits: int = 2) -> str:
+    """A log-axis tick label for 10**exponent: 0.01, 1, 100 or 10⁻⁵ for small and large;
+    between decades, ``digits`` significant digits."""
     value = 10.0**exponent
     rounded = round(exponent)
     if abs(exponent - rounded) < 1e-9 and (rounded < -3 or rounded > 4):
-        digits = str(int(rounded)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
-        return "10" + digits
+        powers = str(int(rounded)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+        return "10" + powers
     if abs(exponent - rounded) >= 1e-9:
-        return significant(value, 2)
+        return significant(value, digits)
     decimals = max(0, int(math.ceil(-math.floor(exponent + 1e-9))))
     return number(value, decimals) if decimals else number(value)
 
@@ -252,7 +263,7 @@ class LocaleAxis(pg.AxisItem):
         chosen = None
         for values in candidates:
             if len(values) >= 2 and self._fits(
-                [power_label(v) for v in values], float(np.diff(values).min()) * per_unit
+                power_labels(values), float(np.diff(values).min()) * per_unit
             ):
                 chosen = values
                 break
@@ -267,7 +278,7 @@ class LocaleAxis(pg.AxisItem):
         if self._tickLevels is not None:
             return super().tickStrings(values, scale, spacing)
         if self.logMode:
-            return [power_label(v) for v in values]
+            return power_labels(values)
         step = spacing if spacing else 1.0
         return [tick_label(v, step) for v in values]
 

@@ -34,7 +34,7 @@ class FirstLayerView(View):
         self.first_unit.setSingleStep(TILES)
         self.first_unit.setToolTip(self.tr("Which units to show, 64 at a time."))
         self.first_unit.valueChanged.connect(lambda _: self._draw())
-        self.header.insertWidget(1, self.first_unit)
+        self.body.addWidget(self.first_unit)  # its own row: the header stays narrow in Spanish
         self.graphics = pg.GraphicsLayoutWidget()
         self.view = self.graphics.addViewBox(lockAspect=True, invertY=True)
         self.view.setMenuEnabled(False)
