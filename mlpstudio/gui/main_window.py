@@ -228,6 +228,19 @@ class MainWindow(QMainWindow):
         else:
             self.view_docks["weights"].raise_()
             self.view_docks["network"].raise_()
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Keep the window within its screen. Showing or hiding docks leaves the window's
+        minimum size of the old arrangement until the layout is next activated, so a window
+        that once needed more room would stay wider than a 1280 px projector: activate it,
+        then shrink to the screen."""
+        self.layout().activate()
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None or screen.width() <= 0:
+            return
+        if self.width() > screen.width() or self.height() > screen.height():
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
 
     def _create_panels(self) -> None:
         self.data_panel = DataPanel()

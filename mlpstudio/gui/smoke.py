@@ -56,6 +56,7 @@ def use_lecture_screen(qt_args: list[str]) -> None:
 
 def fit_to_screen(window) -> None:
     """Size the window as it would be, maximised, on a 1280x720 screen."""
+    window.layout().activate()  # the minimum of the window as it is now, not as it was
     screen = window.screen()
     size = screen.availableGeometry().size() if screen is not None else None
     if size is None or size.width() <= 0:
@@ -308,6 +309,9 @@ class Tour(_Driver):
                 if c.config.data.kind in IMAGE_KINDS and c.dataset is None:
                     path = self.shot(f"{label}-download")
                     print(f"tour: {name}: data absent, download state in {path.name}")
+                elif c.config.data.kind == "csv" and not c.config.data.path:
+                    path = self.shot(f"{label}-import")  # a student's own file: none chosen
+                    print(f"tour: {name}: no CSV file chosen, import state in {path.name}")
                 else:
                     self.error(f"cannot train: {c.data_error or w.status_label.text() or c.status}")
                     self.shot(f"{label}-cannot-train")

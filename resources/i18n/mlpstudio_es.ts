@@ -2995,7 +2995,7 @@
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="54"/>
         <source>Log scale</source>
-        <translation>Escala logarítmica</translation>
+        <translation>Escala log.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="56"/>

@@ -11,7 +11,15 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolButton, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QToolTip,
+    QWidget,
+)
 
 from ..style import number, percent
 from .base import View
@@ -185,6 +193,10 @@ class GalleryView(View):
                 "matrix to see the images behind it."
             )
         )
+        self.filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.filter.setMinimumContentsLength(12)  # long Spanish entries elide, never widen
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.previous_button = QToolButton()
         self.previous_button.setText("◀")
@@ -198,6 +210,10 @@ class GalleryView(View):
             self.tr("Jump to the next test image the network gets wrong.")
         )
         self.page_label = QLabel()
+        # The controls get a row of their own under the caption: on one row with it they made
+        # the gallery, and so the window, wider than a projector in Spanish presentation mode.
+        controls = QHBoxLayout()
+        controls.setContentsMargins(4, 0, 4, 0)
         for widget in (
             self.filter,
             self.previous_button,
@@ -205,8 +221,10 @@ class GalleryView(View):
             self.next_button,
             self.mistake_button,
         ):
-            self.header.insertWidget(self.header.count() - 1, widget)
+            controls.addWidget(widget)
             widget.setVisible(not preview)
+        controls.addStretch(1)
+        self.body.insertLayout(0, controls)
         if preview:
             self.export_button.hide()
         self.grid.resized.connect(self._resized)
