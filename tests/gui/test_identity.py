@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from mlpstudio.experiment.presets import PRESETS, preset_config, task_defaults, task_preset
+from mlpstudio.gui.style import number
 
 from .conftest import wait_for_status
 
@@ -109,7 +110,8 @@ def test_every_task_switch_applies_the_tasks_defaults(make_window, qtbot, image_
         assert window.data_panel.preset.currentData() == (task_preset(name, config.data.toy) or "")
         assert_views_match(window)
         status = window.status_label.text()
-        assert "defaults" in status and f"{expected.training.epochs} epochs" in status, status
+        epochs = number(expected.training.epochs)  # as the status line writes it (3,000)
+        assert "defaults" in status and f"{epochs} epochs" in status, status
 
 
 def test_task_mnist_replaces_the_course_settings(make_window, qtbot, image_store):
