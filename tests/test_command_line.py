@@ -212,3 +212,16 @@ def test_bad_input_still_exits_2_not_3(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("MLPSTUDIO_LOG_DIR", str(tmp_path / "logs"))
     assert main(["train", "--set", "model.hidden=oops"]) == 2
     assert not (tmp_path / "logs").exists()
+
+
+def test_smoke_leaves_nothing_in_the_temporary_folder(tmp_path):
+    """The smoke run's settings folder and its screen description are removed at exit."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "mlpstudio", "--smoke"], env=env,
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -8,7 +8,9 @@ window can open here at all, then starts Qt. ``--smoke`` and ``--smoke --tour`` 
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -30,7 +32,9 @@ def run_gui(args, qt_args: list[str]) -> int:
     automated = args.smoke or args.exit_when_shown
     if automated:
         # Never touch the user's settings from an automated run.
-        os.environ["MLPSTUDIO_CONFIG_DIR"] = tempfile.mkdtemp(prefix="mlpstudio-smoke-")
+        folder = tempfile.mkdtemp(prefix="mlpstudio-smoke-")
+        os.environ["MLPSTUDIO_CONFIG_DIR"] = folder
+        atexit.register(shutil.rmtree, folder, True)  # nothing left behind in /tmp
 
     if args.smoke:
         from .smoke import use_lecture_screen

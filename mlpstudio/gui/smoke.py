@@ -39,8 +39,10 @@ def smoke_config():
 def use_lecture_screen(qt_args: list[str]) -> None:
     """Under Qt's plain offscreen platform (CI, a server), give it one 1280x720 screen (its
     default is 800x800), so that the window sizes itself as on a lecturer's screen."""
+    import atexit
     import json
     import os
+    import shutil
     import tempfile
 
     if os.environ.get("QT_QPA_PLATFORM") != "offscreen" or "-platform" in qt_args:
@@ -49,6 +51,7 @@ def use_lecture_screen(qt_args: list[str]) -> None:
     screen = {"name": "lecture", "x": 0, "y": 0, "width": w, "height": h,
               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
     folder = tempfile.mkdtemp(prefix="mlpstudio-screen-")
+    atexit.register(shutil.rmtree, folder, True)  # Qt reads it once, at start: remove at exit
     path = Path(folder) / "screen.json"
     path.write_text(json.dumps({"windowFrameMargins": False, "screens": [screen]}))
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
