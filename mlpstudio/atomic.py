@@ -34,8 +34,10 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import IO
 
+fcntl: ModuleType | None
 try:
     import fcntl
 except ImportError:  # Windows: no locks; leftovers are recognised by their age instead
@@ -148,8 +150,9 @@ class PartFile:
         self.discard()
 
 
-def atomic_write(path: str | os.PathLike, write: Callable[[IO[bytes]], None]) -> Path:
-    """Call ``write(file)`` on a temporary file next to ``path``, then rename it into place."""
+def atomic_write(path: str | os.PathLike, write: Callable[[IO[bytes]], object]) -> Path:
+    """Call ``write(file)`` on a temporary file next to ``path`` (its result is ignored), then
+    rename it into place."""
     with PartFile(path) as part:
         write(part.file)
         return part.commit()
@@ -171,7 +174,7 @@ def remove_stale(folder: str | os.PathLike) -> list[str]:
     interrupted is put back when its place is empty. Returns the names removed. Best effort:
     a folder that cannot be read or written is left as it is."""
     folder = Path(folder)
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

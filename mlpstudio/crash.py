@@ -50,7 +50,7 @@ def save_crash_report(exc: BaseException, argv: list[str] | None = None) -> Path
     """Write the report for ``exc`` atomically; its path, or None when it could not be written
     (a crash report must never raise a second error)."""
     try:
-        from .experiment.files import atomic_write_text
+        from .atomic import atomic_write_text
 
         stamp = time.strftime("%Y%m%d-%H%M%S")
         path = log_dir() / f"crash-{stamp}-{os.getpid()}.txt"

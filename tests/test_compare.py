@@ -10,11 +10,11 @@ import threading
 import pytest
 
 from mlpstudio.cli import bad_input_types
+from mlpstudio.cli.compare import add_compare_command
 from mlpstudio.experiment import compare as compare_module
 from mlpstudio.experiment.build import build_dataset, build_trainer
 from mlpstudio.experiment.compare import (
     Comparison,
-    add_compare_command,
     grid,
     parse_architectures,
     rows_csv,

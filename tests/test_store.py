@@ -19,9 +19,9 @@ import numpy as np
 import pytest
 from conftest import SHARED_DATASETS as SHARED  # noqa: E402 (tests/ is on sys.path)
 
-from mlpstudio.data import store
+from mlpstudio.cli.data import add_data_commands
+from mlpstudio.data import locations, store
 from mlpstudio.data.catalog import CIFAR10, MNIST, RecordFile
-from mlpstudio.data.commands import add_data_commands
 from mlpstudio.data.dataset import DataError
 from mlpstudio.data.images import image_dataset
 from mlpstudio.data.store import (
@@ -346,7 +346,8 @@ def _small_cifar10(monkeypatch, archive: bytes):
         ),
     )
     real = store.image_set
-    monkeypatch.setattr(store, "image_set", lambda name: spec if name == "cifar10" else real(name))
+    for module in (store, locations):  # the store and locate() see the small set
+        monkeypatch.setattr(module, "image_set", lambda n: spec if n == "cifar10" else real(n))
     return spec
 
 
@@ -499,7 +500,7 @@ def test_commands(train_only_store, mnist_server, tmp_path, capsys):
 def test_commands_in_a_fresh_process(train_only_store, shared_datasets, tmp_path):
     code = (
         "import argparse, sys\n"
-        "from mlpstudio.data.commands import add_data_commands\n"
+        "from mlpstudio.cli.data import add_data_commands\n"
         "p = argparse.ArgumentParser()\n"
         "add_data_commands(p.add_subparsers())\n"
         "a = p.parse_args(sys.argv[1:])\n"

@@ -91,6 +91,8 @@ def trace(network: Network, x, y) -> BackpropTrace:
     layers = network.weights_to_host()
     weights = [np.asarray(w, dtype=np.float64) for w, _ in layers]
     biases = [np.asarray(b, dtype=np.float64) for _, b in layers]
+    target: int | np.ndarray
+    y_batch: np.ndarray
     if head.name == "softmax":
         target = int(np.asarray(y).reshape(-1)[0])
         y_batch = np.array([target], dtype=np.int64)
@@ -110,12 +112,11 @@ def trace(network: Network, x, y) -> BackpropTrace:
         activations.append(a)
 
     loss, delta_out = head.loss_and_delta(xp, zs[-1].reshape(1, -1).copy(), y_batch)
-    deltas = [None] * network.n_layers
-    deltas[-1] = delta_out[0]
+    deltas: list[np.ndarray] = [delta_out[0]]  # built from the output back: deltas[0] is next
     for layer in range(network.n_layers - 2, -1, -1):
-        back = weights[layer + 1].T @ deltas[layer + 1]
+        back = weights[layer + 1].T @ deltas[0]
         act = ACTIVATIONS[network.activation_names[layer]]
-        deltas[layer] = act.backward(xp, activations[layer + 1].reshape(1, -1), back[None, :])[0]
+        deltas.insert(0, act.backward(xp, activations[layer + 1].reshape(1, -1), back[None, :])[0])
     return BackpropTrace(
         sizes=list(network.sizes),
         activations=list(network.activation_names),

@@ -432,11 +432,13 @@ class Trainer:
 
     def run(self, callback=None) -> Snapshot:
         """Train to the end; call ``callback(snapshot)`` for each snapshot; return the last."""
-        last = None
+        last: Snapshot | None = None
         for snapshot in self:
             last = snapshot
             if callback is not None:
                 callback(snapshot)
+        if last is None:  # the loop always yields at least its final snapshot
+            raise RuntimeError("training yielded no snapshot")
         return last
 
     def _run(self):

@@ -114,6 +114,16 @@ class ImageSet:
     def is_idx(self) -> bool:
         return self.archive is None
 
+    @property
+    def idx_files(self) -> tuple[IdxFile, ...]:
+        """The files of an IDX set (MNIST, Fashion-MNIST); empty for CIFAR."""
+        return tuple(f for f in self.files if isinstance(f, IdxFile))
+
+    @property
+    def record_files(self) -> tuple[RecordFile, ...]:
+        """The files of a CIFAR set; empty for an IDX set."""
+        return tuple(f for f in self.files if isinstance(f, RecordFile))
+
 
 MNIST = ImageSet(
     name="mnist",

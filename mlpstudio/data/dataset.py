@@ -65,7 +65,7 @@ class Dataset:
         """N_L for the natural head: k targets, 1 for two classes (sigmoid), else one per class."""
         if self.task == "regression":
             return int(self.y_train.shape[1])
-        return 1 if self.n_classes == 2 else int(self.n_classes)
+        return 1 if len(self.class_names) == 2 else len(self.class_names)
 
     @property
     def is_image(self) -> bool:

@@ -110,7 +110,7 @@ def _read_gzip(path: Path, expected_dims: int | None) -> np.ndarray:
                 )
             # Allocation is bounded by the checks above; readinto fills it without a copy.
             array = np.empty(shape, dtype=dtype)
-            view = memoryview(array.reshape(-1).view(np.uint8))
+            view = array.reshape(-1).view(np.uint8).data  # a writable memoryview of it
             done = 0
             while done < len(view):
                 n = stream.readinto(view[done : done + _CHUNK])

@@ -23,7 +23,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from .catalog import IMAGE_BYTES_CIFAR, image_set
 from .dataset import DataError, Dataset
 from .idx import read_idx
-from .store import locate
+from .locations import locate
 
 IMAGE_KINDS = ("mnist", "fashion-mnist", "cifar10", "cifar100")
 SCALINGS = ("unit", "standardize")
@@ -260,13 +260,13 @@ def read_cifar_records(
     after reading (CIFAR-10: 0..9; CIFAR-100: coarse 0..19, fine 0..99 and consistent)."""
     title = "CIFAR-10" if label_bytes == 1 else "CIFAR-100"
     record = label_bytes + IMAGE_BYTES_CIFAR
-    paths = [Path(p) for p in paths]
-    counts = [_record_count(p, record, title) for p in paths]
+    files = [Path(p) for p in paths]
+    counts = [_record_count(p, record, title) for p in files]
     total = sum(counts)
     images = np.empty((total, 32, 32, 3), dtype=np.uint8)
     labels = np.empty((total, label_bytes), dtype=np.int64)
     start = 0
-    for path, count in zip(paths, counts):
+    for path, count in zip(files, counts):
         _read_records_into(path, count, record, label_bytes, images, labels, start)
         _check_cifar_labels(labels[start : start + count], path.name, title)
         start += count
@@ -389,7 +389,8 @@ def image_dataset(
         raise DataError(f"subset must be a whole number >= 0 (0: all images), not {subset!r}.")
     files = locate(kind, root=root, partial=root is not None)
     title = _TITLES[kind]
-    coarse_of, coarse_names = None, ()
+    coarse_of: np.ndarray | None = None
+    coarse_names: tuple[str, ...] = ()
     names = class_names(kind, labels)
     if kind in ("mnist", "fashion-mnist"):
         x_train = read_idx_images(files["train-images-idx3-ubyte"])

@@ -25,6 +25,7 @@ their size and modification time), so that :func:`status` is instant after the f
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -51,9 +52,11 @@ from .catalog import (
     image_set,
 )
 from .dataset import DataError
-from .idx import GZIP_MAGIC, find_idx, idx_file_names
+from .idx import GZIP_MAGIC, idx_file_names
+from .locations import ENV_DATA, find_file, set_folder
+from .locations import data_dir as data_dir  # the store's public names, defined in .locations
+from .locations import locate as locate
 
-ENV_DATA = "MLPSTUDIO_DATA"
 ENV_MIRROR = "MLPSTUDIO_MIRROR"
 MANIFEST = ".verified.json"
 MANIFEST_MAX_BYTES = 1 << 20  # a real one is about 2 kB
@@ -75,30 +78,6 @@ class CheckFailed(DataError):
 
 
 # -- where ----------------------------------------------------------------------------------
-def data_dir(preference: str | os.PathLike | None = None) -> Path:
-    """The folder holding one sub-folder per image set.
-
-    ``MLPSTUDIO_DATA`` wins (a lab can point every machine at a shared drive), then
-    ``preference`` (the lab-wide folder set in the app's Preferences), then the per-user cache
-    folder, because the sets can always be downloaded again.
-    """
-    env = os.environ.get(ENV_DATA, "").strip()
-    if env:
-        return Path(env).expanduser()
-    if preference:
-        return Path(preference).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("MLP Studio", appauthor=False)) / "datasets"
-
-
-def set_folder(name: str, directory: str | os.PathLike | None = None) -> Path:
-    """The folder of one set inside the store (``directory`` or :func:`data_dir`)."""
-    image_set(name)  # refuses unknown names with the list of known ones
-    base = Path(directory).expanduser() if directory else data_dir()
-    return base / name
-
-
 def mirror_url(mirror: str | None = None) -> str | None:
     """The lab mirror to download from: ``mirror``, else ``MLPSTUDIO_MIRROR``, else None."""
     mirror = (mirror or os.environ.get(ENV_MIRROR, "")).strip()
@@ -127,93 +106,6 @@ def download_urls(spec: ImageSet, file_name: str, mirror: str | None = None) -> 
     return [base + file_name for base in spec.urls]
 
 
-def locate(
-    name: str,
-    root: str | os.PathLike | None = None,
-    *,
-    partial: bool = False,
-    directory: str | os.PathLike | None = None,
-) -> dict[str, Path]:
-    """The files of a set, by catalog name (``train-images-idx3-ubyte``, ``test_batch.bin``).
-
-    ``root``: a folder of the user's instead of the store; the files may also be in a
-    sub-folder named after the set or, for CIFAR, in the archive's own folder
-    (``cifar-10-batches-bin``). ``partial``: accept a CIFAR-10 folder with only some training
-    batches. Raises :class:`DataError` naming the missing files, where it looked and how to get
-    them.
-    """
-    spec = image_set(name)
-    if root:
-        root = Path(root).expanduser()
-        folders = [root, root / name]
-        if spec.archive is not None:
-            folders += [root / spec.archive.folder, root / name / spec.archive.folder]
-        folders = [f for f in folders if f.is_dir()]
-        looked = [root] if root.is_dir() else [f"{root}, which does not exist"]
-    else:
-        folders = [set_folder(name, directory)]
-        looked = folders
-    found: dict[str, Path] = {}
-    missing: list[str] = []
-    for file in spec.files:
-        path = next((p for p in (_find(f, file) for f in folders) if p is not None), None)
-        if path is not None:
-            found[file.name] = path
-        elif not (partial and file.name in spec.optional):
-            missing.append(_display_name(file))
-    if missing:
-        raise DataError(_missing_message(spec, missing, looked, root is not None, folders))
-    return found
-
-
-def _find(folder: Path, file: IdxFile | RecordFile) -> Path | None:
-    if isinstance(file, IdxFile):
-        return find_idx(folder, file.name)
-    path = folder / file.name
-    return path if path.is_file() else None
-
-
-def _display_name(file: IdxFile | RecordFile) -> str:
-    return f"{file.name}[.gz]" if isinstance(file, IdxFile) else file.name
-
-
-def _missing_message(spec: ImageSet, missing, looked, is_root: bool, folders) -> str:
-    """What is missing, where it looked and how to get it (translated in the GUI)."""
-    where = ", ".join(str(p) for p in looked)
-    text = translate("Datasets", "{title}: missing {files} (looked in {where}).").format(
-        title=spec.title, files=", ".join(missing), where=where
-    )
-    archive = spec.archive
-    if is_root and archive is not None and any((f / archive.name).is_file() for f in folders):
-        text += " " + translate(
-            "Datasets",
-            "The folder holds {archive}: import it with `mlpstudio data import {name} FOLDER`, "
-            "which checks and unpacks it.",
-        ).format(archive=archive.name, name=spec.name)
-    elif spec.archive is not None and any(
-        (f / "data_batch_1").is_file() or (f / "train").is_file() for f in folders
-    ):
-        text += " " + translate(
-            "Datasets",
-            "The folder looks like the Python (pickle) version, which MLP Studio does not open; "
-            "use the binary version ({archive}).",
-        ).format(archive=spec.archive.name)
-    if is_root:
-        text += " " + translate(
-            "Datasets",
-            "Put the official files there, or clear the image folder setting (data.root) to "
-            "use the data store (`mlpstudio data fetch {name}`).",
-        ).format(name=spec.name)
-    else:
-        text += " " + translate(
-            "Datasets",
-            "Download it (Download... in the Data panel, or `mlpstudio data fetch {name}`), or "
-            "import a folder of the official files (Import from folder..., or "
-            "`mlpstudio data import {name} FOLDER`).",
-        ).format(name=spec.name)
-    return text
-
-
 # -- what is there --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class FileStatus:
@@ -230,14 +122,19 @@ class FileStatus:
     def ok(self) -> bool:
         return self.state in ("verified", "checked")
 
+    @property
+    def file_name(self) -> str:
+        """The name on disk (``.gz`` or not), else the catalog name."""
+        return self.path.name if self.path is not None else self.name
+
     def describe(self) -> str:
         if self.state == "verified":
-            return f"{self.path.name}: verified ({self.method})"
+            return f"{self.file_name}: verified ({self.method})"
         if self.state == "checked":
-            return f"{self.path.name}: checked by size and labels (no published checksum)"
+            return f"{self.file_name}: checked by size and labels (no published checksum)"
         if self.state == "missing":
             return f"{self.name}: missing"
-        return f"{self.path.name}: CORRUPT: {self.detail}"
+        return f"{self.file_name}: CORRUPT: {self.detail}"
 
 
 @dataclass(frozen=True)
@@ -286,18 +183,19 @@ class SetStatus:
                 parts.append(f"{checked} files checked by size and labels only")
             return f"ready, {format_size(self.size)}, {', '.join(parts)}"
         if self.state == "corrupt":
-            bad = ", ".join(f.path.name for f in self.files if f.state == "corrupt")
+            bad = ", ".join(f.file_name for f in self.files if f.state == "corrupt")
             return f"CORRUPT: {bad} (mlpstudio data verify {self.name} says why)"
         missing = ", ".join(f.name for f in self.files if f.state == "missing")
         return f"incomplete, missing {missing} (mlpstudio data fetch {self.name})"
 
 
 def format_size(n: int) -> str:
+    size = float(n)
     for unit in ("bytes", "kB", "MB", "GB"):
-        if n < 1000 or unit == "GB":
-            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1000
-    return f"{n:.1f} GB"
+        if size < 1000 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.1f} GB"
 
 
 def status(name: str, directory: str | os.PathLike | None = None) -> SetStatus:
@@ -326,7 +224,7 @@ def _status(name: str, directory, recheck: bool) -> SetStatus:
     manifest = _Manifest(folder)
     files = []
     for file in spec.files:
-        path = _find(folder, file) if folder.is_dir() else None
+        path = find_file(folder, file) if folder.is_dir() else None
         if path is None:
             files.append(FileStatus(file.name, None, 0, "missing"))
             continue
@@ -475,7 +373,7 @@ class _Manifest:
     def __init__(self, folder: Path):
         self.folder = folder
         self.changed = False
-        self.files = {}
+        self.files: dict[str, object] = {}  # as read: each entry is checked where it is used
         path = folder / MANIFEST
         try:
             # only a regular file of a plausible size: never a pipe, a device or a giant
@@ -730,9 +628,7 @@ def _describe_request_error(exc) -> str:
         )
     if isinstance(exc, requests.exceptions.Timeout | urllib3.exceptions.TimeoutError):
         return translate("Datasets", "no answer within {seconds} s").format(seconds=TIMEOUT_S)
-    if isinstance(
-        exc, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError
-    ):
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError):
         return translate("Datasets", "the connection broke off before the file was complete")
     if isinstance(exc, requests.exceptions.ConnectionError):
         return translate("Datasets", "could not connect (no network, or the server is down)")
@@ -774,7 +670,7 @@ def fetch(
         manifest = _Manifest(folder)
         try:
             if spec.archive is None:
-                for file in spec.files:
+                for file in spec.idx_files:
                     if current.file(file.name).ok:
                         continue
                     dest = folder / file.download_name
@@ -782,7 +678,7 @@ def fetch(
                         download_urls(spec, file.download_name, mirror),
                         dest,
                         file.gz_size,
-                        lambda tmp, f=file: check_idx_file(tmp, f),
+                        functools.partial(check_idx_file, file=file),
                         progress,
                         cancel,
                         advice,
@@ -791,15 +687,16 @@ def fetch(
                     manifest.remember(dest, "verified", method)
                     manifest.save()
             elif not current.ready:
-                archive = folder / spec.archive.name
+                expected = spec.archive
+                archive = folder / expected.name
                 try:
-                    _check_archive(archive, spec.archive)  # a verified archive left from before
+                    _check_archive(archive, expected)  # a verified archive left from before
                 except (CheckFailed, OSError):
                     _download(
-                        download_urls(spec, spec.archive.name, mirror),
+                        download_urls(spec, expected.name, mirror),
                         archive,
-                        spec.archive.size,
-                        lambda tmp: _check_archive(tmp, spec.archive),
+                        expected.size,
+                        lambda tmp: _check_archive(tmp, expected),
                         progress,
                         cancel,
                         advice,
@@ -828,7 +725,11 @@ def _extract(
     once all required ones are there and pass their checks. Nothing else in the archive is
     looked at (no links, no paths of its own choosing)."""
     archive = spec.archive
-    wanted: dict[str, RecordFile | None] = {f"{archive.folder}/{f.name}": f for f in spec.files}
+    if archive is None:
+        raise ValueError(f"{spec.title} is not distributed as an archive")
+    wanted: dict[str, RecordFile | None] = {
+        f"{archive.folder}/{f.name}": f for f in spec.record_files
+    }
     wanted.update({f"{archive.folder}/{name}": None for name in archive.extras})
     temps: dict[str, PartFile] = {}
     hashes: dict[str, str] = {}
@@ -858,7 +759,7 @@ def _extract(
         missing = [f.name for f in spec.files if f.name not in temps]
         if missing:
             raise DataError(f"{archive.name}: the archive lacks {', '.join(missing)}.")
-        for file in spec.files:
+        for file in spec.record_files:
             try:
                 check_record_file(temps[file.name].path, file)
             except CheckFailed as exc:

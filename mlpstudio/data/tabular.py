@@ -193,7 +193,7 @@ def read_table(
     has_header = not all(_is_number(c) for c in first)
     if has_header:
         columns = tuple(c.strip() or f"column {i + 1}" for i, c in enumerate(first))
-        seen = {}
+        seen: dict[str, int] = {}
         for i, name in enumerate(columns):
             if name in seen:
                 raise DataError(

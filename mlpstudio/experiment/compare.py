@@ -11,15 +11,14 @@ The dataset is built once and shared, every network is initialised from the conf
 seed and trained with the config's training options, so the only thing that differs between
 rows is the architecture. :meth:`Comparison.stop` may be called from any thread (the GUI's
 Stop button); the running architecture then ends with status ``stopped`` and no further one
-starts. This module knows nothing of Qt; the ``compare`` command and the GUI both drive it.
+starts. This module knows nothing of Qt; the ``compare`` command (:mod:`mlpstudio.cli.compare`)
+and the GUI both drive it.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import json
 import math
 import threading
 import time
@@ -388,95 +387,7 @@ def summary(config: Config, rows: list[ComparisonRow]) -> dict:
     }
 
 
-# -- the command line -------------------------------------------------------------------------
-def add_compare_command(subparsers) -> argparse.ArgumentParser:
-    """Add ``mlpstudio compare`` to the command line's subparsers."""
-    from ..cli import _add_experiment_options
-
-    parser = subparsers.add_parser(
-        "compare",
-        help="train several architectures on the same data and compare them",
-        description="Train each architecture on the same data with the same seed and training "
-        "options, and print one row per architecture: parameters, train and test loss, test "
-        "R2 or accuracy, time. Without --hidden or a grid it compares 10, 50 and 50,50.",
-    )
-    parser.add_argument("config", nargs="?", help="experiment file (TOML)")
-    _add_experiment_options(parser)
-    parser.add_argument(
-        "--hidden",
-        action="append",
-        default=[],
-        metavar="WIDTHS",
-        help='hidden layers of one architecture, e.g. 10 or 50,50 ("0" for none); repeat it',
-    )
-    parser.add_argument(
-        "--grid-depths", type=int, nargs="+", metavar="D", help="numbers of hidden layers"
-    )
-    parser.add_argument(
-        "--grid-widths", type=int, nargs="+", metavar="W", help="widths for every grid depth"
-    )
-    parser.add_argument("--out", metavar="DIR", help="write compare.csv, compare.json, config.toml")
-    parser.set_defaults(handler=cmd_compare)
-    return parser
-
-
-def architectures_from_args(args) -> list[list[int]]:
-    from ..cli import UsageError
-
-    architectures = parse_architectures(list(args.hidden))
-    depths, widths = args.grid_depths, args.grid_widths
-    if (depths is None) != (widths is None):
-        raise UsageError("Give --grid-depths and --grid-widths together.")
-    if depths is not None:
-        for candidate in grid(depths, widths):
-            if candidate not in architectures:
-                architectures.append(candidate)
-    return architectures or [list(a) for a in DEFAULT_ARCHITECTURES]
-
-
-def cmd_compare(args) -> int:
-    from ..cli import ProgressBar, load_experiment
-
-    config = load_experiment(args)
-    if args.out:  # refused before any training, not after
-        from .files import COMPARE_OUT_FILES, check_output_folder
-
-        check_output_folder(args.out, COMPARE_OUT_FILES)
-    comparison = Comparison(config, architectures_from_args(args))
-    comparison.prepare()  # bad data or an impossible head fails before any output
-    metric = "accuracy" if comparison.dataset.task == "classification" else "r2"
-    bars: dict[int, ProgressBar] = {}
-
-    def progress(index, hidden, snapshot):
-        bar = bars.get(index)
-        if bar is None:
-            for old in bars.values():
-                old.close()
-            bar = bars[index] = ProgressBar(config.training.epochs, enabled=True)
-        bar.update(snapshot, "acc" if metric == "accuracy" else "R2")
-
-    comparison.progress = progress
-    print(table_header(metric), flush=True)
-    try:
-        for row in comparison:
-            for bar in bars.values():
-                bar.close()
-            print(table_line(row), flush=True)
-    except KeyboardInterrupt:
-        comparison.stop()
-        raise
-    finally:
-        for bar in bars.values():
-            bar.close()
-    result = summary(config, comparison.rows)
-    if args.out:
-        out = write_outputs(Path(args.out), config, comparison.rows)
-        print(f"written to {out}")
-    if args.json:
-        print(json.dumps(result))
-    return 0
-
-
+# -- the results folder (the ``compare`` command is in mlpstudio.cli.compare) --------------
 def write_outputs(out: Path, config: Config, rows: list[ComparisonRow]) -> Path:
     """The results folder, written whole or not at all (the earlier results stay otherwise)."""
     from .files import COMPARE_OUT_FILES, atomic_write_text, write_json, write_output_folder

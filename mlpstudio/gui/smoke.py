@@ -79,13 +79,13 @@ class _Driver:
     def _install(self) -> None:
         from PySide6.QtCore import QTimer
 
-        from . import app as app_module
+        from .errors import ErrorDialog
 
-        hook, show = sys.excepthook, app_module.ErrorDialog.__dict__["show_error"]
+        hook, show = sys.excepthook, ErrorDialog.__dict__["show_error"]
 
         def restore():
             sys.excepthook = hook
-            app_module.ErrorDialog.show_error = show
+            ErrorDialog.show_error = show
 
         self._restore = restore
         sys.excepthook = self._excepthook
@@ -93,7 +93,7 @@ class _Driver:
         def record(parent, exc):  # the app's error dialog, should anything call it directly
             self._excepthook(type(exc), exc, exc.__traceback__)
 
-        app_module.ErrorDialog.show_error = staticmethod(record)
+        ErrorDialog.show_error = staticmethod(record)
         self._dialogs = QTimer()
         self._dialogs.setInterval(100)
         self._dialogs.timeout.connect(self._close_dialogs)

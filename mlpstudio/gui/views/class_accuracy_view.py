@@ -7,8 +7,9 @@ import pyqtgraph as pg
 
 from ...core.metrics import per_class_accuracy
 from .. import style
-from ..style import prepare_plot
+from ..style import plot_widget, prepare_plot
 from .base import View
+from .confusion_view import row_label
 
 MAX_TICKS = 25
 
@@ -19,7 +20,7 @@ class ClassAccuracyView(View):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.caption.setText(self.tr("<b>Accuracy per class</b> on the test set"))
-        self.plot = pg.PlotWidget()
+        self.plot = plot_widget()
         self.plot.setLabel("bottom", self.tr("accuracy"))
         self.plot.invertY(True)
         self.plot.setMouseEnabled(False, False)
@@ -37,7 +38,9 @@ class ClassAccuracyView(View):
         if n != self._n:
             self._n = n
             step = 1 if n <= MAX_TICKS else int(np.ceil(n / MAX_TICKS))
-            self.plot.getAxis("left").setTicks([[(i, results.names[i]) for i in range(0, n, step)]])
+            self.plot.getAxis("left").setTicks(
+                [[(i, row_label(i, results.names[i], False)) for i in range(0, n, step)]]
+            )
             self.plot.setYRange(-0.5, n - 0.5, padding=0)
         self.bars.setOpts(x0=np.zeros(n), y=np.arange(n), width=accuracy, height=0.7)
         self._accuracy = accuracy

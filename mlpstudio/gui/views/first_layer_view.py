@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QSpinBox
 
 from .. import style
+from ..style import number
 from .base import View
 
 TILES = 64  # units per page (8 x 8)
@@ -50,7 +51,7 @@ class FirstLayerView(View):
         if network is not None:
             units = network.sizes[1]
             self.first_unit.setRange(1, max(1, units))
-            self.first_unit.setSuffix(self.tr(" of {n}").format(n=units))
+            self.first_unit.setSuffix(self.tr(" of {n}").format(n=number(units)))
 
     def show_snapshot(self, snapshot):
         if self.dataset is None or not self.dataset.is_image:

@@ -9,10 +9,11 @@ next mistake.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolButton, QToolTip, QWidget
 
+from ..style import number, percent
 from .base import View
 from .classes import label_names, test_labels
 
@@ -29,10 +30,29 @@ def to_qimage(image: np.ndarray) -> QImage:
     return QImage(image.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
+MIN_SIDE = 40  # pixels: a page holds no more tiles than can be drawn at least this large
+
+
 class ImageGrid(QWidget):
     """Paints tiles (image, caption, right/wrong) in a grid; reports clicks by index."""
 
     clicked = Signal(int)
+    resized = Signal()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def capacity(self, most: int, caption_width: float) -> int:
+        """How many tiles (up to ``most``) fit with images at least :data:`MIN_SIDE` pixels
+        and captions ``caption_width`` wide not cut; at least one."""
+        for n in range(most, 0, -1):
+            for cols in range(1, n + 1):
+                rows = int(np.ceil(n / cols))
+                cw, ch = self.width() / cols, self.height() / rows
+                if cw >= caption_width + 6 and min(cw - 8, ch - self._text_height() - 8) >= MIN_SIDE:
+                    return n
+        return 1
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -45,9 +65,43 @@ class ImageGrid(QWidget):
         self.tiles = tiles
         self.update()
 
+    def _text_height(self) -> float:
+        return 2 * QFontMetricsF(self.font()).height() + 6
+
+    def best_columns(self) -> int:
+        """The number of columns that draws the tiles' images largest in this size (captions
+        keep two lines of text under each image)."""
+        n = max(1, len(self.tiles))
+        metrics = QFontMetricsF(self.font())
+        text_w = 0.0
+        for tile in self.tiles:
+            parts = tile[1].split("→", 1)
+            lines = [parts[0].strip()] + (["→ " + parts[1].strip()] if len(parts) > 1 else [])
+            text_w = max(text_w, *(metrics.horizontalAdvance(line) for line in lines))
+        best, best_key = 1, None
+        for cols in range(1, n + 1):
+            rows = int(np.ceil(n / cols))
+            side = min(self.width() / cols - 8, self.height() / rows - self._text_height() - 8)
+            readable = self.width() / cols >= text_w + 6  # captions not cut
+            key = (readable, side)
+            if best_key is None or key > best_key:
+                best, best_key = cols, key
+        return best
+
+    def caption_lines(self, caption: str, width: float) -> list[str]:
+        """The caption on one line if it fits, else split after the true label; each line
+        elided to ``width`` (the full caption is the tile's tooltip)."""
+        metrics = QFontMetricsF(self.font())
+        if metrics.horizontalAdvance(caption) <= width or "→" not in caption:
+            lines = [caption]
+        else:
+            head, tail = caption.split("→", 1)
+            lines = [head.strip(), "→ " + tail.strip()]
+        return [metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width) for line in lines]
+
     def _cells(self):
         n = max(1, len(self.tiles))
-        cols = max(1, min(self.columns, n))
+        cols = self.best_columns()
         rows = int(np.ceil(n / cols))
         cw, ch = self.width() / cols, self.height() / max(rows, 1)
         for k in range(len(self.tiles)):
@@ -62,10 +116,10 @@ class ImageGrid(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No images"))
             return
         font = QFont(self.font())
-        line = painter.fontMetrics().height()
+        painter.setFont(font)
+        text_h = self._text_height()
         for k, cell in self._cells():
             image, caption, ok, _ = self.tiles[k]
-            text_h = 2 * line + 4
             side = max(8.0, min(cell.width() - 8, cell.height() - text_h - 8))
             x = cell.x() + (cell.width() - side) / 2
             y = cell.y() + 4
@@ -80,9 +134,19 @@ class ImageGrid(QWidget):
             flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
             painter.drawText(
                 QRectF(cell.x(), y + side + 3, cell.width(), text_h),
-                flags | Qt.TextFlag.TextWordWrap,
-                caption,
+                flags,
+                "\n".join(self.caption_lines(caption, cell.width() - 4)),
             )
+
+    def event(self, event):
+        if event.type() == QEvent.Type.ToolTip:
+            for k, cell in self._cells():
+                if cell.contains(event.position() if hasattr(event, "position") else event.pos()):
+                    QToolTip.showText(event.globalPos(), self.tiles[k][1], self)
+                    return True
+            QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def mousePressEvent(self, event):
         for k, cell in self._cells():
@@ -142,6 +206,8 @@ class GalleryView(View):
             widget.setVisible(not preview)
         if preview:
             self.export_button.hide()
+        self.grid.resized.connect(self._resized)
+        self._page = self.PAGE
         self.previous_button.clicked.connect(lambda: self._turn(-1))
         self.next_button.clicked.connect(lambda: self._turn(1))
         self.mistake_button.clicked.connect(self.next_mistake)
@@ -204,7 +270,7 @@ class GalleryView(View):
         if self.filter.currentData() != "all":
             self.filter.setCurrentIndex(0)
         wrong = np.flatnonzero(self._predicted != self._labels)
-        after = wrong[wrong >= self._start + self.PAGE]
+        after = wrong[wrong >= self._start + self._page]
         target = after[0] if after.size else (wrong[0] if wrong.size else None)
         if target is not None:
             self._start = int(target)
@@ -212,12 +278,29 @@ class GalleryView(View):
 
     def _turn(self, direction: int) -> None:
         n = len(self._indices())
-        self._start = int(np.clip(self._start + direction * self.PAGE, 0, max(0, n - 1)))
+        self._start = int(np.clip(self._start + direction * self._page, 0, max(0, n - 1)))
         self._refresh()
 
     def _filter_changed(self) -> None:
         self._start = 0
         self._refresh()
+
+    def page_size(self) -> int:
+        """Tiles per page: :attr:`PAGE`, or fewer when the view is too small to draw that many
+        legibly (presentation mode, a small dock)."""
+        return self._page
+
+    def _caption_width(self) -> float:
+        metrics = QFontMetricsF(self.grid.font())
+        names = self._names or ("",)
+        widest = max(metrics.horizontalAdvance(n) for n in names)
+        if self.preview:
+            return widest
+        return metrics.horizontalAdvance("→  (100 %)") + widest
+
+    def _resized(self) -> None:
+        if self.grid.capacity(self.PAGE, self._caption_width()) != self._page:
+            self._refresh()
 
     # -- drawing -----------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -226,12 +309,13 @@ class GalleryView(View):
             self.grid.set_tiles([])
             self.page_label.setText("")
             return
+        self._page = self.grid.capacity(self.PAGE, self._caption_width())
         indices = self._indices()
         if self.filter.currentData() == "all" or self.preview:
-            shown = indices[self._start : self._start + self.PAGE]
+            shown = indices[self._start : self._start + self._page]
         else:
             self._start = min(self._start, max(0, len(indices) - 1))
-            shown = indices[self._start : self._start + self.PAGE]
+            shown = indices[self._start : self._start + self._page]
         tiles = []
         for i in shown:
             true = int(self._labels[i])
@@ -242,17 +326,17 @@ class GalleryView(View):
             pred = int(self._predicted[i])
             pred_name = self._names[pred] if pred < len(self._names) else str(pred)
             ok = pred == true
-            caption = self.tr("{true} → {pred} ({conf:.0%})").format(
-                true=name, pred=pred_name, conf=float(self._confidence[i])
+            caption = self.tr("{true} → {pred} ({conf})").format(
+                true=name, pred=pred_name, conf=percent(float(self._confidence[i]))
             )
             tiles.append((to_qimage(ds.x_test[i]), caption, ok, int(i)))
         self.grid.set_tiles(tiles)
         total = len(indices)
         self.page_label.setText(
             self.tr("{first}–{last} of {total}").format(
-                first=min(self._start + 1, total),
-                last=min(self._start + len(shown), total),
-                total=total,
+                first=number(min(self._start + 1, total)),
+                last=number(min(self._start + len(shown), total)),
+                total=number(total),
             )
         )
 

@@ -1,8 +1,11 @@
 """Loss curves for the training and test sets per epoch (log-y toggle), and for classification
 the accuracy curves below them.
 
-Drawn for speed: the x axis spans the whole run from the start, so it never moves, and the y
-axis changes only when the loss leaves its range (:class:`~mlpstudio.gui.style.RangeKeeper`).
+Drawn for speed and legibility: the x axis follows the epochs trained so far with headroom
+(:func:`x_end_for`, ending on round numbers), so a 100,000-epoch budget does not squeeze the curve into a sliver, and it
+changes only when the curve reaches its end; the y axis changes only when the loss leaves its
+range (:class:`~mlpstudio.gui.style.RangeKeeper`). Tick labels use the interface's language and
+never overlap (:class:`~mlpstudio.gui.style.LocaleAxis`).
 """
 
 from __future__ import annotations
@@ -12,8 +15,34 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox
 
 from .. import style
-from ..style import RangeKeeper, Style, prepare_plot
+from ..style import RangeKeeper, Style, add_legend, plot_widget, prepare_plot
 from .base import View, finite_xy
+
+HEADROOM = 1.5  # the x axis reaches this many times the epochs trained when it grows
+MIN_EPOCHS_SHOWN = 10
+
+
+def x_end_for(epoch: int, total: int, current: float | None) -> float | None:
+    """The new right end of the epoch axis when the curve reaches ``epoch`` of ``total``, or
+    None to keep ``current``. The axis grows by :data:`HEADROOM` (so it changes a few times per
+    run, not every epoch), never beyond the run's budget unless training continues past it."""
+    epoch = max(int(epoch), 0)
+    if current is not None and epoch <= current:
+        return None
+    wanted = round_up_nicely(max(MIN_EPOCHS_SHOWN, epoch * HEADROOM))
+    if total >= epoch:  # within the budget: never past its end
+        wanted = min(wanted, total)
+    return float(max(wanted, epoch, 1))
+
+
+def round_up_nicely(value: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten not below ``value`` (the axis then ends
+    on a round number and grows a few times per run: 10, 20, 50, 100, ...)."""
+    power = 10.0 ** np.floor(np.log10(max(value, 1.0)))
+    for k in (1, 2, 5, 10):
+        if k * power >= value:
+            return float(k * power)
+    return float(10 * power)
 
 
 class LossView(View):
@@ -29,16 +58,17 @@ class LossView(View):
         self.log_y.setChecked(True)
         self.log_y.toggled.connect(self._set_log)
         self.header.insertWidget(1, self.log_y)
-        self.plot = pg.PlotWidget()
+        self.plot = plot_widget()
         self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.setLabel("left", self.tr("loss"))
-        for axis in ("left", "bottom"):
-            self.plot.getAxis(axis).enableAutoSIPrefix(False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
+        # one row (train, test, validation): a stacked legend would hide the curves in a small dock
+        self.legend = add_legend(
+            self.plot, offset=(-10, 4), brush=(255, 255, 255, 200), colCount=3
+        )
         prepare_plot(self.plot)
         self.plot.disableAutoRange()
         self.plot.setMouseEnabled(x=True, y=True)
-        self.legend = self.plot.addLegend(offset=(-10, 10), brush=(255, 255, 255, 200))
         self.train_curve = self.plot.plot(name=self.tr("train"))
         self.test_curve = self.plot.plot(name=self.tr("test"))
         self.val_curve = pg.PlotDataItem()  # joins the plot and legend when early stopping
@@ -47,15 +77,16 @@ class LossView(View):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
         self.body.addWidget(self.plot, 3)
-        self.accuracy_plot = pg.PlotWidget()
+        self.accuracy_plot = plot_widget()
         self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
         self.accuracy_plot.setLabel("left", self.tr("accuracy"))
-        self.accuracy_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.accuracy_plot.showGrid(x=True, y=True, alpha=0.15)
         self.accuracy_plot.disableAutoRange()
         self.accuracy_plot.setYRange(0, 1, padding=0.02)
+        self.accuracy_legend = add_legend(
+            self.accuracy_plot, offset=(-10, -4), brush=(255, 255, 255, 200), colCount=2
+        )
         prepare_plot(self.accuracy_plot)
-        self.accuracy_plot.addLegend(offset=(-10, -10), brush=(255, 255, 255, 200))
         self.train_accuracy = self.accuracy_plot.plot(name=self.tr("train"))
         self.test_accuracy = self.accuracy_plot.plot(name=self.tr("test"))
         self.accuracy_plot.hide()
@@ -136,8 +167,9 @@ class LossView(View):
                 self.plot.removeItem(self.val_curve)
                 self.legend.removeItem(self.val_curve)
             self._val_shown = has_val
-        x_end = max(snapshot.total_epochs, int(epochs[-1]) if len(epochs) else 1)
-        if x_end != self._x_end:
+        last = int(epochs[-1]) if len(epochs) else 0
+        x_end = x_end_for(last, int(snapshot.total_epochs), self._x_end)
+        if x_end is not None:
             self._x_end = x_end
             self.plot.setXRange(0, x_end, padding=0.02)
             self.accuracy_plot.setXRange(0, x_end, padding=0.02)

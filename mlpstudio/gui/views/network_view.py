@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..style import Style
+from ..style import Style, number
 from .base import View
 
 MAX_DRAWN = 12  # a layer wider than this is collapsed
@@ -130,7 +130,7 @@ class NetworkDiagram(QWidget):
                     painter.drawText(
                         QRectF(xs[col] - 60, y_gap - step / 2, 120, step),
                         Qt.AlignmentFlag.AlignCenter,
-                        f"⋮ +{hidden}",
+                        f"⋮ +{number(hidden)}",
                     )
             painter.setPen(QColor(20, 20, 20))
             label_rect = QRectF(xs[col] - 80, 2, 160, top - 4)
@@ -159,7 +159,7 @@ class NetworkView(View):
         if network is None:
             self.diagram.set_structure([], [])
             return
-        labels = [self.tr("input\n{n}").format(n=network.sizes[0])]
+        labels = [self.tr("input\n{n}").format(n=number(network.sizes[0]))]
         for layer in range(1, network.n_layers + 1):
             kind = (
                 self.tr("output")
@@ -168,7 +168,7 @@ class NetworkView(View):
             )
             act = network.layer_activation(layer)
             act = {"mse": self.tr("linear")}.get(act, act)
-            labels.append(f"{kind}\n{network.sizes[layer]} {act}")
+            labels.append(f"{kind}\n{number(network.sizes[layer])} {act}")
         self.diagram.set_structure(network.sizes, labels)
 
     def show_snapshot(self, snapshot):

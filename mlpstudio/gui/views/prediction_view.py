@@ -13,7 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from .. import style
-from ..style import RangeKeeper, Style, prepare_plot
+from ..style import LocaleAxis, RangeKeeper, Style, add_legend, plot_widget, prepare_plot
 from .base import View
 
 GRID_1D = 400
@@ -27,14 +27,14 @@ class PredictionView(View):
         super().__init__(parent)
         self.show_network = show_network
         self.caption.setText(self.tr("<b>Predictions</b> against the data"))
-        self.plot = pg.PlotWidget()
+        self.plot = plot_widget()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
+        self.legend = add_legend(
+            self.plot, offset=(10, 5), brush=(255, 255, 255, 210), colCount=3 if show_network else 1
+        )
         prepare_plot(self.plot)
         self.plot.disableAutoRange()  # ranges follow the data, see _layout_1d and RangeKeeper
         self._y_range = RangeKeeper(margin=0.05)
-        self.legend = self.plot.addLegend(
-            offset=(10, 5), brush=(255, 255, 255, 210), colCount=3 if show_network else 1
-        )
         self.body.addWidget(self.plot)
         self.target_curve = pg.PlotDataItem()
         self.train_points = pg.ScatterPlotItem()
@@ -151,6 +151,12 @@ class PredictionView(View):
             width=12,
             label=self.tr("P(class 1)") if classification else self.tr("network output"),
         )
+        # the colour bar's numbers in the interface's language, like every other axis
+        self.colorbar.axis.tickStrings = LocaleAxis.tickStrings.__get__(self.colorbar.axis)
+        Style.instance().register_plot(self.colorbar)  # its label grows in presentation mode
+        half_line = self.fontMetrics().height() / 2  # room for the end labels 0 and 1
+        left, _, right, _ = self.colorbar.layout.getContentsMargins()
+        self.colorbar.layout.setContentsMargins(left, half_line, right, half_line)
         self.colorbar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
 
     def _points_2d(self):

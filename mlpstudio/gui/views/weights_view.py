@@ -1,7 +1,12 @@
-"""Every layer's weight matrix W^[l] as a heatmap, with a histogram of its values.
+"""Every layer's weight matrix W^[l] and bias vector b^[l] as a heatmap, with a colour bar and a
+histogram of the values.
 
 Heatmaps use a diverging colormap with levels symmetric around 0 (blue negative, white zero,
-red positive), so the sign and size of each weight read at a glance; hovering shows the value.
+red positive), so the sign and size of each weight read at a glance; the colour bar beside each
+layer gives the scale, and hovering shows the value. Cells are square whatever the matrix's
+shape, so a 50x50 matrix stays a square and is not squashed into a strip. The biases are the
+last column, after a white gap. After a divergence (NaN or infinite weights) the histogram is
+replaced by a note that says so.
 """
 
 from __future__ import annotations
@@ -10,12 +15,52 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from .. import style
-from ..style import Style, prepare_plot
+from ..style import LocaleAxis, RangeKeeper, Style, font_points, prepare_plot, significant
 from .base import View
 
 MIN_INTERVAL = 0.1  # seconds between redraws: big matrices cost milliseconds each
+BAR_STEPS = 256
+
+
+def heatmap_of(w: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The picture drawn for one layer: W, a gap column (white, i.e. 0), then b."""
+    rows = w.shape[0]
+    return np.hstack([w, np.zeros((rows, 1), dtype=w.dtype), b.reshape(rows, 1)])
+
+
+def scale_bound(bound: float) -> float:
+    """``bound`` rounded up to two significant digits: the colour bar's end labels are exact,
+    and the scale (and its redraw) changes only when the weights' range really does."""
+    if not np.isfinite(bound) or bound <= 0:
+        return 1.0
+    power = 10.0 ** (np.floor(np.log10(bound)) - 1)
+    rounded = float(np.ceil(bound / power * (1 - 1e-12)) * power)
+    return rounded if np.isfinite(rounded) and rounded > 0 else bound
+
+
+def symmetric_bound(values: np.ndarray) -> float:
+    """The largest finite |value| (1 when there is none), for levels symmetric around 0."""
+    finite = values[np.isfinite(values)]
+    bound = float(np.abs(finite).max()) if finite.size else 1.0
+    return bound if bound > 0 else 1.0
+
+
+class _Layer:
+    """The items drawn for one layer."""
+
+    def __init__(self, title, title_text, vb, image, bar, bar_image, hist, curve, note):
+        self.title, self.title_text = title, title_text
+        self.vb, self.image = vb, image
+        self.bar, self.bar_image = bar, bar_image
+        self.hist, self.curve, self.note = hist, curve, note
+        self.levels = (-1.0, 1.0)
+        self.note_shown = False
+        self.x_range, self.y_range = RangeKeeper(0.05), RangeKeeper(0.05)
 
 
 class WeightsView(View):
@@ -23,57 +68,95 @@ class WeightsView(View):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._default_caption = self.tr("<b>Weights</b> W<sup>[l]</sup> per layer")
+        self._default_caption = self.tr(
+            "<b>Weights</b> W<sup>[l]</sup> and biases b<sup>[l]</sup> (last column) per layer"
+        )
         self.caption.setText(self._default_caption)
         self.graphics = pg.GraphicsLayoutWidget()
         self.body.addWidget(self.graphics)
         self.cmap = pg.colormap.get(style.DIVERGING)
-        self.rows = []  # (viewbox, image, histogram curve, title label)
+        self.layers: list[_Layer] = []
         self._weights = None
         self._last_draw = 0.0
         self.graphics.scene().sigMouseMoved.connect(self._hover)
 
+    @property
+    def rows(self):
+        """(viewbox, image, histogram curve, title) per layer (kept for callers and tests)."""
+        return [(lay.vb, lay.image, lay.curve, lay.title) for lay in self.layers]
+
     def set_network(self, network):
         super().set_network(network)
         self.graphics.clear()
-        self.rows = []
+        self.layers = []
         self._weights = None
         if network is None:
             return
+        grid = self.graphics.ci.layout
+        # one column per layer, side by side: title, heatmap with its colour bar, histogram
         for layer, count in enumerate(network.counts, start=1):
-            title = self.graphics.addLabel(
-                self.tr("W<sup>[{l}]</sup>: {rows} x {cols}  ({act})").format(
-                    l=layer,
-                    rows=count.units,
-                    cols=count.inputs,
-                    act={"mse": self.tr("linear")}.get(
-                        network.layer_activation(layer), network.layer_activation(layer)
-                    ),
-                ),
-                row=2 * (layer - 1),
-                col=0,
-                colspan=2,
+            act = network.layer_activation(layer)
+            text = self.tr("W<sup>[{l}]</sup>: {rows} x {cols}  ({act})").format(
+                l=layer,
+                rows=count.units,
+                cols=count.inputs,
+                act={"mse": self.tr("linear")}.get(act, act),
             )
-            vb = self.graphics.addViewBox(row=2 * layer - 1, col=0)
+            col = 2 * (layer - 1)
+            title = self.graphics.addLabel(
+                text, row=0, col=col, colspan=2, size=f"{font_points():.1f}pt"
+            )
+            vb = self.graphics.addViewBox(row=1, col=col)
             vb.invertY(True)
+            vb.setAspectLocked(True)  # square cells
             vb.setMenuEnabled(False)
+            vb.setMouseEnabled(False, False)
             image = pg.ImageItem()
             image.setColorMap(self.cmap)
             vb.addItem(image)
-            hist = self.graphics.addPlot(row=2 * layer - 1, col=1)
-            hist.setMaximumWidth(220)
+            bar = self.graphics.addPlot(row=1, col=col + 1, axisItems={"right": LocaleAxis("right")})
+            bar.hideAxis("left")
+            bar.hideAxis("bottom")
+            bar.showAxis("right")
+            bar.setMouseEnabled(False, False)
+            bar_image = pg.ImageItem()
+            bar_image.setColorMap(self.cmap)
+            # drawn once into a pixmap: the gradient changes only with the scale
+            bar_image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            bar.addItem(bar_image)
+            prepare_plot(bar)
+            hist = self.graphics.addPlot(
+                row=2, col=col, colspan=2, axisItems={"bottom": LocaleAxis("bottom")}
+            )
             hist.hideAxis("left")
             hist.setMouseEnabled(False, False)
             prepare_plot(hist)
             curve = hist.plot(stepMode="center", fillLevel=0, brush=(120, 120, 120, 120))
-            self.rows.append((vb, image, curve, title))
-        self.graphics.ci.layout.setColumnStretchFactor(0, 3)
-        self.graphics.ci.layout.setColumnStretchFactor(1, 1)
+            note = pg.TextItem(color=(170, 20, 20), anchor=(0, 0))
+            note.setParentItem(hist.vb)
+            note.setPos(4, 4)
+            note.hide()
+            stretch = int(np.clip(round(4 * (count.inputs + 2) / count.units), 1, 8))
+            grid.setColumnStretchFactor(col, stretch)
+            grid.setColumnStretchFactor(col + 1, 0)
+            self.layers.append(_Layer(title, text, vb, image, bar, bar_image, hist, curve, note))
+        grid.setRowStretchFactor(0, 0)
+        grid.setRowStretchFactor(1, 3)
+        grid.setRowStretchFactor(2, 1)
         self.restyle()
 
     def restyle(self):
-        for _, _, curve, _ in self.rows:
-            curve.setPen(Style.instance().pen(style.TARGET, width=1))
+        size = f"{font_points():.1f}pt"
+        metrics = QFontMetricsF(QApplication.font())
+        axis_width = int(metrics.horizontalAdvance("−0.00") + 14)  # labels and ticks
+        for lay in self.layers:
+            lay.bar.getAxis("right").setWidth(axis_width)
+            lay.bar.setFixedWidth(axis_width + 14)  # and the gradient
+            lay.curve.setPen(Style.instance().pen(style.TARGET, width=1))
+            lay.title.setText(lay.title_text, size=size)
+            font = lay.note.textItem.font()
+            font.setPointSizeF(font_points())
+            lay.note.setFont(font)
 
     def show_snapshot(self, snapshot):
         now = time.perf_counter()
@@ -81,43 +164,93 @@ class WeightsView(View):
             return
         self._last_draw = now
         self._weights = snapshot.weights
-        for (vb, image, curve, _), (w, b) in zip(self.rows, snapshot.weights):
-            finite = np.isfinite(w)
-            bound = float(np.abs(w[finite]).max()) if finite.any() else 1.0
-            bound = bound if bound > 0 else 1.0
-            first = image.image is None
-            image.setImage(np.nan_to_num(w), levels=(-bound, bound), autoLevels=False)
+        for lay, (w, b) in zip(self.layers, snapshot.weights):
+            values = np.concatenate([np.ravel(w), np.ravel(b)])
+            bound = scale_bound(symmetric_bound(values))
+            picture = heatmap_of(np.asarray(w), np.asarray(b))
+            first = lay.image.image is None
+            if (-bound, bound) != lay.levels or first:
+                self._scale(lay, bound)
+            lay.image.setImage(np.nan_to_num(picture), levels=lay.levels, autoLevels=False)
             if first:
-                vb.autoRange(padding=0)
-            values = np.concatenate([w.ravel(), b])
-            values = values[np.isfinite(values)]
-            if values.size:
-                counts, edges = np.histogram(values, bins=40)
-                curve.setData(edges, counts)
+                lay.vb.autoRange(padding=0.02)
+            self._histogram(lay, values)
+
+    def _scale(self, lay: _Layer, bound: float) -> None:
+        """Levels and colour bar for weights within +-bound (redrawn only when it changes)."""
+        lay.levels = (-bound, bound)
+        gradient = np.linspace(-bound, bound, BAR_STEPS).reshape(BAR_STEPS, 1)
+        lay.bar_image.setImage(gradient, levels=lay.levels, autoLevels=False)
+        lay.bar_image.setRect(QRectF(0, -bound, 1, 2 * bound))
+        lay.bar.setRange(xRange=(0, 1), yRange=(-bound, bound), padding=0)
+        label = significant(bound, 2)
+        axis = lay.bar.getAxis("right")
+        axis.setTicks([[(-bound, "−" + label), (0.0, "0"), (bound, label)], []])
+        metrics = QFontMetricsF(axis.style.get("tickFont") or QApplication.font())
+        width = int(
+            max(metrics.horizontalAdvance("−0.00"), metrics.horizontalAdvance("−" + label)) + 14
+        )
+        if width != int(axis.width()):  # room for the labels, however large the scale
+            axis.setWidth(width)
+            lay.bar.setFixedWidth(width + 14)
+
+    def _histogram(self, lay: _Layer, values: np.ndarray) -> None:
+        finite = np.isfinite(values)
+        bad = int(values.size - finite.sum())
+        if bad:
+            lay.curve.setData([], [])
+            lay.hist.getAxis("bottom").setStyle(showValues=False)
+            lay.note.setText(
+                self.tr("Diverged: {bad} of {total} values are infinite or NaN").format(
+                    bad=style.number(bad), total=style.number(values.size)
+                )
+            )
+            lay.note.setTextWidth(max(80.0, lay.hist.vb.width() - 8))
+            lay.note.show()
+            lay.note_shown = True
+            return
+        if lay.note_shown:
+            lay.note_shown = False
+            lay.note.hide()
+            lay.hist.getAxis("bottom").setStyle(showValues=True)
+        counts, edges = np.histogram(values, bins=40)
+        lay.curve.setData(edges, counts)
+        # the axes move only when the values leave their range or shrink well inside it
+        x_new = lay.x_range.update(float(edges[0]), float(edges[-1]))
+        y_new = lay.y_range.update(0.0, float(max(1, counts.max())))
+        if x_new is not None:
+            lay.hist.setXRange(*x_new, padding=0)
+        if y_new is not None:
+            lay.hist.setYRange(0.0, y_new[1], padding=0)
 
     def _hover(self, pos):
         if self._weights is None:
             return
-        for layer, (vb, _, _, _) in enumerate(self.rows, start=1):
-            if not vb.sceneBoundingRect().contains(pos):
+        for layer, lay in enumerate(self.layers, start=1):
+            if not lay.vb.sceneBoundingRect().contains(pos):
                 continue
-            point = vb.mapSceneToView(pos)
+            point = lay.vb.mapSceneToView(pos)
             i, j = int(np.floor(point.y())), int(np.floor(point.x()))
-            w = self._weights[layer - 1][0]
+            w, b = self._weights[layer - 1]
             if 0 <= i < w.shape[0] and 0 <= j < w.shape[1]:
                 self.caption.setText(
                     self.tr(
-                        "W<sup>[{l}]</sup><sub>{i},{j}</sub> = {v:.4g}  (unit {i} of layer "
+                        "W<sup>[{l}]</sup><sub>{i},{j}</sub> = {v}  (unit {i} of layer "
                         "{l}, input {j})"
-                    ).format(l=layer, i=i + 1, j=j + 1, v=w[i, j])
+                    ).format(l=layer, i=i + 1, j=j + 1, v=significant(float(w[i, j]), 4))
+                )
+                return
+            if 0 <= i < w.shape[0] and j == w.shape[1] + 1:
+                self.caption.setText(
+                    self.tr("b<sup>[{l}]</sup><sub>{i}</sub> = {v}  (bias of unit {i})").format(
+                        l=layer, i=i + 1, v=significant(float(np.ravel(b)[i]), 4)
+                    )
                 )
                 return
         self.caption.setText(self._default_caption)
 
     def has_content(self):
-        return self._weights is not None and all(
-            img.image is not None for _, img, _, _ in self.rows
-        )
+        return self._weights is not None and all(lay.image.image is not None for lay in self.layers)
 
     def plot_widget(self):
         return self.graphics

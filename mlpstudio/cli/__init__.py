@@ -6,25 +6,55 @@ unexpected error (one paragraph and the path of a saved crash report).
 
 Every option of the app and of the commands is parsed here (Qt-free), so ``--help`` documents
 them all and never starts the GUI; :func:`mlpstudio.gui.app.run_gui` receives the parsed options.
+
+The package: this module (the parser, the app's options, dispatch and the exit-3 wrapper),
+:mod:`.common` (exit codes, UsageError, experiment options, progress bar), and one module per
+command: :mod:`.train`, :mod:`.compare`, :mod:`.data`, :mod:`.explain`. The command line is the
+top layer: it may import everything below it (the GUI only lazily, to open the window), and
+nothing imports it but ``mlpstudio.__main__``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import math
 import sys
-import time
 from collections.abc import Sequence
-from pathlib import Path
 
-from . import __version__
+from .. import __version__
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_CRASH,
+    EXIT_FAILED,
+    EXIT_OK,
+    ProgressBar,
+    UsageError,
+    add_experiment_options,
+    load_experiment,
+)
+from .common import one_paragraph as _one_paragraph
+from .explain import add_explain_command, cmd_explain_backprop
+from .train import add_train_command, cmd_train, run_training, write_outputs
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_CRASH = 0, 1, 2, 3
+_add_experiment_options = add_experiment_options  # the name before the cli package
 
-
-class UsageError(Exception):
-    """Bad input from the user: printed as one paragraph, exit status 2."""
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_CRASH",
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "ProgressBar",
+    "UsageError",
+    "bad_input_types",
+    "build_parser",
+    "cmd_explain_backprop",
+    "cmd_train",
+    "load_experiment",
+    "main",
+    "parse_gui_args",
+    "report_crash",
+    "run_training",
+    "write_outputs",
+]
 
 
 USAGE = """mlpstudio [--lang CODE] [--presentation] [--preset NAME] [--threads N] [FILE]
@@ -48,23 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_threads_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="mlpstudio")
 
-    train = commands.add_parser(
-        "train",
-        help="train an experiment headless",
-        description="Train an experiment without the GUI. The configuration is the course "
-        "example unless a file or preset says otherwise; --set changes single keys.",
-    )
-    train.add_argument("config", nargs="?", help="experiment file (TOML)")
-    _add_experiment_options(train)
-    train.add_argument("--out", metavar="DIR", help="write history.csv, model.npz, model.json")
-    train.set_defaults(handler=cmd_train)
+    # the handler is this package's cmd_train, looked up now, so it can be replaced in tests
+    add_train_command(commands).set_defaults(handler=cmd_train)
 
-    from .data.commands import add_data_commands
-    from .experiment.compare import add_compare_command
+    from .compare import add_compare_command  # numpy and the experiment package: lazily
+    from .data import add_data_commands
 
     add_data_commands(commands)
     add_compare_command(commands)
-    _add_explain_command(commands)
+    add_explain_command(commands)
     _add_threads_everywhere(commands)
     return parser
 
@@ -80,8 +102,8 @@ def _add_threads_everywhere(subparsers) -> None:
 
 def add_gui_options(group) -> None:
     """The desktop app's options (``group``: a parser or an argument group)."""
-    from .experiment.presets import PRESETS
-    from .i18n import LANGUAGES
+    from ..experiment.presets import PRESETS
+    from ..i18n import LANGUAGES
 
     group.add_argument(
         "--lang",
@@ -135,7 +157,7 @@ def _add_threads_option(parser, default=None) -> None:
 
 
 def _thread_count(text: str) -> int:
-    from .threads import ThreadsError, check_threads
+    from ..threads import ThreadsError, check_threads
 
     try:
         return check_threads(int(text))
@@ -201,197 +223,13 @@ def _command_index(argv: list[str], commands) -> int | None:
     return None
 
 
-def _add_experiment_options(parser: argparse.ArgumentParser) -> None:
-    from .experiment.presets import PRESETS
-
-    parser.add_argument(
-        "--preset", choices=sorted(PRESETS), help="start from a named preset (default: course-sine)"
-    )
-    parser.add_argument(
-        "--set",
-        dest="assignments",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="change one key, e.g. --set model.hidden=[50,50] --set training.optimizer=sgd",
-    )
-    parser.add_argument("--epochs", type=int, help="shortcut for --set training.epochs=N")
-    parser.add_argument("--seed", type=int, help="seed of the data split and of training")
-    parser.add_argument(
-        "--backend", choices=("auto", "numpy", "cupy"), help="array backend (default: numpy)"
-    )
-    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
-
-
-def load_experiment(args) -> object:
-    """The Config described by a file or preset plus --set/--epochs/--seed/--backend."""
-    from .experiment.config import Config, load_config
-    from .experiment.presets import preset_config
-
-    if args.config and args.preset:
-        raise UsageError("Give either a configuration file or --preset, not both.")
-    if args.config:
-        config = load_config(args.config)
-    elif args.preset:
-        config = preset_config(args.preset)
-    else:
-        config = Config()
-    assignments = list(args.assignments)
-    if args.epochs is not None:
-        assignments.append(f"training.epochs={args.epochs}")
-    if args.seed is not None:
-        assignments += [f"training.seed={args.seed}", f"data.seed={args.seed}"]
-    if args.backend is not None:
-        assignments.append(f'training.backend="{args.backend}"')
-    return config.with_overrides(assignments) if assignments else config
-
-
-class ProgressBar:
-    """An epoch progress bar on a terminal (tqdm), silent when stderr is not one."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.bar = None
-        if enabled and sys.stderr is not None and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, unit="epoch", dynamic_ncols=True, file=sys.stderr)
-
-    def update(self, snapshot, metric_name: str) -> None:
-        if self.bar is None:
-            return
-        self.bar.n = snapshot.epoch
-        self.bar.set_postfix_str(
-            f"loss={snapshot.last('train_loss'):.4g} test={snapshot.last('test_loss'):.4g} "
-            f"{metric_name}={snapshot.last('test_metric'):.4f}",
-            refresh=False,
-        )
-        self.bar.refresh()
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-def run_training(config, out: str | None, show_progress: bool = True) -> tuple[dict, object]:
-    """Train ``config`` to the end; return the summary dict and the final snapshot."""
-    from .core import metrics
-    from .experiment.build import build_dataset, build_network, build_trainer
-
-    dataset = build_dataset(config.data)
-    network = build_network(config, dataset)
-    trainer = build_trainer(config, dataset, network, snapshot_interval=0.1)
-    metric_name = "acc" if network.head.is_classification else "R2"
-    progress = ProgressBar(config.training.epochs, show_progress)
-    started = time.perf_counter()
-    snapshot = None
-    try:
-        for snapshot in trainer:
-            progress.update(snapshot, metric_name)
-    except KeyboardInterrupt:
-        trainer.stop()
-        raise
-    finally:
-        progress.close()
-    seconds = time.perf_counter() - started
-
-    import numpy as np
-
-    summary = {
-        "status": snapshot.status,
-        "message": snapshot.message,
-        "params": network.n_params,
-        "layers": network.sizes,
-        "epochs": snapshot.epoch,
-        "seconds": round(seconds, 4),
-        "samples_per_second": round(snapshot.samples_per_second, 1),
-        "backend": network.backend.name,
-        "train_loss": _finite(snapshot.last("train_loss")),
-        "test_loss": _finite(snapshot.last("test_loss")),
-    }
-    output = snapshot.test_output
-    if network.head.is_classification:
-        summary["train_accuracy"] = _finite(snapshot.last("train_metric"))
-        summary["test_accuracy"] = metrics.accuracy(np, output, np.asarray(dataset.y_test))
-    else:
-        y = np.asarray(dataset.y_test, dtype=np.float64)
-        summary["test_mse"] = metrics.mse(np, output.astype(np.float64), y)
-        summary["test_r2"] = metrics.r2_score(np, output.astype(np.float64), y)
-        summary["train_r2"] = _finite(snapshot.last("train_metric"))
-    if out:
-        summary["out"] = str(write_outputs(Path(out), config, network, snapshot, summary))
-    return summary, snapshot
-
-
-def _finite(value: float) -> float | None:
-    return value if math.isfinite(value) else None
-
-
-def write_outputs(out: Path, config, network, snapshot, summary: dict) -> Path:
-    """The results folder, written whole or not at all (the earlier results stay otherwise)."""
-    from .experiment.files import (
-        TRAIN_OUT_FILES,
-        atomic_write_text,
-        history_csv,
-        model_description,
-        save_model,
-        write_json,
-        write_output_folder,
-    )
-
-    def write(folder: Path) -> None:
-        atomic_write_text(folder / "history.csv", history_csv(snapshot.history))
-        save_model(folder / "model.npz", network)
-        atomic_write_text(folder / "config.toml", config.to_toml())
-        write_json(
-            folder / "model.json",
-            {
-                "mlpstudio": __version__,
-                "model": model_description(network),
-                "config": config.to_dict(),
-                "results": {k: v for k, v in summary.items() if k != "out"},
-            },
-        )
-
-    return write_output_folder(out, TRAIN_OUT_FILES, write)
-
-
-def cmd_train(args) -> int:
-    config = load_experiment(args)
-    if args.out:  # refused before training, not after
-        from .experiment.files import TRAIN_OUT_FILES, check_output_folder
-
-        check_output_folder(args.out, TRAIN_OUT_FILES)
-    summary, snapshot = run_training(config, args.out, show_progress=True)
-    print(_human_summary(summary))
-    if args.json:
-        print(json.dumps(summary))
-    if snapshot.status == "diverged":
-        print(f"mlpstudio: {snapshot.message}", file=sys.stderr)
-        return EXIT_FAILED
-    return EXIT_OK
-
-
-def _human_summary(s: dict) -> str:
-    parts = [
-        f"{s['status']} after {s['epochs']} epochs in {s['seconds']:.2f} s",
-        f"{s['params']} parameters",
-    ]
-    if "test_accuracy" in s:
-        parts.append(f"test accuracy {s['test_accuracy']:.4f}")
-    else:
-        parts.append(f"test MSE {s['test_mse']:.4g}, test R2 {s['test_r2']:.4f}")
-    if "out" in s:
-        parts.append(f"written to {s['out']}")
-    return "; ".join(parts)
-
-
 def bad_input_types() -> tuple[type[BaseException], ...]:
     """Errors that mean the user's input is wrong (exit status 2)."""
-    from .core.backend import BackendError
-    from .data.dataset import DataError
-    from .data.expr import FormulaError
-    from .experiment.config import ConfigError
-    from .experiment.files import OutputError
+    from ..core.backend import BackendError
+    from ..data.dataset import DataError
+    from ..data.expr import FormulaError
+    from ..experiment.config import ConfigError
+    from ..experiment.files import OutputError
 
     return (UsageError, ConfigError, FormulaError, DataError, BackendError, OutputError)
 
@@ -399,7 +237,7 @@ def bad_input_types() -> tuple[type[BaseException], ...]:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--training-worker"] and len(argv) == 2:  # the GUI's training process
-        from .experiment.remote import serve
+        from ..experiment.remote import serve
 
         return serve(argv[1])
     try:
@@ -413,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def report_crash(exc: BaseException, argv: list[str]) -> int:
     """One paragraph on stderr naming the saved crash report; exit status 3."""
-    from .crash import save_crash_report
+    from ..crash import save_crash_report
 
     path = save_crash_report(exc, ["mlpstudio", *argv])
     where = (
@@ -430,7 +268,7 @@ def report_crash(exc: BaseException, argv: list[str]) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
-    from .threads import ThreadsError, chosen_threads, limit_blas_threads, set_threads
+    from ..threads import ThreadsError, chosen_threads, limit_blas_threads, set_threads
 
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 (argparse API)
@@ -449,7 +287,7 @@ def _dispatch(argv: list[str]) -> int:
         except (UsageError, ThreadsError) as exc:
             print(f"mlpstudio: error: {_one_paragraph(exc)}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        from .gui.app import run_gui
+        from ..gui.app import run_gui
 
         return run_gui(gui_args, qt_args)
     given = {a.split("=")[0] for a in argv[:at] if a.startswith("--")}
@@ -473,44 +311,3 @@ def _dispatch(argv: list[str]) -> int:
     except bad_input_types() as exc:
         print(f"mlpstudio: error: {_one_paragraph(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-
-
-def _one_paragraph(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return " ".join(lines) if len(lines) == 1 else "; ".join(lines)
-
-
-def _add_explain_command(commands) -> None:
-    explain = commands.add_parser(
-        "explain",
-        help="worked examples with the engine's own numbers",
-        description="Print a worked example for students' notes.",
-    )
-    topics = explain.add_subparsers(dest="topic", metavar="TOPIC", required=True)
-    backprop = topics.add_parser(
-        "backprop",
-        help="one training sample through the forward pass, the loss, backpropagation and "
-        "the update",
-        description="Walk one training sample through the forward pass, the loss, delta^[L], "
-        "every delta^[l], the gradients dL/dW^[l] and dL/db^[l], and the optimiser's update, "
-        "with the real numbers (float64). --epochs N trains N epochs first.",
-    )
-    backprop.add_argument("config", nargs="?", help="experiment file (TOML)")
-    _add_experiment_options(backprop)
-    backprop.add_argument(
-        "--sample", type=int, default=0, metavar="I", help="index of the training sample (0)"
-    )
-    backprop.set_defaults(handler=cmd_explain_backprop)
-
-
-def cmd_explain_backprop(args) -> int:
-    from .experiment.explain import backprop_example, worked_text
-
-    config = load_experiment(args)
-    epochs = config.training.epochs if args.epochs is not None else 0
-    example = backprop_example(config, sample=args.sample, epochs=epochs)
-    print(worked_text(example), end="")
-    if args.json:
-        print(json.dumps(example.to_dict()))
-    return EXIT_OK

@@ -1,10 +1,9 @@
 """``mlpstudio data``: list, download, import and verify the image sets from a terminal.
 
-Kept apart from :mod:`mlpstudio.cli` so the command line only wires it in
-(``add_data_commands(commands)``). Handlers return the exit status: 0 when the set is there
-and checked, 2 when files are missing, damaged or refused; errors that stop a command (no
-network, a bad mirror) are raised as :class:`DataError`, which ``mlpstudio`` prints as one
-line with exit status 2.
+The data store itself is :mod:`mlpstudio.data.store`; this module only parses and prints.
+Handlers return the exit status: 0 when the set is there and checked, 2 when files are missing,
+damaged or refused; errors that stop a command (no network, a bad mirror) are raised as
+:class:`DataError`, which ``mlpstudio`` prints as one line with exit status 2.
 """
 
 from __future__ import annotations
@@ -12,10 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .catalog import SET_NAMES, image_set
-from .dataset import DataError
-
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+from ..data.catalog import SET_NAMES, image_set
+from ..data.dataset import DataError
+from .common import EXIT_BAD_INPUT, EXIT_OK
 
 
 def add_data_commands(subparsers) -> argparse.ArgumentParser:
@@ -78,14 +76,14 @@ def _directory(args):
     """--dir when given (an explicit option beats the environment), else :func:`data_dir`."""
     from pathlib import Path
 
-    from .store import data_dir
+    from ..data.store import data_dir
 
     explicit = getattr(args, "data_dir", None)
     return Path(explicit).expanduser() if explicit else data_dir()
 
 
 def cmd_list(args) -> int:
-    from .store import list_status
+    from ..data.store import list_status
 
     directory = _directory(args)
     print(f"Data folder: {directory}")
@@ -95,7 +93,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_fetch(args) -> int:
-    from .store import fetch
+    from ..data.store import fetch
 
     directory = _directory(args)
     names = SET_NAMES if args.name == "all" else (args.name,)
@@ -114,7 +112,7 @@ def cmd_fetch(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from .store import import_folder
+    from ..data.store import import_folder
 
     report = import_folder(args.name, args.folder, directory=_directory(args))
     for line in report.lines():
@@ -129,7 +127,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from .store import verify
+    from ..data.store import verify
 
     results = verify(args.name, directory=_directory(args))
     code = EXIT_OK
