@@ -91,6 +91,10 @@ def snapshot_message(snapshot: Snapshot) -> bytes:
         arrays["test_output"] = snapshot.test_output
     if snapshot.plot_output is not None:
         arrays["plot_output"] = snapshot.plot_output
+    for k, v in (snapshot.layers or {}).items():
+        arrays[f"layers.{k}"] = v
+    for layer, states in enumerate(snapshot.unit_states or ()):
+        arrays[f"units.{layer}"] = states
     return pack(header, arrays)
 
 
@@ -107,6 +111,11 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray]) -> Snapshot:
         test_output=arrays.get("test_output"),
         plot_output=arrays.get("plot_output"),
         identity=Identity.from_dict(header.get("identity")),
+        layers={k[len("layers.") :]: v for k, v in arrays.items() if k.startswith("layers.")}
+        or None,
+        unit_states=tuple(arrays[f"units.{i}"] for i in range(n_layers - 1))
+        if "units.0" in arrays
+        else None,
     )
 
 
