@@ -32,18 +32,20 @@ from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
 from .style import Style
+from .views.basis_view import BasisView
 from .views.class_accuracy_view import ClassAccuracyView
 from .views.classes import class_results
 from .views.confusion_view import ConfusionView
 from .views.first_layer_view import FirstLayerView
 from .views.gallery_view import GalleryView
+from .views.health_view import HealthView
 from .views.loss_view import LossView
 from .views.network_view import NetworkView
 from .views.prediction_view import PredictionView
 from .views.weights_view import WeightsView
 from .widgets import MessageBar
 
-LAYOUT_VERSION = 3  # bump when the docks change, so an old saved layout is not restored
+LAYOUT_VERSION = 4  # bump when the docks change, so an old saved layout is not restored
 CLASS_VIEWS_INTERVAL = 0.2  # seconds between confusion/gallery updates while training
 
 
@@ -157,6 +159,8 @@ class MainWindow(QMainWindow):
         self.confusion_view = ConfusionView()
         self.class_accuracy_view = ClassAccuracyView()
         self.first_layer_view = FirstLayerView()
+        self.basis_view = BasisView()
+        self.health_view = HealthView()
         self.view_docks = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -167,6 +171,8 @@ class MainWindow(QMainWindow):
             ("network", self.tr("Network"), self.network_view, bottom),
             ("first_layer", self.tr("First layer"), self.first_layer_view, bottom),
             ("class_accuracy", self.tr("Accuracy per class"), self.class_accuracy_view, bottom),
+            ("basis", self.tr("Hidden units"), self.basis_view, bottom),
+            ("health", self.tr("Gradients and units"), self.health_view, right),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
@@ -181,8 +187,16 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(docks["weights"], docks["first_layer"])
         self.tabifyDockWidget(docks["network"], docks["class_accuracy"])
         self.tabifyDockWidget(docks["network"], docks["confusion"])
-        self.common_views = [self.loss_view, self.weights_view, self.network_view]
-        self.function_views = [self.prediction_view]
+        self.tabifyDockWidget(docks["weights"], docks["basis"])
+        self.tabifyDockWidget(docks["loss"], docks["health"])
+        docks["loss"].raise_()
+        # a unit clicked in the Network view or in the basis view is highlighted in both
+        self.network_view.unit_clicked.connect(self._unit_clicked)
+        self.basis_view.unit_selected.connect(self.network_view.highlight_last_hidden)
+        self.common_views = [
+            self.loss_view, self.weights_view, self.network_view, self.health_view
+        ]  # fmt: skip
+        self.function_views = [self.prediction_view, self.basis_view]
         self.image_views = [
             self.gallery_view,
             self.confusion_view,
@@ -191,6 +205,15 @@ class MainWindow(QMainWindow):
         ]
         self.all_views = self.function_views + self.common_views + self.image_views
         self._class_views_drawn = 0.0
+
+    def _unit_clicked(self, column: int, unit: int) -> None:
+        """A hidden unit clicked in the Network view: highlight it there, and in the basis
+        view when it belongs to the last hidden layer (a second click clears it)."""
+        diagram = self.network_view.diagram
+        chosen = None if diagram.selected == (column, unit) else (column, unit)
+        diagram.select(chosen)
+        last = column == len(diagram.sizes) - 2
+        self.basis_view.highlight(unit if chosen is not None and last else None)
 
     @property
     def views(self):
@@ -206,6 +229,7 @@ class MainWindow(QMainWindow):
         self.central_views.setCurrentIndex(1 if image else 0)
         for key in ("confusion", "first_layer", "class_accuracy"):
             self.view_docks[key].setVisible(image)
+        self.view_docks["basis"].setVisible(not image)
         if image:
             self.view_docks["first_layer"].raise_()
             self.view_docks["confusion"].raise_()
