@@ -75,7 +75,7 @@ def test_health_view_draws_the_recorded_layers_and_diagnoses_a_saturated_run(qtb
     from mlpstudio.gui.views.health_view import HealthView
 
     ds, net, final = trained(activation="sigmoid", lr=1.0, epochs=2)
-    net.W[0][...] = 40.0  # every sigmoid unit pinned at 0 or 1: saturated
+    net.W[0][...], net.b[0][...] = 40.0, 60.0  # every sigmoid unit pinned at 1: saturated
     final = Trainer(net, ds, TrainingOptions(epochs=1, learning_rate=0.0),
                     snapshot_interval=0.0).run()  # fmt: skip
     view = bound(qtbot, HealthView(), ds, net)
