@@ -29,10 +29,12 @@ class BasisView(View):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.caption.setText(
+        self.caption.setText(self.tr("<b>Hidden units</b>: a<sub>j</sub>(x)·W<sub>j</sub> + bias = network"))
+        self.caption.setToolTip(
             self.tr(
-                "<b>Hidden units</b>: each unit's contribution a<sub>j</sub>(x)·W<sub>j</sub>; "
-                "with the bias they add up to the network (red). Click a curve."
+                "Each thin curve is one last-hidden unit's contribution a_j(x)·W_j to the output; "
+                "with the output bias (dashed) they add up to the network's curve (red). Click a "
+                "curve, or a unit in the Network view, to highlight it in both."
             )
         )
         self.plot = plot_widget()

@@ -26,7 +26,7 @@ class HealthView(View):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.caption.setText(
-            self.tr("<b>Inside</b>: mean |dL/dW| per layer, and dead or saturated units")
+            self.tr("<b>Gradients</b> and idle units")
         )
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -42,7 +42,7 @@ class HealthView(View):
         self.body.addWidget(self.plot, 3)
         self.units_plot = plot_widget()
         self.units_plot.setLabel("bottom", self.tr("epoch"))
-        self.units_plot.setLabel("left", self.tr("units (%)"))
+        self.units_plot.setLabel("left", "%")
         self.units_plot.setYRange(0, 100, padding=0.02)
         self.units_plot.showGrid(x=True, y=True, alpha=0.15)
         self.units_plot.setXLink(self.plot)

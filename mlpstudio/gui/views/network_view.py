@@ -193,9 +193,12 @@ class NetworkView(View):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.caption.setText(
+            self.tr("<b>Network</b>: red positive, blue negative weights; width = |w|")
+        )
+        self.caption.setToolTip(
             self.tr(
-                "<b>Network</b>: red positive, blue negative weights; width = |w|; "
-                "grey units are dead or saturated"
+                "Grey units with a dotted ring are dead (ReLU output 0 on every sample) or "
+                "saturated (tanh or sigmoid stuck at its limits). Click a unit to highlight it."
             )
         )
         self.diagram = NetworkDiagram()
