@@ -27,6 +27,9 @@ SATURATED_SHARE = 0.95
 TANH_SATURATION = 0.99  # |tanh(z)| above this
 SIGMOID_SATURATION = 0.01  # sigmoid(z) below this or above 1 - this
 DEAD_ACTIVATIONS = ("relu", "leaky_relu")
+#: a layer whose mean |dL/dW| is this many times smaller than the output layer's has a
+#: vanishing gradient
+VANISHING_RATIO = 100.0
 
 
 def hidden_activations(weights, activation_names, x) -> list[np.ndarray]:
@@ -116,8 +119,24 @@ def unit_health(weights, activation_names, x) -> list[LayerHealth]:
     return health_of(unit_states(weights, activation_names, x), activation_names)
 
 
-def diagnosis(health: list[LayerHealth]) -> str | None:
-    """One sentence about the first layer where most units are dead or saturated, or None."""
+def diagnosis(health: list[LayerHealth], gradients=None) -> str | None:
+    """One sentence about the first layer where most units are dead or saturated, or else
+    (given the mean |dL/dW| per layer, output last) the first layer whose gradient is
+    VANISHING_RATIO times smaller than the output layer's; None when all looks well."""
+    sentence = _idle_units(health)
+    if sentence is None and gradients is not None and len(gradients) > 1:
+        out = float(gradients[-1])
+        for layer, g in enumerate(gradients[:-1], start=1):
+            if math.isfinite(g) and out > 0 and g * VANISHING_RATIO < out:
+                return translate(
+                    "Insight",
+                    "layer {layer}: gradient {ratio} times smaller than the output layer's "
+                    "(vanishing gradient); try ReLU, Adam or fewer layers",
+                ).format(layer=layer, ratio=f"{out / g:.0f}" if g > 0 else "∞")
+    return sentence
+
+
+def _idle_units(health: list[LayerHealth]) -> str | None:
     for h in health:
         if h.dead * 2 > h.units:
             return translate(

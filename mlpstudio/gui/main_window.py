@@ -229,7 +229,8 @@ class MainWindow(QMainWindow):
         self.central_views.setCurrentIndex(1 if image else 0)
         for key in ("confusion", "first_layer", "class_accuracy"):
             self.view_docks[key].setVisible(image)
-        self.view_docks["basis"].setVisible(not image)
+        one_input = dataset is not None and not image and dataset.n_inputs == 1
+        self.view_docks["basis"].setVisible(one_input)  # the basis is drawn for 1-D functions
         if image:
             self.view_docks["first_layer"].raise_()
             self.view_docks["confusion"].raise_()

@@ -37,7 +37,7 @@ class HealthView(View):
         self.plot.setLogMode(y=True)
         self.plot.setLabel("left", self.tr("mean |dL/dW|"))
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = add_legend(self.plot, offset=(-10, 4), brush=(255, 255, 255, 200), colCount=4)
+        self.legend = add_legend(self.plot, offset=(-10, 4), brush=(255, 255, 255, 200), colCount=2)
         prepare_plot(self.plot)
         self.body.addWidget(self.plot, 3)
         self.units_plot = plot_widget()
@@ -118,7 +118,7 @@ class HealthView(View):
         text = None
         if snapshot.unit_states is not None:
             health = health_of(snapshot.unit_states, self._kinds)
-            text = diagnosis(health)
+            text = diagnosis(health, layers["gradient"][-1])
         self.verdict.setText(text or "")
         self.verdict.setVisible(bool(text))
 
