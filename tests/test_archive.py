@@ -366,3 +366,14 @@ def test_refuses_a_missing_file_and_a_folder(tmp_path):
         load_experiment(tmp_path / "nothing.mlpx")
     with pytest.raises(ArchiveError):
         load_experiment(tmp_path)
+
+
+def test_opening_removes_the_leftovers_of_a_killed_save(tmp_path, saved):
+    from mlpstudio import atomic
+
+    path = tmp_path / "course.mlpx"
+    path.write_bytes(saved)
+    leftover = tmp_path / atomic.temp_name("course.mlpx")  # what kill -9 during a save leaves
+    leftover.write_bytes(b"half an experiment")
+    load_experiment(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course.mlpx"]

@@ -67,7 +67,7 @@ def test_trainer_records_gradients_and_health_that_a_recomputation_confirms():
 def test_layer_history_survives_the_process_boundary():
     ds = function_dataset(COURSE_FORMULA, domain=(-1, 1), step=0.05, seed=0)
     final = Trainer(hand_built(), ds, TrainingOptions(epochs=3), snapshot_interval=0.0).run()
-    header, arrays = unpack(snapshot_message(final))
+    header, arrays = unpack(snapshot_message(1, final))
     back = snapshot_from(header, arrays)
     for k, v in final.layers.items():
         assert np.array_equal(back.layers[k], v, equal_nan=True)

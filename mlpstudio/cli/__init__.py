@@ -230,16 +230,25 @@ def bad_input_types() -> tuple[type[BaseException], ...]:
     from ..data.expr import FormulaError
     from ..experiment.config import ConfigError
     from ..experiment.files import OutputError
+    from ..memory import MemoryBudgetError
 
-    return (UsageError, ConfigError, FormulaError, DataError, BackendError, OutputError)
+    return (
+        UsageError,
+        ConfigError,
+        FormulaError,
+        DataError,
+        BackendError,
+        OutputError,
+        MemoryBudgetError,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["--training-worker"] and len(argv) == 2:  # the GUI's training process
+    if argv == ["--training-worker"]:  # the GUI's training process (the frozen app)
         from ..experiment.remote import serve
 
-        return serve(argv[1])
+        return serve()
     try:
         return _dispatch(argv)
     except KeyboardInterrupt:

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..memory import check_memory
 from .activations import ACTIVATIONS, get_activation
 from .backend import Backend, numpy_backend
 from .losses import get_head
@@ -109,6 +110,18 @@ def init_weights(rng: np.random.Generator, init: str, n_out: int, n_in: int) -> 
     raise ValueError(f"unknown initialisation {init!r}")
 
 
+def check_network_memory(sizes: list[int], n_params: int, itemsize: int, buffers: int = 2):
+    """Refuse, before allocating, a network whose ``buffers`` parameter-sized arrays
+    (parameters and gradients, plus optimiser state when counted) exceed the memory budget."""
+    check_memory(
+        buffers * n_params * itemsize,
+        translate("Memory", "The network {sizes} ({params} parameters)").format(
+            sizes="-".join(map(str, sizes)), params=f"{n_params:,}"
+        ),
+        translate("Memory", "Use fewer or narrower hidden layers."),
+    )
+
+
 class Network:
     """Dense layers with one activation per hidden layer and a head on the output layer.
 
@@ -144,6 +157,7 @@ class Network:
         xp, dtype = self.backend.xp, self.backend.dtype
         self.n_weights = sum(c.weights for c in self.counts)
         self.n_params = self.n_weights + sum(c.biases for c in self.counts)
+        check_network_memory(sizes, self.n_params, np.dtype(dtype).itemsize)
         self.params = xp.zeros(self.n_params, dtype=dtype)
         self.grads = xp.zeros(self.n_params, dtype=dtype)
         self.W, self.b = self._views(self.params)

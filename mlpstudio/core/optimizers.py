@@ -23,7 +23,8 @@ import math
 
 import numpy as np
 
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..memory import check_memory
 from . import kernels
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
@@ -215,6 +216,10 @@ class Adam(Optimizer):
             self._v[...] = buffers["v"] / self._v_factor
 
 
+#: Parameter-sized arrays each optimiser keeps (Adam: m, v and a scratch buffer).
+OPTIMIZER_BUFFER_COUNT = {"sgd": 0, "momentum": 1, "nesterov": 1, "adam": 3}
+
+
 def make_optimizer(
     name: str,
     xp,
@@ -227,6 +232,16 @@ def make_optimizer(
     beta2: float = 0.999,
     eps: float = 1e-8,
 ) -> Optimizer:
+    buffers = OPTIMIZER_BUFFER_COUNT.get(name, 0)
+    if buffers:
+        itemsize = np.dtype(dtype).itemsize if dtype is not None else 8
+        check_memory(
+            buffers * n_params * itemsize,
+            translate("Memory", "The {name} optimiser's state for {params} parameters").format(
+                name=name, params=f"{n_params:,}"
+            ),
+            translate("Memory", "Use fewer or narrower hidden layers, or plain SGD."),
+        )
     if name == "sgd":
         return SGD(xp, n_params, n_weights, weight_decay)
     if name == "momentum":

@@ -119,6 +119,14 @@ def _domain_axes(domain, n_axes: int) -> tuple[tuple[float, float], ...]:
                     "Data", "The domain [{lo}, {hi}] must be finite with its start below its end."
                 ).format(lo=lo, hi=hi)
             )
+        if not np.isfinite(hi - lo):
+            raise DataError(
+                translate(
+                    "Data",
+                    "The domain [{lo}, {hi}] is wider than floating-point numbers can measure; "
+                    "use a narrower domain.",
+                ).format(lo=lo, hi=hi)
+            )
     return axes
 
 
@@ -128,7 +136,15 @@ def _sample_inputs(axes, points: int, step: float | None) -> np.ndarray:
         if step:
             if step <= 0:
                 raise DataError(translate("Data", "The step between points must be positive."))
-            count = int(np.ceil((hi - lo) / step))
+            ratio = (hi - lo) / step  # inf when the step is tiny: refused, not converted
+            if not np.isfinite(ratio):
+                raise DataError(
+                    translate(
+                        "Data",
+                        "A step of {step} gives more points than can be counted; at most {limit}.",
+                    ).format(step=step, limit=f"{MAX_POINTS:,}")
+                )
+            count = int(np.ceil(ratio))
             if count > MAX_POINTS:
                 raise DataError(
                     translate(

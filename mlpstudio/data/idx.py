@@ -19,7 +19,9 @@ from typing import BinaryIO
 
 import numpy as np
 
+from ..memory import MemoryBudgetError, check_memory
 from .dataset import DataError
+from .untrusted import MAX_BYTES, open_regular
 
 # type code -> numpy dtype (big-endian, as stored)
 IDX_TYPES = {
@@ -34,7 +36,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 MAX_DIMS = 4
 #: The largest IDX content accepted (the largest official file, MNIST's training images, is
 #: 47 MB): anything bigger is a corrupt header or a gzip bomb, not a dataset for this app.
-MAX_IDX_BYTES = 1 << 30
+MAX_IDX_BYTES = MAX_BYTES["idx"]
 #: Deflate cannot compress better than about 1032:1, so a gzip file of n bytes cannot hold
 #: more than this many times n bytes; a header claiming more is a lie.
 MAX_DEFLATE_RATIO = 1032
@@ -62,16 +64,33 @@ def find_idx(folder: str | Path, name: str) -> Path | None:
 
 
 def read_idx(path: str | Path, expected_dims: int | None = None) -> np.ndarray:
-    """The array stored in an IDX file, ``.gz`` or uncompressed (decided by content)."""
+    """The array stored in an IDX file, ``.gz`` or uncompressed (decided by content).
+
+    Only a regular file within the IDX cap is opened; the declared shape must hold at least
+    one value and fit the memory budget before anything is allocated."""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path, "idx") as handle:
             if handle.read(2) == GZIP_MAGIC:
                 return _read_gzip(path, expected_dims)
             handle.seek(0)
             return _read_raw(handle, os.fstat(handle.fileno()).st_size, path.name, expected_dims)
     except OSError as exc:
         raise DataError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from None
+    except MemoryBudgetError as exc:
+        raise DataError(f"{path.name}: {exc}") from None
+
+
+def _check_declared(name: str, shape: tuple[int, ...], expected: int, header: int) -> None:
+    """A declared shape with values, whose array fits the memory budget (checked before
+    allocating; the caller has already matched it against the file's size)."""
+    if expected == header:
+        raise DataError(f"{name}: the header declares shape {tuple(shape)}, which holds no values.")
+    check_memory(
+        expected - header,
+        f"The declared array of shape {tuple(shape)}",
+        "The file is not one of the image sets MLP Studio reads, or it is damaged.",
+    )
 
 
 def _read_raw(handle: BinaryIO, size: int, name: str, expected_dims: int | None) -> np.ndarray:
@@ -79,6 +98,7 @@ def _read_raw(handle: BinaryIO, size: int, name: str, expected_dims: int | None)
     expected = _content_size(dtype, shape, header)
     if expected != size:
         raise DataError(_size_mismatch(name, shape, expected, size))
+    _check_declared(name, shape, expected, header)
     count = expected - header
     array = np.fromfile(handle, dtype=dtype, count=count // dtype.itemsize)
     if array.nbytes != count:  # the file shrank while being read
@@ -108,6 +128,7 @@ def _read_gzip(path: Path, expected_dims: int | None) -> np.ndarray:
                     f"{name}: the header declares shape {tuple(shape)} ({expected:,} bytes) but "
                     f"the gzip trailer records {claimed:,} bytes; the file is truncated or corrupt."
                 )
+            _check_declared(name, shape, expected, header)
             # Allocation is bounded by the checks above; readinto fills it without a copy.
             array = np.empty(shape, dtype=dtype)
             view = array.reshape(-1).view(np.uint8).data  # a writable memoryview of it

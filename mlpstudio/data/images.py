@@ -20,10 +20,12 @@ from pathlib import Path
 import numpy as np
 
 from ..i18n import QT_TRANSLATE_NOOP
+from ..memory import MemoryBudgetError, check_memory
 from .catalog import IMAGE_BYTES_CIFAR, image_set
 from .dataset import DataError, Dataset
 from .idx import read_idx
 from .locations import locate
+from .untrusted import check_regular, check_size
 
 IMAGE_KINDS = ("mnist", "fashion-mnist", "cifar10", "cifar100")
 SCALINGS = ("unit", "standardize")
@@ -263,6 +265,7 @@ def read_cifar_records(
     files = [Path(p) for p in paths]
     counts = [_record_count(p, record, title) for p in files]
     total = sum(counts)
+    _check_records_memory(paths, total, label_bytes, with_images=True)
     images = np.empty((total, 32, 32, 3), dtype=np.uint8)
     labels = np.empty((total, label_bytes), dtype=np.int64)
     start = 0
@@ -281,15 +284,30 @@ def read_cifar_labels(path: str | Path, label_bytes: int) -> np.ndarray:
     record = label_bytes + IMAGE_BYTES_CIFAR
     path = Path(path)
     count = _record_count(path, record, title)
+    _check_records_memory([path], count, label_bytes, with_images=False)
     labels = np.empty((count, label_bytes), dtype=np.int64)
     _read_records_into(path, count, record, label_bytes, None, labels, 0)
     _check_cifar_labels(labels, path.name, title)
     return labels
 
 
-def _record_count(path: Path, record: int, title: str) -> int:
+def _check_records_memory(paths, count: int, label_bytes: int, with_images: bool) -> None:
+    """Refuse, before allocating, records that do not fit the memory budget."""
+    needed = count * label_bytes * 8 + (count * IMAGE_BYTES_CIFAR if with_images else 0)
     try:
-        size = path.stat().st_size
+        check_memory(
+            needed,
+            f"{count:,} CIFAR records ({', '.join(Path(p).name for p in paths)})",
+            "Use fewer files, or check that they are the official CIFAR binary files.",
+        )
+    except MemoryBudgetError as exc:
+        raise DataError(str(exc)) from None
+
+
+def _record_count(path: Path, record: int, title: str) -> int:
+    size = check_regular(path)  # never opens a pipe or a device
+    check_size(path, size, "cifar")
+    try:
         with open(path, "rb") as handle:
             head = handle.read(2)
     except OSError as exc:

@@ -38,7 +38,6 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from stat import S_ISREG
 
 from ..atomic import PartFile, atomic_write_bytes, remove_stale
 from ..i18n import translate
@@ -56,10 +55,10 @@ from .idx import GZIP_MAGIC, idx_file_names
 from .locations import ENV_DATA, find_file, set_folder
 from .locations import data_dir as data_dir  # the store's public names, defined in .locations
 from .locations import locate as locate
+from .untrusted import read_json_file
 
 ENV_MIRROR = "MLPSTUDIO_MIRROR"
 MANIFEST = ".verified.json"
-MANIFEST_MAX_BYTES = 1 << 20  # a real one is about 2 kB
 TIMEOUT_S = 10  # seconds without a byte from the server before a download is given up
 CANCEL_POLL_S = 0.2  # how often a download looks at its cancel flag while it waits
 _CHUNK = 1 << 20
@@ -374,19 +373,10 @@ class _Manifest:
         self.folder = folder
         self.changed = False
         self.files: dict[str, object] = {}  # as read: each entry is checked where it is used
-        path = folder / MANIFEST
-        try:
-            # only a regular file of a plausible size: never a pipe, a device or a giant
-            info = path.stat()
-            if not S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
-                return
-            with open(path, "rb") as handle:
-                text = handle.read(MANIFEST_MAX_BYTES + 1)
-            if len(text) > MANIFEST_MAX_BYTES:
-                return
-            data = json.loads(text.decode("utf-8"))
+        try:  # through the untrusted-file boundary: no pipe, device, giant or deep file
+            data = read_json_file(folder / MANIFEST, "manifest")
             self.files = data["files"] if isinstance(data.get("files"), dict) else {}
-        except (OSError, ValueError, AttributeError, KeyError, RecursionError):
+        except (OSError, ValueError, AttributeError, KeyError):  # DataError is a ValueError
             self.files = {}  # forgotten checks are simply done again
 
     def get(self, name: str, stat: os.stat_result) -> dict | None:

@@ -30,9 +30,10 @@ import numpy as np
 
 from ..i18n import translate
 from .dataset import DataError
+from .untrusted import MAX_BYTES
 
 #: Largest CSV file read (bytes); a 100 MB file is refused before it is read.
-CSV_MAX_BYTES = 90 * 10**6
+CSV_MAX_BYTES = MAX_BYTES["csv"]
 DELIMITERS = (",", ";", "\t", "|")
 DECIMALS = (".", ",")
 CSV_TASKS = ("auto", "regression", "classification")

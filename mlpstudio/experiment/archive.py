@@ -39,6 +39,10 @@ from ..core.losses import HEADS
 from ..core.network import Network, layer_counts
 from ..core.optimizers import OPTIMIZERS
 from ..core.training import History
+from ..data.dataset import DataError
+from ..data.untrusted import MAX_BYTES, loads_json, open_regular
+from ..atomic import remove_stale
+from ..memory import MemoryBudgetError, check_memory
 from .config import Config, ConfigError, config_from_dict
 from .files import atomic_write
 
@@ -55,8 +59,18 @@ OPTIMIZER_BUFFERS = {
     "adam": ("m", "v"),
 }
 
-MAX_META_BYTES = 4 << 20  # experiment.json: a config and a few results, never megabytes
+MAX_META_BYTES = MAX_BYTES["json"]  # experiment.json: a config and a few results
+#: Zip methods accepted when opening: stored and deflate (what saving writes). Others, bzip2
+#: and lzma above all, can inflate a few kB into gigabytes.
+ALLOWED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+#: Deflate cannot compress better than about 1032:1; a member claiming more is lying.
+MAX_DEFLATE_RATIO = 1032
+#: Opening holds each member's bytes and the array parsed from them; continuing training
+#: copies the weights once more: this many times the stored bytes must fit the budget.
+OPEN_MEMORY_FACTOR = 3
 MAX_MEMBERS = 10_000
+#: Bytes of one central-directory entry at most: 46 fixed, a name, an extra field, a comment.
+MAX_DIRECTORY_ENTRY = 46 + 3 * 0xFFFF
 MAX_HISTORY_ROWS = 10_000_000
 NPY_HEADER_SLACK = 64 << 10  # bytes allowed beyond the data for a .npy header
 MAX_NPY_HEADER = 10_000  # numpy's own default limit on a .npy header's length
@@ -254,25 +268,55 @@ def load_experiment(path: str | Path) -> ExperimentFile:
     path = Path(path)
     name = path.name
     try:
-        archive = zipfile.ZipFile(path, "r")
-    except FileNotFoundError:
-        raise ArchiveError(f"{name}: no such file.") from None
-    except IsADirectoryError:
-        raise ArchiveError(f"{name}: is a folder, not an experiment file.") from None
-    except OSError as exc:
-        raise ArchiveError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
-    except _ZIP_ERRORS as exc:
-        raise ArchiveError(
-            f"{name}: not an MLP Studio experiment file, or it is damaged or truncated ({exc})."
-        ) from None
+        handle = open_regular(path, "experiment")
+    except DataError as exc:
+        reason = str(exc)
+        if not path.exists() and not path.is_symlink():
+            reason = f"{name}: no such file."
+        elif path.is_dir():
+            reason = f"{name}: is a folder, not an experiment file."
+        raise ArchiveError(reason) from None
+    remove_stale(path.parent)  # the .part files a killed save left beside it
     try:
-        with archive:
-            return _read(archive, name)
+        with handle:
+            _check_directory(handle, name)
+            try:
+                archive = zipfile.ZipFile(handle, "r")
+            except OSError as exc:
+                raise ArchiveError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+            except _ZIP_ERRORS as exc:
+                raise ArchiveError(
+                    f"{name}: not an MLP Studio experiment file, or it is damaged or truncated "
+                    f"({exc})."
+                ) from None
+            with archive:
+                return _read(archive, name)
     except ArchiveError:
         raise
+    except MemoryBudgetError as exc:
+        raise ArchiveError(f"{name}: {exc}") from None
     except (*_ZIP_ERRORS, OSError) as exc:
         reason = str(exc) or type(exc).__name__
         raise ArchiveError(f"{name}: the file is damaged or truncated ({reason}).") from None
+
+
+def _check_directory(handle, name: str) -> None:
+    """Refuse a zip whose central directory claims more members (or bytes) than an experiment
+    ever has, *before* ``zipfile`` builds an object for each of them."""
+    try:
+        end = zipfile._EndRecData(handle)  # noqa: SLF001 (the record zipfile itself reads)
+    except (OSError, *_ZIP_ERRORS):
+        end = None
+    finally:
+        handle.seek(0)
+    if not end:
+        return  # not a zip at all: ZipFile says so
+    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]  # noqa: SLF001
+    if entries > MAX_MEMBERS or size > MAX_MEMBERS * MAX_DIRECTORY_ENTRY:
+        raise ArchiveError(
+            f"{name}: its directory lists {entries:,} members in {size:,} bytes; an experiment "
+            f"holds at most {MAX_MEMBERS:,}. Refused."
+        )
 
 
 def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
@@ -286,7 +330,8 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
         if member in members:
             raise ArchiveError(f"{name}: the member {member!r} appears twice; refused.")
         if info.flag_bits & 0x1:
-            raise ArchiveError(f"{name}: the member {member!r} is encrypted; refused.")
+            raise ArchiveError(f"{name}: the member {_clip(member)} is encrypted; refused.")
+        _check_method(name, info)
         members[member] = info
     if META not in members:
         raise ArchiveError(f"{name}: has no {META}; it is not an MLP Studio experiment file.")
@@ -319,6 +364,18 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     missing = sorted(set(expected) - set(members))
     if missing:
         raise ArchiveError(f"{name}: the member {missing[0]!r} is missing; the file is incomplete.")
+    limits = {member: _array_limit(shape) for member, (shape, _) in expected.items()}
+    for member, limit in limits.items():
+        _check_claim(name, members[member], limit)
+    # Every claim is within what the architecture needs; now the whole must fit in memory,
+    # before a single member is decompressed.
+    stored = sum(members[member].file_size for member in expected)
+    check_memory(
+        OPEN_MEMORY_FACTOR * stored,
+        f"Opening this experiment ({'-'.join(map(str, sizes))}, {n_params:,} parameters"
+        f"{', with optimiser state' if has_state else ''})",
+        "Open it on a computer with more memory.",
+    )
 
     arrays = {
         member: _read_array(archive, members[member], name, shape, kinds)
@@ -337,10 +394,12 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
             raise ArchiveError(f"{name}: the optimiser's step count is negative.")
         for key in OPTIMIZER_BUFFERS[optimizer]:
             state[key] = arrays[f"optimizer/{key}.npy"]
+        _check_state(name, optimizer, state)
     history = {
         column: arrays[f"history/{column}.npy"].astype(np.float64)
         for column in meta["history"]["columns"]
     }
+    _check_history(name, history)
     return ExperimentFile(
         config=config,
         sizes=sizes,
@@ -351,6 +410,76 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
         optimizer_state=state,
         meta=meta,
     )
+
+
+def _check_method(name: str, info: zipfile.ZipInfo) -> None:
+    """Only stored or deflate members, with sizes that method can produce."""
+    method = info.compress_type
+    if method not in ALLOWED_METHODS:
+        raise ArchiveError(
+            f"{name}: the member {_clip(info.filename)} uses zip compression method {method}; "
+            "MLP Studio writes and opens only stored or deflate members; refused."
+        )
+    if method == zipfile.ZIP_STORED and info.file_size != info.compress_size:
+        raise ArchiveError(
+            f"{name}: the stored member {_clip(info.filename)} claims {info.file_size:,} bytes "
+            f"but holds {info.compress_size:,}; the file is damaged."
+        )
+    if method == zipfile.ZIP_DEFLATED and info.file_size > (
+        MAX_DEFLATE_RATIO * info.compress_size + NPY_HEADER_SLACK
+    ):
+        raise ArchiveError(
+            f"{name}: the member {_clip(info.filename)} claims {info.file_size:,} bytes from "
+            f"{info.compress_size:,} compressed, more than deflate can produce; refused."
+        )
+
+
+def _array_limit(shape: tuple[int, ...]) -> int:
+    """The most bytes a .npy member of ``shape`` can need (8-byte values plus a header)."""
+    return math.prod(shape) * 8 + NPY_HEADER_SLACK
+
+
+def _check_claim(name: str, info: zipfile.ZipInfo, limit: int) -> None:
+    if info.file_size > limit:
+        raise ArchiveError(
+            f"{name}: the member {_clip(info.filename)} claims {info.file_size:,} bytes where at "
+            f"most {limit:,} fit the architecture; refused."
+        )
+
+
+def _check_state(name: str, optimizer: str, state: dict[str, np.ndarray]) -> None:
+    """Optimiser buffers that training can continue from: finite, and Adam's v >= 0."""
+    for key in OPTIMIZER_BUFFERS[optimizer]:
+        values = state[key]
+        if not np.isfinite(values).all():
+            raise ArchiveError(
+                f"{name}: the optimiser's {key!r} values are not all finite numbers; the saved "
+                "state is damaged. Continuing from it would diverge."
+            )
+    if optimizer == "adam" and (state["v"] < 0).any():
+        raise ArchiveError(
+            f"{name}: Adam's second moments ('v') include negative values, which squares of "
+            "gradients cannot give; the saved state is damaged."
+        )
+
+
+def _check_history(name: str, history: dict[str, np.ndarray]) -> None:
+    """The epoch column: whole numbers from 0 up, strictly increasing (the views, the
+    continue-training logic and the epoch counter rely on it)."""
+    epochs = history.get("epoch")
+    if epochs is None or not len(epochs):
+        return
+    if (
+        not np.isfinite(epochs).all()
+        or (epochs != np.round(epochs)).any()
+        or epochs[0] < 0
+        or epochs[-1] > 1e9
+        or (len(epochs) > 1 and (np.diff(epochs) <= 0).any())
+    ):
+        raise ArchiveError(
+            f"{name}: the history's epoch column is not a rising sequence of whole numbers; "
+            "the history is damaged."
+        )
 
 
 def _check_member_name(name: str, member: str) -> None:
@@ -381,19 +510,20 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, lim
             f"{name}: the member {info.filename!r} claims {info.file_size:,} bytes where at most "
             f"{limit:,} fit the architecture; refused."
         )
+    claimed = info.file_size
     with archive.open(info) as member:
-        data = member.read(limit + 1)
-    if len(data) > limit:
-        raise ArchiveError(f"{name}: the member {info.filename!r} is larger than it claims.")
+        data = member.read(claimed + 1)  # bounded: never more than the claim, plus one byte
+    if len(data) > claimed:
+        raise ArchiveError(f"{name}: the member {_clip(info.filename)} is larger than it claims.")
     return data
 
 
 def _read_meta(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> dict:
     data = _read_member(archive, info, name, MAX_META_BYTES)
     try:
-        meta = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ArchiveError(f"{name}: {META} is not valid JSON ({exc}).") from None
+        meta = loads_json(data, f"{name}: {META}")
+    except DataError as exc:
+        raise ArchiveError(str(exc)) from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise ArchiveError(f"{name}: {META} does not describe an MLP Studio experiment.")
     return meta
@@ -483,7 +613,7 @@ def _read_array(
     The header is read and checked first, so neither an object array nor a header claiming a
     gigantic shape ever gets as far as an allocation; then ``np.load(allow_pickle=False)``."""
     member = info.filename
-    limit = math.prod(shape) * 8 + NPY_HEADER_SLACK
+    limit = _array_limit(shape)
     data = _read_member(archive, info, name, limit)
     if not data.startswith(NPY_MAGIC):
         raise ArchiveError(f"{name}: the member {member!r} is not a .npy array.")

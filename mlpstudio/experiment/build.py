@@ -6,9 +6,12 @@ means the same thing everywhere.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..core.backend import Backend, get_backend
 from ..core.losses import default_head
-from ..core.network import Network
+from ..core.network import Network, check_network_memory, parameter_count
+from ..core.optimizers import OPTIMIZER_BUFFER_COUNT
 from ..core.training import History, Trainer
 from ..data.dataset import Dataset
 from ..data.functions import function_dataset, toy_dataset
@@ -86,6 +89,15 @@ def check_compatible(config: Config, dataset: Dataset) -> None:
 def build_network(config: Config, dataset: Dataset, backend: Backend | None = None) -> Network:
     check_compatible(config, dataset)
     backend = backend or get_backend(config.training.backend, config.training.dtype)
+    # Parameters, gradients and the optimiser's buffers must fit together: refuse before
+    # allocating any of them.
+    sizes = layer_sizes(config, dataset)
+    check_network_memory(
+        sizes,
+        parameter_count(sizes),
+        np.dtype(backend.dtype).itemsize,
+        buffers=2 + OPTIMIZER_BUFFER_COUNT[config.training.optimizer],
+    )
     return Network(
         layer_sizes(config, dataset),
         config.model.activations(),
@@ -94,6 +106,24 @@ def build_network(config: Config, dataset: Dataset, backend: Backend | None = No
         seed=config.training.seed,
         backend=backend,
     )
+
+
+def check_validation_split(config: Config, dataset: Dataset) -> None:
+    """Early stopping holds back a share of the training samples (the trainer's rule: at
+    least one); refuse when nothing would be left to train on."""
+    training = config.training
+    if not training.early_stopping:
+        return
+    n_train = len(dataset.x_train)
+    n_val = max(1, int(round(training.validation_fraction * n_train)))
+    if n_val >= n_train:
+        raise ConfigError(
+            [
+                f"training.validation_fraction: early stopping would hold back {n_val} of the "
+                f"{n_train} training samples, leaving none to train on; use more points, a "
+                "smaller data.test_fraction, or turn early stopping off"
+            ]
+        )
 
 
 def build_trainer(
@@ -110,6 +140,7 @@ def build_trainer(
     dataset = dataset if dataset is not None else build_dataset(config.data)
     network = network if network is not None else build_network(config, dataset)
     options = config.training.options(**({} if epochs is None else {"epochs": epochs}))
+    check_validation_split(config, dataset)
     return Trainer(
         network,
         dataset,

@@ -34,7 +34,7 @@ from .config import Config, ConfigError, field_spec
 
 MAX_ARCHITECTURES = 200
 MAX_WIDTH = int(field_spec("model", "hidden").high or 65536)
-MAX_DEPTH = 32
+MAX_DEPTH = field_spec("model", "hidden").max_len  # as deep as an experiment may be
 #: The course's comparison, used when no architecture is given: 31, 151 and 2,701 parameters.
 DEFAULT_ARCHITECTURES = ([10], [50], [50, 50])
 

@@ -39,10 +39,18 @@ from ..core.losses import HEADS
 from ..core.network import INITS
 from ..core.optimizers import OPTIMIZERS, SCHEDULES
 from ..core.training import TrainingOptions
+from ..data.dataset import DataError
 from ..data.functions import COURSE_FORMULA, MAX_POINTS, TOYS
+from ..data.untrusted import loads_toml, read_toml_file
 
 IMAGE_KINDS = ("mnist", "fashion-mnist", "cifar10", "cifar100")
 DATA_KINDS = ("function", "toy") + IMAGE_KINDS
+
+
+# Limits the settings panels must be able to show as well: the GUI reads every range from the
+# specs below (``field_spec``), so a value the files accept is never clamped by a widget.
+MAX_SEED = 2**31 - 1  # the largest seed a spin box can hold
+MAX_HIDDEN_LAYERS = 12
 
 
 class ConfigError(ValueError):
@@ -64,6 +72,8 @@ class Spec:
     high: float | None = None
     choices: tuple[str, ...] = ()
     lengths: tuple[int, ...] = ()  # allowed list lengths (empty: any, but at least one)
+    max_len: int = 0  # the longest list allowed (0: no limit)
+    min_len: int = 1  # the shortest list allowed
     low_open: bool = False  # the low bound itself is not allowed
 
     def allowed(self) -> str:
@@ -83,12 +93,13 @@ class Spec:
         }[self.kind]
         if self.lengths:
             noun += " of length " + " or ".join(str(n) for n in self.lengths)
+        most = f", at most {self.max_len} of them" if self.max_len else ""
         if self.low is not None and self.high is not None:
             lo = "above" if self.low_open else "from"
-            return f"{noun} {lo} {_num(self.low)} to {_num(self.high)}"
+            return f"{noun} {lo} {_num(self.low)} to {_num(self.high)}{most}"
         if self.low is not None:
-            return f"{noun} {'>' if self.low_open else '>='} {_num(self.low)}"
-        return noun
+            return f"{noun} {'>' if self.low_open else '>='} {_num(self.low)}{most}"
+        return noun + most
 
 
 def _num(value: float) -> str:
@@ -114,7 +125,7 @@ class DataConfig:
         0.2, Spec("float", "share held out for testing", low=0.0, high=0.9, low_open=True)
     )
     normalize: bool = _f(True, Spec("bool", "divide y by max |y|"))
-    seed: int = _f(0, Spec("int", "seed of the split and the noise", low=0, high=2**32 - 1))
+    seed: int = _f(0, Spec("int", "seed of the split and the noise", low=0, high=MAX_SEED))
     toy: str = _f("circle", Spec("choice", "2-D set for kind = toy", choices=TOYS))
     root: str = _f("", Spec("str", "folder holding the image files (empty: the data store)"))
     labels: str = _f("fine", Spec("choice", "CIFAR-100 labels", choices=("fine", "coarse")))
@@ -124,7 +135,17 @@ class DataConfig:
 
 @dataclass
 class ModelConfig:
-    hidden: list[int] = _f([10], Spec("int_list", "width of each hidden layer", low=1, high=65536))
+    hidden: list[int] = _f(
+        [10],
+        Spec(
+            "int_list",
+            "width of each hidden layer (none: a linear model)",
+            low=1,
+            high=65536,
+            max_len=MAX_HIDDEN_LAYERS,
+            min_len=0,
+        ),
+    )
     activation: str | list[str] = _f(
         "tanh", Spec("str_or_list", "hidden activation", choices=tuple(ACTIVATIONS))
     )
@@ -155,7 +176,7 @@ class TrainingConfig:
     )
     patience: int = _f(200, Spec("int", "epochs without improvement", low=1, high=1_000_000))
     restore_best: bool = _f(True, Spec("bool", "restore the best validation weights"))
-    seed: int = _f(0, Spec("int", "seed of initialisation and shuffling", low=0, high=2**32 - 1))
+    seed: int = _f(0, Spec("int", "seed of initialisation and shuffling", low=0, high=MAX_SEED))
     backend: str = _f("numpy", Spec("choice", "numpy (CPU) or cupy (GPU)", choices=BACKEND_NAMES))
     dtype: str = _f("float32", Spec("choice", "floating-point precision", choices=DTYPES))
 
@@ -197,7 +218,7 @@ class Config:
             if section not in data:
                 problems.append(_unknown(key, section, list(data)))
                 continue
-            data[section][name] = parse_value(raw)
+            data[section][name] = _override_value(SECTIONS.get(section), name, raw)
         if problems:
             raise ConfigError(problems)
         return config_from_dict(data)
@@ -206,13 +227,33 @@ class Config:
 SECTIONS = {"data": DataConfig, "model": ModelConfig, "training": TrainingConfig}
 
 
+def _override_value(cls, name: str, raw: str) -> Any:
+    """The value of one ``--set`` assignment: a text field keeps the text as written
+    (``data.formula=1`` is the formula "1"; a quoted TOML string is unquoted), every other
+    field is parsed with :func:`parse_value`."""
+    fields = {f.name: f for f in dataclasses.fields(cls)} if cls else {}
+    value = parse_value(raw)
+    spec = fields[name].metadata["spec"] if name in fields else None
+    if spec is not None and spec.kind == "str" and not isinstance(value, str):
+        return raw.strip()
+    return value
+
+
 def parse_value(raw: str) -> Any:
-    """A value from the command line: TOML syntax when it parses, else the text itself."""
+    """A value from the command line: TOML syntax when it parses, else the text itself.
+
+    Nesting deeper than the boundary allows is refused with a :class:`ConfigError`."""
     raw = raw.strip()
     try:
-        return tomllib.loads(f"v = {raw}")["v"]
+        return loads_toml(f"v = {raw}", "the value " + _clip(raw))["v"]
     except tomllib.TOMLDecodeError:
         return raw
+    except DataError as exc:
+        raise ConfigError([str(exc).rstrip(".")]) from None
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[:limit] + "...")
 
 
 def _unknown(key: str, name: str, known: list[str]) -> str:
@@ -293,9 +334,11 @@ def _check(spec: Spec, value: Any) -> Any:
         value = [parse_value(v) for v in value]
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = [value]
-    if not isinstance(value, list) or not value:
+    if not isinstance(value, list) or len(value) < spec.min_len:
         raise bad
     if spec.lengths and len(value) not in spec.lengths:
+        raise bad
+    if spec.max_len and len(value) > spec.max_len:
         raise bad
     item_spec = dataclasses.replace(spec, kind="int" if kind == "int_list" else "float")
     return [_number(item_spec, v, bad) for v in value]
@@ -320,26 +363,15 @@ def _number(spec: Spec, value: Any, bad: ValueError):
     return value
 
 
-def read_toml(path: str | Path, error=None, max_bytes: int | None = None,
-              what: str = "file") -> dict:  # fmt: skip
-    """A TOML file as a dict; unreadable, oversized, non-UTF-8 or invalid files raise
-    ``error`` (a :class:`ConfigError` subclass) with one message naming the file."""
+def read_toml(path: str | Path, error=None, kind: str = "config") -> dict:
+    """A TOML file as a dict, read through the untrusted-file boundary (regular files only,
+    size cap of ``kind``, bounded nesting); every problem raises ``error`` (a
+    :class:`ConfigError` subclass) with one message naming the file."""
     error = error or ConfigError
-    path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise error([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
-    if max_bytes is not None and len(raw) > max_bytes:
-        raise error([f"{path}: {len(raw):,} bytes is far too large for a {what}"])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise error([f"{path}: is not a UTF-8 text file"]) from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise error([f"{path}: not valid TOML ({exc})"]) from None
+        return read_toml_file(path, kind)
+    except DataError as exc:
+        raise error([str(exc).rstrip(".")]) from None
 
 
 def load_config(path: str | Path) -> Config:

@@ -6,15 +6,24 @@ stalls training and every training step delays the redraw: measured on the cours
 training ran at 0.6 of its headless speed and the window froze for over a second at a time.
 In a child process both run at full speed on their own core.
 
-Nothing here is pickled. Messages are framed bytes over a
-:mod:`multiprocessing.connection` (authenticated with a random key, local socket or pipe):
-a JSON header plus optional arrays as an ``.npz`` blob, read back with ``allow_pickle=False``.
+The channels are the child's own stdin and stdout pipes, which only the parent holds: no
+listener, nothing another local process can connect to. Nothing is pickled. A message is a
+frame: a 16-byte header (magic, JSON length, blob length), a flat JSON object and optionally
+arrays as an uncompressed ``.npz`` read back with ``allow_pickle=False``. Every frame the parent
+reads is checked (sizes, JSON shape, member kinds, dtypes, field types, array shapes); a bad
+one ends the run with an error and the child is replaced.
 
-* parent -> child (control connection): ``start`` (config TOML, target epochs, optionally the
-  parameters, optimiser state and history to continue from), ``pause``, ``resume``, ``step``,
-  ``stop``, ``lr``, ``quit``;
-* child -> parent (data connection): ``snapshot`` for every snapshot the trainer yields,
-  ``done`` with the final parameters and optimiser state, or ``error``.
+* parent -> child (stdin): ``start`` (run id, config TOML, target epochs, optionally the
+  parameters, optimiser state and history to continue from), then ``pause``, ``resume``,
+  ``step``, ``stop`` and ``lr`` for a run id, and ``quit``. The pipe itself queues whatever
+  the parent sends before the child is ready, so no control is ever dropped; the child keeps
+  the controls for a run whose trainer is still being built and applies them in order.
+* child -> parent (stdout): ``hello`` once, then for a run id ``snapshot`` for every snapshot
+  the trainer yields, and finally ``done`` (final parameters and optimiser state) or ``error``.
+
+The child moves its stdout pipe to a private descriptor and points ``sys.stdout`` (and fd 1)
+at stderr, so a stray ``print`` cannot corrupt a frame. It is started so that the folder the
+app was started from is not on its import path (see :func:`worker_command`).
 """
 
 from __future__ import annotations
@@ -23,30 +32,36 @@ import io
 import json
 import os
 import queue
-import secrets
 import struct
 import subprocess
 import sys
 import threading
-import time
 import tomllib
-from multiprocessing.connection import Client, Listener
+import zipfile
+from pathlib import Path
 
 import numpy as np
 
-from ..core.training import History, Identity, Snapshot
+from ..core.training import FINAL_STATES, History, Identity, Snapshot
+from ..i18n import translate
 
 MAGIC = b"MLPS"
 _FRAME = struct.Struct("<4sIQ")  # magic, JSON length, blob length
-KEY_ENV = "MLPSTUDIO_WORKER_KEY"
 WORKER_FLAG = "--training-worker"
-CONNECT_TIMEOUT_S = 60.0
+HELLO_TIMEOUT_S = 60.0  # a child that has not said hello by then is killed (start failed)
+MAX_JSON = 16 << 20  # a header is a flat object; the config TOML is its largest field
+MAX_BLOB = 16 << 30  # arrays: far above any network the memory budget admits
+MAX_TEXT = 64 << 10  # an error message or a snapshot message
 
 _SNAPSHOT_FIELDS = (
     "status", "message", "epoch", "total_epochs", "step", "batch_in_epoch",
     "batches_per_epoch", "elapsed", "samples_per_second", "eta", "learning_rate", "best_epoch",
     "batch_loss",
 )  # fmt: skip
+_INT_FIELDS = ("epoch", "total_epochs", "step", "batch_in_epoch", "batches_per_epoch")
+_FLOAT_FIELDS = ("elapsed", "samples_per_second", "learning_rate", "batch_loss")
+_STATUSES = ("running", "paused", *FINAL_STATES)
+_CONTROLS = ("pause", "resume", "step", "stop", "lr")
 
 
 class RemoteError(RuntimeError):
@@ -65,23 +80,83 @@ def pack(header: dict, arrays: dict[str, np.ndarray] | None = None) -> bytes:
     return _FRAME.pack(MAGIC, len(body), len(blob)) + body + blob
 
 
+def _read_exactly(stream, n: int) -> bytes:
+    chunks, left = [], n
+    while left:
+        chunk = stream.read(min(left, 1 << 24))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(stream) -> tuple[dict, dict[str, np.ndarray]]:
+    """The next message from a binary stream. EOFError at a clean end; RemoteError for
+    anything that is not a valid frame (the lengths are checked before reading)."""
+    head = stream.read(_FRAME.size)
+    if not head:
+        raise EOFError
+    if len(head) < _FRAME.size:
+        head += _read_exactly(stream, _FRAME.size - len(head))
+    magic, n_json, n_blob = _FRAME.unpack(head)
+    if magic != MAGIC:
+        raise RemoteError("not a message (bad magic bytes)")
+    if n_json > MAX_JSON or n_blob > MAX_BLOB:
+        raise RemoteError(f"message too large ({n_json} + {n_blob} bytes)")
+    body = _read_exactly(stream, n_json)
+    blob = _read_exactly(stream, n_blob) if n_blob else b""
+    return unpack_parts(body, blob)
+
+
 def unpack(data: bytes) -> tuple[dict, dict[str, np.ndarray]]:
-    if len(data) < _FRAME.size:
-        raise RemoteError("truncated message")
-    magic, n_json, n_blob = _FRAME.unpack_from(data)
-    if magic != MAGIC or _FRAME.size + n_json + n_blob != len(data):
-        raise RemoteError("malformed message")
-    start = _FRAME.size
-    header = json.loads(data[start : start + n_json].decode("utf-8"))
-    arrays: dict[str, np.ndarray] = {}
-    if n_blob:
-        with np.load(io.BytesIO(data[start + n_json :]), allow_pickle=False) as npz:
+    """A whole frame held in memory (see :func:`read_frame`)."""
+    return read_frame(io.BytesIO(data))
+
+
+def unpack_parts(body: bytes, blob: bytes) -> tuple[dict, dict[str, np.ndarray]]:
+    try:
+        header = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise RemoteError(f"header is not UTF-8 ({exc.reason})") from None
+    except RecursionError:
+        raise RemoteError("header nested too deeply") from None
+    except ValueError as exc:
+        raise RemoteError(f"header is not JSON ({exc})") from None
+    if not isinstance(header, dict) or not isinstance(header.get("kind"), str):
+        raise RemoteError("header is not an object with a kind")
+    for key, value in header.items():
+        if value is not None and not isinstance(value, str | int | float | bool):
+            raise RemoteError(f"header field {key!r} is not a plain value")
+    return header, (_read_arrays(blob) if blob else {})
+
+
+def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:
+    """Numeric arrays from an uncompressed .npz: stored members only (no decompression
+    bomb), no pickles, no object, text or structured dtypes."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+            infos = archive.infolist()
+            if sum(i.file_size for i in infos) > len(blob):
+                raise RemoteError("arrays larger than their message")
+            for info in infos:
+                if info.compress_type != zipfile.ZIP_STORED or not info.filename.endswith(".npy"):
+                    raise RemoteError(f"unexpected array member {info.filename!r}")
+        with np.load(io.BytesIO(blob), allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}
-    return header, arrays
+    except RemoteError:
+        raise
+    except Exception as exc:  # a damaged archive or array header, an object array
+        raise RemoteError(f"unreadable arrays ({type(exc).__name__}: {exc})") from None
+    for name, array in arrays.items():
+        if array.dtype.kind not in "biuf":
+            raise RemoteError(f"array {name!r} has dtype {array.dtype}, not a number")
+    return arrays
 
 
-def snapshot_message(snapshot: Snapshot) -> bytes:
-    header = {"kind": "snapshot", **{f: getattr(snapshot, f) for f in _SNAPSHOT_FIELDS}}
+def snapshot_message(run: int, snapshot: Snapshot) -> bytes:
+    header = {"kind": "snapshot", "run": run,
+              **{f: getattr(snapshot, f) for f in _SNAPSHOT_FIELDS}}  # fmt: skip
     header["identity"] = snapshot.identity.to_dict() if snapshot.identity else None
     arrays = {f"history.{k}": v for k, v in snapshot.history.items()}
     for layer, (w, b) in enumerate(snapshot.weights):
@@ -98,24 +173,76 @@ def snapshot_message(snapshot: Snapshot) -> bytes:
     return pack(header, arrays)
 
 
-def snapshot_from(header: dict, arrays: dict[str, np.ndarray]) -> Snapshot:
+def _number(header: dict, name: str, kind) -> float | int:
+    value = header.get(name)
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise RemoteError(f"snapshot field {name!r} is missing or not a number")
+    return value
+
+
+def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
+                  layer_shapes: list[tuple[tuple, tuple]] | None = None,
+                  output_shapes: dict[str, tuple] | None = None) -> Snapshot:  # fmt: skip
+    """The snapshot a message describes, every field checked. ``layer_shapes``: the shapes of
+    (W, b) per layer that the network has; ``output_shapes``: the shapes ``test_output`` and
+    ``plot_output`` must have where they are sent."""
+    if header.get("status") not in _STATUSES:
+        raise RemoteError(f"snapshot status {header.get('status')!r} is unknown")
+    message = header.get("message")
+    if not isinstance(message, str) or len(message) > MAX_TEXT:
+        raise RemoteError("snapshot message is missing or not text")
+    values = {f: _number(header, f, int) for f in _INT_FIELDS}
+    values.update({f: float(_number(header, f, int | float)) for f in _FLOAT_FIELDS})
+    for name, kind in (("eta", int | float), ("best_epoch", int)):
+        values[name] = None if header.get(name) is None else _number(header, name, kind)
     history = {k[len("history.") :]: v for k, v in arrays.items() if k.startswith("history.")}
-    for column in history.values():
+    if set(history) != set(History.COLUMNS):
+        raise RemoteError(f"snapshot history has the columns {sorted(history)}")
+    length = len(history["epoch"])
+    for name, column in history.items():
+        if column.ndim != 1 or len(column) != length:
+            raise RemoteError(f"history column {name!r} has shape {column.shape}")
         column.flags.writeable = False
     n_layers = sum(1 for k in arrays if k.startswith("W."))
-    weights = tuple((arrays[f"W.{i}"], arrays[f"b.{i}"]) for i in range(n_layers))
+    try:
+        weights = tuple((arrays[f"W.{i}"], arrays[f"b.{i}"]) for i in range(n_layers))
+    except KeyError as exc:
+        raise RemoteError(f"snapshot lacks the array {exc}") from None
+    if layer_shapes is not None:
+        got = [(w.shape, b.shape) for w, b in weights]
+        if got != [(tuple(w), tuple(b)) for w, b in layer_shapes]:
+            raise RemoteError(f"snapshot weights have shapes {got}, not the network's")
+    for name, shape in (output_shapes or {}).items():
+        if name in arrays and arrays[name].shape != tuple(shape):
+            raise RemoteError(f"snapshot {name} has shape {arrays[name].shape}, not {shape}")
+    layers = {k[len("layers.") :]: v for k, v in arrays.items() if k.startswith("layers.")}
+    if layers:
+        rows = len(layers.get("epoch", ()))
+        widths = {"epoch": None, "gradient": n_layers, "dead": n_layers - 1,
+                  "saturated": n_layers - 1}  # fmt: skip
+        if set(layers) != set(widths) or any(
+            layers[k].shape != ((rows,) if w is None else (rows, w)) for k, w in widths.items()
+        ):
+            raise RemoteError("snapshot layer records do not match the network")
+    unit_states = None
+    if "units.0" in arrays:
+        try:
+            unit_states = tuple(arrays[f"units.{i}"] for i in range(n_layers - 1))
+        except KeyError as exc:
+            raise RemoteError(f"snapshot lacks the array {exc}") from None
+        if any(s.shape != (w.shape[0],) for s, (w, _) in zip(unit_states, weights)):
+            raise RemoteError("snapshot unit states do not match the network")
     return Snapshot(
-        **{f: header[f] for f in _SNAPSHOT_FIELDS},
+        status=header["status"],
+        message=message,
+        **values,
         history=history,
         weights=weights,
         test_output=arrays.get("test_output"),
         plot_output=arrays.get("plot_output"),
         identity=Identity.from_dict(header.get("identity")),
-        layers={k[len("layers.") :]: v for k, v in arrays.items() if k.startswith("layers.")}
-        or None,
-        unit_states=tuple(arrays[f"units.{i}"] for i in range(n_layers - 1))
-        if "units.0" in arrays
-        else None,
+        layers=layers or None,
+        unit_states=unit_states,
     )
 
 
@@ -144,81 +271,116 @@ def blas_threads() -> int:
     return threads(beside_gui=True)
 
 
-def serve(address: str) -> int:
-    """Entry point of the child: connect back, then train whenever asked, until ``quit``."""
+def private_pipes():
+    """The child's channels: its stdin and stdout moved to descriptors only this module uses.
+    fd 0 then reads nothing and fd 1 (with ``sys.stdout``) writes to stderr, so a stray print
+    from any library cannot corrupt a frame."""
+    inp_fd, out_fd = os.dup(0), os.dup(1)
+    if sys.platform == "win32":  # frames are bytes: no newline translation
+        import msvcrt
+
+        for fd in (inp_fd, out_fd):
+            msvcrt.setmode(fd, os.O_BINARY)
+    inp, out = os.fdopen(inp_fd, "rb"), os.fdopen(out_fd, "wb")
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 0)
+    try:
+        os.dup2(2, 1)
+    except OSError:  # no stderr (a windowed app): prints go nowhere
+        os.dup2(null, 1)
+    os.close(null)
+    sys.stdin = open(os.devnull)  # noqa: SIM115 (lives as long as the process)
+    sys.stdout = sys.stderr if sys.stderr is not None else open(os.devnull, "w")  # noqa: SIM115
+    return inp, out
+
+
+def serve() -> int:
+    """Entry point of the child: say hello, then train whenever asked, until ``quit``."""
+    inp, out = private_pipes()
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(blas_threads()):
-        return _serve(address)
+        return _serve(inp, out)
 
 
-def _serve(address: str) -> int:
-    key = bytes.fromhex(os.environ.get(KEY_ENV, ""))
-    address = _parse_address(address)
-    control = Client(address, authkey=key)
-    data = Client(address, authkey=key)
+def _serve(inp, out) -> int:
+    send_lock = threading.Lock()
+
+    def send(frame: bytes) -> None:
+        with send_lock:
+            out.write(frame)
+            out.flush()
+
     requests: queue.Queue = queue.Queue()
-    # The run being trained, and controls that arrived for a run whose trainer is still being
-    # built (a Pause pressed right after Train); both guarded by the lock.
-    current: dict = {"run": None, "trainer": None, "pending": []}
+    # Under the lock: the run being trained (id, trainer), and for every run whose start has
+    # arrived but whose trainer is not built yet, the controls sent for it so far (in order).
     lock = threading.Lock()
+    state: dict = {"active": None, "queued": {}}
 
-    def read_control():
+    def stop_all() -> None:
+        if state["active"] is not None:
+            state["active"][1].stop()
+        for controls in state["queued"].values():
+            controls.append({"kind": "stop"})
+
+    def read_control() -> None:
         try:
             while True:
-                header, arrays = unpack(control.recv_bytes())
-                kind = header.get("kind")
-                if kind in ("start", "quit"):
-                    with lock:
-                        if kind == "quit" and current["trainer"] is not None:
-                            current["trainer"].stop()
-                        if kind == "start":
-                            current["run"], current["pending"] = header.get("run"), []
-                    requests.put((header, arrays))
-                    if kind == "quit":
-                        return
-                    continue
+                header, arrays = read_frame(inp)
+                kind, run = header["kind"], header.get("run")
                 with lock:
-                    if header.get("run") != current["run"]:
-                        continue  # a late control for a run that has ended
-                    if current["trainer"] is None:
-                        current["pending"].append(header)
-                        continue
-                    _apply_control(current["trainer"], header)
+                    if kind == "start":
+                        stop_all()  # one run at a time: a new start supersedes the others
+                        state["queued"][run] = []
+                        requests.put((header, arrays))
+                    elif kind == "quit":
+                        break
+                    elif state["active"] is not None and state["active"][0] == run:
+                        _apply_control(state["active"][1], header)
+                    elif run in state["queued"]:
+                        state["queued"][run].append(header)
+                    # else: a late control for a run that has ended
         except (EOFError, OSError, RemoteError):
-            with lock:
-                if current["trainer"] is not None:
-                    current["trainer"].stop()
-            requests.put(({"kind": "quit"}, {}))
+            pass  # the parent went away or spoke nonsense: quit
+        with lock:
+            stop_all()
+        requests.put(({"kind": "quit"}, {}))
 
     threading.Thread(target=read_control, name="control", daemon=True).start()
-    while True:
-        header, arrays = requests.get()
-        if header["kind"] == "quit":
-            return 0
-        try:
-            trainer = _build_trainer(header, arrays)
-        except Exception as exc:  # bad config or data: report it, stay available
-            data.send_bytes(pack({"kind": "error", "message": f"{type(exc).__name__}: {exc}"}))
-            continue
-        with lock:
-            current["trainer"] = trainer
-            for pending in current["pending"]:
-                _apply_control(trainer, pending)
-            current["pending"] = []
-        try:
-            for snapshot in trainer:
-                data.send_bytes(snapshot_message(snapshot))
-            final = {"kind": "done"}
-            state = state_arrays(trainer.network.params_to_host(), trainer.optimizer.state(), None)
-            data.send_bytes(pack(final, state))
-        except (BrokenPipeError, EOFError, OSError):
-            return 0  # the parent went away
-        except Exception as exc:
-            data.send_bytes(pack({"kind": "error", "message": f"{type(exc).__name__}: {exc}"}))
-        finally:
+    try:
+        send(pack({"kind": "hello"}))
+        while True:
+            header, arrays = requests.get()
+            if header["kind"] == "quit":
+                return 0
+            run = header.get("run")
+            try:
+                trainer = _build_trainer(header, arrays)
+            except Exception as exc:  # bad config or data: report it, stay available
+                with lock:
+                    state["queued"].pop(run, None)
+                send(pack({"kind": "error", "run": run, "message": f"{type(exc).__name__}: {exc}"}))
+                continue
             with lock:
-                current["trainer"] = None
+                for control in state["queued"].pop(run, []):
+                    _apply_control(trainer, control)
+                state["active"] = (run, trainer)
+            try:
+                for snapshot in trainer:
+                    send(snapshot_message(run, snapshot))
+                state_ = state_arrays(trainer.network.params_to_host(), trainer.optimizer.state(),
+                                      None)  # fmt: skip
+                send(pack({"kind": "done", "run": run}, state_))
+            except (BrokenPipeError, OSError):
+                raise
+            except Exception as exc:
+                send(pack({"kind": "error", "run": run,
+                           "message": f"{type(exc).__name__}: {exc}"}))  # fmt: skip
+            finally:
+                with lock:
+                    state["active"] = None
+    except (BrokenPipeError, OSError):
+        return 0  # the parent went away
 
 
 def _apply_control(trainer, header: dict) -> None:
@@ -231,7 +393,7 @@ def _apply_control(trainer, header: dict) -> None:
         trainer.step_once()
     elif kind == "stop":
         trainer.stop()
-    elif kind == "lr":
+    elif kind == "lr" and isinstance(header.get("value"), int | float):
         trainer.set_learning_rate(float(header["value"]))
 
 
@@ -259,181 +421,262 @@ def _build_trainer(header: dict, arrays: dict):
     return trainer
 
 
-def _parse_address(address: str):
-    """A Unix socket path or Windows pipe name as given; ``host:port`` as a tuple."""
-    if address.startswith(("/", "\\\\")) or os.sep in address:
-        return address
-    host, _, port = address.rpartition(":")
-    return (host, int(port)) if host and port.isdigit() else address
-
-
 # -- the parent --------------------------------------------------------------------------------
-def worker_command(address: str) -> list[str]:
-    """How to start the child: the frozen app itself, or this interpreter with ``-m``."""
+# The child's first lines, run with -P (no script folder on sys.path): drop the working folder
+# from sys.path too (PYTHONPATH may name it, or "."), unless the package itself lives there,
+# and put the folder this very package was imported from first, so the child runs the same
+# code as the parent (an editable install, a PYTHONPATH checkout or site-packages).
+_BOOT = """\
+import os, sys
+root = sys.argv[1]
+try:
+    cwd = os.getcwd()
+except OSError:
+    cwd = None
+sys.path[:] = [p for p in sys.path if p == root or (p and os.path.abspath(p) != cwd)]
+if root not in sys.path:
+    sys.path.insert(0, root)
+from mlpstudio.experiment.remote import serve
+sys.exit(serve())
+"""
+
+
+def package_root() -> str:
+    """The folder that holds the ``mlpstudio`` package this process imported."""
+    return str(Path(__file__).resolve().parents[2])
+
+
+def worker_command() -> list[str]:
+    """How to start the child: the frozen app itself (PyInstaller sets sys.path to the
+    bundle only; the working folder is never on it), or this interpreter with -P and a
+    bootstrap that keeps the working folder off sys.path."""
     if getattr(sys, "frozen", False):
-        return [sys.executable, WORKER_FLAG, address]
-    return [sys.executable, "-m", "mlpstudio", WORKER_FLAG, address]
+        return [sys.executable, WORKER_FLAG]
+    return [sys.executable, "-P", "-c", _BOOT, package_root()]
+
+
+def _message(text: str) -> str:
+    return translate("Training", text)
+
+
+class _Child:
+    """One child process, its writer queue and the runs it has been asked to train."""
+
+    def __init__(self, proc: subprocess.Popen):
+        self.proc = proc
+        self.outbox: queue.Queue = queue.Queue()
+        self.runs: dict[int, RemoteRun] = {}
+        self.lock = threading.Lock()
+        self.hello = threading.Event()
+        self.closed = False  # (under the lock) no run can be added: the reader has ended
+        self.ended = threading.Event()  # ... and every run's callback has returned
+        self.failure: str | None = None
+
+    def send(self, frame: bytes) -> None:
+        if not self.closed:
+            self.outbox.put(frame)
+
+    def add(self, run: RemoteRun) -> bool:
+        """Register ``run`` for its messages; False if this child's reader has ended."""
+        with self.lock:
+            if not self.closed:
+                self.runs[run.run_id] = run
+            return not self.closed
+
+    def write_loop(self) -> None:
+        """Writes queued frames in order; the GUI thread never blocks on a full pipe."""
+        stdin = self.proc.stdin
+        try:
+            while (frame := self.outbox.get()) is not None:
+                stdin.write(frame)
+                stdin.flush()
+        except (OSError, ValueError):
+            pass  # the child ended: the reader reports it
+        finally:
+            try:
+                stdin.close()
+            except OSError:
+                pass
+
+    def read_loop(self) -> None:
+        reason = None
+        try:
+            while True:
+                header, arrays = read_frame(self.proc.stdout)
+                if header["kind"] == "hello":
+                    self.hello.set()
+                    continue
+                with self.lock:
+                    run = self.runs.get(header.get("run"))
+                if run is None:
+                    raise RemoteError(f"a {header['kind']!r} message for no run")
+                if run.deliver(header, arrays):
+                    with self.lock:
+                        self.runs.pop(run.run_id, None)
+        except EOFError:
+            reason = _message("the training process ended unexpectedly")
+        except Exception as exc:  # any bad message ends the run, never the app
+            reason = _message("the training process sent an invalid message ({reason})").format(
+                reason=exc
+            )
+        self.failure = reason
+        with self.lock:
+            self.closed = True
+            runs, self.runs = list(self.runs.values()), {}
+        self.outbox.put(None)
+        if self.proc.poll() is None:
+            self.proc.kill()  # the stream is out of step: this child is done
+        for run in runs:
+            run.fail(reason, start_failed=not self.hello.is_set())
+        self.ended.set()  # last: shutdown() waits for it, so no callback outlives the owner
+
+    def watch_hello(self) -> None:
+        """A child that never says hello (it hangs on start) is killed: the start failed."""
+        if not self.hello.wait(HELLO_TIMEOUT_S) and self.proc.poll() is None:
+            self.proc.kill()
 
 
 class TrainingProcess:
     """A child process that trains on request; reused for every run of a session.
 
-    :meth:`start` returns a :class:`RemoteRun` at once: if the child is still starting, the
-    request waits in a background thread, so the caller (the GUI thread) never blocks.
+    :meth:`start` returns a :class:`RemoteRun` at once; the request and every later control
+    are queued to the child's stdin in order, so the caller (the GUI thread) never blocks and
+    nothing sent before the child is ready is lost.
     """
 
     def __init__(self):
-        self._proc: subprocess.Popen | None = None
-        self._control = None
-        self._data = None
-        self._ready = threading.Event()
-        self._failed: str | None = None
+        self._child: _Child | None = None
         self._lock = threading.Lock()
-        self._send_lock = threading.Lock()
         self._runs = 0
 
     # lifecycle
     def launch(self) -> None:
         """Start the child in the background (idempotent)."""
         with self._lock:
-            if self._proc is not None and self._proc.poll() is None:
+            child = self._child
+            if child is not None and child.proc.poll() is None and not child.closed:
                 return
-            self._ready.clear()
-            self._failed = None
-            key = secrets.token_bytes(32)
-            listener = Listener(authkey=key)
-            address = listener.address
-            if isinstance(address, tuple):
-                address = f"{address[0]}:{address[1]}"
-            env = dict(os.environ, **{KEY_ENV: key.hex()})
             flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
-            self._proc = subprocess.Popen(
-                worker_command(address), env=env, stdin=subprocess.DEVNULL,
+            proc = subprocess.Popen(
+                worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                 creationflags=flags,
             )  # fmt: skip
-            threading.Thread(target=self._accept, args=(listener, self._proc), daemon=True).start()
-
-    def _accept(self, listener, proc) -> None:
-        def close_if_dead():
-            deadline = time.monotonic() + CONNECT_TIMEOUT_S
-            while not self._ready.is_set():
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    listener.close()  # unblocks accept()
-                    return
-                time.sleep(0.05)
-
-        threading.Thread(target=close_if_dead, daemon=True).start()
-        try:
-            control = listener.accept()
-            data = listener.accept()
-        except OSError as exc:
-            self._failed = f"the training process did not start ({exc})"
-            self._ready.set()
-            return
-        finally:
-            listener.close()
-        self._control, self._data = control, data
-        self._ready.set()
-
-    def wait_ready(self, timeout: float | None = None) -> bool:
-        return self._ready.wait(timeout) and self._failed is None
+            self._child = child = _Child(proc)
+            for target in (child.write_loop, child.read_loop, child.watch_hello):
+                threading.Thread(target=target, name="training-io", daemon=True).start()
 
     @property
-    def failure(self) -> str | None:
-        return self._failed
+    def _proc(self) -> subprocess.Popen | None:
+        return self._child.proc if self._child is not None else None
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Whether the child said hello within ``timeout`` seconds."""
+        child = self._child
+        return child is not None and child.hello.wait(timeout)
 
     def is_alive(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None
-
-    def send(self, header: dict, arrays: dict | None = None) -> None:
-        with self._send_lock:
-            if self._control is not None:
-                self._control.send_bytes(pack(header, arrays))
+        return self._child is not None and self._child.proc.poll() is None
 
     def start(self, config_toml: str, epochs: int, state: dict | None = None,
-              step: bool = False, snapshot_interval: float = 0.05,
-              on_finished=None) -> RemoteRun:  # fmt: skip
+              step: bool = False, snapshot_interval: float = 0.05, on_finished=None,
+              layer_shapes=None, n_params: int | None = None,
+              output_shapes: dict | None = None) -> RemoteRun:  # fmt: skip
+        """Queue a run. ``layer_shapes``, ``n_params`` and ``output_shapes``, when given, are
+        what every snapshot's weights and outputs and the final parameter vector must match."""
         self.launch()
-        self._runs += 1
-        run = RemoteRun(self, self._runs, on_finished)
+        with self._lock:
+            self._runs += 1
+            run_id, child = self._runs, self._child
+        run = RemoteRun(child, run_id, on_finished, layer_shapes, n_params, output_shapes)
+        run.paused = bool(step)
+        if not child.add(run):  # it died between launch and now
+            run.fail(child.failure, start_failed=not child.hello.is_set())
+            return run
         header = {
-            "kind": "start", "run": self._runs, "config": config_toml, "epochs": int(epochs),
+            "kind": "start", "run": run_id, "config": config_toml, "epochs": int(epochs),
             "step": step, "snapshot_interval": snapshot_interval,
         }  # fmt: skip
-        run.begin(header, state)
+        child.send(pack(header, state))
         return run
 
     def shutdown(self, timeout: float = 1.0) -> None:
         """Ask the child to quit; kill it if it does not within ``timeout`` seconds."""
-        proc = self._proc
-        if proc is None:
+        with self._lock:
+            child, self._child = self._child, None
+        if child is None:
             return
+        child.send(pack({"kind": "quit"}))
+        child.outbox.put(None)  # then close its stdin
         try:
-            if self._ready.is_set() and self._failed is None:
-                self.send({"kind": "quit"})
-        except OSError:
-            pass
-        try:
-            proc.wait(timeout)
+            child.proc.wait(timeout)
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
-        for conn in (self._control, self._data):
-            if conn is not None:
-                conn.close()
-        self._proc = self._control = self._data = None
+            child.proc.kill()
+            child.proc.wait(5)
+        child.ended.wait(5)  # every run's finished callback has returned
+        child.proc.stdout.close()
 
 
 class RemoteRun:
     """One training run in the child: the latest snapshot, controls, and the final state."""
 
-    def __init__(self, process: TrainingProcess, run_id: int, on_finished=None):
-        self.process = process
+    def __init__(self, child: _Child, run_id: int, on_finished=None, layer_shapes=None,
+                 n_params: int | None = None, output_shapes: dict | None = None):  # fmt: skip
+        self.child = child
         self.run_id = run_id
         self.on_finished = on_finished
+        self.layer_shapes = layer_shapes
+        self.n_params = n_params
+        self.output_shapes = output_shapes
         self._latest: Snapshot | None = None
         self.final_params: np.ndarray | None = None
         self.final_optimizer_state: dict | None = None
         self.error: str | None = None
-        self.start_failed = False  # the child never connected: train in-process instead
+        self.start_failed = False  # the child never said hello: train in-process instead
         self.paused = False
         self._done = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._end_lock = threading.Lock()
 
-    def begin(self, header: dict, state: dict | None) -> None:
-        self.paused = bool(header.get("step"))
-        self._thread = threading.Thread(
-            target=self._run, args=(header, state), name="training-reader", daemon=True
-        )
-        self._thread.start()
+    def deliver(self, header: dict, arrays: dict) -> bool:
+        """Take one message for this run (the reader thread); True when the run has ended.
+        Raises RemoteError for a message that is not valid."""
+        kind = header["kind"]
+        if kind == "snapshot":
+            self._latest = snapshot_from(header, arrays, self.layer_shapes, self.output_shapes)
+            return False
+        if kind == "done":
+            params, opt, _ = _split_state(arrays)
+            if params is None or params.ndim != 1 or params.dtype.kind != "f":
+                raise RemoteError("the final state has no parameter vector")
+            if self.n_params is not None and len(params) != self.n_params:
+                raise RemoteError(
+                    f"the final state has {len(params)} parameters, not {self.n_params}"
+                )
+            self.final_params, self.final_optimizer_state = params, opt
+            self._end(None)
+            return True
+        if kind == "error":
+            message = header.get("message")
+            if not isinstance(message, str) or len(message) > MAX_TEXT:
+                raise RemoteError("an error message that is not text")
+            self._end(message)
+            return True
+        raise RemoteError(f"unknown message kind {kind!r}")
 
-    def _run(self, header, state) -> None:
-        try:
-            if not self.process.wait_ready(CONNECT_TIMEOUT_S):
-                self.start_failed = True
-                raise RemoteError(self.process.failure or "the training process did not start")
-            self.process.send(header, state)
-            data = self.process._data
-            while True:
-                message, arrays = unpack(data.recv_bytes())
-                kind = message.get("kind")
-                if kind == "snapshot":
-                    self._latest = snapshot_from(message, arrays)
-                elif kind == "done":
-                    params, opt, _ = _split_state(arrays)
-                    self.final_params, self.final_optimizer_state = params, opt
-                    return
-                elif kind == "error":
-                    self.error = message.get("message", "unknown error")
-                    return
-        except (EOFError, OSError):
-            self.error = "the training process ended unexpectedly"
-        except RemoteError as exc:
-            self.error = str(exc)
-        finally:
+    def fail(self, reason: str | None, start_failed: bool = False) -> None:
+        self.start_failed = start_failed
+        self._end(reason or _message("the training process ended unexpectedly"))
+
+    def _end(self, error: str | None) -> None:
+        with self._end_lock:
+            if self._done.is_set():
+                return
+            self.error = error
             self._done.set()
-            if self.on_finished is not None:
+        if self.on_finished is not None:
+            try:
                 self.on_finished()
+            except RuntimeError:
+                pass  # its receiver is gone (the window closed): nobody is waiting
 
     # the same interface as the in-process run
     def latest(self) -> Snapshot | None:
@@ -447,10 +690,7 @@ class RemoteRun:
 
     def _control(self, kind: str, **values) -> None:
         if self.is_running():
-            try:
-                self.process.send({"kind": kind, "run": self.run_id, **values})
-            except OSError:
-                pass
+            self.child.send(pack({"kind": kind, "run": self.run_id, **values}))
 
     def pause(self) -> None:
         self.paused = True

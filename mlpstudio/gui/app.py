@@ -57,13 +57,21 @@ def run_gui(args, qt_args: list[str]) -> int:
     from .settings import app_settings
     from .style import configure_pyqtgraph
 
+    file_config = None
+    if args.config:  # read first: a refused file leaves no trace (no settings folder)
+        try:
+            file_config = load_config(args.config)
+        except (ConfigError, OSError, ValueError) as exc:
+            print(f"mlpstudio: error: {' '.join(str(exc).split())}", file=sys.stderr)
+            return 2
+
     configure_pyqtgraph()
     settings = app_settings()
     apply_data_preferences(settings)
     language = install_translators(app, args.lang or settings.value("ui/language", "", type=str))
     try:
-        if args.config:
-            config = load_config(args.config)
+        if file_config is not None:
+            config = file_config
         elif args.preset:
             config = preset_config(args.preset)
         elif args.smoke:

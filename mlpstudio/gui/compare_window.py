@@ -11,6 +11,7 @@ log axis, where under- and over-fitting are visible. Any row opens as an experim
 from __future__ import annotations
 
 import math
+import re
 import threading
 
 import numpy as np
@@ -81,6 +82,10 @@ class CompareWindow(QWidget):
             )
         )
         form.addRow(self.tr("Hidden layers"), self.list_edit)
+        self.parsed = QLabel()  # what will be trained, as the user types
+        self.parsed.setWordWrap(True)
+        self.parsed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", self.parsed)
         self.depths = QLineEdit("1, 2")
         self.depths.setToolTip(self.tr("Numbers of hidden layers, e.g. 1, 2, 3."))
         self.widths = QLineEdit("5, 10, 50")
@@ -119,8 +124,13 @@ class CompareWindow(QWidget):
             self.tr("Test metric"), self.tr("Epochs"), self.tr("Seconds"),
         ])  # fmt: skip
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # whole headers
-        header.setStretchLastSection(True)
+        # the columns share the window's width (no sideways scrolling on a small screen); a
+        # header cut short says its whole name in its tooltip
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column in range(self.table.columnCount()):
+            item = self.table.horizontalHeaderItem(column)
+            item.setToolTip(item.text())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _: self.open_selected())
@@ -168,16 +178,69 @@ class CompareWindow(QWidget):
         self._timer.setInterval(200)
         self._timer.timeout.connect(self._poll)
         self.epochs.setValue(config_source().training.epochs)
+        for edit in (self.list_edit, self.depths, self.widths):
+            edit.textChanged.connect(self._show_parsed)
+        self.by_list.toggled.connect(self._show_parsed)
+        self._show_parsed()
         self._update_buttons()
 
     # -- running -----------------------------------------------------------------------------
     def architectures(self) -> list[list[int]]:
+        """The hidden layers of every architecture; ambiguous or invalid text raises
+        :class:`ConfigError` with one message.
+
+        Architectures are separated by ';' (or new lines) and the layers of one architecture
+        by ',': "10; 50" is two networks, "10,50" one network with two hidden layers. Numbers
+        separated only by spaces ("10 50") could mean either, so they are refused."""
         if self.by_list.isChecked():
-            specs = [s for s in self.list_edit.text().replace("\n", ";").split(";") if s.strip()]
+            specs = [s.strip() for s in re.split(r"[;\n]", self.list_edit.text()) if s.strip()]
+            if not specs:
+                raise ConfigError([self.tr("Write at least one architecture, e.g. 10; 50,50.")])
+            for spec in specs:
+                if re.search(r"\d\s+\d", spec):
+                    numbers = spec.split()
+                    raise ConfigError([
+                        self.tr(
+                            "'{spec}' is ambiguous: write {separate} for separate networks, "
+                            "or {layers} for one network with these hidden layers."
+                        ).format(spec=spec, separate="; ".join(numbers),
+                                 layers=",".join(numbers))
+                    ])  # fmt: skip
             return [parse_architecture(s) for s in specs]
-        depths = [int(v) for v in self.depths.text().replace(";", ",").split(",") if v.strip()]
-        widths = [int(v) for v in self.widths.text().replace(";", ",").split(",") if v.strip()]
-        return grid(depths, widths)
+        return grid(self._numbers(self.depths, self.tr("depths")),
+                    self._numbers(self.widths, self.tr("widths")))  # fmt: skip
+
+    def _numbers(self, edit: QLineEdit, what: str) -> list[int]:
+        values = []
+        for part in re.split(r"[,;\s]+", edit.text().strip()):
+            if not part:
+                continue
+            if not part.isdigit():
+                raise ConfigError([
+                    self.tr("{what}: '{part}' is not a whole number; write numbers separated "
+                            "by commas, e.g. 1, 2, 3.").format(what=what, part=part)
+                ])  # fmt: skip
+            values.append(int(part))
+        return values
+
+    def _show_parsed(self, *_) -> None:
+        """Show, as the user types, the networks a run would train (or what is wrong)."""
+        try:
+            architectures = self.architectures()
+        except (ConfigError, ValueError) as exc:
+            self.parsed.setStyleSheet("color: #b00020;")
+            self.parsed.setText(str(exc))
+            return
+        self.parsed.setStyleSheet("")
+        shown = [
+            "(" + ", ".join(number(w) for w in widths) + ")" if widths else self.tr("(none)")
+            for widths in architectures
+        ]
+        self.parsed.setText(
+            self.tr("Networks to train ({n}), hidden layers: {list}").format(
+                n=number(len(architectures)), list="; ".join(shown)
+            )
+        )
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
@@ -228,8 +291,8 @@ class CompareWindow(QWidget):
         if self.is_running() and snapshot:
             self.progress_label.setText(
                 self.tr("Training {i} of {n}: hidden layers {hidden}, epoch {epoch} of {total}")
-                .format(i=index + 1, n=n, hidden=label, epoch=snapshot.epoch,
-                        total=snapshot.total_epochs))  # fmt: skip
+                .format(i=index + 1, n=n, hidden=label, epoch=number(snapshot.epoch),
+                        total=number(snapshot.total_epochs)))  # fmt: skip
         elif not self.is_running():
             self._timer.stop()
             done = self.tr("Done: {k} of {n} architectures.").format(k=len(rows), n=n)
@@ -244,12 +307,12 @@ class CompareWindow(QWidget):
             ",".join(map(str, row.hidden)) or "0",
             row.label,
             number(row.params),
-            f"{row.train_loss:.4g}",
-            f"{row.test_loss:.4g}",
-            f"{metric} {row.train_metric:.4f}",
-            f"{metric} {row.test_metric:.4f}",
-            str(row.epochs),
-            f"{row.seconds:.1f}",
+            number(row.train_loss, significant=4),
+            number(row.test_loss, significant=4),
+            f"{metric} {number(row.train_metric, 4)}",
+            f"{metric} {number(row.test_metric, 4)}",
+            number(row.epochs),
+            number(row.seconds, 1),
         ]
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)
@@ -273,6 +336,11 @@ class CompareWindow(QWidget):
         floor = 1e-12
         self.train_curve.setData(params, np.maximum(train, floor))
         self.test_curve.setData(params, np.maximum(test, floor))
+        self.plot.getAxis("bottom").setTicks(log_ticks(params.min(), params.max()))
+        errors = np.concatenate([train, test])
+        errors = np.maximum(errors[np.isfinite(errors)], floor)
+        if errors.size:
+            self.plot.getAxis("left").setTicks(log_ticks(errors.min(), errors.max()))
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []
@@ -334,3 +402,23 @@ class CompareWindow(QWidget):
         if self._thread is not None:
             self._thread.join(timeout=2)
         super().closeEvent(event)
+
+
+def log_ticks(lo: float, hi: float) -> list[list[tuple[float, str]]]:
+    """Ticks for a log axis from ``lo`` to ``hi`` (data units): every decade labelled in the
+    interface's number format (10, 100, 1.000), the steps in between unlabelled, so that no
+    labels overlap in presentation mode."""
+    first = math.floor(math.log10(max(lo, 1e-300))) - 1
+    last = math.ceil(math.log10(max(hi, 1e-300))) + 1
+    decades = [(float(k), decade_text(k)) for k in range(first, last + 1)]
+    steps = [(k + math.log10(m), "") for k in range(first, last + 1) for m in range(2, 10)]
+    return [decades, steps]
+
+
+def decade_text(k: int) -> str:
+    """10**k as people write it: 1.000, 0,01 (in Spanish); 1e-08 when very small."""
+    if k >= 0:
+        return number(10**k)
+    if k >= -6:
+        return number(10.0**k, -k)
+    return number(10.0**k, significant=1)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import os
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..core.backend import BackendError, get_backend
 from ..core.training import FINAL_STATES, History, Trainer, identity_of
@@ -53,6 +53,8 @@ class ExperimentController(QObject):
         self.network_error: str | None = None
         self.optimizer_state: dict | None = None
         self.run = None
+        self._runs = 0  # the id of the latest run: a signal from an older one is ignored
+        self.run_error: str | None = None  # why the last run ended with status "error"
         self.snapshot = None
         self.status = "ready"
         self.pending_rebuild: str | None = None
@@ -267,13 +269,15 @@ class ExperimentController(QObject):
             epochs = last.total_epochs
             if last.status != "stopped" or last.epoch >= epochs:
                 epochs = last.epoch + self.config.training.epochs
+        self._runs += 1
+        self.run_error = None
         if self.process is not None:
             state = None
             if history is not None:
                 state = state_arrays(self.network.params_to_host(), self.optimizer_state, history)
-            self.run = ProcessRun(
-                self.process, self.config.to_toml(), epochs, state, step, parent=self
-            )
+            self.run = ProcessRun(self._runs, self.process, self.config.to_toml(), epochs, state,
+                                  step, network=self.network, reference=last,
+                                  parent=self)  # fmt: skip
         else:
             trainer = self._trainer(History.from_columns(history) if history else History(),
                                     epochs)  # fmt: skip
@@ -281,8 +285,10 @@ class ExperimentController(QObject):
             next(snapshots)  # the first snapshot repeats what the views already show
             if step:
                 trainer.step_once()
-            self.run = ThreadRun(trainer, snapshots, parent=self)
-        self.run.finished.connect(self._on_run_finished)
+            self.run = ThreadRun(self._runs, trainer, snapshots, parent=self)
+        # Queued even when emitted in this thread (a child that died at once): the status set
+        # below must come first. The id check in the slot drops a replaced run's signal.
+        self.run.finished.connect(self._on_run_finished, Qt.ConnectionType.QueuedConnection)
         self.run.start()
         self._timer.start()
         self._set_status("paused" if step else "running")
@@ -354,13 +360,31 @@ class ExperimentController(QObject):
         elif isinstance(self.run, ThreadRun):
             self.optimizer_state = self.run.trainer.optimizer.state()
 
-    def _on_run_finished(self) -> None:
+    def _on_run_finished(self, run_id: int) -> None:
+        if self.run is None or run_id != self.run.run_id:
+            return  # a run that was stopped and replaced (its signal was still queued)
         self._collect()
-        error = self.run.error if self.run is not None else None
+        error = self.run.error
         if error:
             if self.run.start_failed:
                 self.process = None  # fall back to training in a thread from now on
                 error += " " + self.tr("Training will run inside the app instead.")
+            elif self.run.final_params is None and isinstance(self.run, ProcessRun):
+                self._keep_last_weights()
+            self.run_error = error
             self.errorOccurred.emit(error)
+            self._set_status("error")
+            return
         status = self.snapshot.status if self.snapshot is not None else "stopped"
         self._set_status(status if status in FINAL_STATES or status == "ready" else "stopped")
+
+    def _keep_last_weights(self) -> None:
+        """A run in the child that failed: the network takes the weights the views show (its
+        last valid snapshot), so that what is saved or continued is what was seen."""
+        snap = self.snapshot
+        if snap is None or self.network is None or not snap.weights:
+            return
+        try:
+            self.network.set_weights([(w, b) for w, b in snap.weights])
+        except ValueError:
+            pass  # (checked on arrival; the untrained network stays otherwise)

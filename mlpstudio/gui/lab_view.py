@@ -1,5 +1,6 @@
 """A teacher's lab: its title and instructions, and its goals as a checklist that ticks itself
-as the student's run meets them."""
+as the student's run meets them. It sits above the settings, so the goals stay in sight while
+the student changes them."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..experiment.labs import evaluate_goals
+from ..experiment.labs import COUNT_METRICS, SHARE_METRICS, evaluate_goals
+from .style import number
 
 MET, NOT_MET = "✔", "✘"
 
@@ -37,11 +39,15 @@ class LabView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(QLabel(self.tr("Goals")))
         self.goals = QListWidget()
+        self.goals.setWordWrap(True)  # long goals wrap instead of scrolling sideways
+        self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.goals.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.goals.setToolTip(self.tr("Ticked when the current network meets the goal."))
         layout.addWidget(self.goals, 1)
         self.instructions = QTextBrowser()
         self.instructions.setOpenExternalLinks(False)
-        layout.addWidget(self.instructions, 2)
+        self.instructions.setMinimumHeight(40)
+        layout.addWidget(self.instructions, 1)
         self.results: list = []
 
     def set_lab(self, lab, language: str) -> None:
@@ -58,8 +64,22 @@ class LabView(QWidget):
         self.goals.clear()
         for result in self.results:
             value = result.value
-            shown = "" if value is None or (isinstance(value, float) and math.isnan(value)) \
-                else f"  ({value:.4g})"  # fmt: skip
+            shown = ""
+            if value is not None and not math.isnan(value):
+                shown = "  " + self.tr("(now {value})").format(
+                    value=current_value(result.goal.metric, value)
+                )
             item = QListWidgetItem(f"{MET if result.met else NOT_MET}  {result.text}{shown}")
             item.setForeground(QColor(44, 130, 44) if result.met else QColor(160, 40, 40))
             self.goals.addItem(item)
+
+
+def current_value(metric: str, value: float) -> str:
+    """The run's result in the goal's own unit and the interface's number format: a share as
+    a percentage (80 %), a count as a whole number, anything else with three significant
+    digits."""
+    if metric in SHARE_METRICS:
+        return number(value, 1, percent=True)
+    if metric in COUNT_METRICS:
+        return number(value)
+    return number(value, significant=3)

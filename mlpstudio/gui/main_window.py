@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
-    QStackedWidget,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -31,7 +29,7 @@ from .lab_view import LabView
 from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
-from .style import Style
+from .style import Style, number
 from .views.basis_view import BasisView
 from .views.class_accuracy_view import ClassAccuracyView
 from .views.classes import class_results
@@ -43,7 +41,7 @@ from .views.loss_view import LossView
 from .views.network_view import NetworkView
 from .views.prediction_view import PredictionView
 from .views.weights_view import WeightsView
-from .widgets import MessageBar
+from .widgets import CurrentPageStack, MessageBar, PanelScrollArea, wrap_captions
 
 LAYOUT_VERSION = 4  # bump when the docks change, so an old saved layout is not restored
 CLASS_VIEWS_INTERVAL = 0.2  # seconds between confusion/gallery updates while training
@@ -83,6 +81,14 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks([self.view_docks["weights"]], [330], Qt.Orientation.Vertical)
         self._load_config_into_panels(controller.config)
+        unshowable = self.unshowable(controller.config)
+        if unshowable:  # kept as it is until edited; say so rather than change it unseen
+            self.message_bar.show_message(
+                self.tr(
+                    "These settings cannot be shown exactly in the panels: {keys}. They are "
+                    "used as they are; editing the panels replaces them with what is shown."
+                ).format(keys="; ".join(unshowable))
+            )
         self._on_dataset_changed()
         self._on_network_changed()
         if controller.snapshot is not None:
@@ -144,9 +150,11 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar()
         self.prediction_view = PredictionView()
         self.gallery_view = GalleryView()
-        self.central_views = QStackedWidget()
+        self.central_views = CurrentPageStack()
         self.central_views.addWidget(self.prediction_view)
         self.central_views.addWidget(self.gallery_view)
+        for view in (self.prediction_view, self.gallery_view):
+            wrap_captions(view)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -177,6 +185,7 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
             dock.setWidget(view)
+            wrap_captions(view)
             self.addDockWidget(area, dock)
             dock.visibilityChanged.connect(
                 lambda visible, v=view: visible and self._refresh_view(v)
@@ -257,14 +266,10 @@ class MainWindow(QMainWindow):
             (self.architecture_panel, self.tr("Architecture")),
             (self.training_panel, self.tr("Training")),
         ):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(panel)
-            self.setup_tabs.addTab(scroll, title)
+            self.setup_tabs.addTab(PanelScrollArea(panel), title)
         dock = QDockWidget(self.tr("Experiment"), self)
         dock.setObjectName("dock_setup")
         dock.setWidget(self.setup_tabs)
-        dock.setMinimumWidth(430)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.setup_dock = dock
         self.lab_view = LabView()
@@ -272,13 +277,18 @@ class MainWindow(QMainWindow):
         self.lab_dock.setObjectName("dock_lab")
         self.lab_dock.setWidget(self.lab_view)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.lab_dock)
-        self.tabifyDockWidget(self.setup_dock, self.lab_dock)
+        # the goals stay in sight above the settings (not on a tab of their own)
+        self.splitDockWidget(self.lab_dock, self.setup_dock, Qt.Orientation.Vertical)
         self.lab_dock.hide()
 
     def _create_menus(self) -> None:
         self.files = ExperimentFiles(self)
         self.files.fileChanged.connect(self._update_title)
         f = self.files
+        # New starts a free experiment: leave the lab first, so its locks do not apply to it
+        f.act_new.triggered.disconnect(f.new)
+        f.act_new.triggered.connect(self.close_lab)
+        f.act_new.triggered.connect(f.new)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (f.act_new, f.act_open):
             file_menu.addAction(action)
@@ -292,11 +302,15 @@ class MainWindow(QMainWindow):
         )
         self.act_open_lab.triggered.connect(lambda: self.open_lab())
         labs_menu = file_menu.addMenu(self.tr("Example labs"))
-        from ..experiment.labs import shipped_labs
-
-        for path in shipped_labs():
-            action = labs_menu.addAction(path.stem.replace("_", " "))
+        for title, path in example_labs():
+            action = labs_menu.addAction(title)
             action.triggered.connect(lambda _=False, p=path: self.open_lab(str(p)))
+        self.act_close_lab = file_menu.addAction(self.tr("Close lab"))
+        self.act_close_lab.setToolTip(
+            self.tr("Leave the lab: its goals and locks go away; the settings stay as they are.")
+        )
+        self.act_close_lab.setEnabled(False)
+        self.act_close_lab.triggered.connect(self.close_lab)
         file_menu.addSeparator()
         export_menu = file_menu.addMenu(self.tr("Export"))
         for action in (f.act_csv, f.act_numpy, f.act_torch, f.act_report):
@@ -362,15 +376,44 @@ class MainWindow(QMainWindow):
 
     # -- configuration -----------------------------------------------------------------------
     def current_config(self) -> Config:
-        base = self.controller.config
-        config = Config(
+        config = self._panels_config(self.controller.config)
+        if self.lab is not None:  # the locked values always win
+            config = self.lab.enforce(config)
+        return config
+
+    def _panels_config(self, base: Config) -> Config:
+        """What the panels show; the settings no panel shows are taken from ``base``."""
+        return Config(
             data=self.data_panel.data_config(base.data),
             model=self.architecture_panel.model_config(),
             training=self.training_panel.training_config(base.training),
         )
-        if self.lab is not None:  # the locked values always win
-            config = self.lab.enforce(config)
-        return config
+
+    def unshowable(self, config: Config) -> list[str]:
+        """The settings of ``config`` that the panels cannot show exactly, as "key = value"
+        (empty: every setting reads back identical). The panels are left as they were."""
+        self._load_config_into_panels(config)
+        try:
+            shown = self._panels_config(config)
+        finally:
+            self._load_config_into_panels(self.controller.config)
+        wanted, got = _flat(config), _flat(shown)
+        return [f"{key} = {wanted[key]!r}" for key in wanted if got.get(key) != wanted[key]]
+
+    def _refuse_unshowable(self, config: Config, what: str) -> bool:
+        """Say which settings the panels cannot show (and load nothing); True if refused."""
+        problems = self.unshowable(config)
+        if problems:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot load the settings"),
+                self.tr(
+                    "The {what} has settings the panels cannot show exactly: {keys}. Nothing "
+                    "was loaded, so that no setting is silently changed; edit the file so "
+                    "that these values are within what the panels offer."
+                ).format(what=what, keys="; ".join(problems)),
+            )
+        return bool(problems)
 
     def _apply_panels(self) -> None:
         config = self.current_config()
@@ -390,16 +433,23 @@ class MainWindow(QMainWindow):
         self.architecture_panel.load(config.model)
         self.training_panel.load(config.training)
 
-    def load_config(self, config: Config) -> None:
-        """Start a new experiment from ``config`` (a preset, a file)."""
+    def load_config(self, config: Config, what: str | None = None) -> bool:
+        """Start a new experiment from ``config`` (a preset, a file); a config the panels
+        cannot show exactly is refused with a message (False)."""
+        if self._refuse_unshowable(config, what or self.tr("experiment")):
+            return False
         self.controller.stop(wait=True)
         self._load_config_into_panels(config)
+        config = self._panels_config(config)
+        if self.lab is not None:
+            config = self.lab.enforce(config)
         c = self.controller
-        c.set_config(self.current_config())  # rebuilds what changed, if nothing was trained
+        c.set_config(config)  # rebuilds what changed, if nothing was trained
         trained = c.snapshot is not None and (c.snapshot.step > 0 or c.has_progress)
         if trained or c.pending_rebuild:
             c.reset()  # a trained network gives way to a fresh one (built once, not twice)
         self.message_bar.hide()
+        return True
 
     def load_preset(self, name: str) -> None:
         self.load_config(preset_config(name))
@@ -447,6 +497,8 @@ class MainWindow(QMainWindow):
         from ..experiment.archive import restore
         from ..experiment.build import build_dataset
 
+        if self._refuse_unshowable(experiment.config, self.tr("experiment")):
+            return
         self.controller.stop(wait=True)
         self._load_config_into_panels(experiment.config)
         try:
@@ -499,6 +551,8 @@ class MainWindow(QMainWindow):
         except (LabError, ConfigError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Cannot open the lab"), str(exc))
             return False
+        if self._refuse_unshowable(lab.config, self.tr("lab")):
+            return False
         self.lab = None  # unlock while loading the lab's own settings
         self._apply_locks(())
         self.load_config(lab.config)
@@ -510,10 +564,19 @@ class MainWindow(QMainWindow):
 
         self.lab_view.set_lab(lab, resolve_language(QLocale().name().split("_")[0]))
         self.lab_dock.show()
-        self.lab_dock.raise_()
+        self.resizeDocks([self.lab_dock], [200], Qt.Orientation.Vertical)
+        self.act_close_lab.setEnabled(True)
         self.files._set_path(None)
         self._update_title()
         return True
+
+    def close_lab(self) -> None:
+        """Back to free mode: no goals, no locks, no lab title; the settings are kept."""
+        self.lab = None
+        self._apply_locks(())
+        self.lab_dock.hide()
+        self.act_close_lab.setEnabled(False)
+        self._update_title()
 
     def _apply_locks(self, keys) -> None:
         keys = set(keys)
@@ -701,20 +764,18 @@ class MainWindow(QMainWindow):
         if status == "ready":
             return self.tr(
                 "Ready: {train} training and {test} test points. Press Train (Space)."
-            ).format(train=len(c.dataset.x_train), test=len(c.dataset.x_test))
+            ).format(train=number(len(c.dataset.x_train)), test=number(len(c.dataset.x_test)))
         if snap is None:
             return ""
         if status == "running":
             return self.tr("Training: epoch {epoch} of {total}.").format(
-                epoch=snap.epoch, total=snap.total_epochs
+                epoch=number(snap.epoch), total=number(snap.total_epochs)
             )
         if status == "paused":
             text = self.tr(
                 "Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step."
-            ).format(epoch=snap.epoch, step=snap.step)
+            ).format(epoch=number(snap.epoch), step=number(snap.step))
             if math.isfinite(snap.batch_loss):  # inside an epoch: the loss of its batches
-                from .style import number
-
                 text += " " + self.tr(
                     "Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches)."
                 ).format(
@@ -725,24 +786,30 @@ class MainWindow(QMainWindow):
             return text
         result = self._result_text(snap)
         if status == "finished":
-            return self.tr("Finished {epochs} epochs in {seconds:.1f} s. {result}").format(
-                epochs=snap.epoch, seconds=snap.elapsed, result=result
+            return self.tr("Finished {epochs} epochs in {seconds} s. {result}").format(
+                epochs=number(snap.epoch), seconds=number(snap.elapsed, 1), result=result
             )
         if status == "early_stopped":
             return self.tr(
                 "Stopped early at epoch {epoch}: the validation loss stopped "
                 "improving; the best weights (epoch {best}) were kept. {result}"
-            ).format(epoch=snap.epoch, best=snap.best_epoch, result=result)
+            ).format(epoch=number(snap.epoch), best=number(snap.best_epoch), result=result)
         if status == "stopped":
             return self.tr("Stopped at epoch {epoch}. {result}").format(
-                epoch=snap.epoch, result=result
+                epoch=number(snap.epoch), result=result
+            )
+        if status == "error":
+            return self.tr("Training ended with an error at epoch {epoch}: {message}").format(
+                epoch=snap.epoch, message=c.run_error or ""
             )
         if status == "diverged":
             return self.tr(
-                "The loss became NaN or infinite: the learning rate ({lr:g}) is "
+                "The loss became NaN or infinite: the learning rate ({lr}) is "
                 "probably too high. Training stopped and the weights from epoch "
                 "{epoch} were kept; lower the learning rate and reset."
-            ).format(lr=c.config.training.learning_rate, epoch=snap.epoch)
+            ).format(
+                lr=number(c.config.training.learning_rate, significant=6), epoch=number(snap.epoch)
+            )
         return ""
 
     def _result_text(self, snap) -> str:
@@ -750,10 +817,12 @@ class MainWindow(QMainWindow):
         if not (math.isfinite(loss) and math.isfinite(metric)):
             return ""
         if self.controller.network is not None and self.controller.network.head.is_classification:
-            return self.tr("Test loss {loss:.4g}, test accuracy {acc:.1%}.").format(
-                loss=loss, acc=metric
+            return self.tr("Test loss {loss}, test accuracy {acc}.").format(
+                loss=number(loss, significant=4), acc=number(metric, 1, percent=True)
             )
-        return self.tr("Test MSE {loss:.4g}, test R² {r2:.4f}.").format(loss=loss, r2=metric)
+        return self.tr("Test MSE {loss}, test R² {r2}.").format(
+            loss=number(loss, significant=4), r2=number(metric, 4)
+        )
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, LAYOUT_VERSION)
@@ -854,14 +923,47 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _flat(config: Config) -> dict:
+    """``section.key`` -> value, with one activation name per layer (a single name and a list
+    of equal names are the same setting)."""
+    flat = {}
+    for section, values in config.to_dict().items():
+        for key, value in values.items():
+            flat[f"{section}.{key}"] = value
+    flat["model.activation"] = config.model.activations()
+    return flat
+
+
+def example_labs() -> list[tuple[str, object]]:
+    """The shipped labs as (title in the interface's language, path); a lab that cannot be
+    read is listed under its file name (opening it then says what is wrong)."""
+    from PySide6.QtCore import QLocale
+
+    from ..experiment.labs import LabError, load_lab, shipped_labs
+    from .i18n import resolve_language
+
+    language = resolve_language(QLocale().name().split("_")[0])
+    labs = []
+    for path in shipped_labs():
+        try:
+            title = load_lab(path).title_in(language)
+        except (LabError, ConfigError, OSError):
+            title = path.stem.replace("_", " ")
+        labs.append((title, path))
+    return labs
+
+
 def restored_config(settings) -> Config:
     """The last experiment from the settings, or the course example."""
     import tomllib
 
+    from ..data.dataset import DataError
+    from ..data.untrusted import loads_toml
+
     text = settings.value("experiment/config", "") if settings is not None else ""
-    if text:
+    if isinstance(text, str) and text:
         try:
-            return config_from_dict(tomllib.loads(text))
-        except (tomllib.TOMLDecodeError, ConfigError):
+            return config_from_dict(loads_toml(text, "settings"))
+        except (tomllib.TOMLDecodeError, ConfigError, DataError):
             pass
     return Config()

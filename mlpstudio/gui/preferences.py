@@ -1,8 +1,10 @@
-"""Preferences: interface language, where datasets live, and a lab's download mirror.
+"""Preferences: interface language, where datasets live, a lab's download mirror, and the
+memory budget.
 
-Stored in QSettings. The data folder and mirror reach the Qt-free data layer (and the training
-process, which inherits the environment) as ``MLPSTUDIO_DATA`` and ``MLPSTUDIO_MIRROR``; a value
-already set in the environment by an administrator wins and is shown read-only.
+Stored in QSettings. The data folder, mirror and memory budget reach the Qt-free layers (and
+the training process, which inherits the environment) as ``MLPSTUDIO_DATA``,
+``MLPSTUDIO_MIRROR`` and ``MLPSTUDIO_MEMORY_BUDGET``; a value already set in the environment by
+an administrator wins and is shown read-only.
 """
 
 from __future__ import annotations
@@ -18,19 +20,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
 
+from ..memory import ENV_VAR as MEMORY_ENV
+from ..memory import MemoryBudgetError, parse_budget
 from .i18n import LANGUAGES
 
 DATA_ENV, MIRROR_ENV = "MLPSTUDIO_DATA", "MLPSTUDIO_MIRROR"
-_FROM_ENVIRONMENT = {k: os.environ.get(k) for k in (DATA_ENV, MIRROR_ENV)}
+_FROM_ENVIRONMENT = {k: os.environ.get(k) for k in (DATA_ENV, MIRROR_ENV, MEMORY_ENV)}
+#: Settings key -> environment variable, for every preference the Qt-free layers read.
+_EXPORTED = (("data/folder", DATA_ENV), ("data/mirror", MIRROR_ENV), ("memory/budget", MEMORY_ENV))
 
 
 def apply_data_preferences(settings) -> None:
-    """Export the data folder and mirror preferences unless the environment already set them."""
-    for key, env in (("data/folder", DATA_ENV), ("data/mirror", MIRROR_ENV)):
+    """Export the data folder, mirror and memory budget preferences unless the environment
+    already set them."""
+    for key, env in _EXPORTED:
         if _FROM_ENVIRONMENT.get(env):
             continue
         value = settings.value(key, "", type=str) if settings is not None else ""
@@ -82,8 +90,24 @@ class PreferencesDialog(QDialog):
         )
         form.addRow(self.tr("Download mirror"), self.mirror)
 
+        self.budget = QLineEdit(settings.value("memory/budget", "", type=str))
+        self.budget.setPlaceholderText(self.tr("(75% of the available memory)"))
+        self.budget.setToolTip(
+            self.tr(
+                "The most memory one network, optimiser state, dataset or opened file may "
+                "take, for example 2G or 512M. Larger requests are refused before anything is "
+                "allocated. Empty: 75% of the memory available at the time."
+            )
+        )
+        form.addRow(self.tr("Memory budget"), self.budget)
+
         notes = []
-        for env, widget in ((DATA_ENV, self.data_folder), (MIRROR_ENV, self.mirror)):
+        widgets = (
+            (DATA_ENV, self.data_folder),
+            (MIRROR_ENV, self.mirror),
+            (MEMORY_ENV, self.budget),
+        )
+        for env, widget in widgets:
             if _FROM_ENVIRONMENT.get(env):
                 widget.setText(_FROM_ENVIRONMENT[env])
                 widget.setEnabled(False)
@@ -105,6 +129,18 @@ class PreferencesDialog(QDialog):
         if folder:
             self.data_folder.setText(folder)
 
+    def accept(self) -> None:
+        """Refuse an invalid memory budget (the dialog stays open) instead of storing it."""
+        text = self.budget.text().strip()
+        if self.budget.isEnabled() and text:
+            try:
+                parse_budget(text)
+            except MemoryBudgetError as exc:
+                QMessageBox.warning(self, self.tr("Memory budget"), str(exc))
+                self.budget.setFocus()
+                return
+        super().accept()
+
     def save(self) -> bool:
         """Store the choices; return whether the language changed."""
         s = self.settings
@@ -114,6 +150,8 @@ class PreferencesDialog(QDialog):
             s.setValue("data/folder", self.data_folder.text().strip())
         if self.mirror.isEnabled():
             s.setValue("data/mirror", self.mirror.text().strip())
+        if self.budget.isEnabled():
+            s.setValue("memory/budget", self.budget.text().strip())
         s.sync()
         apply_data_preferences(s)
         return old_language != self.language.currentData()

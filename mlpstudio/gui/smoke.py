@@ -25,7 +25,7 @@ TOUR_TRAIN_S = 2.0  # each tour step trains at least this long and at least one 
 TOUR_STEP_CAP_S = 40.0  # ...but stops after this long in any case
 SCREEN = (1280, 720)  # the lecturer's screen the window is fitted to
 MAX_SHOT = (1280, 800)  # no screenshot may be larger than this
-FINAL = ("finished", "stopped", "early_stopped", "diverged")
+FINAL = ("finished", "stopped", "early_stopped", "diverged", "error")  # error: a failed run
 
 
 def smoke_config():

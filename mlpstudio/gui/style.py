@@ -95,19 +95,13 @@ def font_points() -> float:
 
 
 def significant(value: float, digits: int = 3) -> str:
-    """``value`` with ``digits`` significant digits, written as the interface's language writes
-    it (0.0012 / 0,0012; 2.5e+07 / 2,5e+07)."""
-    if not math.isfinite(value):
-        return "∞" if value > 0 else ("−∞" if value < 0 else "NaN")
-    locale = QLocale()
-    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
-    return locale.toString(float(value), "g", digits)
+    """``value`` with ``digits`` significant digits (0.0012 / 0,0012): :func:`number`."""
+    return number(value, significant=digits)
 
 
 def percent(share: float, decimals: int = 0) -> str:
-    """A share (0.38) as a percentage: 38% in English, 38 % in Spanish."""
-    text = number(100.0 * share, decimals)
-    return text + ("\u00a0%" if QLocale().language() == QLocale.Language.Spanish else "%")
+    """A share (0.38) as a percentage (38% / 38 %): :func:`number`."""
+    return number(share, decimals, percent=True)
 
 
 def tick_label(value: float, step: float) -> str:
@@ -321,15 +315,28 @@ class RangeKeeper:
         self.range = None
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """A number written as the interface's language writes it (2,701 in English, 2.701 in
-    Spanish)."""
-    from PySide6.QtCore import QLocale
+def number(value: float, decimals: int = 0, significant: int | None = None,
+           percent: bool = False) -> str:  # fmt: skip
+    """A number written as the interface's language writes it: the one formatter of the GUI
+    (2,701 and 0.5 in English, 2.701 and 0,5 in Spanish).
 
+    ``decimals``: fixed decimals (0: a whole number with group separators); ``significant``:
+    that many significant digits instead, without group separators (0.0123, 1.5e-05);
+    ``percent``: a share 0..1 written as a percentage with ``decimals`` decimals (80.0% in
+    English, 80,0 % in Spanish). Infinities and NaN read as such."""
+    value = float(value)
+    if not math.isfinite(value):
+        return "∞" if value > 0 else ("−∞" if value < 0 else "NaN")
     locale = QLocale()
+    if percent:
+        spanish = locale.language() == QLocale.Language.Spanish
+        return locale.toString(value * 100, "f", decimals) + ("\u00a0%" if spanish else "%")
+    if significant is not None:
+        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+        return locale.toString(value, "g", significant)
     if decimals == 0:
         return locale.toString(int(round(value)))
-    return locale.toString(float(value), "f", decimals)
+    return locale.toString(value, "f", decimals)
 
 
 class Style(QObject):

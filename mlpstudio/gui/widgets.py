@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSlider,
+    QStyle,
+    QStyleOptionComboBox,
+    QToolTip,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -109,3 +118,167 @@ class MessageBar(QFrame):
 def error_style(widget: QWidget, on: bool) -> None:
     """Mark an input as invalid with a red frame (or clear the mark)."""
     widget.setStyleSheet("border: 2px solid #d62728; border-radius: 3px;" if on else "")
+
+
+class CurrentPageStack(QWidget):
+    """Pages shown one at a time (like QStackedWidget), but as large as the *current* page
+    only: the hidden pages are left out of the layout, so a wide or tall hidden page (the
+    image gallery while a function is shown) does not widen the window or leave a gap."""
+
+    currentChanged = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
+        self._current = -1
+
+    def addWidget(self, page: QWidget) -> int:  # noqa: N802 (QStackedWidget's names)
+        self._pages.append(page)
+        self._layout.addWidget(page)
+        if self._current < 0:
+            self._current = 0
+        else:
+            page.hide()
+        return len(self._pages) - 1
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def widget(self, index: int) -> QWidget | None:
+        return self._pages[index] if 0 <= index < len(self._pages) else None
+
+    def currentIndex(self) -> int:  # noqa: N802
+        return self._current
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802
+        return self.widget(self._current)
+
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802
+        if index == self._current or not 0 <= index < len(self._pages):
+            return
+        self._current = index
+        for i, page in enumerate(self._pages):
+            page.setVisible(i == index)
+        self.currentChanged.emit(index)
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802
+        self.setCurrentIndex(self._pages.index(page))
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box that may be narrower than its longest item (Qt then cuts the text with
+    "…"); its tooltip then starts with the whole current text."""
+
+    def is_elided(self) -> bool:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option,
+            QStyle.SubControl.SC_ComboBoxEditField, self,
+        )  # fmt: skip
+        return self.fontMetrics().horizontalAdvance(self.currentText()) > field.width()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.is_elided():
+            tip = self.toolTip()
+            QToolTip.showText(event.globalPos(), f"{self.currentText()}\n\n{tip}".strip(), self)
+            return True
+        return super().event(event)
+
+
+class ElidingCheckBox(QCheckBox):
+    """A check box whose long text ends in "…" when the panel is narrow; the tooltip then
+    starts with the whole text."""
+
+    MIN_CHARS = 12
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self._full = text
+        policy = self.sizePolicy()  # a check box does not shrink below its text by default
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(policy)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self._full = text
+        self._elide()
+
+    def fullText(self) -> str:  # noqa: N802
+        return self._full
+
+    def is_elided(self) -> bool:
+        return super().text() != self._full
+
+    def _indicator(self) -> int:
+        """The width of the box and the spacing (everything but the text)."""
+        return super().sizeHint().width() - self.fontMetrics().horizontalAdvance(super().text())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        metrics = self.fontMetrics()
+        short = min(metrics.horizontalAdvance(self._full),
+                    metrics.horizontalAdvance(self._full[: self.MIN_CHARS] + "…"))  # fmt: skip
+        return QSize(self._indicator() + short, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = self._indicator() + self.fontMetrics().horizontalAdvance(self._full)
+        return QSize(width, super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        room = self.width() - self._indicator()
+        text = self._full
+        if metrics.horizontalAdvance(text) > room > 0:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        if text != super().text():
+            QCheckBox.setText(self, text)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.is_elided():
+            tip = self.toolTip()
+            QToolTip.showText(event.globalPos(), f"{self._full}\n\n{tip}".strip(), self)
+            return True
+        return super().event(event)
+
+
+def wrap_long_rows(form: QFormLayout) -> None:
+    """Rows whose label and field do not fit side by side put the field under the label."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+
+class PanelScrollArea(QScrollArea):
+    """Scrolls a panel vertically only: it is at least as wide as the panel needs, so the
+    panel never gets a horizontal scroll bar (the panel reflows instead)."""
+
+    def __init__(self, panel: QWidget, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(panel)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        hint = super().minimumSizeHint()
+        panel = self.widget()
+        if panel is None:
+            return hint
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = panel.minimumSizeHint().width() + bar + 2 * self.frameWidth() + 2
+        return QSize(max(hint.width(), width), hint.height())
+
+
+def wrap_captions(view: QWidget) -> None:
+    """Let the captions of a view wrap, so that a long caption (in Spanish, in presentation
+    mode) does not make the view, and so the window, wider than a lecturer's screen."""
+    for label in view.findChildren(QLabel):
+        if not label.wordWrap():
+            label.setWordWrap(True)

@@ -25,22 +25,37 @@ from ..experiment.remote import TrainingProcess, blas_threads
 
 
 class ProcessRun(QObject):
-    """A run in the shared training process; see :class:`~mlpstudio.experiment.remote.RemoteRun`."""
+    """A run in the shared training process; see :class:`~mlpstudio.experiment.remote.RemoteRun`.
+    ``finished`` carries ``run_id``, so that a receiver can ignore a run it has replaced."""
 
-    finished = Signal()
+    finished = Signal(int)
 
-    def __init__(self, process: TrainingProcess, config_toml: str, epochs: int,
-                 state: dict | None, step: bool, parent=None):  # fmt: skip
+    def __init__(self, run_id: int, process: TrainingProcess, config_toml: str, epochs: int,
+                 state: dict | None, step: bool, network=None, reference=None,
+                 parent=None):  # fmt: skip
+        """``network`` and ``reference`` (a snapshot of it): what every message from the child
+        must match (weight shapes, parameter count, output shapes)."""
         super().__init__(parent)
-        self._request = (process, config_toml, epochs, state, step)
+        self.run_id = run_id
+        shapes = n_params = None
+        if network is not None:
+            shapes = [(w.shape, b.shape) for w, b in network.weights_to_host()]
+            n_params = network.n_params
+        outputs = {}
+        for name in ("test_output", "plot_output"):
+            if getattr(reference, name, None) is not None:
+                outputs[name] = getattr(reference, name).shape
+        self._request = (process, config_toml, epochs, state, step, shapes, n_params, outputs)
         self._run = None
 
     def start(self) -> None:
         """Send the request (connect ``finished`` first: it may fire at once)."""
-        process, config_toml, epochs, state, step = self._request
+        process, config_toml, epochs, state, step, shapes, n_params, outputs = self._request
         # The reader thread calls back; emitting from there queues the signal to the GUI thread.
         self._run = process.start(config_toml, epochs, state, step=step,
-                                  on_finished=self.finished.emit)  # fmt: skip
+                                  on_finished=lambda: self.finished.emit(self.run_id),
+                                  layer_shapes=shapes, n_params=n_params,
+                                  output_shapes=outputs)  # fmt: skip
 
     def latest(self):
         return self._run.latest()
@@ -113,12 +128,13 @@ class _ThreadWorker(QObject):
 
 
 class ThreadRun(QObject):
-    """A run of an in-process trainer in a QThread."""
+    """A run of an in-process trainer in a QThread; ``finished`` carries ``run_id``."""
 
-    finished = Signal()
+    finished = Signal(int)
 
-    def __init__(self, trainer, snapshots, parent=None):
+    def __init__(self, run_id: int, trainer, snapshots, parent=None):
         super().__init__(parent)
+        self.run_id = run_id
         self.trainer = trainer
         self.thread = QThread()
         self.thread.setObjectName("mlpstudio-training")
@@ -128,10 +144,14 @@ class ThreadRun(QObject):
         # Direct: quit from the worker thread itself, so that the thread ends even while the
         # GUI thread is blocked in wait() and cannot process a queued call.
         self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        self.thread.finished.connect(self.finished)
+        self.thread.finished.connect(self._on_thread_finished)
 
     def start(self) -> None:
         self.thread.start()
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self.finished.emit(self.run_id)
 
     final_params = None  # the trainer updated the GUI's own network in place
     final_optimizer_state = None

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="129"/>
+        <source>Forward pass, layer {l}</source>
+        <translation>Paso hacia delante, capa {l}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="150"/>
+        <source>The loss</source>
+        <translation>La pérdida</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="163"/>
+        <source>Error at the output</source>
+        <translation>Error en la salida</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="173"/>
+        <source>Error of layer {l}, propagated back</source>
+        <translation>Error de la capa {l}, propagado hacia atrás</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="189"/>
+        <source>Gradients of layer {l}</source>
+        <translation>Gradientes de la capa {l}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="221"/>
+        <source>The update ({name})</source>
+        <translation>La actualización ({name})</translation>
+    </message>
+</context>
+<context>
     <name>Activations</name>
     <message>
         <location filename="../../mlpstudio/core/activations.py" line="88"/>
@@ -32,132 +65,132 @@
 <context>
     <name>ArchitecturePanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="34"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="35"/>
         <source>The activation S(z) applied to every unit of the layer: a = S(z), z = W a + b. Without a non-linear activation, stacked layers collapse into one linear map.</source>
         <translation>La activación S(z) que se aplica a cada neurona de la capa: a = S(z), z = W a + b. Sin una activación no lineal, las capas apiladas se reducen a una única aplicación lineal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="51"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="52"/>
         <source>&lt;b&gt;Hidden layers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Capas ocultas&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="53"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="54"/>
         <source>Units N_l</source>
         <translation>Neuronas N_l</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="53"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="54"/>
         <source>Activation S</source>
         <translation>Activación S</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="58"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="59"/>
         <source>Each row is a hidden layer l with N_l units (neurons) and an activation.</source>
         <translation>Cada fila es una capa oculta l con N_l neuronas y una función de activación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="64"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="65"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="65"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="66"/>
         <source>Add a hidden layer after the selected one.</source>
         <translation>Añade una capa oculta después de la seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="66"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="67"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="68"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="69"/>
         <source>Remove the selected hidden layer (no hidden layer: a linear model).</source>
         <translation>Quita la capa oculta seleccionada (sin capas ocultas: un modelo lineal).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="70"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="71"/>
         <source>Up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="71"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="72"/>
         <source>Move the selected layer towards the input.</source>
         <translation>Mueve la capa seleccionada hacia la entrada.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="72"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="73"/>
         <source>Down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="73"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="74"/>
         <source>Move the selected layer towards the output.</source>
         <translation>Mueve la capa seleccionada hacia la salida.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="84"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="86"/>
         <source>Automatic (from the task)</source>
         <translation>Automática (según la tarea)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="89"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="91"/>
         <source>The output layer and the loss it is trained with: linear + mean squared error for regression, sigmoid or softmax + cross-entropy for classes.</source>
         <translation>La capa de salida y la pérdida con la que se entrena: lineal + error cuadrático medio para regresión; sigmoide o softmax + entropía cruzada para clasificación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="93"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="95"/>
         <source>Output and loss</source>
         <translation>Salida y pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="99"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="101"/>
         <source>How the initial weights are drawn. Scaling them by the layer&apos;s size keeps the signal from vanishing or exploding through the layers.</source>
         <translation>Cómo se sortean los pesos iniciales. Escalarlos según el tamaño de la capa evita que la señal se desvanezca o explote al atravesar las capas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="103"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="105"/>
         <source>Initialisation</source>
         <translation>Inicialización</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="112"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="114"/>
         <source>Each layer has N_l x N_(l-1) weights and N_l biases: N_l (N_(l-1) + 1).</source>
         <translation>Cada capa tiene N_l x N_(l-1) pesos y N_l sesgos: N_l (N_(l-1) + 1).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="119"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="121"/>
         <source>The model written as in the course.</source>
         <translation>El modelo escrito como en el curso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="130"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="132"/>
         <source>N_l: the number of units in this layer.</source>
         <translation>N_l: el número de neuronas de esta capa.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="150"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="152"/>
         <source>Layer {l}</source>
         <translation>Capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="233"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="235"/>
         <source>&lt;i&gt;Fix the data to see the parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Corrige los datos para ver el número de parámetros.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="245"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="247"/>
         <source>&lt;b&gt;Parameters: {total}&lt;/b&gt;</source>
         <translation>&lt;b&gt;Parámetros: {total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="262"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="264"/>
         <source>identity (linear output)</source>
         <translation>identidad (salida lineal)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="268"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="270"/>
         <source>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</source>
         <translation>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</translation>
     </message>
@@ -165,32 +198,32 @@
 <context>
     <name>Backend</name>
     <message>
-        <location filename="../../mlpstudio/core/backend.py" line="60"/>
+        <location filename="../../mlpstudio/core/backend.py" line="56"/>
         <source>CuPy is not installed or failed to import ({detail}).</source>
         <translation>CuPy no está instalado o no se pudo importar ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/backend.py" line="63"/>
+        <location filename="../../mlpstudio/core/backend.py" line="59"/>
         <source>CuPy found no usable NVIDIA GPU ({detail}).</source>
         <translation>CuPy no encontró ninguna GPU NVIDIA utilizable ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/backend.py" line="64"/>
+        <location filename="../../mlpstudio/core/backend.py" line="60"/>
         <source>CuPy found no NVIDIA GPU.</source>
         <translation>CuPy no encontró ninguna GPU NVIDIA.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/backend.py" line="65"/>
+        <location filename="../../mlpstudio/core/backend.py" line="61"/>
         <source>The GPU returned a wrong result in a self-test.</source>
         <translation>La GPU dio un resultado erróneo en una autoprueba.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/backend.py" line="66"/>
+        <location filename="../../mlpstudio/core/backend.py" line="62"/>
         <source>The GPU failed a self-test ({detail}).</source>
         <translation>La GPU falló una autoprueba ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/backend.py" line="67"/>
+        <location filename="../../mlpstudio/core/backend.py" line="63"/>
         <source>NVIDIA GPU: {detail}</source>
         <translation>GPU NVIDIA: {detail}</translation>
     </message>
@@ -198,12 +231,12 @@
 <context>
     <name>ClassAccuracyView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="21"/>
+        <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="22"/>
         <source>&lt;b&gt;Accuracy per class&lt;/b&gt; on the test set</source>
         <translation>&lt;b&gt;Exactitud por clase&lt;/b&gt; en el conjunto de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="23"/>
+        <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="24"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
@@ -914,220 +947,247 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="55"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="56"/>
         <source>Compare architectures</source>
         <translation>Comparar arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="65"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="66"/>
         <source>List</source>
         <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="66"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="67"/>
         <source>Depth x width grid</source>
         <translation>Rejilla profundidad x anchura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="75"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="76"/>
         <source>Architectures</source>
         <translation>Arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="79"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="80"/>
         <source>Hidden layers of each architecture, separated by &apos;;&apos;. &apos;50,50&apos; is two hidden layers of 50 units; &apos;0&apos; is no hidden layer.</source>
         <translation>Capas ocultas de cada arquitectura, separadas por &apos;;&apos;. &apos;50,50&apos; son dos capas ocultas de 50 neuronas; &apos;0&apos; es ninguna capa oculta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="83"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="117"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="84"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="122"/>
         <source>Hidden layers</source>
         <translation>Capas ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="85"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="90"/>
         <source>Numbers of hidden layers, e.g. 1, 2, 3.</source>
         <translation>Números de capas ocultas, p. ej. 1, 2, 3.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="87"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="92"/>
         <source>Units per hidden layer, e.g. 5, 10, 50.</source>
         <translation>Neuronas por capa oculta, p. ej. 5, 10, 50.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="89"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="94"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="210"/>
         <source>depths</source>
         <translation>profundidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="91"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="96"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="211"/>
         <source>widths</source>
         <translation>anchuras</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="93"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="98"/>
         <source>Grid</source>
         <translation>Rejilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="97"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="102"/>
         <source>Epochs for every architecture (the same for all, so the comparison is fair).</source>
         <translation>Épocas para cada arquitectura (las mismas para todas, para que la comparación sea justa).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="99"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="119"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="104"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="124"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="102"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="107"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="103"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="108"/>
         <source>Train every architecture on the same data and seed.</source>
         <translation>Entrena cada arquitectura con los mismos datos y la misma semilla.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="104"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="109"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="105"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="110"/>
         <source>Stop after the architecture being trained.</source>
         <translation>Se detiene después de la arquitectura que se está entrenando.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="106"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="301"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="111"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="369"/>
         <source>Open as experiment</source>
         <translation>Abrir como experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="107"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="112"/>
         <source>Continue with the selected row in the main window.</source>
         <translation>Continúa con la fila seleccionada en la ventana principal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="108"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="113"/>
         <source>Export CSV...</source>
         <translation>Exportar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="109"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="114"/>
         <source>Save the table as a CSV file.</source>
         <translation>Guarda la tabla como archivo CSV.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="117"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="122"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="117"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="122"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="123"/>
         <source>Train loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="123"/>
         <source>Test loss</source>
         <translation>Pérdida de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="123"/>
         <source>Train metric</source>
         <translation>Métrica de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="119"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="124"/>
         <source>Test metric</source>
         <translation>Métrica de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="119"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="124"/>
         <source>Seconds</source>
         <translation>Segundos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="130"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="140"/>
         <source>parameters (log scale)</source>
         <translation>parámetros (escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="131"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="141"/>
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="141"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="151"/>
         <source>train error</source>
         <translation>error de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="155"/>
         <source>test error</source>
         <translation>error de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="195"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="198"/>
+        <source>Write at least one architecture, e.g. 10; 50,50.</source>
+        <translation>Escribe al menos una arquitectura, p. ej. 10; 50,50.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="204"/>
+        <source>&apos;{spec}&apos; is ambiguous: write {separate} for separate networks, or {layers} for one network with these hidden layers.</source>
+        <translation>&apos;{spec}&apos; es ambiguo: escribe {separate} para redes separadas, o {layers} para una red con estas capas ocultas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="220"/>
+        <source>{what}: &apos;{part}&apos; is not a whole number; write numbers separated by commas, e.g. 1, 2, 3.</source>
+        <translation>{what}: &apos;{part}&apos; no es un número entero; escribe números separados por comas, p. ej. 1, 2, 3.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="236"/>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="240"/>
+        <source>Networks to train ({n}), hidden layers: {list}</source>
+        <translation>Redes que se entrenarán ({n}), capas ocultas: {list}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="258"/>
         <source>Cannot compare</source>
         <translation>No se puede comparar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="230"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="293"/>
         <source>Training {i} of {n}: hidden layers {hidden}, epoch {epoch} of {total}</source>
         <translation>Entrenando {i} de {n}: capas ocultas {hidden}, época {epoch} de {total}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="235"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="298"/>
         <source>Done: {k} of {n} architectures.</source>
         <translation>Hecho: {k} de {n} arquitecturas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="242"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="305"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="242"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="305"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="268"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="331"/>
         <source>error (MSE, log scale)</source>
         <translation>error (MSE, escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="272"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="335"/>
         <source>error (1 - accuracy, log scale)</source>
         <translation>error (1 - exactitud, escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="303"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="371"/>
         <source>A network without hidden layers cannot be opened as an experiment; give it at least one.</source>
         <translation>Una red sin capas ocultas no se puede abrir como experimento; ponle al menos una.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="316"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="384"/>
         <source>Export comparison</source>
         <translation>Exportar comparación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="316"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="384"/>
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="322"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="390"/>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
     </message>
@@ -1135,29 +1195,34 @@
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="40"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="62"/>
         <source>&lt;b&gt;Confusion matrix&lt;/b&gt;: rows true, columns predicted</source>
         <translation>&lt;b&gt;Matriz de confusión&lt;/b&gt;: filas reales, columnas predichas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="41"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="63"/>
         <source>Superclasses</source>
         <translation>Superclases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="44"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="66"/>
         <source>Fold the 100 CIFAR-100 classes into their 20 superclasses: a mistake between two kinds of tree counts as right.</source>
         <translation>Agrupa las 100 clases de CIFAR-100 en sus 20 superclases: confundir dos tipos de árbol cuenta como acierto.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="52"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="74"/>
         <source>true class</source>
         <translation>clase real</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="53"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="75"/>
         <source>predicted class</source>
         <translation>clase predicha</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="183"/>
+        <source>True {true}, predicted {predicted}: {count} of {total} ({share})</source>
+        <translation>Real {true}, predicha {predicted}: {count} de {total} ({share})</translation>
     </message>
 </context>
 <context>
@@ -1231,296 +1296,326 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="60"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="67"/>
         <source>(choose a preset)</source>
         <translation>(elige un ejemplo)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="64"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="71"/>
         <source>Load a ready-made experiment: the course example and other targets.</source>
         <translation>Carga un experimento ya preparado: el ejemplo del curso y otras funciones y conjuntos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="67"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="74"/>
         <source>Preset</source>
         <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="70"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="77"/>
         <source>Function y = f(x)</source>
         <translation>Función y = f(x)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="71"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="78"/>
         <source>2-D classification set</source>
         <translation>Conjunto de clasificación 2D</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="72"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="79"/>
         <source>Images: MNIST handwritten digits</source>
         <translation>Imágenes: dígitos manuscritos MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="73"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="80"/>
         <source>Images: Fashion-MNIST clothes</source>
         <translation>Imágenes: ropa Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="74"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="81"/>
         <source>Images: CIFAR-10 photos</source>
         <translation>Imágenes: fotos CIFAR-10</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="75"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="82"/>
         <source>Images: CIFAR-100 photos</source>
         <translation>Imágenes: fotos CIFAR-100</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="78"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="85"/>
         <source>Regression: the network approximates a function you type. Classification: it separates two classes of points in the plane.</source>
         <translation>Regresión: la red aproxima una función que escribes tú. Clasificación: separa dos clases de puntos en el plano.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="82"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="89"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="103"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="111"/>
         <source>Share of the points held out as the test set. The network never trains on them: they measure how well it generalises.</source>
         <translation>Proporción de los puntos que se reservan como conjunto de test. La red nunca entrena con ellos: miden lo bien que generaliza.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="107"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="115"/>
         <source>Test set</source>
         <translation>Conjunto de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="112"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="120"/>
         <source>Seed of the random train/test split and of the noise: the same seed gives the same data.</source>
         <translation>Semilla de la división aleatoria entrenamiento/test y del ruido: la misma semilla da los mismos datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="116"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="124"/>
         <source>Data seed</source>
         <translation>Semilla de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="120"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="128"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Vista previa&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="147"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="156"/>
         <source>The target function the network must learn, in x (or in x1 and x2 for two inputs).</source>
         <translation>La función objetivo que debe aprender la red, en x (o en x1 y x2 para dos entradas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="162"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="171"/>
         <source>f(x) =</source>
         <translation>f(x) =</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="172"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="181"/>
         <source>The interval of x on which the function is sampled (for x1, x2: the same interval on both axes).</source>
         <translation>El intervalo de x en el que se muestrea la función (para x1, x2: el mismo intervalo en ambos ejes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="179"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="188"/>
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="181"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="190"/>
         <source>Domain</source>
         <translation>Dominio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="184"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="193"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="185"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="194"/>
         <source>Number of points</source>
         <translation>Número de puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="188"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="197"/>
         <source>Sample x every &apos;step&apos; (like numpy.arange), or take a number of evenly spaced points.</source>
         <translation>Muestrea x cada &apos;paso&apos; (como numpy.arange) o toma un número dado de puntos equiespaciados.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="197"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="206"/>
         <source>Distance between consecutive samples of x.</source>
         <translation>Distancia entre muestras consecutivas de x.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="202"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="211"/>
         <source>How many samples of the function (train + test).</source>
         <translation>Cuántas muestras de la función (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="207"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="216"/>
         <source>Sampling</source>
         <translation>Muestreo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="219"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="228"/>
         <source>Standard deviation of the Gaussian noise added to every y: real measurements are never exact.</source>
         <translation>Desviación típica del ruido gaussiano que se suma a cada y: las medidas reales nunca son exactas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="224"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="261"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="233"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="271"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="226"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="235"/>
         <source>Divide y by its maximum |y|</source>
         <translation>Dividir y entre su máximo |y|</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="227"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="236"/>
         <source>Normalise the targets to [-1, 1], as in the course.</source>
         <translation>Normaliza los valores objetivo a [-1, 1], como en el curso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="229"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="238"/>
         <source>Normalise</source>
         <translation>Normalizar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="241"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="251"/>
         <source>Two classes of points in the plane, as in TensorFlow Playground: the network learns the boundary between them.</source>
         <translation>Dos clases de puntos en el plano, como en TensorFlow Playground: la red aprende la frontera entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="246"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="256"/>
         <source>Set</source>
         <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="251"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="261"/>
         <source>How many points (train + test).</source>
         <translation>Cuántos puntos (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="253"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="263"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="259"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="269"/>
         <source>How much the classes overlap (0: cleanly separated).</source>
         <translation>Cuánto se solapan las clases (0: perfectamente separadas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="270"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="281"/>
         <source>On this computer</source>
         <translation>En este ordenador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="272"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="392"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="283"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="420"/>
         <source>Download...</source>
         <translation>Descargar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="275"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="286"/>
         <source>Download the files from the official source (or the lab&apos;s mirror) and verify their checksums.</source>
         <translation>Descarga los archivos de la fuente oficial (o del espejo del laboratorio) y verifica sus sumas de comprobación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="279"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="290"/>
         <source>Import from folder...</source>
         <translation>Importar desde carpeta...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="282"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="293"/>
         <source>Use files a teacher copied onto this computer (.gz or uncompressed); they are verified first.</source>
         <translation>Usa archivos que un profesor ha copiado en este ordenador (.gz o sin comprimir); antes se verifican.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="286"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="297"/>
         <source>Manage...</source>
         <translation>Gestionar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="288"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="299"/>
         <source>See every dataset, its size and whether it verified.</source>
         <translation>Muestra todos los conjuntos de datos, su tamaño y si se han verificado.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="300"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="306"/>
+        <source>(the data store)</source>
+        <translation>(el almacén de datos)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="309"/>
+        <source>A folder holding this dataset&apos;s files, for example one a teacher shared. Empty: the app&apos;s own data store (see Datasets...).</source>
+        <translation>Una carpeta con los archivos de este conjunto de datos, por ejemplo una que compartió el profesor. Vacío: el almacén de datos propio de la aplicación (véase Conjuntos de datos...).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="314"/>
+        <source>Choose...</source>
+        <translation>Elegir...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="315"/>
+        <source>Choose the folder with the dataset&apos;s files.</source>
+        <translation>Elige la carpeta con los archivos del conjunto de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="320"/>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="327"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="303"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="330"/>
         <source>How many images of each split to use: fewer train faster on a modest PC, more generalise better.</source>
         <translation>Cuántas imágenes de cada partición usar: con menos se entrena más rápido en un PC modesto; con más se generaliza mejor.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="308"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="335"/>
         <source>Images</source>
         <translation>Imágenes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="310"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="337"/>
         <source>Pixels / 255 (0 to 1)</source>
         <translation>Píxeles / 255 (de 0 a 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="311"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="338"/>
         <source>Standardise (mean 0, std 1)</source>
         <translation>Estandarizar (media 0, desv. típica 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="314"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="341"/>
         <source>How pixel values 0-255 become inputs. Standardising centres them, which often helps training.</source>
         <translation>Cómo se convierten los valores de píxel 0-255 en entradas. Estandarizar los centra, lo que suele ayudar al entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="319"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="346"/>
         <source>Scaling</source>
         <translation>Escalado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="321"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="348"/>
         <source>100 fine classes</source>
         <translation>100 clases finas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="322"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="349"/>
         <source>20 superclasses</source>
         <translation>20 superclases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="325"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="352"/>
         <source>CIFAR-100 has two labels per image: one of 100 classes and one of 20 superclasses.</source>
         <translation>CIFAR-100 tiene dos etiquetas por imagen: una de 100 clases y otra de 20 superclases.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="329"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="356"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="374"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="402"/>
         <source>Each {h}&amp;times;{w} grey image is flattened, row after row, into a vector of &lt;b&gt;{n}&lt;/b&gt; inputs: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</source>
         <translation>Cada imagen en escala de grises de {h}&amp;times;{w} se aplana, fila a fila, en un vector de &lt;b&gt;{n}&lt;/b&gt; entradas: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="379"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="407"/>
         <source>Each {h}&amp;times;{w} colour image has 3 values per pixel (red, green, blue): flattened, it is a vector of &lt;b&gt;{n}&lt;/b&gt; inputs, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</source>
         <translation>Cada imagen en color de {h}&amp;times;{w} tiene 3 valores por píxel (rojo, verde, azul): aplanada, es un vector de &lt;b&gt;{n}&lt;/b&gt; entradas, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="391"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="419"/>
         <source>Download again...</source>
         <translation>Volver a descargar...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="532"/>
+        <source>Folder with the dataset&apos;s files</source>
+        <translation>Carpeta con los archivos del conjunto de datos</translation>
     </message>
 </context>
 <context>
@@ -1601,48 +1696,48 @@
 <context>
     <name>Datasets</name>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="278"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="282"/>
         <source>MNIST handwritten digits</source>
         <extracomment>Files that may be left out of a folder given as ``root`` (CIFAR-10&apos;s training batches 2 to 5, for a lighter copy in a lab); the store itself always holds all of them. Labels for the dataset manager (translated when shown).</extracomment>
         <translation>Dígitos manuscritos MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="279"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="283"/>
         <source>Fashion-MNIST clothes</source>
         <translation>Ropa Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="280"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="284"/>
         <source>CIFAR-10 photos (10 classes)</source>
         <translation>Fotos CIFAR-10 (10 clases)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="281"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="285"/>
         <source>CIFAR-100 photos (100 classes)</source>
         <translation>Fotos CIFAR-100 (100 clases)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="174"/>
+        <location filename="../../mlpstudio/data/locations.py" line="100"/>
         <source>{title}: missing {files} (looked in {where}).</source>
         <translation>{title}: faltan {files} (se ha buscado en {where}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="179"/>
+        <location filename="../../mlpstudio/data/locations.py" line="105"/>
         <source>The folder holds {archive}: import it with `mlpstudio data import {name} FOLDER`, which checks and unpacks it.</source>
         <translation>La carpeta contiene {archive}: impórtalo con `mlpstudio data import {name} FOLDER`, que lo comprueba y lo descomprime.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="187"/>
+        <location filename="../../mlpstudio/data/locations.py" line="113"/>
         <source>The folder looks like the Python (pickle) version, which MLP Studio does not open; use the binary version ({archive}).</source>
         <translation>La carpeta parece contener la versión para Python (pickle), que MLP Studio no abre; usa la versión binaria ({archive}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="193"/>
+        <location filename="../../mlpstudio/data/locations.py" line="119"/>
         <source>Put the official files there, or clear the image folder setting (data.root) to use the data store (`mlpstudio data fetch {name}`).</source>
         <translation>Pon allí los archivos oficiales o vacía la opción de carpeta de imágenes (data.root) para usar el almacén de datos (`mlpstudio data fetch {name}`).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="199"/>
+        <location filename="../../mlpstudio/data/locations.py" line="125"/>
         <source>Download it (Download... in the Data panel, or `mlpstudio data fetch {name}`), or import a folder of the official files (Import from folder..., or `mlpstudio data import {name} FOLDER`).</source>
         <translation>Descárgalo (Descargar... en el panel Datos, o `mlpstudio data fetch {name}`) o importa una carpeta con los archivos oficiales (Importar desde carpeta..., o `mlpstudio data import {name} FOLDER`).</translation>
     </message>
@@ -1716,6 +1811,137 @@
         <source>Import incomplete</source>
         <translation>Importación incompleta</translation>
     </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="499"/>
+        <source>the server sent the file in the &apos;{encoding}&apos; encoding instead of its plain bytes, which is refused</source>
+        <translation>el servidor envió el archivo con la codificación &apos;{encoding}&apos; en lugar de sus bytes sin más, y eso se rechaza</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="508"/>
+        <source>the server announced {announced} bytes where the official file has {size}; it is not the official file</source>
+        <translation>el servidor anunció {announced} bytes cuando el archivo oficial tiene {size}; no es el archivo oficial</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="523"/>
+        <source>the server sent more than the {size} bytes of the official file; the download was stopped there</source>
+        <translation>el servidor envió más de los {size} bytes del archivo oficial; la descarga se detuvo ahí</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="605"/>
+        <source>the downloaded file failed its check: {why}</source>
+        <translation>el archivo descargado no superó su comprobación: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="610"/>
+        <source>the server sent nothing for {seconds} s</source>
+        <translation>el servidor no envió nada durante {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="615"/>
+        <source>Could not download {name} (nothing was kept): {problems}. {advice}</source>
+        <translation>No se pudo descargar {name} (no se conservó nada): {problems}. {advice}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="626"/>
+        <source>the server answered HTTP {code} ({reason})</source>
+        <translation>el servidor respondió HTTP {code} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="630"/>
+        <source>no answer within {seconds} s</source>
+        <translation>sin respuesta en {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="632"/>
+        <source>the connection broke off before the file was complete</source>
+        <translation>la conexión se cortó antes de que el archivo estuviera completo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="634"/>
+        <source>could not connect (no network, or the server is down)</source>
+        <translation>no se pudo conectar (no hay red o el servidor no funciona)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="656"/>
+        <source>Check that the mirror {mirror} is reachable and holds the official files under their official names.</source>
+        <translation>Compruebe que el espejo {mirror} es accesible y contiene los archivos oficiales con sus nombres oficiales.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="662"/>
+        <source>Check the network connection, or copy the official files to a folder and import them with `mlpstudio data import {name} FOLDER`.</source>
+        <translation>Compruebe la conexión de red, o copie los archivos oficiales a una carpeta e impórtelos con `mlpstudio data import {name} FOLDER`.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="938"/>
+        <source>{actual} bytes where the official {name} has {size}; it is truncated or a different file (nothing was copied)</source>
+        <translation>{actual} bytes cuando el {name} oficial tiene {size}; está truncado o es otro archivo (no se copió nada)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="944"/>
+        <source>{actual} bytes where the official {name} has {size}; it is a different file (nothing was copied)</source>
+        <translation>{actual} bytes cuando el {name} oficial tiene {size}; es otro archivo (no se copió nada)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="950"/>
+        <source>{actual} bytes where the official {name} has at most {size}; it is a different file (nothing was copied)</source>
+        <translation>{actual} bytes cuando el {name} oficial tiene como mucho {size}; es otro archivo (no se copió nada)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/store.py" line="963"/>
+        <source>it grew past {size} bytes while it was copied</source>
+        <translation>creció más allá de {size} bytes mientras se copiaba</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <location filename="../../mlpstudio/gui/display.py" line="106"/>
+        <source>MLP Studio cannot open its window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from a desktop session (or with ssh -X), train without a window with &quot;mlpstudio train&quot;, or check the app without a screen with QT_QPA_PLATFORM=offscreen mlpstudio --smoke.</source>
+        <translation>MLP Studio no puede abrir su ventana: no hay pantalla (no están definidas ni DISPLAY ni WAYLAND_DISPLAY). Ábrelo desde una sesión de escritorio (o con ssh -X), entrena sin ventana con «mlpstudio train» o comprueba la aplicación sin pantalla con QT_QPA_PLATFORM=offscreen mlpstudio --smoke.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/display.py" line="116"/>
+        <source>MLP Studio cannot open its window: no X server answers on the display {display} (DISPLAY). Check that the desktop session is running and that this user may use it (ssh -X, xhost), or train without a window with &quot;mlpstudio train&quot;.</source>
+        <translation>MLP Studio no puede abrir su ventana: ningún servidor X responde en la pantalla {display} (DISPLAY). Comprueba que la sesión de escritorio está en marcha y que este usuario puede usarla (ssh -X, xhost), o entrena sin ventana con «mlpstudio train».</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/display.py" line="125"/>
+        <source>MLP Studio cannot open its window on this X11 display: Qt&apos;s xcb platform plugin needs system libraries that are not installed: {libraries}. On Debian or Ubuntu install them with: sudo apt install {packages} (other distributions have packages of similar names).</source>
+        <translation>MLP Studio no puede abrir su ventana en esta pantalla X11: el complemento de plataforma xcb de Qt necesita bibliotecas del sistema que no están instaladas: {libraries}. En Debian o Ubuntu, instálalas con: sudo apt install {packages} (otras distribuciones tienen paquetes de nombres parecidos).</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../mlpstudio/gui/errors.py" line="42"/>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/errors.py" line="44"/>
+        <source>A crash report was saved to {path}.</source>
+        <translation>Se ha guardado un informe del fallo en {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/errors.py" line="46"/>
+        <source>The crash report could not be saved.</source>
+        <translation>No se ha podido guardar el informe del fallo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/errors.py" line="48"/>
+        <source>Something went wrong; your work is still here. This is a bug in MLP Studio: please send the details (Copy details) or the crash report to whoever gave you the app. {where}</source>
+        <translation>Algo ha fallado; tu trabajo sigue aquí. Es un error de MLP Studio: envía los detalles (Copiar detalles) o el informe del fallo a quien te dio la aplicación. {where}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/errors.py" line="61"/>
+        <source>Copy details</source>
+        <translation>Copiar detalles</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/errors.py" line="63"/>
+        <source>Copy the technical details to the clipboard.</source>
+        <translation>Copia los detalles técnicos al portapapeles.</translation>
+    </message>
 </context>
 <context>
     <name>ExperimentController</name>
@@ -1730,7 +1956,7 @@
         <translation>la arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="342"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="346"/>
         <source>Training will run inside the app instead.</source>
         <translation>El entrenamiento se ejecutará dentro de la aplicación.</translation>
     </message>
@@ -1738,176 +1964,176 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="97"/>
+        <location filename="../../mlpstudio/gui/files.py" line="89"/>
         <source>Open experiment</source>
         <translation>Abrir experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="98"/>
+        <location filename="../../mlpstudio/gui/files.py" line="90"/>
         <source>MLP Studio experiments (*.mlpx);;All files (*)</source>
         <translation>Experimentos de MLP Studio (*.mlpx);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="105"/>
+        <location filename="../../mlpstudio/gui/files.py" line="97"/>
         <source>Cannot open the experiment</source>
         <translation>No se puede abrir el experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="106"/>
+        <location filename="../../mlpstudio/gui/files.py" line="98"/>
         <source>{file}: {reason}</source>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="122"/>
+        <location filename="../../mlpstudio/gui/files.py" line="114"/>
         <source>Save experiment</source>
         <translation>Guardar experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="123"/>
+        <location filename="../../mlpstudio/gui/files.py" line="115"/>
         <source>MLP Studio experiments (*.mlpx)</source>
         <translation>Experimentos de MLP Studio (*.mlpx)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="48"/>
-        <location filename="../../mlpstudio/gui/files.py" line="134"/>
-        <location filename="../../mlpstudio/gui/files.py" line="140"/>
+        <location filename="../../mlpstudio/gui/files.py" line="40"/>
+        <location filename="../../mlpstudio/gui/files.py" line="126"/>
+        <location filename="../../mlpstudio/gui/files.py" line="132"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="135"/>
+        <location filename="../../mlpstudio/gui/files.py" line="127"/>
         <source>Stop or finish the training first.</source>
         <translation>Primero detén o termina el entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="141"/>
+        <location filename="../../mlpstudio/gui/files.py" line="133"/>
         <source>There is no network to save: fix the data first.</source>
         <translation>No hay ninguna red que guardar: primero corrige los datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="150"/>
+        <location filename="../../mlpstudio/gui/files.py" line="142"/>
         <source>Save failed</source>
         <translation>Error al guardar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="151"/>
-        <location filename="../../mlpstudio/gui/files.py" line="203"/>
+        <location filename="../../mlpstudio/gui/files.py" line="143"/>
+        <location filename="../../mlpstudio/gui/files.py" line="195"/>
         <source>{file} was not written: {reason}</source>
         <translation>No se ha escrito {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="156"/>
+        <location filename="../../mlpstudio/gui/files.py" line="148"/>
         <source>Saved {file}</source>
         <translation>Guardado: {file}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="206"/>
+        <location filename="../../mlpstudio/gui/files.py" line="198"/>
         <source>Wrote {file}</source>
         <translation>Escrito: {file}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="212"/>
+        <location filename="../../mlpstudio/gui/files.py" line="204"/>
         <source>Export history</source>
         <translation>Exportar historial</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="213"/>
+        <location filename="../../mlpstudio/gui/files.py" line="205"/>
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="219"/>
+        <location filename="../../mlpstudio/gui/files.py" line="211"/>
         <source>Export NumPy script</source>
         <translation>Exportar script de NumPy</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="220"/>
-        <location filename="../../mlpstudio/gui/files.py" line="224"/>
+        <location filename="../../mlpstudio/gui/files.py" line="212"/>
+        <location filename="../../mlpstudio/gui/files.py" line="216"/>
         <source>Python script (*.py)</source>
         <translation>Script de Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="223"/>
+        <location filename="../../mlpstudio/gui/files.py" line="215"/>
         <source>Export PyTorch script</source>
         <translation>Exportar script de PyTorch</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="231"/>
+        <location filename="../../mlpstudio/gui/files.py" line="223"/>
         <source>Export report</source>
         <translation>Exportar informe</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="232"/>
+        <location filename="../../mlpstudio/gui/files.py" line="224"/>
         <source>Web page (*.html)</source>
         <translation>Página web (*.html)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="42"/>
+        <location filename="../../mlpstudio/gui/files.py" line="34"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="43"/>
+        <location filename="../../mlpstudio/gui/files.py" line="35"/>
         <source>Start again from the course example.</source>
         <translation>Empieza de nuevo desde el ejemplo del curso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="44"/>
+        <location filename="../../mlpstudio/gui/files.py" line="36"/>
         <source>Open...</source>
         <translation>Abrir...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="46"/>
+        <location filename="../../mlpstudio/gui/files.py" line="38"/>
         <source>Open a saved experiment (.mlpx) to look at it or go on training it.</source>
         <translation>Abre un experimento guardado (.mlpx) para verlo o seguir entrenándolo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="49"/>
+        <location filename="../../mlpstudio/gui/files.py" line="41"/>
         <source>Save the experiment: settings, weights and curves.</source>
         <translation>Guarda el experimento: configuración, pesos y curvas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="50"/>
+        <location filename="../../mlpstudio/gui/files.py" line="42"/>
         <source>Save as...</source>
         <translation>Guardar como...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="52"/>
+        <location filename="../../mlpstudio/gui/files.py" line="44"/>
         <source>Open recent</source>
         <translation>Abrir reciente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="53"/>
+        <location filename="../../mlpstudio/gui/files.py" line="45"/>
         <source>History (CSV)...</source>
         <translation>Historial (CSV)...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="54"/>
+        <location filename="../../mlpstudio/gui/files.py" line="46"/>
         <source>NumPy script...</source>
         <translation>Script de NumPy...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="57"/>
+        <location filename="../../mlpstudio/gui/files.py" line="49"/>
         <source>A Python script that repeats this experiment with numpy only, to read or continue in a notebook.</source>
         <translation>Un script de Python que repite este experimento solo con numpy, para leerlo o continuarlo en un cuaderno (notebook).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="61"/>
+        <location filename="../../mlpstudio/gui/files.py" line="53"/>
         <source>PyTorch script...</source>
         <translation>Script de PyTorch...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="62"/>
+        <location filename="../../mlpstudio/gui/files.py" line="54"/>
         <source>The same experiment written with PyTorch.</source>
         <translation>El mismo experimento escrito con PyTorch.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="63"/>
+        <location filename="../../mlpstudio/gui/files.py" line="55"/>
         <source>Report (HTML)...</source>
         <translation>Informe (HTML)...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="65"/>
+        <location filename="../../mlpstudio/gui/files.py" line="57"/>
         <source>One web page with the figures, the settings and the results, to hand in.</source>
         <translation>Una página web con las figuras, la configuración y los resultados, para entregar.</translation>
     </message>
@@ -1915,22 +2141,22 @@
 <context>
     <name>FirstLayerView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="30"/>
+        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="31"/>
         <source>&lt;b&gt;First layer&lt;/b&gt;: each unit&apos;s weights as an image</source>
         <translation>&lt;b&gt;Primera capa&lt;/b&gt;: los pesos de cada neurona como imagen</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="32"/>
+        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="33"/>
         <source>from unit </source>
         <translation>desde la neurona </translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="34"/>
+        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="35"/>
         <source>Which units to show, 64 at a time.</source>
         <translation>Qué neuronas mostrar, de 64 en 64.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="53"/>
+        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="54"/>
         <source> of {n}</source>
         <translation> de {n}</translation>
     </message>
@@ -2224,62 +2450,62 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="105"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="169"/>
         <source>&lt;b&gt;Samples&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Muestras&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="106"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="170"/>
         <source>&lt;b&gt;Test images&lt;/b&gt;: true label, prediction and confidence</source>
         <translation>&lt;b&gt;Imágenes de test&lt;/b&gt;: etiqueta real, predicción y confianza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="112"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="176"/>
         <source>All test images</source>
         <translation>Todas las imágenes de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="113"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="177"/>
         <source>Mistakes only</source>
         <translation>Solo los errores</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="114"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="178"/>
         <source>Confusion cell</source>
         <translation>Celda de la matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="117"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="181"/>
         <source>Which test images to show; click a cell of the confusion matrix to see the images behind it.</source>
         <translation>Qué imágenes de test mostrar; haz clic en una celda de la matriz de confusión para ver las imágenes que hay detrás.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="124"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="188"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="127"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="191"/>
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="129"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="193"/>
         <source>Next mistake</source>
         <translation>Siguiente error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="131"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="195"/>
         <source>Jump to the next test image the network gets wrong.</source>
         <translation>Salta a la siguiente imagen de test que la red clasifica mal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="242"/>
-        <source>{true} → {pred} ({conf:.0%})</source>
-        <translation>{true} → {pred} ({conf:.0%})</translation>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="326"/>
+        <source>{true} → {pred} ({conf})</source>
+        <translation>{true} → {pred} ({conf})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="249"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="333"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
@@ -2287,17 +2513,17 @@
 <context>
     <name>Heads</name>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="26"/>
+        <location filename="../../mlpstudio/core/losses.py" line="27"/>
         <source>Linear + mean squared error</source>
         <translation>Lineal + error cuadrático medio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="27"/>
+        <location filename="../../mlpstudio/core/losses.py" line="28"/>
         <source>Softmax + cross-entropy</source>
         <translation>Softmax + entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="28"/>
+        <location filename="../../mlpstudio/core/losses.py" line="29"/>
         <source>Sigmoid + binary cross-entropy</source>
         <translation>Sigmoide + entropía cruzada binaria</translation>
     </message>
@@ -2305,7 +2531,7 @@
 <context>
     <name>ImageGrid</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="62"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="116"/>
         <source>No images</source>
         <translation>No hay imágenes</translation>
     </message>
@@ -2334,6 +2560,20 @@
     </message>
 </context>
 <context>
+    <name>Insight</name>
+    <message>
+        <location filename="../../mlpstudio/core/insight.py" line="105"/>
+        <source>layer {layer}: {count} of {units} units dead (ReLU output 0 on every sample); try a smaller learning rate, Leaky ReLU or another initialisation</source>
+        <extracomment>A unit counts as saturated when it is saturated on at least this share of the samples.</extracomment>
+        <translation>capa {layer}: {count} de {units} neuronas muertas (la salida ReLU es 0 en todas las muestras); pruebe una tasa de aprendizaje menor, Leaky ReLU u otra inicialización</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/insight.py" line="111"/>
+        <source>layer {layer}: {count} of {units} units saturated; try a smaller learning rate or ReLU</source>
+        <translation>capa {layer}: {count} de {units} neuronas saturadas; pruebe una tasa de aprendizaje menor o ReLU</translation>
+    </message>
+</context>
+<context>
     <name>JobDialog</name>
     <message>
         <location filename="../../mlpstudio/gui/datasets.py" line="105"/>
@@ -2354,127 +2594,132 @@
 <context>
     <name>LabView</name>
     <message>
-        <location filename="../../mlpstudio/gui/lab_view.py" line="38"/>
+        <location filename="../../mlpstudio/gui/lab_view.py" line="40"/>
         <source>Goals</source>
         <translation>Objetivos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_view.py" line="40"/>
+        <location filename="../../mlpstudio/gui/lab_view.py" line="45"/>
         <source>Ticked when the current network meets the goal.</source>
         <translation>Se marca cuando la red actual cumple el objetivo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_view.py" line="69"/>
+        <source>(now {value})</source>
+        <translation>(ahora {value})</translation>
     </message>
 </context>
 <context>
     <name>Labs</name>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="44"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="43"/>
         <source>Number of parameters</source>
         <extracomment>Goal metrics: the keys of ``mlpstudio train --json`` a goal may test, with their labels.</extracomment>
         <translation>Número de parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="45"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="44"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="46"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="45"/>
         <source>Training time (s)</source>
         <translation>Tiempo de entrenamiento (s)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="47"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="46"/>
         <source>Train loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="48"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="47"/>
         <source>Test loss</source>
         <translation>Pérdida de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="49"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="48"/>
         <source>Test MSE</source>
         <translation>MSE de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="50"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="49"/>
         <source>Test R2</source>
         <translation>R2 de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="51"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="50"/>
         <source>Train R2</source>
         <translation>R2 de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="52"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="51"/>
         <source>Test accuracy</source>
         <translation>Exactitud de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="53"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="52"/>
         <source>Train accuracy</source>
         <translation>Exactitud de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="68"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="67"/>
         <source>{metric} below {value}</source>
         <extracomment>Comparison keys of a goal: name -&gt; the test it makes.</extracomment>
         <translation>{metric} por debajo de {value}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="69"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="68"/>
         <source>{metric} above {value}</source>
         <translation>{metric} por encima de {value}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="70"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="69"/>
         <source>{metric} at most {value}</source>
         <translation>{metric} de {value} como máximo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="71"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="70"/>
         <source>{metric} at least {value}</source>
         <translation>{metric} de {value} como mínimo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="74"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="73"/>
         <source>Fewer than {value} parameters</source>
         <translation>Menos de {value} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="75"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="74"/>
         <source>More than {value} parameters</source>
         <translation>Más de {value} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="76"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="75"/>
         <source>At most {value} parameters</source>
         <translation>Como máximo {value} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="77"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="76"/>
         <source>At least {value} parameters</source>
         <translation>Como mínimo {value} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="78"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="77"/>
         <source>Fewer than {value} epochs</source>
         <translation>Menos de {value} épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="79"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="78"/>
         <source>More than {value} epochs</source>
         <translation>Más de {value} épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="80"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="79"/>
         <source>At most {value} epochs</source>
         <translation>Como máximo {value} épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="81"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="80"/>
         <source>At least {value} epochs</source>
         <translation>Como mínimo {value} épocas</translation>
     </message>
@@ -2490,71 +2735,71 @@
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="24"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="101"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="53"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="131"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="25"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="54"/>
         <source>Log scale</source>
         <translation>Escala logarítmica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="27"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="56"/>
         <source>Show the loss on a logarithmic axis: late, small improvements stay visible.</source>
         <translation>Muestra la pérdida en un eje logarítmico: las mejoras pequeñas y tardías siguen siendo visibles.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="33"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="51"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="62"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="81"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="34"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="63"/>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="42"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="59"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="72"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="90"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="43"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="60"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="73"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="91"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="52"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="82"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="100"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="130"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="106"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="136"/>
         <source>loss (mean squared error)</source>
         <translation>pérdida (error cuadrático medio)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="107"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="137"/>
         <source>loss (cross-entropy)</source>
         <translation>pérdida (entropía cruzada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="108"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="138"/>
         <source>loss (binary cross-entropy)</source>
         <translation>pérdida (entropía cruzada binaria)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="135"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="165"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>
@@ -2562,332 +2807,368 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="59"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="456"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="58"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="519"/>
         <source>MLP Studio</source>
         <translation>MLP Studio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="101"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="588"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="86"/>
+        <source>These settings cannot be shown exactly in the panels: {keys}. They are used as they are; editing the panels replaces them with what is shown.</source>
+        <translation>Estos ajustes no se pueden mostrar con exactitud en los paneles: {keys}. Se usan tal cual; al editar los paneles se sustituyen por lo que se muestra.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="108"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="649"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="104"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="111"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="106"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="113"/>
         <source>Train exactly one mini-batch, then pause (S).</source>
         <translation>Entrena exactamente un minilote y luego se pausa (S).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="108"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="115"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="109"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="116"/>
         <source>Stop training; Continue carries on from here.</source>
         <translation>Detiene el entrenamiento; Continuar sigue desde aquí.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="111"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="118"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="114"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="121"/>
         <source>Throw the training away: new random weights from the seed, empty history (R).</source>
         <translation>Descarta el entrenamiento: nuevos pesos aleatorios a partir de la semilla e historial vacío (R).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="117"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="124"/>
         <source>Presentation mode</source>
         <translation>Modo presentación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="120"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="127"/>
         <source>Larger fonts and thicker lines for a projector (F5).</source>
         <translation>Letra más grande y líneas más gruesas para un proyector (F5).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="123"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="130"/>
         <source>Preferences...</source>
         <translation>Preferencias...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="126"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="133"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="132"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="232"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="139"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="242"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="163"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="172"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="164"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="173"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="165"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="174"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="166"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="175"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="167"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="176"/>
         <source>First layer</source>
         <translation>Primera capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="168"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="177"/>
         <source>Accuracy per class</source>
         <translation>Exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="230"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="240"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="231"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="241"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="238"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="245"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="245"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="251"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="256"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="267"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="263"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="274"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="265"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="276"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="268"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="279"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="275"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="283"/>
+        <source>Close lab</source>
+        <translation>Cerrar práctica</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="285"/>
+        <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
+        <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="290"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="279"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="294"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="280"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="295"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="285"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="300"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="289"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="304"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="293"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="308"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="298"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="313"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="304"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="319"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="305"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="320"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="307"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="322"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="308"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="693"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="323"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="748"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="310"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="703"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="325"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="758"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="387"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="384"/>
+        <source>Cannot load the settings</source>
+        <translation>No se pueden cargar los ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="386"/>
+        <source>The {what} has settings the panels cannot show exactly: {keys}. Nothing was loaded, so that no setting is silently changed; edit the file so that these values are within what the panels offer.</source>
+        <translation>{what} tiene ajustes que los paneles no pueden mostrar con exactitud: {keys}. No se ha cargado nada, para que ningún ajuste cambie sin avisar; edita el archivo para que estos valores estén dentro de lo que ofrecen los paneles.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="406"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="427"/>
+        <source>experiment</source>
+        <translation>El experimento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="437"/>
         <source>The experiment&apos;s data is not available: {reason}</source>
         <translation>Los datos del experimento no están disponibles: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="420"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="472"/>
         <source>Open lab</source>
         <translation>Abrir práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="421"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="473"/>
         <source>Lab files (*.toml)</source>
         <translation>Archivos de práctica (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="427"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="479"/>
         <source>Cannot open the lab</source>
         <translation>No se puede abrir la práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="480"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="481"/>
+        <source>lab</source>
+        <translation>La práctica</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="543"/>
         <source>Files from the folder {folder}</source>
         <translation>Archivos de la carpeta {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="535"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="598"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="535"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="598"/>
         <source>CPU (NumPy)</source>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="580"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="641"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="582"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="643"/>
         <source>Pause training (Space).</source>
         <translation>Pausa el entrenamiento (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="586"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="647"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="588"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="649"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="592"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="653"/>
         <source>{action} (Space).</source>
         <translation>{action} (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="619"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="670"/>
         <source>Fix the data to train: see the message in the Data panel.</source>
         <translation>Corrige los datos para poder entrenar: mira el mensaje del panel Datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="622"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="673"/>
         <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
         <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="627"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="678"/>
         <source>Training: epoch {epoch} of {total}.</source>
         <translation>Entrenando: época {epoch} de {total}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="632"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="683"/>
         <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
         <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="636"/>
-        <source>Finished {epochs} epochs in {seconds:.1f} s. {result}</source>
-        <translation>Terminadas {epochs} épocas en {seconds:.1f} s. {result}</translation>
+        <location filename="../../mlpstudio/gui/main_window.py" line="687"/>
+        <source>Finished {epochs} epochs in {seconds} s. {result}</source>
+        <translation>Terminadas {epochs} épocas en {seconds} s. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="641"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="701"/>
+        <source>The loss became NaN or infinite: the learning rate ({lr}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
+        <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="714"/>
+        <source>Test loss {loss}, test accuracy {acc}.</source>
+        <translation>En test: pérdida {loss}, exactitud {acc}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="717"/>
+        <source>Test MSE {loss}, test R² {r2}.</source>
+        <translation>En test: MSE {loss}, R² {r2}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="692"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
         <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="645"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="696"/>
         <source>Stopped at epoch {epoch}. {result}</source>
         <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="650"/>
-        <source>The loss became NaN or infinite: the learning rate ({lr:g}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
-        <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr:g}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="661"/>
-        <source>Test loss {loss:.4g}, test accuracy {acc:.1%}.</source>
-        <translation>En test: pérdida {loss:.4g}, exactitud {acc:.1%}.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="664"/>
-        <source>Test MSE {loss:.4g}, test R² {r2:.4f}.</source>
-        <translation>En test: MSE {loss:.4g}, R² {r2:.4f}.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="673"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="728"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
         <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="676"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="731"/>
         <source>Reset now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="682"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="737"/>
         <source>Problem: {message}</source>
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="695"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="750"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -2900,31 +3181,17 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="705"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="760"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}
 Construye, entrena y compara perceptrones multicapa.</translation>
     </message>
-    <message>
-        <location filename="../../mlpstudio/gui/app.py" line="216"/>
-        <source>Unexpected error</source>
-        <translation>Error inesperado</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/app.py" line="217"/>
-        <source>Something went wrong; your work is still here.
-
-{error}</source>
-        <translation>Algo ha fallado; tu trabajo sigue aquí.
-
-{error}</translation>
-    </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../mlpstudio/gui/widgets.py" line="83"/>
+        <location filename="../../mlpstudio/gui/widgets.py" line="92"/>
         <source>Hide this message</source>
         <translation>Ocultar este mensaje</translation>
     </message>
@@ -3184,6 +3451,19 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     </message>
 </context>
 <context>
+    <name>Threads</name>
+    <message>
+        <location filename="../../mlpstudio/threads.py" line="92"/>
+        <source>The number of threads must be between 1 and {limit} (the logical processors this computer lets MLP Studio use); it is {value}.</source>
+        <translation>El número de hilos debe estar entre 1 y {limit} (los procesadores lógicos que este ordenador deja usar a MLP Studio); es {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/threads.py" line="120"/>
+        <source>{name} must be a whole number of threads, not &quot;{value}&quot;.</source>
+        <translation>{name} debe ser un número entero de hilos, no «{value}».</translation>
+    </message>
+</context>
+<context>
     <name>Toys</name>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="19"/>
@@ -3209,142 +3489,202 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="60"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="67"/>
         <source>The rule that updates the weights from the gradient. SGD: w -= lr * gradient; momentum adds a velocity that smooths the steps; Adam adapts the step of every weight.</source>
         <translation>La regla que actualiza los pesos a partir del gradiente. SGD: w -= lr * gradiente; el momento añade una velocidad que suaviza los pasos; Adam adapta el paso de cada peso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="65"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="72"/>
         <source>Optimiser</source>
         <translation>Optimizador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="70"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="78"/>
         <source>The learning rate: how big a step the weights take along the negative gradient. Too small: slow; too large: the loss jumps or diverges. It can be changed while training.</source>
         <translation>La tasa de aprendizaje: el tamaño del paso que dan los pesos en la dirección opuesta al gradiente. Demasiado pequeña: lento; demasiado grande: la pérdida oscila o diverge. Se puede cambiar durante el entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="75"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="83"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="82"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="90"/>
         <source>Momentum coefficient mu: the share of the previous step kept in the next.</source>
         <translation>Coeficiente de momento mu: la fracción del paso anterior que se conserva en el siguiente.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="84"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="92"/>
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="90"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="98"/>
         <source>Mini-batch size: how many training samples are averaged for each gradient step. One epoch is one pass over the training set, N/batch steps.</source>
         <translation>Tamaño del minilote: cuántas muestras de entrenamiento se promedian en cada paso del gradiente. Una época es una pasada por el conjunto de entrenamiento, N/lote pasos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="94"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="102"/>
         <source>Batch size</source>
         <translation>Tamaño de lote</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="100"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="108"/>
         <source>Epochs: how many times the network sees the whole training set.</source>
         <translation>Épocas: cuántas veces ve la red el conjunto de entrenamiento completo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="102"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="110"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="110"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="118"/>
         <source>L2 regularisation lambda: adds lambda/2 * sum(W^2) to the loss, which keeps the weights small and can reduce overfitting.</source>
         <translation>Regularización L2 lambda: suma lambda/2 * sum(W^2) a la pérdida, lo que mantiene pequeños los pesos y puede reducir el sobreajuste.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="114"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="122"/>
         <source>L2 penalty</source>
         <translation>Penalización L2</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="121"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="129"/>
         <source>How the learning rate changes over the epochs: constant, halved every few epochs (step), or decreasing smoothly to zero (cosine).</source>
         <translation>Cómo cambia la tasa de aprendizaje a lo largo de las épocas: constante, reducida a la mitad cada cierto número de épocas (escalonada) o decreciendo suavemente hasta cero (coseno).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="125"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="133"/>
         <source>Schedule</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="127"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="137"/>
+        <source>Step schedule: epochs between two decays.</source>
+        <translation>Planificación por escalones: épocas entre dos reducciones.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="138"/>
+        <source>Decay every</source>
+        <translation>Reducir cada</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="144"/>
+        <source>Step schedule: the learning rate is multiplied by this at every decay.</source>
+        <translation>Planificación por escalones: la tasa de aprendizaje se multiplica por este factor en cada reducción.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="146"/>
+        <source>Decay factor</source>
+        <translation>Factor de reducción</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="148"/>
         <source>Stop when validation stops improving</source>
         <translation>Parar cuando la validación deje de mejorar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="130"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="151"/>
         <source>Early stopping: hold out part of the training data for validation and stop when its loss has not improved for &apos;patience&apos; epochs, keeping the best weights.</source>
         <translation>Parada temprana: reserva parte de los datos de entrenamiento para validación y detiene el entrenamiento cuando su pérdida lleva &apos;paciencia&apos; épocas sin mejorar, conservando los mejores pesos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="135"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="156"/>
         <source>Early stopping</source>
         <translation>Parada temprana</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="138"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="159"/>
         <source>Epochs without improvement before stopping.</source>
         <translation>Épocas sin mejora antes de parar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="139"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="160"/>
         <source>Patience</source>
         <translation>Paciencia</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="145"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="167"/>
+        <source>Share of the training data held out to decide when to stop.</source>
+        <translation>Parte de los datos de entrenamiento que se reserva para decidir cuándo parar.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="169"/>
+        <source>Validation</source>
+        <translation>Validación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="170"/>
+        <source>Keep the best validation weights</source>
+        <translation>Conservar los pesos con mejor validación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="172"/>
+        <source>When training stops early, go back to the weights of the best epoch.</source>
+        <translation>Cuando el entrenamiento para antes, vuelve a los pesos de la mejor época.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="180"/>
         <source>Seed of the initial weights and of the shuffling: the same seed repeats the same run.</source>
         <translation>Semilla de los pesos iniciales y del barajado: la misma semilla repite la misma ejecución.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="149"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="184"/>
         <source>Seed</source>
         <translation>Semilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="152"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="187"/>
         <source>CPU (NumPy)</source>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="154"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="189"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="158"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="193"/>
         <source>Where the network computes. The GPU needs an NVIDIA card and CuPy.</source>
         <translation>Dónde calcula la red. La GPU necesita una tarjeta NVIDIA y CuPy.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="163"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="198"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="180"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="201"/>
+        <source>32-bit (float32, faster)</source>
+        <translation>32 bits (float32, más rápido)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="202"/>
+        <source>64-bit (float64, exact checks)</source>
+        <translation>64 bits (float64, comprobaciones exactas)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="204"/>
+        <source>Floating-point precision of the weights and the computation.</source>
+        <translation>Precisión en coma flotante de los pesos y del cálculo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="206"/>
+        <source>Precision</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="222"/>
         <source>Progress of the run: epoch, time left and speed.</source>
         <translation>Progreso de la ejecución: época, tiempo restante y velocidad.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="275"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="339"/>
         <source>Epoch {epoch} / {total}</source>
         <translation>Época {epoch} / {total}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="280"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="344"/>
         <source>Time left {eta} · {rate} samples/s · {elapsed} elapsed</source>
         <translation>Quedan {eta} · {rate} muestras/s · {elapsed} transcurrido</translation>
     </message>
@@ -3385,24 +3725,34 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>WeightsView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="26"/>
-        <source>&lt;b&gt;Weights&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; per layer</source>
-        <translation>&lt;b&gt;Pesos&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; por capa</translation>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="72"/>
+        <source>&lt;b&gt;Weights&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; and biases b&lt;sup&gt;[l]&lt;/sup&gt; (last column) per layer</source>
+        <translation>&lt;b&gt;Pesos&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; y sesgos b&lt;sup&gt;[l]&lt;/sup&gt; (última columna) por capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="45"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="99"/>
         <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;: {rows} x {cols}  ({act})</source>
         <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;: {rows} x {cols}  ({act})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="49"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="103"/>
         <source>linear</source>
         <translation>lineal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="110"/>
-        <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v:.4g}  (unit {i} of layer {l}, input {j})</source>
-        <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v:.4g}  (neurona {i} de la capa {l}, entrada {j})</translation>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="204"/>
+        <source>Diverged: {bad} of {total} values are infinite or NaN</source>
+        <translation>Divergió: {bad} de {total} valores son infinitos o NaN</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="238"/>
+        <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v}  (unit {i} of layer {l}, input {j})</source>
+        <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v}  (neurona {i} de la capa {l}, entrada {j})</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="245"/>
+        <source>b&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i}&lt;/sub&gt; = {v}  (bias of unit {i})</source>
+        <translation>b&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i}&lt;/sub&gt; = {v}  (sesgo de la neurona {i})</translation>
     </message>
 </context>
 </TS>

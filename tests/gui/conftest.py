@@ -44,3 +44,12 @@ def make_window(qtbot, settings_dir):
 
 def wait_for_status(qtbot, window, *statuses, timeout=60_000):
     qtbot.waitUntil(lambda: window.controller.status in statuses, timeout=timeout)
+
+
+@pytest.fixture
+def locale_of():
+    """Set the interface's number format for a test (``locale_of("es")``); English after."""
+    from PySide6.QtCore import QLocale
+
+    yield lambda language: QLocale.setDefault(QLocale(language))
+    QLocale.setDefault(QLocale("en"))

@@ -238,7 +238,7 @@ def test_identity_and_batch_loss_cross_the_process_boundary():
     network = build_network(config, dataset, get_backend("numpy", "float64"))
     snapshot = next(iter(build_trainer(config, dataset, network, snapshot_interval=0)))
     snapshot = dataclasses.replace(snapshot, batch_loss=0.25)
-    header, arrays = unpack(snapshot_message(snapshot))
+    header, arrays = unpack(snapshot_message(1, snapshot))
     back = snapshot_from(header, arrays)
     assert isinstance(back.identity, Identity) and back.identity == snapshot.identity
     assert back.batch_loss == 0.25

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -21,13 +20,15 @@ from PySide6.QtWidgets import (
 from ...core.activations import ACTIVATIONS
 from ...core.losses import HEAD_LABELS, HEADS
 from ...core.network import INIT_LABELS, INITS, layer_counts
-from ...experiment.config import ModelConfig
+from ...experiment.config import ModelConfig, field_spec
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
+from ..widgets import ElidingComboBox, wrap_long_rows
 
-MAX_WIDTH = 4096
-MAX_LAYERS = 12
+_HIDDEN = field_spec("model", "hidden")  # the one place the limits live
+MAX_WIDTH = int(_HIDDEN.high)
+MAX_LAYERS = _HIDDEN.max_len
 
 
 def activation_tooltip(parent: QWidget) -> str:
@@ -80,7 +81,8 @@ class ArchitecturePanel(QWidget):
         self.down_button.clicked.connect(lambda: self.move_layer(1))
 
         form = QFormLayout()
-        self.head = QComboBox()
+        wrap_long_rows(form)
+        self.head = ElidingComboBox()
         self.head.addItem(self.tr("Automatic (from the task)"), "auto")
         for name in HEADS:
             self.head.addItem(translate("Heads", HEAD_LABELS[name]), name)
@@ -91,7 +93,7 @@ class ArchitecturePanel(QWidget):
             )
         )
         form.addRow(self.tr("Output and loss"), self.head)
-        self.init = QComboBox()
+        self.init = ElidingComboBox()
         for name in INITS:
             self.init.addItem(translate("Inits", INIT_LABELS[name]), name)
         self.init.setToolTip(
@@ -122,14 +124,14 @@ class ArchitecturePanel(QWidget):
         self.load(ModelConfig())
 
     # -- rows --------------------------------------------------------------------------------
-    def _row_widgets(self, width: int, activation: str) -> tuple[QSpinBox, QComboBox]:
+    def _row_widgets(self, width: int, activation: str) -> tuple[QSpinBox, ElidingComboBox]:
         spin = QSpinBox()
         spin.setRange(1, MAX_WIDTH)
         spin.setValue(width)
         spin.setKeyboardTracking(False)
         spin.setToolTip(self.tr("N_l: the number of units in this layer."))
         spin.valueChanged.connect(self._emit_changed)
-        combo = QComboBox()
+        combo = ElidingComboBox()
         for name, act in ACTIVATIONS.items():
             combo.addItem(translate("Activations", act.label), name)
             combo.setItemData(combo.count() - 1, act.formula, Qt.ItemDataRole.ToolTipRole)

@@ -6,8 +6,6 @@ import dataclasses
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -16,21 +14,27 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...data.expr import describe_allowed
 from ...data.functions import TOY_LABELS, TOYS
-from ...experiment.config import DataConfig
+from ...experiment.config import DataConfig, field_spec
 from ...experiment.presets import PRESETS
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
 from ..views.gallery_view import GalleryView
 from ..views.prediction_view import PredictionView
-from ..widgets import error_style
+from ..widgets import (
+    CurrentPageStack,
+    ElidingCheckBox,
+    ElidingComboBox,
+    error_style,
+    wrap_long_rows,
+)
+from .training_panel import spec_range
 
 FORMULA_DELAY_MS = 200  # validate this long after the last keystroke
 
@@ -58,7 +62,8 @@ class DataPanel(QWidget):
         layout = QVBoxLayout(self)
 
         form = QFormLayout()
-        self.preset = QComboBox()
+        wrap_long_rows(form)
+        self.preset = ElidingComboBox()
         self.preset.addItem(self.tr("(choose a preset)"), "")
         for name, (label, _) in PRESETS.items():
             self.preset.addItem(translate("Presets", label), name)
@@ -68,7 +73,7 @@ class DataPanel(QWidget):
         self.preset.activated.connect(self._preset_activated)
         form.addRow(self.tr("Preset"), self.preset)
 
-        self.kind = QComboBox()
+        self.kind = ElidingComboBox()
         self.kind.addItem(self.tr("Function y = f(x)"), "function")
         self.kind.addItem(self.tr("2-D classification set"), "toy")
         self.kind.addItem(self.tr("Images: MNIST handwritten digits"), "mnist")
@@ -84,7 +89,7 @@ class DataPanel(QWidget):
         form.addRow(self.tr("Task"), self.kind)
         layout.addLayout(form)
 
-        self.pages = QStackedWidget()
+        self.pages = CurrentPageStack()
         self.pages.addWidget(self._function_page())
         self.pages.addWidget(self._toy_page())
         self.pages.addWidget(self._image_page())
@@ -97,6 +102,7 @@ class DataPanel(QWidget):
         layout.addWidget(self.data_message)
 
         common = self.common_form = QFormLayout()
+        wrap_long_rows(common)
         self.test_fraction = QSpinBox()
         self.test_fraction.setRange(5, 90)
         self.test_fraction.setSuffix(" %")
@@ -108,7 +114,7 @@ class DataPanel(QWidget):
         )
         common.addRow(self.tr("Test set"), self.test_fraction)
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2_000_000_000)
+        spec_range(self.seed, "data", "seed")
         self.seed.setToolTip(
             self.tr(
                 "Seed of the random train/test split and of the noise: the same seed gives "
@@ -124,7 +130,7 @@ class DataPanel(QWidget):
         self.preview.setMinimumHeight(180)
         self.image_preview = GalleryView(preview=True)
         self.image_preview.setMinimumHeight(180)
-        self.previews = QStackedWidget()
+        self.previews = CurrentPageStack()
         self.previews.addWidget(self.preview)
         self.previews.addWidget(self.image_preview)
         layout.addWidget(self.previews, 1)
@@ -142,6 +148,7 @@ class DataPanel(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
+        wrap_long_rows(form)
         self.formula = QLineEdit()
         self.formula.setPlaceholderText("sin(3*pi*x) + cos(2*pi*x)")
         self.formula.setToolTip(
@@ -182,7 +189,7 @@ class DataPanel(QWidget):
         row.addWidget(self.domain_hi)
         form.addRow(self.tr("Domain"), row)
 
-        self.sampling = QComboBox()
+        self.sampling = ElidingComboBox()
         self.sampling.addItem(self.tr("Step"), "step")
         self.sampling.addItem(self.tr("Number of points"), "points")
         self.sampling.setToolTip(
@@ -193,12 +200,12 @@ class DataPanel(QWidget):
         )
         self.step = QDoubleSpinBox()
         self.step.setDecimals(4)
-        self.step.setRange(0.0001, 1000)
+        self.step.setRange(0.0001, field_spec("data", "step").high)  # 0: by points
         self.step.setSingleStep(0.001)
         self.step.setKeyboardTracking(False)
         self.step.setToolTip(self.tr("Distance between consecutive samples of x."))
         self.points = QSpinBox()
-        self.points.setRange(5, 200_000)
+        spec_range(self.points, "data", "points")
         self.points.setSingleStep(50)
         self.points.setKeyboardTracking(False)
         self.points.setToolTip(self.tr("How many samples of the function (train + test)."))
@@ -212,7 +219,7 @@ class DataPanel(QWidget):
         self.points.valueChanged.connect(self._emit_changed)
 
         self.noise = QDoubleSpinBox()
-        self.noise.setRange(0.0, 10.0)
+        spec_range(self.noise, "data", "noise")
         self.noise.setDecimals(3)
         self.noise.setSingleStep(0.01)
         self.noise.setKeyboardTracking(False)
@@ -225,7 +232,7 @@ class DataPanel(QWidget):
         self.noise.valueChanged.connect(self._emit_changed)
         form.addRow(self.tr("Noise"), self.noise)
 
-        self.normalize = QCheckBox(self.tr("Divide y by its maximum |y|"))
+        self.normalize = ElidingCheckBox(self.tr("Divide y by its maximum |y|"))
         self.normalize.setToolTip(self.tr("Normalise the targets to [-1, 1], as in the course."))
         self.normalize.toggled.connect(self._emit_changed)
         form.addRow(self.tr("Normalise"), self.normalize)
@@ -235,7 +242,8 @@ class DataPanel(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
-        self.toy = QComboBox()
+        wrap_long_rows(form)
+        self.toy = ElidingComboBox()
         for name in TOYS:
             self.toy.addItem(translate("Toys", TOY_LABELS[name]), name)
         self.toy.setToolTip(
@@ -247,14 +255,14 @@ class DataPanel(QWidget):
         self.toy.currentIndexChanged.connect(self._emit_changed)
         form.addRow(self.tr("Set"), self.toy)
         self.toy_points = QSpinBox()
-        self.toy_points.setRange(20, 100_000)
+        spec_range(self.toy_points, "data", "points")
         self.toy_points.setSingleStep(100)
         self.toy_points.setKeyboardTracking(False)
         self.toy_points.setToolTip(self.tr("How many points (train + test)."))
         self.toy_points.valueChanged.connect(self._emit_changed)
         form.addRow(self.tr("Points"), self.toy_points)
         self.toy_noise = QDoubleSpinBox()
-        self.toy_noise.setRange(0.0, 0.5)
+        spec_range(self.toy_noise, "data", "noise")
         self.toy_noise.setDecimals(2)
         self.toy_noise.setSingleStep(0.05)
         self.toy_noise.setKeyboardTracking(False)
@@ -267,6 +275,7 @@ class DataPanel(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
+        wrap_long_rows(form)
         self.image_status = QLabel()
         self.image_status.setWordWrap(True)
         form.addRow(self.tr("On this computer"), self.image_status)
@@ -293,11 +302,27 @@ class DataPanel(QWidget):
         buttons.addWidget(self.manage_button, 0, 1)
         buttons.addWidget(self.import_button, 1, 0, 1, 2)
         form.addRow("", buttons)
+        self.root = QLineEdit()
+        self.root.setPlaceholderText(self.tr("(the data store)"))
+        self.root.setToolTip(
+            self.tr(
+                "A folder holding this dataset's files, for example one a teacher shared. "
+                "Empty: the app's own data store (see Datasets...)."
+            )
+        )
+        self.root.editingFinished.connect(self._root_edited)
+        self.root_button = QPushButton(self.tr("Choose..."))
+        self.root_button.setToolTip(self.tr("Choose the folder with the dataset's files."))
+        self.root_button.clicked.connect(self._choose_root)
+        row = QHBoxLayout()
+        row.addWidget(self.root, 1)
+        row.addWidget(self.root_button)
+        form.addRow(self.tr("Data folder"), row)
         self.download_button.clicked.connect(lambda: self.downloadRequested.emit(self._kind()))
         self.import_button.clicked.connect(lambda: self.importRequested.emit(self._kind()))
         self.manage_button.clicked.connect(self.manageRequested)
 
-        self.subset = QComboBox()
+        self.subset = ElidingComboBox()
         for n in SUBSETS:
             self.subset.addItem(number(n) if n else self.tr("All"), n)
         self.subset.setToolTip(
@@ -308,7 +333,7 @@ class DataPanel(QWidget):
         )
         self.subset.currentIndexChanged.connect(self._emit_changed)
         form.addRow(self.tr("Images"), self.subset)
-        self.scaling = QComboBox()
+        self.scaling = ElidingComboBox()
         self.scaling.addItem(self.tr("Pixels / 255 (0 to 1)"), "unit")
         self.scaling.addItem(self.tr("Standardise (mean 0, std 1)"), "standardize")
         self.scaling.setToolTip(
@@ -319,7 +344,7 @@ class DataPanel(QWidget):
         )
         self.scaling.currentIndexChanged.connect(self._emit_changed)
         form.addRow(self.tr("Scaling"), self.scaling)
-        self.labels = QComboBox()
+        self.labels = ElidingComboBox()
         self.labels.addItem(self.tr("100 fine classes"), "fine")
         self.labels.addItem(self.tr("20 superclasses"), "coarse")
         self.labels.setToolTip(
@@ -361,6 +386,7 @@ class DataPanel(QWidget):
             "data.subset": [self.subset],
             "data.scaling": [self.scaling],
             "data.labels": [self.labels],
+            "data.root": [self.root, self.root_button],
         }
 
     def _update_image_page(self) -> None:
@@ -382,7 +408,7 @@ class DataPanel(QWidget):
                 "blue): flattened, it is a vector of <b>{n}</b> inputs, "
                 "N<sub>0</sub> = {h}&times;{w}&times;3 = {n}."
             )
-        self.flattening.setText(text.format(h=shape[0], w=shape[1], n=inputs))
+        self.flattening.setText(text.format(h=shape[0], w=shape[1], n=number(inputs)))
         cifar100 = kind == "cifar100"
         self.labels.setVisible(cifar100)
         self.labels_label.setVisible(cifar100)
@@ -406,6 +432,7 @@ class DataPanel(QWidget):
                 self.subset.setCurrentIndex(self.subset.count() - 1)
             self.scaling.setCurrentIndex(max(0, self.scaling.findData(data.scaling)))
             self.labels.setCurrentIndex(max(0, self.labels.findData(data.labels)))
+            self.root.setText(data.root)
             self.formula.setText(data.formula)
             self.domain_lo.setValue(data.domain[0])
             self.domain_hi.setValue(data.domain[1])
@@ -447,6 +474,7 @@ class DataPanel(QWidget):
             data.subset = int(self.subset.currentData())
             data.scaling = self.scaling.currentData()
             data.labels = self.labels.currentData()
+            data.root = self.root.text().strip()
         return data
 
     def show_data_error(self, message: str | None, position: int | None = None) -> None:
@@ -491,6 +519,21 @@ class DataPanel(QWidget):
         self.step.setVisible(by_step)
         self.points.setVisible(not by_step)
         self._emit_changed()
+
+    def _root_edited(self) -> None:
+        if self.root.isModified():
+            self.root.setModified(False)
+            self._emit_changed()
+
+    def _choose_root(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder with the dataset's files"), self.root.text()
+        )
+        if folder:
+            self.root.setText(folder)
+            self._emit_changed()
 
     def _preset_activated(self, index: int) -> None:
         name = self.preset.itemData(index)

@@ -6,8 +6,6 @@ import dataclasses
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -21,11 +19,17 @@ from PySide6.QtWidgets import (
 
 from ...core.backend import gpu_status
 from ...core.optimizers import OPTIMIZER_LABELS, OPTIMIZERS, SCHEDULE_LABELS, SCHEDULES
-from ...experiment.config import TrainingConfig
+from ...experiment.config import TrainingConfig, field_spec
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
-from ..widgets import LogSpinSlider
+from ..widgets import ElidingCheckBox, ElidingComboBox, LogSpinSlider, wrap_long_rows
+
+
+def spec_range(spin, section: str, key: str) -> None:
+    """Give ``spin`` the range the configuration allows for ``section.key`` (one source)."""
+    spec = field_spec(section, key)
+    spin.setRange(spec.low, spec.high)
 
 
 def format_duration(seconds: float | None) -> str:
@@ -33,7 +37,7 @@ def format_duration(seconds: float | None) -> str:
         return "–"
     seconds = max(0.0, seconds)
     if seconds < 60:
-        return f"{seconds:.1f} s"
+        return f"{number(seconds, 1)} s"
     minutes, secs = divmod(int(round(seconds)), 60)
     if minutes < 60:
         return f"{minutes}:{secs:02d}"
@@ -43,7 +47,6 @@ def format_duration(seconds: float | None) -> str:
 
 class TrainingPanel(QWidget):
     changed = Signal()
-    learningRateChanged = Signal(float)
 
     def __init__(self, actions, parent=None):
         """``actions``: the window's start, step, stop and reset QActions (shared with the
@@ -53,8 +56,9 @@ class TrainingPanel(QWidget):
         self.locks = Locks()
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        wrap_long_rows(form)
 
-        self.optimizer = QComboBox()
+        self.optimizer = ElidingComboBox()
         for name in OPTIMIZERS:
             self.optimizer.addItem(translate("Optimizers", OPTIMIZER_LABELS[name]), name)
         self.optimizer.setToolTip(
@@ -66,7 +70,8 @@ class TrainingPanel(QWidget):
         )
         form.addRow(self.tr("Optimiser"), self.optimizer)
 
-        self.learning_rate = LogSpinSlider(1e-5, 10.0)
+        # the smallest rate five decimals can show; the largest the configuration allows
+        self.learning_rate = LogSpinSlider(1e-5, field_spec("training", "learning_rate").high)
         self.learning_rate.setToolTip(
             self.tr(
                 "The learning rate: how big a step the weights take along the negative "
@@ -77,7 +82,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Learning rate"), self.learning_rate)
 
         self.momentum = QDoubleSpinBox()
-        self.momentum.setRange(0.0, 0.999)
+        spec_range(self.momentum, "training", "momentum")
         self.momentum.setDecimals(3)
         self.momentum.setSingleStep(0.05)
         self.momentum.setToolTip(
@@ -86,7 +91,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Momentum"), self.momentum)
 
         self.batch_size = QSpinBox()
-        self.batch_size.setRange(1, 1_000_000)
+        spec_range(self.batch_size, "training", "batch_size")
         self.batch_size.setToolTip(
             self.tr(
                 "Mini-batch size: how many training samples are averaged for each gradient "
@@ -96,7 +101,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Batch size"), self.batch_size)
 
         self.epochs = QSpinBox()
-        self.epochs.setRange(1, 1_000_000)
+        spec_range(self.epochs, "training", "epochs")
         self.epochs.setSingleStep(100)
         self.epochs.setToolTip(
             self.tr("Epochs: how many times the network sees the whole training set.")
@@ -104,7 +109,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Epochs"), self.epochs)
 
         self.weight_decay = QDoubleSpinBox()
-        self.weight_decay.setRange(0.0, 10.0)
+        spec_range(self.weight_decay, "training", "weight_decay")
         self.weight_decay.setDecimals(5)
         self.weight_decay.setSingleStep(0.0001)
         self.weight_decay.setToolTip(
@@ -115,7 +120,7 @@ class TrainingPanel(QWidget):
         )
         form.addRow(self.tr("L2 penalty"), self.weight_decay)
 
-        self.schedule = QComboBox()
+        self.schedule = ElidingComboBox()
         for name in SCHEDULES:
             self.schedule.addItem(translate("Schedules", SCHEDULE_LABELS[name]), name)
         self.schedule.setToolTip(
@@ -125,8 +130,21 @@ class TrainingPanel(QWidget):
             )
         )
         form.addRow(self.tr("Schedule"), self.schedule)
+        self.step_size = QSpinBox()
+        spec_range(self.step_size, "training", "step_size")
+        self.step_size.setSingleStep(50)
+        self.step_size.setToolTip(self.tr("Step schedule: epochs between two decays."))
+        form.addRow(self.tr("Decay every"), self.step_size)
+        self.gamma = QDoubleSpinBox()
+        self.gamma.setDecimals(3)
+        self.gamma.setRange(0.001, field_spec("training", "gamma").high)
+        self.gamma.setSingleStep(0.05)
+        self.gamma.setToolTip(
+            self.tr("Step schedule: the learning rate is multiplied by this at every decay.")
+        )
+        form.addRow(self.tr("Decay factor"), self.gamma)
 
-        self.early_stopping = QCheckBox(self.tr("Stop when validation stops improving"))
+        self.early_stopping = ElidingCheckBox(self.tr("Stop when validation stops improving"))
         self.early_stopping.setToolTip(
             self.tr(
                 "Early stopping: hold out part of the training data for validation and stop "
@@ -136,12 +154,26 @@ class TrainingPanel(QWidget):
         )
         form.addRow(self.tr("Early stopping"), self.early_stopping)
         self.patience = QSpinBox()
-        self.patience.setRange(1, 1_000_000)
+        spec_range(self.patience, "training", "patience")
         self.patience.setToolTip(self.tr("Epochs without improvement before stopping."))
         form.addRow(self.tr("Patience"), self.patience)
+        self.validation_fraction = QSpinBox()
+        self.validation_fraction.setRange(
+            1, int(field_spec("training", "validation_fraction").high * 100)
+        )
+        self.validation_fraction.setSuffix(" %")
+        self.validation_fraction.setToolTip(
+            self.tr("Share of the training data held out to decide when to stop.")
+        )
+        form.addRow(self.tr("Validation"), self.validation_fraction)
+        self.restore_best = ElidingCheckBox(self.tr("Keep the best validation weights"))
+        self.restore_best.setToolTip(
+            self.tr("When training stops early, go back to the weights of the best epoch.")
+        )
+        form.addRow("", self.restore_best)
 
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2_000_000_000)
+        spec_range(self.seed, "training", "seed")
         self.seed.setToolTip(
             self.tr(
                 "Seed of the initial weights and of the shuffling: the same seed repeats the "
@@ -150,7 +182,7 @@ class TrainingPanel(QWidget):
         )
         form.addRow(self.tr("Seed"), self.seed)
 
-        self.backend = QComboBox()
+        self.backend = ElidingComboBox()
         self.backend.addItem(self.tr("CPU (NumPy)"), "numpy")
         usable, reason = gpu_status()
         self.backend.addItem(self.tr("GPU (CuPy)"), "cupy")
@@ -164,6 +196,13 @@ class TrainingPanel(QWidget):
         self.backend_reason.setStyleSheet("color: #555;")
         form.addRow(self.tr("Device"), self.backend)
         form.addRow("", self.backend_reason)
+        self.dtype = ElidingComboBox()
+        self.dtype.addItem(self.tr("32-bit (float32, faster)"), "float32")
+        self.dtype.addItem(self.tr("64-bit (float64, exact checks)"), "float64")
+        self.dtype.setToolTip(
+            self.tr("Floating-point precision of the weights and the computation.")
+        )
+        form.addRow(self.tr("Precision"), self.dtype)
         layout.addLayout(form)
 
         grid = QGridLayout()
@@ -172,7 +211,7 @@ class TrainingPanel(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextBesideIcon)
             button.setMinimumWidth(90)
-            grid.addWidget(button, i // 3, i % 3)
+            grid.addWidget(button, i // 2, i % 2)
         layout.addLayout(grid)
 
         self.progress = QProgressBar()
@@ -186,7 +225,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.progress_label)
         layout.addStretch(1)
 
-        for combo in (self.optimizer, self.schedule, self.backend):
+        for combo in (self.optimizer, self.schedule, self.backend, self.dtype):
             combo.currentIndexChanged.connect(self._emit_changed)
         for spin in (
             self.momentum,
@@ -195,11 +234,16 @@ class TrainingPanel(QWidget):
             self.weight_decay,
             self.patience,
             self.seed,
+            self.step_size,
+            self.gamma,
+            self.validation_fraction,
         ):
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._emit_changed)
         self.early_stopping.toggled.connect(self._emit_changed)
-        self.learning_rate.valueChanged.connect(self._lr_changed)
+        self.restore_best.toggled.connect(self._emit_changed)
+        self.schedule.currentIndexChanged.connect(self._update_enabled)
+        self.learning_rate.valueChanged.connect(self._emit_changed)
         self.optimizer.currentIndexChanged.connect(self._update_enabled)
         self.early_stopping.toggled.connect(self._update_enabled)
         self.load(TrainingConfig())
@@ -218,6 +262,11 @@ class TrainingPanel(QWidget):
             self.early_stopping.setChecked(training.early_stopping)
             self.patience.setValue(training.patience)
             self.seed.setValue(training.seed)
+            self.step_size.setValue(training.step_size)
+            self.gamma.setValue(training.gamma)
+            self.validation_fraction.setValue(int(round(training.validation_fraction * 100)))
+            self.restore_best.setChecked(training.restore_best)
+            self.dtype.setCurrentIndex(max(0, self.dtype.findData(training.dtype)))
             backend = "cupy" if training.backend == "cupy" and gpu_status()[0] else "numpy"
             self.backend.setCurrentIndex(self.backend.findData(backend))
         finally:
@@ -238,6 +287,11 @@ class TrainingPanel(QWidget):
             patience=self.patience.value(),
             seed=self.seed.value(),
             backend=self.backend.currentData(),
+            step_size=self.step_size.value(),
+            gamma=self.gamma.value(),
+            validation_fraction=self.validation_fraction.value() / 100,
+            restore_best=self.restore_best.isChecked(),
+            dtype=self.dtype.currentData(),
         )
 
     def lockable(self) -> dict[str, list]:
@@ -254,6 +308,11 @@ class TrainingPanel(QWidget):
             "training.patience": [self.patience],
             "training.seed": [self.seed],
             "training.backend": [self.backend],
+            "training.step_size": [self.step_size],
+            "training.gamma": [self.gamma],
+            "training.validation_fraction": [self.validation_fraction],
+            "training.restore_best": [self.restore_best],
+            "training.dtype": [self.dtype],
         }
 
     def set_locked_keys(self, keys) -> None:
@@ -277,7 +336,7 @@ class TrainingPanel(QWidget):
         self.progress.setValue(int(round(snapshot.progress * 1000)))
         self.progress.setFormat(
             self.tr("Epoch {epoch} / {total}").format(
-                epoch=snapshot.epoch, total=snapshot.total_epochs
+                epoch=number(snapshot.epoch), total=number(snapshot.total_epochs)
             )
         )
         self.progress_label.setText(
@@ -292,12 +351,12 @@ class TrainingPanel(QWidget):
     def _update_enabled(self) -> None:
         uses_momentum = self.optimizer.currentData() in ("momentum", "nesterov")
         self.locks.enable(self.momentum, uses_momentum)
-        self.locks.enable(self.patience, self.early_stopping.isChecked())
-
-    def _lr_changed(self, value: float) -> None:
-        if not self._loading:
-            self.learningRateChanged.emit(value)
-            self.changed.emit()
+        stopping = self.early_stopping.isChecked()
+        for widget in (self.patience, self.validation_fraction, self.restore_best):
+            self.locks.enable(widget, stopping)
+        by_steps = self.schedule.currentData() == "step"
+        for widget in (self.step_size, self.gamma):
+            self.locks.enable(widget, by_steps)
 
     def _emit_changed(self, *_) -> None:
         if not self._loading:
