@@ -157,7 +157,8 @@ def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:
 def snapshot_message(run: int, snapshot: Snapshot) -> bytes:
     header = {"kind": "snapshot", "run": run,
               **{f: getattr(snapshot, f) for f in _SNAPSHOT_FIELDS}}  # fmt: skip
-    header["identity"] = snapshot.identity.to_dict() if snapshot.identity else None
+    # the header holds plain values only: the identity travels as a JSON text
+    header["identity"] = json.dumps(snapshot.identity.to_dict()) if snapshot.identity else None
     arrays = {f"history.{k}": v for k, v in snapshot.history.items()}
     for layer, (w, b) in enumerate(snapshot.weights):
         arrays[f"W.{layer}"] = w
@@ -178,6 +179,18 @@ def _number(header: dict, name: str, kind) -> float | int:
     if isinstance(value, bool) or not isinstance(value, kind):
         raise RemoteError(f"snapshot field {name!r} is missing or not a number")
     return value
+
+
+def _identity(text) -> Identity | None:
+    """The identity a snapshot header names (a JSON text), checked."""
+    if text is None:
+        return None
+    if not isinstance(text, str) or len(text) > MAX_TEXT:
+        raise RemoteError("snapshot identity is not text")
+    try:
+        return Identity.from_dict(json.loads(text))
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        raise RemoteError("snapshot identity is not readable") from None
 
 
 def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
@@ -240,7 +253,7 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
         weights=weights,
         test_output=arrays.get("test_output"),
         plot_output=arrays.get("plot_output"),
-        identity=Identity.from_dict(header.get("identity")),
+        identity=_identity(header.get("identity")),
         layers=layers or None,
         unit_states=unit_states,
     )
