@@ -108,7 +108,10 @@ def test_every_task_switch_applies_the_tasks_defaults(make_window, qtbot, image_
         assert window.data_panel.preset.currentData() == task_preset(name, config.data.toy)
         assert_views_match(window)
         status = window.status_label.text()
-        assert "defaults" in status and f"{expected.training.epochs} epochs" in status, status
+        from mlpstudio.gui.style import number  # epochs in the locale's format (1,000)
+
+        epochs = number(expected.training.epochs)
+        assert "defaults" in status and f"{epochs} epochs" in status, status
 
 
 def test_task_mnist_replaces_the_course_settings(make_window, qtbot, image_store):
