@@ -683,7 +683,8 @@ class MainWindow(QMainWindow):
     def _on_network_changed(self) -> None:
         network = self.controller.network
         self._bind_views()
-        if self.controller.pending_rebuild is None:
+        offers_reset = self.message_bar._callback == self._reset
+        if self.controller.pending_rebuild is None and offers_reset:
             self.message_bar.hide()  # an offer to rebuild is void once the network is new
         if network is not None:
             self.backend_label.setText(
