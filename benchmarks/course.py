@@ -3,7 +3,7 @@
 For each seed the data split, the initialisation and the shuffling change. Prints the test R^2
 of MLP Studio's default recipe (one hidden layer of 10), its wall time, the test R^2 of the
 course's scikit-learn recipe ``MLPRegressor([10], max_iter=1000)`` on the same split, and of
-scikit-learn given MLP Studio's recipe (tanh, Adam, lr 0.01, batch 32, no early stop).
+scikit-learn given MLP Studio's recipe (tanh, Adam, lr 0.01, batch 16, no early stop).
 
     python benchmarks/course.py [--seeds 5]
 """

@@ -113,3 +113,19 @@ def test_unknown_option_is_a_usage_error():
     result = run_cli("train", "--bogus")
     assert result.returncode == 2
     assert "unrecognised arguments" in result.stderr or "unrecognized" in result.stderr
+
+
+def test_formula_with_a_singularity_warns_on_stderr_and_still_trains(capsys):
+    code = main(["train", "--epochs", "3", "--set", 'data.formula="1/x"'])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "warning" in err and "1/x" in err and "near x = 0:" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_formula_undefined_at_a_sample_point_is_refused(capsys):
+    code = main(["train", "--epochs", "3", "--set", 'data.formula="1/(x+1)"'])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "x = -1" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1

@@ -82,3 +82,32 @@ def test_toy_classes_are_separated_as_their_names_say():
     assert (r[circle.y_train == 1] < 0.45).all() and (r[circle.y_train == 0] > 0.5).all()
     xor = toy_dataset("xor", points=1000, noise=0.0)
     assert ((xor.x_train[:, 0] * xor.x_train[:, 1] > 0) == (xor.y_train == 1)).all()
+
+
+@pytest.mark.parametrize(
+    "formula,domain,where",
+    [
+        ("1/x", (-1, 1), "near x = 0:"),  # arange misses 0 by 1e-16: one 1e16 spike
+        ("log(abs(x))", (-1, 1), "near x = 0:"),
+        ("1/(x - 0.3001)", (-1, 1), "near x = 0.3001 "),  # between probe points: huge, not inf
+        ("tan(x)", (-2, 2), "near x = -1.571 "),
+    ],
+)
+def test_singularities_on_the_domain_are_warned_about_and_located(formula, domain, where):
+    ds = function_dataset(formula, domain=domain, step=0.005)
+    assert len(ds.warnings) == 1
+    assert where in ds.warnings[0] + " "
+    assert formula.replace(" ", "") in ds.warnings[0].replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "formula", [COURSE_FORMULA, "exp(10*x)", "x**20", "sign(x)", "1/(x + 1.5)", "exp(-10*x**2)"]
+)
+def test_smooth_targets_get_no_warning(formula):
+    assert function_dataset(formula, step=0.005).warnings == ()
+
+
+def test_two_input_singularity_is_located_on_both_axes():
+    ds = function_dataset("1/(x1 - 0.5 + x2 - 0.5 + 0.00001)", step=None, points=400)
+    assert ds.warnings and "x1 = " in ds.warnings[0] and "x2 = " in ds.warnings[0]
+    assert function_dataset("sin(pi*x1) * cos(pi*x2)", points=400).warnings == ()

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mlpstudio.data.dataset import DataError
-from mlpstudio.data.expr import FUNCTIONS, FormulaError, parse_formula
+from mlpstudio.data.expr import FUNCTIONS, MAX_LENGTH, FormulaError, parse_formula
 from mlpstudio.data.functions import function_dataset, parse_target
 
 X = np.linspace(-0.9, 0.9, 37)
@@ -118,6 +118,34 @@ def test_error_positions_point_at_the_problem():
     assert info.value.position == 6
 
 
+@pytest.mark.parametrize(
+    "text,position,fragment",
+    [
+        ("sin(3*pi*x)+", 12, "after '+'"),  # Python reports no place for a trailing operator
+        ("sin(x) *", 8, "after '*'"),
+        ("  x -", 5, "after '-'"),
+        ("", 0, "type a formula"),
+        ("x" * (MAX_LENGTH + 1), MAX_LENGTH, "too long"),
+        ("x\0+1", 1, "null bytes"),
+        ("x + y", 4, "unknown name"),
+    ],
+)
+def test_every_error_has_a_position(text, position, fragment):
+    with pytest.raises(FormulaError) as info:
+        parse_formula(text)
+    assert info.value.position == position
+    assert fragment in info.value.message.lower()
+
+
+def test_mixing_x_and_x1_points_at_the_second_kind():
+    with pytest.raises(FormulaError) as info:
+        parse_target("sin(x) + x1")
+    assert info.value.position == 9
+    with pytest.raises(FormulaError) as info:
+        parse_target(" x1 * x2 + x")
+    assert info.value.position == 11
+
+
 def test_suggestions_for_typos():
     with pytest.raises(FormulaError, match="(?i)did you mean 'sin'"):
         parse_formula("sn(x)")
@@ -203,6 +231,7 @@ def test_fuzz_token_soup_parses_or_fails_cleanly(text):
         formula = parse_formula(text)
     except FormulaError as exc:
         assert exc.message
+        assert exc.position is not None and 0 <= exc.position <= len(text)
     else:
         values = formula(X)
         assert values.shape == X.shape
@@ -216,6 +245,7 @@ def test_fuzz_arbitrary_text(text):
         parse_formula(text)
     except FormulaError as exc:
         assert isinstance(exc.message, str) and exc.message
+        assert exc.position is not None and 0 <= exc.position <= len(text)
 
 
 def _expressions():

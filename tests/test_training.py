@@ -378,3 +378,19 @@ def test_uint8_conversion_on_every_backend(backend_name):
     converted = trainer.backend.to_host(trainer._inputs(trainer._x))
     assert converted.dtype == np.float32
     np.testing.assert_allclose(converted, (x.reshape(50, -1) - 120.5) / 64, rtol=1e-6)
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum"])
+def test_a_diverging_run_prints_no_numpy_warnings(optimizer):
+    """The loop reports divergence in its message; numpy's overflow warnings would only
+    repeat it on the terminal (sigmoid units overflowed in the loss and in R^2)."""
+    import warnings
+
+    ds = course()
+    net = Network([1, 10, 1], ["sigmoid"], seed=0)
+    trainer = Trainer(net, ds, TrainingOptions(epochs=50, optimizer=optimizer, learning_rate=100))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        final = trainer.run()
+    assert final.status == "diverged"
+    assert [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)] == []

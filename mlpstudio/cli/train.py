@@ -34,6 +34,8 @@ def run_training(config, out: str | None, show_progress: bool = True) -> tuple[d
     from ..experiment.build import build_dataset, build_network, build_trainer
 
     dataset = build_dataset(config.data)
+    for warning in dataset.warnings:
+        print(f"mlpstudio: warning: {warning}", file=sys.stderr)
     network = build_network(config, dataset)
     trainer = build_trainer(config, dataset, network, snapshot_interval=0.1)
     metric_name = "acc" if network.head.is_classification else "R2"

@@ -10,8 +10,9 @@ import numpy as np
 
 
 def mse(xp, output, target) -> float:
-    diff = output - target
-    return float((diff * diff).mean())
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverged output reports inf/NaN
+        diff = output - target
+        return float((diff * diff).mean())
 
 
 def r2_score(xp, output, target) -> float:
@@ -19,9 +20,9 @@ def r2_score(xp, output, target) -> float:
     scikit-learn's default). 1 is a perfect fit; 0 is no better than predicting the mean."""
     target = target.reshape(len(target), -1)
     output = output.reshape(len(output), -1)
-    ss_res = ((target - output) ** 2).sum(axis=0)
-    ss_tot = ((target - target.mean(axis=0)) ** 2).sum(axis=0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):  # inf/NaN reported as is
+        ss_res = ((target - output) ** 2).sum(axis=0)
+        ss_tot = ((target - target.mean(axis=0)) ** 2).sum(axis=0)
         ratio = xp.where(ss_tot > 0, ss_res / xp.where(ss_tot > 0, ss_tot, 1), 0.0)
     return float((1.0 - ratio).mean())
 

@@ -453,14 +453,16 @@ class Trainer:
     def _evaluate(self, x_rows, y):
         """(mean loss, metric, head output) on a whole set, chunked."""
         xp, head = self.backend.xp, self.network.head
-        with np.errstate(over="ignore", invalid="ignore"):
+        # A diverging network gives inf/NaN here; the loop detects that and stops, so numpy's
+        # RuntimeWarnings would only repeat what the message says.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             z = self._logits(x_rows)
-        loss = float(head.loss(xp, z, y))
-        output = head.output(xp, z)
-        if self._classification:
-            metric = metrics.accuracy(xp, output, y)
-        else:
-            metric = metrics.r2_score(xp, output, y)
+            loss = float(head.loss(xp, z, y))
+            output = head.output(xp, z)
+            if self._classification:
+                metric = metrics.accuracy(xp, output, y)
+            else:
+                metric = metrics.r2_score(xp, output, y)
         return loss, metric, output
 
     # -- the loop ----------------------------------------------------------------------------

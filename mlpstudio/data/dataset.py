@@ -46,6 +46,8 @@ class Dataset:
     #: views can fold a fine confusion matrix into superclasses.
     coarse_of: np.ndarray | None = field(default=None, repr=False)
     coarse_names: tuple[str, ...] = ()
+    #: Warnings about the data for the user (a formula with a singularity on the domain...).
+    warnings: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.task not in TASKS:

@@ -134,12 +134,13 @@ class Formula:
 def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
     """Parse ``text`` into a :class:`Formula` of ``variables`` or raise :class:`FormulaError`."""
     if not isinstance(text, str):
-        raise FormulaError(translate("Formula", "The formula must be text."))
+        raise FormulaError(translate("Formula", "The formula must be text."), 0)
     if len(text) > MAX_LENGTH:
         raise FormulaError(
             translate(
                 "Formula", "The formula is too long ({n} characters; at most {limit})."
-            ).format(n=f"{len(text):,}", limit=MAX_LENGTH)
+            ).format(n=f"{len(text):,}", limit=MAX_LENGTH),
+            MAX_LENGTH,
         )
     stripped = text.strip()
     if not stripped:
@@ -147,7 +148,8 @@ def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
         raise FormulaError(
             translate("Formula", "Type a formula in {variables}, for example {example}.").format(
                 variables=", ".join(variables), example=example
-            )
+            ),
+            0,
         )
     # Leading whitespace would shift positions and is an indentation error for ast.
     offset = len(text) - len(text.lstrip())
@@ -157,7 +159,10 @@ def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
         raise _syntax_error(stripped, exc, offset) from None
     except (ValueError, RecursionError, MemoryError) as exc:  # null bytes, absurd nesting
         raise FormulaError(
-            translate("Formula", "The formula cannot be read: {reason}.").format(reason=_short(exc))
+            translate("Formula", "The formula cannot be read: {reason}.").format(
+                reason=_short(exc)
+            ),
+            offset,
         ) from None
     used: set[str] = set()
     compiler = _Compiler(stripped, variables, offset, used)
@@ -172,9 +177,22 @@ def _short(exc: BaseException) -> str:
 
 
 def _syntax_error(text: str, exc: SyntaxError, offset: int) -> FormulaError:
-    position = (exc.offset - 1 + offset) if exc.offset else None
     raw = exc.msg or "invalid syntax"
-    if "was never closed" in raw:
+    ends_early = False
+    if "null bytes" in raw and "\0" in text:
+        position = text.index("\0") + offset
+    elif exc.offset and 0 < exc.offset <= len(text) + 1 and (exc.lineno or 1) == 1:
+        position = exc.offset - 1 + offset
+    else:
+        # Python gives no usable place when the text stops in the middle of an expression
+        # ("x +", "sin(x) *"): the problem is at its end.
+        position = len(text) + offset
+        ends_early = True
+    if ends_early and text.rstrip()[-1:] in set("+-*/(,."):
+        message = translate(
+            "Formula", "the formula ends too early: something is missing after '{char}'"
+        ).format(char=text.rstrip()[-1])
+    elif "was never closed" in raw:
         message = translate("Formula", "an opening parenthesis '(' was never closed")
     elif "unmatched" in raw:
         message = translate("Formula", "a closing parenthesis ')' is unmatched")
@@ -184,10 +202,6 @@ def _syntax_error(text: str, exc: SyntaxError, offset: int) -> FormulaError:
         message = translate("Formula", "invalid syntax")
     if re.search(r"\d\s*[A-Za-z_(]", text) and "invalid" in raw:
         message += " " + translate("Formula", "(write 3*x, not 3x: multiplication needs '*')")
-    if position is None:
-        return FormulaError(
-            translate("Formula", "Syntax error: {message}.").format(message=message)
-        )
     return FormulaError(
         translate("Formula", "Syntax error at character {n}: {message}.").format(
             n=position + 1, message=message
@@ -204,9 +218,7 @@ class _Compiler:
 
     def error(self, node, message) -> FormulaError:
         col = getattr(node, "col_offset", None)
-        position = col + self.offset if col is not None else None
-        if position is None:
-            return FormulaError(message + ".")
+        position = (col if col is not None else 0) + self.offset
         where = translate("Formula", "(character {n})").format(n=position + 1)
         return FormulaError(f"{message} {where}.", position)
 

@@ -7,6 +7,8 @@ set drawn at random with a seed.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
@@ -22,6 +24,10 @@ TOY_LABELS = {
     "spiral": QT_TRANSLATE_NOOP("Toys", "Spiral"),
 }
 MAX_POINTS = 2_000_000
+#: Probe points per axis when looking for singularities between the samples.
+PROBE_POINTS = {1: 20_001, 2: 401}
+#: A target whose largest |y| exceeds this many times its 90th percentile gets a warning.
+HUGE_RATIO = 100.0
 
 
 def parse_target(text: str):
@@ -29,8 +35,13 @@ def parse_target(text: str):
     formula = parse_formula(text, ("x", "x1", "x2"))
     used = formula.used_names
     if "x" in used and used & {"x1", "x2"}:
+        # The problem is the first variable of the other kind than the first one used.
+        names = list(re.finditer(r"\b(x|x1|x2)\b", text))
+        first_is_x = names[0].group() == "x"
+        clash = next((m for m in names if (m.group() == "x") != first_is_x), names[0])
         raise FormulaError(
-            translate("Data", "Use either x (one input) or x1 and x2 (two inputs), not both.")
+            translate("Data", "Use either x (one input) or x1 and x2 (two inputs), not both."),
+            clash.start(),
         )
     variables = ("x1", "x2") if used & {"x1", "x2"} else ("x",)
     return parse_formula(text, variables)
@@ -70,6 +81,7 @@ def function_dataset(
                 "overflow?). Change the formula or the domain.",
             ).format(value=value, where=where)
         )
+    warnings = formula_warnings(target, axes, x, clean)
     divisor = 1.0
     if normalize:
         divisor = float(np.max(np.abs(clean)))
@@ -98,7 +110,55 @@ def function_dataset(
         domain=axes,
         y_divisor=divisor,
         description=f"y = {target.text}" + (f" / {divisor:.4g}" if normalize else ""),
+        warnings=warnings,
     )
+
+
+def formula_warnings(target, axes, x: np.ndarray, y: np.ndarray) -> tuple[str, ...]:
+    """Warnings for a target that is finite at the samples ``x`` (values ``y``) but has a
+    singularity between them, or values so large at a few points that the rest of the curve
+    is flat after normalisation. Probes a fine grid over the domain as well as the samples."""
+    if len(axes) == 1:
+        ((lo, hi),) = axes
+        grid = np.linspace(lo, hi, PROBE_POINTS[1])[:, None]
+    else:
+        side = PROBE_POINTS[2]
+        (lo1, hi1), (lo2, hi2) = axes
+        g1, g2 = np.meshgrid(np.linspace(lo1, hi1, side), np.linspace(lo2, hi2, side))
+        grid = np.column_stack([g1.ravel(), g2.ravel()])
+    probe_x = np.vstack([x, grid])
+    probe_y = np.concatenate([y, target(*grid.T)])
+    size = np.abs(probe_y)
+
+    def where(row: int) -> str:
+        return ", ".join(f"{v} = {c:.4g}" for v, c in zip(target.variables, probe_x[row]))
+
+    bad = ~np.isfinite(size)
+    if bad.any():
+        return (
+            translate(
+                "Data",
+                "{formula} is infinite or undefined near {where}: the samples miss that "
+                "point, but the values next to it are huge.",
+            ).format(formula=target.text, where=where(int(bad.argmax()))),
+        )
+    peak_row = int(size.argmax())
+    peak = float(size[peak_row])
+    typical = float(np.percentile(size, 90))
+    if peak > 0.0 and peak > HUGE_RATIO * typical:
+        return (
+            translate(
+                "Data",
+                "{formula} has very large values near {where} (|y| up to {peak}, while 90% of "
+                "the values are below {typical}): the rest of the curve looks flat.",
+            ).format(
+                formula=target.text,
+                where=where(peak_row),
+                peak=f"{peak:.3g}",
+                typical=f"{typical:.3g}",
+            ),
+        )
+    return ()
 
 
 def _domain_axes(domain, n_axes: int) -> tuple[tuple[float, float], ...]:

@@ -360,3 +360,67 @@ class _Source:
                 raise self._missing(line, j)
             out.append(value)
         return out
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The first rows of a CSV file as text, for the import dialog: the same checks and the
+    same detection as :func:`read_table`, without reading the whole file."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]  # per column: mostly numbers in the sampled rows
+    delimiter: str
+    decimal: str
+    encoding: str
+
+
+def preview_csv(path: str | Path, delimiter: str = "", decimal: str = "",
+                rows: int = 20) -> Preview:  # fmt: skip
+    """The columns and first ``rows`` data rows of a file (refusals as :class:`DataError`)."""
+    encoding, head_text = inspect_csv(path)
+    head_lines = head_text.splitlines()[: SAMPLE_LINES + 1]
+    found_delimiter, found_decimal = detect_dialect(head_lines)
+    delimiter, decimal = delimiter or found_delimiter, decimal or found_decimal
+    lines = [line for line in head_lines if line.strip()]
+    if not lines:
+        raise DataError(_tr("{path}: the file is empty.").format(path=path))
+    parsed = _rows(lines, delimiter)
+    first = parsed[0]
+    if not all(_is_number(c) for c in first):
+        columns = tuple(c.strip() or f"column {i + 1}" for i, c in enumerate(first))
+        parsed = parsed[1:]
+    else:
+        columns = tuple(f"column {i + 1}" for i in range(len(first)))
+    numeric = tuple(
+        _mostly_numbers([r[j] for r in parsed if j < len(r)]) for j in range(len(columns))
+    )
+    shown = tuple(tuple(r) for r in parsed[:rows])
+    return Preview(columns, shown, numeric, delimiter, decimal, encoding)
+
+
+#: Arrays alive at the peak of building a dataset from a table, in units of the float64 data:
+#: loadtxt's result, the train/test copies and their standardised copies.
+PEAK_COPIES = 3
+
+
+def estimated_bytes(path: str | Path) -> int:
+    """An upper estimate of the memory that reading ``path`` into float64 arrays needs, from
+    its size and its first lines (so it is refused *before* it is read when it cannot fit)."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > CSV_MAX_BYTES:
+            return 0  # never opened here: the reader refuses it with its own message
+        size = info.st_size
+        with open(path, "rb") as handle:
+            head = handle.read(64 << 10)
+    except OSError:
+        return 0  # the reader itself reports the unreadable file
+    lines = [line for line in head.splitlines() if line.strip()][1:SAMPLE_LINES]
+    if not lines:
+        return 0
+    per_row = min(len(line) + 1 for line in lines)  # the shortest row seen, to be safe
+    fields = max(line.count(b",") + line.count(b";") + line.count(b"\t") + line.count(b"|")
+                 for line in lines) + 1  # fmt: skip
+    return int(size / per_row * fields * 8 * PEAK_COPIES)

@@ -25,7 +25,9 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from .dataset import DataError
 
@@ -226,6 +228,7 @@ def check_data_depth(value, source: str) -> None:
     stack = [(value, 0)]
     while stack:
         item, depth = stack.pop()
+        children: Iterable[Any]
         if isinstance(item, dict):
             children = item.values()
         elif isinstance(item, list):

@@ -10,6 +10,8 @@ with ``numpy.load(..., allow_pickle=False)``::
                                for momentum, or "m" and "v" for Adam), flat, in the network's
                                parameter layout
     history/epoch.npy, ...     one float64 column per History column
+    data/table.csv             data.kind = csv only: the CSV file's bytes, up to
+                               CSV_EMBED_MAX_BYTES, so the experiment reopens elsewhere
 
 Saving writes a temporary file in the target's folder and renames it over the target
 (:func:`~mlpstudio.experiment.files.atomic_write`), so a crash, a kill or a full disk leaves the
@@ -21,6 +23,7 @@ one :class:`ArchiveError` that names it. Opening never writes anything.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import math
@@ -34,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__
+from ..atomic import remove_stale
 from ..core.activations import ACTIVATIONS
 from ..core.losses import HEADS
 from ..core.network import Network, layer_counts
@@ -41,7 +45,6 @@ from ..core.optimizers import OPTIMIZERS
 from ..core.training import History
 from ..data.dataset import DataError
 from ..data.untrusted import MAX_BYTES, loads_json, open_regular
-from ..atomic import remove_stale
 from ..memory import MemoryBudgetError, check_memory
 from .config import Config, ConfigError, config_from_dict
 from .files import atomic_write
@@ -50,6 +53,11 @@ SUFFIX = ".mlpx"
 FORMAT = "mlpstudio-experiment"
 FORMAT_VERSION = 1
 META = "experiment.json"
+
+#: data.kind = csv: the file is stored in the experiment up to this size (bytes), so that it
+#: reopens on a machine without the original; a larger file is referenced by path only.
+CSV_EMBED_MAX_BYTES = 20 * 10**6
+CSV_MEMBER = "data/table.csv"
 
 #: Optimiser buffers, besides the step count "t", per optimiser (see Optimizer.state()).
 OPTIMIZER_BUFFERS = {
@@ -106,6 +114,7 @@ class ExperimentFile:
     history: dict[str, np.ndarray]  # History.COLUMNS -> float64 arrays of equal length
     optimizer_state: dict[str, np.ndarray] | None
     meta: dict = field(default_factory=dict)  # the whole experiment.json
+    embedded_csv: bytes | None = None  # data.kind = csv: the file's bytes stored with it
 
     @property
     def params(self) -> np.ndarray:
@@ -200,7 +209,7 @@ def save_experiment(
         "app_version": __version__,
         "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "config": config.to_dict(),
-        "data": data_reference(config),
+        "data": data_reference(config, csv_bytes := _csv_to_embed(config)),
         "model": {
             "sizes": list(network.sizes),
             "activations": list(network.activation_names),
@@ -223,6 +232,10 @@ def save_experiment(
             info = zipfile.ZipInfo(META, date_time=_ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, meta_bytes)
+            if csv_bytes is not None:
+                info = zipfile.ZipInfo(CSV_MEMBER, date_time=_ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, csv_bytes)
             for name, array in arrays.items():
                 _write_member(archive, name, array)
 
@@ -237,9 +250,19 @@ def _write_member(archive: zipfile.ZipFile, name: str, array: np.ndarray) -> Non
         np.save(member, np.asarray(array), allow_pickle=False)
 
 
-def data_reference(config: Config) -> dict:
+def data_reference(config: Config, csv_bytes: bytes | None = None) -> dict:
     """Which data the experiment trained on, in words a person can check."""
     data = config.data
+    if data.kind == "csv":
+        embedded = csv_bytes is not None
+        return {
+            "kind": "csv",
+            "path": data.path,
+            "file": Path(data.path).name,
+            "embedded": CSV_MEMBER if embedded else None,
+            "bytes": len(csv_bytes) if embedded else None,
+            "sha256": hashlib.sha256(csv_bytes).hexdigest() if embedded else None,
+        }
     if data.kind == "function":
         return {"kind": "function", "formula": data.formula, "domain": list(data.domain)}
     if data.kind == "toy":
@@ -354,6 +377,9 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
             expected[f"optimizer/{key}.npy"] = ((n_params,), "f")
     for column in meta["history"]["columns"]:
         expected[f"history/{column}.npy"] = ((rows,), "f")
+    csv_info = _csv_reference(meta, config, name)
+    if csv_info is not None:
+        expected[CSV_MEMBER] = ((), "csv")
 
     unexpected = sorted(set(members) - set(expected) - {META})
     if unexpected:
@@ -380,7 +406,14 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     arrays = {
         member: _read_array(archive, members[member], name, shape, kinds)
         for member, (shape, kinds) in expected.items()
+        if kinds != "csv"
     }
+    embedded_csv = None
+    if csv_info is not None:
+        embedded_csv = _read_member(archive, members[CSV_MEMBER], name, CSV_EMBED_MAX_BYTES)
+        size, digest = csv_info
+        if len(embedded_csv) != size or hashlib.sha256(embedded_csv).hexdigest() != digest:
+            raise ArchiveError(f"{name}: the stored CSV file does not match its checksum; refused.")
     layers = [
         (arrays[f"weights/W{c.layer}.npy"], arrays[f"weights/b{c.layer}.npy"]) for c in counts
     ]
@@ -409,6 +442,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
         history=history,
         optimizer_state=state,
         meta=meta,
+        embedded_csv=embedded_csv,
     )
 
 
@@ -674,3 +708,72 @@ def restore(experiment: ExperimentFile, dataset, backend=None) -> tuple[Network,
     columns = experiment.history
     history = History.from_columns(columns) if len(columns.get("epoch", ())) else History()
     return network, history, experiment.optimizer_state
+
+
+# -- data.kind = csv: the file travels inside the experiment ---------------------------------
+def csv_embeddable(path: str) -> bool:
+    """Whether a CSV file (``data.path``) is small enough to travel inside an experiment."""
+    try:
+        return Path(path).is_file() and Path(path).stat().st_size <= CSV_EMBED_MAX_BYTES
+    except OSError:
+        return False
+
+
+def _csv_to_embed(config: Config) -> bytes | None:
+    """The CSV file's bytes when it exists and fits CSV_EMBED_MAX_BYTES, else None."""
+    if config.data.kind != "csv" or not config.data.path:
+        return None
+    try:
+        path = Path(config.data.path)
+        if not path.is_file() or path.stat().st_size > CSV_EMBED_MAX_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if len(data) <= CSV_EMBED_MAX_BYTES else None
+
+
+def _csv_reference(meta: dict, config: Config, name: str) -> tuple[int, str] | None:
+    """(bytes, sha256) of an embedded CSV file that ``experiment.json`` announces, else None."""
+    data = meta.get("data")
+    if config.data.kind != "csv" or not isinstance(data, dict) or data.get("embedded") is None:
+        return None
+    size, digest = data.get("bytes"), data.get("sha256")
+    if (
+        data.get("embedded") != CSV_MEMBER
+        or isinstance(size, bool)
+        or not isinstance(size, int)
+        or not 0 < size <= CSV_EMBED_MAX_BYTES
+        or not isinstance(digest, str)
+        or len(digest) != 64
+    ):
+        raise ArchiveError(f"{name}: the entry for the stored CSV file is invalid; refused.")
+    return size, digest
+
+
+def use_embedded_csv(experiment: ExperimentFile, folder: str | Path | None = None) -> str | None:
+    """When the experiment's CSV file is missing here but stored in the experiment, write the
+    stored copy to ``folder`` (default: ``csv`` in the user's data folder; atomically, once)
+    and point ``experiment.config.data.path`` at it. Returns a sentence saying so, or None
+    when nothing changed. Raises OSError when the copy cannot be written."""
+    from ..data.locations import data_dir
+    from ..i18n import translate
+
+    data = experiment.config.data
+    if data.kind != "csv" or experiment.embedded_csv is None or Path(data.path).is_file():
+        return None
+    payload = experiment.embedded_csv
+    digest = hashlib.sha256(payload).hexdigest()
+    stem = Path(data.path.replace("\\", "/")).name[-80:]
+    stem = "".join(c if c.isalnum() or c in "._-" else "_" for c in stem) or "table.csv"
+    target = Path(folder) if folder is not None else data_dir() / "csv"
+    target = target / f"{digest[:12]}-{stem}"
+    if not (target.is_file() and target.stat().st_size == len(payload)
+            and hashlib.sha256(target.read_bytes()).hexdigest() == digest):  # fmt: skip
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, lambda handle: handle.write(payload))
+    old = data.path
+    data.path = str(target)
+    return translate(
+        "Archive", "{old} was not found; the copy stored in the experiment is used ({new})."
+    ).format(old=old, new=target)

@@ -41,10 +41,11 @@ from ..core.optimizers import OPTIMIZERS, SCHEDULES
 from ..core.training import TrainingOptions
 from ..data.dataset import DataError
 from ..data.functions import COURSE_FORMULA, MAX_POINTS, TOYS
+from ..data.tabular import CSV_TASKS, DECIMALS, DELIMITERS
 from ..data.untrusted import loads_toml, read_toml_file
 
 IMAGE_KINDS = ("mnist", "fashion-mnist", "cifar10", "cifar100")
-DATA_KINDS = ("function", "toy") + IMAGE_KINDS
+DATA_KINDS = ("function", "toy") + IMAGE_KINDS + ("csv",)
 
 
 # Limits the settings panels must be able to show as well: the GUI reads every range from the
@@ -66,7 +67,7 @@ class ConfigError(ValueError):
 class Spec:
     """What a field accepts: its kind, bounds or choices, and a help text."""
 
-    kind: str  # int, float, bool, str, choice, int_list, float_list, str_or_list
+    kind: str  # int, float, bool, str, choice, int_list, float_list, str_or_list, column(s)
     help: str = ""
     low: float | None = None
     high: float | None = None
@@ -85,6 +86,10 @@ class Spec:
             return "true or false"
         if self.kind == "str":
             return "text"
+        if self.kind == "column":
+            return "a column name or 1-based column number (empty: the last column)"
+        if self.kind == "columns":
+            return "a list of column names or 1-based numbers (empty: every other numeric column)"
         noun = {
             "int": "an integer",
             "float": "a number",
@@ -124,13 +129,23 @@ class DataConfig:
     test_fraction: float = _f(
         0.2, Spec("float", "share held out for testing", low=0.0, high=0.9, low_open=True)
     )
-    normalize: bool = _f(True, Spec("bool", "divide y by max |y|"))
+    normalize: bool = _f(True, Spec("bool", "divide y by max |y| (also CSV targets)"))
     seed: int = _f(0, Spec("int", "seed of the split and the noise", low=0, high=MAX_SEED))
     toy: str = _f("circle", Spec("choice", "2-D set for kind = toy", choices=TOYS))
     root: str = _f("", Spec("str", "folder holding the image files (empty: the data store)"))
     labels: str = _f("fine", Spec("choice", "CIFAR-100 labels", choices=("fine", "coarse")))
     subset: int = _f(0, Spec("int", "images used per split (0: all)", low=0, high=1_000_000))
     scaling: str = _f("unit", Spec("choice", "pixel scaling", choices=("unit", "standardize")))
+    # kind = "csv": a table of the student's own (mlpstudio/data/tabular.py reads it)
+    path: str = _f("", Spec("str", "CSV file for kind = csv"))
+    target: str = _f("", Spec("column", "CSV target column, name or 1-based number"))
+    inputs: list[str] = _f([], Spec("columns", "CSV input columns (empty: other numeric ones)"))
+    delimiter: str = _f("", Spec("choice", "CSV separator (empty: detect)",
+                                 choices=("",) + DELIMITERS))  # fmt: skip
+    decimal: str = _f("", Spec("choice", "CSV decimal mark (empty: detect)",
+                               choices=("",) + DECIMALS))  # fmt: skip
+    task: str = _f("auto", Spec("choice", "CSV task", choices=CSV_TASKS))
+    standardize: bool = _f(True, Spec("bool", "CSV inputs to mean 0, sd 1 (train statistics)"))
 
 
 @dataclass
@@ -164,7 +179,9 @@ class TrainingConfig:
     optimizer: str = _f("adam", Spec("choice", "update rule", choices=OPTIMIZERS))
     learning_rate: float = _f(0.01, Spec("float", "step size", low=0.0, high=100.0, low_open=True))
     momentum: float = _f(0.9, Spec("float", "momentum coefficient", low=0.0, high=0.999))
-    batch_size: int = _f(32, Spec("int", "samples per mini-batch", low=1, high=1_000_000))
+    # 16, not 32: with 32 the course's 10 tanh units sometimes stall with a few of them at
+    # w = v = 0 (seed 7: R^2 0.94); twice the updates per epoch escape it (README, "Presets").
+    batch_size: int = _f(16, Spec("int", "samples per mini-batch", low=1, high=1_000_000))
     epochs: int = _f(3000, Spec("int", "passes over the training set", low=1, high=1_000_000))
     weight_decay: float = _f(0.0, Spec("float", "L2 penalty", low=0.0, high=10.0))
     schedule: str = _f("constant", Spec("choice", "learning-rate schedule", choices=SCHEDULES))
@@ -328,6 +345,19 @@ def _check(spec: Spec, value: Any) -> Any:
         return value
     if kind in ("int", "float"):
         return _number(spec, value, bad)
+    if kind == "column":
+        return _column(value, bad)
+    if kind == "columns":
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = [value]
+        if not isinstance(value, list):
+            raise bad
+        names = [_column(v, bad) for v in value]
+        if any(not n for n in names):
+            raise bad
+        return names
     # lists; a comma-separated string (from --set or a text field) is accepted too
     if isinstance(value, str):
         value = [v for v in value.replace(" ", "").split(",") if v]
@@ -342,6 +372,21 @@ def _check(spec: Spec, value: Any) -> Any:
         raise bad
     item_spec = dataclasses.replace(spec, kind="int" if kind == "int_list" else "float")
     return [_number(item_spec, v, bad) for v in value]
+
+
+def _column(value: Any, bad: ValueError) -> str:
+    """A CSV column: a name, or a 1-based number (kept as its digits: ``3`` -> ``"3"``)."""
+    if isinstance(value, bool):
+        raise bad
+    if isinstance(value, int):
+        if value < 1:
+            raise bad
+        return str(value)
+    if isinstance(value, str):
+        if value.strip().isdigit() and int(value) < 1:
+            raise bad
+        return value.strip()
+    raise bad
 
 
 def _number(spec: Spec, value: Any, bad: ValueError):

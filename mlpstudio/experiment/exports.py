@@ -79,6 +79,8 @@ def resolved_head(config: Config) -> str:
 def layer_sizes_of(config: Config) -> list[int]:
     """[N_0, ..., N_L] known from the config alone (no data needs to be read)."""
     data = config.data
+    if data.kind == "csv":
+        raise ConfigError([_CSV_REFUSAL])
     if data.kind == "function":
         n_in = len(parse_target(data.formula).variables)
     elif data.kind == "toy":
@@ -173,9 +175,20 @@ def _py(value) -> str:
     return repr(value)
 
 
+#: Scripts rebuild the data from the config alone; a CSV needs the app's reader (dialect and
+#: encoding detection, text labels), so the script exports refuse it rather than guess.
+_CSV_REFUSAL = (
+    "data.kind: csv data cannot be exported as a stand-alone script yet (the script would "
+    "need MLP Studio's CSV reader); export the HTML report, or train it with "
+    "`mlpstudio train` and the same --set data.path=... keys."
+)
+
+
 def _settings(config: Config, data_root: str | None) -> str:
     """The experiment's values as Python constants (user text only through repr)."""
     d, m, t = config.data, config.model, config.training
+    if d.kind == "csv":
+        raise ConfigError([_CSV_REFUSAL])
     head = resolved_head(config)
     lines = ["# -- The experiment: change the values and run again " + "-" * 42]
     add = lines.append
@@ -1088,6 +1101,8 @@ def html_report(
         what = f"y = {data.formula}"
     elif data.kind == "toy":
         what = f"2-D classes: {data.toy}"
+    elif data.kind == "csv":
+        what = f"CSV file: {Path(data.path).name}, target {data.target or '(last column)'}"
     else:
         what = f"image set: {data.kind}"
     out.append(f"<p><strong>Data:</strong> {e(what)}</p>")

@@ -277,6 +277,8 @@ def lab_from_dict(data: dict[str, Any], source: Path | None = None) -> Lab:
     goals = _goals(data.get("goals", []), language, problems)
     if config is not None:
         task = "regression" if config.data.kind == "function" else "classification"
+        if config.data.kind == "csv":  # known only from the file unless data.task says it
+            task = config.data.task if config.data.task != "auto" else ""
         for i, goal in enumerate(goals, start=1):
             if task == "regression" and goal.metric in CLASSIFICATION_METRICS:
                 problems.append(

@@ -97,7 +97,15 @@ class ExperimentFiles(QObject):
                                 self.tr("{file}: {reason}").format(file=Path(path).name,
                                                                    reason=exc))  # fmt: skip
             return False
+        try:  # a CSV experiment whose file is not on this computer: the stored copy
+            note = archive.use_embedded_csv(experiment)
+        except OSError as exc:
+            note = self.tr("The stored copy of the CSV file could not be written: {reason}").format(
+                reason=exc.strerror or exc
+            )
         self.window.adopt_experiment(experiment)
+        if note:
+            self.window.message_bar.show_message(note)  # the data path changed: say so
         self._set_path(Path(path))
         self._remember(path)
         return True
@@ -145,6 +153,13 @@ class ExperimentFiles(QObject):
         self._set_path(path)
         self._remember(str(path))
         self.window.statusBar().showMessage(self.tr("Saved {file}").format(file=path.name), 4000)
+        data = c.config.data
+        if data.kind == "csv" and not archive.csv_embeddable(data.path):
+            self.window.message_bar.show_message(
+                self.tr("{file} is larger than {cap} MB, so the experiment refers to it by its "
+                        "path instead of holding a copy: keep the file beside the experiment.")
+                .format(file=Path(data.path).name, cap=archive.CSV_EMBED_MAX_BYTES // 10**6)
+            )  # fmt: skip
         return True
 
     def _set_path(self, path: Path | None) -> None:

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
             self.class_accuracy_view,
             self.first_layer_view,
         ]
+        self.table_class_views = [self.confusion_view, self.class_accuracy_view]
         self.all_views = self.function_views + self.common_views + self.image_views
         self._class_views_drawn = 0.0
 
@@ -230,6 +231,8 @@ class MainWindow(QMainWindow):
         dataset = self.controller.dataset
         if dataset is not None and dataset.is_image:
             return self.common_views + self.image_views
+        if _class_table(dataset):  # a CSV file with classes: its class views too
+            return self.function_views + self.common_views + self.table_class_views
         return self.function_views + self.common_views
 
     def _arrange_for(self, dataset) -> None:
@@ -240,6 +243,9 @@ class MainWindow(QMainWindow):
             self.view_docks[key].setVisible(image)
         one_input = dataset is not None and not image and dataset.n_inputs == 1
         self.view_docks["basis"].setVisible(one_input)  # the basis is drawn for 1-D functions
+        if _class_table(dataset):
+            self.view_docks["confusion"].setVisible(True)
+            self.view_docks["class_accuracy"].setVisible(True)
         if image:
             self.view_docks["first_layer"].raise_()
             self.view_docks["confusion"].raise_()
@@ -296,6 +302,9 @@ class MainWindow(QMainWindow):
         for action in (f.act_save, f.act_save_as):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.act_import_csv = file_menu.addAction(self.tr("Import CSV..."))
+        self.act_import_csv.setToolTip(self.tr("Train on a table of your own (a CSV file)."))
+        self.act_import_csv.triggered.connect(lambda: self.import_csv())
         self.act_open_lab = file_menu.addAction(self.tr("Open lab..."))
         self.act_open_lab.setToolTip(
             self.tr("Open a lab file from your teacher: a starting experiment with goals to reach.")
@@ -371,6 +380,7 @@ class MainWindow(QMainWindow):
         self.data_panel.downloadRequested.connect(self.download_dataset)
         self.data_panel.importRequested.connect(self.import_dataset)
         self.data_panel.manageRequested.connect(self.manage_datasets)
+        self.data_panel.csvRequested.connect(lambda: self.import_csv())
         self.architecture_panel.changed.connect(self._apply_panels)
         self.training_panel.changed.connect(self._apply_panels)
 
@@ -630,6 +640,27 @@ class MainWindow(QMainWindow):
 
         self._dataset_job = import_from_folder(self, name, lambda ok: self.controller.reload_data())
 
+    def import_csv(self, path: str | None = None) -> bool:
+        """File > Import CSV...: the dialog, then a new experiment on the chosen table."""
+        from .csv_dialog import CsvImportDialog
+
+        self.csv_dialog = dialog = CsvImportDialog(self, self.current_config().data, path)
+        if not dialog.path:
+            dialog.choose_file()
+            if not dialog.path:
+                return False
+        if not dialog.exec():
+            return False
+        self.use_data(dialog.data_config())
+        return True
+
+    def use_data(self, data) -> None:
+        """A new experiment on ``data`` (a ``[data]`` section) with the current model and
+        training settings."""
+        config = self.current_config()
+        config.data = data
+        self.load_config(config)
+
     def manage_datasets(self) -> None:
         from .datasets import DatasetManager
 
@@ -707,7 +738,9 @@ class MainWindow(QMainWindow):
         """Confusion matrix, gallery and per-class accuracy, at most every 0.2 s."""
         c = self.controller
         snap, dataset = c.snapshot, c.dataset
-        if snap is None or dataset is None or not dataset.is_image or snap.test_output is None:
+        if snap is None or dataset is None or snap.test_output is None:
+            return
+        if not (dataset.is_image or _class_table(dataset)):
             return
         if c.identity is None or snap.identity != c.identity:
             return  # the predictions of another experiment (the views were cleared)
@@ -717,7 +750,8 @@ class MainWindow(QMainWindow):
         self._class_views_drawn = now
         results = class_results(dataset, snap.test_output, self.confusion_view.fold.isChecked())
         for view in (self.gallery_view, self.confusion_view, self.class_accuracy_view):
-            view.show_results(results)
+            if view is not self.gallery_view or dataset.is_image:
+                view.show_results(results)
 
     def _refresh_view(self, view) -> None:
         if self.controller.snapshot is not None:
@@ -952,6 +986,16 @@ def example_labs() -> list[tuple[str, object]]:
             title = path.stem.replace("_", " ")
         labs.append((title, path))
     return labs
+
+
+def _class_table(dataset) -> bool:
+    """A table (a CSV file) with classes: no domain to draw over, so the class views show it."""
+    return (
+        dataset is not None
+        and not dataset.is_image
+        and not dataset.domain
+        and dataset.task == "classification"
+    )
 
 
 def restored_config(settings) -> Config:

@@ -246,7 +246,7 @@ class LocaleAxis(pg.AxisItem):
             for _ in range(6):
                 candidates.insert(0, [math.log10(v) for v in _arange(v_lo, v_hi, step) if v > 0])
                 step = _nice_step(step * 1.01)
-            candidates[: 6] = candidates[: 6][::-1]
+            candidates[:6] = candidates[:6][::-1]
         candidates += [[d for d in decades if round(d) % every == 0]
                        for every in (1, 2, 3, 5, 10, 20, 50, 100)]  # fmt: skip
         chosen = None

@@ -383,3 +383,21 @@ def test_missing_image_set_says_how_to_get_it(make_window, qtbot, tmp_path, monk
     message = window.data_panel.data_message
     assert message.isVisible() and "fetch" in message.text()
     assert "Not on this computer" in window.data_panel.image_status.text()
+
+
+def test_formula_with_a_singularity_shows_a_warning_and_still_trains(make_window, qtbot):
+    window = make_window()
+    panel = window.data_panel
+    panel.formula.setText("1/x")
+    panel._emit_changed()
+    assert panel.formula_warning.isVisible()
+    assert "x = 0" in panel.formula_warning.text()
+    assert not panel.formula_message.isVisible()
+    assert window.act_start.isEnabled()  # a warning, not a refusal
+    panel.formula.setText("sin(3*pi*x)+")
+    panel._emit_changed()
+    assert not panel.formula_warning.isVisible() and panel.formula_message.isVisible()
+    assert "▸" in panel.formula_message.text()  # the marker at the end, where '+' needs more
+    panel.formula.setText("sin(3*pi*x)")
+    panel._emit_changed()
+    assert not panel.formula_warning.isVisible() and not panel.formula_message.isVisible()

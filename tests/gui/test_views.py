@@ -101,7 +101,9 @@ def test_loss_tick_labels_never_overlap_in_the_narrow_dock(qtbot, presentation):
         assert len(rects) >= 2, name
         assert_disjoint(rects)
     # a narrow log range (less than a decade) labels 1-2-5 or every step, without overlap
-    view.show_snapshot(snapshot(epochs, np.linspace(0.9, 0.62, len(epochs)), random_weights(network), 100_000))
+    view.show_snapshot(
+        snapshot(epochs, np.linspace(0.9, 0.62, len(epochs)), random_weights(network), 100_000)
+    )
     qtbot.wait(20)
     rects = label_rects(view.plot.getAxis("left"))
     assert len(rects) >= 2

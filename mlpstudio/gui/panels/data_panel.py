@@ -46,6 +46,8 @@ IMAGE_SHAPES = {
     "cifar100": (32, 32, 3),
 }
 SUBSETS = (1_000, 10_000, 0)  # 0: all images
+#: The keys the Import CSV dialog sets (a lab that locks any of them locks the dialog's button).
+CSV_KEYS = ("path", "target", "inputs", "delimiter", "decimal", "task", "standardize")
 
 
 class DataPanel(QWidget):
@@ -54,6 +56,7 @@ class DataPanel(QWidget):
     downloadRequested = Signal(str)  # dataset name
     importRequested = Signal(str)
     manageRequested = Signal()
+    csvRequested = Signal()  # File > Import CSV...
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -80,6 +83,7 @@ class DataPanel(QWidget):
         self.kind.addItem(self.tr("Images: Fashion-MNIST clothes"), "fashion-mnist")
         self.kind.addItem(self.tr("Images: CIFAR-10 photos"), "cifar10")
         self.kind.addItem(self.tr("Images: CIFAR-100 photos"), "cifar100")
+        self.kind.addItem(self.tr("Your own data: a CSV file"), "csv")
         self.kind.setToolTip(
             self.tr(
                 "Regression: the network approximates a function you type. Classification: "
@@ -93,6 +97,7 @@ class DataPanel(QWidget):
         self.pages.addWidget(self._function_page())
         self.pages.addWidget(self._toy_page())
         self.pages.addWidget(self._image_page())
+        self.pages.addWidget(self._csv_page())
         layout.addWidget(self.pages)
         self.data_message = QLabel()
         self.data_message.setWordWrap(True)
@@ -164,10 +169,17 @@ class DataPanel(QWidget):
         self.formula_message.setStyleSheet("color: #b00020;")
         self.formula_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula_message.hide()
+        # Warnings about a usable formula (a singularity on the domain): amber, not red.
+        self.formula_warning = QLabel()
+        self.formula_warning.setWordWrap(True)
+        self.formula_warning.setStyleSheet("color: #8a5a00;")
+        self.formula_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula_warning.hide()
         box = QVBoxLayout()
         box.setSpacing(2)
         box.addWidget(self.formula)
         box.addWidget(self.formula_message)
+        box.addWidget(self.formula_warning)
         form.addRow(self.tr("f(x) ="), box)
 
         self.domain_lo, self.domain_hi = QDoubleSpinBox(), QDoubleSpinBox()
@@ -361,6 +373,36 @@ class DataPanel(QWidget):
         form.addRow(self.flattening)
         return page
 
+    def _csv_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.csv_summary = QLabel()
+        self.csv_summary.setWordWrap(True)
+        self.csv_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("File"), self.csv_summary)
+        self.csv_button = QPushButton(self.tr("Import CSV..."))
+        self.csv_button.setToolTip(
+            self.tr("Choose a CSV file, its target column and its input columns.")
+        )
+        self.csv_button.clicked.connect(self.csvRequested)
+        form.addRow("", self.csv_button)
+        return page
+
+    def _show_csv(self, data: DataConfig) -> None:
+        # the panel carries the csv keys it shows (they are set by the Import CSV dialog)
+        self._csv = {key: getattr(data, key) for key in CSV_KEYS + ("normalize",)}
+        if not data.path:
+            self.csv_summary.setText(self.tr("No file chosen yet."))
+            return
+        from pathlib import Path
+
+        target = data.target or self.tr("the last column")
+        self.csv_summary.setText(
+            self.tr("{file}; target: {target}").format(file=Path(data.path).name, target=target)
+        )
+        self.csv_summary.setToolTip(data.path)
+
     def _kind(self) -> str:
         return self.kind.currentData()
 
@@ -387,6 +429,7 @@ class DataPanel(QWidget):
             "data.scaling": [self.scaling],
             "data.labels": [self.labels],
             "data.root": [self.root, self.root_button],
+            **{f"data.{key}": [self.csv_button] for key in CSV_KEYS},
         }
 
     def _update_image_page(self) -> None:
@@ -448,6 +491,7 @@ class DataPanel(QWidget):
             self.toy.setCurrentIndex(max(0, self.toy.findData(data.toy)))
             self.test_fraction.setValue(int(round(data.test_fraction * 100)))
             self.seed.setValue(data.seed)
+            self._show_csv(data)
         finally:
             self._loading = False
 
@@ -466,6 +510,9 @@ class DataPanel(QWidget):
             data.points = self.points.value()
             data.noise = self.noise.value()
             data.normalize = self.normalize.isChecked()
+        elif kind == "csv":
+            for key, value in self._csv.items():
+                setattr(data, key, list(value) if isinstance(value, list) else value)
         elif kind == "toy":
             data.toy = self.toy.currentData()
             data.points = self.toy_points.value()
@@ -497,17 +544,22 @@ class DataPanel(QWidget):
             self.data_message.setText(message)
 
     def set_dataset(self, dataset) -> None:
+        warnings = dataset.warnings if dataset is not None and dataset.formula is not None else ()
+        self.formula_warning.setText("\n".join(warnings))
+        self.formula_warning.setVisible(bool(warnings))
         image = dataset is not None and dataset.is_image
         self.previews.setCurrentIndex(1 if image else 0)
         self.preview.set_dataset(None if image else dataset)
         self.image_preview.set_dataset(dataset if image else None)
+        if dataset is not None and self._kind() == "csv" and not dataset.domain:
+            self.csv_summary.setText(dataset.description)  # rows, target, task, inputs
 
     # -- events ------------------------------------------------------------------------------
     def _show_page(self) -> None:
         kind = self._kind()
-        self.pages.setCurrentIndex({"function": 0, "toy": 1}.get(kind, 2))
+        self.pages.setCurrentIndex({"function": 0, "toy": 1, "csv": 3}.get(kind, 2))
         # image sets come with their own official test set
-        self.common_form.setRowVisible(self.test_fraction, kind in ("function", "toy"))
+        self.common_form.setRowVisible(self.test_fraction, kind in ("function", "toy", "csv"))
         self._update_image_page()
 
     def _kind_changed(self) -> None:

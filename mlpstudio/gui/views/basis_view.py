@@ -71,6 +71,7 @@ class BasisView(View):
         self._active = (
             ds is not None and not ds.is_image and ds.n_inputs == 1
             and net is not None and net.sizes[-1] == 1
+            and len(getattr(ds, "domain", None) or ()) == 1
         )  # fmt: skip
         if not self._active:
             self.note.setText(self.tr("Only for functions of one input with one output."))

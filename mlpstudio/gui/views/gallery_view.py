@@ -50,7 +50,10 @@ class ImageGrid(QWidget):
             for cols in range(1, n + 1):
                 rows = int(np.ceil(n / cols))
                 cw, ch = self.width() / cols, self.height() / rows
-                if cw >= caption_width + 6 and min(cw - 8, ch - self._text_height() - 8) >= MIN_SIDE:
+                if (
+                    cw >= caption_width + 6
+                    and min(cw - 8, ch - self._text_height() - 8) >= MIN_SIDE
+                ):
                     return n
         return 1
 

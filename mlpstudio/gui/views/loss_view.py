@@ -2,10 +2,10 @@
 the accuracy curves below them.
 
 Drawn for speed and legibility: the x axis follows the epochs trained so far with headroom
-(:func:`x_end_for`, ending on round numbers), so a 100,000-epoch budget does not squeeze the curve into a sliver, and it
-changes only when the curve reaches its end; the y axis changes only when the loss leaves its
-range (:class:`~mlpstudio.gui.style.RangeKeeper`). Tick labels use the interface's language and
-never overlap (:class:`~mlpstudio.gui.style.LocaleAxis`).
+(:func:`x_end_for`, ending on round numbers), so a 100,000-epoch budget does not squeeze the
+curve into a sliver, and it changes only when the curve reaches its end; the y axis changes
+only when the loss leaves its range (:class:`~mlpstudio.gui.style.RangeKeeper`). Tick labels
+use the interface's language and never overlap (:class:`~mlpstudio.gui.style.LocaleAxis`).
 """
 
 from __future__ import annotations
@@ -63,9 +63,7 @@ class LossView(View):
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         # one row (train, test, validation): a stacked legend would hide the curves in a small dock
-        self.legend = add_legend(
-            self.plot, offset=(-10, 4), brush=(255, 255, 255, 200), colCount=3
-        )
+        self.legend = add_legend(self.plot, offset=(-10, 4), brush=(255, 255, 255, 200), colCount=3)
         prepare_plot(self.plot)
         self.plot.disableAutoRange()
         self.plot.setMouseEnabled(x=True, y=True)

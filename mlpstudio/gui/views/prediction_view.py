@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF
 
 from .. import style
 from ..style import LocaleAxis, RangeKeeper, Style, add_legend, plot_widget, prepare_plot
+from . import parity
 from .base import View
 
 GRID_1D = 400
@@ -56,8 +57,13 @@ class PredictionView(View):
             self.colorbar.setParentItem(None)
             self.colorbar = None
         self._has_prediction = False
+        parity.reset(self)
         if dataset is None or dataset.is_image:
             self._mode = None
+            return
+        if not dataset.domain:  # a table (CSV file): predicted against true, see parity.py
+            self._mode = "table"
+            parity.layout(self, dataset)
             return
         if dataset.n_inputs == 1:
             self._mode = "1d"
@@ -211,6 +217,9 @@ class PredictionView(View):
     # -- live --------------------------------------------------------------------------------
     def show_snapshot(self, snapshot):
         ds = self.dataset
+        if self._mode == "table" and self.show_network:
+            self._has_prediction = parity.show(self, ds, snapshot.test_output)
+            return
         if ds is None or self._mode is None or snapshot.plot_output is None:
             return
         if not self.show_network:

@@ -114,7 +114,9 @@ class WeightsView(View):
             image = pg.ImageItem()
             image.setColorMap(self.cmap)
             vb.addItem(image)
-            bar = self.graphics.addPlot(row=1, col=col + 1, axisItems={"right": LocaleAxis("right")})
+            bar = self.graphics.addPlot(
+                row=1, col=col + 1, axisItems={"right": LocaleAxis("right")}
+            )
             bar.hideAxis("left")
             bar.hideAxis("bottom")
             bar.showAxis("right")
