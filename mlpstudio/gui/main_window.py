@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.common_views = [
             self.loss_view, self.weights_view, self.network_view, self.health_view
         ]  # fmt: skip
-        self.function_views = [self.prediction_view, self.basis_view]
+        self.function_views = [self.prediction_view]
         self.image_views = [
             self.gallery_view,
             self.confusion_view,
@@ -213,7 +213,9 @@ class MainWindow(QMainWindow):
             self.first_layer_view,
         ]
         self.table_class_views = [self.confusion_view, self.class_accuracy_view]
-        self.all_views = self.function_views + self.common_views + self.image_views
+        self.all_views = (
+            self.function_views + [self.basis_view] + self.common_views + self.image_views
+        )
         self._class_views_drawn = 0.0
 
     def _unit_clicked(self, column: int, unit: int) -> None:
@@ -233,6 +235,8 @@ class MainWindow(QMainWindow):
             return self.common_views + self.image_views
         if _class_table(dataset):  # a CSV file with classes: its class views too
             return self.function_views + self.common_views + self.table_class_views
+        if _one_input_function(dataset):  # the hidden-unit basis of a 1-D fit
+            return self.function_views + [self.basis_view] + self.common_views
         return self.function_views + self.common_views
 
     def _arrange_for(self, dataset) -> None:
@@ -241,8 +245,7 @@ class MainWindow(QMainWindow):
         self.central_views.setCurrentIndex(1 if image else 0)
         for key in ("confusion", "first_layer", "class_accuracy"):
             self.view_docks[key].setVisible(image)
-        one_input = dataset is not None and not image and dataset.n_inputs == 1
-        self.view_docks["basis"].setVisible(one_input)  # the basis is drawn for 1-D functions
+        self.view_docks["basis"].setVisible(_one_input_function(dataset))
         if _class_table(dataset):
             self.view_docks["confusion"].setVisible(True)
             self.view_docks["class_accuracy"].setVisible(True)
@@ -986,6 +989,14 @@ def example_labs() -> list[tuple[str, object]]:
             title = path.stem.replace("_", " ")
         labs.append((title, path))
     return labs
+
+
+def _one_input_function(dataset) -> bool:
+    """Whether the hidden-unit basis view applies: a function of one input on a domain."""
+    return (
+        dataset is not None and not dataset.is_image and dataset.n_inputs == 1
+        and len(getattr(dataset, "domain", None) or ()) == 1
+    )  # fmt: skip
 
 
 def _class_table(dataset) -> bool:

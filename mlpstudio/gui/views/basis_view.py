@@ -154,7 +154,9 @@ class BasisView(View):
             self.plot.setYRange(lo - pad, hi + pad, padding=0)
 
     def has_content(self):
-        return self.basis is not None
+        """Drawn, or (in a dock behind another tab) holding a matching snapshot that is
+        drawn the moment the tab is shown."""
+        return self.basis is not None or self.accepts(self._pending)
 
     def plot_widget(self):
         return self.plot

@@ -123,7 +123,9 @@ class HealthView(View):
         self.verdict.setVisible(bool(text))
 
     def has_content(self):
-        return self.layers is not None
+        """Drawn, or (in a dock behind another tab) holding a matching snapshot that is
+        drawn the moment the tab is shown."""
+        return self.layers is not None or self.accepts(self._pending)
 
     def plot_widget(self):
         return self
