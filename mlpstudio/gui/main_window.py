@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
 
     def _apply_panels(self) -> None:
         config = self.current_config()
-        if config.data.kind != self.controller.config.data.kind:
+        if config.data.kind != self.controller.config.data.kind and _has_preset(config.data.kind):
             self._apply_task(config)  # a new task starts from that data's defaults
             return
         self.controller.set_config(config)
@@ -997,6 +997,15 @@ def _one_input_function(dataset) -> bool:
         dataset is not None and not dataset.is_image and dataset.n_inputs == 1
         and len(getattr(dataset, "domain", None) or ()) == 1
     )  # fmt: skip
+
+
+def _has_preset(kind: str) -> bool:
+    """Whether a Task has defaults of its own (a CSV file has none: its dialog sets it up)."""
+    try:
+        task_preset(kind)
+    except KeyError:
+        return False
+    return True
 
 
 def _class_table(dataset) -> bool:
