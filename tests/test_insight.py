@@ -102,3 +102,15 @@ def test_timeline_never_stops_even_when_one_copy_is_over_budget():
     for epoch in range(5):
         timeline.add(epoch, np.zeros(1000))
     assert timeline.epochs == [4]
+
+
+def test_diagnosis_names_a_vanishing_gradient_only_when_no_layer_is_idle():
+    from mlpstudio.core.insight import LayerHealth
+
+    fine = [LayerHealth(1, "sigmoid", 10, 0, 0), LayerHealth(2, "sigmoid", 10, 0, 0)]
+    assert diagnosis(fine, [1e-3, 5e-3, 1e-2]) is None  # within a factor 100
+    text = diagnosis(fine, [1e-5, 5e-3, 1e-2])
+    assert text.startswith("layer 1: gradient 1000 times smaller") and "vanishing" in text
+    idle = [LayerHealth(1, "sigmoid", 10, 0, 9), LayerHealth(2, "sigmoid", 10, 0, 0)]
+    assert "9 of 10 units saturated" in diagnosis(idle, [1e-5, 5e-3, 1e-2])
+    assert diagnosis(fine) is None

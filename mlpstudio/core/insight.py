@@ -27,6 +27,9 @@ SATURATED_SHARE = 0.95
 TANH_SATURATION = 0.99  # |tanh(z)| above this
 SIGMOID_SATURATION = 0.01  # sigmoid(z) below this or above 1 - this
 DEAD_ACTIVATIONS = ("relu", "leaky_relu")
+#: a layer whose mean |dL/dW| is this many times smaller than the output layer's has a
+#: vanishing gradient
+VANISHING_RATIO = 100.0
 
 
 def hidden_activations(weights, activation_names, x) -> list[np.ndarray]:
@@ -80,26 +83,58 @@ class LayerHealth:
         return self.saturated / self.units
 
 
-def unit_health(weights, activation_names, x) -> list[LayerHealth]:
-    """Dead and saturated units of every hidden layer on the samples ``x``."""
+HEALTHY, DEAD, SATURATED = 0, 1, 2  # the states of a hidden unit (see unit_states)
+
+
+def unit_states(weights, activation_names, x) -> list[np.ndarray]:
+    """Per hidden layer, each unit's state on the samples ``x`` (int8): HEALTHY, DEAD (a
+    ReLU-like unit whose output is <= 0 on every sample) or SATURATED (a tanh/sigmoid unit
+    saturated on at least SATURATED_SHARE of the samples)."""
     out = []
-    for layer, (a, name) in enumerate(
-        zip(hidden_activations(weights, activation_names, x), activation_names), start=1
-    ):
-        dead = saturated = 0
+    for a, name in zip(hidden_activations(weights, activation_names, x), activation_names):
+        state = np.zeros(a.shape[1], dtype=np.int8)
         if name in DEAD_ACTIVATIONS:
-            dead = int(np.all(a <= 0, axis=0).sum())
+            state[np.all(a <= 0, axis=0)] = DEAD
         elif name == "tanh":
-            saturated = int((np.mean(np.abs(a) > TANH_SATURATION, axis=0) >= SATURATED_SHARE).sum())
+            state[np.mean(np.abs(a) > TANH_SATURATION, axis=0) >= SATURATED_SHARE] = SATURATED
         elif name == "sigmoid":
             flat = (a < SIGMOID_SATURATION) | (a > 1 - SIGMOID_SATURATION)
-            saturated = int((np.mean(flat, axis=0) >= SATURATED_SHARE).sum())
-        out.append(LayerHealth(layer, name, a.shape[1], dead, saturated))
+            state[np.mean(flat, axis=0) >= SATURATED_SHARE] = SATURATED
+        out.append(state)
     return out
 
 
-def diagnosis(health: list[LayerHealth]) -> str | None:
-    """One sentence about the first layer where most units are dead or saturated, or None."""
+def health_of(states, activation_names) -> list[LayerHealth]:
+    """:class:`LayerHealth` per hidden layer from :func:`unit_states`' result."""
+    return [
+        LayerHealth(layer, name, len(s), int((s == DEAD).sum()), int((s == SATURATED).sum()))
+        for layer, (s, name) in enumerate(zip(states, activation_names), start=1)
+    ]
+
+
+def unit_health(weights, activation_names, x) -> list[LayerHealth]:
+    """Dead and saturated units of every hidden layer on the samples ``x``."""
+    return health_of(unit_states(weights, activation_names, x), activation_names)
+
+
+def diagnosis(health: list[LayerHealth], gradients=None) -> str | None:
+    """One sentence about the first layer where most units are dead or saturated, or else
+    (given the mean |dL/dW| per layer, output last) the first layer whose gradient is
+    VANISHING_RATIO times smaller than the output layer's; None when all looks well."""
+    sentence = _idle_units(health)
+    if sentence is None and gradients is not None and len(gradients) > 1:
+        out = float(gradients[-1])
+        for layer, g in enumerate(gradients[:-1], start=1):
+            if math.isfinite(g) and out > 0 and g * VANISHING_RATIO < out:
+                return translate(
+                    "Insight",
+                    "layer {layer}: gradient {ratio} times smaller than the output layer's "
+                    "(vanishing gradient); try ReLU, Adam or fewer layers",
+                ).format(layer=layer, ratio=f"{out / g:.0f}" if g > 0 else "∞")
+    return sentence
+
+
+def _idle_units(health: list[LayerHealth]) -> str | None:
     for h in health:
         if h.dead * 2 > h.units:
             return translate(

@@ -27,11 +27,13 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from . import kernels, metrics
+from . import insight, kernels, metrics
 from .network import Network
 from .optimizers import make_optimizer, schedule_factor
 
 EVAL_SUBSET = 10_000  # rows of the train set evaluated per epoch on large sets
+#: rows of the evaluation subset on which gradients and unit health are measured per epoch
+INSIGHT_ROWS = 1000
 STATUS_TEXT = {
     "ready": "Ready",
     "running": "Training",
@@ -203,6 +205,46 @@ class History:
         return history
 
 
+class LayerHistory:
+    """Per-epoch, per-layer records of what happens inside the network, measured on at most
+    :data:`INSIGHT_ROWS` training rows: ``gradient`` (epochs, L) mean |dL/dW^[l]|, ``dead``
+    and ``saturated`` (epochs, L-1) the share of each hidden layer's units that are dead or
+    saturated (see :mod:`mlpstudio.core.insight`). :meth:`view` hands out read-only slices."""
+
+    COLUMNS = ("epoch", "gradient", "dead", "saturated")
+
+    def __init__(self, n_layers: int, capacity: int = 256):
+        widths = {"epoch": None, "gradient": n_layers, "dead": n_layers - 1,
+                  "saturated": n_layers - 1}  # fmt: skip
+        self._data = {
+            c: np.full((capacity,) if w is None else (capacity, w), np.nan)
+            for c, w in widths.items()
+        }
+        self.length = 0
+
+    def __len__(self) -> int:
+        return self.length
+
+    def append(self, epoch: int, gradient, dead, saturated) -> None:
+        if self.length == len(self._data["epoch"]):
+            for c, old in self._data.items():
+                bigger = np.full((2 * self.length,) + old.shape[1:], np.nan)
+                bigger[: self.length] = old[: self.length]
+                self._data[c] = bigger
+        row = {"epoch": epoch, "gradient": gradient, "dead": dead, "saturated": saturated}
+        for c in self.COLUMNS:
+            self._data[c][self.length] = row[c]
+        self.length += 1
+
+    def view(self) -> dict[str, np.ndarray]:
+        out = {}
+        for c in self.COLUMNS:
+            v = self._data[c][: self.length]
+            v.flags.writeable = False
+            out[c] = v
+        return out
+
+
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     """What the views need at one moment of training; every array is a private host copy."""
@@ -228,6 +270,10 @@ class Snapshot:
     #: mean loss of the mini-batches trained so far in the current epoch (NaN if none): what
     #: a single step shows before the epoch ends
     batch_loss: float = math.nan
+    #: :class:`LayerHistory` columns (gradients, dead and saturated shares per layer)
+    layers: dict[str, np.ndarray] | None = field(default=None, repr=False)
+    #: per hidden layer, each unit's state at the latest epoch (insight.HEALTHY/DEAD/SATURATED)
+    unit_states: tuple[np.ndarray, ...] | None = field(default=None, repr=False)
 
     @property
     def progress(self) -> float:
@@ -298,6 +344,11 @@ class Trainer:
             self._x_eval, self._y_eval = self._x[xp.asarray(pick)], self._y[xp.asarray(pick)]
         else:
             self._x_eval, self._y_eval = self._x, self._y
+        self.layers = LayerHistory(network.n_layers)
+        self._unit_states = None
+        self._x_insight = self._inputs(self._x_eval[:INSIGHT_ROWS])
+        self._y_insight = self._y_eval[:INSIGHT_ROWS]
+        self._x_insight_host = np.asarray(self.backend.to_host(self._x_insight), np.float64)
         plot_inputs = dataset.plot_inputs(plot_resolution) if not dataset.is_image else None
         self._x_plot = (
             self.backend.asarray(plot_inputs, dtype=self.backend.dtype)
@@ -585,7 +636,24 @@ class Trainer:
             learning_rate=lr,
             seconds=self.previous_seconds + self._elapsed,
         )
+        self._record_layers(epoch)
         return train_loss, val_loss
+
+    def _record_layers(self, epoch: int) -> None:
+        """Gradients and unit health on the insight rows (the optimiser has already stepped:
+        the gradient buffer is free until the next mini-batch)."""
+        net = self.network
+        with np.errstate(over="ignore", invalid="ignore"):
+            net.loss_and_grad(self._x_insight, self._y_insight, 1.0)
+            gradient = insight.mean_abs_gradients(net)
+            states = insight.unit_states(
+                net.weights_to_host(), net.activation_names, self._x_insight_host
+            )
+        self._unit_states = tuple(states)
+        health = insight.health_of(states, net.activation_names)
+        self.layers.append(
+            epoch, gradient, [h.dead_share for h in health], [h.saturated_share for h in health]
+        )
 
     def _refresh_test_output(self) -> None:
         _, _, self._test_output = self._evaluate(self._x_test, self._y_test)
@@ -627,6 +695,8 @@ class Trainer:
             best_epoch=None if self._best is None else self._best[1],
             identity=self.identity,
             batch_loss=batch_loss,
+            layers=self.layers.view(),
+            unit_states=self._unit_states,
         )
 
     def _eta(self, estimate: float | None) -> float | None:

@@ -166,6 +166,10 @@ def snapshot_message(run: int, snapshot: Snapshot) -> bytes:
         arrays["test_output"] = snapshot.test_output
     if snapshot.plot_output is not None:
         arrays["plot_output"] = snapshot.plot_output
+    for k, v in (snapshot.layers or {}).items():
+        arrays[f"layers.{k}"] = v
+    for layer, states in enumerate(snapshot.unit_states or ()):
+        arrays[f"units.{layer}"] = states
     return pack(header, arrays)
 
 
@@ -241,6 +245,23 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
     for name, shape in (output_shapes or {}).items():
         if name in arrays and arrays[name].shape != tuple(shape):
             raise RemoteError(f"snapshot {name} has shape {arrays[name].shape}, not {shape}")
+    layers = {k[len("layers.") :]: v for k, v in arrays.items() if k.startswith("layers.")}
+    if layers:
+        rows = len(layers.get("epoch", ()))
+        widths = {"epoch": None, "gradient": n_layers, "dead": n_layers - 1,
+                  "saturated": n_layers - 1}  # fmt: skip
+        if set(layers) != set(widths) or any(
+            layers[k].shape != ((rows,) if w is None else (rows, w)) for k, w in widths.items()
+        ):
+            raise RemoteError("snapshot layer records do not match the network")
+    unit_states = None
+    if "units.0" in arrays:
+        try:
+            unit_states = tuple(arrays[f"units.{i}"] for i in range(n_layers - 1))
+        except KeyError as exc:
+            raise RemoteError(f"snapshot lacks the array {exc}") from None
+        if any(s.shape != (w.shape[0],) for s, (w, _) in zip(unit_states, weights)):
+            raise RemoteError("snapshot unit states do not match the network")
     return Snapshot(
         status=header["status"],
         message=message,
@@ -250,6 +271,8 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
         test_output=arrays.get("test_output"),
         plot_output=arrays.get("plot_output"),
         identity=_identity_from(header),
+        layers=layers or None,
+        unit_states=unit_states,
     )
 
 

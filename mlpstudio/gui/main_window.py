@@ -31,11 +31,13 @@ from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import CSV_KEYS, DataPanel
 from .panels.training_panel import TrainingPanel
 from .style import Style, number
+from .views.basis_view import BasisView
 from .views.class_accuracy_view import ClassAccuracyView
 from .views.classes import class_results
 from .views.confusion_view import ConfusionView
 from .views.first_layer_view import FirstLayerView
 from .views.gallery_view import GalleryView
+from .views.health_view import HealthView
 from .views.loss_view import LossView
 from .views.network_view import NetworkView
 from .views.prediction_view import PredictionView
@@ -166,6 +168,8 @@ class MainWindow(QMainWindow):
         self.confusion_view = ConfusionView()
         self.class_accuracy_view = ClassAccuracyView()
         self.first_layer_view = FirstLayerView()
+        self.basis_view = BasisView()
+        self.health_view = HealthView()
         self.view_docks = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -176,6 +180,8 @@ class MainWindow(QMainWindow):
             ("network", self.tr("Network"), self.network_view, bottom),
             ("first_layer", self.tr("First layer"), self.first_layer_view, bottom),
             ("class_accuracy", self.tr("Accuracy per class"), self.class_accuracy_view, bottom),
+            ("basis", self.tr("Hidden units"), self.basis_view, bottom),
+            ("health", self.tr("Gradients and units"), self.health_view, right),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
@@ -191,7 +197,15 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(docks["weights"], docks["first_layer"])
         self.tabifyDockWidget(docks["network"], docks["class_accuracy"])
         self.tabifyDockWidget(docks["network"], docks["confusion"])
-        self.common_views = [self.loss_view, self.weights_view, self.network_view]
+        self.tabifyDockWidget(docks["weights"], docks["basis"])
+        self.tabifyDockWidget(docks["loss"], docks["health"])
+        docks["loss"].raise_()
+        # a unit clicked in the Network view or in the basis view is highlighted in both
+        self.network_view.unit_clicked.connect(self._unit_clicked)
+        self.basis_view.unit_selected.connect(self.network_view.highlight_last_hidden)
+        self.common_views = [
+            self.loss_view, self.weights_view, self.network_view, self.health_view
+        ]  # fmt: skip
         self.function_views = [self.prediction_view]
         self.image_views = [
             self.gallery_view,
@@ -200,8 +214,19 @@ class MainWindow(QMainWindow):
             self.first_layer_view,
         ]
         self.table_class_views = [self.confusion_view, self.class_accuracy_view]
-        self.all_views = self.function_views + self.common_views + self.image_views
+        self.all_views = (
+            self.function_views + [self.basis_view] + self.common_views + self.image_views
+        )
         self._class_views_drawn = 0.0
+
+    def _unit_clicked(self, column: int, unit: int) -> None:
+        """A hidden unit clicked in the Network view: highlight it there, and in the basis
+        view when it belongs to the last hidden layer (a second click clears it)."""
+        diagram = self.network_view.diagram
+        chosen = None if diagram.selected == (column, unit) else (column, unit)
+        diagram.select(chosen)
+        last = column == len(diagram.sizes) - 2
+        self.basis_view.highlight(unit if chosen is not None and last else None)
 
     @property
     def views(self):
@@ -211,6 +236,8 @@ class MainWindow(QMainWindow):
             return self.common_views + self.image_views
         if _class_table(dataset):  # a CSV file with classes: its class views too
             return self.function_views + self.common_views + self.table_class_views
+        if _one_input_function(dataset):  # the hidden-unit basis of a 1-D fit
+            return self.function_views + [self.basis_view] + self.common_views
         return self.function_views + self.common_views
 
     def _arrange_for(self, dataset) -> None:
@@ -219,6 +246,7 @@ class MainWindow(QMainWindow):
         self.central_views.setCurrentIndex(1 if image else 0)
         for key in ("confusion", "first_layer", "class_accuracy"):
             self.view_docks[key].setVisible(image)
+        self.view_docks["basis"].setVisible(_one_input_function(dataset))
         if _class_table(dataset):
             self.view_docks["confusion"].setVisible(True)
             self.view_docks["class_accuracy"].setVisible(True)
@@ -416,7 +444,7 @@ class MainWindow(QMainWindow):
 
     def _apply_panels(self) -> None:
         config = self.current_config()
-        if config.data.kind != self.controller.config.data.kind:
+        if config.data.kind != self.controller.config.data.kind and _has_preset(config.data.kind):
             self._apply_task(config)  # a new task starts from that data's defaults
             return
         self.controller.set_config(config)
@@ -708,7 +736,8 @@ class MainWindow(QMainWindow):
     def _on_network_changed(self) -> None:
         network = self.controller.network
         self._bind_views()
-        if self.controller.pending_rebuild is None:
+        offers_reset = self.message_bar._callback == self._reset
+        if self.controller.pending_rebuild is None and offers_reset:
             self.message_bar.hide()  # an offer to rebuild is void once the network is new
         if network is not None:
             self.backend_label.setText(
@@ -979,6 +1008,23 @@ def example_labs() -> list[tuple[str, object]]:
             title = path.stem.replace("_", " ")
         labs.append((title, path))
     return labs
+
+
+def _one_input_function(dataset) -> bool:
+    """Whether the hidden-unit basis view applies: a function of one input on a domain."""
+    return (
+        dataset is not None and not dataset.is_image and dataset.n_inputs == 1
+        and len(getattr(dataset, "domain", None) or ()) == 1
+    )  # fmt: skip
+
+
+def _has_preset(kind: str) -> bool:
+    """Whether a Task has defaults of its own (a CSV file has none: its dialog sets it up)."""
+    try:
+        task_preset(kind)
+    except KeyError:
+        return False
+    return True
 
 
 def _class_table(dataset) -> bool:

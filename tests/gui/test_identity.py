@@ -92,6 +92,7 @@ def test_every_task_switch_applies_the_tasks_defaults(make_window, qtbot, image_
     window = make_window()
     kind = window.data_panel.kind
     kinds = [kind.itemData(i) for i in range(kind.count())]
+    kinds = [k for k in kinds if k != "csv"]  # a CSV file has no defaults: its dialog sets it
     walk = every_ordered_pair(kinds)
     assert walk[0] == window.controller.config.data.kind  # the walk starts where we are
     for name in walk[1:]:

@@ -12,16 +12,18 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ...core.insight import HEALTHY
 from ..style import Style, number
 from .base import View
 
 MAX_DRAWN = 12  # a layer wider than this is collapsed
 KEEP_EACH_END = 5
 MIN_INTERVAL = 0.1
+IDLE_UNIT = QColor(150, 150, 150)  # a dead or saturated unit is drawn grey
 
 
 def shown_units(width: int) -> tuple[list[int], int]:
@@ -35,18 +37,48 @@ def shown_units(width: int) -> tuple[list[int], int]:
 
 
 class NetworkDiagram(QWidget):
+    #: (column, unit) of a clicked hidden unit; column 1 is the first hidden layer
+    unit_clicked = Signal(int, int)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.sizes: list[int] = []
         self.labels: list[str] = []
         self.weights = None
+        self.unit_states = None  # per hidden layer, insight.HEALTHY/DEAD/SATURATED per unit
+        self.selected: tuple[int, int] | None = None
+        self._centres: list[tuple[int, int, QPointF]] = []
+        self._radius = 0.0
         self.cmap = pg.colormap.get("CET-D1")
         self.setMinimumSize(240, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_structure(self, sizes: list[int], labels: list[str]) -> None:
         self.sizes, self.labels, self.weights = list(sizes), list(labels), None
+        self.unit_states, self.selected = None, None
         self.update()
+
+    def set_unit_states(self, states) -> None:
+        self.unit_states = states
+        self.update()
+
+    def select(self, selected: tuple[int, int] | None) -> None:
+        self.selected = selected
+        self.update()
+
+    def unit_at(self, pos) -> tuple[int, int] | None:
+        """The hidden unit drawn at widget position ``pos`` (column, unit), or None."""
+        for col, unit, centre in self._centres:
+            if 0 < col < len(self.sizes) - 1:
+                if (centre - QPointF(pos)).manhattanLength() <= 2 * self._radius + 2:
+                    return col, unit
+        return None
+
+    def mousePressEvent(self, event):  # noqa: N802 (Qt naming)
+        hit = self.unit_at(event.position())
+        if hit is not None:
+            self.unit_clicked.emit(*hit)
+        super().mousePressEvent(event)
 
     def set_weights(self, weights) -> None:
         self.weights = weights
@@ -109,21 +141,34 @@ class NetworkDiagram(QWidget):
                     painter.drawLine(QPointF(xs[layer - 1], y_in), QPointF(xs[layer], y_out))
 
         # neurons and labels
+        self._centres, self._radius = [], radius
         for col, (units, ys, hidden, step) in enumerate(layouts):
             biases = None
             if self.weights is not None and col > 0:
                 biases = self.weights[col - 1][1]
                 bound = float(np.abs(biases).max()) if biases.size else 1.0
             for k, (unit, y) in enumerate(zip(units, ys)):
+                state = HEALTHY
+                if self.unit_states is not None and 0 < col <= len(self.unit_states):
+                    states = self.unit_states[col - 1]
+                    state = int(states[unit]) if unit < len(states) else HEALTHY
                 if col == 0:
                     brush = QColor(230, 230, 230)
+                elif state != HEALTHY:
+                    brush = IDLE_UNIT
                 elif biases is not None and np.isfinite(biases[unit]):
                     brush = self._color(float(biases[unit]), bound)
                 else:
                     brush = QColor(255, 255, 255)
-                painter.setPen(QPen(QColor(60, 60, 60), 1.2 * scale))
+                chosen = self.selected == (col, unit)
+                pen = QPen(QColor(0, 0, 0) if chosen else QColor(60, 60, 60),
+                           (3.0 if chosen else 1.2) * scale)  # fmt: skip
+                if state != HEALTHY:
+                    pen.setStyle(Qt.PenStyle.DotLine)
+                painter.setPen(pen)
                 painter.setBrush(brush)
                 painter.drawEllipse(QPointF(xs[col], y), radius, radius)
+                self._centres.append((col, unit, QPointF(xs[col], y)))
                 if hidden and k == KEEP_EACH_END - 1:
                     y_gap = y + step
                     painter.setPen(QColor(60, 60, 60))
@@ -150,7 +195,14 @@ class NetworkView(View):
         self.caption.setText(
             self.tr("<b>Network</b>: red positive, blue negative weights; width = |w|")
         )
+        self.caption.setToolTip(
+            self.tr(
+                "Grey units with a dotted ring are dead (ReLU output 0 on every sample) or "
+                "saturated (tanh or sigmoid stuck at its limits). Click a unit to highlight it."
+            )
+        )
         self.diagram = NetworkDiagram()
+        self.unit_clicked = self.diagram.unit_clicked
         self.body.addWidget(self.diagram)
         self._last_draw = 0.0
 
@@ -176,7 +228,17 @@ class NetworkView(View):
         if now - self._last_draw < MIN_INTERVAL and not snapshot.is_final:
             return
         self._last_draw = now
+        self.diagram.unit_states = getattr(snapshot, "unit_states", None)
         self.diagram.set_weights(snapshot.weights)
+
+    def clear(self):
+        self.diagram.unit_states = None
+        self.diagram.set_weights(None)
+
+    def highlight_last_hidden(self, unit: int) -> None:
+        """Ring unit ``unit`` of the last hidden layer (-1: none), as the basis view asks."""
+        col = len(self.diagram.sizes) - 2
+        self.diagram.select((col, unit) if unit >= 0 and col > 0 else None)
 
     def has_content(self):
         return self.diagram.weights is not None
