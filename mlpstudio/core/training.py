@@ -345,7 +345,7 @@ class Trainer:
         else:
             self._x_eval, self._y_eval = self._x, self._y
         self.layers = LayerHistory(network.n_layers)
-        self._unit_states = None
+        self._unit_states: tuple[np.ndarray, ...] | None = None
         self._x_insight = self._inputs(self._x_eval[:INSIGHT_ROWS])
         self._y_insight = self._y_eval[:INSIGHT_ROWS]
         self._x_insight_host = np.asarray(self.backend.to_host(self._x_insight), np.float64)

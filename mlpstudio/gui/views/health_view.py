@@ -71,7 +71,7 @@ class HealthView(View):
             name = self.tr("output") if layer == n else self.tr("layer {l}").format(l=layer)
             curve = self.plot.plot(name=name)
             self.gradient_curves.append(curve)
-        for layer in range(1, n):
+        for _ in range(1, n):
             dead, saturated = pg.PlotDataItem(), pg.PlotDataItem()
             self.units_plot.addItem(dead)
             self.units_plot.addItem(saturated)
