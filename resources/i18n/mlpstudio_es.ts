@@ -198,9 +198,9 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../../mlpstudio/experiment/archive.py" line="777"/>
+        <location filename="../../mlpstudio/experiment/archive.py" line="787"/>
         <source>{old} was not found; the copy stored in the experiment is used ({new}).</source>
-        <extracomment>data.kind = csv: the file is stored in the experiment up to this size (bytes), so that it reopens on a machine without the original; a larger file is referenced by path only. Optimiser buffers, besides the step count &quot;t&quot;, per optimiser (see Optimizer.state()). Zip methods accepted when opening: stored and deflate (what saving writes). Others, bzip2 and lzma above all, can inflate a few kB into gigabytes. Deflate cannot compress better than about 1032:1; a member claiming more is lying. Opening holds each member&apos;s bytes and the array parsed from them; continuing training copies the weights once more: this many times the stored bytes must fit the budget. Bytes of one central-directory entry at most: 46 fixed, a name, an extra field, a comment. What zipfile raises on damaged input: besides BadZipFile, a mangled header can surface as a struct, zlib or decoding error, or as NotImplementedError for an unknown zip version.</extracomment>
+        <extracomment>data.kind = csv: the file is stored in the experiment up to this size (bytes), so that it reopens on a machine without the original; a larger file is referenced by path only. Optimiser buffers, besides the step count &quot;t&quot;, per optimiser (see Optimizer.state()). Zip methods accepted when opening: stored and deflate (what saving writes). Others, bzip2 and lzma above all, can inflate a few kB into gigabytes. Deflate cannot compress better than about 1032:1; a member claiming more is lying. Opening holds each member&apos;s bytes and the array parsed from them; continuing training copies the weights once more: this many times the stored bytes must fit the budget. Bytes of one central-directory entry at most: 46 fixed, a name, an extra field, a comment. Epoch 0 (the untrained network) up to the largest epoch budget the config allows. What zipfile raises on damaged input: besides BadZipFile, a mangled header can surface as a struct, zlib or decoding error, or as NotImplementedError for an unknown zip version.</extracomment>
         <translation>{old} no se encontró; se usa la copia guardada en el experimento ({new}).</translation>
     </message>
 </context>
@@ -235,6 +235,45 @@
         <location filename="../../mlpstudio/core/backend.py" line="63"/>
         <source>NVIDIA GPU: {detail}</source>
         <translation>GPU NVIDIA: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>BasisView</name>
+    <message>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="33"/>
+        <source>&lt;b&gt;Hidden units&lt;/b&gt;: a&lt;sub&gt;j&lt;/sub&gt;(x)·W&lt;sub&gt;j&lt;/sub&gt; + bias = network</source>
+        <extracomment>a last-hidden unit was clicked here (its index), or -1 for none</extracomment>
+        <translation>&lt;b&gt;Unidades ocultas&lt;/b&gt;: a&lt;sub&gt;j&lt;/sub&gt;(x)·W&lt;sub&gt;j&lt;/sub&gt; + sesgo = red</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="37"/>
+        <source>Each thin curve is one last-hidden unit&apos;s contribution a_j(x)·W_j to the output; with the output bias (dashed) they add up to the network&apos;s curve (red). Click a curve, or a unit in the Network view, to highlight it in both.</source>
+        <translation>Cada curva fina es la contribución a_j(x)·W_j de una unidad de la última capa oculta a la salida; con el sesgo de salida (discontinuo) suman la curva de la red (roja). Haz clic en una curva, o en una unidad de la vista Red, para resaltarla en ambas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="45"/>
+        <source>contribution</source>
+        <translation>contribución</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="79"/>
+        <source>Only for functions of one input with one output.</source>
+        <translation>Solo para funciones de una entrada y una salida.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="95"/>
+        <source>units ({n})</source>
+        <translation>unidades ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="96"/>
+        <source>output bias</source>
+        <translation>sesgo de salida</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="97"/>
+        <source>network</source>
+        <translation>red</translation>
     </message>
 </context>
 <context>
@@ -2054,82 +2093,82 @@
         <translation>Importación incompleta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="489"/>
+        <location filename="../../mlpstudio/data/store.py" line="509"/>
         <source>the server sent the file in the &apos;{encoding}&apos; encoding instead of its plain bytes, which is refused</source>
         <translation>el servidor envió el archivo con la codificación &apos;{encoding}&apos; en lugar de sus bytes sin más, y eso se rechaza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="498"/>
+        <location filename="../../mlpstudio/data/store.py" line="518"/>
         <source>the server announced {announced} bytes where the official file has {size}; it is not the official file</source>
         <translation>el servidor anunció {announced} bytes cuando el archivo oficial tiene {size}; no es el archivo oficial</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="513"/>
+        <location filename="../../mlpstudio/data/store.py" line="533"/>
         <source>the server sent more than the {size} bytes of the official file; the download was stopped there</source>
         <translation>el servidor envió más de los {size} bytes del archivo oficial; la descarga se detuvo ahí</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="595"/>
+        <location filename="../../mlpstudio/data/store.py" line="615"/>
         <source>the downloaded file failed its check: {why}</source>
         <translation>el archivo descargado no superó su comprobación: {why}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="600"/>
+        <location filename="../../mlpstudio/data/store.py" line="620"/>
         <source>the server sent nothing for {seconds} s</source>
         <translation>el servidor no envió nada durante {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="605"/>
+        <location filename="../../mlpstudio/data/store.py" line="625"/>
         <source>Could not download {name} (nothing was kept): {problems}. {advice}</source>
         <translation>No se pudo descargar {name} (no se conservó nada): {problems}. {advice}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="616"/>
+        <location filename="../../mlpstudio/data/store.py" line="636"/>
         <source>the server answered HTTP {code} ({reason})</source>
         <translation>el servidor respondió HTTP {code} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="620"/>
+        <location filename="../../mlpstudio/data/store.py" line="640"/>
         <source>no answer within {seconds} s</source>
         <translation>sin respuesta en {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="622"/>
+        <location filename="../../mlpstudio/data/store.py" line="642"/>
         <source>the connection broke off before the file was complete</source>
         <translation>la conexión se cortó antes de que el archivo estuviera completo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="624"/>
+        <location filename="../../mlpstudio/data/store.py" line="644"/>
         <source>could not connect (no network, or the server is down)</source>
         <translation>no se pudo conectar (no hay red o el servidor no funciona)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="646"/>
+        <location filename="../../mlpstudio/data/store.py" line="666"/>
         <source>Check that the mirror {mirror} is reachable and holds the official files under their official names.</source>
         <translation>Compruebe que el espejo {mirror} es accesible y contiene los archivos oficiales con sus nombres oficiales.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="652"/>
+        <location filename="../../mlpstudio/data/store.py" line="672"/>
         <source>Check the network connection, or copy the official files to a folder and import them with `mlpstudio data import {name} FOLDER`.</source>
         <translation>Compruebe la conexión de red, o copie los archivos oficiales a una carpeta e impórtelos con `mlpstudio data import {name} FOLDER`.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="928"/>
+        <location filename="../../mlpstudio/data/store.py" line="948"/>
         <source>{actual} bytes where the official {name} has {size}; it is truncated or a different file (nothing was copied)</source>
         <translation>{actual} bytes cuando el {name} oficial tiene {size}; está truncado o es otro archivo (no se copió nada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="934"/>
+        <location filename="../../mlpstudio/data/store.py" line="954"/>
         <source>{actual} bytes where the official {name} has {size}; it is a different file (nothing was copied)</source>
         <translation>{actual} bytes cuando el {name} oficial tiene {size}; es otro archivo (no se copió nada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="940"/>
+        <location filename="../../mlpstudio/data/store.py" line="960"/>
         <source>{actual} bytes where the official {name} has at most {size}; it is a different file (nothing was copied)</source>
         <translation>{actual} bytes cuando el {name} oficial tiene como mucho {size}; es otro archivo (no se copió nada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="953"/>
+        <location filename="../../mlpstudio/data/store.py" line="973"/>
         <source>it grew past {size} bytes while it was copied</source>
         <translation>creció más allá de {size} bytes mientras se copiaba</translation>
     </message>
@@ -2702,62 +2741,62 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="172"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="180"/>
         <source>&lt;b&gt;Samples&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Muestras&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="173"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="181"/>
         <source>&lt;b&gt;Test images&lt;/b&gt;: true label, prediction and confidence</source>
         <translation>&lt;b&gt;Imágenes de test&lt;/b&gt;: etiqueta real, predicción y confianza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="179"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="187"/>
         <source>All test images</source>
         <translation>Todas las imágenes de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="180"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="188"/>
         <source>Mistakes only</source>
         <translation>Solo los errores</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="181"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="189"/>
         <source>Confusion cell</source>
         <translation>Celda de la matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="184"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="192"/>
         <source>Which test images to show; click a cell of the confusion matrix to see the images behind it.</source>
         <translation>Qué imágenes de test mostrar; haz clic en una celda de la matriz de confusión para ver las imágenes que hay detrás.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="191"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="203"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="194"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="206"/>
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="196"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="208"/>
         <source>Next mistake</source>
         <translation>Siguiente error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="198"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="210"/>
         <source>Jump to the next test image the network gets wrong.</source>
         <translation>Salta a la siguiente imagen de test que la red clasifica mal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="332"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="350"/>
         <source>{true} → {pred} ({conf})</source>
         <translation>{true} → {pred} ({conf})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="339"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="357"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
@@ -2781,9 +2820,47 @@
     </message>
 </context>
 <context>
+    <name>HealthView</name>
+    <message>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="28"/>
+        <source>&lt;b&gt;Gradients&lt;/b&gt; and idle units</source>
+        <translation>&lt;b&gt;Gradientes&lt;/b&gt; y unidades inactivas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="36"/>
+        <source>mean |dL/dW|</source>
+        <translation>media de |dL/dW|</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="42"/>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="71"/>
+        <source>output</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="71"/>
+        <source>layer {l}</source>
+        <translation>capa {l}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="81"/>
+        <source>dead</source>
+        <translation>muertas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="82"/>
+        <source>saturated</source>
+        <translation>saturadas</translation>
+    </message>
+</context>
+<context>
     <name>ImageGrid</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="119"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="127"/>
         <source>No images</source>
         <translation>No hay imágenes</translation>
     </message>
@@ -2814,13 +2891,18 @@
 <context>
     <name>Insight</name>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="105"/>
+        <location filename="../../mlpstudio/core/insight.py" line="129"/>
+        <source>layer {layer}: gradient {ratio} times smaller than the output layer&apos;s (vanishing gradient); try ReLU, Adam or fewer layers</source>
+        <extracomment>A unit counts as saturated when it is saturated on at least this share of the samples. a layer whose mean |dL/dW| is this many times smaller than the output layer&apos;s has a vanishing gradient</extracomment>
+        <translation>capa {layer}: gradiente {ratio} veces menor que el de la capa de salida (gradiente que se desvanece); prueba ReLU, Adam o menos capas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/insight.py" line="140"/>
         <source>layer {layer}: {count} of {units} units dead (ReLU output 0 on every sample); try a smaller learning rate, Leaky ReLU or another initialisation</source>
-        <extracomment>A unit counts as saturated when it is saturated on at least this share of the samples.</extracomment>
         <translation>capa {layer}: {count} de {units} neuronas muertas (la salida ReLU es 0 en todas las muestras); pruebe una tasa de aprendizaje menor, Leaky ReLU u otra inicialización</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="111"/>
+        <location filename="../../mlpstudio/core/insight.py" line="146"/>
         <source>layer {layer}: {count} of {units} units saturated; try a smaller learning rate or ReLU</source>
         <translation>capa {layer}: {count} de {units} neuronas saturadas; pruebe una tasa de aprendizaje menor o ReLU</translation>
     </message>
@@ -3059,403 +3141,413 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="58"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="576"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="61"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="624"/>
         <source>MLP Studio</source>
         <translation>MLP Studio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="86"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="91"/>
         <source>These settings cannot be shown exactly in the panels: {keys}. They are used as they are; editing the panels replaces them with what is shown.</source>
         <translation>Estos ajustes no se pueden mostrar con exactitud en los paneles: {keys}. Se usan tal cual; al editar los paneles se sustituyen por lo que se muestra.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="108"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="750"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="111"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="799"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="111"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="114"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="113"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="116"/>
         <source>Train exactly one mini-batch, then pause (S).</source>
         <translation>Entrena exactamente un minilote y luego se pausa (S).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="115"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="118"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="116"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="119"/>
         <source>Stop training; Continue carries on from here.</source>
         <translation>Detiene el entrenamiento; Continuar sigue desde aquí.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="118"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="121"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="121"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="124"/>
         <source>Throw the training away: new random weights from the seed, empty history (R).</source>
         <translation>Descarta el entrenamiento: nuevos pesos aleatorios a partir de la semilla e historial vacío (R).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="124"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="127"/>
         <source>Presentation mode</source>
         <translation>Modo presentación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="127"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="130"/>
         <source>Larger fonts and thicker lines for a projector (F5).</source>
         <translation>Letra más grande y líneas más gruesas para un proyector (F5).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="130"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="133"/>
         <source>Preferences...</source>
         <translation>Preferencias...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="133"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="136"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="139"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="248"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="142"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="290"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="172"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="177"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="173"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="178"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="174"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="179"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="175"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="180"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="176"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="181"/>
         <source>First layer</source>
         <translation>Primera capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="177"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="182"/>
         <source>Accuracy per class</source>
         <translation>Exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="246"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="183"/>
+        <source>Hidden units</source>
+        <translation>Unidades ocultas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="184"/>
+        <source>Gradients and units</source>
+        <translation>Gradientes y unidades</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/main_window.py" line="288"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="247"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="289"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="251"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="293"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="257"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="299"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="273"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="315"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="280"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="322"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="281"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="323"/>
         <source>Train on a table of your own (a CSV file).</source>
         <translation>Entrena con una tabla propia (un archivo CSV).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="283"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="325"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="285"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="327"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="288"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="330"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="292"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="334"/>
         <source>Close lab</source>
         <translation>Cerrar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="294"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="336"/>
         <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
         <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="299"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="341"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="303"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="345"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="304"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="346"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="309"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="351"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="313"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="355"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="317"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="359"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="322"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="364"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="328"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="370"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="329"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="371"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="331"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="373"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="332"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="862"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="374"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="911"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="334"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="872"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="376"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="921"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="394"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="436"/>
         <source>Cannot load the settings</source>
         <translation>No se pueden cargar los ajustes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="396"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="438"/>
         <source>The {what} has settings the panels cannot show exactly: {keys}. Nothing was loaded, so that no setting is silently changed; edit the file so that these values are within what the panels offer.</source>
         <translation>{what} tiene ajustes que los paneles no pueden mostrar con exactitud: {keys}. No se ha cargado nada, para que ningún ajuste cambie sin avisar; edita el archivo para que estos valores estén dentro de lo que ofrecen los paneles.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="424"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="484"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="466"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="532"/>
         <source>experiment</source>
         <translation>El experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="462"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="510"/>
         <source>Loaded the defaults of “{task}”: hidden layers {hidden}, {epochs} epochs, batch size {batch}.</source>
         <translation>Cargados los valores por defecto de «{task}»: capas ocultas {hidden}, {epochs} épocas, tamaño de lote {batch}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="472"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="520"/>
         <source>Images per split: {n}.</source>
         <translation>Imágenes por conjunto: {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="474"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="522"/>
         <source>Images per split: all (choose a subset for a slow computer).</source>
         <translation>Imágenes por conjunto: todas (elige un subconjunto en un ordenador lento).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="494"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="542"/>
         <source>The experiment&apos;s data is not available: {reason}</source>
         <translation>Los datos del experimento no están disponibles: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="529"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="577"/>
         <source>Open lab</source>
         <translation>Abrir práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="530"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="578"/>
         <source>Lab files (*.toml)</source>
         <translation>Archivos de práctica (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="536"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="584"/>
         <source>Cannot open the lab</source>
         <translation>No se puede abrir la práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="538"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="586"/>
         <source>lab</source>
         <translation>La práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="600"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="648"/>
         <source>Files from the folder {folder}</source>
         <translation>Archivos de la carpeta {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="695"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="744"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="695"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="744"/>
         <source>CPU (NumPy)</source>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="742"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="791"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="744"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="793"/>
         <source>Pause training (Space).</source>
         <translation>Pausa el entrenamiento (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="748"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="797"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="750"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="799"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="754"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="803"/>
         <source>{action} (Space).</source>
         <translation>{action} (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="771"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="820"/>
         <source>Fix the data to train: see the message in the Data panel.</source>
         <translation>Corrige los datos para poder entrenar: mira el mensaje del panel Datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="774"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="823"/>
         <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
         <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="779"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="828"/>
         <source>Training: epoch {epoch} of {total}.</source>
         <translation>Entrenando: época {epoch} de {total}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="784"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="833"/>
         <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
         <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="788"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="837"/>
         <source>Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches).</source>
         <translation>Pérdida media de los minilotes de esta época hasta ahora: {loss} ({n} de {total} lotes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="797"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="846"/>
         <source>Finished {epochs} epochs in {seconds} s. {result}</source>
         <translation>Terminadas {epochs} épocas en {seconds} s. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="810"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="859"/>
         <source>Training ended with an error at epoch {epoch}: {message}</source>
         <translation>El entrenamiento terminó con un error en la época {epoch}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="815"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="864"/>
         <source>The loss became NaN or infinite: the learning rate ({lr}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
         <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="828"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="877"/>
         <source>Test loss {loss}, test accuracy {acc}.</source>
         <translation>En test: pérdida {loss}, exactitud {acc}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="831"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="880"/>
         <source>Test MSE {loss}, test R² {r2}.</source>
         <translation>En test: MSE {loss}, R² {r2}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="802"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="851"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
         <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="806"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="855"/>
         <source>Stopped at epoch {epoch}. {result}</source>
         <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="842"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="891"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
         <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="845"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="894"/>
         <source>Reset now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="851"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="900"/>
         <source>Problem: {message}</source>
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="864"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="913"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -3468,7 +3560,7 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="874"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="923"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}
@@ -3541,29 +3633,35 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="151"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="196"/>
         <source>&lt;b&gt;Network&lt;/b&gt;: red positive, blue negative weights; width = |w|</source>
+        <extracomment>(column, unit) of a clicked hidden unit; column 1 is the first hidden layer</extracomment>
         <translation>&lt;b&gt;Red&lt;/b&gt;: pesos positivos en rojo, negativos en azul; grosor = |w|</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="162"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="200"/>
+        <source>Grey units with a dotted ring are dead (ReLU output 0 on every sample) or saturated (tanh or sigmoid stuck at its limits). Click a unit to highlight it.</source>
+        <translation>Las unidades grises con borde punteado están muertas (salida ReLU 0 en todas las muestras) o saturadas (tanh o sigmoide atascada en sus límites). Haz clic en una unidad para resaltarla.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="214"/>
         <source>input
 {n}</source>
         <translation>entrada
 {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="165"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="217"/>
         <source>output</source>
         <translation>salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="167"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="219"/>
         <source>layer {l}</source>
         <translation>capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="170"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="222"/>
         <source>linear</source>
         <translation>lineal</translation>
     </message>
