@@ -28,12 +28,20 @@ from mlpstudio.cli import main
 try:
     code = main(sys.argv[2:])
 finally:
-    try:
-        import resource
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        peak_kb = peak // 1024 if sys.platform == "darwin" else peak
-    except ImportError:
-        peak_kb = 0
+    peak_kb = 0
+    try:  # Linux: this process's own high-water mark (ru_maxrss would also count the memory
+        # of the test process it was forked from, which survives exec)
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    peak_kb = int(line.split()[1])
+    except OSError:
+        try:
+            import resource
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            peak_kb = peak // 1024 if sys.platform == "darwin" else peak
+        except ImportError:
+            pass
     with open(sys.argv[1], "w") as out:
         out.write(str(peak_kb))
 sys.exit(code)
