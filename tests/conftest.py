@@ -10,11 +10,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def _find_shared_datasets() -> Path | None:
     """The genuine datasets: $MLPSTUDIO_SHARED_DATASETS, else ../shared/datasets beside the
-    checkout, else the workplace's /work/shared/datasets (a clean clone elsewhere)."""
+    checkout (where CI lays them)."""
     candidates = [
         os.environ.get("MLPSTUDIO_SHARED_DATASETS"),
         Path(__file__).resolve().parents[2] / "shared" / "datasets",
-        "/work/shared/datasets",
     ]
     for candidate in candidates:
         if candidate and (Path(candidate) / "mnist").is_dir():

@@ -147,40 +147,30 @@ class TrainingOptions:
     seed: int = 0
 
 
-class History:
-    """Per-epoch records in growing numpy columns.
+class _Columns:
+    """Per-epoch records in growing numpy columns (a column may hold a vector per epoch).
 
     :meth:`view` hands out read-only slices: rows that are already written never change, and
     growth copies into a new buffer, so a view stays valid and constant forever.
     """
 
-    COLUMNS = (
-        "epoch",
-        "train_loss",
-        "test_loss",
-        "val_loss",
-        "train_metric",
-        "test_metric",
-        "learning_rate",
-        "seconds",
-    )
+    COLUMNS: tuple[str, ...] = ()
 
-    def __init__(self, capacity: int = 256):
-        self._data = {c: np.full(capacity, np.nan) for c in self.COLUMNS}
+    def __init__(self, widths: dict[str, int | None], capacity: int):
+        self._data = {
+            c: np.full((capacity,) if w is None else (capacity, w), np.nan)
+            for c, w in widths.items()
+        }
         self.length = 0
 
     def __len__(self) -> int:
         return self.length
 
-    def append(self, **row: float) -> None:
-        unknown = set(row) - set(self.COLUMNS)
-        if unknown:
-            raise KeyError(f"unknown history columns: {sorted(unknown)}")
+    def _append(self, row: dict) -> None:
         if self.length == len(self._data["epoch"]):
-            grown = 2 * self.length
-            for c in self.COLUMNS:
-                bigger = np.full(grown, np.nan)
-                bigger[: self.length] = self._data[c][: self.length]
+            for c, old in self._data.items():
+                bigger = np.full((2 * self.length,) + old.shape[1:], np.nan)
+                bigger[: self.length] = old[: self.length]
                 self._data[c] = bigger
         for c in self.COLUMNS:
             self._data[c][self.length] = row.get(c, np.nan)
@@ -194,6 +184,30 @@ class History:
             out[c] = v
         return out
 
+
+class History(_Columns):
+    """Per-epoch records of the whole network: losses, metrics, learning rate and time."""
+
+    COLUMNS = (
+        "epoch",
+        "train_loss",
+        "test_loss",
+        "val_loss",
+        "train_metric",
+        "test_metric",
+        "learning_rate",
+        "seconds",
+    )
+
+    def __init__(self, capacity: int = 256):
+        super().__init__(dict.fromkeys(self.COLUMNS), capacity)
+
+    def append(self, **row: float) -> None:
+        unknown = set(row) - set(self.COLUMNS)
+        if unknown:
+            raise KeyError(f"unknown history columns: {sorted(unknown)}")
+        self._append(row)
+
     @classmethod
     def from_columns(cls, columns: dict[str, np.ndarray]) -> History:
         n = len(columns["epoch"])
@@ -205,44 +219,21 @@ class History:
         return history
 
 
-class LayerHistory:
+class LayerHistory(_Columns):
     """Per-epoch, per-layer records of what happens inside the network, measured on at most
     :data:`INSIGHT_ROWS` training rows: ``gradient`` (epochs, L) mean |dL/dW^[l]|, ``dead``
     and ``saturated`` (epochs, L-1) the share of each hidden layer's units that are dead or
-    saturated (see :mod:`mlpstudio.core.insight`). :meth:`view` hands out read-only slices."""
+    saturated (see :mod:`mlpstudio.core.insight`)."""
 
     COLUMNS = ("epoch", "gradient", "dead", "saturated")
 
     def __init__(self, n_layers: int, capacity: int = 256):
         widths = {"epoch": None, "gradient": n_layers, "dead": n_layers - 1,
                   "saturated": n_layers - 1}  # fmt: skip
-        self._data = {
-            c: np.full((capacity,) if w is None else (capacity, w), np.nan)
-            for c, w in widths.items()
-        }
-        self.length = 0
-
-    def __len__(self) -> int:
-        return self.length
+        super().__init__(widths, capacity)
 
     def append(self, epoch: int, gradient, dead, saturated) -> None:
-        if self.length == len(self._data["epoch"]):
-            for c, old in self._data.items():
-                bigger = np.full((2 * self.length,) + old.shape[1:], np.nan)
-                bigger[: self.length] = old[: self.length]
-                self._data[c] = bigger
-        row = {"epoch": epoch, "gradient": gradient, "dead": dead, "saturated": saturated}
-        for c in self.COLUMNS:
-            self._data[c][self.length] = row[c]
-        self.length += 1
-
-    def view(self) -> dict[str, np.ndarray]:
-        out = {}
-        for c in self.COLUMNS:
-            v = self._data[c][: self.length]
-            v.flags.writeable = False
-            out[c] = v
-        return out
+        self._append({"epoch": epoch, "gradient": gradient, "dead": dead, "saturated": saturated})
 
 
 @dataclass(frozen=True, eq=False)
