@@ -148,6 +148,10 @@ class DataConfig:
     standardize: bool = _f(True, Spec("bool", "CSV inputs to mean 0, sd 1 (train statistics)"))
 
 
+#: The keys of ``[data]`` that only a CSV file uses (the student's own file and how to read it).
+CSV_KEYS = ("path", "target", "inputs", "delimiter", "decimal", "task", "standardize")
+
+
 @dataclass
 class ModelConfig:
     hidden: list[int] = _f(

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..experiment.build import head_name, layer_sizes
-from ..experiment.config import IMAGE_KINDS, Config, ConfigError, config_from_dict
+from ..experiment.config import CSV_KEYS, IMAGE_KINDS, Config, ConfigError, config_from_dict
 from ..experiment.presets import preset_config, task_defaults, task_preset
 from .controller import ExperimentController
 from .files import ExperimentFiles
 from .lab_view import LabView
 from .panels.architecture_panel import ArchitecturePanel
-from .panels.data_panel import CSV_KEYS, DataPanel
+from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
 from .style import Style, number
 from .views.basis_view import BasisView

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...data.expr import describe_allowed
 from ...data.functions import TOY_LABELS, TOYS
-from ...experiment.config import DataConfig, field_spec
+from ...experiment.config import CSV_KEYS, DataConfig, field_spec
 from ...experiment.presets import PRESETS
 from ...i18n import translate
 from ..locks import Locks
@@ -47,7 +47,6 @@ IMAGE_SHAPES = {
 }
 SUBSETS = (1_000, 10_000, 0)  # 0: all images
 #: The keys the Import CSV dialog sets (a lab that locks any of them locks the dialog's button).
-CSV_KEYS = ("path", "target", "inputs", "delimiter", "decimal", "task", "standardize")
 
 
 class DataPanel(QWidget):
