@@ -9,9 +9,9 @@ them all and never starts the GUI; :func:`mlpstudio.gui.app.run_gui` receives th
 
 The package: this module (the parser, the app's options, dispatch and the exit-3 wrapper),
 :mod:`.common` (exit codes, UsageError, experiment options, progress bar), and one module per
-command: :mod:`.train`, :mod:`.compare`, :mod:`.data`, :mod:`.explain`. The command line is the
-top layer: it may import everything below it (the GUI only lazily, to open the window), and
-nothing imports it but ``mlpstudio.__main__``.
+command: :mod:`.train`, :mod:`.compare`, :mod:`.data`, :mod:`.explain`, :mod:`.export`. The
+command line is the top layer: it may import everything below it (the GUI only lazily, to
+open the window), and nothing imports it but ``mlpstudio.__main__``.
 """
 
 from __future__ import annotations
@@ -83,10 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .compare import add_compare_command  # numpy and the experiment package: lazily
     from .data import add_data_commands
+    from .export import add_export_command
 
     add_data_commands(commands)
     add_compare_command(commands)
     add_explain_command(commands)
+    add_export_command(commands)
     _add_threads_everywhere(commands)
     return parser
 

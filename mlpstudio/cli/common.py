@@ -54,14 +54,52 @@ def load_experiment(args: argparse.Namespace) -> object:
         config = preset_config(args.preset)
     else:
         config = Config()
+    assignments = _assignments(args, epochs=True)
+    return config.with_overrides(assignments) if assignments else config
+
+
+def _assignments(args: argparse.Namespace, epochs: bool) -> list[str]:
+    """--set, and the shortcuts --epochs (when ``epochs``), --seed and --backend, as keys."""
     assignments = list(args.assignments)
-    if args.epochs is not None:
+    if epochs and args.epochs is not None:
         assignments.append(f"training.epochs={args.epochs}")
     if args.seed is not None:
         assignments += [f"training.seed={args.seed}", f"data.seed={args.seed}"]
     if args.backend is not None:
         assignments.append(f'training.backend="{args.backend}"')
-    return config.with_overrides(assignments) if assignments else config
+    return assignments
+
+
+def is_experiment_file(path: str | None) -> bool:
+    """Whether a command's FILE names a saved experiment (``.mlpx``) rather than a TOML file."""
+    from ..experiment.archive import SUFFIX
+
+    return bool(path) and str(path).lower().endswith(SUFFIX)
+
+
+def load_run(args: argparse.Namespace) -> tuple[object, object | None]:
+    """(config, saved run) for a command whose FILE may be a TOML file or a saved experiment
+    (``.mlpx``). For a saved experiment, the run is its :class:`ExperimentFile` and the
+    config is its own with --set/--seed/--backend applied; --epochs is left to the caller
+    (more epochs of that run). Otherwise the run is None and the config is
+    :func:`load_experiment`'s."""
+    if not is_experiment_file(args.config):
+        return load_experiment(args), None
+    from ..experiment.archive import ArchiveError, use_embedded_csv
+    from ..experiment.archive import load_experiment as open_experiment
+
+    if args.preset:
+        raise UsageError("Give either an experiment file or --preset, not both.")
+    try:
+        saved = open_experiment(args.config)
+        note = use_embedded_csv(saved)
+    except ArchiveError as exc:
+        raise UsageError(str(exc)) from None
+    if note:
+        print(f"mlpstudio: {note}", file=sys.stderr)
+    assignments = _assignments(args, epochs=False)
+    config = saved.config.with_overrides(assignments) if assignments else saved.config
+    return config, saved
 
 
 class ProgressBar:

@@ -14,9 +14,10 @@ from .common import (
     EXIT_FAILED,
     EXIT_OK,
     ProgressBar,
+    UsageError,
     add_experiment_options,
     check_out_given,
-    load_experiment,
+    load_run,
 )
 
 
@@ -26,25 +27,45 @@ def add_train_command(subparsers) -> argparse.ArgumentParser:
         "train",
         help="train an experiment headless",
         description="Train an experiment without the GUI. The configuration is the course "
-        "example unless a file or preset says otherwise; --set changes single keys.",
+        "example unless a file or preset says otherwise; --set changes single keys. "
+        "Given a saved experiment (.mlpx), training continues from its weights, optimiser "
+        "state and history: --epochs N trains N more epochs (without it, up to the epochs "
+        "its configuration asks for).",
     )
-    train.add_argument("config", nargs="?", help="experiment file (TOML)")
+    train.add_argument(
+        "config", nargs="?", metavar="FILE", help="configuration (TOML) or saved experiment (.mlpx)"
+    )
     add_experiment_options(train)
     train.add_argument("--out", metavar="DIR", help="write history.csv, model.npz, model.json")
+    train.add_argument(
+        "--save", metavar="FILE.mlpx", help="save the trained run as an experiment file"
+    )
     train.set_defaults(handler=cmd_train)
     return train
 
 
-def run_training(config, out: str | None, show_progress: bool = True) -> tuple[dict, object]:
-    """Train ``config`` to the end; return the summary dict and the final snapshot."""
+def run_training(
+    config, out: str | None, show_progress: bool = True, saved=None, save: str | None = None
+) -> tuple[dict, object]:
+    """Train ``config`` to the end (from the saved run ``saved``, an ExperimentFile, when
+    given: to ``config.training.epochs`` in all); return the summary dict and the final
+    snapshot. ``save``: write the trained run there as an experiment file (.mlpx)."""
     from ..core import metrics
+    from ..experiment.archive import ArchiveError, restore
     from ..experiment.build import build_dataset, build_network, build_trainer
 
     dataset = build_dataset(config.data)
     for warning in dataset.warnings:
         print(f"mlpstudio: warning: {warning}", file=sys.stderr)
-    network = build_network(config, dataset)
-    trainer = build_trainer(config, dataset, network, snapshot_interval=0.1)
+    if saved is None:
+        network = build_network(config, dataset)
+        trainer = build_trainer(config, dataset, network, snapshot_interval=0.1)
+    else:
+        try:
+            network, history, state = restore(saved, dataset)
+        except ArchiveError as exc:
+            raise UsageError(str(exc)) from None
+        trainer = build_trainer(config, dataset, network, history, state, snapshot_interval=0.1)
     metric_name = "acc" if network.head.is_classification else "R2"
     progress = ProgressBar(config.training.epochs, show_progress)
     started = time.perf_counter()
@@ -84,6 +105,13 @@ def run_training(config, out: str | None, show_progress: bool = True) -> tuple[d
         summary["train_r2"] = _finite(snapshot.last("train_metric"))
     if out and snapshot.status != "diverged":  # a failed run leaves earlier results whole
         summary["out"] = str(write_outputs(Path(out), config, network, snapshot, summary))
+    if save and snapshot.status != "diverged":
+        from ..experiment.archive import save_experiment
+
+        results = {k: v for k, v in summary.items() if k not in ("out", "saved")}
+        state = trainer.optimizer.state()
+        saved_path = save_experiment(save, config, network, snapshot.history, state, results)
+        summary["saved"] = str(saved_path)
     return summary, snapshot
 
 
@@ -121,13 +149,16 @@ def write_outputs(out: Path, config, network, snapshot, summary: dict) -> Path:
 
 
 def cmd_train(args) -> int:
-    config = load_experiment(args)
+    config, saved = load_run(args)
+    if saved is not None:
+        config = continued_config(config, saved, args.epochs, args.config)
     check_out_given(args.out)
     if args.out:  # refused before training, not after
         from ..experiment.files import TRAIN_OUT_FILES, check_output_folder
 
         check_output_folder(args.out, TRAIN_OUT_FILES)
-    summary, snapshot = run_training(config, args.out, show_progress=True)
+    check_save_target(args.save)
+    summary, snapshot = run_training(config, args.out, True, saved=saved, save=args.save)
     print(_human_summary(summary))
     if args.json:
         print(json.dumps(summary))
@@ -137,6 +168,33 @@ def cmd_train(args) -> int:
             print(f"mlpstudio: nothing was written to {args.out}.", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def continued_config(config, saved, epochs: int | None, name: str):
+    """The config that continues ``saved``: ``epochs`` more epochs than it has (without
+    ``epochs``, up to its configuration's target); refused when nothing is left to train."""
+    done = saved.epochs
+    target = done + epochs if epochs is not None else config.training.epochs
+    if epochs is not None and epochs < 1:
+        raise UsageError(f"--epochs must be at least 1 (the epochs to add), not {epochs}.")
+    if target <= done:
+        raise UsageError(
+            f"{Path(name).name} has already trained {done} epochs of the "
+            f"{config.training.epochs} its configuration asks for; give --epochs N to train "
+            "N more."
+        )
+    return config.with_overrides([f"training.epochs={target}"])
+
+
+def check_save_target(save: str | None) -> None:
+    """--save FILE: refused before training when it names no file or a folder that is missing."""
+    if save is None:
+        return
+    path = Path(save)
+    if not save.strip() or path.is_dir():
+        raise UsageError(f"--save needs the name of an experiment file (.mlpx), not {save!r}.")
+    if not path.parent.is_dir():
+        raise UsageError(f"--save {save}: the folder {path.parent} does not exist.")
 
 
 def _human_summary(s: dict) -> str:
@@ -150,4 +208,6 @@ def _human_summary(s: dict) -> str:
         parts.append(f"test MSE {s['test_mse']:.4g}, test R2 {s['test_r2']:.4f}")
     if "out" in s:
         parts.append(f"written to {s['out']}")
+    if "saved" in s:
+        parts.append(f"saved as {s['saved']}")
     return "; ".join(parts)

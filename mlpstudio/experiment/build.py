@@ -131,7 +131,7 @@ def build_trainer(
     network = network if network is not None else build_network(config, dataset)
     options = config.training.options(**({} if epochs is None else {"epochs": epochs}))
     check_validation_split(config, dataset)
-    return Trainer(
+    trainer = Trainer(
         network,
         dataset,
         options,
@@ -139,3 +139,8 @@ def build_trainer(
         optimizer_state=optimizer_state,
         **trainer_kwargs,
     )
+    # A continued run shuffles as the uninterrupted run would have: its generator first draws
+    # the batch orders of the epochs already trained, so 20 + 20 epochs equal 40 straight.
+    for _ in range(trainer.start_epoch):
+        trainer.epoch_order()
+    return trainer
