@@ -117,7 +117,7 @@ def test_a_reopened_experiment_reports_its_total_time(make_window, qtbot, tmp_pa
 
 def test_the_report_embeds_plots_in_the_apps_colours(make_window, qtbot, tmp_path):
     from mlpstudio import colours
-    from mlpstudio.experiment.exports import _loss_svg
+    from mlpstudio.experiment.report_export import _loss_svg
 
     window = make_window(epochs=5, mode="thread")
     window.controller.start()
