@@ -149,8 +149,13 @@ class _Driver:
                 if not v.visibleRegion().isEmpty() and not v.has_content()]  # fmt: skip
 
     def save(self, widget, path: Path) -> bool:
-        if not widget.grab().save(str(path)):
-            self.error(f"could not save {path}")
+        from ..atomic import atomic_write_bytes
+        from .views.base import png_bytes
+
+        try:  # the project's one writer: a screenshot is never half-written either
+            atomic_write_bytes(path, png_bytes(widget))
+        except OSError as exc:
+            self.error(f"could not save {path} ({exc})")
             return False
         w, h, most = widget.width(), widget.height(), self.max_shot
         if most is not None and (w > most[0] or h > most[1]) and (w, h) not in self._sizes:
