@@ -306,7 +306,7 @@ class Tour(_Driver):
         return path
 
     def step(self, name: str, label: str, choose) -> None:
-        from ..experiment.config import IMAGE_KINDS
+        from ..data.catalog import SETS
 
         self.step_name = name
         w, c = self.window, self.window.controller
@@ -314,7 +314,7 @@ class Tour(_Driver):
             choose()
             self.pause(0.6)  # the panel's debounce, the data, the views
             if not c.can_train:
-                if c.config.data.kind in IMAGE_KINDS and c.dataset is None:
+                if c.config.data.kind in SETS and c.dataset is None:
                     path = self.shot(f"{label}-download")
                     print(f"tour: {name}: data absent, download state in {path.name}")
                 elif c.config.data.kind == "csv" and not c.config.data.path:
