@@ -5,11 +5,10 @@ classification), the input shape and N_0, the number of classes, the head actual
 (``auto`` resolved, impossible pairs refused), the layer sizes [N_0, ..., N_L] and the
 parameter count. Building, comparing, exporting and the GUI all read it from here.
 
-It reads as little as it can: a formula is parsed (not sampled), a 2-D toy set and an image
-set are known from the catalogues (:mod:`mlpstudio.data.catalog` and the class names in
-:mod:`mlpstudio.data.images`; no image file is opened), and only a CSV file has to be read to
-know its columns. A caller that already holds the :class:`~mlpstudio.data.dataset.Dataset`
-passes it, and its facts are used instead.
+It reads as little as it can: a formula is parsed (not sampled), a 2-D toy set is known, an
+image set's shape and classes come from the catalogue (:mod:`mlpstudio.data.catalog`; no image
+file is opened), and only a CSV file has to be read to know its columns. A caller that
+already holds the :class:`~mlpstudio.data.dataset.Dataset` passes it, and its facts are used.
 """
 
 from __future__ import annotations
@@ -19,14 +18,9 @@ from dataclasses import dataclass
 
 from ..core.losses import default_head
 from ..core.network import parameter_count
-from ..data.catalog import IMAGE_BYTES_CIFAR, IMAGE_BYTES_MNIST, image_set
+from ..data.catalog import image_set
 from ..data.dataset import Dataset
 from .config import IMAGE_KINDS, Config, ConfigError, DataConfig
-
-#: The pixel layout of each kind of image file in the catalogue (IDX: 28x28 grey; CIFAR
-#: records: 32x32 colour), checked against the catalogue's byte counts at import.
-_IDX_SHAPE, _CIFAR_SHAPE = (28, 28), (32, 32, 3)
-assert math.prod(_IDX_SHAPE) == IMAGE_BYTES_MNIST and math.prod(_CIFAR_SHAPE) == IMAGE_BYTES_CIFAR
 
 
 @dataclass(frozen=True)
@@ -83,10 +77,8 @@ def data_facts(data: DataConfig, dataset: Dataset | None = None) -> DataFacts:
     if data.kind == "toy":
         return DataFacts("classification", (2,), 2)  # every toy set: x1, x2; classes 0 and 1
     if data.kind in IMAGE_KINDS:
-        from ..data.images import class_names
-
-        shape = _IDX_SHAPE if image_set(data.kind).is_idx else _CIFAR_SHAPE
-        return DataFacts("classification", shape, len(class_names(data.kind, data.labels)))
+        images = image_set(data.kind)  # the catalogue: shape and classes, no file opened
+        return DataFacts("classification", images.shape, len(images.class_names(data.labels)))
     if data.kind == "csv":
         from .csv_data import csv_dataset  # its columns decide: a CSV file has to be read
 
