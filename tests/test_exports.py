@@ -22,6 +22,7 @@ from mlpstudio.cli.train import run_training
 from mlpstudio.core.activations import ACTIVATIONS
 from mlpstudio.core.losses import HEADS
 from mlpstudio.core.optimizers import OPTIMIZERS
+from mlpstudio.data.dataset import DataError
 from mlpstudio.data.expr import FormulaError
 from mlpstudio.experiment.build import build_dataset, build_trainer
 from mlpstudio.experiment.config import Config, ConfigError
@@ -163,6 +164,10 @@ def test_unknown_names_raise_instead_of_falling_back():
         for make in (numpy_script, pytorch_script):
             with pytest.raises(ConfigError, match=f"{section}.{key}.*no-such-entry"):
                 make(config)
+    config = Config().with_overrides(["data.kind=toy"])
+    config.data.toy = "no-such-set"
+    with pytest.raises(DataError, match="no-such-set"):
+        numpy_script(config)
 
 
 def test_templates_import_on_their_own_and_scripts_have_no_undefined_names(tmp_path):

@@ -341,3 +341,15 @@ def _spiral(rng, n, noise):
 
 
 _TOY_MAKERS = {"circle": _circle, "xor": _xor, "gaussians": _gaussians, "spiral": _spiral}
+
+
+def toy_maker(name: str):
+    """The function that draws the 2-D set ``name``: ``maker(rng, n, noise) -> (x, y)``. It
+    uses only its arguments and ``np``, so the exported scripts copy its source."""
+    if name not in _TOY_MAKERS:
+        raise DataError(
+            translate("Data", "Unknown 2-D set {name!r}; choose one of {names}.").format(
+                name=name, names=", ".join(TOYS)
+            )
+        )
+    return _TOY_MAKERS[name]

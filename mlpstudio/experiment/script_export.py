@@ -32,7 +32,7 @@ from ..core.losses import HEADS
 from ..core.optimizers import OPTIMIZERS
 from ..core.schedules import SCHEDULES
 from ..core.training import STATUS_TEXT
-from ..data.functions import _TOY_MAKERS, parse_target
+from ..data.functions import parse_target, toy_maker
 from .config import IMAGE_KINDS, Config, ConfigError
 from .formula_code import formula_to_numpy
 from .shape import experiment_shape
@@ -130,7 +130,6 @@ def settings(config: Config, data_root: str | None, torch: bool = False) -> str:
         add(f"NOISE = {_py(float(d.noise))}  # standard deviation of Gaussian noise on y")
         add(f"NORMALIZE = {_py(bool(d.normalize))}  # divide y by max |y|")
     elif d.kind == "toy":
-        entry(_TOY_MAKERS, d.toy, "data.toy")
         add(f"TOY = {_py(d.toy)}")
         add(f"POINTS = {_py(int(d.points))}")
         add(f"NOISE = {_py(float(d.noise))}")
@@ -227,7 +226,7 @@ def registry_code(config: Config, torch: bool = False) -> str:
     parts += [source_of(f) for f in (metrics.mse, metrics.r2_score, metrics.predicted_classes)]
     parts.append(source_of(metrics.accuracy))
     if config.data.kind == "toy":
-        parts.append(source_of(_TOY_MAKERS[config.data.toy], "make_points"))
+        parts.append(source_of(toy_maker(config.data.toy), "make_points"))
     if config.data.kind == "function":
         expression, variables = formula_to_numpy(config.data.formula)
         parts.append(

@@ -15,7 +15,7 @@ from ...core.losses import HEADS as _HEADS
 from ...core.optimizers import OPTIMIZERS as _OPTIMIZERS
 from ...core.schedules import SCHEDULES as _SCHEDULES
 from ...core.training import STATUS_TEXT as _STATUS_TEXT
-from ...data.functions import _TOY_MAKERS, parse_target
+from ...data.functions import parse_target, toy_maker
 
 # -- settings (the script's first block), for the course example -----------------------------
 DATA_KIND = "function"
@@ -56,7 +56,7 @@ schedule_factor = _SCHEDULES[SCHEDULE].factor
 mse, r2_score, accuracy = metrics.mse, metrics.r2_score, metrics.accuracy
 
 
-make_points = _TOY_MAKERS[TOY]  # a script inlines the app's own maker of its 2-D set
+make_points = toy_maker(TOY)  # a script inlines the app's own maker of its 2-D set
 
 
 def make_data():
