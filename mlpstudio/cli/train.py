@@ -6,6 +6,7 @@ import argparse
 import json
 import math
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -26,11 +27,14 @@ def add_train_command(subparsers) -> argparse.ArgumentParser:
     train = subparsers.add_parser(
         "train",
         help="train an experiment headless",
-        description="Train an experiment without the GUI. The configuration is the course "
-        "example unless a file or preset says otherwise; --set changes single keys. "
-        "Given a saved experiment (.mlpx), training continues from its weights, optimiser "
-        "state and history: --epochs N trains N more epochs (without it, up to the epochs "
-        "its configuration asks for).",
+        description=textwrap.fill(
+            "Train an experiment without the GUI. The configuration is the course "
+            "example unless a file or preset says otherwise; --set changes single keys. "
+            "Given a saved experiment (.mlpx), training continues from its weights, optimiser "
+            "state and history: --epochs N trains N more epochs (without it, up to the epochs "
+            "its configuration asks for).",
+            78,
+        ),
     )
     train.add_argument(
         "config", nargs="?", metavar="FILE", help="configuration (TOML) or saved experiment (.mlpx)"
