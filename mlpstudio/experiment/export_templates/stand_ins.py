@@ -59,17 +59,11 @@ mse, r2_score, accuracy = metrics.mse, metrics.r2_score, metrics.accuracy
 make_points = toy_maker(TOY)  # a script inlines the app's own maker of its 2-D set
 
 
-def make_data():
-    """The data (a script has one of the data templates here)."""
-    from .data_function import make_data as function_data
-
-    return function_data()
-
-
-# -- PyTorch equivalents: a script has them generated from the entries' ``torch`` sources ---
+# -- In a script: a data template's make_data, and the entries' ``torch`` sources as functions
 def _generated(*args):
     raise NotImplementedError("generated into the exported script from the registries")
 
 
+make_data = _generated  # one of the data templates, in a script
 make_activation = init_weight = make_loss = torch_output = _generated
 make_optimizer = make_scheduler = _generated
