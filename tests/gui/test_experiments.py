@@ -114,6 +114,7 @@ def test_comparison_of_three_architectures(make_window, qtbot):
 
 
 def test_numpy_script_export_runs(make_window, qtbot, tmp_path, monkeypatch, messages):
+    import json
     import subprocess
     import sys
 
@@ -124,7 +125,8 @@ def test_numpy_script_export_runs(make_window, qtbot, tmp_path, monkeypatch, mes
     result = subprocess.run([sys.executable, str(path)], capture_output=True, text=True,
                             timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1].startswith("test_mse = ")
+    summary = json.loads(result.stdout.strip().splitlines()[-1])  # train --json's summary
+    assert summary["epochs"] == 5 and summary["test_mse"] > 0
     window.controller.start()
     wait_for_status(qtbot, window, "finished")
     report = tmp_path / "report.html"
