@@ -5,6 +5,7 @@ import ast
 import base64
 import importlib
 import importlib.util
+import inspect
 import json
 import shutil
 import struct
@@ -144,8 +145,12 @@ def test_numpy_script_prints_the_summary_of_mlpstudio_train(tmp_path, overrides)
 
 def test_the_course_example_is_reproduced(tmp_path):
     config = Config().with_overrides(["training.epochs=300"])
+    source = numpy_script(config)
+    for function in (ACTIVATIONS["tanh"].forward, ACTIVATIONS["tanh"].derivative,
+                     HEADS["mse"].delta, OPTIMIZERS["adam"].update):  # fmt: skip
+        assert textwrap.dedent(inspect.getsource(function)) in source  # the engine's own code
     path = tmp_path / "course.py"
-    path.write_text(numpy_script(config), encoding="utf-8")
+    path.write_text(source, encoding="utf-8")
     ours, theirs = summary_of(run_script(path)), engine_summary(config)
     assert_same_summary(ours, theirs, rel=1e-6)
     assert theirs["test_r2"] > 0.5  # a run that learned, not two equal failures
