@@ -60,12 +60,20 @@ CSV_EMBED_MAX_BYTES = 20 * 10**6
 CSV_MEMBER = "data/table.csv"
 
 #: Optimiser buffers, besides the step count "t", per optimiser (see Optimizer.state()).
-OPTIMIZER_BUFFERS = {
-    "sgd": (),
-    "momentum": ("velocity",),
-    "nesterov": ("velocity",),
-    "adam": ("m", "v"),
-}
+
+
+def optimizer_buffers(name: str, where: str = "") -> tuple[str, ...]:
+    """The state arrays the optimiser ``name`` saves (its registry entry's ``buffers``); an
+    optimiser this version does not know is refused with an :class:`ArchiveError`."""
+    entry = OPTIMIZERS.get(name)
+    if entry is None:
+        raise ArchiveError(
+            f"{where + ': ' if where else ''}the optimiser {name!r} is not one this version of "
+            f"MLP Studio knows ({', '.join(OPTIMIZERS)}); the experiment cannot be saved or "
+            "opened with its state."
+        )
+    return entry.buffers
+
 
 MAX_META_BYTES = MAX_BYTES["json"]  # experiment.json: a config and a few results
 #: Zip methods accepted when opening: stored and deflate (what saving writes). Others, bzip2
@@ -174,7 +182,7 @@ def save_experiment(
         arrays[f"weights/W{layer}.npy"] = w
         arrays[f"weights/b{layer}.npy"] = b
     if optimizer_state:
-        expected = {"t", *OPTIMIZER_BUFFERS[optimizer]}
+        expected = {"t", *optimizer_buffers(optimizer)}
         if set(optimizer_state) != expected:
             raise ArchiveError(
                 f"The optimiser state has {sorted(optimizer_state)}, but {optimizer} keeps "
@@ -374,7 +382,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     has_state = meta["optimizer"].get("state") is True
     if has_state:
         expected["optimizer/t.npy"] = ((), "iu")
-        for key in OPTIMIZER_BUFFERS[optimizer]:
+        for key in optimizer_buffers(optimizer, name):
             expected[f"optimizer/{key}.npy"] = ((n_params,), "f")
     for column in meta["history"]["columns"]:
         expected[f"history/{column}.npy"] = ((rows,), "f")
@@ -432,7 +440,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
         state = {"t": arrays["optimizer/t.npy"].astype(np.int64)}
         if int(state["t"]) < 0:
             raise ArchiveError(f"{name}: the optimiser's step count is negative.")
-        for key in OPTIMIZER_BUFFERS[optimizer]:
+        for key in optimizer_buffers(optimizer, name):
             state[key] = arrays[f"optimizer/{key}.npy"]
         _check_state(name, optimizer, state, float(np.finfo(config.training.dtype).max))
     history = {
@@ -493,18 +501,19 @@ def _check_state(
 ) -> None:
     """Optimiser buffers that training can continue from: finite and representable in the
     network's precision (``largest``), and Adam's v >= 0."""
-    for key in OPTIMIZER_BUFFERS[optimizer]:
+    for key in optimizer_buffers(optimizer, name):
         values = state[key]
         if not np.isfinite(values).all() or np.abs(values).max(initial=0.0) > largest:
             raise ArchiveError(
                 f"{name}: the optimiser's {key!r} values are not all finite numbers; the saved "
                 "state is damaged. Continuing from it would diverge."
             )
-    if optimizer == "adam" and (state["v"] < 0).any():
-        raise ArchiveError(
-            f"{name}: Adam's second moments ('v') include negative values, which squares of "
-            "gradients cannot give; the saved state is damaged."
-        )
+    for key in OPTIMIZERS[optimizer].nonnegative:
+        if (state[key] < 0).any():
+            raise ArchiveError(
+                f"{name}: the optimiser's {key!r} (averages of squared gradients) includes "
+                "negative values, which squares cannot give; the saved state is damaged."
+            )
 
 
 def _check_history(name: str, history: dict[str, np.ndarray]) -> None:

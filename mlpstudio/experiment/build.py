@@ -13,7 +13,7 @@ import numpy as np
 from ..core.backend import Backend, get_backend
 from ..core.losses import default_head
 from ..core.network import Network, check_network_memory, parameter_count
-from ..core.optimizers import OPTIMIZER_BUFFER_COUNT
+from ..core.optimizers import state_arrays
 from ..core.training import History, Trainer
 from ..data.dataset import DataError, Dataset
 from ..data.functions import function_dataset, split_indices, toy_dataset
@@ -168,7 +168,7 @@ def build_network(config: Config, dataset: Dataset, backend: Backend | None = No
         sizes,
         parameter_count(sizes),
         np.dtype(backend.dtype).itemsize,
-        buffers=2 + OPTIMIZER_BUFFER_COUNT[config.training.optimizer],
+        buffers=2 + state_arrays(config.training.optimizer),
     )
     return Network(
         layer_sizes(config, dataset),
