@@ -169,11 +169,15 @@ def test_optimizer_matches_torch_optim(name):
     assert set(state) == {"t", *entry.buffers} and int(state["t"]) == len(grads)
 
 
-@pytest.mark.parametrize("name", list(OPTIMIZERS))
-def test_save_and_load_continues_identically(name, tmp_path):
+@pytest.mark.parametrize(
+    "optimizer, activation",
+    [(name, "tanh") for name in OPTIMIZERS] + [("adam", name) for name in ACTIVATIONS],
+)
+def test_save_and_load_continues_identically(optimizer, activation, tmp_path):
     config = Config().with_overrides(
-        ["training.epochs=3", f"training.optimizer={name}", "model.hidden=[5]",
-         "training.weight_decay=0.001", 'training.dtype="float64"']
+        ["training.epochs=3", f"training.optimizer={optimizer}", "model.hidden=[5, 3]",
+         f"model.activation={activation}", "training.weight_decay=0.001",
+         'training.dtype="float64"']
     )  # fmt: skip
     dataset = build_dataset(config.data)
     trainer = build_trainer(config, dataset=dataset, snapshot_interval=0.0)
