@@ -23,6 +23,7 @@ the translations): the configuration, the panels, the files, the exports and the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -91,6 +92,34 @@ def tanh_derivative(xp, z, a):
     return 1 - a * a
 
 
+def gelu_tanh(xp, z):
+    # GELU in PyTorch's tanh approximation: z Phi(z) ~ 0.5 z (1 + tanh(u)),
+    # u = sqrt(2 / pi) (z + 0.044715 z^3). Leaves z unchanged: the derivative needs it.
+    u = z * z
+    u *= 0.044715
+    u += 1.0
+    u *= z
+    u *= math.sqrt(2.0 / math.pi)
+    xp.tanh(u, out=u)
+    u += 1.0
+    u *= z
+    u *= 0.5
+    return u
+
+
+def gelu_tanh_derivative(xp, z, a):
+    # d/dz of 0.5 z (1 + tanh(u)): 0.5 (1 + t) + 0.5 z (1 - t^2) du/dz, t = tanh(u),
+    # du/dz = sqrt(2 / pi) (1 + 3 * 0.044715 z^2)
+    z2 = z * z
+    t = xp.tanh(math.sqrt(2.0 / math.pi) * z * (1.0 + 0.044715 * z2))
+    slope = math.sqrt(2.0 / math.pi) * (1.0 + 3.0 * 0.044715 * z2)
+    slope *= 1.0 - t * t
+    slope *= z
+    slope += 1.0 + t
+    slope *= 0.5
+    return slope
+
+
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
@@ -139,6 +168,16 @@ ACTIVATIONS: dict[str, Activation] = {
             tanh,
             tanh_derivative,
             saturation=(-0.99, 0.99),
+        ),
+        Activation(
+            "gelu_tanh",
+            QT_TRANSLATE_NOOP("Activations", "GELU (tanh approximation)"),
+            "S(z) = 0.5 z (1 + tanh(sqrt(2 / pi) (z + 0.044715 z^3)))",
+            'nn.GELU(approximate="tanh")',
+            gelu_tanh,
+            gelu_tanh_derivative,
+            needs_z=True,
+            init="he",
         ),
     )
 }
