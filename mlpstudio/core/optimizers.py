@@ -120,6 +120,26 @@ def adam_update(xp, params, grads, state, lr, t, beta1, beta2, eps):
     params -= grads
 
 
+ALPHA = OptionSpec(
+    "alpha", QT_TRANSLATE_NOOP("Options", "Alpha"), 0.99, 0.0, 0.9999, 0.01, 4,
+    help="RMSProp: decay of the mean of the squared gradients",
+    tooltip=QT_TRANSLATE_NOOP(
+        "Options", "RMSProp's alpha: how slowly the running mean of the squared gradients forgets."
+    ),
+)  # fmt: skip
+
+
+def rmsprop_update(xp, params, grads, state, lr, t, alpha, eps):
+    s = state["square_avg"]
+    s *= alpha
+    s += (1 - alpha) * grads * grads
+    denom = xp.sqrt(s)
+    denom += eps
+    grads /= denom
+    grads *= lr
+    params -= grads
+
+
 OPTIMIZERS: dict[str, OptimizerEntry] = {
     o.name: o
     for o in (
@@ -160,6 +180,17 @@ OPTIMIZERS: dict[str, OptimizerEntry] = {
             options=(BETA1, BETA2, EPS),
             scratch=1,
             nonnegative=("v",),
+        ),
+        OptimizerEntry(
+            "rmsprop",
+            QT_TRANSLATE_NOOP("Optimizers", "RMSProp"),
+            "s <- alpha s + (1 - alpha) g^2,  theta <- theta - eta g / (sqrt(s) + eps)",
+            "torch.optim.RMSprop({params}, lr={learning_rate}, alpha={alpha}, eps={eps})",
+            rmsprop_update,
+            buffers=("square_avg",),
+            options=(ALPHA, EPS),
+            scratch=2,
+            nonnegative=("square_avg",),
         ),
     )
 }
