@@ -241,3 +241,38 @@ def test_training_options_are_derived_from_the_specs():
             assert specs[spec.name] is spec or specs[spec.name] == spec
             assert spec.low <= spec.default <= spec.high
     assert config.options() == options
+
+
+# -- the GPU path ----------------------------------------------------------------------------
+@pytest.mark.parametrize("optimizer", list(OPTIMIZERS))
+@pytest.mark.parametrize("activation", list(ACTIVATIONS))
+def test_gpu_path_matches_the_entries(optimizer, activation):
+    """On cupy the engine may use fused kernels (core/kernels.py) instead of an entry's
+    functions: both paths give the same training, for every head (skipped without a GPU)."""
+    from mlpstudio.core.backend import get_backend, gpu_status, numpy_backend
+    from mlpstudio.core.network import Network
+
+    if not gpu_status()[0]:
+        pytest.skip("no usable GPU (CuPy)")
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(64, 5))
+    for head, entry in HEADS.items():
+        if entry.targets == "index":
+            y = rng.integers(0, 3, size=64)
+        elif entry.is_classification:
+            y = rng.integers(0, 2, size=(64, 3)).astype(float)
+        else:
+            y = rng.normal(size=(64, 3))
+        params = []
+        for backend in (numpy_backend("float64"), get_backend("cupy", "float64")):
+            xp = backend.xp
+            net = Network([5, 8, 6, 3], [activation] * 2, head=head, seed=1, backend=backend)
+            opt = make_optimizer(optimizer, xp, net.n_params, net.n_weights, backend.dtype,
+                                 weight_decay=0.01)  # fmt: skip
+            xb, yb = backend.asarray(x, dtype=backend.dtype), entry.prepare_targets(xp, y, "f8")
+            for step in range(12):
+                rows = slice(step % 4 * 16, (step % 4 + 1) * 16)
+                net.loss_and_grad(xb[rows], yb[rows])
+                opt.step(net.params, net.grads, 0.01 * (1 + step % 3))
+            params.append(net.params_to_host())
+        np.testing.assert_allclose(params[1], params[0], rtol=1e-9, atol=1e-12, err_msg=head)
