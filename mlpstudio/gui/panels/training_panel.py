@@ -59,7 +59,9 @@ def option_widget(spec: OptionSpec) -> QWidget:
             widget.setItemData(widget.count() - 1, registry[name].formula,
                                Qt.ItemDataRole.ToolTipRole)  # fmt: skip
     elif spec.log:
-        widget = LogSpinSlider(spec.widget_low, float(spec.high or 1.0), spec.decimals)
+        tiny = spec.decimals > 6  # epsilon: shown as 1e-08
+        widget = LogSpinSlider(spec.widget_low, float(spec.high or 1.0), spec.decimals,
+                               scientific=tiny)  # fmt: skip
     elif spec.kind == "int" or spec.percent:
         widget = QSpinBox()
         scale = 100 if spec.percent else 1
