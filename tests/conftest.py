@@ -4,12 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# hypothesis keeps no example database (it would write .hypothesis/ into the checkout)
-settings.register_profile("mlpstudio", database=None)
-settings.load_profile("mlpstudio")
 
 
 def _find_shared_datasets() -> Path | None:
@@ -27,9 +23,10 @@ def _find_shared_datasets() -> Path | None:
 
 SHARED_DATASETS = _find_shared_datasets()
 ROOT = Path(__file__).resolve().parents[1]
-#: Folders of the checkout that tools, not tests, write to (caches, the environment).
-_NOT_WATCHED = {".git", ".venv", "venv", ".tox", ".pytest_cache", ".mypy_cache", ".ruff_cache",
-                "__pycache__", "mlpstudio.egg-info"}  # fmt: skip
+#: Folders of the checkout that tools, not tests, write to (caches, the environment;
+#: hypothesis keeps its example database and constants cache in .hypothesis/).
+_NOT_WATCHED = {".git", ".venv", "venv", ".tox", ".pytest_cache", ".hypothesis", ".mypy_cache",
+                ".ruff_cache", "__pycache__", "mlpstudio.egg-info"}  # fmt: skip
 
 
 def _files_in_checkout() -> set[str]:
