@@ -23,6 +23,8 @@ def test_file_sizes_follow_from_shape_and_counts(name):
             assert isinstance(file, RecordFile)
             assert file.record_bytes == file.label_bytes + spec.inputs
             assert file.label_bytes == (2 if spec.coarse_classes else 1)
+            # the CIFAR page: "1 byte label (2 for CIFAR-100) + 3072 bytes of pixels"
+            assert file.record_bytes == {1: 3073, 2: 3074}[file.label_bytes]
     assert {f.role.split("-")[0] for f in spec.files} == {"train", "test"}
 
 
