@@ -105,18 +105,21 @@ def nesterov_update(xp, params, grads, state, lr, t, momentum):
 
 
 def adam_update(xp, params, grads, state, lr, t, beta1, beta2, eps):
+    # PyTorch's Adam, in place and without temporaries: with c2 = sqrt(1 - beta2^t),
+    # lr m_hat / (sqrt(v_hat) + eps) = lr c2 / (1 - beta1^t) * m / (sqrt(v) + eps c2).
     m, v = state["m"], state["v"]
+    grads *= 1 - beta1
     m *= beta1
-    m += (1 - beta1) * grads
+    m += grads  # m <- beta1 m + (1 - beta1) g
     grads *= grads
-    grads *= 1 - beta2
+    grads *= (1 - beta2) / (1 - beta1) ** 2
     v *= beta2
-    v += grads
+    v += grads  # v <- beta2 v + (1 - beta2) g^2
+    c2 = math.sqrt(1 - beta2**t)
     xp.sqrt(v, out=grads)
-    grads /= math.sqrt(1 - beta2**t)
-    grads += eps
+    grads += eps * c2
     xp.divide(m, grads, out=grads)
-    grads *= lr / (1 - beta1**t)
+    grads *= lr * c2 / (1 - beta1**t)
     params -= grads
 
 
