@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..core.backend import Backend, get_backend
 from ..core.network import Network, parameter_count
 from ..core.training import Snapshot, Trainer
@@ -145,6 +147,7 @@ class ComparisonRow:
     network: Network | None = field(default=None, repr=False, compare=False)
     history: dict | None = field(default=None, repr=False, compare=False)
     optimizer_state: dict | None = field(default=None, repr=False, compare=False)
+    final_params: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -291,6 +294,7 @@ class Comparison:
             row.seconds = time.perf_counter() - started
             row.network, row.history = network, snapshot.history
             row.optimizer_state = trainer.optimizer.state()
+            row.final_params = network.params_to_host()
             self.rows.append(row)
             yield row
             if self._stop:
