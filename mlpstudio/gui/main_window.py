@@ -548,12 +548,22 @@ class MainWindow(QMainWindow):
         self._refresh_structure()
 
     def adopt_row(self, config, row) -> None:
-        """Continue with an architecture from the comparison window."""
+        """Continue with an architecture from the comparison window: its network is rebuilt
+        here from its final parameters (the comparison trained it in its own process)."""
+        from ..experiment.build import build_dataset, build_network
+
         self.controller.stop(wait=True)
+        try:
+            dataset = build_dataset(config.data)
+            network = build_network(config, dataset)
+            network.set_params(row.final_params)
+        except (ValueError, OSError) as exc:  # the data changed on disk since, say
+            self._on_error(self.tr("The experiment's data is not available: {reason}")
+                           .format(reason=exc))  # fmt: skip
+            return
         self._load_config_into_panels(config)
-        dataset = self.compare_window.comparison.dataset  # the data every row trained on
-        self.controller.adopt(config, row.network, row.history, row.optimizer_state, dataset)
-        self.files._set_path(None)
+        self.controller.adopt(config, network, row.history, row.optimizer_state, dataset)
+        self.files.set_path(None)
         self._refresh_structure()
         self.raise_()
         self.activateWindow()
@@ -598,7 +608,7 @@ class MainWindow(QMainWindow):
         self.lab_dock.show()
         self.resizeDocks([self.lab_dock], [200], Qt.Orientation.Vertical)
         self.act_close_lab.setEnabled(True)
-        self.files._set_path(None)
+        self.files.set_path(None)
         self._update_title()
         return True
 
@@ -736,7 +746,7 @@ class MainWindow(QMainWindow):
     def _on_network_changed(self) -> None:
         network = self.controller.network
         self._bind_views()
-        offers_reset = self.message_bar._callback == self._reset
+        offers_reset = self.message_bar.offers(self._reset)
         if self.controller.pending_rebuild is None and offers_reset:
             self.message_bar.hide()  # an offer to rebuild is void once the network is new
         if network is not None:

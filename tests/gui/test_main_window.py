@@ -106,6 +106,7 @@ def test_pause_resume_step_stop_reset(make_window, qtbot):
 
     window.act_reset.trigger()
     assert c.status == "ready"
+    c.settle()  # the new network's first snapshot, from the worker
     assert c.snapshot.step == 0 and c.snapshot.epoch == 0
     assert window.act_start.text() == "Train"
 
