@@ -2,9 +2,11 @@
 
 Serves, on 127.0.0.1, an endless body, a 1 MB gzip-encoded body, a silent server and a
 trickling one, and fetches MNIST's first file (train-images, 9,912,422 bytes) from each into a
-temporary store. Prints, per case: how long the fetch took, the most bytes the temporary file
-held, and the first words of the refusal. The silent case takes about 2 x TIMEOUT_S (a mirror
-is tried at two addresses); the cancel cases press Cancel after one second.
+temporary store (through pooch.retrieve and the store's downloader). Prints, per case: how long
+the fetch took, the most bytes a temporary file held (pooch's own temporary inside the
+store's ``.part`` folder), and the first words of the refusal. The silent case takes about
+2 x TIMEOUT_S (a mirror is tried at two addresses); the cancel cases press Cancel after one
+second.
 
     python benchmarks/hostile_downloads.py
 """
@@ -22,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mlpstudio.data import store  # noqa: E402
+from mlpstudio.data import catalog, store  # noqa: E402
+from mlpstudio.data.dataset import DataError  # noqa: E402
 
 STOP = threading.Event()
 GZIP_BODY = gzip.compress(b"\0" * (1 << 30), compresslevel=9)  # 1 MB that inflates to 1 GB
@@ -67,9 +70,10 @@ class Server(ThreadingHTTPServer):
 
 def largest_part(folder: Path, seen: list[int], done: threading.Event) -> None:
     while not done.is_set():
-        for path in folder.rglob("*.part"):
+        for path in folder.rglob("*"):
             try:
-                seen.append(path.stat().st_size)
+                if path.is_file() and any(p.suffix == ".part" for p in (path, *path.parents)):
+                    seen.append(path.stat().st_size)
             except OSError:
                 pass
         time.sleep(0.01)
@@ -88,12 +92,12 @@ def run(url: str, mode: str, cancel_after: float | None) -> None:
     try:
         store.fetch("mnist", mirror=f"{url}/{mode}/", cancel=cancel, directory=directory)
         outcome = "downloaded (unexpected)"
-    except store.DataError as exc:
+    except DataError as exc:
         outcome = str(exc)[:100]
     seconds = time.monotonic() - started
     done.set()
     watcher.join()
-    leftovers = [p.name for p in directory.rglob("*") if p.suffix == ".part"]
+    leftovers = [p.name for p in directory.rglob("*") if p.suffix == ".part" or "tmp" in p.name]
     label = mode
     if cancel_after is not None:
         label += f" + cancel at {cancel_after:.0f} s"
@@ -108,7 +112,7 @@ def main() -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
     print(f"TIMEOUT_S = {store.TIMEOUT_S}; catalogue size of train-images .gz = "
-          f"{store.image_set('mnist').files[0].gz_size:,} B")  # fmt: skip
+          f"{catalog.image_set('mnist').files[0].gz_size:,} B")  # fmt: skip
     for mode, cancel_after in (
         ("endless", None),
         ("gzip", None),

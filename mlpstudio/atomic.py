@@ -5,6 +5,8 @@ crash, a ``kill -9`` or a full disk leaves either the old result or the new one:
 
 * :class:`PartFile` / :func:`atomic_write`: one file, renamed over the target with
   :func:`os.replace`.
+* :class:`PartFolder`: a temporary folder beside a target file, for a tool that writes its own
+  temporaries (pooch's download); one file from it is renamed over the target.
 * :func:`atomic_folder`: a whole results folder (``--out DIR``), built in a temporary folder
   and swapped with the old one in one step.
 
@@ -142,6 +144,39 @@ class PartFile:
                 self.path.unlink()
 
     def __enter__(self) -> PartFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.discard()
+
+
+class PartFolder:
+    """A temporary, locked folder beside ``target`` (``.NAME.mlpstudio-<hex>.part``), for a tool
+    that makes its own temporary files inside it. ``commit(path)`` flushes a finished file from
+    the folder to disk and renames it over ``target``; leaving the ``with`` block removes the
+    folder and whatever is left in it. A killed process leaves a folder that
+    :func:`remove_stale` recognises like a ``.part`` file."""
+
+    def __init__(self, target: str | os.PathLike):
+        self.target = Path(target)
+        folder = self.target.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        remove_stale(folder)
+        self.path, self._fd = _create_locked(folder, self.target.name, directory=True)
+
+    def commit(self, path: str | os.PathLike) -> Path:
+        with open(path, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(path, self.target)
+        return self.target
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __enter__(self) -> PartFolder:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -179,8 +179,27 @@ def test_python_m_mlpstudio_compare():
     assert [r["params"] for r in rows] == [31, 151]
 
 
-def test_same_dataset_object_is_reused_when_given():
-    dataset = build_dataset(course().data)
-    comparison = Comparison(course(epochs=2), [[3]], dataset=dataset)
-    comparison.run()
-    assert comparison.dataset is dataset
+def test_a_given_dataset_is_the_one_trained_and_measured(monkeypatch):
+    """Given a dataset, the comparison builds none and every row's losses are measured on it:
+    here the course example's targets turned upside down, which the config alone would not
+    give, so a row trained or tested on a rebuilt dataset would not match."""
+    import dataclasses
+
+    import numpy as np
+
+    own = build_dataset(course().data)
+    flipped = dataclasses.replace(own, y_train=-own.y_train, y_test=-own.y_test)
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("the comparison built a dataset of its own")
+
+    monkeypatch.setattr(compare_module, "build_dataset", no_rebuild)
+    comparison = Comparison(course(epochs=30), [[3], [8]], dataset=flipped)
+    rows = comparison.run()
+    assert comparison.dataset is flipped
+    for row in rows:
+        x_test, y_test = np.asarray(flipped.x_test), np.asarray(flipped.y_test)
+        on_given = row.network.loss(x_test, y_test)
+        on_own = row.network.loss(np.asarray(own.x_test), np.asarray(own.y_test))
+        assert row.test_loss == pytest.approx(on_given, rel=1e-5)
+        assert abs(on_own - on_given) > 0.1 * on_given  # the two datasets are told apart

@@ -298,14 +298,14 @@ def test_tampered_embedded_csv_is_refused(tmp_path, houses):
 
 def test_a_table_over_the_memory_budget_is_refused_before_it_is_read(tmp_path, monkeypatch):
     from mlpstudio.data import tabular
-    from mlpstudio.experiment import build
+    from mlpstudio.experiment import csv_data
 
     path = tmp_path / "long.csv"
     path.write_text("a,b,c\n" + "1,2,3\n" * 400_000, encoding="utf-8")
     assert tabular.estimated_bytes(path) >= 400_000 * 3 * 8  # at least the float64 data
     monkeypatch.setenv("MLPSTUDIO_MEMORY_BUDGET", "16M")
     read = []
-    monkeypatch.setattr(build, "read_table", lambda *a, **k: read.append(1))
+    monkeypatch.setattr(csv_data, "read_table", lambda *a, **k: read.append(1))
     with pytest.raises(DataError, match="memory budget"):
         build_dataset(csv_config(path).data)
     assert not read

@@ -11,14 +11,16 @@ import pytest
 from conftest import SHARED_DATASETS as SHARED  # noqa: E402 (tests/ is on sys.path)
 
 from mlpstudio.data import images
-from mlpstudio.data.dataset import DataError
-from mlpstudio.data.idx import find_idx, parse_idx, read_idx
-from mlpstudio.data.images import (
+from mlpstudio.data.catalog import (
     CIFAR10_CLASSES,
     CIFAR100_COARSE_CLASSES,
     CIFAR100_COARSE_OF,
     CIFAR100_FINE_CLASSES,
     FASHION_MNIST_CLASSES,
+)
+from mlpstudio.data.dataset import DataError
+from mlpstudio.data.idx import find_idx, parse_idx, read_idx
+from mlpstudio.data.images import (
     image_dataset,
     pixel_mean_std,
     read_cifar10,

@@ -20,7 +20,7 @@ import pytest
 from conftest import SHARED_DATASETS as SHARED  # noqa: E402 (tests/ is on sys.path)
 
 from mlpstudio.cli.data import add_data_commands
-from mlpstudio.data import locations, store
+from mlpstudio.data import catalog, verification
 from mlpstudio.data.catalog import CIFAR10, MNIST, RecordFile
 from mlpstudio.data.dataset import DataError
 from mlpstudio.data.images import image_dataset
@@ -32,6 +32,7 @@ from mlpstudio.data.store import (
     import_folder,
     list_status,
     locate,
+    set_folder,
     status,
     verify,
 )
@@ -134,9 +135,9 @@ def test_data_dir_order(tmp_path, monkeypatch):
     assert data_dir(tmp_path / "lab") == tmp_path / "lab"
     monkeypatch.setenv("MLPSTUDIO_DATA", str(tmp_path / "env"))
     assert data_dir(tmp_path / "lab") == tmp_path / "env"
-    assert store.set_folder("cifar100") == tmp_path / "env" / "cifar100"
+    assert set_folder("cifar100") == tmp_path / "env" / "cifar100"
     with pytest.raises(DataError, match="Unknown image set 'emnist'"):
-        store.set_folder("emnist")
+        set_folder("emnist")
 
 
 def test_download_addresses(monkeypatch):
@@ -282,7 +283,7 @@ def test_status_remembers_and_verify_rechecks(train_only_store, monkeypatch):
     def no_hashing(path):
         raise AssertionError("status re-hashed a file it had already verified")
 
-    monkeypatch.setattr(store, "file_hashes", no_hashing)
+    monkeypatch.setattr(verification, "file_hashes", no_hashing)
     assert status("mnist", train_only_store).state == "incomplete"  # from the manifest
     with pytest.raises(AssertionError):
         verify("mnist", train_only_store)  # verify reads the bytes again
@@ -345,9 +346,7 @@ def _small_cifar10(monkeypatch, archive: bytes):
             CIFAR10.archive, size=len(archive), md5=hashlib.md5(archive).hexdigest()
         ),
     )
-    real = store.image_set
-    for module in (store, locations):  # the store and locate() see the small set
-        monkeypatch.setattr(module, "image_set", lambda n: spec if n == "cifar10" else real(n))
+    monkeypatch.setitem(catalog.SETS, "cifar10", spec)  # the store and locate() see it
     return spec
 
 

@@ -1,8 +1,12 @@
-"""What the four image sets are made of: file names, official addresses, checksums, sizes.
+"""The four image sets, the one place each of their facts is written: key, title and display
+name, image shape, class names (CIFAR-100: fine classes, superclasses and which superclass
+each fine class belongs to), file names, official addresses, checksums and sizes.
 
-Everything the store needs to download, import and verify a set lives here as data, so that a
-checksum is written once and every path (download, teacher's import, ``mlpstudio data
-verify``) checks against the same value.
+The readers (:mod:`.images`), the data store (download, teacher's import, ``mlpstudio data
+verify``), the GUI's Task box, Data panel and Datasets dialog all read these entries, so that a
+checksum, a class name or a shape is written once. Adding an image set means adding an
+:class:`ImageSet` to :data:`SETS` (and a reader branch in :mod:`.images` if its file format is
+new); ARCHITECTURE.md, "How to add a dataset", lists the rest.
 
 Checksums, and where they come from:
 
@@ -33,8 +37,176 @@ MNIST_URLS = (
 FASHION_MNIST_URLS = ("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",)
 CIFAR_URLS = ("https://www.cs.toronto.edu/~kriz/",)
 
-IMAGE_BYTES_MNIST = 28 * 28
-IMAGE_BYTES_CIFAR = 32 * 32 * 3
+MNIST_SHAPE = (28, 28)  # grey
+CIFAR_SHAPE = (32, 32, 3)  # colour: red, green, blue
+IMAGE_BYTES_MNIST = MNIST_SHAPE[0] * MNIST_SHAPE[1]
+IMAGE_BYTES_CIFAR = CIFAR_SHAPE[0] * CIFAR_SHAPE[1] * CIFAR_SHAPE[2]
+
+# Class names in label order (English; translated when shown, context "Classes").
+MNIST_CLASSES = tuple(str(d) for d in range(10))
+
+FASHION_MNIST_CLASSES = (
+    QT_TRANSLATE_NOOP("Classes", "T-shirt/top"),
+    QT_TRANSLATE_NOOP("Classes", "Trouser"),
+    QT_TRANSLATE_NOOP("Classes", "Pullover"),
+    QT_TRANSLATE_NOOP("Classes", "Dress"),
+    QT_TRANSLATE_NOOP("Classes", "Coat"),
+    QT_TRANSLATE_NOOP("Classes", "Sandal"),
+    QT_TRANSLATE_NOOP("Classes", "Shirt"),
+    QT_TRANSLATE_NOOP("Classes", "Sneaker"),
+    QT_TRANSLATE_NOOP("Classes", "Bag"),
+    QT_TRANSLATE_NOOP("Classes", "Ankle boot"),
+)
+
+CIFAR10_CLASSES = (
+    QT_TRANSLATE_NOOP("Classes", "airplane"),
+    QT_TRANSLATE_NOOP("Classes", "automobile"),
+    QT_TRANSLATE_NOOP("Classes", "bird"),
+    QT_TRANSLATE_NOOP("Classes", "cat"),
+    QT_TRANSLATE_NOOP("Classes", "deer"),
+    QT_TRANSLATE_NOOP("Classes", "dog"),
+    QT_TRANSLATE_NOOP("Classes", "frog"),
+    QT_TRANSLATE_NOOP("Classes", "horse"),
+    QT_TRANSLATE_NOOP("Classes", "ship"),
+    QT_TRANSLATE_NOOP("Classes", "truck"),
+)
+
+# CIFAR-100 names in the official order (fine_label_names.txt, coarse_label_names.txt), with
+# the underscores of the official identifiers written as spaces for display.
+CIFAR100_FINE_CLASSES = (
+    QT_TRANSLATE_NOOP("Classes", "apple"),
+    QT_TRANSLATE_NOOP("Classes", "aquarium fish"),
+    QT_TRANSLATE_NOOP("Classes", "baby"),
+    QT_TRANSLATE_NOOP("Classes", "bear"),
+    QT_TRANSLATE_NOOP("Classes", "beaver"),
+    QT_TRANSLATE_NOOP("Classes", "bed"),
+    QT_TRANSLATE_NOOP("Classes", "bee"),
+    QT_TRANSLATE_NOOP("Classes", "beetle"),
+    QT_TRANSLATE_NOOP("Classes", "bicycle"),
+    QT_TRANSLATE_NOOP("Classes", "bottle"),
+    QT_TRANSLATE_NOOP("Classes", "bowl"),
+    QT_TRANSLATE_NOOP("Classes", "boy"),
+    QT_TRANSLATE_NOOP("Classes", "bridge"),
+    QT_TRANSLATE_NOOP("Classes", "bus"),
+    QT_TRANSLATE_NOOP("Classes", "butterfly"),
+    QT_TRANSLATE_NOOP("Classes", "camel"),
+    QT_TRANSLATE_NOOP("Classes", "can"),
+    QT_TRANSLATE_NOOP("Classes", "castle"),
+    QT_TRANSLATE_NOOP("Classes", "caterpillar"),
+    QT_TRANSLATE_NOOP("Classes", "cattle"),
+    QT_TRANSLATE_NOOP("Classes", "chair"),
+    QT_TRANSLATE_NOOP("Classes", "chimpanzee"),
+    QT_TRANSLATE_NOOP("Classes", "clock"),
+    QT_TRANSLATE_NOOP("Classes", "cloud"),
+    QT_TRANSLATE_NOOP("Classes", "cockroach"),
+    QT_TRANSLATE_NOOP("Classes", "couch"),
+    QT_TRANSLATE_NOOP("Classes", "crab"),
+    QT_TRANSLATE_NOOP("Classes", "crocodile"),
+    QT_TRANSLATE_NOOP("Classes", "cup"),
+    QT_TRANSLATE_NOOP("Classes", "dinosaur"),
+    QT_TRANSLATE_NOOP("Classes", "dolphin"),
+    QT_TRANSLATE_NOOP("Classes", "elephant"),
+    QT_TRANSLATE_NOOP("Classes", "flatfish"),
+    QT_TRANSLATE_NOOP("Classes", "forest"),
+    QT_TRANSLATE_NOOP("Classes", "fox"),
+    QT_TRANSLATE_NOOP("Classes", "girl"),
+    QT_TRANSLATE_NOOP("Classes", "hamster"),
+    QT_TRANSLATE_NOOP("Classes", "house"),
+    QT_TRANSLATE_NOOP("Classes", "kangaroo"),
+    QT_TRANSLATE_NOOP("Classes", "keyboard"),
+    QT_TRANSLATE_NOOP("Classes", "lamp"),
+    QT_TRANSLATE_NOOP("Classes", "lawn mower"),
+    QT_TRANSLATE_NOOP("Classes", "leopard"),
+    QT_TRANSLATE_NOOP("Classes", "lion"),
+    QT_TRANSLATE_NOOP("Classes", "lizard"),
+    QT_TRANSLATE_NOOP("Classes", "lobster"),
+    QT_TRANSLATE_NOOP("Classes", "man"),
+    QT_TRANSLATE_NOOP("Classes", "maple tree"),
+    QT_TRANSLATE_NOOP("Classes", "motorcycle"),
+    QT_TRANSLATE_NOOP("Classes", "mountain"),
+    QT_TRANSLATE_NOOP("Classes", "mouse"),
+    QT_TRANSLATE_NOOP("Classes", "mushroom"),
+    QT_TRANSLATE_NOOP("Classes", "oak tree"),
+    QT_TRANSLATE_NOOP("Classes", "orange"),
+    QT_TRANSLATE_NOOP("Classes", "orchid"),
+    QT_TRANSLATE_NOOP("Classes", "otter"),
+    QT_TRANSLATE_NOOP("Classes", "palm tree"),
+    QT_TRANSLATE_NOOP("Classes", "pear"),
+    QT_TRANSLATE_NOOP("Classes", "pickup truck"),
+    QT_TRANSLATE_NOOP("Classes", "pine tree"),
+    QT_TRANSLATE_NOOP("Classes", "plain"),
+    QT_TRANSLATE_NOOP("Classes", "plate"),
+    QT_TRANSLATE_NOOP("Classes", "poppy"),
+    QT_TRANSLATE_NOOP("Classes", "porcupine"),
+    QT_TRANSLATE_NOOP("Classes", "possum"),
+    QT_TRANSLATE_NOOP("Classes", "rabbit"),
+    QT_TRANSLATE_NOOP("Classes", "raccoon"),
+    QT_TRANSLATE_NOOP("Classes", "ray"),
+    QT_TRANSLATE_NOOP("Classes", "road"),
+    QT_TRANSLATE_NOOP("Classes", "rocket"),
+    QT_TRANSLATE_NOOP("Classes", "rose"),
+    QT_TRANSLATE_NOOP("Classes", "sea"),
+    QT_TRANSLATE_NOOP("Classes", "seal"),
+    QT_TRANSLATE_NOOP("Classes", "shark"),
+    QT_TRANSLATE_NOOP("Classes", "shrew"),
+    QT_TRANSLATE_NOOP("Classes", "skunk"),
+    QT_TRANSLATE_NOOP("Classes", "skyscraper"),
+    QT_TRANSLATE_NOOP("Classes", "snail"),
+    QT_TRANSLATE_NOOP("Classes", "snake"),
+    QT_TRANSLATE_NOOP("Classes", "spider"),
+    QT_TRANSLATE_NOOP("Classes", "squirrel"),
+    QT_TRANSLATE_NOOP("Classes", "streetcar"),
+    QT_TRANSLATE_NOOP("Classes", "sunflower"),
+    QT_TRANSLATE_NOOP("Classes", "sweet pepper"),
+    QT_TRANSLATE_NOOP("Classes", "table"),
+    QT_TRANSLATE_NOOP("Classes", "tank"),
+    QT_TRANSLATE_NOOP("Classes", "telephone"),
+    QT_TRANSLATE_NOOP("Classes", "television"),
+    QT_TRANSLATE_NOOP("Classes", "tiger"),
+    QT_TRANSLATE_NOOP("Classes", "tractor"),
+    QT_TRANSLATE_NOOP("Classes", "train"),
+    QT_TRANSLATE_NOOP("Classes", "trout"),
+    QT_TRANSLATE_NOOP("Classes", "tulip"),
+    QT_TRANSLATE_NOOP("Classes", "turtle"),
+    QT_TRANSLATE_NOOP("Classes", "wardrobe"),
+    QT_TRANSLATE_NOOP("Classes", "whale"),
+    QT_TRANSLATE_NOOP("Classes", "willow tree"),
+    QT_TRANSLATE_NOOP("Classes", "wolf"),
+    QT_TRANSLATE_NOOP("Classes", "woman"),
+    QT_TRANSLATE_NOOP("Classes", "worm"),
+)
+
+CIFAR100_COARSE_CLASSES = (
+    QT_TRANSLATE_NOOP("Classes", "aquatic mammals"),
+    QT_TRANSLATE_NOOP("Classes", "fish"),
+    QT_TRANSLATE_NOOP("Classes", "flowers"),
+    QT_TRANSLATE_NOOP("Classes", "food containers"),
+    QT_TRANSLATE_NOOP("Classes", "fruit and vegetables"),
+    QT_TRANSLATE_NOOP("Classes", "household electrical devices"),
+    QT_TRANSLATE_NOOP("Classes", "household furniture"),
+    QT_TRANSLATE_NOOP("Classes", "insects"),
+    QT_TRANSLATE_NOOP("Classes", "large carnivores"),
+    QT_TRANSLATE_NOOP("Classes", "large man-made outdoor things"),
+    QT_TRANSLATE_NOOP("Classes", "large natural outdoor scenes"),
+    QT_TRANSLATE_NOOP("Classes", "large omnivores and herbivores"),
+    QT_TRANSLATE_NOOP("Classes", "medium mammals"),
+    QT_TRANSLATE_NOOP("Classes", "non-insect invertebrates"),
+    QT_TRANSLATE_NOOP("Classes", "people"),
+    QT_TRANSLATE_NOOP("Classes", "reptiles"),
+    QT_TRANSLATE_NOOP("Classes", "small mammals"),
+    QT_TRANSLATE_NOOP("Classes", "trees"),
+    QT_TRANSLATE_NOOP("Classes", "vehicles 1"),
+    QT_TRANSLATE_NOOP("Classes", "vehicles 2"),
+)
+
+#: The superclass of every CIFAR-100 fine class (index: fine label; value: coarse label).
+CIFAR100_COARSE_OF = (
+    4, 1, 14, 8, 0, 6, 7, 7, 18, 3, 3, 14, 9, 18, 7, 11, 3, 9, 7, 11,
+    6, 11, 5, 10, 7, 6, 13, 15, 3, 15, 0, 11, 1, 10, 12, 14, 16, 9, 11, 5,
+    5, 19, 8, 8, 15, 13, 14, 17, 18, 10, 16, 4, 17, 4, 2, 0, 17, 4, 18, 17,
+    10, 3, 2, 12, 12, 16, 12, 1, 9, 19, 2, 10, 0, 1, 16, 12, 9, 13, 15, 13,
+    16, 19, 2, 4, 6, 19, 5, 5, 8, 19, 18, 1, 2, 15, 6, 0, 17, 8, 14, 13,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -100,10 +272,16 @@ class ImageSet:
     """One downloadable image set."""
 
     name: str  # the key used everywhere: mnist | fashion-mnist | cifar10 | cifar100
-    title: str
+    title: str  # its proper name, untranslated ("CIFAR-10")
+    label: str  # what the Task box and the Datasets dialog show (QT_TRANSLATE_NOOP "Datasets")
+    shape: tuple[int, ...]  # one image: (height, width) grey or (height, width, 3) colour
+    classes: tuple[str, ...]  # class names in label order (CIFAR-100: the fine classes)
     urls: tuple[str, ...]  # base addresses, tried in order; file name appended
     files: tuple[IdxFile, ...] | tuple[RecordFile, ...]
     archive: Archive | None = None
+    #: CIFAR-100's 20 superclasses, and the superclass of each fine class (by fine label).
+    coarse_classes: tuple[str, ...] = ()
+    coarse_of: tuple[int, ...] = ()
     homepage: str = ""
     credit: str = ""
     #: Files that may be left out of a folder given as ``root`` (CIFAR-10's training batches
@@ -113,6 +291,22 @@ class ImageSet:
     @property
     def is_idx(self) -> bool:
         return self.archive is None
+
+    @property
+    def inputs(self) -> int:
+        """The network's inputs for one flattened image (784 for MNIST, 3,072 for CIFAR)."""
+        n = 1
+        for size in self.shape:
+            n *= size
+        return n
+
+    @property
+    def colour(self) -> bool:
+        return len(self.shape) == 3
+
+    def class_names(self, labels: str = "fine") -> tuple[str, ...]:
+        """The class names for ``labels`` ("fine", or "coarse" for CIFAR-100's superclasses)."""
+        return self.coarse_classes if labels == "coarse" and self.coarse_classes else self.classes
 
     @property
     def idx_files(self) -> tuple[IdxFile, ...]:
@@ -128,6 +322,9 @@ class ImageSet:
 MNIST = ImageSet(
     name="mnist",
     title="MNIST",
+    label=QT_TRANSLATE_NOOP("Datasets", "MNIST handwritten digits"),
+    shape=MNIST_SHAPE,
+    classes=MNIST_CLASSES,
     urls=MNIST_URLS,
     homepage="http://yann.lecun.com/exdb/mnist/",
     credit="Y. LeCun, C. Cortes, C. J. C. Burges",
@@ -184,6 +381,9 @@ MNIST = ImageSet(
 FASHION_MNIST = ImageSet(
     name="fashion-mnist",
     title="Fashion-MNIST",
+    label=QT_TRANSLATE_NOOP("Datasets", "Fashion-MNIST clothes"),
+    shape=MNIST_SHAPE,
+    classes=FASHION_MNIST_CLASSES,
     urls=FASHION_MNIST_URLS,
     homepage="https://github.com/zalandoresearch/fashion-mnist",
     credit="Zalando Research (MIT licence)",
@@ -238,6 +438,9 @@ FASHION_MNIST = ImageSet(
 CIFAR10 = ImageSet(
     name="cifar10",
     title="CIFAR-10",
+    label=QT_TRANSLATE_NOOP("Datasets", "CIFAR-10 photos"),
+    shape=CIFAR_SHAPE,
+    classes=CIFAR10_CLASSES,
     urls=CIFAR_URLS,
     homepage="https://www.cs.toronto.edu/~kriz/cifar.html",
     credit='A. Krizhevsky, "Learning Multiple Layers of Features from Tiny Images", 2009',
@@ -257,6 +460,11 @@ CIFAR10 = ImageSet(
 CIFAR100 = ImageSet(
     name="cifar100",
     title="CIFAR-100",
+    label=QT_TRANSLATE_NOOP("Datasets", "CIFAR-100 photos"),
+    shape=CIFAR_SHAPE,
+    classes=CIFAR100_FINE_CLASSES,
+    coarse_classes=CIFAR100_COARSE_CLASSES,
+    coarse_of=CIFAR100_COARSE_OF,
     urls=CIFAR_URLS,
     homepage="https://www.cs.toronto.edu/~kriz/cifar.html",
     credit='A. Krizhevsky, "Learning Multiple Layers of Features from Tiny Images", 2009',
@@ -277,16 +485,16 @@ CIFAR100 = ImageSet(
 SETS: dict[str, ImageSet] = {s.name: s for s in (MNIST, FASHION_MNIST, CIFAR10, CIFAR100)}
 SET_NAMES = tuple(SETS)
 
-#: Labels for the dataset manager (translated when shown).
-SET_LABELS = {
-    "mnist": QT_TRANSLATE_NOOP("Datasets", "MNIST handwritten digits"),
-    "fashion-mnist": QT_TRANSLATE_NOOP("Datasets", "Fashion-MNIST clothes"),
-    "cifar10": QT_TRANSLATE_NOOP("Datasets", "CIFAR-10 photos (10 classes)"),
-    "cifar100": QT_TRANSLATE_NOOP("Datasets", "CIFAR-100 photos (100 classes)"),
-}
+#: Display names (translated when shown, context "Datasets").
+SET_LABELS = {s.name: s.label for s in SETS.values()}
 
 #: The largest extra text member (class names) taken from an archive.
 MAX_EXTRA_BYTES = 64 * 1024
+
+
+def cifar_set(label_bytes: int) -> ImageSet:
+    """The CIFAR set whose binary records carry ``label_bytes`` label bytes (1 or 2)."""
+    return CIFAR10 if label_bytes == 1 else CIFAR100
 
 
 def image_set(name: str) -> ImageSet:

@@ -1,10 +1,11 @@
-"""Where the image sets are on disk: the data store's folder (:func:`data_dir`), one set's
-folder in it (:func:`set_folder`), and the files of a set in the store or in a folder of the
-user's (:func:`locate`).
+"""Where the image sets are: the data store's folder (:func:`data_dir`), one set's folder in
+it (:func:`set_folder`), the files of a set in the store or in a folder of the user's
+(:func:`locate`), and the web addresses a file is downloaded from (:func:`download_urls`).
 
-Kept apart from :mod:`~mlpstudio.data.store` (which downloads, imports and verifies) so that
-the readers in :mod:`~mlpstudio.data.images` can find files without importing the store, and
-the store can use the readers to check files: no import cycle between the two.
+The first of the store's four modules (paths here, then :mod:`.verification`,
+:mod:`.download` and :mod:`.importing`; :mod:`.store` gathers their public names). Kept below
+all of them so that the readers in :mod:`~mlpstudio.data.images` can find files without
+importing the store, and the store can use the readers to check files: no import cycle.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from pathlib import Path
 from ..i18n import translate
 from .catalog import IdxFile, ImageSet, RecordFile, image_set
 from .dataset import DataError
-from .idx import find_idx
+from .idx import find_idx, idx_file_names
 
 ENV_DATA = "MLPSTUDIO_DATA"
+ENV_MIRROR = "MLPSTUDIO_MIRROR"
 
 
 def data_dir(preference: str | os.PathLike | None = None) -> Path:
@@ -129,3 +131,49 @@ def _missing_message(spec: ImageSet, missing, looked, is_root: bool, folders) ->
             "`mlpstudio data import {name} FOLDER`).",
         ).format(name=spec.name)
     return text
+
+
+# -- web addresses --------------------------------------------------------------------------
+def mirror_url(mirror: str | None = None) -> str | None:
+    """The lab mirror to download from: ``mirror``, else ``MLPSTUDIO_MIRROR``, else None."""
+    mirror = (mirror or os.environ.get(ENV_MIRROR, "")).strip()
+    if not mirror:
+        return None
+    if not mirror.startswith(("http://", "https://")):
+        raise DataError(
+            f"The mirror {mirror!r} is not a web address; it must start with http:// or "
+            f"https:// (set {ENV_MIRROR} or --mirror to the folder on the lab's web server)."
+        )
+    return mirror
+
+
+def download_urls(spec: ImageSet, file_name: str, mirror: str | None = None) -> list[str]:
+    """Where ``file_name`` is downloaded from, in order: the mirror if there is one (instead of
+    the official addresses), else the official addresses.
+
+    On a mirror the file is looked for in a sub-folder named after the set first
+    (``MIRROR/fashion-mnist/train-images-idx3-ubyte.gz``), because MNIST and Fashion-MNIST use
+    the same file names, then directly in the mirror's folder (``MIRROR/FILE``), which is
+    enough for a lab that mirrors only one of the two."""
+    mirror = mirror_url(mirror)
+    if mirror:
+        base = mirror.rstrip("/")
+        return [f"{base}/{spec.name}/{file_name}", f"{base}/{file_name}"]
+    return [base + file_name for base in spec.urls]
+
+
+# -- files in the store ---------------------------------------------------------------------
+def discard(path: Path | None) -> None:
+    if path is not None:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def drop_other_spelling(path: Path) -> None:
+    """After ``name.gz`` (or ``name``) was put in place, removes ``name`` (or ``name.gz``): a
+    second copy would only duplicate it, or shadow it if it were damaged."""
+    for other in idx_file_names(path.name):
+        if other != path.name:
+            discard(path.parent / other)

@@ -6,21 +6,17 @@ means the same thing everywhere.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
 from ..core.backend import Backend, get_backend
-from ..core.losses import default_head
-from ..core.network import Network, check_network_memory, parameter_count
+from ..core.network import Network, check_network_memory
 from ..core.optimizers import OPTIMIZER_BUFFER_COUNT
 from ..core.training import History, Trainer
-from ..data.dataset import DataError, Dataset
-from ..data.functions import function_dataset, split_indices, toy_dataset
-from ..data.tabular import estimated_bytes, read_table
-from ..i18n import translate
-from ..memory import MemoryBudgetError, check_memory
+from ..data.dataset import Dataset
+from ..data.functions import function_dataset, toy_dataset
 from .config import IMAGE_KINDS, Config, ConfigError, DataConfig
+from .csv_data import csv_dataset
+from .shape import experiment_shape
 
 
 def build_dataset(data: DataConfig) -> Dataset:
@@ -60,120 +56,42 @@ def build_dataset(data: DataConfig) -> Dataset:
     raise ValueError(f"unknown data kind {data.kind!r}")
 
 
-def csv_dataset(data: DataConfig) -> Dataset:
-    """A CSV file (``data.path``) split with ``data.seed``/``data.test_fraction``. Inputs are
-    standardised with the mean and standard deviation of the *train* rows (``data.standardize``;
-    a constant column is only centred). Regression targets are divided by the largest |y| of
-    the train rows when ``data.normalize`` is on, as for functions (``Dataset.y_divisor`` keeps
-    the divisor, so views can show the file's units); off, they stay in the file's units."""
-    if not data.path:
-        raise DataError(
-            translate(
-                "Data",
-                "data.path: no CSV file is chosen; give its path (in the app: Import CSV...).",
-            )
-        )
-    try:
-        check_memory(
-            estimated_bytes(data.path),
-            translate("Data", "Reading {file}").format(file=Path(data.path).name),
-            translate("Data", "Use a sample of the rows, or fewer columns."),
-        )
-    except MemoryBudgetError as exc:
-        raise DataError(str(exc)) from None
-    table = read_table(
-        data.path,
-        target=data.target or None,
-        inputs=list(data.inputs) or None,
-        delimiter=data.delimiter,
-        decimal=data.decimal,
-        task=data.task,
-    )
-    train, test = split_indices(len(table.x), data.test_fraction, np.random.default_rng(data.seed))
-    x_train, x_test = table.x[train], table.x[test]
-    if data.standardize:
-        mean = x_train.mean(axis=0)
-        std = x_train.std(axis=0)
-        std[std == 0] = 1.0
-        x_train, x_test = (x_train - mean) / std, (x_test - mean) / std
-    y_train, y_test = table.y[train], table.y[test]
-    divisor = 1.0
-    if table.task == "regression" and data.normalize:
-        divisor = float(np.abs(y_train).max()) or 1.0
-        y_train, y_test = y_train / divisor, y_test / divisor
-    name = Path(table.path).name
-    description = translate(
-        "Data", "{file}: {rows} rows; target {target} ({task}); inputs {inputs}."
-    ).format(
-        file=name,
-        rows=len(table.x),
-        target=table.target,
-        task=translate("Data", table.task),
-        inputs=", ".join(table.inputs),
-    )
-    return Dataset(
-        name=name,
-        task=table.task,
-        x_train=x_train,
-        y_train=y_train,
-        x_test=x_test,
-        y_test=y_test,
-        input_shape=(x_train.shape[1],),
-        class_names=table.class_names,
-        y_divisor=divisor,
-        description=description,
-    )
-
-
 def layer_sizes(config: Config, dataset: Dataset) -> list[int]:
-    """[N_0, N_1, ..., N_L] for the config's hidden layers on this dataset."""
-    return [dataset.n_inputs, *config.model.hidden, output_units(config, dataset)]
+    """[N_0, N_1, ..., N_L] for the config's hidden layers on this dataset
+    (:func:`~mlpstudio.experiment.shape.experiment_shape` decides)."""
+    return list(experiment_shape(config, dataset).sizes)
 
 
 def head_name(config: Config, dataset: Dataset) -> str:
-    if config.model.head != "auto":
-        return config.model.head
-    return default_head(dataset.task, dataset.n_classes)
+    """The head used on this dataset (``auto`` resolved; impossible pairs refused)."""
+    return experiment_shape(config, dataset).head
 
 
 def output_units(config: Config, dataset: Dataset) -> int:
-    head = head_name(config, dataset)
-    if head == "softmax":
-        return int(dataset.n_classes or 1)
-    if head == "sigmoid" and dataset.task == "classification":
-        return 1
-    return dataset.n_outputs
+    return experiment_shape(config, dataset).outputs
 
 
 def check_compatible(config: Config, dataset: Dataset) -> None:
     """Refuse heads that cannot learn the task (MSE on class labels and so on)."""
-    head = head_name(config, dataset)
-    if dataset.task == "regression" and head != "mse":
-        raise ConfigError(
-            [f"model.head: {head} needs class labels; use mse (or auto) for regression"]
-        )
-    if dataset.task == "classification" and head == "mse":
-        raise ConfigError(["model.head: mse is for regression; use softmax, sigmoid or auto"])
-    if head == "sigmoid" and (dataset.n_classes or 0) > 2:
-        raise ConfigError(["model.head: sigmoid is for two classes; use softmax or auto"])
+    experiment_shape(config, dataset)
 
 
 def build_network(config: Config, dataset: Dataset, backend: Backend | None = None) -> Network:
-    check_compatible(config, dataset)
+    shape = experiment_shape(config, dataset)  # refuses heads that cannot learn the task
     backend = backend or get_backend(config.training.backend, config.training.dtype)
     # Parameters, gradients and the optimiser's buffers must fit together: refuse before
     # allocating any of them.
-    sizes = layer_sizes(config, dataset)
+    sizes = list(shape.sizes)
     check_network_memory(
         sizes,
-        parameter_count(sizes),
+        shape.params,
         np.dtype(backend.dtype).itemsize,
         buffers=2 + OPTIMIZER_BUFFER_COUNT[config.training.optimizer],
     )
     return Network(
-        layer_sizes(config, dataset),
+        sizes,
         config.model.activations(),
-        head=head_name(config, dataset),
+        head=shape.head,
         init=config.model.init,
         seed=config.training.seed,
         backend=backend,

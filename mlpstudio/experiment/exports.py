@@ -32,64 +32,13 @@ from ..data.expr import CONSTANTS, FUNCTIONS, FormulaError
 from ..data.functions import parse_target
 from .config import Config, ConfigError
 from .files import atomic_write_text, history_csv
-
-#: Image sets: (classes, inputs per image).
-IMAGE_SHAPES = {"mnist": 784, "fashion-mnist": 784, "cifar10": 3072, "cifar100": 3072}
+from .shape import experiment_shape
 
 
 # -- small helpers ----------------------------------------------------------------------------
 def export_history_csv(path: str | Path, history: dict[str, np.ndarray]) -> Path:
     """The per-epoch history as CSV, one row per epoch (row 0 is the untrained network)."""
     return atomic_write_text(path, history_csv(history))
-
-
-def task_of(config: Config) -> str:
-    """``regression`` for functions, ``classification`` for toys and image sets."""
-    return "regression" if config.data.kind == "function" else "classification"
-
-
-def n_classes_of(config: Config) -> int | None:
-    data = config.data
-    if data.kind == "function":
-        return None
-    if data.kind == "toy":
-        return 2
-    if data.kind == "cifar100":
-        return 100 if data.labels == "fine" else 20
-    return 10
-
-
-def resolved_head(config: Config) -> str:
-    """The head the app would use (``auto`` resolved), refusing pairs that cannot learn."""
-    head = config.model.head
-    task, classes = task_of(config), n_classes_of(config)
-    if head == "auto":
-        if task == "regression":
-            return "mse"
-        return "sigmoid" if classes == 2 else "softmax"
-    if task == "regression" and head != "mse":
-        raise ConfigError([f"model.head: {head} needs class labels; use mse (or auto)"])
-    if task == "classification" and head == "mse":
-        raise ConfigError(["model.head: mse is for regression; use softmax, sigmoid or auto"])
-    if head == "sigmoid" and (classes or 0) > 2:
-        raise ConfigError(["model.head: sigmoid is for two classes; use softmax or auto"])
-    return head
-
-
-def layer_sizes_of(config: Config) -> list[int]:
-    """[N_0, ..., N_L] known from the config alone (no data needs to be read)."""
-    data = config.data
-    if data.kind == "csv":
-        raise ConfigError([_CSV_REFUSAL])
-    if data.kind == "function":
-        n_in = len(parse_target(data.formula).variables)
-    elif data.kind == "toy":
-        n_in = 2
-    else:
-        n_in = IMAGE_SHAPES[data.kind]
-    head = resolved_head(config)
-    n_out = int(n_classes_of(config) or 1) if head == "softmax" else 1
-    return [n_in, *config.model.hidden, n_out]
 
 
 # -- the formula as numpy code ----------------------------------------------------------------
@@ -189,7 +138,8 @@ def _settings(config: Config, data_root: str | None) -> str:
     d, m, t = config.data, config.model, config.training
     if d.kind == "csv":
         raise ConfigError([_CSV_REFUSAL])
-    head = resolved_head(config)
+    shape = experiment_shape(config)
+    head = shape.head
     lines = ["# -- The experiment: change the values and run again " + "-" * 42]
     add = lines.append
     add(f"DATA_KIND = {_py(d.kind)}")
@@ -263,7 +213,7 @@ def _store_folder() -> str:
 
 
 def _header(config: Config, kind: str) -> str:
-    metric = "MSE" if task_of(config) == "regression" else "accuracy"
+    metric = "MSE" if experiment_shape(config).task == "regression" else "accuracy"
     if kind == "numpy":
         body = (
             "It needs only numpy. It rebuilds the data, the network and the training run and\n"
@@ -829,7 +779,7 @@ def numpy_script(config: Config, data_root: str | None = None) -> str:
     """
     body = (
         _settings(config, data_root)
-        + f"CLASSES = {_py(n_classes_of(config))}  # None: regression\n"
+        + f"CLASSES = {_py(experiment_shape(config).n_classes)}  # None: regression\n"
         + _data_section(config)
         + _ENGINE
     )
@@ -985,7 +935,7 @@ def pytorch_script(config: Config, data_root: str | None = None) -> str:
     )
     body = (
         settings
-        + f"CLASSES = {_py(n_classes_of(config))}  # None: regression\n"
+        + f"CLASSES = {_py(experiment_shape(config).n_classes)}  # None: regression\n"
         + "INPUT_SHIFT, INPUT_SCALE = 0.0, 1.0  # images: float input = (pixel - shift) * scale\n"
         + _data_section(config)
         + _TORCH
@@ -1117,7 +1067,7 @@ def html_report(
     sizes = summary.get("layers") or summary.get("sizes")
     if not sizes:
         try:
-            sizes = layer_sizes_of(config)
+            sizes = list(experiment_shape(config).sizes)
         except (ConfigError, FormulaError, ValueError):
             sizes = None
     if sizes and len(sizes) >= 2:

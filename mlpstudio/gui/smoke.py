@@ -149,8 +149,13 @@ class _Driver:
                 if not v.visibleRegion().isEmpty() and not v.has_content()]  # fmt: skip
 
     def save(self, widget, path: Path) -> bool:
-        if not widget.grab().save(str(path)):
-            self.error(f"could not save {path}")
+        from ..atomic import atomic_write_bytes
+        from .views.base import png_bytes
+
+        try:  # the project's one writer: a screenshot is never half-written either
+            atomic_write_bytes(path, png_bytes(widget))
+        except OSError as exc:
+            self.error(f"could not save {path} ({exc})")
             return False
         w, h, most = widget.width(), widget.height(), self.max_shot
         if most is not None and (w > most[0] or h > most[1]) and (w, h) not in self._sizes:
@@ -301,7 +306,7 @@ class Tour(_Driver):
         return path
 
     def step(self, name: str, label: str, choose) -> None:
-        from ..experiment.config import IMAGE_KINDS
+        from ..data.catalog import SETS
 
         self.step_name = name
         w, c = self.window, self.window.controller
@@ -309,7 +314,7 @@ class Tour(_Driver):
             choose()
             self.pause(0.6)  # the panel's debounce, the data, the views
             if not c.can_train:
-                if c.config.data.kind in IMAGE_KINDS and c.dataset is None:
+                if c.config.data.kind in SETS and c.dataset is None:
                     path = self.shot(f"{label}-download")
                     print(f"tour: {name}: data absent, download state in {path.name}")
                 elif c.config.data.kind == "csv" and not c.config.data.path:

@@ -265,7 +265,7 @@ def assert_labels_fit(view, n, every=1):
 
 
 def test_confusion_class_names_fit_under_their_columns(qtbot):
-    from mlpstudio.data.images import CIFAR10_CLASSES
+    from mlpstudio.data.catalog import CIFAR10_CLASSES
     from mlpstudio.gui.views.confusion_view import ConfusionView
 
     view = shown(qtbot, ConfusionView(), 520, 300)
@@ -282,7 +282,8 @@ def test_confusion_class_names_fit_under_their_columns(qtbot):
 
 
 def test_cifar100_superclass_matrix_is_labelled_legibly(qtbot, shared_datasets):
-    from mlpstudio.data.images import CIFAR100_COARSE_CLASSES, read_cifar100
+    from mlpstudio.data.catalog import CIFAR100_COARSE_CLASSES
+    from mlpstudio.data.images import read_cifar100
     from mlpstudio.gui.views.confusion_view import ConfusionView
 
     _, coarse, _ = read_cifar100(shared_datasets / "cifar100-samples" / "test_first20.bin")

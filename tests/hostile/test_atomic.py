@@ -193,11 +193,24 @@ def test_files_follow_the_umask(tmp_path, umask, file_mode, folder_mode):
 
 
 def test_one_atomic_writer():
-    """experiment.files re-exports the one writer; the data store has none of its own."""
-    from mlpstudio.data import store
+    """experiment.files re-exports the one writer, and no other module of the package renames
+    or moves files, or makes temporary files to rename: mlpstudio/atomic.py is the only place."""
+    import re
+    from pathlib import Path
+
+    import mlpstudio
 
     assert files.atomic_write is atomic.atomic_write
-    assert not hasattr(store, "_atomic_write_bytes") and not hasattr(store, "_temp_path")
+    renames = re.compile(r"os\.(replace|rename)\(|shutil\.move\(|mkstemp\(|NamedTemporaryFile\(")
+    package = Path(mlpstudio.__file__).parent
+    offenders = [
+        f"{path.relative_to(package)}:{number}"
+        for path in package.rglob("*.py")
+        if path.name != "atomic.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if renames.search(line)
+    ]
+    assert offenders == []
 
 
 def test_without_locks_leftovers_are_recognised_by_age(tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from mlpstudio import atomic
-from mlpstudio.data import store
+from mlpstudio.data import catalog, download, importing, store
 from mlpstudio.data.catalog import MNIST, ImageSet
 from mlpstudio.data.dataset import DataError
 from mlpstudio.data.store import DownloadCancelled, fetch, import_folder, status
@@ -92,9 +92,7 @@ def hostile(monkeypatch, tmp_path):
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
     thread.start()
-    spec = dataclasses.replace(MNIST, files=(LABELS,))
-    real = store.image_set
-    monkeypatch.setattr(store, "image_set", lambda name: spec if name == "mnist" else real(name))
+    monkeypatch.setitem(catalog.SETS, "mnist", dataclasses.replace(MNIST, files=(LABELS,)))
     monkeypatch.setenv("MLPSTUDIO_DATA", str(tmp_path / "data"))
     yield httpd
     httpd.release.set()
@@ -140,13 +138,13 @@ def test_announced_wrong_size_is_refused_before_the_body(hostile, tmp_path):
 
 
 def test_silence_limit_is_at_most_ten_seconds():
-    assert 0 < store.TIMEOUT_S <= 10
-    assert store.CANCEL_POLL_S <= 0.5
+    assert 0 < download.TIMEOUT_S <= 10
+    assert download.CANCEL_POLL_S <= 0.5
 
 
 @pytest.mark.parametrize("mode", ["silent", "stall"])
 def test_silent_server_is_given_up(hostile, tmp_path, monkeypatch, mode):
-    monkeypatch.setattr(store, "TIMEOUT_S", 1)  # the same code path as 10 s, in a test's time
+    monkeypatch.setattr(download, "TIMEOUT_S", 1)  # the same code path as 10 s, in a test's time
     started = time.monotonic()
     with pytest.raises(DataError, match="the server sent nothing for 1 s"):
         _fetch(hostile, mode)
@@ -202,7 +200,7 @@ def test_import_compares_sizes_before_copying(tmp_path, monkeypatch):
     def no_copy(*args, **kwargs):
         raise AssertionError("a temporary copy was started")
 
-    monkeypatch.setattr(store, "PartFile", no_copy)
+    monkeypatch.setattr(importing, "PartFile", no_copy)
     started = time.monotonic()
     report = import_folder("mnist", source)
     assert time.monotonic() - started < 5
@@ -218,9 +216,7 @@ def test_import_refuses_an_oversized_gzip(tmp_path, monkeypatch):
     source.mkdir()
     big = source / "t10k-labels-idx1-ubyte.gz"
     big.write_bytes(gzip.compress(b"") + b"\0" * (LABELS.content_size + 200_000))
-    monkeypatch.setattr(
-        store, "image_set", lambda name: dataclasses.replace(MNIST, files=(LABELS,))
-    )
+    monkeypatch.setitem(catalog.SETS, "mnist", dataclasses.replace(MNIST, files=(LABELS,)))
     report = import_folder("mnist", source)
     assert report.failed and "nothing was copied" in report.failed[0][1]
     assert report.imported == []
@@ -228,8 +224,8 @@ def test_import_refuses_an_oversized_gzip(tmp_path, monkeypatch):
 
 def test_downloads_refuse_a_set_larger_than_its_catalogue(hostile):
     """The limit comes from the catalogue, the one place the sizes are written."""
-    assert isinstance(store.image_set("mnist"), ImageSet)
-    assert store.image_set("mnist").files[0].gz_size == SIZE
+    assert isinstance(catalog.image_set("mnist"), ImageSet)
+    assert catalog.image_set("mnist").files[0].gz_size == SIZE
 
 
 @pytest.mark.parametrize("mode", ["silent", "slow"])

@@ -171,16 +171,16 @@ def test_deep_json_is_refused(depth):
 
 
 def test_a_deep_store_manifest_is_ignored_not_fatal(sandbox):
-    from mlpstudio.data.store import MANIFEST, _Manifest
+    from mlpstudio.data.store import MANIFEST, Manifest
 
     folder = sandbox.root / "set"
     folder.mkdir()
     (folder / MANIFEST).write_text('{"files": ' + "[" * 100_000 + "]" * 100_000 + "}")
-    assert _Manifest(folder).files == {}
+    assert Manifest(folder).files == {}
     if HAS_FIFO:
         (folder / MANIFEST).unlink()
         os.mkfifo(folder / MANIFEST)  # a pipe in place of the manifest must not hang the store
-        assert _Manifest(folder).files == {}
+        assert Manifest(folder).files == {}
 
 
 @pytest.mark.parametrize("syntax", ["json", "toml"])

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...data.catalog import SETS
 from ...data.expr import describe_allowed
 from ...data.functions import TOY_LABELS, TOYS
 from ...experiment.config import CSV_KEYS, DataConfig, field_spec
@@ -39,12 +40,6 @@ from .training_panel import spec_range
 FORMULA_DELAY_MS = 200  # validate this long after the last keystroke
 
 
-IMAGE_SHAPES = {
-    "mnist": (28, 28),
-    "fashion-mnist": (28, 28),
-    "cifar10": (32, 32, 3),
-    "cifar100": (32, 32, 3),
-}
 SUBSETS = (1_000, 10_000, 0)  # 0: all images
 #: The keys the Import CSV dialog sets (a lab that locks any of them locks the dialog's button).
 
@@ -78,10 +73,9 @@ class DataPanel(QWidget):
         self.kind = ElidingComboBox()
         self.kind.addItem(self.tr("Function y = f(x)"), "function")
         self.kind.addItem(self.tr("2-D classification set"), "toy")
-        self.kind.addItem(self.tr("Images: MNIST handwritten digits"), "mnist")
-        self.kind.addItem(self.tr("Images: Fashion-MNIST clothes"), "fashion-mnist")
-        self.kind.addItem(self.tr("Images: CIFAR-10 photos"), "cifar10")
-        self.kind.addItem(self.tr("Images: CIFAR-100 photos"), "cifar100")
+        for name, spec in SETS.items():  # the image sets, from the catalogue
+            label = translate("Datasets", spec.label)
+            self.kind.addItem(self.tr("Images: {name}").format(name=label), name)
         self.kind.addItem(self.tr("Your own data: a CSV file"), "csv")
         self.kind.setToolTip(
             self.tr(
@@ -433,13 +427,11 @@ class DataPanel(QWidget):
 
     def _update_image_page(self) -> None:
         kind = self._kind()
-        if kind not in IMAGE_SHAPES:
+        spec = SETS.get(kind)
+        if spec is None:
             return
-        shape = IMAGE_SHAPES[kind]
-        inputs = 1
-        for n in shape:
-            inputs *= n
-        if len(shape) == 2:
+        shape, inputs = spec.shape, spec.inputs
+        if not spec.colour:
             text = self.tr(
                 "Each {h}&times;{w} grey image is flattened, row after row, into a "
                 "vector of <b>{n}</b> inputs: N<sub>0</sub> = {n}."
@@ -451,9 +443,9 @@ class DataPanel(QWidget):
                 "N<sub>0</sub> = {h}&times;{w}&times;3 = {n}."
             )
         self.flattening.setText(text.format(h=shape[0], w=shape[1], n=number(inputs)))
-        cifar100 = kind == "cifar100"
-        self.labels.setVisible(cifar100)
-        self.labels_label.setVisible(cifar100)
+        superclasses = bool(spec.coarse_classes)  # CIFAR-100: fine or coarse labels
+        self.labels.setVisible(superclasses)
+        self.labels_label.setVisible(superclasses)
 
     def show_image_status(self, text: str, present: bool) -> None:
         """What the data store holds for the chosen image set (from the main window)."""
