@@ -43,6 +43,7 @@ from ..experiment.compare import Comparison, grid, parse_architecture, rows_csv
 from ..experiment.config import Config, ConfigError
 from ..experiment.files import atomic_write_text
 from ..experiment.remote import TrainingProcess
+from ..experiment.shape import experiment_shape
 from . import style
 from .controller import MODE_ENV
 from .style import Style, number, prepare_plot
@@ -255,7 +256,8 @@ class CompareWindow(QWidget):
             architectures = self.architectures()
             config = self.config_source().copy()
             config.training.epochs = self.epochs.value()
-            Comparison(config, architectures)  # refuses what it cannot compare (reads no data)
+            Comparison(config, architectures)  # refuses what it cannot compare
+            experiment_shape(config)  # and a head that cannot learn the data (reads no images)
         except (ConfigError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("Cannot compare"), str(exc))
             return

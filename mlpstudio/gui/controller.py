@@ -225,8 +225,10 @@ class ExperimentController(QObject):
         self.preview = None
         snapshot = preview.latest()
         if preview.error or snapshot is None:
-            if preview.start_failed:
-                self.process = None  # train in a thread from now on
+            if preview.start_failed:  # train in a thread from now on, and say so
+                self.process = None
+                self.run_error = f"{preview.error} {self._fallback_note()}"
+                self.errorOccurred.emit(self.run_error)
             self._first_snapshot_here()  # (an error here, if any, is the data's or config's)
             return
         self._show_first(snapshot, self._preview_request[2])
@@ -423,7 +425,7 @@ class ExperimentController(QObject):
         if error:
             if self.run.start_failed:
                 self.process = None  # fall back to training in a thread from now on
-                error += " " + self.tr("Training will run inside the app instead.")
+                error += " " + self._fallback_note()
             elif self.run.final_params is None and isinstance(self.run, ProcessRun):
                 self._keep_last_weights()
             self.run_error = error
@@ -432,6 +434,9 @@ class ExperimentController(QObject):
             return
         status = self.snapshot.status if self.snapshot is not None else "stopped"
         self._set_status(status if status in FINAL_STATES or status == "ready" else "stopped")
+
+    def _fallback_note(self) -> str:
+        return self.tr("Training will run inside the app instead.")
 
     def _keep_last_weights(self) -> None:
         """A run in the child that failed: the network takes the weights the views show (its

@@ -8,9 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QMessageBox,
-)
+from PySide6.QtWidgets import QMessageBox
 
 from ..experiment.config import CSV_KEYS, IMAGE_KINDS, Config, ConfigError, config_from_dict
 from ..experiment.presets import preset_config, task_defaults, task_preset

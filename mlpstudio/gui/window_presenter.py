@@ -9,12 +9,10 @@ import math
 import time
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QStyle,
-)
+from PySide6.QtWidgets import QStyle
 
-from ..experiment.build import head_name, layer_sizes
 from ..experiment.config import IMAGE_KINDS, ConfigError
+from ..experiment.shape import experiment_shape
 from .style import number
 from .views.classes import class_results
 from .window_layout import class_table
@@ -76,8 +74,8 @@ class Presenter:
             return
         config = c.config
         try:
-            sizes = layer_sizes(config, c.dataset)
-            head = head_name(config, c.dataset)
+            shape = experiment_shape(config, c.dataset)
+            sizes, head = list(shape.sizes), shape.head
         except (ConfigError, ValueError):
             self.architecture_panel.show_structure(None, [], "mse")
             return
