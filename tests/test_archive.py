@@ -377,3 +377,18 @@ def test_opening_removes_the_leftovers_of_a_killed_save(tmp_path, saved):
     leftover.write_bytes(b"half an experiment")
     load_experiment(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["course.mlpx"]
+
+
+def test_an_optimiser_this_version_does_not_know_is_refused_clearly(tmp_path, saved):
+    """A file from a version with another optimiser: one clear refusal, never a KeyError."""
+
+    def foreign(meta):
+        meta["config"]["training"]["optimizer"] = "lion"
+        meta["optimizer"]["name"] = "lion"
+
+    path = tmp_path / "foreign.mlpx"
+    path.write_bytes(edited_meta(saved, foreign))
+    assert_refused(path, "training.optimizer", "lion")
+    with pytest.raises(ArchiveError, match="'lion' is not one this version"):
+        archive.optimizer_buffers("lion")
+    assert archive.optimizer_buffers("rmsprop") == ("square_avg",)

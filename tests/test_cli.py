@@ -75,7 +75,7 @@ def test_config_file_and_set(tmp_path, capsys):
     [
         (["train", "--set", "data.formula=__import__('os')"], "not an allowed function"),
         (["train", "--set", "data.formula=log(x)"], "not defined on the whole domain"),
-        (["train", "--set", "training.optimizer=rmsprop"], "training.optimizer"),
+        (["train", "--set", "training.optimizer=lion"], "training.optimizer"),
         (["train", "--set", "model.hiden=[3]"], "did you mean 'hidden'"),
         (["train", "/nonexistent/exp.toml"], "cannot be read"),
         (["train", "--set", "model.head=softmax"], "model.head"),

@@ -39,6 +39,43 @@ def add_experiment_options(parser: argparse.ArgumentParser) -> None:
         "--backend", choices=("auto", "numpy", "cupy"), help="array backend (default: numpy)"
     )
     parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
+    parser.epilog = registry_epilog()
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+
+
+def registry_epilog() -> str:
+    """The names --set accepts, listed from the registries (with each optimiser's and
+    schedule's options, their ranges and defaults from the option specs)."""
+    from ..core.activations import ACTIVATIONS
+    from ..core.inits import INIT_CHOICES
+    from ..core.losses import HEADS
+    from ..core.optimizers import OPTIMIZERS
+    from ..core.schedules import SCHEDULES
+    from ..experiment.config import field_spec
+
+    def entries(registry) -> str:
+        return ", ".join(
+            f"{name} ({', '.join(s.name for s in e.options)})" if e.options else name
+            for name, e in registry.items()
+        )
+
+    lines = [
+        "names for --set:",
+        f"  model.activation   {', '.join(ACTIVATIONS)}",
+        f"  model.head         auto, {', '.join(HEADS)}",
+        f"  model.init         {', '.join(INIT_CHOICES)}",
+        f"  training.optimizer {entries(OPTIMIZERS)}",
+        f"  training.schedule  {entries(SCHEDULES)}",
+        "their options:",
+    ]
+    seen = set()
+    for entry in [*OPTIMIZERS.values(), *SCHEDULES.values()]:
+        for spec in entry.options:
+            if spec.name not in seen:
+                seen.add(spec.name)
+                allowed = field_spec("training", spec.name).allowed()
+                lines.append(f"  training.{spec.name}: {allowed} (default {spec.default:g})")
+    return "\n".join(lines)
 
 
 def load_experiment(args: argparse.Namespace) -> object:

@@ -111,12 +111,13 @@ def trace(network: Network, x, y) -> BackpropTrace:
             a = head.output(xp, z.reshape(1, -1))[0]
         activations.append(a)
 
-    loss, delta_out = head.loss_and_delta(xp, zs[-1].reshape(1, -1).copy(), y_batch)
+    z_out = zs[-1].reshape(1, -1)
+    loss, delta_out = head.loss(xp, z_out, y_batch), head.delta(xp, z_out, y_batch)
     deltas: list[np.ndarray] = [delta_out[0]]  # built from the output back: deltas[0] is next
     for layer in range(network.n_layers - 2, -1, -1):
         back = weights[layer + 1].T @ deltas[0]
         act = ACTIVATIONS[network.activation_names[layer]]
-        deltas.insert(0, act.backward(xp, activations[layer + 1].reshape(1, -1), back[None, :])[0])
+        deltas.insert(0, back * act.derivative(xp, zs[layer], activations[layer + 1]))
     return BackpropTrace(
         sizes=list(network.sizes),
         activations=list(network.activation_names),

@@ -24,9 +24,6 @@ from .activations import ACTIVATIONS
 
 #: A unit counts as saturated when it is saturated on at least this share of the samples.
 SATURATED_SHARE = 0.95
-TANH_SATURATION = 0.99  # |tanh(z)| above this
-SIGMOID_SATURATION = 0.01  # sigmoid(z) below this or above 1 - this
-DEAD_ACTIVATIONS = ("relu", "leaky_relu")
 #: a layer whose mean |dL/dW| is this many times smaller than the output layer's has a
 #: vanishing gradient
 VANISHING_RATIO = 100.0
@@ -93,12 +90,12 @@ def unit_states(weights, activation_names, x) -> list[np.ndarray]:
     out = []
     for a, name in zip(hidden_activations(weights, activation_names, x), activation_names):
         state = np.zeros(a.shape[1], dtype=np.int8)
-        if name in DEAD_ACTIVATIONS:
+        entry = ACTIVATIONS[name]
+        if entry.dead_units:
             state[np.all(a <= 0, axis=0)] = DEAD
-        elif name == "tanh":
-            state[np.mean(np.abs(a) > TANH_SATURATION, axis=0) >= SATURATED_SHARE] = SATURATED
-        elif name == "sigmoid":
-            flat = (a < SIGMOID_SATURATION) | (a > 1 - SIGMOID_SATURATION)
+        elif entry.saturation is not None:
+            low, high = entry.saturation
+            flat = (a < low) | (a > high)
             state[np.mean(flat, axis=0) >= SATURATED_SHARE] = SATURATED
         out.append(state)
     return out

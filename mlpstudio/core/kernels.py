@@ -2,14 +2,17 @@
 
 On the GPU a small network spends most of a step launching kernels, not computing: Adam written
 with array operations is ten kernel launches over the parameters, momentum three. Each update
-here is one ``cupy.ElementwiseKernel`` doing the same arithmetic as the numpy code in
-:mod:`mlpstudio.core.optimizers` and :mod:`mlpstudio.core.activations`. On numpy, callers use
-the array expressions instead (numpy has no such kernels, and its calls are cheap).
+here is one ``cupy.ElementwiseKernel`` doing the same arithmetic as a registry entry of
+:mod:`mlpstudio.core.optimizers`, :mod:`mlpstudio.core.activations` or :mod:`.losses`, looked up
+by the entry's name (``OPTIMIZER_KERNELS``, ``ACTIVATION_KERNELS``). They are an optional
+acceleration, never part of an entry: on numpy, and for names without a kernel, the engine
+calls the entry's own functions.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 
 
 def is_cupy(xp) -> bool:
@@ -18,39 +21,62 @@ def is_cupy(xp) -> bool:
 
 @functools.cache
 def adam_kernel():
-    """m <- b1 m + g; v <- b2 v + g^2; p <- p - step m / (sqrt(v) + eps), with the optimiser's
-    pre-scaled gradient g (see :class:`mlpstudio.core.optimizers.Adam`)."""
+    """m <- b1 m + (1 - b1) g; v <- b2 v + (1 - b2) g^2;
+    p <- p - step m / (sqrt(v) / root2 + eps): PyTorch's Adam, as
+    :func:`mlpstudio.core.optimizers.adam_update` computes it."""
     import cupy
 
     return cupy.ElementwiseKernel(
-        "T g, T b1, T b2, T eps, T step",
+        "T g, T b1, T b2, T eps, T step, T root2",
         "T p, T m, T v",
         """
-        T m_new = b1 * m + g;
-        T v_new = b2 * v + g * g;
+        T m_new = b1 * m + (1 - b1) * g;
+        T v_new = b2 * v + (1 - b2) * g * g;
         m = m_new;
         v = v_new;
-        p = p - step * m_new / (sqrt(v_new) + eps);
+        p = p - step * m_new / (sqrt(v_new) / root2 + eps);
         """,
         "mlpstudio_adam",
     )
 
 
+def adam_step(xp, params, grads, state, lr, t, beta1, beta2, eps):
+    """The Adam entry's update as one kernel (same signature as the entry's ``update``)."""
+    c = params.dtype.type
+    root2 = math.sqrt(1 - beta2**t)
+    adam_kernel()(grads, c(beta1), c(beta2), c(eps), c(lr / (1 - beta1**t)), c(root2),
+                  params, state["m"], state["v"])  # fmt: skip
+
+
 @functools.cache
 def momentum_kernel():
-    """u <- c u + g; p <- p - u (u is the velocity in parameter units)."""
+    """v <- mu v + g; p <- p - lr v (PyTorch's SGD with momentum)."""
     import cupy
 
     return cupy.ElementwiseKernel(
-        "T g, T c",
-        "T p, T u",
+        "T g, T mu, T lr",
+        "T p, T v",
         """
-        T u_new = c * u + g;
-        u = u_new;
-        p = p - u_new;
+        T v_new = mu * v + g;
+        v = v_new;
+        p = p - lr * v_new;
         """,
         "mlpstudio_momentum",
     )
+
+
+def momentum_step(xp, params, grads, state, lr, t, momentum):
+    c = params.dtype.type
+    momentum_kernel()(grads, c(momentum), c(lr), params, state["velocity"])
+
+
+#: fused updates by optimiser name (each computes what the entry's ``update`` computes)
+OPTIMIZER_KERNELS = {"adam": adam_step, "momentum": momentum_step}
+
+
+def optimizer_kernel(xp, name: str):
+    """The fused update for optimiser ``name`` on cupy, or None (numpy, or no kernel)."""
+    return OPTIMIZER_KERNELS.get(name) if is_cupy(xp) else None
 
 
 _SOFTMAX_SOURCE = r"""
@@ -127,3 +153,31 @@ def relu_backward_kernel():
 
     return cupy.ElementwiseKernel("T a", "T delta", "delta = a > (T)0 ? delta : (T)0",
                                   "mlpstudio_relu_backward")  # fmt: skip
+
+
+def relu_backward(delta, z, a):
+    """delta * S'(z) for ReLU in one kernel, in place."""
+    return relu_backward_kernel()(a, delta)
+
+
+#: fused ``delta * S'(z)`` by activation name (each computes what the entry's derivative gives)
+ACTIVATION_KERNELS = {"relu": relu_backward}
+
+
+def activation_kernel(xp, name: str):
+    """The fused backward step of activation ``name`` on cupy, or None."""
+    return ACTIVATION_KERNELS.get(name) if is_cupy(xp) else None
+
+
+def softmax_step(xp, z, y):
+    """The softmax head's (loss, delta) in one kernel, over ``z``."""
+    return softmax_cross_entropy(xp, z, y, 1.0 / len(z))
+
+
+#: fused (loss, dL/dz) by head name (each computes what the entry's loss and delta give)
+HEAD_KERNELS = {"softmax": softmax_step}
+
+
+def head_kernel(xp, name: str):
+    """The fused loss and delta of head ``name`` on cupy, or None."""
+    return HEAD_KERNELS.get(name) if is_cupy(xp) else None

@@ -27,19 +27,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import translate
 from ..memory import check_memory
+from . import kernels
 from .activations import ACTIVATIONS, get_activation
 from .backend import Backend, numpy_backend
+from .inits import AUTO, INIT_CHOICES, INITS
 from .losses import get_head
 
-INITS = ("auto", "he", "glorot", "lecun")
-INIT_LABELS = {
-    "auto": QT_TRANSLATE_NOOP("Inits", "Automatic (He for ReLU, Glorot otherwise)"),
-    "he": QT_TRANSLATE_NOOP("Inits", "He (normal, std = sqrt(2 / N_in))"),
-    "glorot": QT_TRANSLATE_NOOP("Inits", "Glorot (uniform, limit = sqrt(6 / (N_in + N_out)))"),
-    "lecun": QT_TRANSLATE_NOOP("Inits", "LeCun (normal, std = sqrt(1 / N_in))"),
-}
 EVAL_CHUNK = 8192  # rows per forward pass when predicting, to bound memory on large sets
 
 
@@ -90,24 +85,22 @@ def count_formula(sizes: list[int]) -> str:
 
 
 def resolve_init(init: str, activation: str | None) -> str:
-    """The initialisation a layer gets: ``auto`` means He before ReLU-like units, else Glorot."""
-    if init not in INITS:
-        raise ValueError(f"unknown initialisation {init!r}; choose one of {', '.join(INITS)}")
-    if init != "auto":
+    """The initialisation a layer gets: ``auto`` draws what the layer's activation names
+    (``Activation.init``; the output layer, which has none, gets Glorot)."""
+    if init not in INIT_CHOICES:
+        raise ValueError(
+            f"unknown initialisation {init!r}; choose one of {', '.join(INIT_CHOICES)}"
+        )
+    if init != AUTO:
         return init
-    return "he" if activation in ("relu", "leaky_relu") else "glorot"
+    return ACTIVATIONS[activation].init if activation in ACTIVATIONS else "glorot"
 
 
 def init_weights(rng: np.random.Generator, init: str, n_out: int, n_in: int) -> np.ndarray:
     """W of shape (n_out, n_in) drawn from the named scheme (float64, on the host)."""
-    if init == "he":
-        return rng.normal(0.0, np.sqrt(2.0 / n_in), size=(n_out, n_in))
-    if init == "lecun":
-        return rng.normal(0.0, np.sqrt(1.0 / n_in), size=(n_out, n_in))
-    if init == "glorot":
-        limit = np.sqrt(6.0 / (n_in + n_out))
-        return rng.uniform(-limit, limit, size=(n_out, n_in))
-    raise ValueError(f"unknown initialisation {init!r}")
+    if init not in INITS:
+        raise ValueError(f"unknown initialisation {init!r}")
+    return INITS[init].draw(rng, n_in, n_out)
 
 
 def check_network_memory(sizes: list[int], n_params: int, itemsize: int, buffers: int = 2):
@@ -151,6 +144,10 @@ class Network:
         self.activation_names = [get_activation(a).name for a in activations]
         self._activations = [ACTIVATIONS[a] for a in self.activation_names]
         self.head = get_head(head)
+        xp = self.backend.xp
+        # fused GPU replacements of entry functions, by name (None on numpy: the entries run)
+        self._head_kernel = kernels.head_kernel(xp, self.head.name)
+        self._backward_kernels = [kernels.activation_kernel(xp, a) for a in self.activation_names]
         self.init = init
         self.counts = layer_counts(sizes)
 
@@ -232,26 +229,39 @@ class Network:
 
         Backpropagation: delta^[L] = dL/dz^[L] comes from the head; then for l = L..1
         dW^[l] = delta^[l]^T a^[l-1], db^[l] = sum over the batch of delta^[l], and
-        delta^[l-1] = (delta^[l] W^[l]) * S'^[l-1](z^[l-1]).
+        delta^[l-1] = (delta^[l] W^[l]) * S'^[l-1](z^[l-1]). z^[l] is kept only for the layers
+        whose activation's derivative needs it; the others need only a^[l].
         Returns the loss as a 0-d backend array (reading it is the caller's choice).
         """
         xp = self.backend.xp
         inputs = [x]  # inputs[l] = a^[l], the input to layer l + 1
+        kept = [None]  # kept[l] = z^[l] when S^[l]'s derivative needs it
         a = x
         for layer in range(self.n_layers - 1):
             z = a @ self.W[layer].T
             z += self.b[layer]
-            a = self._activations[layer].forward(xp, z)
+            act = self._activations[layer]
+            kept.append(z if act.needs_z else None)
+            a = act.forward(xp, z)
             inputs.append(a)
         z = a @ self.W[-1].T
         z += self.b[-1]
-        loss, delta = self.head.loss_and_delta(xp, z, y, scale)
+        if self._head_kernel is not None:
+            loss, delta = self._head_kernel(xp, z, y)
+        else:
+            loss, delta = self.head.loss(xp, z, y), self.head.delta(xp, z, y)
+        if scale != 1.0:
+            delta *= scale
         for layer in range(self.n_layers - 1, -1, -1):
             xp.matmul(inputs[layer].T, delta, out=self.dW[layer].T)  # dW^T = a^T delta
             delta.sum(axis=0, out=self.db[layer])
             if layer > 0:
                 delta = delta @ self.W[layer]
-                delta = self._activations[layer - 1].backward(xp, inputs[layer], delta)
+                fused = self._backward_kernels[layer - 1]
+                if fused is not None:
+                    delta = fused(delta, kept[layer], inputs[layer])
+                else:
+                    delta *= self._activations[layer - 1].derivative(xp, kept[layer], inputs[layer])
         return loss
 
     def loss(self, x, y, chunk: int = EVAL_CHUNK) -> float:

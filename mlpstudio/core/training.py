@@ -18,18 +18,31 @@ any thread can read it at leisure.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import threading
 import time
-import weakref
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import insight, kernels, metrics
+from .history import History, LayerHistory
+from .identity import Identity, data_fingerprint, identity_of
 from .network import Network
-from .optimizers import make_optimizer, schedule_factor
+from .optimizers import get_optimizer, make_optimizer
+from .schedules import get_schedule
+from .training_options import TrainingOptions, entry_options
+
+__all__ = [
+    "History",
+    "Identity",
+    "LayerHistory",
+    "Snapshot",
+    "Trainer",
+    "TrainingOptions",
+    "data_fingerprint",
+    "identity_of",
+]
 
 EVAL_SUBSET = 10_000  # rows of the train set evaluated per epoch on large sets
 #: rows of the evaluation subset on which gradients and unit health are measured per epoch
@@ -44,196 +57,6 @@ STATUS_TEXT = {
     "diverged": "Diverged",
 }
 FINAL_STATES = ("finished", "stopped", "early_stopped", "diverged")
-FINGERPRINT_BYTES = 1 << 22  # at most ~4 MB of one array is hashed (evenly spaced rows)
-
-
-@dataclass(frozen=True)
-class Identity:
-    """Which experiment a snapshot belongs to: the data (a fingerprint of its content) and the
-    architecture (layer sizes N_0..N_L, hidden activations, head). A view that shows one
-    identity draws only snapshots of that identity, so arrays of another experiment (other
-    data, other shapes) can never reach it. Made only by :func:`identity_of`."""
-
-    data: str
-    sizes: tuple[int, ...]
-    activations: tuple[str, ...]
-    head: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, values: dict | None) -> Identity | None:
-        if not values:
-            return None
-        return cls(
-            data=str(values["data"]),
-            sizes=tuple(int(n) for n in values["sizes"]),
-            activations=tuple(str(a) for a in values["activations"]),
-            head=str(values["head"]),
-        )
-
-
-_fingerprints: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_fingerprints_lock = threading.Lock()  # comparisons build trainers in several threads
-
-
-def data_fingerprint(dataset) -> str:
-    """A short digest of a dataset's content: names, shapes, scaling, every label and target,
-    and (for large image arrays) evenly spaced rows. The same data gives the same digest in
-    every process; computed once per dataset object."""
-    with _fingerprints_lock:
-        try:
-            return _fingerprints[dataset]
-        except (KeyError, TypeError):
-            pass
-    h = hashlib.blake2b(digest_size=12)
-    meta = (
-        getattr(dataset, "name", ""),
-        getattr(dataset, "task", ""),
-        tuple(getattr(dataset, "input_shape", ())),
-        tuple(getattr(dataset, "class_names", ())),
-        float(getattr(dataset, "input_shift", 0.0)),
-        float(getattr(dataset, "input_scale", 1.0)),
-        float(getattr(dataset, "y_divisor", 1.0)),
-        tuple(getattr(dataset, "domain", ())),
-    )
-    h.update(repr(meta).encode("utf-8"))
-    for name in ("x_train", "y_train", "x_test", "y_test"):
-        a = np.asarray(getattr(dataset, name))
-        h.update(f"{name}{a.shape}{a.dtype.str}".encode())
-        if a.nbytes > FINGERPRINT_BYTES and len(a) > 1:
-            a = a[:: math.ceil(a.nbytes / FINGERPRINT_BYTES)]
-        h.update(np.ascontiguousarray(a).tobytes())
-    digest = h.hexdigest()
-    with _fingerprints_lock:
-        try:
-            _fingerprints[dataset] = digest
-        except TypeError:
-            pass
-    return digest
-
-
-def identity_of(network, dataset) -> Identity:
-    """The identity of ``network`` trained on ``dataset`` (the one place it is made)."""
-    return Identity(
-        data=data_fingerprint(dataset),
-        sizes=tuple(int(n) for n in network.sizes),
-        activations=tuple(network.activation_names),
-        head=network.head.name,
-    )
-
-
-@dataclass(frozen=True)
-class TrainingOptions:
-    """How to train: the Qt-free mirror of the ``[training]`` section of a config."""
-
-    optimizer: str = "adam"
-    learning_rate: float = 0.01
-    momentum: float = 0.9
-    beta1: float = 0.9
-    beta2: float = 0.999
-    batch_size: int = 32
-    epochs: int = 100
-    weight_decay: float = 0.0
-    schedule: str = "constant"
-    step_size: int = 100
-    gamma: float = 0.5
-    min_lr_factor: float = 0.0
-    early_stopping: bool = False
-    validation_fraction: float = 0.1
-    patience: int = 50
-    restore_best: bool = True
-    seed: int = 0
-
-
-class _Columns:
-    """Per-epoch records in growing numpy columns (a column may hold a vector per epoch).
-
-    :meth:`view` hands out read-only slices: rows that are already written never change, and
-    growth copies into a new buffer, so a view stays valid and constant forever.
-    """
-
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, widths: dict[str, int | None], capacity: int):
-        self._data = {
-            c: np.full((capacity,) if w is None else (capacity, w), np.nan)
-            for c, w in widths.items()
-        }
-        self.length = 0
-
-    def __len__(self) -> int:
-        return self.length
-
-    def _append(self, row: dict) -> None:
-        if self.length == len(self._data["epoch"]):
-            for c, old in self._data.items():
-                bigger = np.full((2 * self.length,) + old.shape[1:], np.nan)
-                bigger[: self.length] = old[: self.length]
-                self._data[c] = bigger
-        for c in self.COLUMNS:
-            self._data[c][self.length] = row.get(c, np.nan)
-        self.length += 1
-
-    def view(self) -> dict[str, np.ndarray]:
-        out = {}
-        for c in self.COLUMNS:
-            v = self._data[c][: self.length]
-            v.flags.writeable = False
-            out[c] = v
-        return out
-
-
-class History(_Columns):
-    """Per-epoch records of the whole network: losses, metrics, learning rate and time."""
-
-    COLUMNS = (
-        "epoch",
-        "train_loss",
-        "test_loss",
-        "val_loss",
-        "train_metric",
-        "test_metric",
-        "learning_rate",
-        "seconds",
-    )
-
-    def __init__(self, capacity: int = 256):
-        super().__init__(dict.fromkeys(self.COLUMNS), capacity)
-
-    def append(self, **row: float) -> None:
-        unknown = set(row) - set(self.COLUMNS)
-        if unknown:
-            raise KeyError(f"unknown history columns: {sorted(unknown)}")
-        self._append(row)
-
-    @classmethod
-    def from_columns(cls, columns: dict[str, np.ndarray]) -> History:
-        n = len(columns["epoch"])
-        history = cls(max(256, n))
-        for c in cls.COLUMNS:
-            if c in columns:
-                history._data[c][:n] = np.asarray(columns[c], dtype=float)
-        history.length = n
-        return history
-
-
-class LayerHistory(_Columns):
-    """Per-epoch, per-layer records of what happens inside the network, measured on at most
-    :data:`INSIGHT_ROWS` training rows: ``gradient`` (epochs, L) mean |dL/dW^[l]|, ``dead``
-    and ``saturated`` (epochs, L-1) the share of each hidden layer's units that are dead or
-    saturated (see :mod:`mlpstudio.core.insight`)."""
-
-    COLUMNS = ("epoch", "gradient", "dead", "saturated")
-
-    def __init__(self, n_layers: int, capacity: int = 256):
-        widths = {"epoch": None, "gradient": n_layers, "dead": n_layers - 1,
-                  "saturated": n_layers - 1}  # fmt: skip
-        super().__init__(widths, capacity)
-
-    def append(self, epoch: int, gradient, dead, saturated) -> None:
-        self._append({"epoch": epoch, "gradient": gradient, "dead": dead, "saturated": saturated})
 
 
 @dataclass(frozen=True, eq=False)
@@ -358,10 +181,10 @@ class Trainer:
             network.n_weights,
             network.backend.dtype,
             weight_decay=options.weight_decay,
-            momentum=options.momentum,
-            beta1=options.beta1,
-            beta2=options.beta2,
+            **entry_options(options, get_optimizer(options.optimizer)),
         )
+        self._schedule = get_schedule(options.schedule)
+        self._schedule_options = entry_options(options, self._schedule)
         if optimizer_state:
             self.optimizer.load_state(optimizer_state)
 
@@ -463,8 +286,8 @@ class Trainer:
         net, opt = self.network, self.optimizer
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is handled by the loop
             x, y = self._inputs(self._x[indices]), self._y[indices]
-            loss = net.loss_and_grad(x, y, opt.gradient_scale(lr))
-            opt.step_scaled(net.params, net.grads, lr)
+            loss = net.loss_and_grad(x, y)
+            opt.step(net.params, net.grads, lr)
         return loss
 
     def epoch_order(self):
@@ -605,8 +428,7 @@ class Trainer:
         yield self._snapshot(batch, epoch, message)
 
     def _lr(self, epoch: int) -> float:
-        o = self.options
-        factor = schedule_factor(o.schedule, epoch, o.epochs, o.step_size, o.gamma, o.min_lr_factor)
+        factor = self._schedule.factor(epoch, self.options.epochs, **self._schedule_options)
         return self._base_lr * factor
 
     def _record_epoch(self, epoch: int, lr: float) -> tuple[float, float]:

@@ -24,13 +24,10 @@ one :class:`ArchiveError` that names it. Opening never writes anything.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import math
-import struct
 import time
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +43,25 @@ from ..core.training import History
 from ..data.dataset import DataError
 from ..data.untrusted import MAX_BYTES, loads_json, open_regular
 from ..memory import MemoryBudgetError, check_memory
-from .config import Config, ConfigError, config_from_dict, field_spec
+from .archive_checks import (
+    MAX_HISTORY_ROWS,
+    MAX_MEMBERS,
+    OPEN_MEMORY_FACTOR,
+    ZIP_ERRORS,
+    ArchiveError,
+    array_limit,
+    check_claim,
+    check_directory,
+    check_history,
+    check_member_name,
+    check_method,
+    check_state,
+    clip,
+    optimizer_buffers,
+    read_array,
+    read_member,
+)
+from .config import Config, ConfigError, config_from_dict
 from .files import atomic_write
 
 SUFFIX = ".mlpx"
@@ -59,48 +74,9 @@ META = "experiment.json"
 CSV_EMBED_MAX_BYTES = 20 * 10**6
 CSV_MEMBER = "data/table.csv"
 
-#: Optimiser buffers, besides the step count "t", per optimiser (see Optimizer.state()).
-OPTIMIZER_BUFFERS = {
-    "sgd": (),
-    "momentum": ("velocity",),
-    "nesterov": ("velocity",),
-    "adam": ("m", "v"),
-}
-
 MAX_META_BYTES = MAX_BYTES["json"]  # experiment.json: a config and a few results
-#: Zip methods accepted when opening: stored and deflate (what saving writes). Others, bzip2
-#: and lzma above all, can inflate a few kB into gigabytes.
-ALLOWED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
-#: Deflate cannot compress better than about 1032:1; a member claiming more is lying.
-MAX_DEFLATE_RATIO = 1032
-#: Opening holds each member's bytes and the array parsed from them; continuing training
-#: copies the weights once more: this many times the stored bytes must fit the budget.
-OPEN_MEMORY_FACTOR = 3
-MAX_MEMBERS = 10_000
-#: Bytes of one central-directory entry at most: 46 fixed, a name, an extra field, a comment.
-MAX_DIRECTORY_ENTRY = 46 + 3 * 0xFFFF
-#: Epoch 0 (the untrained network) up to the largest epoch budget the config allows.
-MAX_HISTORY_ROWS = int(field_spec("training", "epochs").high or 0) + 1
-NPY_HEADER_SLACK = 64 << 10  # bytes allowed beyond the data for a .npy header
-MAX_NPY_HEADER = 10_000  # numpy's own default limit on a .npy header's length
-NPY_MAGIC = b"\x93NUMPY"
 # A fixed timestamp: the same experiment gives the same bytes (the JSON holds the real time).
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-#: What zipfile raises on damaged input: besides BadZipFile, a mangled header can surface as
-#: a struct, zlib or decoding error, or as NotImplementedError for an unknown zip version.
-_ZIP_ERRORS = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    NotImplementedError,
-    ValueError,
-    EOFError,
-    struct.error,
-    zlib.error,
-)
-
-
-class ArchiveError(ValueError):
-    """An experiment file that cannot be saved or opened; the message says why."""
 
 
 @dataclass
@@ -174,7 +150,7 @@ def save_experiment(
         arrays[f"weights/W{layer}.npy"] = w
         arrays[f"weights/b{layer}.npy"] = b
     if optimizer_state:
-        expected = {"t", *OPTIMIZER_BUFFERS[optimizer]}
+        expected = {"t", *optimizer_buffers(optimizer)}
         if set(optimizer_state) != expected:
             raise ArchiveError(
                 f"The optimiser state has {sorted(optimizer_state)}, but {optimizer} keeps "
@@ -303,12 +279,12 @@ def load_experiment(path: str | Path) -> ExperimentFile:
     remove_stale(path.parent)  # the .part files a killed save left beside it
     try:
         with handle:
-            _check_directory(handle, name)
+            check_directory(handle, name)
             try:
                 archive = zipfile.ZipFile(handle, "r")
             except OSError as exc:
                 raise ArchiveError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
-            except _ZIP_ERRORS as exc:
+            except ZIP_ERRORS as exc:
                 raise ArchiveError(
                     f"{name}: not an MLP Studio experiment file, or it is damaged or truncated "
                     f"({exc})."
@@ -319,28 +295,9 @@ def load_experiment(path: str | Path) -> ExperimentFile:
         raise
     except MemoryBudgetError as exc:
         raise ArchiveError(f"{name}: {exc}") from None
-    except (*_ZIP_ERRORS, OSError) as exc:
+    except (*ZIP_ERRORS, OSError) as exc:
         reason = str(exc) or type(exc).__name__
         raise ArchiveError(f"{name}: the file is damaged or truncated ({reason}).") from None
-
-
-def _check_directory(handle, name: str) -> None:
-    """Refuse a zip whose central directory claims more members (or bytes) than an experiment
-    ever has, *before* ``zipfile`` builds an object for each of them."""
-    try:
-        end = zipfile._EndRecData(handle)  # noqa: SLF001 (the record zipfile itself reads)
-    except (OSError, *_ZIP_ERRORS):
-        end = None
-    finally:
-        handle.seek(0)
-    if not end:
-        return  # not a zip at all: ZipFile says so
-    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]  # noqa: SLF001
-    if entries > MAX_MEMBERS or size > MAX_MEMBERS * MAX_DIRECTORY_ENTRY:
-        raise ArchiveError(
-            f"{name}: its directory lists {entries:,} members in {size:,} bytes; an experiment "
-            f"holds at most {MAX_MEMBERS:,}. Refused."
-        )
 
 
 def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
@@ -350,12 +307,12 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     members: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         member = info.filename
-        _check_member_name(name, member)
+        check_member_name(name, member)
         if member in members:
             raise ArchiveError(f"{name}: the member {member!r} appears twice; refused.")
         if info.flag_bits & 0x1:
-            raise ArchiveError(f"{name}: the member {_clip(member)} is encrypted; refused.")
-        _check_method(name, info)
+            raise ArchiveError(f"{name}: the member {clip(member)} is encrypted; refused.")
+        check_method(name, info)
         members[member] = info
     if META not in members:
         raise ArchiveError(f"{name}: has no {META}; it is not an MLP Studio experiment file.")
@@ -374,7 +331,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     has_state = meta["optimizer"].get("state") is True
     if has_state:
         expected["optimizer/t.npy"] = ((), "iu")
-        for key in OPTIMIZER_BUFFERS[optimizer]:
+        for key in optimizer_buffers(optimizer, name):
             expected[f"optimizer/{key}.npy"] = ((n_params,), "f")
     for column in meta["history"]["columns"]:
         expected[f"history/{column}.npy"] = ((rows,), "f")
@@ -385,15 +342,15 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     unexpected = sorted(set(members) - set(expected) - {META})
     if unexpected:
         raise ArchiveError(
-            f"{name}: unexpected member {_clip(unexpected[0])} (for this architecture the file "
+            f"{name}: unexpected member {clip(unexpected[0])} (for this architecture the file "
             f"holds {META}, weights/, optimizer/ and history/ only); refused."
         )
     missing = sorted(set(expected) - set(members))
     if missing:
         raise ArchiveError(f"{name}: the member {missing[0]!r} is missing; the file is incomplete.")
-    limits = {member: _array_limit(shape) for member, (shape, _) in expected.items()}
+    limits = {member: array_limit(shape) for member, (shape, _) in expected.items()}
     for member, limit in limits.items():
-        _check_claim(name, members[member], limit)
+        check_claim(name, members[member], limit)
     # Every claim is within what the architecture needs; now the whole must fit in memory,
     # before a single member is decompressed.
     stored = sum(members[member].file_size for member in expected)
@@ -405,13 +362,13 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     )
 
     arrays = {
-        member: _read_array(archive, members[member], name, shape, kinds)
+        member: read_array(archive, members[member], name, shape, kinds)
         for member, (shape, kinds) in expected.items()
         if kinds != "csv"
     }
     embedded_csv = None
     if csv_info is not None:
-        embedded_csv = _read_member(archive, members[CSV_MEMBER], name, CSV_EMBED_MAX_BYTES)
+        embedded_csv = read_member(archive, members[CSV_MEMBER], name, CSV_EMBED_MAX_BYTES)
         size, digest = csv_info
         if len(embedded_csv) != size or hashlib.sha256(embedded_csv).hexdigest() != digest:
             raise ArchiveError(f"{name}: the stored CSV file does not match its checksum; refused.")
@@ -432,14 +389,14 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
         state = {"t": arrays["optimizer/t.npy"].astype(np.int64)}
         if int(state["t"]) < 0:
             raise ArchiveError(f"{name}: the optimiser's step count is negative.")
-        for key in OPTIMIZER_BUFFERS[optimizer]:
+        for key in optimizer_buffers(optimizer, name):
             state[key] = arrays[f"optimizer/{key}.npy"]
-        _check_state(name, optimizer, state, float(np.finfo(config.training.dtype).max))
+        check_state(name, optimizer, state, float(np.finfo(config.training.dtype).max))
     history = {
         column: arrays[f"history/{column}.npy"].astype(np.float64)
         for column in meta["history"]["columns"]
     }
-    _check_history(name, history)
+    check_history(name, history)
     return ExperimentFile(
         config=config,
         sizes=sizes,
@@ -453,117 +410,8 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     )
 
 
-def _check_method(name: str, info: zipfile.ZipInfo) -> None:
-    """Only stored or deflate members, with sizes that method can produce."""
-    method = info.compress_type
-    if method not in ALLOWED_METHODS:
-        raise ArchiveError(
-            f"{name}: the member {_clip(info.filename)} uses zip compression method {method}; "
-            "MLP Studio writes and opens only stored or deflate members; refused."
-        )
-    if method == zipfile.ZIP_STORED and info.file_size != info.compress_size:
-        raise ArchiveError(
-            f"{name}: the stored member {_clip(info.filename)} claims {info.file_size:,} bytes "
-            f"but holds {info.compress_size:,}; the file is damaged."
-        )
-    if method == zipfile.ZIP_DEFLATED and info.file_size > (
-        MAX_DEFLATE_RATIO * info.compress_size + NPY_HEADER_SLACK
-    ):
-        raise ArchiveError(
-            f"{name}: the member {_clip(info.filename)} claims {info.file_size:,} bytes from "
-            f"{info.compress_size:,} compressed, more than deflate can produce; refused."
-        )
-
-
-def _array_limit(shape: tuple[int, ...]) -> int:
-    """The most bytes a .npy member of ``shape`` can need (8-byte values plus a header)."""
-    return math.prod(shape) * 8 + NPY_HEADER_SLACK
-
-
-def _check_claim(name: str, info: zipfile.ZipInfo, limit: int) -> None:
-    if info.file_size > limit:
-        raise ArchiveError(
-            f"{name}: the member {_clip(info.filename)} claims {info.file_size:,} bytes where at "
-            f"most {limit:,} fit the architecture; refused."
-        )
-
-
-def _check_state(
-    name: str, optimizer: str, state: dict[str, np.ndarray], largest: float = math.inf
-) -> None:
-    """Optimiser buffers that training can continue from: finite and representable in the
-    network's precision (``largest``), and Adam's v >= 0."""
-    for key in OPTIMIZER_BUFFERS[optimizer]:
-        values = state[key]
-        if not np.isfinite(values).all() or np.abs(values).max(initial=0.0) > largest:
-            raise ArchiveError(
-                f"{name}: the optimiser's {key!r} values are not all finite numbers; the saved "
-                "state is damaged. Continuing from it would diverge."
-            )
-    if optimizer == "adam" and (state["v"] < 0).any():
-        raise ArchiveError(
-            f"{name}: Adam's second moments ('v') include negative values, which squares of "
-            "gradients cannot give; the saved state is damaged."
-        )
-
-
-def _check_history(name: str, history: dict[str, np.ndarray]) -> None:
-    """The epoch column: whole numbers from 0 up, strictly increasing (the views, the
-    continue-training logic and the epoch counter rely on it)."""
-    epochs = history.get("epoch")
-    if epochs is None or not len(epochs):
-        return
-    if (
-        not np.isfinite(epochs).all()
-        or (epochs != np.round(epochs)).any()
-        or epochs[0] < 0
-        or epochs[-1] > 1e9
-        or (len(epochs) > 1 and (np.diff(epochs) <= 0).any())
-    ):
-        raise ArchiveError(
-            f"{name}: the history's epoch column is not a rising sequence of whole numbers; "
-            "the history is damaged."
-        )
-
-
-def _check_member_name(name: str, member: str) -> None:
-    """Only plain relative names: no absolute paths, drive letters, backslashes or '..'."""
-    parts = member.split("/")
-    if (
-        not member
-        or member.startswith("/")
-        or "\\" in member
-        or ":" in member
-        or "\x00" in member
-        or any(part in ("", ".", "..") for part in parts)
-    ):
-        raise ArchiveError(
-            f"{name}: the member name {_clip(member)} is not a plain relative path; refused."
-        )
-
-
-def _clip(member: str, limit: int = 60) -> str:
-    """A member name for a message: quoted, and cut short if a damaged file made it long."""
-    return repr(member if len(member) <= limit else member[:limit] + "...")
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: int) -> bytes:
-    """The member's bytes, refusing before decompressing when it claims more than ``limit``."""
-    if info.file_size > limit:
-        raise ArchiveError(
-            f"{name}: the member {info.filename!r} claims {info.file_size:,} bytes where at most "
-            f"{limit:,} fit the architecture; refused."
-        )
-    claimed = info.file_size
-    with archive.open(info) as member:
-        data = member.read(claimed + 1)  # bounded: never more than the claim, plus one byte
-    if len(data) > claimed:
-        raise ArchiveError(f"{name}: the member {_clip(info.filename)} is larger than it claims.")
-    return data
-
-
 def _read_meta(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> dict:
-    data = _read_member(archive, info, name, MAX_META_BYTES)
+    data = read_member(archive, info, name, MAX_META_BYTES)
     try:
         meta = loads_json(data, f"{name}: {META}")
     except DataError as exc:
@@ -643,56 +491,6 @@ def _check_meta(meta: dict, name: str) -> tuple[Config, list[int], list[str], st
     if not isinstance(meta.get("results", {}), dict):
         raise ArchiveError(f"{name}: the results entry is not a table.")
     return config, sizes, activations, head
-
-
-def _read_array(
-    archive: zipfile.ZipFile,
-    info: zipfile.ZipInfo,
-    name: str,
-    shape: tuple[int, ...],
-    kinds: str,
-) -> np.ndarray:
-    """A ``.npy`` member of exactly ``shape`` and a numeric dtype kind in ``kinds``.
-
-    The header is read and checked first, so neither an object array nor a header claiming a
-    gigantic shape ever gets as far as an allocation; then ``np.load(allow_pickle=False)``."""
-    member = info.filename
-    limit = _array_limit(shape)
-    data = _read_member(archive, info, name, limit)
-    if not data.startswith(NPY_MAGIC):
-        raise ArchiveError(f"{name}: the member {member!r} is not a .npy array.")
-    buffer = io.BytesIO(data)
-    try:
-        major, _ = np.lib.format.read_magic(buffer)
-        if major == 1:
-            found, fortran, dtype = np.lib.format.read_array_header_1_0(
-                buffer, max_header_size=MAX_NPY_HEADER
-            )
-        elif major in (2, 3):
-            found, fortran, dtype = np.lib.format.read_array_header_2_0(
-                buffer, max_header_size=MAX_NPY_HEADER
-            )
-        else:
-            raise ValueError(f"unknown .npy version {major}")
-    except (ValueError, SyntaxError, TypeError, EOFError) as exc:
-        raise ArchiveError(f"{name}: the member {member!r} has a damaged header ({exc}).") from None
-    if dtype.hasobject or dtype.fields is not None or dtype.kind not in kinds:
-        what = "Python objects" if dtype.hasobject else f"values of type {dtype}"
-        raise ArchiveError(
-            f"{name}: the member {member!r} holds {what}; only plain numbers are accepted."
-        )
-    if tuple(found) != tuple(shape):
-        raise ArchiveError(
-            f"{name}: the member {member!r} has shape {tuple(found)}, but the architecture "
-            f"needs {tuple(shape)}."
-        )
-    try:
-        array = np.load(io.BytesIO(data), allow_pickle=False)
-    except (ValueError, OSError, EOFError) as exc:
-        raise ArchiveError(f"{name}: the member {member!r} cannot be read ({exc}).") from None
-    if not isinstance(array, np.ndarray) or array.shape != tuple(shape):
-        raise ArchiveError(f"{name}: the member {member!r} is damaged.")
-    return array
 
 
 # -- continuing -------------------------------------------------------------------------------

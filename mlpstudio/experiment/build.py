@@ -10,7 +10,7 @@ import numpy as np
 
 from ..core.backend import Backend, get_backend
 from ..core.network import Network, check_network_memory
-from ..core.optimizers import OPTIMIZER_BUFFER_COUNT
+from ..core.optimizers import state_arrays
 from ..core.training import History, Trainer
 from ..data.dataset import Dataset
 from ..data.functions import function_dataset, toy_dataset
@@ -86,7 +86,7 @@ def build_network(config: Config, dataset: Dataset, backend: Backend | None = No
         sizes,
         shape.params,
         np.dtype(backend.dtype).itemsize,
-        buffers=2 + OPTIMIZER_BUFFER_COUNT[config.training.optimizer],
+        buffers=2 + state_arrays(config.training.optimizer),
     )
     return Network(
         sizes,

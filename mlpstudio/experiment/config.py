@@ -35,10 +35,10 @@ import tomli_w
 
 from ..core.activations import ACTIVATIONS
 from ..core.backend import BACKEND_NAMES, DTYPES
+from ..core.inits import AUTO, INIT_CHOICES
 from ..core.losses import HEADS
-from ..core.network import INITS
-from ..core.optimizers import OPTIMIZERS, SCHEDULES
-from ..core.training import TrainingOptions
+from ..core.options import OptionSpec
+from ..core.training_options import MAX_SEED, TrainingOptions, all_training_specs
 from ..data.dataset import DataError
 from ..data.functions import COURSE_FORMULA, MAX_POINTS, TOYS
 from ..data.tabular import CSV_TASKS, DECIMALS, DELIMITERS
@@ -50,7 +50,6 @@ DATA_KINDS = ("function", "toy") + IMAGE_KINDS + ("csv",)
 
 # Limits the settings panels must be able to show as well: the GUI reads every range from the
 # specs below (``field_spec``), so a value the files accept is never clamped by a widget.
-MAX_SEED = 2**31 - 1  # the largest seed a spin box can hold
 MAX_HIDDEN_LAYERS = 12
 
 
@@ -168,8 +167,8 @@ class ModelConfig:
     activation: str | list[str] = _f(
         "tanh", Spec("str_or_list", "hidden activation", choices=tuple(ACTIVATIONS))
     )
-    head: str = _f("auto", Spec("choice", "output and loss", choices=("auto",) + HEADS))
-    init: str = _f("auto", Spec("choice", "weight initialisation", choices=INITS))
+    head: str = _f(AUTO, Spec("choice", "output and loss", choices=(AUTO, *HEADS)))
+    init: str = _f(AUTO, Spec("choice", "weight initialisation", choices=INIT_CHOICES))
 
     def activations(self) -> list[str]:
         """One activation name per hidden layer."""
@@ -178,35 +177,37 @@ class ModelConfig:
         return list(self.activation)
 
 
-@dataclass
-class TrainingConfig:
-    optimizer: str = _f("adam", Spec("choice", "update rule", choices=OPTIMIZERS))
-    learning_rate: float = _f(0.01, Spec("float", "step size", low=0.0, high=100.0, low_open=True))
-    momentum: float = _f(0.9, Spec("float", "momentum coefficient", low=0.0, high=0.999))
-    # 16, not 32: with 32 the course's 10 tanh units sometimes stall with a few of them at
-    # w = v = 0 (seed 7: R^2 0.94); twice the updates per epoch escape it (README, "Presets").
-    batch_size: int = _f(16, Spec("int", "samples per mini-batch", low=1, high=1_000_000))
-    epochs: int = _f(3000, Spec("int", "passes over the training set", low=1, high=1_000_000))
-    weight_decay: float = _f(0.0, Spec("float", "L2 penalty", low=0.0, high=10.0))
-    schedule: str = _f("constant", Spec("choice", "learning-rate schedule", choices=SCHEDULES))
-    step_size: int = _f(500, Spec("int", "epochs between step decays", low=1, high=1_000_000))
-    gamma: float = _f(0.5, Spec("float", "step decay factor", low=0.0, high=1.0, low_open=True))
-    early_stopping: bool = _f(False, Spec("bool", "stop when validation stops improving"))
-    validation_fraction: float = _f(
-        0.1, Spec("float", "share of train used for validation", low=0.0, high=0.5, low_open=True)
-    )
-    patience: int = _f(200, Spec("int", "epochs without improvement", low=1, high=1_000_000))
-    restore_best: bool = _f(True, Spec("bool", "restore the best validation weights"))
-    seed: int = _f(0, Spec("int", "seed of initialisation and shuffling", low=0, high=MAX_SEED))
-    backend: str = _f("numpy", Spec("choice", "numpy (CPU) or cupy (GPU)", choices=BACKEND_NAMES))
-    dtype: str = _f("float32", Spec("choice", "floating-point precision", choices=DTYPES))
+def spec_of(option: OptionSpec) -> Spec:
+    """The configuration's :class:`Spec` for a core option spec (the one source of both)."""
+    return Spec(option.kind, option.help, low=option.low, high=option.high,
+                choices=option.choices, low_open=option.low_open)  # fmt: skip
 
+
+class _TrainingMethods:
     def options(self, **overrides) -> TrainingOptions:
         """The core's training options (the Qt-free trainer does not know about configs)."""
         names = {f.name for f in dataclasses.fields(TrainingOptions)}
         values = {k: v for k, v in dataclasses.asdict(self).items() if k in names}
         values.update(overrides)
         return TrainingOptions(**values)
+
+
+#: ``[training]``: one field per training option spec (the loop's, every optimiser's and
+#: every schedule's, with their defaults and limits), plus where and in what precision to run.
+TrainingConfig = dataclasses.make_dataclass(
+    "TrainingConfig",
+    [(spec.name, Any, _f(spec.default, spec_of(spec))) for spec in all_training_specs().values()]
+    + [
+        (
+            "backend",
+            str,
+            _f("numpy", Spec("choice", "numpy (CPU) or cupy (GPU)", choices=BACKEND_NAMES)),
+        ),
+        ("dtype", str, _f("float32", Spec("choice", "floating-point precision", choices=DTYPES))),
+    ],  # fmt: skip
+    bases=(_TrainingMethods,),
+)
+TrainingConfig.__module__ = __name__
 
 
 @dataclass

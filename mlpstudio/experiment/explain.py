@@ -16,7 +16,9 @@ import numpy as np
 
 from ..core.activations import ACTIVATIONS
 from ..core.backprop import BackpropTrace, UpdateTrace, apply_update, trace
-from ..core.optimizers import make_optimizer, schedule_factor
+from ..core.optimizers import OPTIMIZERS, get_optimizer, make_optimizer
+from ..core.schedules import get_schedule, schedule_factor
+from ..core.training_options import entry_options
 from ..i18n import translate
 from .build import build_dataset, build_network, build_trainer
 from .config import Config, ConfigError
@@ -64,14 +66,15 @@ def backprop_example(config: Config, sample: int = 0, epochs: int = 0) -> Backpr
         network.n_weights,
         np.float64,
         weight_decay=opts.weight_decay,
-        momentum=opts.momentum,
-        beta1=opts.beta1,
-        beta2=opts.beta2,
+        **entry_options(opts, get_optimizer(opts.optimizer)),
     )
     optimizer.load_state(trainer.optimizer.state())
     done = len(trainer.history) - 1 if len(trainer.history) else 0
     lr = opts.learning_rate * schedule_factor(
-        opts.schedule, done, config.training.epochs, opts.step_size, opts.gamma, opts.min_lr_factor
+        opts.schedule,
+        done,
+        config.training.epochs,
+        **entry_options(opts, get_schedule(opts.schedule)),
     )
     x = np.asarray(dataset.x_train[sample]).reshape(-1).astype(np.float64)
     if dataset.x_train.dtype == np.uint8:
@@ -198,20 +201,13 @@ def worked_steps(example: BackpropExample) -> list[WorkedStep]:
 
 
 def _derivative(t: BackpropTrace, i: int) -> np.ndarray:
-    """S'(z^[i+1]) from the engine's own backward function (applied to a delta of ones)."""
-    a = t.a[i + 1].reshape(1, -1)
-    return ACTIVATIONS[t.activations[i]].backward(np, a, np.ones_like(a))[0]
+    """S'(z^[i+1]) from the engine's own derivative function."""
+    return np.asarray(ACTIVATIONS[t.activations[i]].derivative(np, t.z[i], t.a[i + 1]), float)
 
 
 def _update_step(t: BackpropTrace, u: UpdateTrace, tr) -> WorkedStep:
     eta = number(u.learning_rate)
-    formula = {
-        "sgd": "W <- W - eta dL/dW,  b <- b - eta dL/db",
-        "momentum": "v <- mu v + dL/dtheta,  theta <- theta - eta v",
-        "nesterov": "v <- mu v + dL/dtheta,  theta <- theta - eta (dL/dtheta + mu v)",
-        "adam": "m <- b1 m + (1 - b1) g,  v <- b2 v + (1 - b2) g^2,  "
-        "theta <- theta - eta m_hat / (sqrt(v_hat) + eps)",
-    }[u.optimizer]
+    formula = OPTIMIZERS[u.optimizer].formula
     lines = [f"eta = {eta}"]
     for key in sorted(k for k in u.state_after if k != "t"):
         lines.append(f"{key} = {vector(u.state_after[key])}")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .style import number
+
+
+class ScientificSpinBox(QDoubleSpinBox):
+    """A spin box for tiny numbers (an optimiser's epsilon): shows 1e-08, not 0.00000001,
+    through the GUI's one number formatter, and reads what it shows."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt naming)
+        return number(value, significant=3)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802
+        value, ok = QLocale().toDouble(text.strip())
+        return value if ok else self.value()
+
+    def validate(self, text: str, position: int):
+        _, ok = QLocale().toDouble(text.strip())
+        state = QValidator.State.Acceptable if ok else QValidator.State.Intermediate
+        return state, text, position
+
 
 class LogSpinSlider(QWidget):
     """A number on a logarithmic slider with an exact spin box beside it (learning rates)."""
@@ -31,12 +51,15 @@ class LogSpinSlider(QWidget):
     valueChanged = Signal(float)
     STEPS_PER_DECADE = 20
 
-    def __init__(self, minimum: float, maximum: float, decimals: int = 5, parent=None):
+    def __init__(
+        self, minimum: float, maximum: float, decimals: int = 5, parent=None,
+        scientific: bool = False,
+    ):  # fmt: skip
         super().__init__(parent)
         self._lo, self._hi = math.log10(minimum), math.log10(maximum)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, int(round((self._hi - self._lo) * self.STEPS_PER_DECADE)))
-        self.spin = QDoubleSpinBox()
+        self.spin = ScientificSpinBox() if scientific else QDoubleSpinBox()
         self.spin.setDecimals(decimals)
         self.spin.setRange(minimum, maximum)
         self.spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)

@@ -4,32 +4,32 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="129"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="132"/>
         <source>Forward pass, layer {l}</source>
         <translation>Paso hacia delante, capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="150"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="153"/>
         <source>The loss</source>
         <translation>La pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="163"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="166"/>
         <source>Error at the output</source>
         <translation>Error en la salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="173"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="176"/>
         <source>Error of layer {l}, propagated back</source>
         <translation>Error de la capa {l}, propagado hacia atrás</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="189"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="192"/>
         <source>Gradients of layer {l}</source>
         <translation>Gradientes de la capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="221"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="217"/>
         <source>The update ({name})</source>
         <translation>La actualización ({name})</translation>
     </message>
@@ -37,160 +37,166 @@
 <context>
     <name>Activations</name>
     <message>
-        <location filename="../../mlpstudio/core/activations.py" line="88"/>
+        <location filename="../../mlpstudio/core/activations.py" line="128"/>
         <source>Identity</source>
+        <extracomment>a unit is saturated when its output lies outside (low, high) (None: never)</extracomment>
         <translation>Identidad</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/activations.py" line="95"/>
+        <location filename="../../mlpstudio/core/activations.py" line="136"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/activations.py" line="102"/>
+        <location filename="../../mlpstudio/core/activations.py" line="146"/>
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/activations.py" line="109"/>
+        <location filename="../../mlpstudio/core/activations.py" line="156"/>
         <source>Sigmoid</source>
         <translation>Sigmoide</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/activations.py" line="116"/>
+        <location filename="../../mlpstudio/core/activations.py" line="165"/>
         <source>Tanh</source>
         <translation>Tanh</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/activations.py" line="174"/>
+        <source>GELU (tanh approximation)</source>
+        <translation>GELU (aproximación con tanh)</translation>
     </message>
 </context>
 <context>
     <name>ArchitecturePanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="35"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="36"/>
         <source>The activation S(z) applied to every unit of the layer: a = S(z), z = W a + b. Without a non-linear activation, stacked layers collapse into one linear map.</source>
         <translation>La activación S(z) que se aplica a cada neurona de la capa: a = S(z), z = W a + b. Sin una activación no lineal, las capas apiladas se reducen a una única aplicación lineal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="52"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="53"/>
         <source>&lt;b&gt;Hidden layers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Capas ocultas&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="54"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="55"/>
         <source>Units N_l</source>
         <translation>Neuronas N_l</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="54"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="55"/>
         <source>Activation S</source>
         <translation>Activación S</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="59"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="60"/>
         <source>Each row is a hidden layer l with N_l units (neurons) and an activation.</source>
         <translation>Cada fila es una capa oculta l con N_l neuronas y una función de activación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="65"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="66"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="66"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="67"/>
         <source>Add a hidden layer after the selected one.</source>
         <translation>Añade una capa oculta después de la seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="67"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="68"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="69"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="70"/>
         <source>Remove the selected hidden layer (no hidden layer: a linear model).</source>
         <translation>Quita la capa oculta seleccionada (sin capas ocultas: un modelo lineal).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="71"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="72"/>
         <source>Up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="72"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="73"/>
         <source>Move the selected layer towards the input.</source>
         <translation>Mueve la capa seleccionada hacia la entrada.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="73"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="74"/>
         <source>Down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="74"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="75"/>
         <source>Move the selected layer towards the output.</source>
         <translation>Mueve la capa seleccionada hacia la salida.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="86"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="87"/>
         <source>Automatic (from the task)</source>
         <translation>Automática (según la tarea)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="91"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="93"/>
         <source>The output layer and the loss it is trained with: linear + mean squared error for regression, sigmoid or softmax + cross-entropy for classes.</source>
         <translation>La capa de salida y la pérdida con la que se entrena: lineal + error cuadrático medio para regresión; sigmoide o softmax + entropía cruzada para clasificación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="95"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="97"/>
         <source>Output and loss</source>
         <translation>Salida y pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="101"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="105"/>
         <source>How the initial weights are drawn. Scaling them by the layer&apos;s size keeps the signal from vanishing or exploding through the layers.</source>
         <translation>Cómo se sortean los pesos iniciales. Escalarlos según el tamaño de la capa evita que la señal se desvanezca o explote al atravesar las capas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="105"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="109"/>
         <source>Initialisation</source>
         <translation>Inicialización</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="114"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="118"/>
         <source>Each layer has N_l x N_(l-1) weights and N_l biases: N_l (N_(l-1) + 1).</source>
         <translation>Cada capa tiene N_l x N_(l-1) pesos y N_l sesgos: N_l (N_(l-1) + 1).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="121"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="125"/>
         <source>The model written as in the course.</source>
         <translation>El modelo escrito como en el curso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="132"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="136"/>
         <source>N_l: the number of units in this layer.</source>
         <translation>N_l: el número de neuronas de esta capa.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="152"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="156"/>
         <source>Layer {l}</source>
         <translation>Capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="235"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="239"/>
         <source>&lt;i&gt;Fix the data to see the parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Corrige los datos para ver el número de parámetros.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="247"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="251"/>
         <source>&lt;b&gt;Parameters: {total}&lt;/b&gt;</source>
         <translation>&lt;b&gt;Parámetros: {total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="264"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="268"/>
         <source>identity (linear output)</source>
         <translation>identidad (salida lineal)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="270"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="274"/>
         <source>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</source>
         <translation>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</translation>
     </message>
@@ -198,9 +204,9 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../../mlpstudio/experiment/archive.py" line="787"/>
+        <location filename="../../mlpstudio/experiment/archive.py" line="585"/>
         <source>{old} was not found; the copy stored in the experiment is used ({new}).</source>
-        <extracomment>data.kind = csv: the file is stored in the experiment up to this size (bytes), so that it reopens on a machine without the original; a larger file is referenced by path only. Optimiser buffers, besides the step count &quot;t&quot;, per optimiser (see Optimizer.state()). Zip methods accepted when opening: stored and deflate (what saving writes). Others, bzip2 and lzma above all, can inflate a few kB into gigabytes. Deflate cannot compress better than about 1032:1; a member claiming more is lying. Opening holds each member&apos;s bytes and the array parsed from them; continuing training copies the weights once more: this many times the stored bytes must fit the budget. Bytes of one central-directory entry at most: 46 fixed, a name, an extra field, a comment. Epoch 0 (the untrained network) up to the largest epoch budget the config allows. What zipfile raises on damaged input: besides BadZipFile, a mangled header can surface as a struct, zlib or decoding error, or as NotImplementedError for an unknown zip version.</extracomment>
+        <extracomment>data.kind = csv: the file is stored in the experiment up to this size (bytes), so that it reopens on a machine without the original; a larger file is referenced by path only.</extracomment>
         <translation>{old} no se encontró; se usa la copia guardada en el experimento ({new}).</translation>
     </message>
 </context>
@@ -292,702 +298,702 @@
 <context>
     <name>Classes</name>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="37"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="49"/>
         <source>T-shirt/top</source>
         <translation>Camiseta/top</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="38"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="50"/>
         <source>Trouser</source>
         <translation>Pantalón</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="39"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="51"/>
         <source>Pullover</source>
         <translation>Jersey</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="40"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="52"/>
         <source>Dress</source>
         <translation>Vestido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="41"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="53"/>
         <source>Coat</source>
         <translation>Abrigo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="42"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="54"/>
         <source>Sandal</source>
         <translation>Sandalia</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="43"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="55"/>
         <source>Shirt</source>
         <translation>Camisa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="44"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="56"/>
         <source>Sneaker</source>
         <translation>Zapatilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="45"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="57"/>
         <source>Bag</source>
         <translation>Bolso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="46"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="58"/>
         <source>Ankle boot</source>
         <translation>Botín</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="50"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="62"/>
         <source>airplane</source>
         <translation>avión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="51"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="63"/>
         <source>automobile</source>
         <translation>automóvil</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="52"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="64"/>
         <source>bird</source>
         <translation>pájaro</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="53"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="65"/>
         <source>cat</source>
         <translation>gato</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="54"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="66"/>
         <source>deer</source>
         <translation>ciervo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="55"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="67"/>
         <source>dog</source>
         <translation>perro</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="56"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="68"/>
         <source>frog</source>
         <translation>rana</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="57"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="69"/>
         <source>horse</source>
         <translation>caballo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="58"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="70"/>
         <source>ship</source>
         <translation>barco</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="59"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="71"/>
         <source>truck</source>
         <translation>camión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="65"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="77"/>
         <source>apple</source>
         <translation>manzana</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="66"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="78"/>
         <source>aquarium fish</source>
         <translation>pez de acuario</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="67"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="79"/>
         <source>baby</source>
         <translation>bebé</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="68"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="80"/>
         <source>bear</source>
         <translation>oso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="69"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="81"/>
         <source>beaver</source>
         <translation>castor</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="70"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="82"/>
         <source>bed</source>
         <translation>cama</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="71"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="83"/>
         <source>bee</source>
         <translation>abeja</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="72"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="84"/>
         <source>beetle</source>
         <translation>escarabajo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="73"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="85"/>
         <source>bicycle</source>
         <translation>bicicleta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="74"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="86"/>
         <source>bottle</source>
         <translation>botella</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="75"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="87"/>
         <source>bowl</source>
         <translation>cuenco</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="76"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="88"/>
         <source>boy</source>
         <translation>niño</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="77"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="89"/>
         <source>bridge</source>
         <translation>puente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="78"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="90"/>
         <source>bus</source>
         <translation>autobús</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="79"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="91"/>
         <source>butterfly</source>
         <translation>mariposa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="80"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="92"/>
         <source>camel</source>
         <translation>camello</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="81"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="93"/>
         <source>can</source>
         <translation>lata</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="82"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="94"/>
         <source>castle</source>
         <translation>castillo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="83"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="95"/>
         <source>caterpillar</source>
         <translation>oruga</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="84"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="96"/>
         <source>cattle</source>
         <translation>ganado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="85"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="97"/>
         <source>chair</source>
         <translation>silla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="86"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="98"/>
         <source>chimpanzee</source>
         <translation>chimpancé</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="87"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="99"/>
         <source>clock</source>
         <translation>reloj</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="88"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="100"/>
         <source>cloud</source>
         <translation>nube</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="89"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="101"/>
         <source>cockroach</source>
         <translation>cucaracha</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="90"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="102"/>
         <source>couch</source>
         <translation>sofá</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="91"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="103"/>
         <source>crab</source>
         <translation>cangrejo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="92"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="104"/>
         <source>crocodile</source>
         <translation>cocodrilo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="93"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="105"/>
         <source>cup</source>
         <translation>taza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="94"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="106"/>
         <source>dinosaur</source>
         <translation>dinosaurio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="95"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="107"/>
         <source>dolphin</source>
         <translation>delfín</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="96"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="108"/>
         <source>elephant</source>
         <translation>elefante</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="97"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="109"/>
         <source>flatfish</source>
         <translation>pez plano</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="98"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="110"/>
         <source>forest</source>
         <translation>bosque</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="99"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="111"/>
         <source>fox</source>
         <translation>zorro</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="100"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="112"/>
         <source>girl</source>
         <translation>niña</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="101"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="113"/>
         <source>hamster</source>
         <translation>hámster</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="102"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="114"/>
         <source>house</source>
         <translation>casa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="103"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="115"/>
         <source>kangaroo</source>
         <translation>canguro</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="104"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="116"/>
         <source>keyboard</source>
         <translation>teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="105"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="117"/>
         <source>lamp</source>
         <translation>lámpara</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="106"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="118"/>
         <source>lawn mower</source>
         <translation>cortacésped</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="107"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="119"/>
         <source>leopard</source>
         <translation>leopardo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="108"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="120"/>
         <source>lion</source>
         <translation>león</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="109"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="121"/>
         <source>lizard</source>
         <translation>lagarto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="110"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="122"/>
         <source>lobster</source>
         <translation>langosta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="111"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="123"/>
         <source>man</source>
         <translation>hombre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="112"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="124"/>
         <source>maple tree</source>
         <translation>arce</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="113"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="125"/>
         <source>motorcycle</source>
         <translation>motocicleta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="114"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="126"/>
         <source>mountain</source>
         <translation>montaña</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="115"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="127"/>
         <source>mouse</source>
         <translation>ratón</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="116"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="128"/>
         <source>mushroom</source>
         <translation>seta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="117"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="129"/>
         <source>oak tree</source>
         <translation>roble</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="118"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="130"/>
         <source>orange</source>
         <translation>naranja</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="119"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="131"/>
         <source>orchid</source>
         <translation>orquídea</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="120"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="132"/>
         <source>otter</source>
         <translation>nutria</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="121"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="133"/>
         <source>palm tree</source>
         <translation>palmera</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="122"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="134"/>
         <source>pear</source>
         <translation>pera</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="123"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="135"/>
         <source>pickup truck</source>
         <translation>camioneta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="124"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="136"/>
         <source>pine tree</source>
         <translation>pino</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="125"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="137"/>
         <source>plain</source>
         <translation>llanura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="126"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="138"/>
         <source>plate</source>
         <translation>plato</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="127"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="139"/>
         <source>poppy</source>
         <translation>amapola</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="128"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="140"/>
         <source>porcupine</source>
         <translation>puercoespín</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="129"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="141"/>
         <source>possum</source>
         <translation>zarigüeya</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="130"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="142"/>
         <source>rabbit</source>
         <translation>conejo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="131"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="143"/>
         <source>raccoon</source>
         <translation>mapache</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="132"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="144"/>
         <source>ray</source>
         <translation>raya</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="133"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="145"/>
         <source>road</source>
         <translation>carretera</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="134"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="146"/>
         <source>rocket</source>
         <translation>cohete</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="135"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="147"/>
         <source>rose</source>
         <translation>rosa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="136"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="148"/>
         <source>sea</source>
         <translation>mar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="137"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="149"/>
         <source>seal</source>
         <translation>foca</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="138"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="150"/>
         <source>shark</source>
         <translation>tiburón</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="139"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="151"/>
         <source>shrew</source>
         <translation>musaraña</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="140"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="152"/>
         <source>skunk</source>
         <translation>mofeta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="141"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="153"/>
         <source>skyscraper</source>
         <translation>rascacielos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="142"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="154"/>
         <source>snail</source>
         <translation>caracol</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="143"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="155"/>
         <source>snake</source>
         <translation>serpiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="144"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="156"/>
         <source>spider</source>
         <translation>araña</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="145"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="157"/>
         <source>squirrel</source>
         <translation>ardilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="146"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="158"/>
         <source>streetcar</source>
         <translation>tranvía</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="147"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="159"/>
         <source>sunflower</source>
         <translation>girasol</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="148"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="160"/>
         <source>sweet pepper</source>
         <translation>pimiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="149"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="161"/>
         <source>table</source>
         <translation>mesa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="150"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="162"/>
         <source>tank</source>
         <translation>tanque</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="151"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="163"/>
         <source>telephone</source>
         <translation>teléfono</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="152"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="164"/>
         <source>television</source>
         <translation>televisor</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="153"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="165"/>
         <source>tiger</source>
         <translation>tigre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="154"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="166"/>
         <source>tractor</source>
         <translation>tractor</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="155"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="167"/>
         <source>train</source>
         <translation>tren</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="156"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="168"/>
         <source>trout</source>
         <translation>trucha</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="157"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="169"/>
         <source>tulip</source>
         <translation>tulipán</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="158"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="170"/>
         <source>turtle</source>
         <translation>tortuga</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="159"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="171"/>
         <source>wardrobe</source>
         <translation>armario</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="160"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="172"/>
         <source>whale</source>
         <translation>ballena</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="161"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="173"/>
         <source>willow tree</source>
         <translation>sauce</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="162"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="174"/>
         <source>wolf</source>
         <translation>lobo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="163"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="175"/>
         <source>woman</source>
         <translation>mujer</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="164"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="176"/>
         <source>worm</source>
         <translation>gusano</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="168"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="180"/>
         <source>aquatic mammals</source>
         <translation>mamíferos acuáticos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="169"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="181"/>
         <source>fish</source>
         <translation>peces</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="170"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="182"/>
         <source>flowers</source>
         <translation>flores</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="171"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="183"/>
         <source>food containers</source>
         <translation>recipientes de comida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="172"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="184"/>
         <source>fruit and vegetables</source>
         <translation>frutas y verduras</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="173"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="185"/>
         <source>household electrical devices</source>
         <translation>electrodomésticos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="174"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="186"/>
         <source>household furniture</source>
         <translation>muebles del hogar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="175"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="187"/>
         <source>insects</source>
         <translation>insectos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="176"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="188"/>
         <source>large carnivores</source>
         <translation>grandes carnívoros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="177"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="189"/>
         <source>large man-made outdoor things</source>
         <translation>grandes construcciones al aire libre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="178"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="190"/>
         <source>large natural outdoor scenes</source>
         <translation>grandes paisajes naturales</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="179"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="191"/>
         <source>large omnivores and herbivores</source>
         <translation>grandes omnívoros y herbívoros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="180"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="192"/>
         <source>medium mammals</source>
         <translation>mamíferos medianos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="181"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="193"/>
         <source>non-insect invertebrates</source>
         <translation>invertebrados no insectos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="182"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="194"/>
         <source>people</source>
         <translation>personas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="183"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="195"/>
         <source>reptiles</source>
         <translation>reptiles</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="184"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="196"/>
         <source>small mammals</source>
         <translation>mamíferos pequeños</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="185"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="197"/>
         <source>trees</source>
         <translation>árboles</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="186"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="198"/>
         <source>vehicles 1</source>
         <translation>vehículos 1</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/images.py" line="187"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="199"/>
         <source>vehicles 2</source>
         <translation>vehículos 2</translation>
     </message>
@@ -1518,22 +1524,22 @@
         <translation>El ruido debe estar entre 0 y 1, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/build.py" line="71"/>
+        <location filename="../../mlpstudio/experiment/csv_data.py" line="27"/>
         <source>data.path: no CSV file is chosen; give its path (in the app: Import CSV...).</source>
         <translation>data.path: no se ha elegido ningún archivo CSV; indica su ruta (en la aplicación: Importar CSV...).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/build.py" line="79"/>
+        <location filename="../../mlpstudio/experiment/csv_data.py" line="35"/>
         <source>Reading {file}</source>
         <translation>Leer {file}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/build.py" line="80"/>
+        <location filename="../../mlpstudio/experiment/csv_data.py" line="36"/>
         <source>Use a sample of the rows, or fewer columns.</source>
         <translation>Usa una muestra de las filas, o menos columnas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/build.py" line="105"/>
+        <location filename="../../mlpstudio/experiment/csv_data.py" line="61"/>
         <source>{file}: {rows} rows; target {target} ({task}); inputs {inputs}.</source>
         <translation>{file}: {rows} filas; objetivo {target} ({task}); entradas {inputs}.</translation>
     </message>
@@ -1541,360 +1547,345 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="70"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="64"/>
         <source>(choose a preset)</source>
         <extracomment>The keys the Import CSV dialog sets (a lab that locks any of them locks the dialog&apos;s button).</extracomment>
         <translation>(elige un ejemplo)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="74"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="68"/>
         <source>Load a ready-made experiment: the course example and other targets.</source>
         <translation>Carga un experimento ya preparado: el ejemplo del curso y otras funciones y conjuntos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="77"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="71"/>
         <source>Preset</source>
         <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="80"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="74"/>
         <source>Function y = f(x)</source>
         <translation>Función y = f(x)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="81"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="75"/>
         <source>2-D classification set</source>
         <translation>Conjunto de clasificación 2D</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="82"/>
-        <source>Images: MNIST handwritten digits</source>
-        <translation>Imágenes: dígitos manuscritos MNIST</translation>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="78"/>
+        <source>Images: {name}</source>
+        <translation>Imágenes: {name}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="83"/>
-        <source>Images: Fashion-MNIST clothes</source>
-        <translation>Imágenes: ropa Fashion-MNIST</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="84"/>
-        <source>Images: CIFAR-10 photos</source>
-        <translation>Imágenes: fotos CIFAR-10</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="85"/>
-        <source>Images: CIFAR-100 photos</source>
-        <translation>Imágenes: fotos CIFAR-100</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="86"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="79"/>
         <source>Your own data: a CSV file</source>
         <translation>Tus propios datos: un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="89"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="82"/>
         <source>Regression: the network approximates a function you type. Classification: it separates two classes of points in the plane.</source>
         <translation>Regresión: la red aproxima una función que escribes tú. Clasificación: separa dos clases de puntos en el plano.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="93"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="86"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="116"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="109"/>
         <source>Share of the points held out as the test set. The network never trains on them: they measure how well it generalises.</source>
         <translation>Proporción de los puntos que se reservan como conjunto de test. La red nunca entrena con ellos: miden lo bien que generaliza.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="120"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="113"/>
         <source>Test set</source>
         <translation>Conjunto de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="125"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="118"/>
         <source>Seed of the random train/test split and of the noise: the same seed gives the same data.</source>
         <translation>Semilla de la división aleatoria entrenamiento/test y del ruido: la misma semilla da los mismos datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="129"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="122"/>
         <source>Data seed</source>
         <translation>Semilla de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="133"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="126"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Vista previa&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="161"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="154"/>
         <source>The target function the network must learn, in x (or in x1 and x2 for two inputs).</source>
         <translation>La función objetivo que debe aprender la red, en x (o en x1 y x2 para dos entradas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="183"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="176"/>
         <source>f(x) =</source>
         <translation>f(x) =</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="193"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="186"/>
         <source>The interval of x on which the function is sampled (for x1, x2: the same interval on both axes).</source>
         <translation>El intervalo de x en el que se muestrea la función (para x1, x2: el mismo intervalo en ambos ejes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="200"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="193"/>
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="202"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="195"/>
         <source>Domain</source>
         <translation>Dominio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="205"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="198"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="206"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="199"/>
         <source>Number of points</source>
         <translation>Número de puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="209"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="202"/>
         <source>Sample x every &apos;step&apos; (like numpy.arange), or take a number of evenly spaced points.</source>
         <translation>Muestrea x cada &apos;paso&apos; (como numpy.arange) o toma un número dado de puntos equiespaciados.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="218"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="211"/>
         <source>Distance between consecutive samples of x.</source>
         <translation>Distancia entre muestras consecutivas de x.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="223"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="216"/>
         <source>How many samples of the function (train + test).</source>
         <translation>Cuántas muestras de la función (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="228"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="221"/>
         <source>Sampling</source>
         <translation>Muestreo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="240"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="233"/>
         <source>Standard deviation of the Gaussian noise added to every y: real measurements are never exact.</source>
         <translation>Desviación típica del ruido gaussiano que se suma a cada y: las medidas reales nunca son exactas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="245"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="283"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="238"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="276"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="247"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="240"/>
         <source>Divide y by its maximum |y|</source>
         <translation>Dividir y entre su máximo |y|</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="248"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="241"/>
         <source>Normalise the targets to [-1, 1], as in the course.</source>
         <translation>Normaliza los valores objetivo a [-1, 1], como en el curso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="250"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="243"/>
         <source>Normalise</source>
         <translation>Normalizar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="263"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="256"/>
         <source>Two classes of points in the plane, as in TensorFlow Playground: the network learns the boundary between them.</source>
         <translation>Dos clases de puntos en el plano, como en TensorFlow Playground: la red aprende la frontera entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="268"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="261"/>
         <source>Set</source>
         <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="273"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="266"/>
         <source>How many points (train + test).</source>
         <translation>Cuántos puntos (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="275"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="268"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="281"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="274"/>
         <source>How much the classes overlap (0: cleanly separated).</source>
         <translation>Cuánto se solapan las clases (0: perfectamente separadas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="293"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="286"/>
         <source>On this computer</source>
         <translation>En este ordenador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="295"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="463"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="288"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="454"/>
         <source>Download...</source>
         <translation>Descargar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="298"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="291"/>
         <source>Download the files from the official source (or the lab&apos;s mirror) and verify their checksums.</source>
         <translation>Descarga los archivos de la fuente oficial (o del espejo del laboratorio) y verifica sus sumas de comprobación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="302"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="295"/>
         <source>Import from folder...</source>
         <translation>Importar desde carpeta...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="305"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="298"/>
         <source>Use files a teacher copied onto this computer (.gz or uncompressed); they are verified first.</source>
         <translation>Usa archivos que un profesor ha copiado en este ordenador (.gz o sin comprimir); antes se verifican.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="309"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="302"/>
         <source>Manage...</source>
         <translation>Gestionar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="311"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="304"/>
         <source>See every dataset, its size and whether it verified.</source>
         <translation>Muestra todos los conjuntos de datos, su tamaño y si se han verificado.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="318"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="311"/>
         <source>(the data store)</source>
         <translation>(el almacén de datos)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="321"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="314"/>
         <source>A folder holding this dataset&apos;s files, for example one a teacher shared. Empty: the app&apos;s own data store (see Datasets...).</source>
         <translation>Una carpeta con los archivos de este conjunto de datos, por ejemplo una que compartió el profesor. Vacío: el almacén de datos propio de la aplicación (véase Conjuntos de datos...).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="326"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="319"/>
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="327"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="320"/>
         <source>Choose the folder with the dataset&apos;s files.</source>
         <translation>Elige la carpeta con los archivos del conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="332"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="325"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="339"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="332"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="342"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="335"/>
         <source>How many images of each split to use: fewer train faster on a modest PC, more generalise better.</source>
         <translation>Cuántas imágenes de cada partición usar: con menos se entrena más rápido en un PC modesto; con más se generaliza mejor.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="347"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="340"/>
         <source>Images</source>
         <translation>Imágenes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="349"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="342"/>
         <source>Pixels / 255 (0 to 1)</source>
         <translation>Píxeles / 255 (de 0 a 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="350"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="343"/>
         <source>Standardise (mean 0, std 1)</source>
         <translation>Estandarizar (media 0, desv. típica 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="353"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="346"/>
         <source>How pixel values 0-255 become inputs. Standardising centres them, which often helps training.</source>
         <translation>Cómo se convierten los valores de píxel 0-255 en entradas. Estandarizar los centra, lo que suele ayudar al entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="358"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="351"/>
         <source>Scaling</source>
         <translation>Escalado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="360"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="353"/>
         <source>100 fine classes</source>
         <translation>100 clases finas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="361"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="354"/>
         <source>20 superclasses</source>
         <translation>20 superclases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="364"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="357"/>
         <source>CIFAR-100 has two labels per image: one of 100 classes and one of 20 superclasses.</source>
         <translation>CIFAR-100 tiene dos etiquetas por imagen: una de 100 clases y otra de 20 superclases.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="368"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="361"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="383"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="376"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="384"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="377"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="386"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="379"/>
         <source>Choose a CSV file, its target column and its input columns.</source>
         <translation>Elige un archivo CSV, su columna objetivo y sus columnas de entrada.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="396"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="389"/>
         <source>No file chosen yet.</source>
         <translation>Aún no se ha elegido ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="400"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="393"/>
         <source>the last column</source>
         <translation>la última columna</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="402"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="395"/>
         <source>{file}; target: {target}</source>
         <translation>{file}; objetivo: {target}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="445"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="436"/>
         <source>Each {h}&amp;times;{w} grey image is flattened, row after row, into a vector of &lt;b&gt;{n}&lt;/b&gt; inputs: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</source>
         <translation>Cada imagen en escala de grises de {h}&amp;times;{w} se aplana, fila a fila, en un vector de &lt;b&gt;{n}&lt;/b&gt; entradas: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="450"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="441"/>
         <source>Each {h}&amp;times;{w} colour image has 3 values per pixel (red, green, blue): flattened, it is a vector of &lt;b&gt;{n}&lt;/b&gt; inputs, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</source>
         <translation>Cada imagen en color de {h}&amp;times;{w} tiene 3 valores por píxel (rojo, verde, azul): aplanada, es un vector de &lt;b&gt;{n}&lt;/b&gt; entradas, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="462"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="453"/>
         <source>Download again...</source>
         <translation>Volver a descargar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="584"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="575"/>
         <source>Folder with the dataset&apos;s files</source>
         <translation>Carpeta con los archivos del conjunto de datos</translation>
     </message>
@@ -1977,48 +1968,48 @@
 <context>
     <name>Datasets</name>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="282"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="325"/>
         <source>MNIST handwritten digits</source>
-        <extracomment>Files that may be left out of a folder given as ``root`` (CIFAR-10&apos;s training batches 2 to 5, for a lighter copy in a lab); the store itself always holds all of them. Labels for the dataset manager (translated when shown).</extracomment>
+        <extracomment>The superclass of every CIFAR-100 fine class (index: fine label; value: coarse label). CIFAR-100&apos;s 20 superclasses, and the superclass of each fine class (by fine label). Files that may be left out of a folder given as ``root`` (CIFAR-10&apos;s training batches 2 to 5, for a lighter copy in a lab); the store itself always holds all of them.</extracomment>
         <translation>Dígitos manuscritos MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="283"/>
+        <location filename="../../mlpstudio/data/catalog.py" line="384"/>
         <source>Fashion-MNIST clothes</source>
         <translation>Ropa Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="284"/>
-        <source>CIFAR-10 photos (10 classes)</source>
-        <translation>Fotos CIFAR-10 (10 clases)</translation>
+        <location filename="../../mlpstudio/data/catalog.py" line="441"/>
+        <source>CIFAR-10 photos</source>
+        <translation>Fotos CIFAR-10</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/catalog.py" line="285"/>
-        <source>CIFAR-100 photos (100 classes)</source>
-        <translation>Fotos CIFAR-100 (100 clases)</translation>
+        <location filename="../../mlpstudio/data/catalog.py" line="463"/>
+        <source>CIFAR-100 photos</source>
+        <translation>Fotos CIFAR-100</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/locations.py" line="100"/>
+        <location filename="../../mlpstudio/data/locations.py" line="102"/>
         <source>{title}: missing {files} (looked in {where}).</source>
         <translation>{title}: faltan {files} (se ha buscado en {where}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/locations.py" line="105"/>
+        <location filename="../../mlpstudio/data/locations.py" line="107"/>
         <source>The folder holds {archive}: import it with `mlpstudio data import {name} FOLDER`, which checks and unpacks it.</source>
         <translation>La carpeta contiene {archive}: impórtalo con `mlpstudio data import {name} FOLDER`, que lo comprueba y lo descomprime.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/locations.py" line="113"/>
+        <location filename="../../mlpstudio/data/locations.py" line="115"/>
         <source>The folder looks like the Python (pickle) version, which MLP Studio does not open; use the binary version ({archive}).</source>
         <translation>La carpeta parece contener la versión para Python (pickle), que MLP Studio no abre; usa la versión binaria ({archive}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/locations.py" line="119"/>
+        <location filename="../../mlpstudio/data/locations.py" line="121"/>
         <source>Put the official files there, or clear the image folder setting (data.root) to use the data store (`mlpstudio data fetch {name}`).</source>
         <translation>Pon allí los archivos oficiales o vacía la opción de carpeta de imágenes (data.root) para usar el almacén de datos (`mlpstudio data fetch {name}`).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/locations.py" line="125"/>
+        <location filename="../../mlpstudio/data/locations.py" line="127"/>
         <source>Download it (Download... in the Data panel, or `mlpstudio data fetch {name}`), or import a folder of the official files (Import from folder..., or `mlpstudio data import {name} FOLDER`).</source>
         <translation>Descárgalo (Descargar... en el panel Datos, o `mlpstudio data fetch {name}`) o importa una carpeta con los archivos oficiales (Importar desde carpeta..., o `mlpstudio data import {name} FOLDER`).</translation>
     </message>
@@ -2093,82 +2084,87 @@
         <translation>Importación incompleta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="509"/>
+        <location filename="../../mlpstudio/data/download.py" line="105"/>
         <source>the server sent the file in the &apos;{encoding}&apos; encoding instead of its plain bytes, which is refused</source>
         <translation>el servidor envió el archivo con la codificación &apos;{encoding}&apos; en lugar de sus bytes sin más, y eso se rechaza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="518"/>
+        <location filename="../../mlpstudio/data/download.py" line="114"/>
         <source>the server announced {announced} bytes where the official file has {size}; it is not the official file</source>
         <translation>el servidor anunció {announced} bytes cuando el archivo oficial tiene {size}; no es el archivo oficial</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="533"/>
+        <location filename="../../mlpstudio/data/download.py" line="129"/>
         <source>the server sent more than the {size} bytes of the official file; the download was stopped there</source>
         <translation>el servidor envió más de los {size} bytes del archivo oficial; la descarga se detuvo ahí</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="615"/>
+        <location filename="../../mlpstudio/data/download.py" line="223"/>
         <source>the downloaded file failed its check: {why}</source>
         <translation>el archivo descargado no superó su comprobación: {why}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="620"/>
+        <location filename="../../mlpstudio/data/download.py" line="228"/>
         <source>the server sent nothing for {seconds} s</source>
         <translation>el servidor no envió nada durante {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="625"/>
+        <location filename="../../mlpstudio/data/download.py" line="236"/>
+        <source>the downloaded file failed its check: its {algorithm} is not the published {value}; the file is damaged or not the official one</source>
+        <translation>el archivo descargado no superó su comprobación: su {algorithm} no es el publicado {value}; el archivo está dañado o no es el oficial</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/download.py" line="243"/>
         <source>Could not download {name} (nothing was kept): {problems}. {advice}</source>
         <translation>No se pudo descargar {name} (no se conservó nada): {problems}. {advice}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="636"/>
+        <location filename="../../mlpstudio/data/download.py" line="270"/>
         <source>the server answered HTTP {code} ({reason})</source>
         <translation>el servidor respondió HTTP {code} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="640"/>
+        <location filename="../../mlpstudio/data/download.py" line="274"/>
         <source>no answer within {seconds} s</source>
         <translation>sin respuesta en {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="642"/>
+        <location filename="../../mlpstudio/data/download.py" line="276"/>
         <source>the connection broke off before the file was complete</source>
         <translation>la conexión se cortó antes de que el archivo estuviera completo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="644"/>
+        <location filename="../../mlpstudio/data/download.py" line="278"/>
         <source>could not connect (no network, or the server is down)</source>
         <translation>no se pudo conectar (no hay red o el servidor no funciona)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="666"/>
+        <location filename="../../mlpstudio/data/download.py" line="300"/>
         <source>Check that the mirror {mirror} is reachable and holds the official files under their official names.</source>
         <translation>Compruebe que el espejo {mirror} es accesible y contiene los archivos oficiales con sus nombres oficiales.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="672"/>
+        <location filename="../../mlpstudio/data/download.py" line="306"/>
         <source>Check the network connection, or copy the official files to a folder and import them with `mlpstudio data import {name} FOLDER`.</source>
         <translation>Compruebe la conexión de red, o copie los archivos oficiales a una carpeta e impórtelos con `mlpstudio data import {name} FOLDER`.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="948"/>
+        <location filename="../../mlpstudio/data/importing.py" line="180"/>
         <source>{actual} bytes where the official {name} has {size}; it is truncated or a different file (nothing was copied)</source>
         <translation>{actual} bytes cuando el {name} oficial tiene {size}; está truncado o es otro archivo (no se copió nada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="954"/>
+        <location filename="../../mlpstudio/data/importing.py" line="186"/>
         <source>{actual} bytes where the official {name} has {size}; it is a different file (nothing was copied)</source>
         <translation>{actual} bytes cuando el {name} oficial tiene {size}; es otro archivo (no se copió nada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="960"/>
+        <location filename="../../mlpstudio/data/importing.py" line="192"/>
         <source>{actual} bytes where the official {name} has at most {size}; it is a different file (nothing was copied)</source>
         <translation>{actual} bytes cuando el {name} oficial tiene como mucho {size}; es otro archivo (no se copió nada)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/store.py" line="973"/>
+        <location filename="../../mlpstudio/data/importing.py" line="205"/>
         <source>it grew past {size} bytes while it was copied</source>
         <translation>creció más allá de {size} bytes mientras se copiaba</translation>
     </message>
@@ -2804,17 +2800,17 @@
 <context>
     <name>Heads</name>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="27"/>
+        <location filename="../../mlpstudio/core/losses.py" line="108"/>
         <source>Linear + mean squared error</source>
         <translation>Lineal + error cuadrático medio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="28"/>
+        <location filename="../../mlpstudio/core/losses.py" line="119"/>
         <source>Softmax + cross-entropy</source>
         <translation>Softmax + entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="29"/>
+        <location filename="../../mlpstudio/core/losses.py" line="130"/>
         <source>Sigmoid + binary cross-entropy</source>
         <translation>Sigmoide + entropía cruzada binaria</translation>
     </message>
@@ -2868,22 +2864,22 @@
 <context>
     <name>Inits</name>
     <message>
-        <location filename="../../mlpstudio/core/network.py" line="38"/>
+        <location filename="../../mlpstudio/core/inits.py" line="19"/>
         <source>Automatic (He for ReLU, Glorot otherwise)</source>
         <translation>Automática (He para ReLU, Glorot en los demás casos)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/network.py" line="39"/>
+        <location filename="../../mlpstudio/core/inits.py" line="49"/>
         <source>He (normal, std = sqrt(2 / N_in))</source>
         <translation>He (normal, desv. típica = sqrt(2 / N_in))</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/network.py" line="40"/>
+        <location filename="../../mlpstudio/core/inits.py" line="56"/>
         <source>Glorot (uniform, limit = sqrt(6 / (N_in + N_out)))</source>
         <translation>Glorot (uniforme, límite = sqrt(6 / (N_in + N_out)))</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/network.py" line="41"/>
+        <location filename="../../mlpstudio/core/inits.py" line="63"/>
         <source>LeCun (normal, std = sqrt(1 / N_in))</source>
         <translation>LeCun (normal, desv. típica = sqrt(1 / N_in))</translation>
     </message>
@@ -2891,18 +2887,18 @@
 <context>
     <name>Insight</name>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="129"/>
+        <location filename="../../mlpstudio/core/insight.py" line="126"/>
         <source>layer {layer}: gradient {ratio} times smaller than the output layer&apos;s (vanishing gradient); try ReLU, Adam or fewer layers</source>
         <extracomment>A unit counts as saturated when it is saturated on at least this share of the samples. a layer whose mean |dL/dW| is this many times smaller than the output layer&apos;s has a vanishing gradient</extracomment>
         <translation>capa {layer}: gradiente {ratio} veces menor que el de la capa de salida (gradiente que se desvanece); prueba ReLU, Adam o menos capas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="140"/>
+        <location filename="../../mlpstudio/core/insight.py" line="137"/>
         <source>layer {layer}: {count} of {units} units dead (ReLU output 0 on every sample); try a smaller learning rate, Leaky ReLU or another initialisation</source>
         <translation>capa {layer}: {count} de {units} neuronas muertas (la salida ReLU es 0 en todas las muestras); pruebe una tasa de aprendizaje menor, Leaky ReLU u otra inicialización</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="146"/>
+        <location filename="../../mlpstudio/core/insight.py" line="143"/>
         <source>layer {layer}: {count} of {units} units saturated; try a smaller learning rate or ReLU</source>
         <translation>capa {layer}: {count} de {units} neuronas saturadas; pruebe una tasa de aprendizaje menor o ReLU</translation>
     </message>
@@ -3570,23 +3566,23 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>Memory</name>
     <message>
-        <location filename="../../mlpstudio/core/network.py" line="118"/>
+        <location filename="../../mlpstudio/core/network.py" line="111"/>
         <source>The network {sizes} ({params} parameters)</source>
         <translation>La red {sizes} ({params} parámetros)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/network.py" line="121"/>
+        <location filename="../../mlpstudio/core/network.py" line="114"/>
         <source>Use fewer or narrower hidden layers.</source>
         <translation>Use menos capas ocultas o capas más estrechas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="240"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="275"/>
         <source>The {name} optimiser&apos;s state for {params} parameters</source>
-        <extracomment>Parameter-sized arrays each optimiser keeps (Adam: m, v and a scratch buffer).</extracomment>
+        <extracomment>the entry&apos;s options (values given for other entries&apos; options are not its business)</extracomment>
         <translation>El estado del optimizador {name} para {params} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="243"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="278"/>
         <source>Use fewer or narrower hidden layers, or plain SGD.</source>
         <translation>Use menos capas ocultas o capas más estrechas, o SGD simple.</translation>
     </message>
@@ -3625,7 +3621,7 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../mlpstudio/gui/widgets.py" line="92"/>
+        <location filename="../../mlpstudio/gui/widgets.py" line="115"/>
         <source>Hide this message</source>
         <translation>Ocultar este mensaje</translation>
     </message>
@@ -3669,24 +3665,227 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>Optimizers</name>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="32"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="148"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="33"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="155"/>
         <source>SGD + momentum</source>
         <translation>SGD + momento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="34"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="164"/>
         <source>Nesterov momentum</source>
         <translation>Momento de Nesterov</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="35"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="174"/>
         <source>Adam</source>
         <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="186"/>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
+    </message>
+</context>
+<context>
+    <name>Options</name>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="56"/>
+        <source>Momentum</source>
+        <translation>Momento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="58"/>
+        <source>Momentum coefficient mu: the share of the previous step kept in the next.</source>
+        <translation>Coeficiente de momento mu: la fracción del paso anterior que se conserva en el siguiente.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="63"/>
+        <source>Beta 1</source>
+        <translation>Beta 1</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="65"/>
+        <source>Adam&apos;s beta 1: how slowly the running mean of the gradients forgets.</source>
+        <translation>Beta 1 de Adam: con qué lentitud olvida la media móvil de los gradientes.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="70"/>
+        <source>Beta 2</source>
+        <translation>Beta 2</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="72"/>
+        <source>Adam&apos;s beta 2: how slowly the running mean of the squared gradients forgets.</source>
+        <translation>Beta 2 de Adam: con qué lentitud olvida la media móvil de los gradientes al cuadrado.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="77"/>
+        <source>Epsilon</source>
+        <translation>Épsilon</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="79"/>
+        <source>A small number added to the denominator so that it is never zero.</source>
+        <translation>Un número pequeño que se suma al denominador para que nunca sea cero.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="124"/>
+        <source>Alpha</source>
+        <translation>Alfa</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/optimizers.py" line="126"/>
+        <source>RMSProp&apos;s alpha: how slowly the running mean of the squared gradients forgets.</source>
+        <translation>Alfa de RMSProp: con qué lentitud olvida la media móvil de los gradientes al cuadrado.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/schedules.py" line="30"/>
+        <source>Decay every</source>
+        <translation>Reducir cada</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/schedules.py" line="32"/>
+        <source>Step schedule: epochs between two decays.</source>
+        <translation>Planificación por escalones: épocas entre dos reducciones.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/schedules.py" line="35"/>
+        <source>Decay factor</source>
+        <translation>Factor de reducción</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/schedules.py" line="37"/>
+        <source>Step schedule: the learning rate is multiplied by this at every decay.</source>
+        <translation>Planificación por escalones: la tasa de aprendizaje se multiplica por este factor en cada reducción.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/schedules.py" line="42"/>
+        <source>Final factor</source>
+        <translation>Factor final</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/schedules.py" line="44"/>
+        <source>Cosine schedule: the learning rate ends at this share of its start.</source>
+        <translation>Planificación coseno: la tasa de aprendizaje termina en esta fracción de la inicial.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="23"/>
+        <source>Optimiser</source>
+        <translation>Optimizador</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="28"/>
+        <source>The rule that updates the weights from the gradient. SGD: w -= lr * gradient; momentum adds a velocity that smooths the steps; Adam adapts the step of every weight.</source>
+        <translation>La regla que actualiza los pesos a partir del gradiente. SGD: w -= lr * gradiente; el momento añade una velocidad que suaviza los pasos; Adam adapta el paso de cada peso.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="37"/>
+        <source>Learning rate</source>
+        <translation>Tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="45"/>
+        <source>The learning rate: how big a step the weights take along the negative gradient. Too small: slow; too large: the loss jumps or diverges. It can be changed while training.</source>
+        <translation>La tasa de aprendizaje: el tamaño del paso que dan los pesos en la dirección opuesta al gradiente. Demasiado pequeña: lento; demasiado grande: la pérdida oscila o diverge. Se puede cambiar durante el entrenamiento.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="56"/>
+        <source>Batch size</source>
+        <translation>Tamaño de lote</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="61"/>
+        <source>Mini-batch size: how many training samples are averaged for each gradient step. One epoch is one pass over the training set, N/batch steps.</source>
+        <translation>Tamaño del minilote: cuántas muestras de entrenamiento se promedian en cada paso del gradiente. Una época es una pasada por el conjunto de entrenamiento, N/lote pasos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="69"/>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="75"/>
+        <source>Epochs: how many times the network sees the whole training set.</source>
+        <translation>Épocas: cuántas veces ve la red el conjunto de entrenamiento completo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="81"/>
+        <source>L2 penalty</source>
+        <translation>Penalización L2</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="88"/>
+        <source>L2 regularisation lambda: adds lambda/2 * sum(W^2) to the loss, which keeps the weights small and can reduce overfitting.</source>
+        <translation>Regularización L2 lambda: suma lambda/2 * sum(W^2) a la pérdida, lo que mantiene pequeños los pesos y puede reducir el sobreajuste.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="96"/>
+        <source>Schedule</source>
+        <translation>Planificación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="101"/>
+        <source>How the learning rate changes over the epochs: constant, halved every few epochs (step), or decreasing smoothly to zero (cosine).</source>
+        <translation>Cómo cambia la tasa de aprendizaje a lo largo de las épocas: constante, reducida a la mitad cada cierto número de épocas (escalonada) o decreciendo suavemente hasta cero (coseno).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="109"/>
+        <source>Early stopping</source>
+        <translation>Parada temprana</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="111"/>
+        <source>Stop when validation stops improving</source>
+        <translation>Parar cuando la validación deje de mejorar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="113"/>
+        <source>Early stopping: hold out part of the training data for validation and stop when its loss has not improved for &apos;patience&apos; epochs, keeping the best weights.</source>
+        <translation>Parada temprana: reserva parte de los datos de entrenamiento para validación y detiene el entrenamiento cuando su pérdida lleva &apos;paciencia&apos; épocas sin mejorar, conservando los mejores pesos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="122"/>
+        <source>Patience</source>
+        <translation>Paciencia</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="129"/>
+        <source>Epochs without improvement before stopping.</source>
+        <translation>Épocas sin mejora antes de parar.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="133"/>
+        <source>Validation</source>
+        <translation>Validación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="143"/>
+        <source>Share of the training data held out to decide when to stop.</source>
+        <translation>Parte de los datos de entrenamiento que se reserva para decidir cuándo parar.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="152"/>
+        <source>Keep the best validation weights</source>
+        <translation>Conservar los pesos con mejor validación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="154"/>
+        <source>When training stops early, go back to the weights of the best epoch.</source>
+        <translation>Cuando el entrenamiento para antes, vuelve a los pesos de la mejor época.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="160"/>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/training_options.py" line="165"/>
+        <source>Seed of the initial weights and of the shuffling: the same seed repeats the same run.</source>
+        <translation>Semilla de los pesos iniciales y del barajado: la misma semilla repite la misma ejecución.</translation>
     </message>
 </context>
 <context>
@@ -3892,17 +4091,17 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>Schedules</name>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="258"/>
+        <location filename="../../mlpstudio/core/schedules.py" line="68"/>
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="259"/>
+        <location filename="../../mlpstudio/core/schedules.py" line="75"/>
         <source>Step decay</source>
         <translation>Decaimiento escalonado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="260"/>
+        <location filename="../../mlpstudio/core/schedules.py" line="83"/>
         <source>Cosine annealing</source>
         <translation>Recocido coseno</translation>
     </message>
@@ -3946,202 +4145,58 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="66"/>
-        <source>The rule that updates the weights from the gradient. SGD: w -= lr * gradient; momentum adds a velocity that smooths the steps; Adam adapts the step of every weight.</source>
-        <translation>La regla que actualiza los pesos a partir del gradiente. SGD: w -= lr * gradiente; el momento añade una velocidad que suaviza los pasos; Adam adapta el paso de cada peso.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="71"/>
-        <source>Optimiser</source>
-        <translation>Optimizador</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="77"/>
-        <source>The learning rate: how big a step the weights take along the negative gradient. Too small: slow; too large: the loss jumps or diverges. It can be changed while training.</source>
-        <translation>La tasa de aprendizaje: el tamaño del paso que dan los pesos en la dirección opuesta al gradiente. Demasiado pequeña: lento; demasiado grande: la pérdida oscila o diverge. Se puede cambiar durante el entrenamiento.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="82"/>
-        <source>Learning rate</source>
-        <translation>Tasa de aprendizaje</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="89"/>
-        <source>Momentum coefficient mu: the share of the previous step kept in the next.</source>
-        <translation>Coeficiente de momento mu: la fracción del paso anterior que se conserva en el siguiente.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="91"/>
-        <source>Momentum</source>
-        <translation>Momento</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="97"/>
-        <source>Mini-batch size: how many training samples are averaged for each gradient step. One epoch is one pass over the training set, N/batch steps.</source>
-        <translation>Tamaño del minilote: cuántas muestras de entrenamiento se promedian en cada paso del gradiente. Una época es una pasada por el conjunto de entrenamiento, N/lote pasos.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="101"/>
-        <source>Batch size</source>
-        <translation>Tamaño de lote</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="107"/>
-        <source>Epochs: how many times the network sees the whole training set.</source>
-        <translation>Épocas: cuántas veces ve la red el conjunto de entrenamiento completo.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="109"/>
-        <source>Epochs</source>
-        <translation>Épocas</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="117"/>
-        <source>L2 regularisation lambda: adds lambda/2 * sum(W^2) to the loss, which keeps the weights small and can reduce overfitting.</source>
-        <translation>Regularización L2 lambda: suma lambda/2 * sum(W^2) a la pérdida, lo que mantiene pequeños los pesos y puede reducir el sobreajuste.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="121"/>
-        <source>L2 penalty</source>
-        <translation>Penalización L2</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="128"/>
-        <source>How the learning rate changes over the epochs: constant, halved every few epochs (step), or decreasing smoothly to zero (cosine).</source>
-        <translation>Cómo cambia la tasa de aprendizaje a lo largo de las épocas: constante, reducida a la mitad cada cierto número de épocas (escalonada) o decreciendo suavemente hasta cero (coseno).</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="132"/>
-        <source>Schedule</source>
-        <translation>Planificación</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="136"/>
-        <source>Step schedule: epochs between two decays.</source>
-        <translation>Planificación por escalones: épocas entre dos reducciones.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="137"/>
-        <source>Decay every</source>
-        <translation>Reducir cada</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="143"/>
-        <source>Step schedule: the learning rate is multiplied by this at every decay.</source>
-        <translation>Planificación por escalones: la tasa de aprendizaje se multiplica por este factor en cada reducción.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="145"/>
-        <source>Decay factor</source>
-        <translation>Factor de reducción</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="147"/>
-        <source>Stop when validation stops improving</source>
-        <translation>Parar cuando la validación deje de mejorar</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="150"/>
-        <source>Early stopping: hold out part of the training data for validation and stop when its loss has not improved for &apos;patience&apos; epochs, keeping the best weights.</source>
-        <translation>Parada temprana: reserva parte de los datos de entrenamiento para validación y detiene el entrenamiento cuando su pérdida lleva &apos;paciencia&apos; épocas sin mejorar, conservando los mejores pesos.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="155"/>
-        <source>Early stopping</source>
-        <translation>Parada temprana</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="158"/>
-        <source>Epochs without improvement before stopping.</source>
-        <translation>Épocas sin mejora antes de parar.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="159"/>
-        <source>Patience</source>
-        <translation>Paciencia</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="166"/>
-        <source>Share of the training data held out to decide when to stop.</source>
-        <translation>Parte de los datos de entrenamiento que se reserva para decidir cuándo parar.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="168"/>
-        <source>Validation</source>
-        <translation>Validación</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="169"/>
-        <source>Keep the best validation weights</source>
-        <translation>Conservar los pesos con mejor validación</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="171"/>
-        <source>When training stops early, go back to the weights of the best epoch.</source>
-        <translation>Cuando el entrenamiento para antes, vuelve a los pesos de la mejor época.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="179"/>
-        <source>Seed of the initial weights and of the shuffling: the same seed repeats the same run.</source>
-        <translation>Semilla de los pesos iniciales y del barajado: la misma semilla repite la misma ejecución.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="183"/>
-        <source>Seed</source>
-        <translation>Semilla</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="186"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="141"/>
         <source>CPU (NumPy)</source>
+        <extracomment>the registries behind the choice options, with their translation contexts every training option&apos;s spec and control, by name, in the order of the rows</extracomment>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="188"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="143"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="192"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="147"/>
         <source>Where the network computes. The GPU needs an NVIDIA card and CuPy.</source>
         <translation>Dónde calcula la red. La GPU necesita una tarjeta NVIDIA y CuPy.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="197"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="152"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="200"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="155"/>
         <source>32-bit (float32, faster)</source>
         <translation>32 bits (float32, más rápido)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="201"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="156"/>
         <source>64-bit (float64, exact checks)</source>
         <translation>64 bits (float64, comprobaciones exactas)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="203"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="158"/>
         <source>Floating-point precision of the weights and the computation.</source>
         <translation>Precisión en coma flotante de los pesos y del cálculo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="205"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="160"/>
         <source>Precision</source>
         <translation>Precisión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="221"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="176"/>
         <source>Progress of the run: epoch, time left and speed.</source>
         <translation>Progreso de la ejecución: época, tiempo restante y velocidad.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="338"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="257"/>
         <source>Epoch {epoch} / {total}</source>
         <translation>Época {epoch} / {total}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="343"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="262"/>
         <source>Time left {eta} · {rate} samples/s · {elapsed} elapsed</source>
         <translation>Quedan {eta} · {rate} muestras/s · {elapsed} transcurrido</translation>
     </message>

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.activations import ACTIVATIONS
-from ...core.losses import HEAD_LABELS, HEADS
-from ...core.network import INIT_LABELS, INITS, layer_counts
+from ...core.inits import AUTO, AUTO_LABEL, INITS
+from ...core.losses import HEADS
+from ...core.network import layer_counts
 from ...experiment.config import ModelConfig, field_spec
 from ...i18n import translate
 from ..locks import Locks
@@ -84,8 +85,9 @@ class ArchitecturePanel(QWidget):
         wrap_long_rows(form)
         self.head = ElidingComboBox()
         self.head.addItem(self.tr("Automatic (from the task)"), "auto")
-        for name in HEADS:
-            self.head.addItem(translate("Heads", HEAD_LABELS[name]), name)
+        for name, head in HEADS.items():
+            self.head.addItem(translate("Heads", head.label), name)
+            self.head.setItemData(self.head.count() - 1, head.formula, Qt.ItemDataRole.ToolTipRole)
         self.head.setToolTip(
             self.tr(
                 "The output layer and the loss it is trained with: linear + mean squared "
@@ -94,8 +96,10 @@ class ArchitecturePanel(QWidget):
         )
         form.addRow(self.tr("Output and loss"), self.head)
         self.init = ElidingComboBox()
-        for name in INITS:
-            self.init.addItem(translate("Inits", INIT_LABELS[name]), name)
+        self.init.addItem(translate("Inits", AUTO_LABEL), AUTO)
+        for name, init in INITS.items():
+            self.init.addItem(translate("Inits", init.label), name)
+            self.init.setItemData(self.init.count() - 1, init.formula, Qt.ItemDataRole.ToolTipRole)
         self.init.setToolTip(
             self.tr(
                 "How the initial weights are drawn. Scaling them by the layer's size keeps "

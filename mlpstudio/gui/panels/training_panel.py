@@ -1,10 +1,16 @@
-"""The training panel: how to train, the run controls and the progress."""
+"""The training panel: how to train, the run controls and the progress.
+
+Every training option's row is generated from its spec (``core/training_options.py`` for the
+loop, the optimiser and schedule registry entries for theirs): the widget kind, the label, the
+tooltip, the range, the step and the decimals. An optimiser's or schedule's options are shown
+only while it is chosen.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -18,18 +24,80 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.backend import gpu_status
-from ...core.optimizers import OPTIMIZER_LABELS, OPTIMIZERS, SCHEDULE_LABELS, SCHEDULES
+from ...core.optimizers import OPTIMIZERS
+from ...core.optimizers import option_specs as optimizer_specs
+from ...core.options import OptionSpec
+from ...core.schedules import SCHEDULES
+from ...core.schedules import option_specs as schedule_specs
+from ...core.training_options import TRAINING_SPECS
 from ...experiment.config import TrainingConfig, field_spec
 from ...i18n import translate
 from ..locks import Locks
 from ..style import number
 from ..widgets import ElidingCheckBox, ElidingComboBox, LogSpinSlider, wrap_long_rows
 
+#: the registries behind the choice options, with their translation contexts
+REGISTRIES = {"optimizer": (OPTIMIZERS, "Optimizers"), "schedule": (SCHEDULES, "Schedules")}
+
 
 def spec_range(spin, section: str, key: str) -> None:
     """Give ``spin`` the range the configuration allows for ``section.key`` (one source)."""
     spec = field_spec(section, key)
     spin.setRange(spec.low, spec.high)
+
+
+def option_widget(spec: OptionSpec) -> QWidget:
+    """The control for one option, built from its spec alone."""
+    widget: QWidget
+    if spec.kind == "bool":
+        widget = ElidingCheckBox(translate("Options", spec.text) if spec.text else "")
+    elif spec.kind == "choice":
+        widget = ElidingComboBox()
+        registry, context = REGISTRIES[spec.name]
+        for name in spec.choices:
+            widget.addItem(translate(context, registry[name].label), name)
+            widget.setItemData(widget.count() - 1, registry[name].formula,
+                               Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+    elif spec.log:
+        tiny = spec.decimals > 6  # epsilon: shown as 1e-08
+        widget = LogSpinSlider(spec.widget_low, float(spec.high or 1.0), spec.decimals,
+                               scientific=tiny)  # fmt: skip
+    elif spec.kind == "int" or spec.percent:
+        widget = QSpinBox()
+        scale = 100 if spec.percent else 1
+        widget.setRange(round(spec.widget_low * scale), round((spec.high or 0) * scale))
+        widget.setSingleStep(max(1, round(spec.step * scale)))
+        if spec.percent:
+            widget.setSuffix(" %")
+    else:
+        widget = QDoubleSpinBox()
+        widget.setDecimals(spec.decimals)
+        widget.setRange(spec.widget_low, float(spec.high or 0.0))
+        widget.setSingleStep(spec.step)
+    if spec.tooltip:
+        widget.setToolTip(translate("Options", spec.tooltip))
+    return widget
+
+
+def widget_value(spec: OptionSpec, widget):
+    if spec.kind == "bool":
+        return widget.isChecked()
+    if spec.kind == "choice":
+        return widget.currentData()
+    if spec.percent:
+        return widget.value() / 100
+    return widget.value()
+
+
+def set_widget_value(spec: OptionSpec, widget, value) -> None:
+    if spec.kind == "bool":
+        widget.setChecked(bool(value))
+    elif spec.kind == "choice":
+        widget.setCurrentIndex(max(0, widget.findData(value)))
+    elif spec.percent:
+        widget.setValue(int(round(value * 100)))
+    else:
+        widget.setValue(value)
 
 
 def format_duration(seconds: float | None) -> str:
@@ -58,129 +126,16 @@ class TrainingPanel(QWidget):
         form = QFormLayout()
         wrap_long_rows(form)
 
-        self.optimizer = ElidingComboBox()
-        for name in OPTIMIZERS:
-            self.optimizer.addItem(translate("Optimizers", OPTIMIZER_LABELS[name]), name)
-        self.optimizer.setToolTip(
-            self.tr(
-                "The rule that updates the weights from the gradient. SGD: w -= lr * gradient; "
-                "momentum adds a velocity that smooths the steps; Adam adapts the step of "
-                "every weight."
-            )
-        )
-        form.addRow(self.tr("Optimiser"), self.optimizer)
-
-        # the smallest rate five decimals can show; the largest the configuration allows
-        self.learning_rate = LogSpinSlider(1e-5, field_spec("training", "learning_rate").high)
-        self.learning_rate.setToolTip(
-            self.tr(
-                "The learning rate: how big a step the weights take along the negative "
-                "gradient. Too small: slow; too large: the loss jumps or diverges. It can "
-                "be changed while training."
-            )
-        )
-        form.addRow(self.tr("Learning rate"), self.learning_rate)
-
-        self.momentum = QDoubleSpinBox()
-        spec_range(self.momentum, "training", "momentum")
-        self.momentum.setDecimals(3)
-        self.momentum.setSingleStep(0.05)
-        self.momentum.setToolTip(
-            self.tr("Momentum coefficient mu: the share of the previous step kept in the next.")
-        )
-        form.addRow(self.tr("Momentum"), self.momentum)
-
-        self.batch_size = QSpinBox()
-        spec_range(self.batch_size, "training", "batch_size")
-        self.batch_size.setToolTip(
-            self.tr(
-                "Mini-batch size: how many training samples are averaged for each gradient "
-                "step. One epoch is one pass over the training set, N/batch steps."
-            )
-        )
-        form.addRow(self.tr("Batch size"), self.batch_size)
-
-        self.epochs = QSpinBox()
-        spec_range(self.epochs, "training", "epochs")
-        self.epochs.setSingleStep(100)
-        self.epochs.setToolTip(
-            self.tr("Epochs: how many times the network sees the whole training set.")
-        )
-        form.addRow(self.tr("Epochs"), self.epochs)
-
-        self.weight_decay = QDoubleSpinBox()
-        spec_range(self.weight_decay, "training", "weight_decay")
-        self.weight_decay.setDecimals(5)
-        self.weight_decay.setSingleStep(0.0001)
-        self.weight_decay.setToolTip(
-            self.tr(
-                "L2 regularisation lambda: adds lambda/2 * sum(W^2) to the loss, which keeps "
-                "the weights small and can reduce overfitting."
-            )
-        )
-        form.addRow(self.tr("L2 penalty"), self.weight_decay)
-
-        self.schedule = ElidingComboBox()
-        for name in SCHEDULES:
-            self.schedule.addItem(translate("Schedules", SCHEDULE_LABELS[name]), name)
-        self.schedule.setToolTip(
-            self.tr(
-                "How the learning rate changes over the epochs: constant, halved every few "
-                "epochs (step), or decreasing smoothly to zero (cosine)."
-            )
-        )
-        form.addRow(self.tr("Schedule"), self.schedule)
-        self.step_size = QSpinBox()
-        spec_range(self.step_size, "training", "step_size")
-        self.step_size.setSingleStep(50)
-        self.step_size.setToolTip(self.tr("Step schedule: epochs between two decays."))
-        form.addRow(self.tr("Decay every"), self.step_size)
-        self.gamma = QDoubleSpinBox()
-        self.gamma.setDecimals(3)
-        self.gamma.setRange(0.001, field_spec("training", "gamma").high)
-        self.gamma.setSingleStep(0.05)
-        self.gamma.setToolTip(
-            self.tr("Step schedule: the learning rate is multiplied by this at every decay.")
-        )
-        form.addRow(self.tr("Decay factor"), self.gamma)
-
-        self.early_stopping = ElidingCheckBox(self.tr("Stop when validation stops improving"))
-        self.early_stopping.setToolTip(
-            self.tr(
-                "Early stopping: hold out part of the training data for validation and stop "
-                "when its loss has not improved for 'patience' epochs, keeping the best "
-                "weights."
-            )
-        )
-        form.addRow(self.tr("Early stopping"), self.early_stopping)
-        self.patience = QSpinBox()
-        spec_range(self.patience, "training", "patience")
-        self.patience.setToolTip(self.tr("Epochs without improvement before stopping."))
-        form.addRow(self.tr("Patience"), self.patience)
-        self.validation_fraction = QSpinBox()
-        self.validation_fraction.setRange(
-            1, int(field_spec("training", "validation_fraction").high * 100)
-        )
-        self.validation_fraction.setSuffix(" %")
-        self.validation_fraction.setToolTip(
-            self.tr("Share of the training data held out to decide when to stop.")
-        )
-        form.addRow(self.tr("Validation"), self.validation_fraction)
-        self.restore_best = ElidingCheckBox(self.tr("Keep the best validation weights"))
-        self.restore_best.setToolTip(
-            self.tr("When training stops early, go back to the weights of the best epoch.")
-        )
-        form.addRow("", self.restore_best)
-
-        self.seed = QSpinBox()
-        spec_range(self.seed, "training", "seed")
-        self.seed.setToolTip(
-            self.tr(
-                "Seed of the initial weights and of the shuffling: the same seed repeats the "
-                "same run."
-            )
-        )
-        form.addRow(self.tr("Seed"), self.seed)
+        #: every training option's spec and control, by name, in the order of the rows
+        self.specs: dict[str, OptionSpec] = {}
+        self.options: dict[str, QWidget] = {}
+        self._rows: dict[str, QWidget] = {}
+        entry_options = {"learning_rate": optimizer_specs(), "schedule": schedule_specs()}
+        for spec in TRAINING_SPECS:
+            self._add_option(form, spec)
+            for extra in entry_options.get(spec.name, {}).values():
+                self._add_option(form, extra)
+        self.form = form
 
         self.backend = ElidingComboBox()
         self.backend.addItem(self.tr("CPU (NumPy)"), "numpy")
@@ -225,47 +180,40 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.progress_label)
         layout.addStretch(1)
 
-        for combo in (self.optimizer, self.schedule, self.backend, self.dtype):
+        for combo in (self.backend, self.dtype):
             combo.currentIndexChanged.connect(self._emit_changed)
-        for spin in (
-            self.momentum,
-            self.batch_size,
-            self.epochs,
-            self.weight_decay,
-            self.patience,
-            self.seed,
-            self.step_size,
-            self.gamma,
-            self.validation_fraction,
-        ):
-            spin.setKeyboardTracking(False)
-            spin.valueChanged.connect(self._emit_changed)
-        self.early_stopping.toggled.connect(self._emit_changed)
-        self.restore_best.toggled.connect(self._emit_changed)
-        self.schedule.currentIndexChanged.connect(self._update_enabled)
-        self.learning_rate.valueChanged.connect(self._emit_changed)
-        self.optimizer.currentIndexChanged.connect(self._update_enabled)
-        self.early_stopping.toggled.connect(self._update_enabled)
+        for spec in self.specs.values():
+            self._connect(spec, self.options[spec.name])
         self.load(TrainingConfig())
+
+    def _add_option(self, form: QFormLayout, spec: OptionSpec) -> None:
+        widget = option_widget(spec)
+        self.specs[spec.name] = spec
+        self.options[spec.name] = widget
+        if hasattr(self, spec.name):
+            raise ValueError(f"the option {spec.name!r} would hide the panel's own attribute")
+        setattr(self, spec.name, widget)  # panel.learning_rate, panel.seed, ...
+        form.addRow(translate("Options", spec.label) if spec.label else "", widget)
+        self._rows[spec.name] = widget
+
+    def _connect(self, spec: OptionSpec, widget) -> None:
+        if spec.kind == "bool":
+            widget.toggled.connect(self._emit_changed)
+            widget.toggled.connect(self._update_enabled)
+        elif spec.kind == "choice":
+            widget.currentIndexChanged.connect(self._emit_changed)
+            widget.currentIndexChanged.connect(self._update_enabled)
+        else:
+            if not spec.log:
+                widget.setKeyboardTracking(False)
+            widget.valueChanged.connect(self._emit_changed)
 
     # -- values ------------------------------------------------------------------------------
     def load(self, training: TrainingConfig) -> None:
         self._loading = True
         try:
-            self.optimizer.setCurrentIndex(max(0, self.optimizer.findData(training.optimizer)))
-            self.learning_rate.setValue(training.learning_rate)
-            self.momentum.setValue(training.momentum)
-            self.batch_size.setValue(training.batch_size)
-            self.epochs.setValue(training.epochs)
-            self.weight_decay.setValue(training.weight_decay)
-            self.schedule.setCurrentIndex(max(0, self.schedule.findData(training.schedule)))
-            self.early_stopping.setChecked(training.early_stopping)
-            self.patience.setValue(training.patience)
-            self.seed.setValue(training.seed)
-            self.step_size.setValue(training.step_size)
-            self.gamma.setValue(training.gamma)
-            self.validation_fraction.setValue(int(round(training.validation_fraction * 100)))
-            self.restore_best.setChecked(training.restore_best)
+            for name, spec in self.specs.items():
+                set_widget_value(spec, self.options[name], getattr(training, name))
             self.dtype.setCurrentIndex(max(0, self.dtype.findData(training.dtype)))
             backend = "cupy" if training.backend == "cupy" and gpu_status()[0] else "numpy"
             self.backend.setCurrentIndex(self.backend.findData(backend))
@@ -274,46 +222,17 @@ class TrainingPanel(QWidget):
         self._update_enabled()
 
     def training_config(self, base: TrainingConfig) -> TrainingConfig:
+        values = {n: widget_value(s, self.options[n]) for n, s in self.specs.items()}
         return dataclasses.replace(
-            base,
-            optimizer=self.optimizer.currentData(),
-            learning_rate=self.learning_rate.value(),
-            momentum=self.momentum.value(),
-            batch_size=self.batch_size.value(),
-            epochs=self.epochs.value(),
-            weight_decay=self.weight_decay.value(),
-            schedule=self.schedule.currentData(),
-            early_stopping=self.early_stopping.isChecked(),
-            patience=self.patience.value(),
-            seed=self.seed.value(),
-            backend=self.backend.currentData(),
-            step_size=self.step_size.value(),
-            gamma=self.gamma.value(),
-            validation_fraction=self.validation_fraction.value() / 100,
-            restore_best=self.restore_best.isChecked(),
-            dtype=self.dtype.currentData(),
+            base, backend=self.backend.currentData(), dtype=self.dtype.currentData(), **values
         )
 
     def lockable(self) -> dict[str, list]:
         """The widgets behind every ``training.*`` key (for lab files)."""
-        return {
-            "training.optimizer": [self.optimizer],
-            "training.learning_rate": [self.learning_rate],
-            "training.momentum": [self.momentum],
-            "training.batch_size": [self.batch_size],
-            "training.epochs": [self.epochs],
-            "training.weight_decay": [self.weight_decay],
-            "training.schedule": [self.schedule],
-            "training.early_stopping": [self.early_stopping],
-            "training.patience": [self.patience],
-            "training.seed": [self.seed],
-            "training.backend": [self.backend],
-            "training.step_size": [self.step_size],
-            "training.gamma": [self.gamma],
-            "training.validation_fraction": [self.validation_fraction],
-            "training.restore_best": [self.restore_best],
-            "training.dtype": [self.dtype],
-        }
+        out = {f"training.{name}": [widget] for name, widget in self.options.items()}
+        out["training.backend"] = [self.backend]
+        out["training.dtype"] = [self.dtype]
+        return out
 
     def set_locked_keys(self, keys) -> None:
         self.locks.apply(self.lockable(), set(keys))
@@ -349,14 +268,19 @@ class TrainingPanel(QWidget):
 
     # -- events ------------------------------------------------------------------------------
     def _update_enabled(self) -> None:
-        uses_momentum = self.optimizer.currentData() in ("momentum", "nesterov")
-        self.locks.enable(self.momentum, uses_momentum)
-        stopping = self.early_stopping.isChecked()
-        for widget in (self.patience, self.validation_fraction, self.restore_best):
-            self.locks.enable(widget, stopping)
-        by_steps = self.schedule.currentData() == "step"
-        for widget in (self.step_size, self.gamma):
-            self.locks.enable(widget, by_steps)
+        """Show the chosen optimiser's and schedule's options only; enable the options that
+        depend on a switch (early stopping) only while it is on."""
+        chosen = {
+            o.name
+            for key, (registry, _) in REGISTRIES.items()
+            for o in registry[self.options[key].currentData()].options
+        }
+        entry_owned = set(optimizer_specs()) | set(schedule_specs())
+        for name, spec in self.specs.items():
+            if name in entry_owned:
+                self.form.setRowVisible(self._rows[name], name in chosen)
+            if spec.depends:
+                self.locks.enable(self.options[name], self.options[spec.depends].isChecked())
 
     def _emit_changed(self, *_) -> None:
         if not self._loading:
