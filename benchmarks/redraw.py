@@ -11,7 +11,9 @@ does) and two figures are taken:
     MLPSTUDIO_DATA=STORE QT_QPA_PLATFORM=offscreen python benchmarks/redraw.py [--runs 5]
 
 STORE holds MNIST (``mlpstudio data import mnist FOLDER --dir STORE``). Prints one line per
-run, then the ranges.
+run, then the ranges. Then the event loop's turns while the Compare window trains MNIST
+architectures for ``--compare-seconds``; then, for ``--cancel-runs`` comparisons on MNIST in
+the training process (as the Compare window runs them), the time from Stop to their end.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--cancel-runs", type=int, default=3)
+    parser.add_argument("--compare-seconds", type=float, default=6.0)
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication, QSpinBox
@@ -93,8 +97,66 @@ def main() -> int:
     print(f"redraw after an architecture change: {min(redraws) * 1000:.0f}-"
           f"{max(redraws) * 1000:.0f} ms over {len(redraws)} runs")  # fmt: skip
     print(f"longest event-loop block: {min(blocks) * 1000:.0f}-{max(blocks) * 1000:.0f} ms")
+    if args.compare_seconds:
+        comparing(app, window, args.compare_seconds)
     window.close()
+    if args.cancel_runs:
+        cancel(config, args.cancel_runs)
     return 0
+
+
+def comparing(app, window, seconds: float) -> None:
+    """The GUI's longest event-loop turn while the Compare window trains on MNIST."""
+    window.show_comparison()
+    compare = window.compare_window
+    compare.list_edit.setText("256,128; 512,256")
+    compare.epochs.setValue(1000)
+    compare.run()
+    end = time.perf_counter() + 30
+    while compare.table.rowCount() == 0 and not compare.progress_label.text().startswith(
+        ("Training", "Entrenando")
+    ) and time.perf_counter() < end:  # fmt: skip
+        app.processEvents()
+        time.sleep(0.005)
+    turns, last = [], time.perf_counter()
+    end = last + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+        now = time.perf_counter()
+        turns.append(now - last - 0.005)
+        last = now
+    compare.stop()
+    compare.close()
+    turns.sort()
+    print(f"while comparing: event-loop turn p50 {turns[len(turns) // 2] * 1000:.1f} ms, "
+          f"p99 {turns[int(len(turns) * 0.99)] * 1000:.1f} ms, max {turns[-1] * 1000:.0f} ms "
+          f"({compare.progress_label.text()})")  # fmt: skip
+
+
+def cancel(config, runs: int) -> None:
+    """Stop a comparison on MNIST while its first architecture trains; time until it ends."""
+    from mlpstudio.experiment.remote import TrainingProcess
+
+    process = TrainingProcess()
+    config = config.copy()
+    config.training.epochs = 1000
+    times = []
+    try:
+        for run in range(runs):
+            job = process.compare(config.to_toml(), [list(config.model.hidden), [64]])
+            while job.progress is None and job.is_running():
+                job.wait(20)
+            time.sleep(0.5)  # well inside an epoch
+            t0 = time.perf_counter()
+            job.stop()
+            job.wait(60_000)
+            times.append(time.perf_counter() - t0)
+            print(f"cancel {run + 1}: comparison ended {times[-1] * 1000:.0f} ms after Stop "
+                  f"({len(job.rows)} row, {job.error or 'no error'})")  # fmt: skip
+    finally:
+        process.shutdown(timeout=5)
+    print(f"comparison Stop to end: {min(times) * 1000:.0f}-{max(times) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":
