@@ -61,3 +61,31 @@ def test_a_bad_row_is_refused():
         frames.row_from(header, short, [3])
     with pytest.raises(RemoteError, match="status"):
         frames.row_from({**header, "status": "exploded"}, arrays, [3])
+
+
+FAKE_CHILD = """\
+import sys
+from mlpstudio.experiment.remote import pack, private_pipes, read_frame
+inp, out = private_pipes()
+out.write(pack({"kind": "hello"})); out.flush()
+request, _ = read_frame(inp)
+out.write(pack({"kind": "progress", "run": request["run"], "index": 5, "epoch": 1,
+                "total_epochs": 2})); out.flush()
+read_frame(inp)  # (held open until the parent closes the pipe)
+"""
+
+
+def test_a_comparison_message_out_of_range_ends_it_with_an_error(monkeypatch):
+    import sys
+
+    from mlpstudio.experiment import remote
+
+    monkeypatch.setattr(remote, "worker_command", lambda: [sys.executable, "-c", FAKE_CHILD])
+    process = TrainingProcess()
+    try:
+        job = process.compare(course(5).to_toml(), [[3], [4]])  # index 5 names no architecture
+        assert job.wait(30_000)
+        assert "invalid message" in job.error and "out of range" in job.error
+        assert job.rows == [] and not job.start_failed
+    finally:
+        process.shutdown(timeout=5)

@@ -105,4 +105,6 @@ class MainWindow(WindowLayout, ExperimentActions, Presenter, QMainWindow):
         if not self._detached:
             self.save_settings()
             self.controller.shutdown(1000)
+        if self.compare_window is not None:
+            self.compare_window.close()  # stops its comparison and its training process
         super().closeEvent(event)
