@@ -1,29 +1,31 @@
-"""Training in a child process, driven like the in-process trainer.
+"""Training in a child process, driven like the in-process trainer (the app's side; the
+child is :mod:`mlpstudio.experiment.child`, the messages :mod:`mlpstudio.experiment.frames`).
 
 Why a process: the trainer's inner loop is many small numpy calls, and CPython runs Python code
 of one process one thread at a time (the GIL). In the same process as the GUI, every redraw
 stalls training and every training step delays the redraw: measured on the course example,
 training ran at 0.6 of its headless speed and the window froze for over a second at a time.
-In a child process both run at full speed on their own core.
+In a child process both run at full speed on their own core. The child owns the data (it keeps
+its last dataset) and the networks it trains; the app receives snapshots and final states.
 
 The channels are the child's own stdin and stdout pipes, which only the parent holds: no
-listener, nothing another local process can connect to. Nothing is pickled. A message is a
-frame: a 16-byte header (magic, JSON length, blob length), a flat JSON object and optionally
-arrays as an uncompressed ``.npz`` read back with ``allow_pickle=False``. Every frame the parent
-reads is checked (sizes, JSON shape, member kinds, dtypes, field types, array shapes); a bad
-one ends the run with an error and the child is replaced.
+listener, nothing another local process can connect to. Nothing is pickled. Every frame the
+parent reads is checked; a bad one ends the job with an error and the child is replaced.
 
-* parent -> child (stdin): ``start`` (run id, config TOML, target epochs, optionally the
-  parameters, optimiser state and history to continue from), then ``pause``, ``resume``,
-  ``step``, ``stop`` and ``lr`` for a run id, and ``quit``. The pipe itself queues whatever
+* parent -> child (stdin): ``start`` (job id, config TOML, target epochs, optionally the
+  parameters, optimiser state and history to continue from; ``preview``: only the first
+  snapshot), ``compare`` (job id, config TOML, architectures), then ``pause``, ``resume``,
+  ``step``, ``stop`` and ``lr`` for a job id, and ``quit``. The pipe itself queues whatever
   the parent sends before the child is ready, so no control is ever dropped; the child keeps
-  the controls for a run whose trainer is still being built and applies them in order.
-* child -> parent (stdout): ``hello`` once, then for a run id ``snapshot`` for every snapshot
-  the trainer yields, and finally ``done`` (final parameters and optimiser state) or ``error``.
+  the controls for a job that is still being built and applies them in order. One job runs
+  at a time: a new request stops the one before.
+* child -> parent (stdout): ``hello`` once, then for a job id: ``snapshot`` for every snapshot
+  the trainer yields and finally ``done`` (final parameters and optimiser state); or, for a
+  comparison, ``progress`` and a ``row`` (results, parameters, optimiser state, history) as
+  each architecture ends, then ``done``; or ``error``.
 
-The child moves its stdout pipe to a private descriptor and points ``sys.stdout`` (and fd 1)
-at stderr, so a stray ``print`` cannot corrupt a frame. It is started so that the folder the
-app was started from is not on its import path (see :func:`worker_command`).
+The child is started so that the folder the app was started from is not on its import path
+(see :func:`worker_command`).
 """
 
 from __future__ import annotations

@@ -182,7 +182,9 @@ class ExperimentActions:
 
         self.controller.stop(wait=True)
         try:
-            dataset = build_dataset(config.data)
+            c = self.controller  # the comparison's data is usually the experiment's
+            same = c.dataset is not None and c.config.data == config.data
+            dataset = c.dataset if same else build_dataset(config.data)
             network = build_network(config, dataset)
             network.set_params(row.final_params)
         except (ValueError, OSError) as exc:  # the data changed on disk since, say
