@@ -200,9 +200,7 @@ class ExperimentController(QObject):
         second of evaluation) while the window stays responsive; without one, it is
         computed here."""
         self._runs += 1
-        if self.preview is not None:
-            self.preview.deleteLater()  # replaced: its late signal, if any, is ignored
-        self.preview = None
+        self.preview = None  # (a replaced request's late signal is ignored)
         self._preview_request = (history, epochs, status)
         if self.process is None:
             self._first_snapshot_here()
@@ -225,7 +223,6 @@ class ExperimentController(QObject):
         if preview is None or run_id != preview.run_id:
             return  # a network that was replaced before its snapshot came
         self.preview = None
-        preview.deleteLater()
         snapshot = preview.latest()
         if preview.error or snapshot is None:
             if preview.start_failed:  # train in a thread from now on, and say so
