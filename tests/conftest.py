@@ -22,6 +22,34 @@ def _find_shared_datasets() -> Path | None:
 
 
 SHARED_DATASETS = _find_shared_datasets()
+ROOT = Path(__file__).resolve().parents[1]
+#: Folders of the checkout that tools, not tests, write to (caches, the environment;
+#: hypothesis keeps its example database and constants cache in .hypothesis/).
+_NOT_WATCHED = {".git", ".venv", "venv", ".tox", ".pytest_cache", ".hypothesis", ".mypy_cache",
+                ".ruff_cache", "__pycache__", "mlpstudio.egg-info"}  # fmt: skip
+
+
+def _files_in_checkout() -> set[str]:
+    found = set()
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = [d for d in subfolders if d not in _NOT_WATCHED]
+        found.update(os.path.relpath(os.path.join(folder, f), ROOT) for f in files)
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tests_write_only_to_tmp_path():
+    """Fails the session if a test left a new file in the checkout: tests write to tmp_path
+    only. (Regenerating the render references, MLPSTUDIO_UPDATE_REFERENCE=1, may add files
+    under tests/gui/reference.)"""
+    before = _files_in_checkout()
+    yield
+    new = sorted(_files_in_checkout() - before)
+    if os.environ.get("MLPSTUDIO_UPDATE_REFERENCE") == "1":
+        new = [p for p in new if not Path(p).parts[:3] == ("tests", "gui", "reference")]
+    if new:
+        shown = ", ".join(new[:10]) + (", ..." if len(new) > 10 else "")
+        pytest.fail(f"tests wrote into the checkout (use tmp_path): {shown}", pytrace=False)
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def test_all_problems_are_reported_with_field_names():
             {
                 "data": {"points": "many", "test_fraction": 0.0, "formla": "x"},
                 "model": {"hidden": [10, -3], "activation": "swish"},
-                "training": {"optimizer": "lion", "learning_rate": 0, "epochs": 2.5},
+                "training": {"optimizer": "adagrad", "learning_rate": 0, "epochs": 2.5},
                 "extra": {},
             }
         )
@@ -73,7 +73,9 @@ def test_all_problems_are_reported_with_field_names():
         "data.formla: unknown key; did you mean 'formula'",
         "model.hidden: must be a list of integers from 1",
         "model.activation: must be one of identity, relu",
-        "training.optimizer: must be one of " + ", ".join(repr(n) for n in OPTIMIZERS),
+        "training.optimizer: must be one of "
+        + ", ".join(repr(name) for name in OPTIMIZERS)
+        + " (got 'adagrad')",
         "training.learning_rate: must be a number above 0",
         "training.epochs: must be an integer",
         "extra: unknown key",

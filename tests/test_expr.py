@@ -1,8 +1,7 @@
-"""The formula parser: agrees with numpy on valid input, refuses everything else quickly."""
+"""The formula parser: agrees with numpy on valid input, refuses everything else (how fast:
+``python benchmarks/expr_refusals.py``; tests assert no timings)."""
 
-import os
 import sys
-import time
 
 import numpy as np
 import pytest
@@ -56,11 +55,11 @@ def test_mixing_x_with_x1_is_refused():
 HOSTILE = [
     ("x.__class__", "attribute"),
     ("().__class__.__bases__[0].__subclasses__()", "attribute"),
-    ("__import__('os').system('touch /tmp/mlpstudio_pwned')", "attribute"),
+    ("__import__('os').system('touch {canary}')", "attribute"),
     ("__import__('os')", "not an allowed function"),
     ("eval('1+1')", "not an allowed function"),
     ("exec('x=1')", "not an allowed function"),
-    ("open('/tmp/mlpstudio_pwned', 'w')", "not an allowed function"),
+    ("open('{canary}', 'w')", "not an allowed function"),
     ("getattr(x, 'real')", "not an allowed function"),
     ("sin(x=1)", "positional"),
     ("(lambda: 1)()", "by name"),
@@ -90,23 +89,21 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("text,fragment", HOSTILE)
-def test_hostile_or_malformed_input_is_refused_quickly(text, fragment):
-    started = time.perf_counter()
+def test_hostile_or_malformed_input_is_refused(text, fragment, tmp_path):
+    canary = tmp_path / "pwned"  # what an attack that ran would create
+    if "{canary}" in text:
+        text = text.replace("{canary}", canary.as_posix())
     with pytest.raises(FormulaError) as info:
         parse_formula(text)
         function_dataset(text)  # for inputs that parse: evaluating must fail clearly too
-    elapsed = time.perf_counter() - started
     assert fragment.lower() in info.value.message.lower()
-    assert elapsed < 0.1, f"{elapsed * 1000:.0f} ms"
-    assert not os.path.exists("/tmp/mlpstudio_pwned")
+    assert not canary.exists()
 
 
 @pytest.mark.parametrize("text", ["9**9**9", "exp(1000*x)", "1/(x+1)", "log(x)", "sqrt(x)"])
 def test_non_finite_values_give_a_clear_data_error(text):
-    started = time.perf_counter()
     with pytest.raises(DataError, match="not defined on the whole domain"):
         function_dataset(text, step=0.005)
-    assert time.perf_counter() - started < 0.1
 
 
 def test_error_positions_point_at_the_problem():
@@ -226,7 +223,6 @@ TOKENS = st.sampled_from(
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(TOKENS, max_size=40).map("".join))
 def test_fuzz_token_soup_parses_or_fails_cleanly(text):
-    started = time.perf_counter()
     try:
         formula = parse_formula(text)
     except FormulaError as exc:
@@ -235,7 +231,6 @@ def test_fuzz_token_soup_parses_or_fails_cleanly(text):
     else:
         values = formula(X)
         assert values.shape == X.shape
-    assert time.perf_counter() - started < 0.1
 
 
 @settings(max_examples=300, deadline=None)

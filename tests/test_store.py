@@ -20,7 +20,7 @@ import pytest
 from conftest import SHARED_DATASETS as SHARED  # noqa: E402 (tests/ is on sys.path)
 
 from mlpstudio.cli.data import add_data_commands
-from mlpstudio.data import catalog, verification
+from mlpstudio.data import catalog, download, verification
 from mlpstudio.data.catalog import CIFAR10, MNIST, RecordFile
 from mlpstudio.data.dataset import DataError
 from mlpstudio.data.images import image_dataset
@@ -392,6 +392,36 @@ def test_fetch_cifar_archive_unpacks_only_expected_members(tmp_path, server, mon
     assert "damaged since" in result.file("data_batch_3.bin").detail
     # and stays corrupt: the weaker size-and-labels check would pass it
     assert status("cifar10", directory).file("data_batch_3.bin").state == "corrupt"
+
+
+def test_downloads_go_through_pooch_with_the_catalogue_hash(tmp_path, server, monkeypatch):
+    """fetch asks pooch.retrieve for the file with the catalogue's hash as known_hash and the
+    store's downloader; a file whose bytes do not match that hash is refused by pooch too."""
+    import pooch
+
+    archive = _tar(_small_members())
+    spec = _small_cifar10(monkeypatch, archive)
+    server.files["cifar-10-binary.tar.gz"] = archive
+    calls = []
+    real = pooch.retrieve
+
+    def recording(url, known_hash, **kwargs):
+        calls.append((url, known_hash, kwargs["downloader"]))
+        return real(url, known_hash, **kwargs)
+
+    monkeypatch.setattr(pooch, "retrieve", recording)
+    assert fetch("cifar10", mirror=server.url + "/good/", directory=tmp_path).ready
+    assert [(url, known) for url, known, _ in calls] == [
+        (f"{server.url}/good/cifar10/cifar-10-binary.tar.gz", spec.archive.known_hash),
+        (f"{server.url}/good/cifar-10-binary.tar.gz", spec.archive.known_hash),
+    ]
+    assert all(getattr(d, "func", None) is download._downloader for _, _, d in calls)
+    # the same bytes under another hash: pooch's own check refuses them, nothing is kept
+    other = dataclasses.replace(spec, archive=dataclasses.replace(spec.archive, md5="0" * 32))
+    monkeypatch.setitem(catalog.SETS, "cifar10", other)
+    with pytest.raises(DataError, match="its md5 is not the published 0000"):
+        fetch("cifar10", mirror=server.url + "/good/", directory=tmp_path / "again")
+    assert _leftovers(tmp_path / "again") == []
 
 
 def test_cifar_archive_with_a_link_or_wrong_checksum_is_refused(tmp_path, server, monkeypatch):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..data.catalog import SET_NAMES, image_set
+from ..data.catalog import SET_NAMES, SETS, image_set
 from ..data.dataset import DataError
 from .common import EXIT_BAD_INPUT, EXIT_OK
 
@@ -21,7 +21,7 @@ def add_data_commands(subparsers) -> argparse.ArgumentParser:
     data = subparsers.add_parser(
         "data",
         help="list, download, import and verify the image datasets",
-        description="Manage the image datasets (MNIST, Fashion-MNIST, CIFAR-10, CIFAR-100). "
+        description=f"Manage the image datasets ({', '.join(s.title for s in SETS.values())}). "
         "They are kept in one folder: MLPSTUDIO_DATA if set, else the user's cache folder. "
         "Downloads use the official addresses, or MLPSTUDIO_MIRROR (a lab web server with the "
         "same file names); every file is checked before it is used.",

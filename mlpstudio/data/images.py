@@ -255,13 +255,13 @@ def image_dataset(
         _check_pairs(x_test, y_test, role["test-images"], role["test-labels"])
     else:
         label_bytes = spec.record_files[0].label_bytes
-        train = [f.name for f in spec.record_files if f.role == "train"]
-        batches = [files[name] for name in train if name in files]
-        (test,) = [files[f.name] for f in spec.record_files if f.role == "test"]
+        train_names = [f.name for f in spec.record_files if f.role == "train"]
+        batches = [files[name] for name in train_names if name in files]
+        (test_file,) = [files[f.name] for f in spec.record_files if f.role == "test"]
         x_train, y = read_cifar_records(batches, label_bytes)
-        x_test, y_t = read_cifar_records([test], label_bytes)
-        if len(batches) < len(train):
-            title += f" ({len(batches)} of {len(train)} training batches)"
+        x_test, y_t = read_cifar_records([test_file], label_bytes)
+        if len(batches) < len(train_names):
+            title += f" ({len(batches)} of {len(train_names)} training batches)"
         if spec.coarse_classes and labels == "coarse":
             y_train, y_test = y[:, 0], y_t[:, 0]
             title += " superclasses"

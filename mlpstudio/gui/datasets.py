@@ -210,7 +210,10 @@ class DatasetManager(QDialog):
         self.table = QTableWidget(len(SET_NAMES), 3)
         self.table.setHorizontalHeaderLabels([self.tr("Dataset"), self.tr("Size"),
                                               self.tr("State")])  # fmt: skip
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 1):  # the set's name and size in full; the state takes the rest
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()

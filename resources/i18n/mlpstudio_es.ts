@@ -1913,54 +1913,54 @@
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="219"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="222"/>
         <source>Download</source>
         <translation>Descargar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="220"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="223"/>
         <source>Download the selected set and verify it.</source>
         <translation>Descarga el conjunto seleccionado y lo verifica.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="221"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="224"/>
         <source>Import from folder...</source>
         <translation>Importar desde carpeta...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="222"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="225"/>
         <source>Copy the selected set&apos;s files from a folder.</source>
         <translation>Copia los archivos del conjunto seleccionado desde una carpeta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="223"/>
-        <location filename="../../mlpstudio/gui/datasets.py" line="275"/>
-        <location filename="../../mlpstudio/gui/datasets.py" line="277"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="226"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="278"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="280"/>
         <source>Verify</source>
         <translation>Verificar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="224"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="227"/>
         <source>Read every file again and check it.</source>
         <translation>Vuelve a leer cada archivo y lo comprueba.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="225"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="228"/>
         <source>Open folder</source>
         <translation>Abrir carpeta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="226"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="229"/>
         <source>Show the data folder in the file manager.</source>
         <translation>Muestra la carpeta de datos en el explorador de archivos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="251"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="254"/>
         <source>Data folder: {folder}</source>
         <translation>Carpeta de datos: {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="253"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="256"/>
         <source>Downloads come from the mirror {url}</source>
         <translation>Las descargas vienen del espejo {url}</translation>
     </message>
@@ -3576,13 +3576,13 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>Use menos capas ocultas o capas más estrechas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="275"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="278"/>
         <source>The {name} optimiser&apos;s state for {params} parameters</source>
         <extracomment>the entry&apos;s options (values given for other entries&apos; options are not its business)</extracomment>
         <translation>El estado del optimizador {name} para {params} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="278"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="281"/>
         <source>Use fewer or narrower hidden layers, or plain SGD.</source>
         <translation>Use menos capas ocultas o capas más estrechas, o SGD simple.</translation>
     </message>
@@ -3665,27 +3665,27 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>Optimizers</name>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="148"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="151"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="155"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="158"/>
         <source>SGD + momentum</source>
         <translation>SGD + momento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="164"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="167"/>
         <source>Nesterov momentum</source>
         <translation>Momento de Nesterov</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="174"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="177"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="186"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="189"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
@@ -3733,12 +3733,12 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>Un número pequeño que se suma al denominador para que nunca sea cero.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="124"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="127"/>
         <source>Alpha</source>
         <translation>Alfa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="126"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="129"/>
         <source>RMSProp&apos;s alpha: how slowly the running mean of the squared gradients forgets.</source>
         <translation>Alfa de RMSProp: con qué lentitud olvida la media móvil de los gradientes al cuadrado.</translation>
     </message>

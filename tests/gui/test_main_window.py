@@ -2,7 +2,6 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,14 +10,16 @@ from PySide6.QtCore import Qt
 from mlpstudio.experiment.build import build_network
 
 from .conftest import wait_for_status
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+from .pixels import differing, ink, picture, red_share
 
 
 @pytest.mark.parametrize("mode", ["process", "thread"])
-def test_train_the_course_example_to_completion(make_window, qtbot, mode):
+def test_train_the_course_example_to_completion(make_window, qtbot, mode, tmp_path):
     window = make_window(mode=mode)
     c = window.controller
+    on_screen = [v for v in window.views if not v.visibleRegion().isEmpty()]
+    qtbot.wait(200)  # the untrained network, drawn
+    untrained = {view: picture(view) for view in on_screen}
     assert c.status == "ready" and window.act_start.isEnabled()
     assert window.act_start.text() == "Train"
     window.act_start.trigger()
@@ -27,14 +28,28 @@ def test_train_the_course_example_to_completion(make_window, qtbot, mode):
     assert snap.epoch == 300
     losses = snap.history["train_loss"]
     assert losses[-1] < 0.5 * losses[0], "the loss fell"
-    for view in window.views:
-        assert view.has_content(), type(view).__name__
+    # pixels, not flags: every view on screen draws something, and draws the training (the
+    # predictions, the loss curve, the weights and the network look different after it)
+    qtbot.wait(100)
+    assert {type(v).__name__ for v in on_screen} >= {
+        "PredictionView",
+        "LossView",
+        "WeightsView",
+        "NetworkView",
+    }
+    for view in on_screen:
+        trained = picture(view)
+        name = type(view).__name__
+        assert ink(trained) > 0.05, f"{name} draws (almost) nothing"
+        assert differing(trained, untrained[view], 16).mean() > 0.02, f"{name} did not change"
+    # the network's curve and test predictions, in the course's red, over much of the plot
+    # (the legend's red line and cross alone are about 0.1% of the view)
+    assert red_share(picture(window.prediction_view)) > 0.01
     # the GUI's network holds the trained weights (they came back from the run)
     np.testing.assert_allclose(c.network.weights_to_host()[0][0], snap.weights[0][0])
     assert window.act_start.text() == "Continue"
     assert "Finished" in window.status_label.text()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert window.grab().save(str(SCREENSHOTS / f"main_window_finished_{mode}.png"))
+    assert window.grab().save(str(tmp_path / f"main_window_finished_{mode}.png"))
 
 
 def test_continue_trains_further_from_the_same_weights(make_window, qtbot):
@@ -342,7 +357,9 @@ def test_two_dimensional_regions_cover_the_domain(make_window, qtbot):
     assert image[50, 50] > 0.5 and image[50, 5] < 0.5
 
 
-def test_mnist_subset_fills_the_confusion_matrix_and_gallery(make_window, qtbot, shared_datasets):
+def test_mnist_subset_fills_the_confusion_matrix_and_gallery(
+    make_window, qtbot, shared_datasets, tmp_path
+):
     from mlpstudio.experiment.presets import preset_config
 
     config = preset_config("mnist")
@@ -372,8 +389,7 @@ def test_mnist_subset_fills_the_confusion_matrix_and_gallery(make_window, qtbot,
     qtbot.wait(50)
     for view in window.views:
         assert view.has_content(), type(view).__name__
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SCREENSHOTS / "main_window_mnist.png"))
+    assert window.grab().save(str(tmp_path / "main_window_mnist.png"))
 
 
 def test_missing_image_set_says_how_to_get_it(make_window, qtbot, tmp_path, monkeypatch):

@@ -1,11 +1,13 @@
 """Hostile servers and files against the data store: an endless body, a gzip encoding, a wrong
 size, a silent or slow server (with Cancel), stale temporaries, an oversized import. Every
-server is local (127.0.0.1, in a thread); every test is bounded in time."""
+server is local (127.0.0.1, in a thread). No test asserts a duration: how fast each refusal
+and Cancel is, is measured by ``python benchmarks/hostile_downloads.py``; here the checks are
+what happened (the message, the bytes, how often Cancel was looked at, whether the server was
+still holding the connection when the download returned)."""
 
 import dataclasses
 import gzip
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -24,6 +26,12 @@ class _Hostile(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self):  # noqa: N802 (http.server's name)
+        try:
+            self._answer()
+        finally:
+            self.server.served.append(self.path)  # the server let this request go
+
+    def _answer(self):
         server = self.server
         server.headers_seen.append(dict(self.headers))
         mode = self.path.strip("/").split("/")[0]
@@ -87,6 +95,7 @@ def hostile(monkeypatch, tmp_path):
     httpd.daemon_threads = True
     httpd.release = threading.Event()
     httpd.headers_seen = []
+    httpd.served = []
     httpd.sent = 0
     httpd.url = f"http://127.0.0.1:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
@@ -112,10 +121,8 @@ def _leftovers(tmp_path):
 
 def test_endless_body_stops_at_the_catalogue_size(hostile, tmp_path):
     seen = []
-    started = time.monotonic()
     with pytest.raises(DataError, match=f"more than the {SIZE:,} bytes"):
         _fetch(hostile, "endless", progress=lambda name, done, total: seen.append(done))
-    assert time.monotonic() - started < 10
     assert max(seen, default=0) <= SIZE  # never more on disk than the official file
     assert _leftovers(tmp_path) == []
 
@@ -145,28 +152,30 @@ def test_silence_limit_is_at_most_ten_seconds():
 @pytest.mark.parametrize("mode", ["silent", "stall"])
 def test_silent_server_is_given_up(hostile, tmp_path, monkeypatch, mode):
     monkeypatch.setattr(download, "TIMEOUT_S", 1)  # the same code path as 10 s, in a test's time
-    started = time.monotonic()
-    with pytest.raises(DataError, match="the server sent nothing for 1 s"):
+    with pytest.raises(DataError, match="the server sent nothing for 1 s") as info:
         _fetch(hostile, mode)
-    # two addresses on a mirror (set folder, then the mirror's own), one second of silence each
-    assert time.monotonic() - started < 2 * 1 + 2
+    # both addresses of a mirror (set folder, then the mirror's own) were given up for their
+    # silence, while the server still held them (it lets go after 30 s, or at the end)
+    assert str(info.value).count("the server sent nothing for 1 s") == 2
+    assert hostile.served == []
     assert _leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize("mode", ["silent", "slow", "stall"])
-def test_cancel_returns_within_a_second(hostile, tmp_path, mode):
-    cancelled_at = []
+def test_cancel_is_looked_at_while_the_server_holds_back(hostile, tmp_path, mode):
+    """Cancel is polled every CANCEL_POLL_S (at most 0.5 s, test_silence_limit...) even while
+    the server sends nothing, and the first True ends the download at once: no further poll,
+    and the server still holds the connection when fetch returns."""
+    polls = []
 
     def cancel() -> bool:
-        if not cancelled_at and hostile.headers_seen and time.monotonic() - started > 0.5:
-            cancelled_at.append(time.monotonic())
-        return bool(cancelled_at)
+        polls.append(bool(hostile.headers_seen))  # after the server got the request?
+        return sum(polls) >= 3
 
-    started = time.monotonic()
     with pytest.raises(DownloadCancelled):
         _fetch(hostile, mode, cancel=cancel)
-    assert cancelled_at, "the download ended before it was cancelled"
-    assert time.monotonic() - cancelled_at[0] < 1.0
+    assert sum(polls) == 3  # polled three times while waiting, stopped at the first True
+    assert hostile.served == []  # returned without waiting for the server
     assert _leftovers(tmp_path) == []
 
 
@@ -201,9 +210,7 @@ def test_import_compares_sizes_before_copying(tmp_path, monkeypatch):
         raise AssertionError("a temporary copy was started")
 
     monkeypatch.setattr(importing, "PartFile", no_copy)
-    started = time.monotonic()
     report = import_folder("mnist", source)
-    assert time.monotonic() - started < 5
     (name, why), *_ = report.failed
     assert name == "train-labels-idx1-ubyte"
     assert f"{3 << 30:,} bytes" in why and "nothing was copied" in why
@@ -229,9 +236,10 @@ def test_downloads_refuse_a_set_larger_than_its_catalogue(hostile):
 
 
 @pytest.mark.parametrize("mode", ["silent", "slow"])
-def test_download_dialog_cancel_returns_within_a_second(hostile, qtbot, monkeypatch, mode):
+def test_download_dialog_cancel_closes_it(hostile, qtbot, monkeypatch, mode):
     """The Data panel's Download... dialog against a silent or a trickling server: Cancel
-    closes it, with "Download cancelled", within a second."""
+    closes it, with "Download cancelled", while the server still holds the connection (how
+    fast: benchmarks/hostile_downloads.py)."""
     from PySide6.QtWidgets import QMessageBox, QWidget
 
     from mlpstudio.gui import datasets
@@ -253,10 +261,9 @@ def test_download_dialog_cancel_returns_within_a_second(hostile, qtbot, monkeypa
     assert results == []  # still waiting on the server
     gone = []
     dialog.destroyed.connect(lambda *_: gone.append(True))
-    pressed = time.monotonic()
     dialog.canceled.emit()  # what the Cancel button does
     qtbot.waitUntil(lambda: bool(results), timeout=5_000)
-    assert time.monotonic() - pressed < 1.0
+    assert hostile.served == []  # it did not wait for the server
     qtbot.waitUntil(lambda: bool(gone), timeout=5_000)  # it cleans itself up (before parent)
     assert results == [False]
     assert shown[-1][1] == "Download cancelled"
@@ -283,7 +290,5 @@ def test_hostile_manifest_is_ignored_not_fatal(tmp_path, monkeypatch, kind):
         os.mkfifo(manifest)
     else:
         manifest.write_bytes(b"\xff\xfe{not json")
-    started = time.monotonic()
-    result = status("mnist")
-    assert time.monotonic() - started < 5
+    result = status("mnist")  # a pipe must not block it (the test would hang)
     assert result.state == "missing"
