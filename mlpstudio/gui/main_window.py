@@ -2,7 +2,9 @@
 
 Its jobs live in mixins of their own: :mod:`.window_layout` (actions, menus, docks, saved
 layout), :mod:`.window_experiment` (configs, files, comparison rows, labs, datasets) and
-:mod:`.window_presenter` (what the controller says, shown).
+:mod:`.window_presenter` (what the controller says, shown). Their strings are translated in
+the ``MainWindow`` context (``QCoreApplication.translate("MainWindow", ...)``), the class they
+are part of, so that lupdate and the running app agree.
 """
 
 from __future__ import annotations
