@@ -32,3 +32,26 @@ def test_a_replaced_runs_finished_signal_leaves_the_new_run_alone(make_window, q
     assert window.act_stop.isEnabled()
     c.stop(wait=True)
     qtbot.waitUntil(lambda: c.status == "stopped", timeout=10_000)
+
+
+@pytest.mark.parametrize("mode", ["thread", "process"])
+def test_the_compare_window_stops_within_an_architecture(make_window, qtbot, monkeypatch, mode):
+    """The comparison runs in the window's own training process (or, as the fallback, a
+    thread); Stop ends the architecture being trained and starts no other."""
+    monkeypatch.setenv("MLPSTUDIO_TRAINING", mode)
+    window = make_window()
+    window.show_comparison()
+    compare = window.compare_window
+    compare.list_edit.setText("10; 50")
+    compare.epochs.setValue(1_000_000)
+    compare.run()
+    assert (compare.process is not None) == (mode == "process")
+    qtbot.waitUntil(lambda: compare.comparison.progress is not None, timeout=30_000)
+    assert compare.is_running() and not compare.run_button.isEnabled()
+    compare.stop()
+    qtbot.waitUntil(lambda: not compare.is_running(), timeout=30_000)
+    compare._poll()  # (the window's timer would do it)
+    assert compare.table.rowCount() == 1 and compare.comparison.rows[0].status == "stopped"
+    assert compare.run_button.isEnabled() and "1 of 2" in compare.progress_label.text()
+    compare.close()
+    assert compare.process is None  # its training process was shut down
