@@ -63,9 +63,20 @@ USAGE = """mlpstudio [--lang CODE] [--presentation] [--preset NAME] [--threads N
        mlpstudio [--threads N] COMMAND [options]   (mlpstudio COMMAND --help for its options)"""
 
 
-def build_parser() -> argparse.ArgumentParser:
+class CommandParser(argparse.ArgumentParser):
+    """An argument parser that keeps its sub-commands, which argparse keeps private (its
+    sub-parsers are made with the parent's class, so every level keeps them)."""
+
+    subcommands: argparse._SubParsersAction | None = None
+
+    def add_subparsers(self, **kwargs):
+        self.subcommands = super().add_subparsers(**kwargs)
+        return self.subcommands
+
+
+def build_parser() -> CommandParser:
     """The whole command line: the app's options (without a COMMAND) and every command."""
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="mlpstudio",
         usage=USAGE,
         description="MLP Studio: build, train and compare multilayer perceptrons. "
@@ -95,9 +106,8 @@ def _add_threads_everywhere(subparsers) -> None:
     """--threads on every command and sub-command (``mlpstudio data fetch --threads 2``)."""
     for command in subparsers.choices.values():
         _add_threads_option(command, default=argparse.SUPPRESS)
-        for action in command._actions:  # noqa: SLF001 (argparse API)
-            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
-                _add_threads_everywhere(action)
+        if command.subcommands is not None:
+            _add_threads_everywhere(command.subcommands)
 
 
 def add_gui_options(group) -> None:
@@ -280,7 +290,8 @@ def _dispatch(argv: list[str]) -> int:
     from ..threads import ThreadsError, chosen_threads, limit_blas_threads, set_threads
 
     parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 (argparse API)
+    assert parser.subcommands is not None
+    commands = parser.subcommands.choices
     at = _command_index(argv, commands)
     if at is None:
         if any(a in ("-h", "--help") for a in argv[: argv.index("--") if "--" in argv else None]):

@@ -39,12 +39,13 @@ from ..core.inits import AUTO, INIT_CHOICES
 from ..core.losses import HEADS
 from ..core.options import OptionSpec
 from ..core.training_options import MAX_SEED, TrainingOptions, all_training_specs
+from ..data.catalog import SET_NAMES
 from ..data.dataset import DataError
 from ..data.functions import COURSE_FORMULA, MAX_POINTS, TOYS
 from ..data.tabular import CSV_TASKS, DECIMALS, DELIMITERS
 from ..data.untrusted import loads_toml, read_toml_file
 
-IMAGE_KINDS = ("mnist", "fashion-mnist", "cifar10", "cifar100")
+IMAGE_KINDS = SET_NAMES  # the image sets, as the catalogue lists them
 DATA_KINDS = ("function", "toy") + IMAGE_KINDS + ("csv",)
 
 

@@ -28,7 +28,7 @@ from ..style import number
 from ..widgets import ElidingComboBox, wrap_long_rows
 
 _HIDDEN = field_spec("model", "hidden")  # the one place the limits live
-MAX_WIDTH = int(_HIDDEN.high)
+MIN_WIDTH, MAX_WIDTH = int(_HIDDEN.low or 1), int(_HIDDEN.high or 1)
 MAX_LAYERS = _HIDDEN.max_len
 
 
@@ -130,7 +130,7 @@ class ArchitecturePanel(QWidget):
     # -- rows --------------------------------------------------------------------------------
     def _row_widgets(self, width: int, activation: str) -> tuple[QSpinBox, ElidingComboBox]:
         spin = QSpinBox()
-        spin.setRange(1, MAX_WIDTH)
+        spin.setRange(MIN_WIDTH, MAX_WIDTH)
         spin.setValue(width)
         spin.setKeyboardTracking(False)
         spin.setToolTip(self.tr("N_l: the number of units in this layer."))
