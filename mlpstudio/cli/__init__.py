@@ -258,7 +258,7 @@ def bad_input_types() -> tuple[type[BaseException], ...]:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--training-worker"]:  # the GUI's training process (the frozen app)
-        from ..experiment.remote import serve
+        from ..experiment.child import serve
 
         return serve()
     try:

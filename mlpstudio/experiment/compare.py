@@ -27,11 +27,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..core.backend import Backend, get_backend
-from ..core.network import Network, parameter_count
+from ..core.network import Network
 from ..core.training import Snapshot, Trainer
-from .build import build_dataset, check_compatible, head_name, output_units
+from .build import build_dataset
 from .config import Config, ConfigError, field_spec
+from .shape import Shape, experiment_shape
 
 MAX_ARCHITECTURES = 200
 MAX_WIDTH = int(field_spec("model", "hidden").high or 65536)
@@ -145,6 +148,7 @@ class ComparisonRow:
     network: Network | None = field(default=None, repr=False, compare=False)
     history: dict | None = field(default=None, repr=False, compare=False)
     optimizer_state: dict | None = field(default=None, repr=False, compare=False)
+    final_params: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -238,28 +242,37 @@ class Comparison:
     # -- running ----------------------------------------------------------------------------
     def prepare(self) -> None:
         """Build the dataset (once) and the backend, raising on bad data before any training."""
-        if self.dataset is None:
-            self.dataset = build_dataset(self.config.data)
+        self.prepare_data()
         if self.backend is None:
             t = self.config.training
             self.backend = get_backend(t.backend, t.dtype)
-        check_compatible(self.config, self.dataset)
+        self.shape()  # refuses a head that cannot learn this data
+
+    def shape(self, hidden: list[int] | None = None) -> Shape:
+        """The experiment's shape with ``hidden`` as its hidden layers (the one shape
+        function, on the comparison's dataset)."""
+        self.prepare_data()
+        return experiment_shape(self.config, self.dataset, hidden)
+
+    def prepare_data(self) -> None:
+        if self.dataset is None:
+            self.dataset = build_dataset(self.config.data)
 
     def layer_sizes(self, hidden: list[int]) -> list[int]:
-        self.prepare()
-        return [self.dataset.n_inputs, *hidden, output_units(self.config, self.dataset)]
+        return list(self.shape(hidden).sizes)
 
     def parameter_counts(self) -> list[int]:
         """The parameter count of every architecture, before training anything."""
-        return [parameter_count(self.layer_sizes(h)) for h in self.architectures]
+        return [self.shape(h).params for h in self.architectures]
 
     def build_network(self, hidden: list[int]) -> Network:
         """The network for ``hidden``, initialised from the config's training seed."""
         self.prepare()
+        shape = self.shape(hidden)
         return Network(
-            self.layer_sizes(hidden),
+            list(shape.sizes),
             [self._activation] * len(hidden),
-            head=head_name(self.config, self.dataset),
+            head=shape.head,
             init=self.config.model.init,
             seed=self.config.training.seed,
             backend=self.backend,
@@ -291,6 +304,7 @@ class Comparison:
             row.seconds = time.perf_counter() - started
             row.network, row.history = network, snapshot.history
             row.optimizer_state = trainer.optimizer.state()
+            row.final_params = network.params_to_host()
             self.rows.append(row)
             yield row
             if self._stop:

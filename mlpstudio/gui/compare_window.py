@@ -3,16 +3,18 @@
 Which architecture fits well (low training error), is efficient (few parameters) and
 generalises (test error close to training error)? Every architecture is trained on the same
 data, with the same seed and training settings, by the Qt-free
-:class:`~mlpstudio.experiment.compare.Comparison` in a background thread; the window polls it,
-fills the table row by row and plots train and test error against the parameter count on a
-log axis, where under- and over-fitting are visible. Any row opens as an experiment.
+:class:`~mlpstudio.experiment.compare.Comparison` in a training process of the window's own:
+rows and progress come back as checked messages, so the window stays responsive and Stop acts
+within a mini-batch. The window polls them, fills the table row by row and plots train and test
+error against the parameter count on a log axis, where under- and over-fitting are visible.
+Any row opens as an experiment.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import re
-import threading
 
 import numpy as np
 import pyqtgraph as pg
@@ -40,8 +42,12 @@ from PySide6.QtWidgets import (
 from ..experiment.compare import Comparison, grid, parse_architecture, rows_csv
 from ..experiment.config import Config, ConfigError
 from ..experiment.files import atomic_write_text
+from ..experiment.remote import TrainingProcess
+from ..experiment.shape import experiment_shape
 from . import style
+from .controller import MODE_ENV
 from .style import Style, number, prepare_plot
+from .worker import ThreadComparison
 
 
 class CompareWindow(QWidget):
@@ -55,11 +61,9 @@ class CompareWindow(QWidget):
         self.config_source = config_source
         self.setWindowTitle(self.tr("Compare architectures"))
         self.resize(1100, 700)
-        self.comparison: Comparison | None = None
+        self.comparison = None  # the job: in the training process, or a thread as a fallback
         self.config: Config | None = None
-        self._thread: threading.Thread | None = None
-        self._error: str | None = None
-        self._progress = ("", 0, 0)
+        self.process: TrainingProcess | None = None  # started by the first Run
         self._shown_rows = 0
 
         form = QFormLayout()
@@ -243,7 +247,7 @@ class CompareWindow(QWidget):
         )
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self.comparison is not None and self.comparison.is_running()
 
     def run(self) -> None:
         if self.is_running():
@@ -252,51 +256,61 @@ class CompareWindow(QWidget):
             architectures = self.architectures()
             config = self.config_source().copy()
             config.training.epochs = self.epochs.value()
-            comparison = Comparison(config, architectures, progress=self._on_progress)
-            comparison.prepare()
+            Comparison(config, architectures)  # refuses what it cannot compare
+            experiment_shape(config)  # and a head that cannot learn the data (reads no images)
         except (ConfigError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("Cannot compare"), str(exc))
             return
-        self.config, self.comparison = config, comparison
-        self._error = None
+        self.config = config
         self._shown_rows = 0
         self.table.setRowCount(0)
-        self._thread = threading.Thread(target=self._work, name="comparison", daemon=True)
-        self._thread.start()
+        self.progress_label.setText(self.tr("Starting..."))
+        self.comparison = self._start(config, architectures)
         self._timer.start()
         self._update_buttons()
 
-    def _work(self) -> None:
-        try:
-            self.comparison.run()
-        except Exception as exc:  # shown in the window, never a crash
-            self._error = f"{type(exc).__name__}: {exc}"
-
-    def _on_progress(self, index: int, hidden: list[int], snapshot) -> None:
-        self._progress = (",".join(map(str, hidden)) or "0", index, snapshot)
+    def _start(self, config: Config, architectures: list[list[int]]):
+        """The comparison in the window's training process (the data is read there), or in a
+        thread when there is none (``MLPSTUDIO_TRAINING=thread``, or it failed to start)."""
+        if os.environ.get(MODE_ENV, "process") == "process":
+            if self.process is None:
+                self.process = TrainingProcess()
+            job = self.process.compare(config.to_toml(), architectures)
+            if not job.start_failed:
+                return job
+            self.process = None
+        return ThreadComparison(config, architectures)
 
     def stop(self) -> None:
         if self.comparison is not None:
             self.comparison.stop()
 
     def _poll(self) -> None:
-        rows = list(self.comparison.rows) if self.comparison else []
+        job = self.comparison
+        if job is None:
+            return
+        if job.start_failed:  # the process never started: compare in a thread instead
+            self.process = None
+            self.comparison = ThreadComparison(self.config, job.architectures)
+            return
+        rows = job.rows
         for row in rows[self._shown_rows :]:
             self._add_row(row)
         self._shown_rows = len(rows)
         if rows:
             self._plot(rows)
-        label, index, snapshot = self._progress
-        n = len(self.comparison.architectures) if self.comparison else 0
-        if self.is_running() and snapshot:
+        n = len(job.architectures)
+        if job.is_running() and job.progress is not None:
+            index, epoch, total = job.progress
+            hidden = ",".join(map(str, job.architectures[index])) or "0"
             self.progress_label.setText(
                 self.tr("Training {i} of {n}: hidden layers {hidden}, epoch {epoch} of {total}")
-                .format(i=index + 1, n=n, hidden=label, epoch=number(snapshot.epoch),
-                        total=number(snapshot.total_epochs)))  # fmt: skip
-        elif not self.is_running():
+                .format(i=index + 1, n=n, hidden=hidden, epoch=number(epoch),
+                        total=number(total)))  # fmt: skip
+        elif not job.is_running():
             self._timer.stop()
             done = self.tr("Done: {k} of {n} architectures.").format(k=len(rows), n=n)
-            self.progress_label.setText(f"{done} {self._error or ''}".strip())
+            self.progress_label.setText(f"{done} {job.error or ''}".strip())
             self._update_buttons()
 
     def _add_row(self, row) -> None:
@@ -361,7 +375,7 @@ class CompareWindow(QWidget):
 
     def open_selected(self) -> None:
         row = self._selected_row()
-        if row is None or row.network is None:
+        if row is None or row.final_params is None:
             return
         if not row.hidden:
             QMessageBox.information(
@@ -374,6 +388,8 @@ class CompareWindow(QWidget):
             )
             return
         config = self.config.copy()
+        activations = config.model.activations()  # (one name: a comparison refuses a list)
+        config.model.activation = activations[0] if activations else config.model.activation
         config.model.hidden = list(row.hidden)
         self.openRequested.emit(config, row)
 
@@ -399,8 +415,11 @@ class CompareWindow(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.stop()
-        if self._thread is not None:
-            self._thread.join(timeout=2)
+        if self.comparison is not None:
+            self.comparison.wait(2000)
+        if self.process is not None:
+            self.process.shutdown(timeout=1)
+            self.process = None
         super().closeEvent(event)
 
 

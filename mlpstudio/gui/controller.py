@@ -53,6 +53,7 @@ class ExperimentController(QObject):
         self.network_error: str | None = None
         self.optimizer_state: dict | None = None
         self.run = None
+        self.preview = None  # the request for the network's first snapshot, while it is out
         self._runs = 0  # the id of the latest run: a signal from an older one is ignored
         self.run_error: str | None = None  # why the last run ended with status "error"
         self.snapshot = None
@@ -157,10 +158,9 @@ class ExperimentController(QObject):
             except (ConfigError, BackendError, ValueError) as exc:
                 self.network_error = str(exc)
         self.networkChanged.emit()
-        if self.network is not None:
-            self.snapshot = next(iter(self._trainer(History())))  # the untrained network
-            self.snapshotReady.emit(self.snapshot)
         self._set_status("ready" if self.can_train else "invalid")
+        if self.network is not None:
+            self._request_first_snapshot(None, self.config.training.epochs, None)
 
     def reset(self) -> None:
         """Stop any run and start over with a freshly initialised network."""
@@ -189,10 +189,65 @@ class ExperimentController(QObject):
             self._set_status("invalid")
             return
         epochs = max(config.training.epochs, int(history["epoch"][-1]))
-        first = next(iter(self._trainer(History.from_columns(history), epochs)))
-        self.snapshot = dataclasses.replace(first, status="stopped", message="")
-        self.snapshotReady.emit(self.snapshot)
+        self.snapshot = None
         self._set_status("stopped")
+        self._request_first_snapshot(history, epochs, "stopped")
+
+    def _request_first_snapshot(self, history: dict | None, epochs: int,
+                                status: str | None) -> None:  # fmt: skip
+        """The network's first snapshot (untrained, or adopted with its ``history``), shown
+        as ``status`` if given. The training process computes it (on MNIST a third of a
+        second of evaluation) while the window stays responsive; without one, it is
+        computed here."""
+        self._runs += 1
+        self.preview = None  # (a replaced request's late signal is ignored)
+        self._preview_request = (history, epochs, status)
+        if self.process is None:
+            self._first_snapshot_here()
+            return
+        state = state_arrays(self.network.params_to_host(), self.optimizer_state, history)
+        self.preview = ProcessRun(self._runs, self.process, self.config.to_toml(), epochs, state,
+                                  False, network=self.network, preview=True,
+                                  parent=self)  # fmt: skip
+        self.preview.finished.connect(self._on_preview_finished,
+                                      Qt.ConnectionType.QueuedConnection)  # fmt: skip
+        self.preview.start()
+
+    def _first_snapshot_here(self) -> None:
+        history, epochs, status = self._preview_request
+        trainer = self._trainer(History.from_columns(history) if history else History(), epochs)
+        self._show_first(next(iter(trainer)), status)
+
+    def _on_preview_finished(self, run_id: int) -> None:
+        preview = self.preview
+        if preview is None or run_id != preview.run_id:
+            return  # a network that was replaced before its snapshot came
+        self.preview = None
+        snapshot = preview.latest()
+        if preview.error or snapshot is None:
+            if preview.start_failed:  # train in a thread from now on, and say so
+                self.process = None
+                self.run_error = f"{preview.error} {self._fallback_note()}"
+                self.errorOccurred.emit(self.run_error)
+            self._first_snapshot_here()  # (an error here, if any, is the data's or config's)
+            return
+        self._show_first(snapshot, self._preview_request[2])
+
+    def _show_first(self, snapshot, status: str | None) -> None:
+        if status is not None:
+            snapshot = dataclasses.replace(snapshot, status=status, message="")
+        self.snapshot = snapshot
+        self.snapshotReady.emit(snapshot)
+        if status is not None:  # an adopted run: its buttons and status line read the snapshot
+            self._set_status(status)
+
+    def settle(self, timeout_ms: int = 30_000) -> bool:
+        """Wait for the network's first snapshot if it is still being computed (Train, Save
+        and the labs need it); True once it is there."""
+        if self.preview is not None:
+            self.preview.wait(timeout_ms)
+            self._on_preview_finished(self.preview.run_id)
+        return self.preview is None
 
     def saved_config(self) -> Config:
         """What a saved file describes: the data and model the weights were trained with (the
@@ -259,6 +314,7 @@ class ExperimentController(QObject):
     def _launch(self, step: bool) -> None:
         if self.pending_rebuild:
             self._rebuild_network()
+        self.settle()  # a run continues from what the views show
         if not self.can_train:
             return
         last = self.snapshot
@@ -319,6 +375,7 @@ class ExperimentController(QObject):
                 self._collect()
 
     def _discard_run(self) -> None:
+        self.preview = None  # (its snapshot, when it comes, is ignored)
         if self.run is not None:
             self.run.finished.disconnect(self._on_run_finished)
             if self.run.is_running():
@@ -368,7 +425,7 @@ class ExperimentController(QObject):
         if error:
             if self.run.start_failed:
                 self.process = None  # fall back to training in a thread from now on
-                error += " " + self.tr("Training will run inside the app instead.")
+                error += " " + self._fallback_note()
             elif self.run.final_params is None and isinstance(self.run, ProcessRun):
                 self._keep_last_weights()
             self.run_error = error
@@ -377,6 +434,9 @@ class ExperimentController(QObject):
             return
         status = self.snapshot.status if self.snapshot is not None else "stopped"
         self._set_status(status if status in FINAL_STATES or status == "ready" else "stopped")
+
+    def _fallback_note(self) -> str:
+        return self.tr("Training will run inside the app instead.")
 
     def _keep_last_weights(self) -> None:
         """A run in the child that failed: the network takes the weights the views show (its

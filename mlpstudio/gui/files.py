@@ -80,7 +80,7 @@ class ExperimentFiles(QObject):
     # -- new / open / save -------------------------------------------------------------------
     def new(self) -> None:
         self.window.load_config(Config())
-        self._set_path(None)
+        self.set_path(None)
 
     def open(self, path: str | None = None) -> bool:
         if path is None:
@@ -106,7 +106,7 @@ class ExperimentFiles(QObject):
         self.window.adopt_experiment(experiment)
         if note:
             self.window.message_bar.show_message(note)  # the data path changed: say so
-        self._set_path(Path(path))
+        self.set_path(Path(path))
         self._remember(path)
         return True
 
@@ -150,7 +150,7 @@ class ExperimentFiles(QObject):
                                 self.tr("{file} was not written: {reason}").format(
                                     file=path.name, reason=exc))  # fmt: skip
             return False
-        self._set_path(path)
+        self.set_path(path)
         self._remember(str(path))
         self.window.statusBar().showMessage(self.tr("Saved {file}").format(file=path.name), 4000)
         data = c.config.data
@@ -162,7 +162,7 @@ class ExperimentFiles(QObject):
             )  # fmt: skip
         return True
 
-    def _set_path(self, path: Path | None) -> None:
+    def set_path(self, path: Path | None) -> None:
         self.path = path
         self.fileChanged.emit(str(path) if path else "")
 

@@ -418,8 +418,9 @@ def apply_plot_fonts(item) -> None:
         axis = item.getAxis(name)
         axis.setTickFont(font)
         axis.labelStyle = {**axis.labelStyle, "font-size": f"{size:.1f}pt"}
-        if axis.label is not None:
-            axis._updateLabel()
+        if axis.labelText or axis.labelUnits:  # redrawn in the new size, through its API
+            axis.setLabel(axis.labelText, axis.labelUnits, axis.labelUnitPrefix,
+                          unitPower=axis.unitPower, **axis.labelStyle)  # fmt: skip
         if name == "bottom" and axis.isVisible():
             right_room = QFontMetricsF(font).horizontalAdvance("000000") / 2
             # the last label may reach into the room left for it, no further

@@ -131,6 +131,10 @@ class MessageBar(QFrame):
             self.button.setText(button_text)
         self.show()
 
+    def offers(self, callback) -> bool:
+        """Whether the message shown offers ``callback`` on its button."""
+        return self._callback == callback
+
     def _run(self) -> None:
         callback = self._callback
         self.hide()

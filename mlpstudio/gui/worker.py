@@ -32,7 +32,7 @@ class ProcessRun(QObject):
 
     def __init__(self, run_id: int, process: TrainingProcess, config_toml: str, epochs: int,
                  state: dict | None, step: bool, network=None, reference=None,
-                 parent=None):  # fmt: skip
+                 preview: bool = False, parent=None):  # fmt: skip
         """``network`` and ``reference`` (a snapshot of it): what every message from the child
         must match (weight shapes, parameter count, output shapes)."""
         super().__init__(parent)
@@ -45,17 +45,20 @@ class ProcessRun(QObject):
         for name in ("test_output", "plot_output"):
             if getattr(reference, name, None) is not None:
                 outputs[name] = getattr(reference, name).shape
-        self._request = (process, config_toml, epochs, state, step, shapes, n_params, outputs)
+        self._request = (process, config_toml, epochs, state, step, shapes, n_params, outputs,
+                         preview)  # fmt: skip
         self._run = None
 
     def start(self) -> None:
         """Send the request (connect ``finished`` first: it may fire at once)."""
-        process, config_toml, epochs, state, step, shapes, n_params, outputs = self._request
+        process, config_toml, epochs, state, step, shapes, n_params, outputs, preview = (
+            self._request
+        )
         # The reader thread calls back; emitting from there queues the signal to the GUI thread.
         self._run = process.start(config_toml, epochs, state, step=step,
                                   on_finished=lambda: self.finished.emit(self.run_id),
                                   layer_shapes=shapes, n_params=n_params,
-                                  output_shapes=outputs)  # fmt: skip
+                                  output_shapes=outputs, preview=preview)  # fmt: skip
 
     def latest(self):
         return self._run.latest()
@@ -194,3 +197,45 @@ class ThreadRun(QObject):
 
     def set_learning_rate(self, lr: float):
         self.trainer.set_learning_rate(lr)
+
+
+class ThreadComparison:
+    """A comparison in a thread of this process, with the interface of
+    :class:`~mlpstudio.experiment.remote.RemoteComparison` (``rows``, ``progress``,
+    ``error``, ``is_running``, ``wait``, ``stop``): the fallback without a training process."""
+
+    def __init__(self, config, architectures: list[list[int]]):
+        from ..experiment.compare import Comparison
+
+        self.architectures = [list(a) for a in architectures]
+        self.progress: tuple[int, int, int] | None = None
+        self.error: str | None = None
+        self.start_failed = False
+        self._comparison = Comparison(config, self.architectures, progress=self._on_progress)
+        self._ended = threading.Event()
+        threading.Thread(target=self._work, name="comparison", daemon=True).start()
+
+    @property
+    def rows(self) -> list:
+        return list(self._comparison.rows)
+
+    def _on_progress(self, index: int, hidden, snapshot) -> None:
+        self.progress = (index, snapshot.epoch, snapshot.total_epochs)
+
+    def _work(self) -> None:
+        try:
+            with threadpool_limits(blas_threads()):
+                self._comparison.run()
+        except Exception as exc:  # shown in the window, never a crash
+            self.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self._ended.set()
+
+    def is_running(self) -> bool:
+        return not self._ended.is_set()
+
+    def wait(self, milliseconds: int = 1000) -> bool:
+        return self._ended.wait(milliseconds / 1000)
+
+    def stop(self) -> None:
+        self._comparison.stop()

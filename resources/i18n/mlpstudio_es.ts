@@ -1001,247 +1001,252 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="56"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="62"/>
         <source>Compare architectures</source>
         <translation>Comparar arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="66"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="70"/>
         <source>List</source>
         <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="67"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="71"/>
         <source>Depth x width grid</source>
         <translation>Rejilla profundidad x anchura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="76"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="80"/>
         <source>Architectures</source>
         <translation>Arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="80"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="84"/>
         <source>Hidden layers of each architecture, separated by &apos;;&apos;. &apos;50,50&apos; is two hidden layers of 50 units; &apos;0&apos; is no hidden layer.</source>
         <translation>Capas ocultas de cada arquitectura, separadas por &apos;;&apos;. &apos;50,50&apos; son dos capas ocultas de 50 neuronas; &apos;0&apos; es ninguna capa oculta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="84"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="122"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="88"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="126"/>
         <source>Hidden layers</source>
         <translation>Capas ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="90"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="94"/>
         <source>Numbers of hidden layers, e.g. 1, 2, 3.</source>
         <translation>Números de capas ocultas, p. ej. 1, 2, 3.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="92"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="96"/>
         <source>Units per hidden layer, e.g. 5, 10, 50.</source>
         <translation>Neuronas por capa oculta, p. ej. 5, 10, 50.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="94"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="210"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="98"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="214"/>
         <source>depths</source>
         <translation>profundidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="96"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="211"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="100"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="215"/>
         <source>widths</source>
         <translation>anchuras</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="98"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="102"/>
         <source>Grid</source>
         <translation>Rejilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="102"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="106"/>
         <source>Epochs for every architecture (the same for all, so the comparison is fair).</source>
         <translation>Épocas para cada arquitectura (las mismas para todas, para que la comparación sea justa).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="104"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="124"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="108"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="128"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="107"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="111"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="108"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="112"/>
         <source>Train every architecture on the same data and seed.</source>
         <translation>Entrena cada arquitectura con los mismos datos y la misma semilla.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="109"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="113"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="110"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="114"/>
         <source>Stop after the architecture being trained.</source>
         <translation>Se detiene después de la arquitectura que se está entrenando.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="111"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="369"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="115"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="383"/>
         <source>Open as experiment</source>
         <translation>Abrir como experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="112"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="116"/>
         <source>Continue with the selected row in the main window.</source>
         <translation>Continúa con la fila seleccionada en la ventana principal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="113"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="117"/>
         <source>Export CSV...</source>
         <translation>Exportar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="114"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
         <source>Save the table as a CSV file.</source>
         <translation>Guarda la tabla como archivo CSV.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="122"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="126"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="122"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="126"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="123"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="127"/>
         <source>Train loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="123"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="127"/>
         <source>Test loss</source>
         <translation>Pérdida de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="123"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="127"/>
         <source>Train metric</source>
         <translation>Métrica de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="124"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="128"/>
         <source>Test metric</source>
         <translation>Métrica de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="124"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="128"/>
         <source>Seconds</source>
         <translation>Segundos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="140"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="144"/>
         <source>parameters (log scale)</source>
         <translation>parámetros (escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="141"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="151"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="155"/>
         <source>train error</source>
         <translation>error de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="155"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="159"/>
         <source>test error</source>
         <translation>error de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="198"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="202"/>
         <source>Write at least one architecture, e.g. 10; 50,50.</source>
         <translation>Escribe al menos una arquitectura, p. ej. 10; 50,50.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="204"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="208"/>
         <source>&apos;{spec}&apos; is ambiguous: write {separate} for separate networks, or {layers} for one network with these hidden layers.</source>
         <translation>&apos;{spec}&apos; es ambiguo: escribe {separate} para redes separadas, o {layers} para una red con estas capas ocultas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="220"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="224"/>
         <source>{what}: &apos;{part}&apos; is not a whole number; write numbers separated by commas, e.g. 1, 2, 3.</source>
         <translation>{what}: &apos;{part}&apos; no es un número entero; escribe números separados por comas, p. ej. 1, 2, 3.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="236"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="240"/>
         <source>(none)</source>
         <translation>(ninguna)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="240"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="244"/>
         <source>Networks to train ({n}), hidden layers: {list}</source>
         <translation>Redes que se entrenarán ({n}), capas ocultas: {list}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="258"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="262"/>
         <source>Cannot compare</source>
         <translation>No se puede comparar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="293"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="267"/>
+        <source>Starting...</source>
+        <translation>Iniciando...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="307"/>
         <source>Training {i} of {n}: hidden layers {hidden}, epoch {epoch} of {total}</source>
         <translation>Entrenando {i} de {n}: capas ocultas {hidden}, época {epoch} de {total}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="298"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="312"/>
         <source>Done: {k} of {n} architectures.</source>
         <translation>Hecho: {k} de {n} arquitecturas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="305"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="319"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="305"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="319"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="331"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="345"/>
         <source>error (MSE, log scale)</source>
         <translation>error (MSE, escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="335"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="349"/>
         <source>error (1 - accuracy, log scale)</source>
         <translation>error (1 - exactitud, escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="371"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="385"/>
         <source>A network without hidden layers cannot be opened as an experiment; give it at least one.</source>
         <translation>Una red sin capas ocultas no se puede abrir como experimento; ponle al menos una.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="384"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="400"/>
         <source>Export comparison</source>
         <translation>Exportar comparación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="384"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="400"/>
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="390"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="406"/>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
     </message>
@@ -2223,17 +2228,17 @@
 <context>
     <name>ExperimentController</name>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="127"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="128"/>
         <source>data</source>
         <translation>los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="127"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="128"/>
         <source>architecture</source>
         <translation>la arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="371"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="439"/>
         <source>Training will run inside the app instead.</source>
         <translation>El entrenamiento se ejecutará dentro de la aplicación.</translation>
     </message>
@@ -3137,413 +3142,414 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="61"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="624"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="33"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="272"/>
         <source>MLP Studio</source>
         <translation>MLP Studio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="91"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="63"/>
         <source>These settings cannot be shown exactly in the panels: {keys}. They are used as they are; editing the panels replaces them with what is shown.</source>
         <translation>Estos ajustes no se pueden mostrar con exactitud en los paneles: {keys}. Se usan tal cual; al editar los paneles se sustituyen por lo que se muestra.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="111"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="799"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="50"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="182"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="114"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="55"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="116"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="59"/>
         <source>Train exactly one mini-batch, then pause (S).</source>
         <translation>Entrena exactamente un minilote y luego se pausa (S).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="118"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="65"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="119"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="68"/>
         <source>Stop training; Continue carries on from here.</source>
         <translation>Detiene el entrenamiento; Continuar sigue desde aquí.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="121"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="74"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="124"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="78"/>
         <source>Throw the training away: new random weights from the seed, empty history (R).</source>
         <translation>Descarta el entrenamiento: nuevos pesos aleatorios a partir de la semilla e historial vacío (R).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="127"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="85"/>
         <source>Presentation mode</source>
         <translation>Modo presentación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="130"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="89"/>
         <source>Larger fonts and thicker lines for a projector (F5).</source>
         <translation>Letra más grande y líneas más gruesas para un proyector (F5).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="133"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="95"/>
         <source>Preferences...</source>
         <translation>Preferencias...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="136"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="99"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="142"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="290"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="105"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="288"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="177"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="140"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="178"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="143"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="179"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="149"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="180"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="155"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="181"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="161"/>
         <source>First layer</source>
         <translation>Primera capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="182"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="167"/>
         <source>Accuracy per class</source>
         <translation>Exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="183"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="173"/>
         <source>Hidden units</source>
         <translation>Unidades ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="184"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="179"/>
         <source>Gradients and units</source>
         <translation>Gradientes y unidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="288"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="286"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="289"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="287"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="293"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="291"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="299"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="297"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="315"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="313"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="322"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="321"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="323"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="324"/>
         <source>Train on a table of your own (a CSV file).</source>
         <translation>Entrena con una tabla propia (un archivo CSV).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="325"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="328"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="327"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="331"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="330"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="337"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="334"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="342"/>
         <source>Close lab</source>
         <translation>Cerrar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="336"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="345"/>
         <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
         <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="341"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="353"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="345"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="358"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="346"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="361"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="351"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="369"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="355"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="374"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="359"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="378"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="364"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="385"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="370"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="391"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="371"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="393"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="373"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="398"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="374"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="911"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="400"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="419"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="376"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="921"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="403"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="430"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="436"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="52"/>
         <source>Cannot load the settings</source>
         <translation>No se pueden cargar los ajustes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="438"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="53"/>
         <source>The {what} has settings the panels cannot show exactly: {keys}. Nothing was loaded, so that no setting is silently changed; edit the file so that these values are within what the panels offer.</source>
         <translation>{what} tiene ajustes que los paneles no pueden mostrar con exactitud: {keys}. No se ha cargado nada, para que ningún ajuste cambie sin avisar; edita el archivo para que estos valores estén dentro de lo que ofrecen los paneles.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="466"/>
-        <location filename="../../mlpstudio/gui/main_window.py" line="532"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="84"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="156"/>
         <source>experiment</source>
         <translation>El experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="510"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="128"/>
         <source>Loaded the defaults of “{task}”: hidden layers {hidden}, {epochs} epochs, batch size {batch}.</source>
         <translation>Cargados los valores por defecto de «{task}»: capas ocultas {hidden}, {epochs} épocas, tamaño de lote {batch}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="520"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="140"/>
         <source>Images per split: {n}.</source>
         <translation>Imágenes por conjunto: {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="522"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="144"/>
         <source>Images per split: all (choose a subset for a slow computer).</source>
         <translation>Imágenes por conjunto: todas (elige un subconjunto en un ordenador lento).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="542"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="168"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="192"/>
         <source>The experiment&apos;s data is not available: {reason}</source>
         <translation>Los datos del experimento no están disponibles: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="577"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="221"/>
         <source>Open lab</source>
         <translation>Abrir práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="578"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="223"/>
         <source>Lab files (*.toml)</source>
         <translation>Archivos de práctica (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="584"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="231"/>
         <source>Cannot open the lab</source>
         <translation>No se puede abrir la práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="586"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="234"/>
         <source>lab</source>
         <translation>La práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="648"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="61"/>
         <source>Files from the folder {folder}</source>
         <translation>Archivos de la carpeta {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="744"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="120"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="744"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="122"/>
         <source>CPU (NumPy)</source>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="791"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="169"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="793"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="172"/>
         <source>Pause training (Space).</source>
         <translation>Pausa el entrenamiento (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="797"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="177"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="799"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="180"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="803"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="188"/>
         <source>{action} (Space).</source>
         <translation>{action} (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="820"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="206"/>
         <source>Fix the data to train: see the message in the Data panel.</source>
         <translation>Corrige los datos para poder entrenar: mira el mensaje del panel Datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="823"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="210"/>
         <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
         <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="828"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="216"/>
         <source>Training: epoch {epoch} of {total}.</source>
         <translation>Entrenando: época {epoch} de {total}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="833"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="220"/>
         <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
         <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="837"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="225"/>
         <source>Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches).</source>
         <translation>Pérdida media de los minilotes de esta época hasta ahora: {loss} ({n} de {total} lotes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="846"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="236"/>
         <source>Finished {epochs} epochs in {seconds} s. {result}</source>
         <translation>Terminadas {epochs} épocas en {seconds} s. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="859"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="250"/>
         <source>Training ended with an error at epoch {epoch}: {message}</source>
         <translation>El entrenamiento terminó con un error en la época {epoch}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="864"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="254"/>
         <source>The loss became NaN or infinite: the learning rate ({lr}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
         <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="877"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="269"/>
         <source>Test loss {loss}, test accuracy {acc}.</source>
         <translation>En test: pérdida {loss}, exactitud {acc}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="880"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="272"/>
         <source>Test MSE {loss}, test R² {r2}.</source>
         <translation>En test: MSE {loss}, R² {r2}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="851"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="240"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
         <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="855"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="246"/>
         <source>Stopped at epoch {epoch}. {result}</source>
         <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="891"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="278"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
         <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="894"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="283"/>
         <source>Reset now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="900"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="290"/>
         <source>Problem: {message}</source>
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="913"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="420"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -3556,7 +3562,7 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="923"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="431"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}
@@ -4242,27 +4248,27 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>&lt;b&gt;Pesos&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; y sesgos b&lt;sup&gt;[l]&lt;/sup&gt; (última columna) por capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="99"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="90"/>
         <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;: {rows} x {cols}  ({act})</source>
         <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;: {rows} x {cols}  ({act})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="103"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="94"/>
         <source>linear</source>
         <translation>lineal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="206"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="225"/>
         <source>Diverged: {bad} of {total} values are infinite or NaN</source>
         <translation>Divergió: {bad} de {total} valores son infinitos o NaN</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="240"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="259"/>
         <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v}  (unit {i} of layer {l}, input {j})</source>
         <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v}  (neurona {i} de la capa {l}, entrada {j})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="247"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="266"/>
         <source>b&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i}&lt;/sub&gt; = {v}  (bias of unit {i})</source>
         <translation>b&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i}&lt;/sub&gt; = {v}  (sesgo de la neurona {i})</translation>
     </message>

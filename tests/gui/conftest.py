@@ -35,6 +35,7 @@ def make_window(qtbot, settings_dir):
         window.show()
         qtbot.waitExposed(window)
         windows.append(window)
+        controller.settle()  # the untrained network's snapshot, computed by the worker
         return window
 
     yield make

@@ -124,6 +124,7 @@ def test_opening_a_saved_csv_experiment_without_the_file_uses_the_stored_copy(
     houses.unlink()
     other = make_window(epochs=5)
     assert other.files.open(str(saved))
+    other.controller.settle()  # the opened network's first snapshot, from the worker
     path = other.controller.config.data.path
     assert path.startswith(str(tmp_path / "data")) and open(path, "rb").read() == original
     assert other.controller.dataset is not None and other.controller.snapshot.epoch == 5

@@ -42,6 +42,7 @@ def test_save_open_round_trip_and_continue(make_window, qtbot, tmp_path, monkeyp
     other = make_window(epochs=10)
     assert other.files.open(str(path))
     c = other.controller
+    c.settle()  # the opened network's first snapshot, from the worker
     np.testing.assert_array_equal(c.network.params_to_host(), trained)
     for column in ("epoch", "train_loss", "test_loss"):
         np.testing.assert_array_equal(c.snapshot.history[column], history[column])
@@ -106,9 +107,9 @@ def test_comparison_of_three_architectures(make_window, qtbot):
     compare.open_selected()
     assert window.controller.network.sizes == [1, 50, 1]
     np.testing.assert_array_equal(
-        window.controller.network.params_to_host(),
-        compare.comparison.rows[1].network.params_to_host(),
+        window.controller.network.params_to_host(), compare.comparison.rows[1].final_params
     )
+    window.controller.settle()  # the adopted network's first snapshot, from the worker
     assert window.act_start.text() == "Continue"
     compare.close()
 

@@ -50,6 +50,7 @@ def test_the_walk_covers_every_ordered_pair_once():
 def assert_views_match(window):
     """Every view shows the controller's experiment, and the latest snapshot is of it."""
     c = window.controller
+    c.settle()  # the new network's first snapshot, from the worker
     for view in window.all_views:
         assert view.identity == c.identity, type(view).__name__
     if c.identity is not None:
@@ -137,6 +138,7 @@ def test_a_stale_snapshot_never_reaches_a_view(make_window, qtbot, image_store):
     window = make_window()
     old = window.controller.snapshot
     window.load_preset("mnist")
+    window.controller.settle()
     new = window.controller.snapshot
     assert old.identity != new.identity
     window._on_snapshot(old)

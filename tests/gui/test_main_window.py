@@ -121,6 +121,7 @@ def test_pause_resume_step_stop_reset(make_window, qtbot):
 
     window.act_reset.trigger()
     assert c.status == "ready"
+    c.settle()  # the new network's first snapshot, from the worker
     assert c.snapshot.step == 0 and c.snapshot.epoch == 0
     assert window.act_start.text() == "Train"
 
@@ -167,6 +168,7 @@ def test_learning_rate_change_applies_while_training(make_window, qtbot):
     c = window.controller
     c.start()
     qtbot.waitUntil(lambda: c.snapshot.epoch > 5, timeout=20_000)
+    run = c.run
     window.training_panel.learning_rate.setValue(0.002)
     changed_at = c.snapshot.epoch
     # The window's latest snapshot lags the training process by up to one snapshot (tens of
@@ -174,7 +176,7 @@ def test_learning_rate_change_applies_while_training(make_window, qtbot):
     qtbot.waitUntil(
         lambda: c.snapshot.history["learning_rate"][-1] == pytest.approx(0.002), timeout=20_000
     )
-    assert c.is_training  # applied to the running training, not by a restart
+    assert c.is_training and c.run is run  # a control to the running run, not a restart
     lrs = c.snapshot.history["learning_rate"]
     assert lrs[1] == pytest.approx(0.01) and lrs[changed_at] == pytest.approx(0.01)
     assert window.data_panel.isEnabled() is False  # locked while training

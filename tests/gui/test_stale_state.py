@@ -46,6 +46,7 @@ def test_the_prediction_range_shrinks_back_after_a_reset(make_window, qtbot):
     window._on_snapshot(wild)  # a run whose network strays far from the data
     assert view.plot.getViewBox().viewRange()[1][1] > 40
     window._reset()  # a new network, a new run
+    window.controller.settle()
     assert view.plot.getViewBox().viewRange()[1] == pytest.approx(data_range)
     x, y = view.net_curve.getData()
     np.testing.assert_allclose(y, window.controller.snapshot.plot_output[:, 0])

@@ -214,7 +214,7 @@ def _npz(compress=False, **arrays) -> bytes:
 
 
 def _snapshot_header(**changes) -> dict:
-    header = {"kind": "snapshot", "run": 1, "status": "running", "message": "", "epoch": 1,
+    header = {"kind": "snapshot", "run": 2, "status": "running", "message": "", "epoch": 1,
               "total_epochs": 10, "step": 1, "batch_in_epoch": 0, "batches_per_epoch": 1,
               "elapsed": 0.1, "samples_per_second": 1.0, "eta": 1.0, "learning_rate": 0.1,
               "best_epoch": None}  # fmt: skip
@@ -230,7 +230,7 @@ def _bad_frames() -> dict[str, bytes]:
     snapshot = json.dumps(_snapshot_header()).encode()
     missing = _snapshot_header()
     del missing["epoch"]
-    done = json.dumps({"kind": "done", "run": 1}).encode()
+    done = json.dumps({"kind": "done", "run": 2}).encode()
     bomb, deflated = io.BytesIO(), io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_BZIP2) as z:
         z.writestr("params.npy", b"\0" * 100_000)
@@ -257,9 +257,9 @@ def _bad_frames() -> dict[str, bytes]:
         "unknown status": _frame(
             json.dumps(_snapshot_header(status="won")).encode(), _npz(**_good_history())
         ),  # fmt: skip
-        "bad utf-8": _frame(b'{"kind": "error", "run": 1, "message": "\xff\xfe"}'),
+        "bad utf-8": _frame(b'{"kind": "error", "run": 2, "message": "\xff\xfe"}'),
         "deep json": _frame(b"[" * 100_000 + b"]" * 100_000),
-        "nested field": _frame(b'{"kind": "error", "run": 1, "message": {"a": [1]}}'),
+        "nested field": _frame(b'{"kind": "error", "run": 2, "message": {"a": [1]}}'),
         "not json": _frame(b"{kind: done"),
         "wrong weight shapes": _frame(
             snapshot, _npz(**_good_history(), **{"W.0": np.ones((1, 1)), "b.0": np.ones(1)})
@@ -268,7 +268,7 @@ def _bad_frames() -> dict[str, bytes]:
         "no final vector": _frame(done, _npz(**{"optimizer.m": np.zeros(3)})),
         "bzip2 bomb member": _frame(done, bomb.getvalue()),
         "deflated member": _frame(done, deflated.getvalue()),
-        "unknown kind": _frame(json.dumps({"kind": "exec", "run": 1}).encode()),
+        "unknown kind": _frame(json.dumps({"kind": "exec", "run": 2}).encode()),
         "unknown run": _frame(json.dumps({"kind": "error", "run": 99, "message": "x"}).encode()),
         "bad magic": b"XXXX" + _frame(done)[4:],
         "oversize": remote._FRAME.pack(remote.MAGIC, 10, 1 << 62),
@@ -283,7 +283,9 @@ import sys, time
 from mlpstudio.experiment.remote import pack, private_pipes, read_frame
 inp, out = private_pipes()
 out.write(pack({"kind": "hello"})); out.flush()
-read_frame(inp)  # the start request of run 1
+first, _ = read_frame(inp)  # run 1: the untrained network's first snapshot; refused here
+out.write(pack({"kind": "error", "run": first["run"], "message": "no snapshot"})); out.flush()
+read_frame(inp)  # the start request of run 2
 out.write(open(sys.argv[1], "rb").read()); out.flush()
 if sys.argv[2] == "hold":
     time.sleep(60)  # the parent must not wait for us to exit
@@ -332,11 +334,13 @@ def test_a_child_that_never_starts_falls_back_to_a_thread(qtbot, controllers, mo
     monkeypatch.setattr(remote, "worker_command", lambda: [sys.executable, "-c", script])
     monkeypatch.setattr(remote, "HELLO_TIMEOUT_S", 0.5)  # the silent one is killed by then
     c = controllers(epochs=5)
-    c.start()
-    settle(qtbot, c)
-    assert c.status == "error" and "Training will run inside the app" in c.run_error
-    assert c.process is None  # the next run trains in a thread, and finishes
-    c.start()
+    errors = []
+    c.errorOccurred.connect(errors.append)
+    c.settle()  # the untrained network's snapshot was asked of the child first
+    qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
+    assert "Training will run inside the app" in errors[0] and c.status == "ready"
+    assert c.process is None and c.snapshot.epoch == 0  # computed here instead
+    c.start()  # trains in a thread, and finishes
     settle(qtbot, c)
     assert c.status == "finished" and c.snapshot.epoch == 5
 

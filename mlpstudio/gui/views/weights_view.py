@@ -85,23 +85,29 @@ class WeightsView(View):
         """(viewbox, image, histogram curve, title) per layer (kept for callers and tests)."""
         return [(lay.vb, lay.image, lay.curve, lay.title) for lay in self.layers]
 
+    def _title(self, network, layer: int, count) -> str:
+        act = network.layer_activation(layer)
+        return self.tr("W<sup>[{l}]</sup>: {rows} x {cols}  ({act})").format(
+            l=layer,
+            rows=count.units,
+            cols=count.inputs,
+            act={"mse": self.tr("linear")}.get(act, act),
+        )
+
     def set_network(self, network):
         super().set_network(network)
+        self._weights = None
+        if network is not None and len(self.layers) == network.n_layers:
+            self._reuse(network)  # as many layers as before: new titles, empty plots
+            return
         self.graphics.clear()
         self.layers = []
-        self._weights = None
         if network is None:
             return
         grid = self.graphics.ci.layout
         # one column per layer, side by side: title, heatmap with its colour bar, histogram
         for layer, count in enumerate(network.counts, start=1):
-            act = network.layer_activation(layer)
-            text = self.tr("W<sup>[{l}]</sup>: {rows} x {cols}  ({act})").format(
-                l=layer,
-                rows=count.units,
-                cols=count.inputs,
-                act={"mse": self.tr("linear")}.get(act, act),
-            )
+            text = self._title(network, layer, count)
             col = 2 * (layer - 1)
             title = self.graphics.addLabel(
                 text, row=0, col=col, colspan=2, size=f"{font_points():.1f}pt"
@@ -145,6 +151,19 @@ class WeightsView(View):
         grid.setRowStretchFactor(0, 0)
         grid.setRowStretchFactor(1, 3)
         grid.setRowStretchFactor(2, 1)
+        self.restyle()
+
+    def _reuse(self, network) -> None:
+        """The plots of a network with as many layers, emptied and titled for ``network``
+        (building them again takes a fifth of a second after every architecture edit)."""
+        grid = self.graphics.ci.layout
+        for layer, (lay, count) in enumerate(zip(self.layers, network.counts), start=1):
+            lay.title_text = self._title(network, layer, count)
+            lay.image.clear()
+            lay.curve.setData([], [])
+            lay.note.hide()
+            stretch = int(np.clip(round(4 * (count.inputs + 2) / count.units), 1, 8))
+            grid.setColumnStretchFactor(2 * (layer - 1), stretch)
         self.restyle()
 
     def restyle(self):

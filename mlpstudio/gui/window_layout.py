@@ -1,0 +1,493 @@
+"""The main window's layout: its actions, menus, docks and panels, which views apply to the
+data, and the saved layout (a part of :class:`~mlpstudio.gui.main_window.MainWindow`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMessageBox,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..experiment.config import ConfigError
+from .files import ExperimentFiles
+from .lab_view import LabView
+from .panels.architecture_panel import ArchitecturePanel
+from .panels.data_panel import DataPanel
+from .panels.training_panel import TrainingPanel
+from .style import Style
+from .views.basis_view import BasisView
+from .views.class_accuracy_view import ClassAccuracyView
+from .views.confusion_view import ConfusionView
+from .views.first_layer_view import FirstLayerView
+from .views.gallery_view import GalleryView
+from .views.health_view import HealthView
+from .views.loss_view import LossView
+from .views.network_view import NetworkView
+from .views.prediction_view import PredictionView
+from .views.weights_view import WeightsView
+from .widgets import CurrentPageStack, MessageBar, PanelScrollArea, wrap_captions
+
+LAYOUT_VERSION = 4  # bump when the docks change, so an old saved layout is not restored
+
+
+class WindowLayout:
+    """What the window is made of and where it goes (mixed into MainWindow)."""
+
+    def _create_actions(self) -> None:
+        icon = self.style().standardIcon
+        sp = QStyle.StandardPixmap
+        self.act_start = QAction(
+            icon(sp.SP_MediaPlay), QCoreApplication.translate("MainWindow", "Train"), self
+        )
+        self.act_start.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.act_start.triggered.connect(self.controller.toggle_pause)
+        self.act_step = QAction(
+            icon(sp.SP_MediaSeekForward), QCoreApplication.translate("MainWindow", "Step"), self
+        )
+        self.act_step.setShortcut(QKeySequence(Qt.Key.Key_S))
+        self.act_step.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Train exactly one mini-batch, then pause (S)."
+            )
+        )
+        self.act_step.triggered.connect(self.controller.step)
+        self.act_stop = QAction(
+            icon(sp.SP_MediaStop), QCoreApplication.translate("MainWindow", "Stop"), self
+        )
+        self.act_stop.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Stop training; Continue carries on from here."
+            )
+        )
+        self.act_stop.triggered.connect(lambda: self.controller.stop())
+        self.act_reset = QAction(
+            icon(sp.SP_BrowserReload), QCoreApplication.translate("MainWindow", "Reset"), self
+        )
+        self.act_reset.setShortcut(QKeySequence(Qt.Key.Key_R))
+        self.act_reset.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Throw the training away: new random weights from the seed, empty history (R).",
+            )
+        )
+        self.act_reset.triggered.connect(self._reset)
+        self.act_presentation = QAction(
+            QCoreApplication.translate("MainWindow", "Presentation mode"), self, checkable=True
+        )
+        self.act_presentation.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.act_presentation.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Larger fonts and thicker lines for a projector (F5)."
+            )
+        )
+        self.act_presentation.toggled.connect(Style.instance().set_presentation)
+        self.act_preferences = QAction(
+            QCoreApplication.translate("MainWindow", "Preferences..."), self
+        )
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_preferences.triggered.connect(self.show_preferences)
+        self.act_quit = QAction(QCoreApplication.translate("MainWindow", "Quit"), self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        for action in (self.act_start, self.act_step, self.act_reset):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        toolbar = self.addToolBar(QCoreApplication.translate("MainWindow", "Training"))
+        toolbar.setObjectName("trainingToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.act_start, self.act_step, self.act_stop, self.act_reset):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_presentation)
+
+    def _create_views(self) -> None:
+        self.message_bar = MessageBar()
+        self.prediction_view = PredictionView()
+        self.gallery_view = GalleryView()
+        self.central_views = CurrentPageStack()
+        self.central_views.addWidget(self.prediction_view)
+        self.central_views.addWidget(self.gallery_view)
+        for view in (self.prediction_view, self.gallery_view):
+            wrap_captions(view)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.central_views, 1)
+        self.setCentralWidget(central)
+        self.loss_view = LossView()
+        self.weights_view = WeightsView()
+        self.network_view = NetworkView()
+        self.confusion_view = ConfusionView()
+        self.class_accuracy_view = ClassAccuracyView()
+        self.first_layer_view = FirstLayerView()
+        self.basis_view = BasisView()
+        self.health_view = HealthView()
+        self.view_docks = {}
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        for key, title, view, area in (
+            ("loss", QCoreApplication.translate("MainWindow", "Loss"), self.loss_view, right),
+            (
+                "confusion",
+                QCoreApplication.translate("MainWindow", "Confusion matrix"),
+                self.confusion_view,
+                bottom,
+            ),
+            (
+                "weights",
+                QCoreApplication.translate("MainWindow", "Weights"),
+                self.weights_view,
+                bottom,
+            ),
+            (
+                "network",
+                QCoreApplication.translate("MainWindow", "Network"),
+                self.network_view,
+                bottom,
+            ),
+            (
+                "first_layer",
+                QCoreApplication.translate("MainWindow", "First layer"),
+                self.first_layer_view,
+                bottom,
+            ),
+            (
+                "class_accuracy",
+                QCoreApplication.translate("MainWindow", "Accuracy per class"),
+                self.class_accuracy_view,
+                bottom,
+            ),
+            (
+                "basis",
+                QCoreApplication.translate("MainWindow", "Hidden units"),
+                self.basis_view,
+                bottom,
+            ),
+            (
+                "health",
+                QCoreApplication.translate("MainWindow", "Gradients and units"),
+                self.health_view,
+                right,
+            ),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{key}")
+            dock.setWidget(view)
+            wrap_captions(view)
+            self.addDockWidget(area, dock)
+            dock.visibilityChanged.connect(
+                lambda visible, v=view: visible and self._refresh_view(v)
+            )
+            self.view_docks[key] = dock
+        docks = self.view_docks
+        self.splitDockWidget(docks["weights"], docks["network"], Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(docks["weights"], docks["first_layer"])
+        self.tabifyDockWidget(docks["network"], docks["class_accuracy"])
+        self.tabifyDockWidget(docks["network"], docks["confusion"])
+        self.tabifyDockWidget(docks["weights"], docks["basis"])
+        self.tabifyDockWidget(docks["loss"], docks["health"])
+        docks["loss"].raise_()
+        # a unit clicked in the Network view or in the basis view is highlighted in both
+        self.network_view.unit_clicked.connect(self._unit_clicked)
+        self.basis_view.unit_selected.connect(self.network_view.highlight_last_hidden)
+        self.common_views = [
+            self.loss_view, self.weights_view, self.network_view, self.health_view
+        ]  # fmt: skip
+        self.function_views = [self.prediction_view]
+        self.image_views = [
+            self.gallery_view,
+            self.confusion_view,
+            self.class_accuracy_view,
+            self.first_layer_view,
+        ]
+        self.table_class_views = [self.confusion_view, self.class_accuracy_view]
+        self.all_views = (
+            self.function_views + [self.basis_view] + self.common_views + self.image_views
+        )
+        self._class_views_drawn = 0.0
+
+    def _unit_clicked(self, column: int, unit: int) -> None:
+        """A hidden unit clicked in the Network view: highlight it there, and in the basis
+        view when it belongs to the last hidden layer (a second click clears it)."""
+        diagram = self.network_view.diagram
+        chosen = None if diagram.selected == (column, unit) else (column, unit)
+        diagram.select(chosen)
+        last = column == len(diagram.sizes) - 2
+        self.basis_view.highlight(unit if chosen is not None and last else None)
+
+    @property
+    def views(self):
+        """The views that apply to the current data (image views only for image sets)."""
+        dataset = self.controller.dataset
+        if dataset is not None and dataset.is_image:
+            return self.common_views + self.image_views
+        if class_table(dataset):  # a CSV file with classes: its class views too
+            return self.function_views + self.common_views + self.table_class_views
+        if one_input_function(dataset):  # the hidden-unit basis of a 1-D fit
+            return self.function_views + [self.basis_view] + self.common_views
+        return self.function_views + self.common_views
+
+    def _arrange_for(self, dataset) -> None:
+        """Image sets get the gallery in the middle and the classification docks."""
+        image = dataset is not None and dataset.is_image
+        self.central_views.setCurrentIndex(1 if image else 0)
+        for key in ("confusion", "first_layer", "class_accuracy"):
+            self.view_docks[key].setVisible(image)
+        self.view_docks["basis"].setVisible(one_input_function(dataset))
+        if class_table(dataset):
+            self.view_docks["confusion"].setVisible(True)
+            self.view_docks["class_accuracy"].setVisible(True)
+        if image:
+            self.view_docks["first_layer"].raise_()
+            self.view_docks["confusion"].raise_()
+        else:
+            self.view_docks["weights"].raise_()
+            self.view_docks["network"].raise_()
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Keep the window within its screen. Showing or hiding docks leaves the window's
+        minimum size of the old arrangement until the layout is next activated, so a window
+        that once needed more room would stay wider than a 1280 px projector: activate it,
+        then shrink to the screen."""
+        self.layout().activate()
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None or screen.width() <= 0:
+            return
+        if self.width() > screen.width() or self.height() > screen.height():
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
+
+    def _create_panels(self) -> None:
+        self.data_panel = DataPanel()
+        self.architecture_panel = ArchitecturePanel()
+        self.training_panel = TrainingPanel(
+            [self.act_start, self.act_step, self.act_stop, self.act_reset]
+        )
+        for panel in (self.data_panel, self.architecture_panel, self.training_panel):
+            for combo in panel.findChildren(QComboBox):
+                # long item texts must not widen the panel: combos shrink, their lists do not
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                combo.setMinimumContentsLength(8)
+        self.setup_tabs = QTabWidget()
+        for panel, title in (
+            (self.data_panel, QCoreApplication.translate("MainWindow", "Data")),
+            (self.architecture_panel, QCoreApplication.translate("MainWindow", "Architecture")),
+            (self.training_panel, QCoreApplication.translate("MainWindow", "Training")),
+        ):
+            self.setup_tabs.addTab(PanelScrollArea(panel), title)
+        dock = QDockWidget(QCoreApplication.translate("MainWindow", "Experiment"), self)
+        dock.setObjectName("dock_setup")
+        dock.setWidget(self.setup_tabs)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.setup_dock = dock
+        self.lab_view = LabView()
+        self.lab_dock = QDockWidget(QCoreApplication.translate("MainWindow", "Lab"), self)
+        self.lab_dock.setObjectName("dock_lab")
+        self.lab_dock.setWidget(self.lab_view)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.lab_dock)
+        # the goals stay in sight above the settings (not on a tab of their own)
+        self.splitDockWidget(self.lab_dock, self.setup_dock, Qt.Orientation.Vertical)
+        self.lab_dock.hide()
+
+    def _create_menus(self) -> None:
+        self.files = ExperimentFiles(self)
+        self.files.fileChanged.connect(self._update_title)
+        f = self.files
+        # New starts a free experiment: leave the lab first, so its locks do not apply to it
+        f.act_new.triggered.disconnect(f.new)
+        f.act_new.triggered.connect(self.close_lab)
+        f.act_new.triggered.connect(f.new)
+        file_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
+        for action in (f.act_new, f.act_open):
+            file_menu.addAction(action)
+        file_menu.addMenu(f.recent_menu)
+        for action in (f.act_save, f.act_save_as):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.act_import_csv = file_menu.addAction(
+            QCoreApplication.translate("MainWindow", "Import CSV...")
+        )
+        self.act_import_csv.setToolTip(
+            QCoreApplication.translate("MainWindow", "Train on a table of your own (a CSV file).")
+        )
+        self.act_import_csv.triggered.connect(lambda: self.import_csv())
+        self.act_open_lab = file_menu.addAction(
+            QCoreApplication.translate("MainWindow", "Open lab...")
+        )
+        self.act_open_lab.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Open a lab file from your teacher: a starting experiment with goals to reach.",
+            )
+        )
+        self.act_open_lab.triggered.connect(lambda: self.open_lab())
+        labs_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Example labs"))
+        for title, path in example_labs():
+            action = labs_menu.addAction(title)
+            action.triggered.connect(lambda _=False, p=path: self.open_lab(str(p)))
+        self.act_close_lab = file_menu.addAction(
+            QCoreApplication.translate("MainWindow", "Close lab")
+        )
+        self.act_close_lab.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Leave the lab: its goals and locks go away; the settings stay as they are.",
+            )
+        )
+        self.act_close_lab.setEnabled(False)
+        self.act_close_lab.triggered.connect(self.close_lab)
+        file_menu.addSeparator()
+        export_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Export"))
+        for action in (f.act_csv, f.act_numpy, f.act_torch, f.act_report):
+            export_menu.addAction(action)
+        file_menu.addSeparator()
+        self.act_datasets = file_menu.addAction(
+            QCoreApplication.translate("MainWindow", "Datasets...")
+        )
+        self.act_datasets.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Download, import and check the image datasets."
+            )
+        )
+        self.act_datasets.triggered.connect(self.manage_datasets)
+        file_menu.addAction(self.act_preferences)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        run_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Run"))
+        for action in (self.act_start, self.act_step, self.act_stop, self.act_reset):
+            run_menu.addAction(action)
+        run_menu.addSeparator()
+        self.act_compare = run_menu.addAction(
+            QCoreApplication.translate("MainWindow", "Compare architectures...")
+        )
+        self.act_compare.setShortcut(QKeySequence("Ctrl+K"))
+        self.act_compare.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Train several architectures on the same data and "
+                "compare how well they fit and generalise.",
+            )
+        )
+        self.act_compare.triggered.connect(self.show_comparison)
+        view_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
+        view_menu.addAction(self.setup_dock.toggleViewAction())
+        for dock in self.view_docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_presentation)
+        reset_layout = view_menu.addAction(QCoreApplication.translate("MainWindow", "Reset layout"))
+        reset_layout.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Put every panel and view back where it started."
+            )
+        )
+        reset_layout.triggered.connect(self.reset_layout)
+        help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+        shortcuts = help_menu.addAction(
+            QCoreApplication.translate("MainWindow", "Keyboard shortcuts")
+        )
+        shortcuts.triggered.connect(self._show_shortcuts)
+        about = help_menu.addAction(QCoreApplication.translate("MainWindow", "About MLP Studio"))
+        about.triggered.connect(self._show_about)
+
+    def _create_status_bar(self) -> None:
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.backend_label = QLabel()
+        self.statusBar().addPermanentWidget(self.backend_label)
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        self._arrange_for(self.controller.dataset)
+
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            QCoreApplication.translate("MainWindow", "Keyboard shortcuts"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Space: train / pause / resume\nS: one training step (mini-batch)\n"
+                "R: reset the network\nF5: presentation mode\nCtrl+Q: quit",
+            ),
+        )
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            QCoreApplication.translate("MainWindow", "About MLP Studio"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "MLP Studio {version}\nBuild, train and compare multilayer perceptrons.",
+            ).format(version=__version__),
+        )
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and int(s.value("window/layout", 0)) == LAYOUT_VERSION:
+            self.restoreState(state, LAYOUT_VERSION)
+        self.act_presentation.setChecked(s.value("view/presentation", False, type=bool))
+
+    def save_settings(self) -> None:
+        if self.settings is None:
+            return
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        s.setValue("window/layout", LAYOUT_VERSION)
+        s.setValue("view/presentation", self.act_presentation.isChecked())
+        s.setValue("experiment/config", self.current_config().to_toml())
+        s.sync()
+
+
+def example_labs() -> list[tuple[str, object]]:
+    """The shipped labs as (title in the interface's language, path); a lab that cannot be
+    read is listed under its file name (opening it then says what is wrong)."""
+    from PySide6.QtCore import QLocale
+
+    from ..experiment.labs import LabError, load_lab, shipped_labs
+    from .i18n import resolve_language
+
+    language = resolve_language(QLocale().name().split("_")[0])
+    labs = []
+    for path in shipped_labs():
+        try:
+            title = load_lab(path).title_in(language)
+        except (LabError, ConfigError, OSError):
+            title = path.stem.replace("_", " ")
+        labs.append((title, path))
+    return labs
+
+
+def one_input_function(dataset) -> bool:
+    """Whether the hidden-unit basis view applies: a function of one input on a domain."""
+    return (
+        dataset is not None and not dataset.is_image and dataset.n_inputs == 1
+        and len(getattr(dataset, "domain", None) or ()) == 1
+    )  # fmt: skip
+
+
+def class_table(dataset) -> bool:
+    """A table (a CSV file) with classes: no domain to draw over, so the class views show it."""
+    return (
+        dataset is not None
+        and not dataset.is_image
+        and not dataset.domain
+        and dataset.task == "classification"
+    )
