@@ -56,26 +56,6 @@ def build_dataset(data: DataConfig) -> Dataset:
     raise ValueError(f"unknown data kind {data.kind!r}")
 
 
-def layer_sizes(config: Config, dataset: Dataset) -> list[int]:
-    """[N_0, N_1, ..., N_L] for the config's hidden layers on this dataset
-    (:func:`~mlpstudio.experiment.shape.experiment_shape` decides)."""
-    return list(experiment_shape(config, dataset).sizes)
-
-
-def head_name(config: Config, dataset: Dataset) -> str:
-    """The head used on this dataset (``auto`` resolved; impossible pairs refused)."""
-    return experiment_shape(config, dataset).head
-
-
-def output_units(config: Config, dataset: Dataset) -> int:
-    return experiment_shape(config, dataset).outputs
-
-
-def check_compatible(config: Config, dataset: Dataset) -> None:
-    """Refuse heads that cannot learn the task (MSE on class labels and so on)."""
-    experiment_shape(config, dataset)
-
-
 def build_network(config: Config, dataset: Dataset, backend: Backend | None = None) -> Network:
     shape = experiment_shape(config, dataset)  # refuses heads that cannot learn the task
     backend = backend or get_backend(config.training.backend, config.training.dtype)
