@@ -16,13 +16,13 @@ import zlib
 
 import numpy as np
 import pytest
-from mlpstudio.core.inits import INITS
-from mlpstudio.core.schedules import SCHEDULES
 
 from mlpstudio.cli.train import run_training
 from mlpstudio.core.activations import ACTIVATIONS
+from mlpstudio.core.inits import INITS
 from mlpstudio.core.losses import HEADS
 from mlpstudio.core.optimizers import OPTIMIZERS
+from mlpstudio.core.schedules import SCHEDULES
 from mlpstudio.data.dataset import DataError
 from mlpstudio.data.expr import FormulaError
 from mlpstudio.experiment.build import build_dataset, build_trainer
@@ -295,6 +295,31 @@ def test_numpy_script_reads_image_files(tmp_path, shared_datasets):
     ours, theirs = summary_of(lines), engine_summary(config)
     assert_same_summary(ours, theirs, rel=1e-6)
     assert 0.3 < ours["test_accuracy"] <= 1.0
+
+
+def test_numpy_script_reads_cifar_records_named_by_the_catalogue(tmp_path, shared_datasets):
+    """The CIFAR-10 subset, laid out as the official archive unpacks (file names and folder
+    from the catalogue): the script reads the same records as the app."""
+    folder = tmp_path / "cifar" / "cifar-10-batches-bin"
+    folder.mkdir(parents=True)
+    subset = shared_datasets / "cifar10-subset"
+    (folder / "data_batch_1.bin").write_bytes((subset / "data_batch_1_first4000.bin").read_bytes())
+    (folder / "test_batch.bin").write_bytes((subset / "test_batch_first1000.bin").read_bytes())
+    config = Config().with_overrides(
+        [
+            "data.kind=cifar10",
+            f"data.root={tmp_path / 'cifar'}",
+            "data.subset=200",
+            "model.hidden=[16]",
+            "model.activation=relu",
+            "training.epochs=2",
+        ]
+    )
+    path = tmp_path / "cifar.py"
+    path.write_text(numpy_script(config), "utf-8")
+    lines = run_script(path)
+    assert lines[0].startswith("layers [3072, 16, 10]")
+    assert_same_summary(summary_of(lines), engine_summary(config), rel=1e-6)
 
 
 # -- the PyTorch script ----------------------------------------------------------------------

@@ -32,6 +32,7 @@ from ..core.losses import HEADS
 from ..core.optimizers import OPTIMIZERS
 from ..core.schedules import SCHEDULES
 from ..core.training import STATUS_TEXT
+from ..data.catalog import image_set
 from ..data.functions import parse_target, toy_maker
 from .config import IMAGE_KINDS, Config, ConfigError
 from .formula_code import formula_to_numpy
@@ -96,6 +97,23 @@ def _py(value) -> str:
     return repr(value)
 
 
+def _image_file_facts(kind: str) -> str:
+    """The set's files as the catalogue lists them (the template reads whatever it names)."""
+    image = image_set(kind)
+    lines = [f"IMAGE_SHAPE = {_py(tuple(image.shape))}  # one image: height, width(, colours)"]
+    lines.append(f"ARCHIVE_FOLDER = {_py(image.archive.folder if image.archive else None)}")
+    idx = {f.role: f.name for f in image.files} if image.is_idx else {}
+    records = {
+        split: [f.name for f in image.files if f.role == split and not image.is_idx]
+        for split in ("train", "test")
+    }
+    label_bytes = 0 if image.is_idx else image.files[0].label_bytes
+    lines.append(f"IDX_FILES = {_py(idx)}  # MNIST-style files, each may be gzip-compressed")
+    lines.append(f"RECORD_FILES = {_py(records)}  # CIFAR-style record files")
+    lines.append(f"LABEL_BYTES = {_py(label_bytes)}  # label bytes before each record's pixels")
+    return "\n".join(lines)
+
+
 # -- 1. the settings --------------------------------------------------------------------------
 def settings(config: Config, data_root: str | None, torch: bool = False) -> str:
     """The experiment's values as Python constants (user text only through repr)."""
@@ -139,6 +157,7 @@ def settings(config: Config, data_root: str | None, torch: bool = False) -> str:
         add(f"LABELS = {_py(d.labels)}  # CIFAR-100: fine (100 classes) or coarse (20)")
         add(f"SUBSET = {_py(int(d.subset))}  # images used per split (0: all)")
         add(f"SCALING = {_py(d.scaling)}  # unit: x / 255; standardize: (x - mean) / std")
+        add(_image_file_facts(d.kind))
     else:
         raise ConfigError([f"data.kind: unknown kind {d.kind!r}"])
     if d.kind in ("function", "toy"):

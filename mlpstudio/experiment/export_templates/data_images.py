@@ -8,21 +8,32 @@ import sys
 
 import numpy as np
 
-from .stand_ins import DATA_KIND, DATA_ROOT, DATA_SEED, LABELS, SCALING, SUBSET
+from .stand_ins import (
+    ARCHIVE_FOLDER,
+    DATA_KIND,
+    DATA_ROOT,
+    DATA_SEED,
+    IDX_FILES,
+    IMAGE_SHAPE,
+    LABEL_BYTES,
+    LABELS,
+    RECORD_FILES,
+    SCALING,
+    SUBSET,
+)
 
 # -- end of the generated part --
 
 
-FOLDERS = {"cifar10": "cifar-10-batches-bin", "cifar100": "cifar-100-binary"}
 GZIP_MAGIC = bytes([0x1F, 0x8B])
 
 
 def find_file(names):
     """The first of ``names`` in DATA_ROOT (or its sub-folder named after the set)."""
     folders = [DATA_ROOT, os.path.join(DATA_ROOT, DATA_KIND)]
-    if DATA_KIND in FOLDERS:
-        folders.append(os.path.join(DATA_ROOT, FOLDERS[DATA_KIND]))
-        folders.append(os.path.join(DATA_ROOT, DATA_KIND, FOLDERS[DATA_KIND]))
+    if ARCHIVE_FOLDER:
+        folders.append(os.path.join(DATA_ROOT, ARCHIVE_FOLDER))
+        folders.append(os.path.join(DATA_ROOT, DATA_KIND, ARCHIVE_FOLDER))
     for folder in folders:
         for name in names:
             if os.path.isfile(os.path.join(folder, name)):
@@ -48,29 +59,27 @@ def read_idx(stem):
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(shape)
 
 
-def read_cifar(names, label_bytes):
-    """CIFAR binary records: label byte(s), then 3,072 pixel bytes (R, G, B planes, 32 x 32)."""
+def read_cifar(names):
+    """CIFAR binary records: LABEL_BYTES label byte(s), then the pixels as colour planes."""
     paths = [p for p in (find_file([name]) for name in names) if p is not None]
     if not paths:
         sys.exit(f"None of {names} was found in {DATA_ROOT!r}: set DATA_ROOT at the top.")
     raw = b"".join(read_bytes(p) for p in paths)
-    records = np.frombuffer(raw, dtype=np.uint8).reshape(-1, label_bytes + 3072)
-    images = records[:, label_bytes:].reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1)
-    return images, records[:, :label_bytes].astype(np.int64)
+    height, width, colours = IMAGE_SHAPE
+    records = np.frombuffer(raw, dtype=np.uint8).reshape(-1, LABEL_BYTES + height * width * colours)
+    pixels = records[:, LABEL_BYTES:].reshape(-1, colours, height, width)
+    return pixels.transpose(0, 2, 3, 1), records[:, :LABEL_BYTES].astype(np.int64)
 
 
 def load_split(train):
     """Images (uint8) and labels (int64) of the train or the test split."""
-    if DATA_KIND in ("mnist", "fashion-mnist"):
-        prefix = "train" if train else "t10k"
-        images = read_idx(f"{prefix}-images-idx3-ubyte")
-        return images, read_idx(f"{prefix}-labels-idx1-ubyte").astype(np.int64)
-    if DATA_KIND == "cifar10":
-        names = [f"data_batch_{i}.bin" for i in range(1, 6)] if train else ["test_batch.bin"]
-        images, labels = read_cifar(names, 1)
-        return images, labels[:, 0]
-    images, labels = read_cifar(["train.bin" if train else "test.bin"], 2)
-    return images, labels[:, 1 if LABELS == "fine" else 0]
+    split = "train" if train else "test"
+    if IDX_FILES:
+        images = read_idx(IDX_FILES[f"{split}-images"])
+        return images, read_idx(IDX_FILES[f"{split}-labels"]).astype(np.int64)
+    images, labels = read_cifar(RECORD_FILES[split])
+    # CIFAR-100 records hold the coarse label, then the fine one
+    return images, labels[:, -1 if LABELS == "fine" else 0]
 
 
 def subset_indices(labels, n, rng):
