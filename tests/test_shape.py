@@ -76,8 +76,11 @@ def test_shape_from_genuine_mnist_agrees(shared_datasets):
 def test_heads_that_cannot_learn_are_refused():
     for overrides, words in (
         (["model.head=softmax"], "needs class labels"),
-        (["data.kind=toy", "model.head=mse"], "mse is for regression"),
-        (["data.kind=mnist", "model.head=sigmoid"], "sigmoid is for two classes"),
+        (["data.kind=toy", "model.head=mse"], "mse is for regression; use softmax or sigmoid"),
+        (
+            ["data.kind=mnist", "model.head=sigmoid"],
+            "sigmoid is for at most 2 classes; use softmax",
+        ),
     ):
         with pytest.raises(ConfigError, match=words):
             experiment_shape(Config().with_overrides(overrides))

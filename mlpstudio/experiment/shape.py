@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..core.losses import default_head
+from ..core.losses import HEADS, default_head
 from ..core.network import parameter_count
 from ..data.catalog import image_set
 from ..data.dataset import Dataset
@@ -91,14 +91,22 @@ def resolve_head(head: str, facts: DataFacts) -> str:
     learn (MSE on class labels, a class head on regression, sigmoid on more than 2 classes)."""
     if head == "auto":
         return default_head(facts.task, facts.n_classes)
-    if facts.task == "regression" and head != "mse":
+    entry = HEADS[head]
+    suitable = [
+        name
+        for name, other in HEADS.items()
+        if other.is_classification == (facts.task == "classification")
+        and (other.max_classes or 0) >= (facts.n_classes or 0) * bool(other.max_classes)
+    ]
+    choose = f"use {' or '.join(suitable)} (or auto)"
+    if facts.task == "regression" and entry.is_classification:
+        raise ConfigError([f"model.head: {head} needs class labels; {choose} for regression"])
+    if facts.task == "classification" and not entry.is_classification:
+        raise ConfigError([f"model.head: {head} is for regression; {choose}"])
+    if entry.max_classes and (facts.n_classes or 0) > entry.max_classes:
         raise ConfigError(
-            [f"model.head: {head} needs class labels; use mse (or auto) for regression"]
+            [f"model.head: {head} is for at most {entry.max_classes} classes; {choose}"]
         )
-    if facts.task == "classification" and head == "mse":
-        raise ConfigError(["model.head: mse is for regression; use softmax, sigmoid or auto"])
-    if head == "sigmoid" and (facts.n_classes or 0) > 2:
-        raise ConfigError(["model.head: sigmoid is for two classes; use softmax or auto"])
     return head
 
 

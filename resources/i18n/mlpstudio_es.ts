@@ -191,12 +191,7 @@
         <translation>&lt;b&gt;Parámetros: {total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="268"/>
-        <source>identity (linear output)</source>
-        <translation>identidad (salida lineal)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="274"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="270"/>
         <source>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</source>
         <translation>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</translation>
     </message>
@@ -1520,6 +1515,7 @@
     </message>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="272"/>
+        <location filename="../../mlpstudio/data/functions.py" line="351"/>
         <source>Unknown 2-D set {name!r}; choose one of {names}.</source>
         <translation>Conjunto 2D desconocido {name!r}; elige uno de {names}.</translation>
     </message>
@@ -2805,19 +2801,49 @@
 <context>
     <name>Heads</name>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="108"/>
+        <location filename="../../mlpstudio/core/losses.py" line="111"/>
         <source>Linear + mean squared error</source>
         <translation>Lineal + error cuadrático medio</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/core/losses.py" line="119"/>
+        <source>loss (mean squared error)</source>
+        <translation>pérdida (error cuadrático medio)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/losses.py" line="120"/>
+        <source>identity (linear output)</source>
+        <translation>identidad (salida lineal)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/losses.py" line="124"/>
         <source>Softmax + cross-entropy</source>
         <translation>Softmax + entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="130"/>
+        <location filename="../../mlpstudio/core/losses.py" line="132"/>
+        <source>loss (cross-entropy)</source>
+        <translation>pérdida (entropía cruzada)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/losses.py" line="133"/>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/losses.py" line="137"/>
         <source>Sigmoid + binary cross-entropy</source>
         <translation>Sigmoide + entropía cruzada binaria</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/losses.py" line="144"/>
+        <source>loss (binary cross-entropy)</source>
+        <translation>pérdida (entropía cruzada binaria)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/losses.py" line="145"/>
+        <source>sigmoid</source>
+        <translation>sigmoide</translation>
     </message>
 </context>
 <context>
@@ -3070,71 +3096,56 @@
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="53"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="129"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="54"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="130"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="54"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="55"/>
         <source>Log scale</source>
         <translation>Escala log.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="56"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="57"/>
         <source>Show the loss on a logarithmic axis: late, small improvements stay visible.</source>
         <translation>Muestra la pérdida en un eje logarítmico: las mejoras pequeñas y tardías siguen siendo visibles.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="62"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="79"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="63"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="80"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="63"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="64"/>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="70"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="88"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="71"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="89"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="71"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="89"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="72"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="90"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="80"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="81"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="128"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="129"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="134"/>
-        <source>loss (mean squared error)</source>
-        <translation>pérdida (error cuadrático medio)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="135"/>
-        <source>loss (cross-entropy)</source>
-        <translation>pérdida (entropía cruzada)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="136"/>
-        <source>loss (binary cross-entropy)</source>
-        <translation>pérdida (entropía cruzada binaria)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="163"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="159"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>

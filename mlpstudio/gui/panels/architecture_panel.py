@@ -264,11 +264,7 @@ def model_notation(widget: QWidget, sizes: list[int], activations: list[str], he
     nested = "x"
     for layer in range(1, n_layers + 1):
         nested = f"f<sup>[{layer}]</sup>({nested})"
-    output_act = {
-        "mse": translate("ArchitecturePanel", "identity (linear output)"),
-        "softmax": "softmax",
-        "sigmoid": "sigmoid",
-    }[head]
+    output_act = translate("Heads", HEADS[head].output_name)
     lines = [
         f"<b>f<sub>&theta;</sub>(x) = {nested}</b>",
         translate(

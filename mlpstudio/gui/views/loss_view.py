@@ -14,6 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox
 
+from ...i18n import translate
 from .. import style
 from ..style import RangeKeeper, Style, add_legend, plot_widget, prepare_plot
 from .base import View, finite_xy
@@ -130,12 +131,7 @@ class LossView(View):
         )  # fmt: skip
         if network is None:
             return
-        name = {
-            "mse": self.tr("loss (mean squared error)"),
-            "softmax": self.tr("loss (cross-entropy)"),
-            "sigmoid": self.tr("loss (binary cross-entropy)"),
-        }[network.head.name]
-        self.plot.setLabel("left", name)
+        self.plot.setLabel("left", translate("Heads", network.head.loss_name))
 
     def show_snapshot(self, snapshot):
         self._last = snapshot
