@@ -14,7 +14,7 @@ nvidia-smi -L | tee "$OUT/gpu.txt"
 python3 -c "import cupy, numpy; print('cupy', cupy.__version__, 'numpy', numpy.__version__)" \
     | tee -a "$OUT/gpu.txt"
 python3 -c "from mlpstudio.core.backend import gpu_status; print(gpu_status())" | tee -a "$OUT/gpu.txt"
-timeout 300 python3 -m pytest -q -p no:cacheprovider -rs tests/test_gradients.py \
+timeout 300 python3 -m pytest -q -p no:cacheprovider -rs tests/test_registries.py tests/test_gradients.py \
     tests/test_optimizers.py tests/test_network.py tests/test_training.py \
     tests/test_compare.py tests/test_archive.py 2>&1 \
     | tee "$OUT/pytest.log" | tail -25
