@@ -91,6 +91,8 @@ def resolve_head(head: str, facts: DataFacts) -> str:
     learn (MSE on class labels, a class head on regression, sigmoid on more than 2 classes)."""
     if head == "auto":
         return default_head(facts.task, facts.n_classes)
+    if head not in HEADS:
+        raise ConfigError([f"model.head: unknown head {head!r}; choose one of {', '.join(HEADS)}"])
     entry = HEADS[head]
     suitable = [
         name
