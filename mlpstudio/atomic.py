@@ -32,6 +32,7 @@ import re
 import secrets
 import shutil
 import socket
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -131,6 +132,8 @@ class PartFile:
     def commit(self) -> Path:
         self.file.flush()
         os.fsync(self.file.fileno())
+        with contextlib.suppress(OSError):  # a file replaced keeps its permissions (0600 stays)
+            os.chmod(self.file.fileno(), stat.S_IMODE(os.stat(self.target).st_mode))
         os.replace(self.path, self.target)  # still locked: no cleaner can take it meanwhile
         self.committed = True
         self.file.close()

@@ -64,7 +64,7 @@ def test_report_and_csv_of_a_saved_run_use_its_history(tmp_path, capsys):
     "argv, words",
     [
         (["export", "numpy"], "--out needs the name of the file"),
-        (["export", "numpy", "--out", "{tmp}"], "is a folder"),
+        (["export", "numpy", "--out", "{tmp}"], "names a folder"),
         (["export", "numpy", "--out", "{tmp}/missing/x.py"], "does not exist"),
         (["export", "numpy", "--set", "model.activation=nope", "--out", "{tmp}/x.py"], "nope"),
         (["export", "csv", "{tmp}/no.mlpx", "--out", "{tmp}/x.csv"], "no such file"),
@@ -101,3 +101,62 @@ def test_twenty_and_twenty_epochs_equal_forty(tmp_path, capsys, optimizer):
     assert not np.allclose(archive.load_experiment(a).params, straight.params)  # it trained on
     code, _, err = run(capsys, "train", str(b))
     assert_refused(code, err, "has already trained 40 epochs")
+
+
+@pytest.mark.parametrize(
+    "change, key",
+    [
+        (["--set", "model.hidden=[5]"], "model.hidden"),
+        (["--set", "model.activation=relu"], "model.activation"),
+        (["--set", "training.optimizer=sgd"], "training.optimizer"),
+        (["--set", "training.dtype=float64"], "training.dtype"),
+        (["--seed", "5"], "data.seed, training.seed"),
+        (["--set", "data.noise=0.1"], "data.noise"),
+    ],
+)
+def test_a_continued_run_refuses_changes_its_saved_state_cannot_follow(
+    tmp_path, capsys, change, key
+):
+    saved = tmp_path / "run.mlpx"
+    assert run(capsys, "train", "--epochs", "3", "--save", str(saved))[0] == 0
+    before = saved.read_bytes()
+    code, _, err = run(capsys, "train", str(saved), "--epochs", "2", *change, "--save", str(saved))
+    assert_refused(code, err, f"so {key} cannot change")
+    assert saved.read_bytes() == before
+    # what may change between sessions still does
+    code, _, _ = run(
+        capsys, "train", str(saved), "--epochs", "2", "--set", "training.learning_rate=0.001",
+    )  # fmt: skip
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    "optimizer, option",
+    [("adam", "training.momentum=0.5"), ("rmsprop", "training.beta1=0.8"),
+     ("sgd", "training.eps=1e-6"), ("adam", "training.min_lr_factor=0.5")],
+)  # fmt: skip
+def test_an_option_of_another_optimiser_or_schedule_is_refused(capsys, optimizer, option):
+    code, _, err = run(
+        capsys, "train", "--epochs", "1",
+        "--set", f"training.optimizer={optimizer}", "--set", option,
+    )  # fmt: skip
+    assert_refused(code, err, "so it would change nothing")
+
+
+def test_export_refuses_targets_that_are_not_plain_new_or_own_files(tmp_path, capsys):
+    import os
+
+    config = tmp_path / "c.toml"
+    config.write_text("[model]\nhidden = [4]\n", encoding="utf-8")
+    link = tmp_path / "link.py"
+    link.symlink_to(tmp_path / "nowhere.py")
+    cases = [(str(config), "is the input file itself"), (str(link), "is a link"),
+             (str(tmp_path / "sub") + "/", "names a folder")]  # fmt: skip
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe")
+        cases.append((str(tmp_path / "pipe"), "is not a plain file"))
+    for out, words in cases:
+        code, _, err = run(capsys, "export", "numpy", str(config), "--out", out)
+        assert_refused(code, err, words)
+    assert config.read_text(encoding="utf-8") == "[model]\nhidden = [4]\n"
+    assert link.is_symlink() and not (tmp_path / "nowhere.py").exists()

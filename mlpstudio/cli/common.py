@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_CRASH = 0, 1, 2, 3
 
@@ -92,7 +93,31 @@ def load_experiment(args: argparse.Namespace) -> object:
     else:
         config = Config()
     assignments = _assignments(args, epochs=True)
-    return config.with_overrides(assignments) if assignments else config
+    config = config.with_overrides(assignments) if assignments else config
+    check_options_apply(config, args.assignments)
+    return config
+
+
+def check_options_apply(config, assignments: list[str]) -> None:
+    """Refuse a --set of an optimiser's or schedule's option that the chosen one does not have
+    (``training.momentum`` with Adam): it would be stored but change nothing."""
+    from ..core.optimizers import OPTIMIZERS
+    from ..core.schedules import SCHEDULES
+
+    chosen = {"optimizer": config.training.optimizer, "schedule": config.training.schedule}
+    for assignment in assignments:
+        key = assignment.split("=", 1)[0].strip()
+        section, _, name = key.partition(".")
+        if section != "training":
+            continue
+        for kind, registry in (("optimizer", OPTIMIZERS), ("schedule", SCHEDULES)):
+            owners = [n for n, e in registry.items() if any(o.name == name for o in e.options)]
+            if owners and chosen[kind] not in owners:
+                raise UsageError(
+                    f"--set {key}: is an option of the {kind} {' and '.join(owners)}, but "
+                    f"training.{kind} is {chosen[kind]}, so it would change nothing. Choose "
+                    f"that {kind} too (--set training.{kind}={owners[0]}), or leave {key} out."
+                )
 
 
 def _assignments(args: argparse.Namespace, epochs: bool) -> list[str]:
@@ -114,11 +139,12 @@ def is_experiment_file(path: str | None) -> bool:
     return bool(path) and str(path).lower().endswith(SUFFIX)
 
 
-def load_run(args: argparse.Namespace) -> tuple[object, object | None]:
+def load_run(args: argparse.Namespace, continuing: bool = True) -> tuple[object, object | None]:
     """(config, saved run) for a command whose FILE may be a TOML file or a saved experiment
     (``.mlpx``). For a saved experiment, the run is its :class:`ExperimentFile` and the
     config is its own with --set/--seed/--backend applied; --epochs is left to the caller
-    (more epochs of that run). Otherwise the run is None and the config is
+    (more epochs of that run); when ``continuing``, changes that the saved state cannot follow
+    (FIXED_WHEN_CONTINUING) are refused. Otherwise the run is None and the config is
     :func:`load_experiment`'s."""
     if not is_experiment_file(args.config):
         return load_experiment(args), None
@@ -136,7 +162,40 @@ def load_run(args: argparse.Namespace) -> tuple[object, object | None]:
         print(f"mlpstudio: {note}", file=sys.stderr)
     assignments = _assignments(args, epochs=False)
     config = saved.config.with_overrides(assignments) if assignments else saved.config
+    check_options_apply(config, args.assignments)
+    fixed = _fixed_keys_changed(saved.config, config) if continuing else []
+    if fixed:
+        raise UsageError(
+            f"{Path(args.config).name} continues its own run, so {', '.join(fixed)} cannot "
+            "change: the saved weights, optimiser state and data split belong to them. Start a "
+            "new run from its configuration (mlpstudio train CONFIG.toml) to change them."
+        )
     return config, saved
+
+
+#: What a saved run cannot change when it continues: the data and its split, the network, and
+#: the optimiser, seed, precision and backend its saved state was made with. The rest of
+#: [training] (learning rate, batch size, schedule, ...) may change between sessions.
+FIXED_WHEN_CONTINUING = (
+    "data.",
+    "model.",
+    "training.optimizer",
+    "training.seed",
+    "training.dtype",
+    "training.backend",
+)
+
+
+def _fixed_keys_changed(before, after) -> list[str]:
+    """The keys of FIXED_WHEN_CONTINUING whose value differs between two configs."""
+    old, new = before.to_dict(), after.to_dict()
+    return [
+        f"{section}.{key}"
+        for section, values in new.items()
+        for key, value in values.items()
+        if old.get(section, {}).get(key) != value
+        and f"{section}.{key}".startswith(FIXED_WHEN_CONTINUING)
+    ]
 
 
 class ProgressBar:
@@ -176,3 +235,29 @@ def check_out_given(out: str | None) -> None:
     """``--out ''`` names no folder: refused, rather than silently writing nothing."""
     if out is not None and not out.strip():
         raise UsageError("--out needs the name of a folder for the results.")
+
+
+def check_file_target(option: str, value: str | None, input_file: str | None = None) -> Path:
+    """The file an option writes (``--out FILE``, ``--save FILE``), refused before any work
+    when it is missing or empty, a folder (or ends like one), a link, a device or pipe, or a
+    folder that does not exist; and, with ``input_file``, when it is the command's own input
+    (which the output would replace)."""
+    if value is None or not value.strip():
+        raise UsageError(f"{option} needs the name of the file to write.")
+    path = Path(value)
+    if value.endswith(("/", "\\")) or path.is_dir():
+        raise UsageError(f"{option} {value}: names a folder; give the name of a file.")
+    if path.is_symlink():
+        raise UsageError(f"{option} {value}: is a link; give the name of a plain file.")
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{option} {value}: is not a plain file (a device or a pipe).")
+    if not path.parent.is_dir():
+        what = "is a file, not a folder" if path.parent.exists() else "does not exist"
+        raise UsageError(f"{option} {value}: the folder {path.parent} {what}.")
+    if input_file and path.exists() and Path(input_file).exists():
+        if path.samefile(input_file):
+            raise UsageError(
+                f"{option} {value}: is the input file itself, which it would replace; "
+                "write to another file."
+            )
+    return path

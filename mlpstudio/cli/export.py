@@ -15,7 +15,14 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .common import EXIT_FAILED, EXIT_OK, UsageError, add_experiment_options, load_run
+from .common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    add_experiment_options,
+    check_file_target,
+    load_run,
+)
 
 FORMATS = ("numpy", "pytorch", "report", "csv")
 
@@ -46,23 +53,11 @@ def add_export_command(subparsers) -> argparse.ArgumentParser:
     return parser
 
 
-def check_out_file(out: str | None) -> Path:
-    """--out FILE: given, not a folder, in a folder that exists (refused before any work)."""
-    if out is None or not out.strip():
-        raise UsageError("--out needs the name of the file to write.")
-    path = Path(out)
-    if path.is_dir():
-        raise UsageError(f"--out {out}: is a folder; give the name of a file.")
-    if not path.parent.is_dir():
-        raise UsageError(f"--out {out}: the folder {path.parent} does not exist.")
-    return path
-
-
 def cmd_export(args) -> int:
     from ..atomic import atomic_write_text
 
-    out = check_out_file(args.out)
-    config, saved = load_run(args)
+    out = check_file_target("--out", args.out, input_file=args.config)
+    config, saved = load_run(args, continuing=False)
     if args.format in ("numpy", "pytorch"):
         if saved is not None and args.epochs is not None:
             config = config.with_overrides([f"training.epochs={args.epochs}"])

@@ -17,6 +17,7 @@ from .common import (
     ProgressBar,
     UsageError,
     add_experiment_options,
+    check_file_target,
     check_out_given,
     load_run,
 )
@@ -191,14 +192,10 @@ def continued_config(config, saved, epochs: int | None, name: str):
 
 
 def check_save_target(save: str | None) -> None:
-    """--save FILE: refused before training when it names no file or a folder that is missing."""
-    if save is None:
-        return
-    path = Path(save)
-    if not save.strip() or path.is_dir():
-        raise UsageError(f"--save needs the name of an experiment file (.mlpx), not {save!r}.")
-    if not path.parent.is_dir():
-        raise UsageError(f"--save {save}: the folder {path.parent} does not exist.")
+    """--save FILE: refused before training when it cannot be written as a plain file (it may
+    be the experiment being continued: the file is replaced whole, at the end)."""
+    if save is not None:
+        check_file_target("--save", save)
 
 
 def _human_summary(s: dict) -> str:

@@ -300,3 +300,18 @@ def test_a_users_own_hidden_part_files_are_never_taken_for_leftovers(tmp_path):
     leftover.write_bytes(b"half")
     assert atomic.remove_stale(tmp_path) == [leftover.name]
     assert (album / "img.jpg").exists() and notes.exists()
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path):
+    import os
+    import stat
+
+    from mlpstudio.atomic import atomic_write_text
+
+    target = tmp_path / "private.txt"
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, 0o600)
+    atomic_write_text(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
