@@ -24,8 +24,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GENERATED = ROOT / "build" / "packaging"
-DIST = ROOT / "dist"
+# Where the build goes: the checkout, or MLPSTUDIO_BUILD_DIR (the tests build in a temporary
+# folder); the spec reads the same variable for the icons and the version file.
+OUTPUT = Path(os.environ.get("MLPSTUDIO_BUILD_DIR") or ROOT)
+GENERATED = OUTPUT / "build" / "packaging"
+DIST = OUTPUT / "dist"
 APP_DIR = DIST / "MLPStudio"
 sys.path.insert(0, str(ROOT))
 
@@ -85,7 +88,7 @@ def run_pyinstaller() -> float:
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", str(ROOT / "packaging" / "mlpstudio.spec"),
          "--noconfirm", "--clean", "--distpath", str(DIST),
-         "--workpath", str(ROOT / "build" / "pyinstaller")],
+         "--workpath", str(OUTPUT / "build" / "pyinstaller")],
         check=True, cwd=ROOT,
     )  # fmt: skip
     return time.perf_counter() - started

@@ -160,3 +160,13 @@ def test_export_refuses_targets_that_are_not_plain_new_or_own_files(tmp_path, ca
         assert_refused(code, err, words)
     assert config.read_text(encoding="utf-8") == "[model]\nhidden = [4]\n"
     assert link.is_symlink() and not (tmp_path / "nowhere.py").exists()
+
+
+def test_compare_and_explain_read_a_saved_experiment_s_configuration(tmp_path, capsys):
+    saved = tmp_path / "run.mlpx"
+    assert run(capsys, "train", "--epochs", "2", "--set", "model.hidden=[3]",
+               "--save", str(saved))[0] == 0  # fmt: skip
+    code, out, _ = run(capsys, "explain", "backprop", str(saved), "--json")
+    assert code == 0 and json.loads(out.strip().splitlines()[-1])["sizes"] == [1, 3, 1]
+    code, out, _ = run(capsys, "compare", str(saved), "--hidden", "4", "--epochs", "2")
+    assert code == 0 and "1-4-1" in out

@@ -128,11 +128,12 @@ def test_resources_are_found_from_the_installed_package():
 )
 def test_frozen_app_passes_its_smoke_check(tmp_path):
     pytest.importorskip("PyInstaller")
+    env = dict(os.environ, MLPSTUDIO_BUILD_DIR=str(tmp_path))  # not into the checkout
     result = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--smoke"],
-                            capture_output=True, text=True, timeout=900)  # fmt: skip
+                            capture_output=True, text=True, timeout=900, env=env)  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "status finished" in result.stdout
-    exe = ROOT / "dist" / "MLPStudio" / "MLPStudio"
+    exe = tmp_path / "dist" / "MLPStudio" / "MLPStudio"
     if sys.platform.startswith("linux"):
         # resources come from inside the bundle: the Spanish interface loads there
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -80,12 +80,16 @@ def registry_epilog() -> str:
 
 
 def load_experiment(args: argparse.Namespace) -> object:
-    """The Config described by a file or preset plus --set/--epochs/--seed/--backend."""
+    """The Config described by a file (a TOML configuration, or a saved experiment's) or a
+    preset, plus --set/--epochs/--seed/--backend."""
     from ..experiment.config import Config, load_config
     from ..experiment.presets import preset_config
 
     if args.config and args.preset:
         raise UsageError("Give either a configuration file or --preset, not both.")
+    if is_experiment_file(args.config):  # a saved experiment: its configuration
+        config, _ = load_run(args, continuing=False)
+        return config.with_overrides([f"training.epochs={args.epochs}"]) if args.epochs else config
     if args.config:
         config = load_config(args.config)
     elif args.preset:
