@@ -507,3 +507,76 @@ def image_set(name: str) -> ImageSet:
         raise DataError(
             f"Unknown image set {name!r}; the sets are {', '.join(SET_NAMES)}."
         ) from None
+
+
+# -- information only: sets an MLP is not the model for --------------------------------------
+@dataclass(frozen=True)
+class InfoSet:
+    """A dataset the app describes but never loads, downloads or lists as a task: its card
+    in the Datasets dialog says what it is and why a multilayer perceptron is not its model.
+    Not in :data:`SETS`, so no reader, store command or Task box ever offers it."""
+
+    name: str
+    title: str
+    task: str  # QT_TRANSLATE_NOOP("Datasets", ...)
+    images: str  # QT_TRANSLATE_NOOP("Datasets", ...): how many, and their size
+    classes: str  # QT_TRANSLATE_NOOP("Datasets", ...)
+    splits: tuple[tuple[str, int], ...]  # (split name, images), as published
+    why_not_mlp: str  # QT_TRANSLATE_NOOP("Datasets", ...)
+    homepage: str
+    credit: str
+
+
+IMAGENET = InfoSet(
+    name="imagenet",
+    title="ImageNet (ILSVRC 2012)",
+    task=QT_TRANSLATE_NOOP("Datasets", "Classification of photos into 1,000 classes."),
+    images=QT_TRANSLATE_NOOP(
+        "Datasets",
+        "About 1.43 million colour photos of varying size (often resized to 224x224x3 = "
+        "150,528 inputs); the training images alone are about 140 GB.",
+    ),
+    classes=QT_TRANSLATE_NOOP(
+        "Datasets", "1,000 classes (WordNet synsets; about 120 of them are dog breeds)."
+    ),
+    splits=(("train", 1281167), ("validation", 50000), ("test", 100000)),
+    why_not_mlp=QT_TRANSLATE_NOOP(
+        "Datasets",
+        "A dense first layer of 1,000 units on 224x224x3 inputs already has 150 million "
+        "weights, and it would have to learn every object again at every position. "
+        "Convolutional networks and vision transformers share weights across the image and "
+        "reach over 80% top-1 accuracy; this is their data set, not an MLP's.",
+    ),
+    homepage="https://www.image-net.org/",
+    credit="J. Deng et al., ImageNet, CVPR 2009; O. Russakovsky et al., ILSVRC, IJCV 2015",
+)
+
+COCO = InfoSet(
+    name="coco",
+    title="COCO (2017)",
+    task=QT_TRANSLATE_NOOP(
+        "Datasets",
+        "Object detection, segmentation and captioning: many objects per photo, each with "
+        "a box and an outline.",
+    ),
+    images=QT_TRANSLATE_NOOP(
+        "Datasets",
+        "About 164,000 colour photos of everyday scenes, typically 640x480, with about "
+        "1.5 million labelled objects; about 25 GB of images.",
+    ),
+    classes=QT_TRANSLATE_NOOP(
+        "Datasets", "80 object categories (91 defined), plus captions and keypoints."
+    ),
+    splits=(("train", 118287), ("validation", 5000), ("test", 40670)),
+    why_not_mlp=QT_TRANSLATE_NOOP(
+        "Datasets",
+        "The answer is not one class per image but a variable list of boxes and masks, "
+        "which a fixed-size MLP output cannot express; detectors (Faster R-CNN, YOLO, DETR) "
+        "use convolutional or transformer backbones on the whole image.",
+    ),
+    homepage="https://cocodataset.org/",
+    credit="T.-Y. Lin et al., Microsoft COCO, ECCV 2014",
+)
+
+#: Information cards only: never loadable, never downloadable.
+INFO_SETS: dict[str, InfoSet] = {s.name: s for s in (IMAGENET, COCO)}

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import store
-from ..data.catalog import SET_LABELS, SET_NAMES
+from ..data.catalog import INFO_SETS, SET_LABELS, SET_NAMES
 from ..data.dataset import DataError
 from ..i18n import translate
+from .dataset_cards import DatasetCard
 
 
 def set_title(name: str) -> str:
@@ -202,12 +203,12 @@ class DatasetManager(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Datasets"))
-        self.resize(760, 320)
+        self.resize(1000, 640)
         layout = QVBoxLayout(self)
         self.folder_label = QLabel()
         self.folder_label.setWordWrap(True)
         layout.addWidget(self.folder_label)
-        self.table = QTableWidget(len(SET_NAMES), 3)
+        self.table = QTableWidget(len(SET_NAMES) + len(INFO_SETS), 3)
         self.table.setHorizontalHeaderLabels([self.tr("Dataset"), self.tr("Size"),
                                               self.tr("State")])  # fmt: skip
         header = self.table.horizontalHeader()
@@ -218,6 +219,8 @@ class DatasetManager(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)
+        self.card = DatasetCard()
+        layout.addWidget(self.card, 1)
         buttons = QHBoxLayout()
         self.download_button = QPushButton(self.tr("Download"))
         self.download_button.setToolTip(self.tr("Download the selected set and verify it."))
@@ -241,12 +244,21 @@ class DatasetManager(QDialog):
         )
         self.verify_button.clicked.connect(self._verify)
         self.open_button.clicked.connect(self._open_folder)
+        self.table.currentCellChanged.connect(self._show_card)
         self.table.selectRow(0)
         self.refresh()
 
     def _selected(self) -> str:
         row = max(0, self.table.currentRow())
-        return SET_NAMES[row]
+        return (SET_NAMES + tuple(INFO_SETS))[row]
+
+    def _show_card(self, *_) -> None:
+        """The selected set's card; the buttons apply only to sets MLP Studio can load."""
+        name = self._selected()
+        loadable = name not in INFO_SETS
+        for button in (self.download_button, self.import_button, self.verify_button):
+            button.setEnabled(loadable)
+        self.card.show_set(name)
 
     def refresh(self) -> None:
         folder = store.data_dir()
@@ -265,6 +277,16 @@ class DatasetManager(QDialog):
                 )
             ):
                 self.table.setItem(row, col, QTableWidgetItem(value))
+        for row, info in enumerate(INFO_SETS.values(), start=len(SET_NAMES)):
+            for col, value in enumerate(
+                (info.title, "–", self.tr("Information only: not loadable in MLP Studio."))
+            ):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setMinimumHeight(rows + self.table.horizontalHeader().height() + 4)
+        self.card.forget()
+        self._show_card()
 
     def _after(self, ok: bool) -> None:
         self.refresh()

@@ -33,11 +33,13 @@ from .views.gallery_view import GalleryView
 from .views.health_view import HealthView
 from .views.loss_view import LossView
 from .views.network_view import NetworkView
+from .views.neuron_view import NetworkHook, NeuronView
 from .views.prediction_view import PredictionView
+from .views.shapes_view import ShapesView
 from .views.weights_view import WeightsView
 from .widgets import CurrentPageStack, MessageBar, PanelScrollArea, wrap_captions
 
-LAYOUT_VERSION = 4  # bump when the docks change, so an old saved layout is not restored
+LAYOUT_VERSION = 5  # bump when the docks change, so an old saved layout is not restored
 
 
 class WindowLayout:
@@ -133,6 +135,8 @@ class WindowLayout:
         self.first_layer_view = FirstLayerView()
         self.basis_view = BasisView()
         self.health_view = HealthView()
+        self.shapes_view = ShapesView(lambda: self.controller.config.training.batch_size)
+        self.neuron_view = NeuronView()
         self.view_docks = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -180,6 +184,13 @@ class WindowLayout:
                 self.health_view,
                 right,
             ),
+            ("shapes", QCoreApplication.translate("MainWindow", "Shapes"), self.shapes_view, right),
+            (
+                "neuron",
+                QCoreApplication.translate("MainWindow", "Neuron"),
+                self.neuron_view,
+                bottom,
+            ),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
@@ -197,12 +208,17 @@ class WindowLayout:
         self.tabifyDockWidget(docks["network"], docks["confusion"])
         self.tabifyDockWidget(docks["weights"], docks["basis"])
         self.tabifyDockWidget(docks["loss"], docks["health"])
+        self.tabifyDockWidget(docks["loss"], docks["shapes"])
+        self.tabifyDockWidget(docks["network"], docks["neuron"])
+        self.network_hook = NetworkHook(self.network_view, self)  # double-click: one neuron
+        self.network_hook.requested.connect(self._show_neuron)
         docks["loss"].raise_()
         # a unit clicked in the Network view or in the basis view is highlighted in both
         self.network_view.unit_clicked.connect(self._unit_clicked)
         self.basis_view.unit_selected.connect(self.network_view.highlight_last_hidden)
         self.common_views = [
-            self.loss_view, self.weights_view, self.network_view, self.health_view
+            self.loss_view, self.weights_view, self.network_view, self.health_view,
+            self.shapes_view, self.neuron_view,
         ]  # fmt: skip
         self.function_views = [self.prediction_view]
         self.image_views = [
@@ -225,6 +241,11 @@ class WindowLayout:
         diagram.select(chosen)
         last = column == len(diagram.sizes) - 2
         self.basis_view.highlight(unit if chosen is not None and last else None)
+
+    def _show_neuron(self, layer: int, unit: int) -> None:
+        self.view_docks["neuron"].show()
+        self.view_docks["neuron"].raise_()
+        self.neuron_view.show_unit(layer, unit)
 
     @property
     def views(self):
@@ -273,6 +294,9 @@ class WindowLayout:
         self.architecture_panel = ArchitecturePanel()
         self.training_panel = TrainingPanel(
             [self.act_start, self.act_step, self.act_stop, self.act_reset]
+        )
+        self.training_panel.changed.connect(  # after the config took the new batch size
+            self.shapes_view.refresh, Qt.ConnectionType.QueuedConnection
         )
         for panel in (self.data_panel, self.architecture_panel, self.training_panel):
             for combo in panel.findChildren(QComboBox):
