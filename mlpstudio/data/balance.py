@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .catalog import IdxFile, image_set
-from .images import read_cifar_labels, read_idx_labels
 from .dataset import DataError
+from .images import read_cifar_labels, read_idx_labels
 from .locations import find_file, locate, set_folder
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..data.balance import Balance, class_balance
 from ..data.catalog import INFO_SETS, SETS, IdxFile, ImageSet, InfoSet
@@ -54,18 +54,22 @@ class DatasetCard(QWidget):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.text, 2)
+        scroll = QScrollArea()  # a long card scrolls rather than push the dialog taller
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.text)
+        layout.addWidget(scroll, 2)
         right = QVBoxLayout()
         self.chart_title = QLabel()
         self.chart_title.setWordWrap(True)
+        self.chart_title.setMinimumHeight(1)
         right.addWidget(self.chart_title)
         self.plot = plot_widget()
         self.plot.setMouseEnabled(False, False)
         self.plot.setLabel("left", self.tr("images"))
         self.plot.showGrid(y=True, alpha=0.15)
-        self.legend = add_legend(
-            self.plot, offset=(-5, 2), brush=(255, 255, 255, 220), colCount=2
-        )
+        self.legend = add_legend(self.plot, offset=(-5, 2), brush=(255, 255, 255, 220), colCount=2)
         prepare_plot(self.plot)
         self.train_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=style.TRAIN,
                                           name=self.tr("training"))  # fmt: skip
@@ -73,7 +77,7 @@ class DatasetCard(QWidget):
                                          name=self.tr("test"))  # fmt: skip
         self.plot.addItem(self.train_bars)
         self.plot.addItem(self.test_bars)
-        self.plot.setMinimumWidth(300)
+        self.plot.setMinimumSize(300, 120)
         right.addWidget(self.plot, 1)
         self.chart = QWidget()
         self.chart.setLayout(right)

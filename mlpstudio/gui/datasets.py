@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import threading
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -204,6 +205,9 @@ class DatasetManager(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Datasets"))
         self.resize(1000, 640)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and screen.width() > 0:  # a 1280x720 projector
+            self.resize(min(1000, screen.width() - 40), min(640, screen.height() - 40))
         layout = QVBoxLayout(self)
         self.folder_label = QLabel()
         self.folder_label.setWordWrap(True)
@@ -218,9 +222,14 @@ class DatasetManager(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        layout.addWidget(self.table)
+        self.table.setWordWrap(False)  # one line per set; the whole state in the tooltip
         self.card = DatasetCard()
-        layout.addWidget(self.card, 1)
+        split = QSplitter(Qt.Orientation.Vertical)  # a small screen shares the height
+        split.addWidget(self.table)
+        split.addWidget(self.card)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split, 1)
         buttons = QHBoxLayout()
         self.download_button = QPushButton(self.tr("Download"))
         self.download_button.setToolTip(self.tr("Download the selected set and verify it."))
@@ -282,9 +291,6 @@ class DatasetManager(QDialog):
                 (info.title, "–", self.tr("Information only: not loadable in MLP Studio."))
             ):
                 self.table.setItem(row, col, QTableWidgetItem(value))
-        self.table.resizeRowsToContents()
-        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        self.table.setMinimumHeight(rows + self.table.horizontalHeader().height() + 4)
         self.card.forget()
         self._show_card()
 

@@ -58,9 +58,8 @@ class NeuronDiagram(QWidget):
         rows = len(shown) + (1 if n > MAX_INPUTS else 0) + 1  # + the bias
         step = (h - 10) / max(1, rows)
         x_in = 10 + metrics.horizontalAdvance("a₉₉ = −0.000")
-        out_text = metrics.horizontalAdvance("a = −0.000e-00") + 12
         radius = max(14.0, min(30.0 * scale, h * 0.16))
-        centre = QPointF(max(x_in + 120, w - out_text - radius - 10), h / 2)
+        centre = QPointF(max(x_in + 120, w - radius - 40 * scale), h / 2 - metrics.height())
         bound = float(np.abs(cell.w).max()) or 1.0
         cmap = pg.colormap.get("CET-D1")
         lines = []
@@ -119,14 +118,11 @@ class NeuronDiagram(QWidget):
         )
         end = QPointF(w - 6, centre.y())
         painter.drawLine(QPointF(centre.x() + radius, centre.y()), end)
+        below = QRectF(centre.x() - 120, centre.y() + radius + 2, 240 - 4, 2.2 * metrics.height())
+        below.setRight(min(below.right(), w - 2.0))
         painter.drawText(
-            QRectF(
-                centre.x() + radius + 4,
-                centre.y() - 2.2 * metrics.height(),
-                w - centre.x() - radius - 8,
-                2 * metrics.height(),
-            ),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+            below,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
             f"z = {value(cell.z)}\na = {value(cell.a)}",
         )
         painter.end()
@@ -292,7 +288,18 @@ class NeuronView(View):
     def restyle(self) -> None:
         self.curve.setPen(Style.instance().pen(style.TRAIN))
         self.point.setSize(Style.instance().marker_size * 1.5)
+        self._fit()
         self.diagram.update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """A narrow dock (a projector's large fonts) gives the drawing the whole width; the
+        formula line below still says a = S(z)."""
+        scale = 1.5 if Style.instance().presentation else 1.0
+        self.plot.setVisible(self.width() >= 420 * scale)
 
     def has_content(self) -> bool:
         return self.cell is not None

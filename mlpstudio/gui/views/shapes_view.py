@@ -69,12 +69,13 @@ class ShapesView(View):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.body.addWidget(self.table, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setContentsMargins(6, 4, 6, 4)
+        self.summary.setContentsMargins(6, 2, 6, 4)
         self.body.addWidget(self.summary)
+        self.table.setMinimumHeight(60)
+        self.body.addWidget(self.table, 1)
         self.shapes: BatchShapes | None = None
 
     # -- what it shows ---------------------------------------------------------------------
@@ -123,6 +124,9 @@ class ShapesView(View):
                 (f"b^[{lbl}]", layer.b, (1, layer.units), None),
                 (f"Z^[{lbl}], A^[{lbl}]", layer.course, layer.code, None),
             ]
+        self.table.setToolTip(
+            "\n".join(f"{name}: {shape_text(course)}" for name, course, _, _ in rows)
+        )
         self.table.setRowCount(len(rows))
         for row, (name, course, code, mults) in enumerate(rows):
             values = (name, shape_text(course), shape_text(code),
@@ -144,8 +148,7 @@ class ShapesView(View):
             self.tr(
                 "Multiplications per sample: Σ N<sub>l</sub> N<sub>l−1</sub> = {terms} = "
                 "<b>{per_sample}</b>; per batch: {per_batch}.<br>Parameters: "
-                "Σ N<sub>l</sub> (N<sub>l−1</sub> + 1) = <b>{params}</b> (one multiplication "
-                "per weight; the biases are added)."
+                "Σ N<sub>l</sub> (N<sub>l−1</sub> + 1) = <b>{params}</b>."
             ).format(
                 terms=terms,
                 per_sample=number(s.multiplications_per_sample),
