@@ -310,33 +310,42 @@ class NeuronView(View):
 
 class NetworkHook(QObject):
     """Makes the Network view's units open this view: a double-click on a unit, or the
-    context menu's "Show this neuron". Only public parts of the Network view are used."""
+    context menu's "Show this neuron". Only public parts of the Network view are used: its
+    ``unit_double_clicked`` signal where it has one (hidden and output units), else a
+    double-click seen by an event filter and located with ``unit_at`` (hidden units)."""
 
     requested = Signal(int, int)  # layer (1-based), unit (0-based)
 
     def __init__(self, network_view, parent=None):
         super().__init__(parent)
         self.diagram = network_view.diagram
-        self.diagram.installEventFilter(self)
+        self._locate = getattr(self.diagram, "node_at", self.diagram.unit_at)
+        signal = getattr(network_view, "unit_double_clicked", None)
+        if signal is not None:
+            signal.connect(self._double_clicked)
+        else:
+            self.diagram.installEventFilter(self)
         self.diagram.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.diagram.customContextMenuRequested.connect(self._menu)
+        self.menu = None
+
+    def _double_clicked(self, column: int, unit: int) -> None:
+        if column > 0:  # column 0 is the input layer: no neuron there
+            self.requested.emit(column, unit)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.MouseButtonDblClick:
-            self._emit(event.position())
+            hit = self._locate(event.position())
+            if hit is not None:
+                self._double_clicked(*hit)
         return False
 
     def _menu(self, pos) -> None:
-        hit = self.diagram.unit_at(QPointF(pos))
-        if hit is None:
+        hit = self._locate(QPointF(pos))
+        if hit is None or hit[0] == 0:
             return
         menu = QMenu(self.diagram)
         action = menu.addAction(self.tr("Show this neuron: z = w^T a + b, a = S(z)"))
         action.triggered.connect(lambda: self.requested.emit(hit[0], hit[1]))
         menu.popup(self.diagram.mapToGlobal(pos))
         self.menu = menu  # kept for tests
-
-    def _emit(self, pos) -> None:
-        hit = self.diagram.unit_at(pos)
-        if hit is not None:
-            self.requested.emit(hit[0], hit[1])
