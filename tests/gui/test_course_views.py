@@ -170,3 +170,30 @@ def test_dataset_cards_count_the_real_labels(qtbot, shared_datasets, tmp_path, m
         assert not dialog.download_button.isEnabled() and not dialog.import_button.isEnabled()
         assert "Why not an MLP?" in dialog.card.text.text()
         assert dialog.card.chart.isHidden()
+
+
+def test_neuron_view_feeds_images_as_the_trainer_does(qtbot):
+    """uint8 pixels, shifted and scaled as the trainer does per batch: z of an output unit
+    equals the engine's logits for that image."""
+    from mlpstudio.core.network import Network
+    from mlpstudio.data.dataset import Dataset
+    from mlpstudio.gui.views.neuron_view import NeuronView
+
+    rng = np.random.default_rng(3)
+    images = rng.integers(0, 256, size=(6, 2, 2), dtype=np.uint8)
+    labels = np.array([0, 1, 2, 0, 1, 2])
+    dataset = Dataset("tiny", "classification", images, labels, images, labels, (2, 2),
+                      ("a", "b", "c"), input_shift=100.0, input_scale=1 / 50)  # fmt: skip
+    network = Network([4, 3, 3], ["relu"], head="softmax")
+    view = NeuronView()
+    qtbot.addWidget(view)
+    view.set_dataset(dataset)
+    view.set_network(network)
+    view.show_snapshot(snap(tuple(network.weights_to_host())))
+    view.sample.setValue(4)
+    view.show_unit(2, 1)
+    x = (images[3].reshape(1, 4).astype(np.float64) - 100.0) / 50
+    logits = np.asarray(network.logits(x.astype(network.params.dtype)))[0]
+    assert view.cell.z == pytest.approx(float(logits[1]), rel=1e-5)
+    assert view.cell.a == pytest.approx(float(np.exp(logits[1]) / np.exp(logits).sum()), rel=1e-5)
+    assert "softmax" in view.formula.text()
