@@ -302,7 +302,9 @@ class NeuronView(View):
         self.plot.setVisible(self.width() >= 420 * scale)
 
     def has_content(self) -> bool:
-        return self.cell is not None
+        """Drawn, or (in a dock behind another tab) holding a matching snapshot that is
+        drawn the moment the tab is shown."""
+        return self.cell is not None or self.accepts(self._pending)
 
     def plot_widget(self):
         return self
