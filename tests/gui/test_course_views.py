@@ -161,6 +161,7 @@ def test_dataset_cards_count_the_real_labels(qtbot, shared_datasets, tmp_path, m
     heights = dialog.card.train_bars.opts["height"]
     np.testing.assert_array_equal(heights, np.bincount(labels))
     assert "60,000 training" in dialog.card.chart_title.text()
+    assert "Published splits: training 60,000, test 10,000 images." in dialog.card.text.text()
     # a set that is not here: facts, no chart; ImageNet and COCO: information only
     dialog.table.selectRow(SET_NAMES.index("cifar10"))
     assert dialog.card.balance is None and dialog.download_button.isEnabled()
@@ -197,3 +198,19 @@ def test_neuron_view_feeds_images_as_the_trainer_does(qtbot):
     assert view.cell.z == pytest.approx(float(logits[1]), rel=1e-5)
     assert view.cell.a == pytest.approx(float(np.exp(logits[1]) / np.exp(logits).sum()), rel=1e-5)
     assert "softmax" in view.formula.text()
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+def test_the_datasets_dialog_fits_a_1280x720_projector(qtbot, presentation, tmp_path, monkeypatch):
+    from mlpstudio.data.catalog import SET_NAMES
+    from mlpstudio.gui.datasets import DatasetManager
+    from mlpstudio.gui.style import Style
+
+    monkeypatch.setenv("MLPSTUDIO_DATA", str(tmp_path))
+    Style.instance().set_presentation(presentation)
+    dialog = DatasetManager()
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(SET_NAMES.index("cifar100"))
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 720, hint
+    assert "20 superclasses of 5 classes each" in dialog.card.text.text()
