@@ -58,8 +58,8 @@ class NeuronDiagram(QWidget):
         rows = len(shown) + (1 if n > MAX_INPUTS else 0) + 1  # + the bias
         step = (h - 10) / max(1, rows)
         x_in = 10 + metrics.horizontalAdvance("a₉₉ = −0.000")
-        radius = max(14.0, min(30.0 * scale, h * 0.16))
-        centre = QPointF(max(x_in + 120, w - radius - 40 * scale), h / 2 - metrics.height())
+        radius = max(14.0, min(24.0 * scale, h * 0.14))
+        centre = QPointF(max(x_in + 120, w - radius - 22 * scale), h / 2 - metrics.height())
         bound = float(np.abs(cell.w).max()) or 1.0
         cmap = pg.colormap.get("CET-D1")
         lines = []
@@ -95,10 +95,11 @@ class NeuronDiagram(QWidget):
                 left,
             )
             mid = start + (centre - start) * 0.12
+            room = max(0.0, centre.x() - radius - mid.x() - 4)  # never under the neuron
             painter.drawText(
-                QRectF(mid.x(), mid.y() - metrics.height() - 1, 200, metrics.height()),
+                QRectF(mid.x(), mid.y() - metrics.height() - 1, room, metrics.height()),
                 Qt.AlignmentFlag.AlignLeft,
-                weight_text,
+                metrics.elidedText(weight_text, Qt.TextElideMode.ElideRight, int(room)),
             )
         painter.setPen(QPen(QColor(40, 40, 40), 1.5 * scale))
         painter.setBrush(QColor(245, 245, 245))
