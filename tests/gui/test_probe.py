@@ -52,9 +52,9 @@ def by_hand(weights, x):
 
 
 def test_probe_colours_nodes_by_activation_and_explains_the_sum(qtbot, locale_of):
+    from mlpstudio.gui.style import number
     from mlpstudio.gui.views.network_view import NetworkView
     from mlpstudio.gui.views.prediction_view import PredictionView
-    from mlpstudio.gui.style import number
     from mlpstudio.gui.views.probe import PlotProbe
 
     ds = function_dataset(COURSE_FORMULA, domain=(-1, 1), step=0.02, seed=0)
@@ -81,7 +81,7 @@ def test_probe_colours_nodes_by_activation_and_explains_the_sum(qtbot, locale_of
     assert f"= <b>{number(z, significant=3)}</b>" in text
     assert f"= <b>{number(np.tanh(z), significant=3)}</b>" in text
     assert abs(np.tanh(z) - expected[2][1]) < 1e-12
-    assert "2 more terms" in text  # 6 inputs: the 4 largest shown, then the rest
+    assert "the other 2 terms" in text  # 6 inputs: the 4 largest shown, then the rest
     # the numbers are written in the interface's language
     locale_of("es")
     spanish = number(np.tanh(z), significant=3)
@@ -178,7 +178,7 @@ def test_a_clicked_gallery_image_is_probed_with_a_first_layer_strip(qtbot):
     assert np.allclose(view.strip.bars(), a1, rtol=0, atol=1e-9)
     assert all(abs(view.diagram.node_value(2, i) - p[i]) < 1e-9 for i in range(3))
     assert "softmax(z)<sub>2</sub>" in view.diagram.probe_tooltip(2, 1)
-    assert "12 more terms" in view.diagram.probe_tooltip(1, 0)  # 16 inputs, 4 shown
+    assert "the other 12 terms" in view.diagram.probe_tooltip(1, 0)  # 16 inputs, 4 shown
     assert "test image" in view.probe_label.text()
 
 

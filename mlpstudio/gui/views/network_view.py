@@ -244,9 +244,9 @@ class NetworkView(View):
         self.caption.setToolTip(
             self.tr(
                 "Grey units with a dotted ring are dead (ReLU output 0 on every sample) or "
-                "saturated (tanh or sigmoid stuck at its limits). Click a unit to highlight it. Click a "
-                "point of the predictions plot or a test image to probe it: every unit then "
-                "shows its activation for that input."
+                "saturated (tanh or sigmoid stuck at its limits). Click a unit to highlight it. "
+                "Click a point of the predictions plot or a test image to probe it: every unit "
+                "then shows its activation for that input."
             )
         )
         self.diagram = NetworkDiagram()
@@ -325,8 +325,10 @@ class NetworkView(View):
         self._probe_input = np.asarray(x, dtype=np.float64)
         self._probe_image = bool(image)
         self.probe_label.setText(
-            self.tr("<b>Probe</b> {input}: units coloured by their activation a; hover one "
-                    "for its sum").format(input=label)  # fmt: skip
+            self.tr("<b>Probe</b> {input}: colour = activation a").format(input=label)
+        )
+        self.probe_label.setToolTip(
+            self.tr("Hover a unit to see the sum behind its activation, with the numbers.")
         )
         self.probe_row.show()
         self._reprobe()

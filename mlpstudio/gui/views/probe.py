@@ -23,10 +23,6 @@ TOP_TERMS = 4  # a tooltip shows this many terms of a wider sum, then "…"
 STRIP_MAX = 200  # the bar strip draws at most this many first-layer units
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Probe", text)
-
-
 def network_input(dataset, raw) -> np.ndarray:
     """The flat float64 row the network sees for a raw input (an image is scaled as in
     training: ``(x - input_shift) * input_scale``)."""
@@ -57,28 +53,28 @@ def unit_tooltip(probe: Probe, layer: int, unit: int, activation: str) -> str:
     """The rich-text tooltip of unit ``unit`` (0-based) of layer ``layer`` (0: the input)."""
     i = unit + 1
     if layer == 0:
-        return tr("Input x<sub>{i}</sub> = a<sub>{i}</sub><sup>[0]</sup> = {v}").format(
-            i=i, v=value(probe.a[0][unit])
-        )
+        return QCoreApplication.translate(
+            "Probe", "Input x<sub>{i}</sub> = a<sub>{i}</sub><sup>[0]</sup> = {v}"
+        ).format(i=i, v=value(probe.a[0][unit]))
     t = unit_terms(probe, layer, unit, TOP_TERMS)
     sup = f"<sup>[{layer}]</sup>"
     prev = f"<sup>[{layer - 1}]</sup>"
     z = f"z<sub>{i}</sub>{sup}"
-    parts = [f"{_factor(w)}·{_factor(a)}" for _, w, a in t.terms]
-    if t.rest_count:
-        parts.append(
-            tr("… ({n} more terms: {v})").format(n=number(t.rest_count), v=value(t.rest))
-        )
-    parts.append(_factor(t.bias))
-    names = " + ".join(
-        f"w<sub>{i},{j + 1}</sub>a<sub>{j + 1}</sub>{prev}" for j, _, _ in t.terms
-    )
+    more = " + …" if t.rest_count else ""
+    names = " + ".join(f"w<sub>{i},{j + 1}</sub>a<sub>{j + 1}</sub>{prev}" for j, _, _ in t.terms)
+    numbers = " + ".join(f"{_factor(w)}·{_factor(a)}" for _, w, a in t.terms)
+    indent = "&nbsp;&nbsp;&nbsp;"
     lines = [
         f"{z} = Σ<sub>j</sub> w<sub>{i}j</sub> a<sub>j</sub>{prev} + b<sub>{i}</sub>",
-        f"&nbsp;&nbsp;= {names}{' + …' if t.rest_count else ''} + b<sub>{i}</sub>",
-        "&nbsp;&nbsp;= " + " + ".join(parts) + f" = <b>{value(t.z)}</b>",
-        f"a<sub>{i}</sub>{sup} = {function_of(activation, z, i)} = <b>{value(t.a)}</b>",
+        f"{indent}= {names}{more} + b<sub>{i}</sub>",
+        f"{indent}= {numbers}{more} + {_factor(t.bias)}",
+        f"{indent}= <b>{value(t.z)}</b>",
     ]
+    if t.rest_count:
+        lines[-1] += "&nbsp;&nbsp;" + QCoreApplication.translate(
+            "Probe", "(… = the other {n} terms, together {v})"
+        ).format(n=number(t.rest_count), v=value(t.rest))
+    lines.append(f"a<sub>{i}</sub>{sup} = {function_of(activation, z, i)} = <b>{value(t.a)}</b>")
     return "<br>".join(lines)
 
 
@@ -99,9 +95,11 @@ class ProbeStrip(QWidget):
         self.setToolTip(
             ""
             if self.values is None
-            else tr("First layer a<sup>[1]</sup> for this image: {n} units, from {lo} to {hi}")
-            .format(n=number(len(self.values)), lo=value(self.values.min()),
-                    hi=value(self.values.max()))  # fmt: skip
+            else QCoreApplication.translate(
+                "Probe", "First layer a<sup>[1]</sup> for this image: {n} units, from {lo} to {hi}"
+            ).format(
+                n=number(len(self.values)), lo=value(self.values.min()), hi=value(self.values.max())
+            )  # fmt: skip
         )
         self.update()
 
@@ -114,7 +112,7 @@ class ProbeStrip(QWidget):
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         values = self.bars()
         metrics = painter.fontMetrics()
-        label = tr("a[1] per unit")
+        label = QCoreApplication.translate("Probe", "a[1] per unit")
         painter.setPen(QColor(40, 40, 40))
         painter.drawText(QRectF(4, 0, self.width() - 8, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft, label)  # fmt: skip
@@ -170,13 +168,15 @@ class PlotProbe:
             if not lo <= x <= hi:
                 return False
             row = np.array([x])
-            label = tr("x = {x}").format(x=value(x))
+            label = QCoreApplication.translate("Probe", "x = {x}").format(x=value(x))
         elif len(ds.domain) == 2:
             (lo1, hi1), (lo2, hi2) = ds.domain
             if not (lo1 <= x <= hi1 and lo2 <= y <= hi2):
                 return False
             row = np.array([x, y])
-            label = tr("x1 = {x1}, x2 = {x2}").format(x1=value(x), x2=value(y))
+            label = QCoreApplication.translate("Probe", "x1 = {x1}, x2 = {x2}").format(
+                x1=value(x), x2=value(y)
+            )
         else:
             return False
         output = self.choose(network_input(ds, row), label)
@@ -209,7 +209,7 @@ def install_probe(window) -> None:
             return
         network_view.set_probe(
             network_input(ds, ds.x_test[index]),
-            tr("test image {n}").format(n=number(index + 1)),
+            QCoreApplication.translate("Probe", "test image {n}").format(n=number(index + 1)),
             image=True,
         )
 
