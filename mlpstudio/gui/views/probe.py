@@ -71,9 +71,12 @@ def unit_tooltip(probe: Probe, layer: int, unit: int, activation: str) -> str:
         f"{indent}= <b>{value(t.z)}</b>",
     ]
     if t.rest_count:
-        lines[-1] += "&nbsp;&nbsp;" + QCoreApplication.translate(
-            "Probe", "(… = the other {n} terms, together {v})"
-        ).format(n=number(t.rest_count), v=value(t.rest))
+        lines.append(
+            indent
+            + QCoreApplication.translate("Probe", "(… = the other {n} terms, together {v})").format(
+                n=number(t.rest_count), v=value(t.rest)
+            )
+        )
     lines.append(f"a<sub>{i}</sub>{sup} = {function_of(activation, z, i)} = <b>{value(t.a)}</b>")
     return "<br>".join(lines)
 
@@ -86,11 +89,15 @@ class ProbeStrip(QWidget):
         super().__init__(parent)
         self.values: np.ndarray | None = None
         self.cmap = pg.colormap.get("CET-D1")
-        self.setMinimumHeight(48)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(int(self.fontMetrics().height() * 3.5))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Two lines of the current font (presentation mode enlarges it)."""
+        self.setFixedHeight(int(self.fontMetrics().height() * 2 + 6))
 
     def set_values(self, values) -> None:
+        self._fit_height()
         self.values = None if values is None else np.asarray(values, dtype=np.float64)
         self.setToolTip(
             ""
@@ -113,26 +120,27 @@ class ProbeStrip(QWidget):
         values = self.bars()
         metrics = painter.fontMetrics()
         label = QCoreApplication.translate("Probe", "a[1] per unit")
+        left = metrics.horizontalAdvance(label) + 12  # the label sits left of the bars
         painter.setPen(QColor(40, 40, 40))
-        painter.drawText(QRectF(4, 0, self.width() - 8, metrics.height()),
-                         Qt.AlignmentFlag.AlignLeft, label)  # fmt: skip
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(QRectF(4, 0, left, self.height()), align, label)
         if not values.size:
             return
         finite = np.where(np.isfinite(values), values, 0.0)
         bound = float(np.abs(finite).max()) or 1.0
-        top, bottom = metrics.height() + 2, self.height() - 2
+        top, bottom = 3, self.height() - 3
         mid = (top + bottom) / 2 if finite.min() < 0 else bottom
         half = (mid - top) if finite.min() < 0 else (bottom - top)
-        step = (self.width() - 8) / len(values)
         painter.setPen(QPen(QColor(160, 160, 160), 1))
-        painter.drawLine(QPointF(4, mid), QPointF(self.width() - 4, mid))
+        painter.drawLine(QPointF(left, mid), QPointF(self.width() - 4, mid))
         painter.setPen(Qt.PenStyle.NoPen)
+        step = (self.width() - 4 - left) / len(values)
         for k, v in enumerate(finite):
             color = self.cmap.map(float(np.clip(0.5 + 0.5 * v / bound, 0, 1)), mode="qcolor")
             painter.setBrush(color)
             h = half * abs(v) / bound
             y = mid - h if v >= 0 else mid
-            painter.drawRect(QRectF(4 + k * step, y, max(1.0, step * 0.85), max(h, 0.5)))
+            painter.drawRect(QRectF(left + k * step, y, max(1.0, step * 0.85), max(h, 0.5)))
         painter.end()
 
 
