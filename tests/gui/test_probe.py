@@ -188,3 +188,37 @@ class _Scene:
             pass
 
     sigMouseClicked = _Signal()
+
+
+def test_the_window_wires_probe_and_unit_highlight_both_ways(make_window, qtbot, qapp):
+    """In the real window: a click on the predictions plot probes the Network view (the
+    numbers are the trained snapshot's), a unit clicked in the Network view is highlighted in
+    the basis view, and a curve clicked in the basis view rings the unit in the Network view."""
+    from .conftest import wait_for_status
+
+    window = make_window(epochs=30)
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    qtbot.wait(200)
+    window.view_docks["network"].raise_()
+    window.view_docks["basis"].raise_()
+    qapp.processEvents()
+    snap = window.controller.snapshot
+    plot = window.prediction_view.plot
+    box = plot.getPlotItem().vb
+    pos = plot.mapFromScene(box.mapViewToScene(QPointF(-0.4, 0.0)))
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    diagram = window.network_view.diagram
+    x = float(window.network_view._probe_input[0])
+    assert abs(x + 0.4) < 0.02
+    weights = [(w.tolist(), b.tolist()) for w, b in snap.weights]
+    expected = by_hand(weights, [x])
+    assert abs(diagram.node_value(2, 0) - expected[2][0]) < 1e-6
+    assert all(abs(diagram.node_value(1, j) - a) < 1e-6 for j, a in enumerate(expected[1]))
+    # Network view -> basis view
+    window.network_view.unit_clicked.emit(1, 4)
+    assert diagram.selected == (1, 4) and window.basis_view.selected == 4
+    # basis view -> Network view
+    curve = window.basis_view.unit_curves[2]
+    curve.sigClicked.emit(curve, None)
+    assert window.basis_view.selected == 2 and diagram.selected == (1, 2)
