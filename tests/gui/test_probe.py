@@ -90,9 +90,11 @@ def test_probe_colours_nodes_by_activation_and_explains_the_sum(qtbot, locale_of
     # painted: the node's fill follows a, not the bias
     image = view.diagram.grab().toImage()
     col, unit, centre = next(c for c in view.diagram._centres if c[0] == 2 and c[1] == 1)
-    bound_a = max(abs(v) for v in expected[2])
+    # tanh units are full colour at |a| = 1; the linear output at its own largest |a|
+    assert view.diagram.activation_bound(2) == 1.0
+    assert view.diagram.activation_bound(3) == pytest.approx(abs(expected[3][0]))
     painted = image.pixelColor(centre.toPoint()).rgb()
-    assert painted == view.diagram._color(expected[2][1], bound_a).rgb()
+    assert painted == view.diagram._color(expected[2][1], 1.0).rgb()
     # the tooltip is shown on hover over that node
     assert view.diagram.node_at(centre.toPoint()) == (2, 1)
     # a new snapshot re-follows the same input through its weights

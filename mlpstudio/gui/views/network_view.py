@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QToolTip, QWidget
 
+from ...core.activations import ACTIVATIONS
 from ...core.insight import HEALTHY, probe
 from ..style import Style, number
 from .base import View
@@ -26,6 +27,7 @@ from .probe import ProbeStrip, unit_tooltip
 MAX_DRAWN = 12  # a layer wider than this is collapsed
 KEEP_EACH_END = 5
 MIN_INTERVAL = 0.1
+BOUNDED_HEADS = ("sigmoid", "softmax")  # heads whose outputs lie in [0, 1]
 IDLE_UNIT = QColor(150, 150, 150)  # a dead or saturated unit is drawn grey
 
 
@@ -93,6 +95,17 @@ class NetworkDiagram(QWidget):
             return ""
         name = self.functions[col] if col < len(self.functions) else ""
         return unit_tooltip(self.probe, col, unit, name)
+
+    def activation_bound(self, col: int) -> float:
+        """The |a| that fills a node fully: 1 for a bounded S (tanh, sigmoid, softmax), so
+        that a lone output unit is not always at full colour; else the layer's largest |a|."""
+        name = self.functions[col] if col < len(self.functions) else ""
+        entry = ACTIVATIONS.get(name)
+        if name in BOUNDED_HEADS or (entry is not None and entry.saturation is not None):
+            return 1.0
+        values = self.probe.a[col]
+        finite = np.abs(values[np.isfinite(values)])
+        return float(finite.max()) if finite.size and finite.max() > 0 else 1.0
 
     def node_value(self, col: int, unit: int) -> float | None:
         """The probed activation a_unit^[col] a node is filled by (None: no probe)."""
@@ -187,8 +200,7 @@ class NetworkDiagram(QWidget):
                 bound = float(np.abs(biases).max()) if biases.size else 1.0
             probed = self.probe is not None and col < len(self.probe.a)
             if probed:
-                finite = self.probe.a[col][np.isfinite(self.probe.a[col])]
-                a_bound = float(np.abs(finite).max()) if finite.size else 1.0
+                a_bound = self.activation_bound(col)
             for k, (unit, y) in enumerate(zip(units, ys)):
                 state = HEALTHY
                 if self.unit_states is not None and 0 < col <= len(self.unit_states):
