@@ -3,7 +3,9 @@ numbers are checked against the layer sums computed here from the snapshot's wei
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QPointF, Qt
+from PySide6.QtCore import QEvent, QLocale, QPointF, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QToolTip
 
 from mlpstudio.core.backend import numpy_backend
 from mlpstudio.core.network import Network
@@ -51,7 +53,7 @@ def by_hand(weights, x):
     return acts
 
 
-def test_probe_colours_nodes_by_activation_and_explains_the_sum(qtbot, locale_of):
+def test_probe_colours_nodes_by_activation_and_explains_the_sum(qtbot, qapp, locale_of):
     from mlpstudio.gui.style import number
     from mlpstudio.gui.views.network_view import NetworkView
     from mlpstudio.gui.views.prediction_view import PredictionView
@@ -95,8 +97,14 @@ def test_probe_colours_nodes_by_activation_and_explains_the_sum(qtbot, locale_of
     assert view.diagram.activation_bound(3) == pytest.approx(abs(expected[3][0]))
     painted = image.pixelColor(centre.toPoint()).rgb()
     assert painted == view.diagram._color(expected[2][1], 1.0).rgb()
-    # the tooltip is shown on hover over that node
+    # hovering that node shows the tooltip
     assert view.diagram.node_at(centre.toPoint()) == (2, 1)
+    hover = QHelpEvent(
+        QEvent.Type.ToolTip, centre.toPoint(), view.diagram.mapToGlobal(centre.toPoint())
+    )
+    qapp.sendEvent(view.diagram, hover)
+    assert QToolTip.isVisible() and "tanh(" in QToolTip.text()
+    QToolTip.hideText()
     # a new snapshot re-follows the same input through its weights
     net2, final2 = run(ds, [1, 6, 6, 1], ["tanh", "tanh"], "mse")
     net2.W[0][...] *= -1
@@ -155,6 +163,7 @@ def test_a_clicked_gallery_image_is_probed_with_a_first_layer_strip(qtbot):
 
     from mlpstudio.gui.views.gallery_view import GalleryView
     from mlpstudio.gui.views.network_view import NetworkView
+    from mlpstudio.gui.views.prediction_view import PredictionView
     from mlpstudio.gui.views.probe import install_probe
 
     ds = tiny_images()
@@ -165,7 +174,9 @@ def test_a_clicked_gallery_image_is_probed_with_a_first_layer_strip(qtbot):
     gallery.resize(600, 400)
     gallery.show()
     gallery.set_dataset(ds)
-    prediction = SimpleNamespace(plot=SimpleNamespace(scene=lambda: _Scene()), dataset=ds)
+    prediction = PredictionView()  # an image set: nothing to click there
+    qtbot.addWidget(prediction)
+    prediction.set_dataset(ds)
     install_probe(SimpleNamespace(network_view=view, gallery_view=gallery,
                                   prediction_view=prediction))  # fmt: skip
     k, cell = next(iter(gallery.grid._cells()))
@@ -182,14 +193,9 @@ def test_a_clicked_gallery_image_is_probed_with_a_first_layer_strip(qtbot):
     assert "softmax(z)<sub>2</sub>" in view.diagram.probe_tooltip(2, 1)
     assert "the other 12 terms" in view.diagram.probe_tooltip(1, 0)  # 16 inputs, 4 shown
     assert "test image" in view.probe_label.text()
-
-
-class _Scene:
-    class _Signal:
-        def connect(self, _slot):
-            pass
-
-    sigMouseClicked = _Signal()
+    assert gallery.grid.probed == index  # the probed image is framed
+    qtbot.mouseClick(view.probe_clear, Qt.MouseButton.LeftButton)
+    assert gallery.grid.probed is None and view.strip.isHidden()
 
 
 def test_the_window_wires_probe_and_unit_highlight_both_ways(make_window, qtbot, qapp):

@@ -220,6 +220,12 @@ def install_probe(window) -> None:
             QCoreApplication.translate("Probe", "test image {n}").format(n=number(index + 1)),
             image=True,
         )
+        window.gallery_view.mark_probed(index)
 
     window.gallery_view.grid.clicked.connect(image_clicked)
-    network_view.probe_cleared.connect(lambda: plot_probe.mark(None, None))
+
+    def cleared() -> None:
+        plot_probe.mark(None, None)
+        window.gallery_view.mark_probed(None)
+
+    network_view.probe_cleared.connect(cleared)
