@@ -97,6 +97,11 @@ def test_probe_colours_nodes_by_activation_and_explains_the_sum(qtbot, qapp, loc
     assert view.diagram.activation_bound(3) == pytest.approx(abs(expected[3][0]))
     painted = image.pixelColor(centre.toPoint()).rgb()
     assert painted == view.diagram._color(expected[2][1], 1.0).rgb()
+    # a double click reports the unit (the hook for a one-neuron view)
+    doubled = []
+    view.unit_double_clicked.connect(lambda c, u: doubled.append((c, u)))
+    qtbot.mouseDClick(view.diagram, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+    assert doubled == [(2, 1)]
     # hovering that node shows the tooltip
     assert view.diagram.node_at(centre.toPoint()) == (2, 1)
     hover = QHelpEvent(

@@ -44,6 +44,8 @@ def shown_units(width: int) -> tuple[list[int], int]:
 class NetworkDiagram(QWidget):
     #: (column, unit) of a clicked hidden unit; column 1 is the first hidden layer
     unit_clicked = Signal(int, int)
+    #: (column, unit) of a double-clicked hidden or output unit (for a one-neuron view)
+    unit_double_clicked = Signal(int, int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -130,6 +132,12 @@ class NetworkDiagram(QWidget):
         if hit is not None:
             self.unit_clicked.emit(*hit)
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802 (Qt naming)
+        hit = self.node_at(event.position())
+        if hit is not None and hit[0] > 0:
+            self.unit_double_clicked.emit(*hit)
+        super().mouseDoubleClickEvent(event)
 
     def set_weights(self, weights) -> None:
         self.weights = weights
@@ -263,6 +271,7 @@ class NetworkView(View):
         )
         self.diagram = NetworkDiagram()
         self.unit_clicked = self.diagram.unit_clicked
+        self.unit_double_clicked = self.diagram.unit_double_clicked
         self.probe_row = QWidget()
         row = QHBoxLayout(self.probe_row)
         row.setContentsMargins(4, 0, 4, 0)
