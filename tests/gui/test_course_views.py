@@ -140,6 +140,17 @@ def test_double_click_on_a_unit_of_the_network_view_opens_the_neuron(qtbot, make
     window.neuron_view.show_unit(1, 0)
     action.trigger()
     assert window.neuron_view.unit.value() == 5
+    # the output unit too, where the Network view tells of double-clicks on every unit
+    if hasattr(window.network_view, "unit_double_clicked"):
+        out = next(
+            QPoint(x, y)
+            for x in range(0, diagram.width(), 3)
+            for y in range(0, diagram.height(), 3)
+            if diagram.node_at(QPoint(x, y)) == (2, 0)
+        )
+        qtbot.mouseDClick(diagram, Qt.MouseButton.LeftButton, pos=out)
+        assert (window.neuron_view.layer.value(), window.neuron_view.unit.value()) == (2, 1)
+        assert window.neuron_view.cell.activation == "mse"
 
 
 def test_dataset_cards_count_the_real_labels(qtbot, shared_datasets, tmp_path, monkeypatch):
