@@ -207,3 +207,33 @@ def test_best_fits_rank_by_test_error_then_parameters(lab):
     board = read_board(lab, folder)
     assert [e.student for e in board.best()] == ["C", "B", "A", "D"]
     assert [e.student for e in board.best(2)] == ["C", "B"]
+
+
+# -- the command line -------------------------------------------------------------------------
+def test_cli_pack_unpack_submit_and_board(lab, tmp_path, capsys):
+    from mlpstudio.cli import main
+
+    source = tmp_path / "lab.toml"
+    assert main(["lab", "pack", str(source)]) == 0
+    packed = capsys.readouterr().out.strip()
+    (tmp_path / "packed.txt").write_text(packed[:30] + "\n" + packed[30:], encoding="utf-8")
+    assert main(["lab", "unpack", str(tmp_path / "packed.txt"), "--out", str(tmp_path / "b.toml")]) == 0
+    assert (tmp_path / "b.toml").read_text(encoding="utf-8") == LAB
+    flipped = packed[:40] + ("x" if packed[40] != "x" else "y") + packed[41:]
+    (tmp_path / "flipped.txt").write_text(flipped, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["lab", "unpack", str(tmp_path / "flipped.txt"), "--out", str(tmp_path / "c.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "checksum" in err and "Traceback" not in err and not (tmp_path / "c.toml").exists()
+
+    for name, hidden in [("Ana", "[2]"), ("Bo", "[8]")]:
+        code = main(["lab", "submit", str(source), "--name", name, "--epochs", "3",
+                     "--set", f"model.hidden={hidden}"])  # fmt: skip
+        assert code == 0
+    assert main(["lab", "submit", str(source), "--name", "Eve", "--set", "data.noise=0.5"]) == 2
+    assert "locks data.noise" in capsys.readouterr().err
+    assert main(["board", str(source), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert sorted(e["student"] for e in shown["entries"]) == ["Ana", "Bo"]
+    assert {e["params"] for e in shown["entries"]} == {2 * 2 + 3, 8 * 2 + 9}  # 1-h-1: 3h + 1
+    assert shown["notes"] == []

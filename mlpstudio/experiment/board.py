@@ -38,6 +38,7 @@ import math
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,7 +168,8 @@ def make_result(lab: Lab, student: str, config, results: dict, history: dict, no
 
 def result_name(body: dict) -> str:
     """A file name that never collides: student, time and part of the signature."""
-    student = _UNSAFE.sub("-", body["student"]).strip("-")[:40] or "student"
+    plain = unicodedata.normalize("NFKD", body["student"]).encode("ascii", "ignore").decode()
+    student = _UNSAFE.sub("-", plain).strip("-")[:40] or "student"
     stamp = body["submitted"].replace(":", "").replace("-", "")
     return f"{student}-{stamp}-{body['signature'][:8]}.json"
 
