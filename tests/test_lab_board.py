@@ -217,12 +217,18 @@ def test_cli_pack_unpack_submit_and_board(lab, tmp_path, capsys):
     assert main(["lab", "pack", str(source)]) == 0
     packed = capsys.readouterr().out.strip()
     (tmp_path / "packed.txt").write_text(packed[:30] + "\n" + packed[30:], encoding="utf-8")
-    assert main(["lab", "unpack", str(tmp_path / "packed.txt"), "--out", str(tmp_path / "b.toml")]) == 0
+    assert (
+        main(["lab", "unpack", str(tmp_path / "packed.txt"), "--out", str(tmp_path / "b.toml")])
+        == 0
+    )
     assert (tmp_path / "b.toml").read_text(encoding="utf-8") == LAB
     flipped = packed[:40] + ("x" if packed[40] != "x" else "y") + packed[41:]
     (tmp_path / "flipped.txt").write_text(flipped, encoding="utf-8")
     capsys.readouterr()
-    assert main(["lab", "unpack", str(tmp_path / "flipped.txt"), "--out", str(tmp_path / "c.toml")]) == 2
+    assert (
+        main(["lab", "unpack", str(tmp_path / "flipped.txt"), "--out", str(tmp_path / "c.toml")])
+        == 2
+    )
     err = capsys.readouterr().err
     assert "checksum" in err and "Traceback" not in err and not (tmp_path / "c.toml").exists()
 

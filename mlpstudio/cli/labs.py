@@ -66,7 +66,7 @@ def _folder(lab, given: str | None) -> Path:
     folder = lab.results_folder()
     if folder is None:
         raise UsageError(
-            "the lab names no results folder ([lab] results = \"...\", an absolute path for a "
+            'the lab names no results folder ([lab] results = "...", an absolute path for a '
             "pasted lab); give --folder."
         )
     return folder
@@ -146,4 +146,3 @@ def cmd_board(args) -> int:
     for note in board.notes:
         print(f"note: {note}")
     return EXIT_OK
-

@@ -110,9 +110,18 @@ def check_student(name: str) -> str:
     return name
 
 
+_NOTHING_YET = QT_TRANSLATE_NOOP(
+    "Board", "There is no result to submit yet: train the network first."
+)
+
+
 def errors_of(results: dict) -> tuple[str, float, float]:
     """(task, train error, test error) from ``controller.results()``/``train --json`` keys: the
-    MSE for regression, 1 - accuracy for classes (the comparison plot's errors)."""
+    MSE for regression, 1 - accuracy for classes (the comparison plot's errors). An untrained
+    network (0 epochs) has nothing to submit."""
+    epochs = results.get("epochs", 1)
+    if not isinstance(epochs, int | float) or not epochs >= 1:
+        raise ResultError(translate("Board", _NOTHING_YET))
     if "test_accuracy" in results:
         task = "classification"
         train, test = 1 - _finite(results, "train_accuracy"), 1 - _finite(results, "test_accuracy")
@@ -125,9 +134,7 @@ def errors_of(results: dict) -> tuple[str, float, float]:
 def _finite(results: dict, key: str) -> float:
     value = results.get(key)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ResultError(
-            translate("Board", "There is no result to submit yet: train the network first.")
-        )
+        raise ResultError(translate("Board", _NOTHING_YET))
     return float(value)
 
 
@@ -227,7 +234,9 @@ def _note(template: str, **values) -> str:
 
 
 _NOT_JSON = QT_TRANSLATE_NOOP("Board", "{file}: not a result file (.json); skipped.")
-_NOT_FILE = QT_TRANSLATE_NOOP("Board", "{file}: not a plain file (a link, folder or device); skipped.")  # fmt: skip
+_NOT_FILE = QT_TRANSLATE_NOOP(
+    "Board", "{file}: not a plain file (a link, folder or device); skipped."
+)
 _TOO_BIG = QT_TRANSLATE_NOOP("Board", "{file}: {size} bytes is too large for a result; skipped.")
 _UNREADABLE = QT_TRANSLATE_NOOP("Board", "{file}: cannot be read ({reason}); skipped.")
 _FOREIGN = QT_TRANSLATE_NOOP("Board", "{file}: not an MLP Studio result ({reason}); skipped.")

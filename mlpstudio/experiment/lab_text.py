@@ -58,7 +58,10 @@ def unpack_text(text: str) -> str:
         raise LabError(["lab text: expected text"])
     if len(text) > MAX_TEXT_CHARS:
         raise LabError(
-            [f"lab text: {len(text):,} characters is too long for a lab (at most {MAX_TEXT_CHARS:,})"]
+            [
+                f"lab text: {len(text):,} characters is too long for a lab "
+                f"(at most {MAX_TEXT_CHARS:,})"
+            ]
         )
     compact = _SPACE.sub("", text)
     head, _, rest = compact.partition(":")
@@ -69,8 +72,10 @@ def unpack_text(text: str) -> str:
         )
     if int(version.group(1)) != VERSION:
         raise LabError(
-            [f"lab text: written as {head!r}, which this version of MLP Studio cannot read "
-             f"(it reads {PREFIX}{VERSION})"]  # fmt: skip
+            [
+                f"lab text: written as {head!r}, which this version of MLP Studio cannot read "
+                f"(it reads {PREFIX}{VERSION})"
+            ]  # fmt: skip
         )
     payload, _, check = rest.rpartition(":")
     if not payload or not check:
@@ -79,8 +84,10 @@ def unpack_text(text: str) -> str:
         raise LabError(["lab text: holds characters a packed lab never has (changed in transit?)"])
     if checksum(payload) != check:
         raise LabError(
-            ["lab text: the checksum does not match: a character was changed, lost or added "
-             "(copy the text again from the original)"]  # fmt: skip
+            [
+                "lab text: the checksum does not match: a character was changed, lost or added "
+                "(copy the text again from the original)"
+            ]  # fmt: skip
         )
     try:
         packed = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))

@@ -44,7 +44,7 @@ def hostile_folder(lab, tmp_path):
     other = lab_from_text(LAB + "\n# another lab\n")
     write("other-lab.json", json.dumps(make_result(other, "Eve", Config(), FIGURES, {})).encode())
     write("deep.json", b"[" * 100_000 + b"]" * 100_000)
-    write("latin1.json", "{\"student\": \"Jos\xe9\"}".encode("latin-1"))
+    write("latin1.json", '{"student": "Jos\xe9"}'.encode("latin-1"))
     write("not-json.json", b"PK\x03\x04 a zip in disguise")
     write("array.json", b"[1, 2, 3]")
     write("bad-field.json", json.dumps({**body, "params": "31"}).encode())
