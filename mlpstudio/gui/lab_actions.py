@@ -160,6 +160,7 @@ class LabActions:
         self.submit = menu.addAction(_tr("Submit result..."))
         self.submit.setToolTip(_tr("Send your network's result to the lab's results folder."))
         self.submit.triggered.connect(self.submit_result)
+        window.lab_view.submit.clicked.connect(self.submit_result)
         self.class_board = menu.addAction(_tr("Class board..."))
         self.class_board.setToolTip(
             _tr("Everyone's submitted results for a lab: test error against parameters.")
