@@ -12,6 +12,8 @@ from mlpstudio.experiment.board import BoardReader, make_result, read_board, sub
 from mlpstudio.experiment.config import Config
 from mlpstudio.experiment.labs import lab_from_text, load_lab
 
+from .conftest import assert_refused, cli_in_process, needs_fifo, run_cli
+
 LAB = """
 [lab]
 title = "Board"
@@ -118,3 +120,47 @@ def test_live_refresh_reads_only_new_or_changed_files(lab, tmp_path, monkeypatch
 def test_unreadable_folder_is_one_refusal(lab, tmp_path):
     with pytest.raises(board_module.ResultError, match="cannot be read"):
         read_board(lab, tmp_path / "missing")
+
+
+# -- the command line: the refusal contract -------------------------------------------------
+@needs_fifo
+def test_lab_unpack_refuses_a_pipe_a_device_and_a_huge_file(sandbox, capsys):
+    fifo = sandbox.root / "text.txt"
+    os.mkfifo(fifo)
+    huge = sandbox.root / "huge.txt"
+    with open(huge, "wb") as f:
+        f.truncate(10 << 30)
+    out = str(sandbox.root / "lab.toml")
+    sandbox.freeze()
+    code, err, peak = run_cli(sandbox, "lab", "unpack", str(fifo), "--out", out, timeout=30)
+    assert_refused(code, err, peak, "named pipe")
+    for target, words in [("/dev/zero", "device"), (str(huge), "too large")]:
+        code, err, peak = cli_in_process(capsys, "lab", "unpack", target, "--out", out)
+        assert_refused(code, err, peak, words)
+    sandbox.assert_unchanged()  # no lab.toml, no temporary
+
+
+def test_board_on_a_hostile_folder_lists_the_genuine_and_notes_the_rest(sandbox, capsys):
+    from mlpstudio.cli import main
+
+    (sandbox.root / "lab.toml").write_text(LAB, encoding="utf-8")
+    (sandbox.root / "results").mkdir()
+    genuine(load_lab(sandbox.root / "lab.toml"), "Ana")
+    (sandbox.root / "results" / "x.json").write_bytes(b"{" * 10_000)
+    assert main(["board", str(sandbox.root / "lab.toml"), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert [e["student"] for e in shown["entries"]] == ["Ana"]
+    assert len(shown["notes"]) == 1 and shown["notes"][0].startswith("x.json:")
+    # a lab that names no results folder: asked for --folder, exit 2
+    (sandbox.root / "plain.toml").write_text(LAB.replace('results = "results"', ""))
+    code, err, peak = cli_in_process(capsys, "board", str(sandbox.root / "plain.toml"))
+    assert_refused(code, err, peak, "--folder")
+
+
+def test_more_files_than_the_cap_are_noted(lab, monkeypatch):
+    monkeypatch.setattr(board_module, "MAX_FILES", 3)
+    for name in "ABCDE":
+        genuine(lab, name)
+    board = read_board(lab, lab.results_folder())
+    assert len(board.entries) == 3
+    assert board.notes == ["Only the first 3 files of the folder were read."]
