@@ -53,6 +53,7 @@ class ClassBoard(QWidget):
         self.resize(1100, 650)
 
         self.folder_label = QLabel()
+        self.folder_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder named <b>... too
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count_label = QLabel()
         choose = QPushButton(self.tr("Folder..."))

@@ -135,6 +135,10 @@ class SubmitDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        # wide enough for the folder, and tall enough for the wrapped summary at any font size
+        width = self.fontMetrics().averageCharWidth() * 70
+        self.setMinimumWidth(width)
+        self.resize(width, form.totalHeightForWidth(width))
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
