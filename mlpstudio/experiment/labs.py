@@ -39,7 +39,7 @@ from typing import Any
 from ..data.dataset import DataError
 from ..data.untrusted import loads_toml, read_capped
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from .config import SECTIONS, Config, ConfigError, config_from_dict, read_toml
+from .config import SECTIONS, Config, ConfigError, config_from_dict
 from .presets import PRESETS
 
 #: Goal metrics: the keys of ``mlpstudio train --json`` a goal may test, with their labels.
@@ -241,13 +241,22 @@ def evaluate_goals(lab: Lab, results: dict, language: str | None = None) -> list
 def load_lab(path: str | Path) -> Lab:
     """Read and check a lab file; raises :class:`LabError` naming every problem."""
     path = Path(path)
-    data = read_toml(path, LabError, "lab")
+    try:  # read once: the text kept (for Copy lab as text, signatures) is the text checked
+        text = read_capped(path, "lab").decode("utf-8")
+    except DataError as exc:
+        raise LabError([str(exc).rstrip(".")]) from None
+    except UnicodeDecodeError:
+        raise LabError([f"{path}: is not a UTF-8 text file"]) from None
+    try:
+        data = loads_toml(text, str(path))
+    except DataError as exc:
+        raise LabError([str(exc).rstrip(".")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LabError([f"{path}: not valid TOML ({exc})"]) from None
     try:
         lab = lab_from_dict(data, source=path)
     except LabError as exc:
         raise LabError([f"{path.name}: {p}" for p in exc.problems]) from None
-    # the same bytes the parser accepted (read_toml checked size, type and UTF-8)
-    text = read_capped(path, "lab").decode("utf-8")
     return dataclasses.replace(lab, text=text)
 
 
