@@ -5,15 +5,17 @@ pair of points per submitted result, the best fits named on the plot; the table 
 fits first. A timer re-reads the folder every :data:`REFRESH_MS` while "Live" is ticked; the
 Qt-free :class:`~mlpstudio.experiment.board.BoardReader` re-reads only new or changed files.
 Files that are not genuine results of this lab are listed under the table, one note each.
+The folder is read in a thread: a slow or hung shared drive never freezes the window.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,11 +43,17 @@ REFRESH_MS = 2000
 #: How many of the best fits are named on the plot (more would cover each other).
 NAMED_ON_PLOT = 5
 _FLOOR = 1e-12
+READER_THREAD = "class-board-read"
 
 
 class ClassBoard(QWidget):
+    #: (the reader that read, a Board or the reason it could not): from the reading thread
+    boardRead = Signal(object, object)
+
     def __init__(self, lab, folder, language: str, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
+        self._reading = self._again = False
+        self.boardRead.connect(self._show)
         self.lab, self.language = lab, language
         self.reader = BoardReader(lab, folder)
         self.board = None
@@ -168,17 +176,47 @@ class ClassBoard(QWidget):
             self.timer.stop()
 
     def refresh(self) -> None:
+        """Read the folder in a thread (a shared drive may be slow or hang: the window never
+        waits for it); the board is shown when the read ends. One read at a time; a refresh
+        asked for meanwhile runs right after it."""
         self.folder_label.setText(self.tr("Folder: {folder}").format(folder=self.reader.folder))
         self.folder_label.setToolTip(str(self.reader.folder))
-        try:
-            board = self.reader.read()
-        except ResultError as exc:  # the drive went away: say so, keep the last board
-            self.count_label.setText("")
-            self.notes_title.show()
-            self.notes.show()
-            self.notes.clear()
-            self.notes.addItem(str(exc))
+        if self._reading:
+            self._again = True
             return
+        self._reading, self._again = True, False
+        threading.Thread(
+            target=self._read, args=(self.reader,), name=READER_THREAD, daemon=True
+        ).start()
+
+    def is_reading(self) -> bool:
+        return self._reading
+
+    def _read(self, reader) -> None:  # in the reading thread: no widgets here
+        try:
+            outcome = reader.read()
+        except ResultError as exc:  # the drive went away
+            outcome = str(exc)
+        try:
+            self.boardRead.emit(reader, outcome)
+        except RuntimeError:  # the window was closed and deleted meanwhile
+            pass
+
+    def _show(self, reader, outcome) -> None:
+        self._reading = False
+        if reader is self.reader:  # not a read of a folder left meanwhile
+            if isinstance(outcome, str):  # say so, keep the last board
+                self.count_label.setText("")
+                self.notes_title.show()
+                self.notes.show()
+                self.notes.clear()
+                self.notes.addItem(outcome)
+            else:
+                self._show_board(outcome)
+        if self._again or reader is not self.reader:
+            self.refresh()
+
+    def _show_board(self, board) -> None:
         self.board = board
         ranked = board.best()
         self.count_label.setText(self.tr("Results: {n}").format(n=number(len(ranked))))

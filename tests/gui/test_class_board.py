@@ -57,6 +57,7 @@ def test_board_ranks_plots_and_notes(qtbot, lab, locale_of):
     board = ClassBoard(lab, lab.results_folder(), "en")
     qtbot.addWidget(board)
     board.show()
+    qtbot.waitUntil(lambda: board.board is not None)  # read in a thread
     table = board.table
     students = [table.item(r, 1).text() for r in range(table.rowCount())]
     assert students == ["Cy", "Ed", "Bo", "Di", "Ana"]
@@ -74,6 +75,7 @@ def test_board_ranks_plots_and_notes(qtbot, lab, locale_of):
     assert board.timer.isActive()
     fill(lab, [("Fy", 7, 0.001)])
     board.refresh()
+    qtbot.waitUntil(lambda: not board.is_reading())
     assert table.rowCount() == 6 and table.item(2, 1).text() == "Fy"
     board.live.setChecked(False)
     assert not board.timer.isActive()
@@ -88,6 +90,7 @@ def test_board_numbers_follow_the_language(qtbot, lab, locale_of):
     fill(lab, FIVE)
     board = ClassBoard(lab, lab.results_folder(), "es")
     qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.board is not None)
     assert board.table.item(0, 5).text() == "0,0004"
     assert board.table.item(1, 3).text() == "10.401"
 
@@ -143,3 +146,31 @@ def test_submit_result_from_the_window_reaches_the_board(make_window, qtbot, lab
     assert not window.lab_actions.submit_result()
     assert "name" in shown[-1]
     assert len(read_board(window.lab, lab.results_folder()).entries) == 1
+
+
+def test_a_hung_drive_never_blocks_the_window(qtbot, lab, monkeypatch):
+    """The read waits on an event the test holds: the window is built and answers while the
+    read is stuck, and shows the board once the drive comes back."""
+    import threading
+
+    from mlpstudio.experiment.board import BoardReader
+    from mlpstudio.gui.class_board import READER_THREAD, ClassBoard
+
+    fill(lab, FIVE)
+    drive_back = threading.Event()
+    real = BoardReader.read
+
+    def hung(reader):
+        assert drive_back.wait(60)
+        return real(reader)
+
+    monkeypatch.setattr(BoardReader, "read", hung)
+    board = ClassBoard(lab, lab.results_folder(), "en")  # returns while the read hangs
+    qtbot.addWidget(board)
+    board.show()
+    assert board.is_reading() and board.table.rowCount() == 0
+    board.refresh()  # asked again meanwhile: queued, not a second thread
+    readers = [t for t in threading.enumerate() if t.name == READER_THREAD]
+    assert len(readers) == 1 and board.is_reading()
+    drive_back.set()
+    qtbot.waitUntil(lambda: board.table.rowCount() == 5 and not board.is_reading())
