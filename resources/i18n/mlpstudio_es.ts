@@ -278,6 +278,90 @@
     </message>
 </context>
 <context>
+    <name>Board</name>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="103"/>
+        <source>Write your name before submitting.</source>
+        <extracomment>The most history points kept in a submitted result. The most entries of a results folder looked at (a folder of a whole school is ~1,000).</extracomment>
+        <translation>Escribe tu nombre antes de enviar.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="106"/>
+        <source>A name of at most {n} characters on one line, please.</source>
+        <translation>Un nombre de como mucho {n} caracteres en una línea, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="113"/>
+        <source>There is no result to submit yet: train the network first.</source>
+        <translation>Aún no hay resultado que enviar: entrena antes la red.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="157"/>
+        <source>There is no network to submit yet.</source>
+        <translation>Aún no hay red que enviar.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="189"/>
+        <source>{folder}: the results folder does not exist or cannot be reached.</source>
+        <translation>{folder}: la carpeta de resultados no existe o no se puede alcanzar.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="194"/>
+        <source>The result is too large to submit.</source>
+        <translation>El resultado es demasiado grande para enviarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="199"/>
+        <source>{folder}: cannot write there ({reason}).</source>
+        <translation>{folder}: no se puede escribir ahí ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="236"/>
+        <source>{file}: not a result file (.json); skipped.</source>
+        <translation>{file}: no es un archivo de resultado (.json); omitido.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="237"/>
+        <source>{file}: not a plain file (a link, folder or device); skipped.</source>
+        <translation>{file}: no es un archivo normal (un enlace, carpeta o dispositivo); omitido.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="240"/>
+        <source>{file}: {size} bytes is too large for a result; skipped.</source>
+        <translation>{file}: {size} bytes es demasiado para un resultado; omitido.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="241"/>
+        <source>{file}: cannot be read ({reason}); skipped.</source>
+        <translation>{file}: no se puede leer ({reason}); omitido.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="242"/>
+        <source>{file}: not an MLP Studio result ({reason}); skipped.</source>
+        <translation>{file}: no es un resultado de MLP Studio ({reason}); omitido.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="243"/>
+        <source>{file}: a result for another lab; skipped.</source>
+        <translation>{file}: un resultado de otra práctica; omitido.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="244"/>
+        <source>{file}: the signature does not match (edited after it was submitted); skipped.</source>
+        <translation>{file}: la firma no coincide (modificado después de enviarse); omitido.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="247"/>
+        <source>Only the first {n} files of the folder were read.</source>
+        <translation>Solo se leyeron los primeros {n} archivos de la carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="312"/>
+        <source>{folder}: the results folder cannot be read ({reason}).</source>
+        <translation>{folder}: no se puede leer la carpeta de resultados ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>ClassAccuracyView</name>
     <message>
         <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="22"/>
@@ -288,6 +372,136 @@
         <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="24"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
+    </message>
+</context>
+<context>
+    <name>ClassBoard</name>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="60"/>
+        <source>Class board: {title}</source>
+        <extracomment>How often a live board re-reads its folder (a shared drive: polling, not file events, which network file systems do not deliver). How many of the best fits are named on the plot (more would cover each other). (the reader that read, a Board or the reason it could not): from the reading thread</extracomment>
+        <translation>Panel de la clase: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="67"/>
+        <source>Folder...</source>
+        <translation>Carpeta...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="68"/>
+        <source>Read the results from another folder.</source>
+        <translation>Leer los resultados de otra carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="70"/>
+        <source>Live</source>
+        <translation>En directo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="72"/>
+        <source>Read the folder again every {seconds} seconds.</source>
+        <translation>Volver a leer la carpeta cada {seconds} segundos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="78"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="88"/>
+        <source>parameters (log scale)</source>
+        <translation>parámetros (escala logarítmica)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="89"/>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="97"/>
+        <source>train error</source>
+        <translation>error de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="101"/>
+        <source>test error</source>
+        <translation>error de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="108"/>
+        <source>#</source>
+        <translation>n.º</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="109"/>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="110"/>
+        <source>Hidden
+layers</source>
+        <translation>Capas
+ocultas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="111"/>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="112"/>
+        <source>Train
+error</source>
+        <translation>Error de
+entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="113"/>
+        <source>Test
+error</source>
+        <translation>Error
+de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="124"/>
+        <source>Skipped files</source>
+        <translation>Archivos omitidos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="132"/>
+        <source>Best fits (lowest test error first)</source>
+        <translation>Mejores ajustes (menor error de test primero)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="166"/>
+        <source>Results folder</source>
+        <translation>Carpeta de resultados</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="182"/>
+        <source>Folder: {folder}</source>
+        <translation>Carpeta: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="222"/>
+        <source>Results: {n}</source>
+        <translation>Resultados: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="250"/>
+        <source>{student}: {file}, submitted {when}</source>
+        <translation>{student}: {file}, enviado el {when}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="267"/>
+        <source>error (1 - accuracy, log scale)</source>
+        <translation>error (1 - exactitud, escala logarítmica)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/class_board.py" line="268"/>
+        <source>error (MSE, log scale)</source>
+        <translation>error (MSE, escala logarítmica)</translation>
     </message>
 </context>
 <context>
@@ -1892,78 +2106,202 @@
     </message>
 </context>
 <context>
+    <name>DatasetCard</name>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="70"/>
+        <source>images</source>
+        <translation>imágenes</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="75"/>
+        <source>training</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="77"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="103"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="187"/>
+        <source>{split} {n}</source>
+        <translation>{split} {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="109"/>
+        <source>Images: {shape} pixels ({colour}), {inputs} inputs when flattened.</source>
+        <translation>Imágenes: {shape} píxeles ({colour}), {inputs} entradas al aplanarlas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="111"/>
+        <source>colour</source>
+        <translation>color</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="111"/>
+        <source>grey</source>
+        <translation>gris</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="114"/>
+        <source>Published splits: {splits} images.</source>
+        <translation>Particiones publicadas: {splits} imágenes.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="115"/>
+        <source>{n} classes: {names}.</source>
+        <translation>{n} clases: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="124"/>
+        <source>{n} superclasses of 5 classes each: {names}.</source>
+        <translation>{n} superclases de 5 clases cada una: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="128"/>
+        <source>Source: {credit}.</source>
+        <translation>Fuente: {credit}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="151"/>
+        <source>Class balance: appears once the set is on this computer (Download or Import).</source>
+        <translation>Equilibrio de clases: aparece cuando el conjunto esté en este ordenador (Descargar o Importar).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="166"/>
+        <source>superclasses</source>
+        <translation>superclases</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="166"/>
+        <source>classes</source>
+        <translation>clases</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="168"/>
+        <source>Class balance counted from the label files: {train} training and {test} test images in {n} {what}; per class (training + test) from {low} to {high}.</source>
+        <translation>Equilibrio de clases contado en los ficheros de etiquetas: {train} imágenes de entrenamiento y {test} de test en {n} {what}; por clase (entrenamiento + test) de {low} a {high}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="179"/>
+        <source>Not on this computer: {files}.</source>
+        <translation>No están en este ordenador: {files}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="191"/>
+        <source>information only: MLP Studio does not load this set.</source>
+        <translation>solo información: MLP Studio no carga este conjunto.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="192"/>
+        <source>Task: {text}</source>
+        <translation>Tarea: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="193"/>
+        <source>Images: {text}</source>
+        <translation>Imágenes: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="194"/>
+        <source>Classes: {text}</source>
+        <translation>Clases: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="195"/>
+        <source>Splits: {splits} images.</source>
+        <translation>Particiones: {splits} imágenes.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="196"/>
+        <source>&lt;b&gt;Why not an MLP?&lt;/b&gt; {text}</source>
+        <translation>&lt;b&gt;¿Por qué no un MLP?&lt;/b&gt; {text}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="199"/>
+        <source>Source: {credit}. {url}</source>
+        <translation>Fuente: {credit}. {url}</translation>
+    </message>
+</context>
+<context>
     <name>DatasetManager</name>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="204"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="206"/>
         <source>Datasets</source>
         <translation>Conjuntos de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="211"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="216"/>
         <source>Dataset</source>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="211"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="216"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="212"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="217"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="222"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="234"/>
         <source>Download</source>
         <translation>Descargar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="223"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="235"/>
         <source>Download the selected set and verify it.</source>
         <translation>Descarga el conjunto seleccionado y lo verifica.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="224"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="236"/>
         <source>Import from folder...</source>
         <translation>Importar desde carpeta...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="225"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="237"/>
         <source>Copy the selected set&apos;s files from a folder.</source>
         <translation>Copia los archivos del conjunto seleccionado desde una carpeta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="226"/>
-        <location filename="../../mlpstudio/gui/datasets.py" line="278"/>
-        <location filename="../../mlpstudio/gui/datasets.py" line="280"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="238"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="306"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="308"/>
         <source>Verify</source>
         <translation>Verificar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="227"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="239"/>
         <source>Read every file again and check it.</source>
         <translation>Vuelve a leer cada archivo y lo comprueba.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="228"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="240"/>
         <source>Open folder</source>
         <translation>Abrir carpeta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="229"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="241"/>
         <source>Show the data folder in the file manager.</source>
         <translation>Muestra la carpeta de datos en el explorador de archivos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="254"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="275"/>
         <source>Data folder: {folder}</source>
         <translation>Carpeta de datos: {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="256"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="277"/>
         <source>Downloads come from the mirror {url}</source>
         <translation>Las descargas vienen del espejo {url}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/datasets.py" line="291"/>
+        <source>Information only: not loadable in MLP Studio.</source>
+        <translation>Solo información: no se puede cargar en MLP Studio.</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2326,47 @@
         <location filename="../../mlpstudio/data/catalog.py" line="463"/>
         <source>CIFAR-100 photos</source>
         <translation>Fotos CIFAR-100</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/catalog.py" line="533"/>
+        <source>Classification of photos into 1,000 classes.</source>
+        <extracomment>Display names (translated when shown, context &quot;Datasets&quot;). The largest extra text member (class names) taken from an archive.</extracomment>
+        <translation>Clasificación de fotos en 1.000 clases.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/catalog.py" line="534"/>
+        <source>About 1.43 million colour photos of varying size (often resized to 224x224x3 = 150,528 inputs); the training images alone are about 140 GB.</source>
+        <translation>Unos 1,43 millones de fotos en color de tamaños variados (a menudo redimensionadas a 224x224x3 = 150.528 entradas); solo las imágenes de entrenamiento ocupan unos 140 GB.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/catalog.py" line="539"/>
+        <source>1,000 classes (WordNet synsets; about 120 of them are dog breeds).</source>
+        <translation>1.000 clases (synsets de WordNet; unas 120 son razas de perro).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/catalog.py" line="543"/>
+        <source>A dense first layer of 1,000 units on 224x224x3 inputs already has 150 million weights, and it would have to learn every object again at every position. Convolutional networks and vision transformers share weights across the image and reach over 80% top-1 accuracy; this is their data set, not an MLP&apos;s.</source>
+        <translation>Una primera capa densa de 1.000 unidades sobre entradas de 224x224x3 ya tiene 150 millones de pesos, y tendría que aprender cada objeto de nuevo en cada posición. Las redes convolucionales y los vision transformers comparten pesos por toda la imagen y superan el 80 % de exactitud top-1; este es su conjunto de datos, no el de un MLP.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/catalog.py" line="557"/>
+        <source>Object detection, segmentation and captioning: many objects per photo, each with a box and an outline.</source>
+        <translation>Detección de objetos, segmentación y descripción de imágenes: muchos objetos por foto, cada uno con su caja y su contorno.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/catalog.py" line="562"/>
+        <source>About 164,000 colour photos of everyday scenes, typically 640x480, with about 1.5 million labelled objects; about 25 GB of images.</source>
+        <translation>Unas 164.000 fotos en color de escenas cotidianas, normalmente de 640x480, con alrededor de 1,5 millones de objetos etiquetados; unos 25 GB de imágenes.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/catalog.py" line="567"/>
+        <source>80 object categories (91 defined), plus captions and keypoints.</source>
+        <translation>80 categorías de objetos (91 definidas), además de descripciones y puntos clave.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/catalog.py" line="571"/>
+        <source>The answer is not one class per image but a variable list of boxes and masks, which a fixed-size MLP output cannot express; detectors (Faster R-CNN, YOLO, DETR) use convolutional or transformer backbones on the whole image.</source>
+        <translation>La respuesta no es una clase por imagen sino una lista variable de cajas y máscaras, que la salida de tamaño fijo de un MLP no puede expresar; los detectores (Faster R-CNN, YOLO, DETR) usan redes troncales convolucionales o transformers sobre la imagen completa.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/locations.py" line="102"/>
@@ -2015,72 +2394,72 @@
         <translation>Descárgalo (Descargar... en el panel Datos, o `mlpstudio data fetch {name}`) o importa una carpeta con los archivos oficiales (Importar desde carpeta..., o `mlpstudio data import {name} FOLDER`).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="47"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="49"/>
         <source>Not on this computer yet.</source>
         <translation>Todavía no está en este ordenador.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="51"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="53"/>
         <source>Ready, {size}: every file verified by checksum.</source>
         <translation>Listo, {size}: todos los archivos verificados por suma de comprobación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="54"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="56"/>
         <source>Ready, {size}: {hashed} of {n} files verified by checksum, the others checked by size and labels.</source>
         <translation>Listo, {size}: {hashed} de {n} archivos verificados por suma de comprobación; los demás, comprobados por tamaño y etiquetas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="62"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="64"/>
         <source>Damaged files: {files}. Download or import them again.</source>
         <translation>Archivos dañados: {files}. Vuelve a descargarlos o a importarlos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="65"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="67"/>
         <source>Incomplete: {files} missing.</source>
         <translation>Incompleto: faltan {files}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="143"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="145"/>
         <source>Downloading {name}</source>
         <translation>Descargando {name}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="151"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="153"/>
         <source>Download cancelled</source>
         <translation>Descarga cancelada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="152"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="154"/>
         <source>Nothing was kept; you can start again.</source>
         <translation>No se ha guardado nada; puedes empezar de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="156"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="158"/>
         <source>Download failed</source>
         <translation>Error en la descarga</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="170"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="172"/>
         <source>Folder with the {name} files</source>
         <translation>Carpeta con los archivos de {name}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="176"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="178"/>
         <source>Importing {name}</source>
         <translation>Importando {name}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="182"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="184"/>
         <source>Import failed</source>
         <translation>Error al importar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="184"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="186"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="188"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="190"/>
         <source>Import incomplete</source>
         <translation>Importación incompleta</translation>
     </message>
@@ -2168,6 +2547,21 @@
         <location filename="../../mlpstudio/data/importing.py" line="205"/>
         <source>it grew past {size} bytes while it was copied</source>
         <translation>creció más allá de {size} bytes mientras se copiaba</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="26"/>
+        <source>training</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="27"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="28"/>
+        <source>validation</source>
+        <translation>validación</translation>
     </message>
 </context>
 <context>
@@ -2738,62 +3132,62 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="180"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="186"/>
         <source>&lt;b&gt;Samples&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Muestras&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="181"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="187"/>
         <source>&lt;b&gt;Test images&lt;/b&gt;: true label, prediction and confidence</source>
         <translation>&lt;b&gt;Imágenes de test&lt;/b&gt;: etiqueta real, predicción y confianza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="187"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="193"/>
         <source>All test images</source>
         <translation>Todas las imágenes de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="188"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="194"/>
         <source>Mistakes only</source>
         <translation>Solo los errores</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="189"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="195"/>
         <source>Confusion cell</source>
         <translation>Celda de la matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="192"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="198"/>
         <source>Which test images to show; click a cell of the confusion matrix to see the images behind it.</source>
         <translation>Qué imágenes de test mostrar; haz clic en una celda de la matriz de confusión para ver las imágenes que hay detrás.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="203"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="209"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="206"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="212"/>
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="208"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="214"/>
         <source>Next mistake</source>
         <translation>Siguiente error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="210"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="216"/>
         <source>Jump to the next test image the network gets wrong.</source>
         <translation>Salta a la siguiente imagen de test que la red clasifica mal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="350"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="356"/>
         <source>{true} → {pred} ({conf})</source>
         <translation>{true} → {pred} ({conf})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="357"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="363"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
@@ -2887,7 +3281,7 @@
 <context>
     <name>ImageGrid</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="127"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="129"/>
         <source>No images</source>
         <translation>No hay imágenes</translation>
     </message>
@@ -2918,18 +3312,18 @@
 <context>
     <name>Insight</name>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="126"/>
+        <location filename="../../mlpstudio/core/insight.py" line="195"/>
         <source>layer {layer}: gradient {ratio} times smaller than the output layer&apos;s (vanishing gradient); try ReLU, Adam or fewer layers</source>
         <extracomment>A unit counts as saturated when it is saturated on at least this share of the samples. a layer whose mean |dL/dW| is this many times smaller than the output layer&apos;s has a vanishing gradient</extracomment>
         <translation>capa {layer}: gradiente {ratio} veces menor que el de la capa de salida (gradiente que se desvanece); prueba ReLU, Adam o menos capas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="137"/>
+        <location filename="../../mlpstudio/core/insight.py" line="206"/>
         <source>layer {layer}: {count} of {units} units dead (ReLU output 0 on every sample); try a smaller learning rate, Leaky ReLU or another initialisation</source>
         <translation>capa {layer}: {count} de {units} neuronas muertas (la salida ReLU es 0 en todas las muestras); pruebe una tasa de aprendizaje menor, Leaky ReLU u otra inicialización</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="143"/>
+        <location filename="../../mlpstudio/core/insight.py" line="212"/>
         <source>layer {layer}: {count} of {units} units saturated; try a smaller learning rate or ReLU</source>
         <translation>capa {layer}: {count} de {units} neuronas saturadas; pruebe una tasa de aprendizaje menor o ReLU</translation>
     </message>
@@ -2937,35 +3331,73 @@
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="105"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="107"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="122"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="124"/>
         <source>Cancelling...</source>
         <translation>Cancelando...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="129"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="131"/>
         <source>{file}: {done} of {total}</source>
         <translation>{file}: {done} de {total}</translation>
     </message>
 </context>
 <context>
+    <name>LabTextDialog</name>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="56"/>
+        <source>Paste lab</source>
+        <translation>Pegar práctica</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="56"/>
+        <source>Lab as text</source>
+        <translation>Práctica como texto</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="60"/>
+        <source>Paste the text of a lab (it starts with {prefix}).</source>
+        <translation>Pega el texto de una práctica (empieza por {prefix}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="63"/>
+        <source>Send this text in a chat or put it on a slide; students open it with File &gt; Paste lab. A checksum at its end refuses a text changed on the way.</source>
+        <translation>Envía este texto por un chat o ponlo en una diapositiva; los estudiantes lo abren con Archivo &gt; Pegar práctica. Una suma de control al final rechaza un texto que haya cambiado por el camino.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="86"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+</context>
+<context>
     <name>LabView</name>
     <message>
-        <location filename="../../mlpstudio/gui/lab_view.py" line="40"/>
+        <location filename="../../mlpstudio/gui/lab_view.py" line="42"/>
         <source>Goals</source>
         <translation>Objetivos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_view.py" line="45"/>
+        <location filename="../../mlpstudio/gui/lab_view.py" line="47"/>
         <source>Ticked when the current network meets the goal.</source>
         <translation>Se marca cuando la red actual cumple el objetivo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_view.py" line="69"/>
+        <location filename="../../mlpstudio/gui/lab_view.py" line="54"/>
+        <source>Submit result...</source>
+        <translation>Enviar resultado...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_view.py" line="55"/>
+        <source>Send your network&apos;s result to the lab&apos;s results folder.</source>
+        <translation>Enviar el resultado de tu red a la carpeta de resultados de la práctica.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_view.py" line="78"/>
         <source>(now {value})</source>
         <translation>(ahora {value})</translation>
     </message>
@@ -2973,114 +3405,114 @@
 <context>
     <name>Labs</name>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="43"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="47"/>
         <source>Number of parameters</source>
         <extracomment>Goal metrics: the keys of ``mlpstudio train --json`` a goal may test, with their labels.</extracomment>
         <translation>Número de parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="44"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="48"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="45"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="49"/>
         <source>Training time (s)</source>
         <translation>Tiempo de entrenamiento (s)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="46"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="50"/>
         <source>Train loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="47"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="51"/>
         <source>Test loss</source>
         <translation>Pérdida de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="48"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="52"/>
         <source>Test MSE</source>
         <translation>MSE de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="49"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="53"/>
         <source>Test R2</source>
         <translation>R2 de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="50"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="54"/>
         <source>Train R2</source>
         <translation>R2 de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="51"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="55"/>
         <source>Test accuracy</source>
         <translation>Exactitud de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="52"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="56"/>
         <source>Train accuracy</source>
         <translation>Exactitud de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="67"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="71"/>
         <source>{metric} below {value}</source>
         <extracomment>Comparison keys of a goal: name -&gt; the test it makes.</extracomment>
         <translation>{metric} por debajo de {value}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="68"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="72"/>
         <source>{metric} above {value}</source>
         <translation>{metric} por encima de {value}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="69"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="73"/>
         <source>{metric} at most {value}</source>
         <translation>{metric} de {value} como máximo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="70"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="74"/>
         <source>{metric} at least {value}</source>
         <translation>{metric} de {value} como mínimo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="73"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="77"/>
         <source>Fewer than {value} parameters</source>
         <translation>Menos de {value} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="74"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="78"/>
         <source>More than {value} parameters</source>
         <translation>Más de {value} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="75"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="79"/>
         <source>At most {value} parameters</source>
         <translation>Como máximo {value} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="76"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="80"/>
         <source>At least {value} parameters</source>
         <translation>Como mínimo {value} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="77"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="81"/>
         <source>Fewer than {value} epochs</source>
         <translation>Menos de {value} épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="78"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="82"/>
         <source>More than {value} epochs</source>
         <translation>Más de {value} épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="79"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="83"/>
         <source>At most {value} epochs</source>
         <translation>Como máximo {value} épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/labs.py" line="80"/>
+        <location filename="../../mlpstudio/experiment/labs.py" line="84"/>
         <source>At least {value} epochs</source>
         <translation>Como mínimo {value} épocas</translation>
     </message>
@@ -3154,7 +3586,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../mlpstudio/gui/main_window.py" line="33"/>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="272"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="276"/>
         <source>MLP Studio</source>
         <translation>MLP Studio</translation>
     </message>
@@ -3164,226 +3596,236 @@
         <translation>Estos ajustes no se pueden mostrar con exactitud en los paneles: {keys}. Se usan tal cual; al editar los paneles se sustituyen por lo que se muestra.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="50"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="54"/>
         <location filename="../../mlpstudio/gui/window_presenter.py" line="182"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="55"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="59"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="59"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="63"/>
         <source>Train exactly one mini-batch, then pause (S).</source>
         <translation>Entrena exactamente un minilote y luego se pausa (S).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="65"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="69"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="68"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="72"/>
         <source>Stop training; Continue carries on from here.</source>
         <translation>Detiene el entrenamiento; Continuar sigue desde aquí.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="74"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="78"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="78"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="82"/>
         <source>Throw the training away: new random weights from the seed, empty history (R).</source>
         <translation>Descarta el entrenamiento: nuevos pesos aleatorios a partir de la semilla e historial vacío (R).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="85"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="89"/>
         <source>Presentation mode</source>
         <translation>Modo presentación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="89"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="93"/>
         <source>Larger fonts and thicker lines for a projector (F5).</source>
         <translation>Letra más grande y líneas más gruesas para un proyector (F5).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="95"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="99"/>
         <source>Preferences...</source>
         <translation>Preferencias...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="99"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="103"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="105"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="288"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="109"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="315"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="140"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="146"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="143"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="149"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="149"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="155"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="155"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="161"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="161"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="167"/>
         <source>First layer</source>
         <translation>Primera capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="167"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="173"/>
         <source>Accuracy per class</source>
         <translation>Exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="173"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="179"/>
         <source>Hidden units</source>
         <translation>Unidades ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="179"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="185"/>
         <source>Gradients and units</source>
         <translation>Gradientes y unidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="286"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="189"/>
+        <source>Shapes</source>
+        <translation>Formas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="192"/>
+        <source>Neuron</source>
+        <translation>Neurona</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="313"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="287"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="314"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="291"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="318"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="297"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="324"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="313"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="340"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="321"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="348"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="324"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="351"/>
         <source>Train on a table of your own (a CSV file).</source>
         <translation>Entrena con una tabla propia (un archivo CSV).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="328"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="355"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="331"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="358"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="337"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="364"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="342"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="369"/>
         <source>Close lab</source>
         <translation>Cerrar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="345"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="372"/>
         <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
         <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="353"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="381"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="358"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="386"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="361"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="389"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="369"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="397"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="374"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="402"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="378"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="406"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="385"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="413"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="391"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="419"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="393"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="421"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="398"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="426"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="400"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="419"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="428"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="447"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="403"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="430"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="431"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="458"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
@@ -3440,7 +3882,7 @@
         <translation>No se puede abrir la práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="234"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="238"/>
         <source>lab</source>
         <translation>La práctica</translation>
     </message>
@@ -3560,7 +4002,7 @@
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="420"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="448"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -3573,7 +4015,7 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="431"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="459"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}
@@ -3644,39 +4086,143 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     </message>
 </context>
 <context>
+    <name>NetworkHook</name>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="351"/>
+        <source>Show this neuron: z = w^T a + b, a = S(z)</source>
+        <translation>Ver esta neurona: z = w^T a + b, a = S(z)</translation>
+    </message>
+</context>
+<context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="196"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="262"/>
         <source>&lt;b&gt;Network&lt;/b&gt;: red positive, blue negative weights; width = |w|</source>
-        <extracomment>(column, unit) of a clicked hidden unit; column 1 is the first hidden layer</extracomment>
+        <extracomment>(column, unit) of a clicked hidden unit; column 1 is the first hidden layer (column, unit) of a double-clicked hidden or output unit (for a one-neuron view) the probe was cleared (its marker on the predictions plot goes too)</extracomment>
         <translation>&lt;b&gt;Red&lt;/b&gt;: pesos positivos en rojo, negativos en azul; grosor = |w|</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="200"/>
-        <source>Grey units with a dotted ring are dead (ReLU output 0 on every sample) or saturated (tanh or sigmoid stuck at its limits). Click a unit to highlight it.</source>
-        <translation>Las unidades grises con borde punteado están muertas (salida ReLU 0 en todas las muestras) o saturadas (tanh o sigmoide atascada en sus límites). Haz clic en una unidad para resaltarla.</translation>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="266"/>
+        <source>Grey units with a dotted ring are dead (ReLU output 0 on every sample) or saturated (tanh or sigmoid stuck at its limits). Click a unit to highlight it. Click a point of the predictions plot or a test image to probe it: every unit then shows its activation for that input.</source>
+        <translation>Las unidades grises con borde punteado están muertas (salida ReLU 0 en todas las muestras) o saturadas (tanh o sigmoide atascada en sus límites). Haz clic en una unidad para resaltarla. Haz clic en un punto del gráfico de predicciones o en una imagen de test para sondearla: cada unidad muestra entonces su activación para esa entrada.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="214"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="282"/>
+        <source>Clear probe</source>
+        <translation>Quitar sonda</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="283"/>
+        <source>Colour the units by their bias again.</source>
+        <translation>Vuelve a colorear las unidades por su sesgo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="306"/>
         <source>input
 {n}</source>
         <translation>entrada
 {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="217"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="309"/>
         <source>output</source>
         <translation>salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="219"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="311"/>
         <source>layer {l}</source>
         <translation>capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="222"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="314"/>
         <source>linear</source>
         <translation>lineal</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="349"/>
+        <source>&lt;b&gt;Probe&lt;/b&gt; {input}: colour = activation a</source>
+        <translation>&lt;b&gt;Sonda&lt;/b&gt; {input}: color = activación a</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="352"/>
+        <source>Hover a unit to see the sum behind its activation, with the numbers.</source>
+        <translation>Pasa el ratón sobre una unidad para ver la suma detrás de su activación, con los números.</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronDiagram</name>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="78"/>
+        <source>… {n} more</source>
+        <translation>… {n} más</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronView</name>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="141"/>
+        <source>&lt;b&gt;One neuron&lt;/b&gt;: z = w&lt;sup&gt;T&lt;/sup&gt;a + b, a = S(z)</source>
+        <translation>&lt;b&gt;Una neurona&lt;/b&gt;: z = w&lt;sup&gt;T&lt;/sup&gt;a + b, a = S(z)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="143"/>
+        <source>Double-click a unit in the Network view (or right-click it) to show it here.</source>
+        <translation>Haz doble clic en una unidad de la vista Red (o clic derecho) para verla aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="151"/>
+        <source>Layer l (1 is the first hidden layer; the last is the output).</source>
+        <translation>Capa l (1 es la primera capa oculta; la última es la salida).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="153"/>
+        <source>Unit i of that layer (counted from 1).</source>
+        <translation>Unidad i de esa capa (contando desde 1).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="154"/>
+        <source>The test sample whose input a^[0] = x goes through.</source>
+        <translation>La muestra de test cuya entrada a^[0] = x recorre la red.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="156"/>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="157"/>
+        <source>unit</source>
+        <translation>unidad</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="158"/>
+        <source>test sample</source>
+        <translation>muestra de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="235"/>
+        <source>Train or reset the network to see a neuron.</source>
+        <translation>Entrena o reinicia la red para ver una neurona.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="270"/>
+        <source>{n} more terms ({sum})</source>
+        <translation>{n} términos más ({sum})</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="273"/>
+        <source>identity</source>
+        <translation>identidad</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="275"/>
+        <source>layer {l}, unit {i}: z = w^T a + b = {terms} + ({b}) = {z};  a = {S}(z) = {a}</source>
+        <translation>capa {l}, unidad {i}: z = w^T a + b = {terms} + ({b}) = {z};  a = {S}(z) = {a}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="286"/>
+        <source>(softmax divides e^z by the sum over all output units.)</source>
+        <translation>(softmax divide e^z entre la suma sobre todas las unidades de salida.)</translation>
     </message>
 </context>
 <context>
@@ -4106,6 +4652,44 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     </message>
 </context>
 <context>
+    <name>Probe</name>
+    <message>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="56"/>
+        <source>Input x&lt;sub&gt;{i}&lt;/sub&gt; = a&lt;sub&gt;{i}&lt;/sub&gt;&lt;sup&gt;[0]&lt;/sup&gt; = {v}</source>
+        <translation>Entrada x&lt;sub&gt;{i}&lt;/sub&gt; = a&lt;sub&gt;{i}&lt;/sub&gt;&lt;sup&gt;[0]&lt;/sup&gt; = {v}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="76"/>
+        <source>(… = the other {n} terms, together {v})</source>
+        <translation>(… = los otros {n} términos, que suman {v})</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="105"/>
+        <source>First layer a&lt;sup&gt;[1]&lt;/sup&gt; for this image: {n} units, from {lo} to {hi}</source>
+        <translation>Primera capa a&lt;sup&gt;[1]&lt;/sup&gt; para esta imagen: {n} unidades, de {lo} a {hi}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="122"/>
+        <source>a[1] per unit</source>
+        <translation>a[1] por unidad</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="179"/>
+        <source>x = {x}</source>
+        <translation>x = {x}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="185"/>
+        <source>x1 = {x1}, x2 = {x2}</source>
+        <translation>x1 = {x1}, x2 = {x2}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="220"/>
+        <source>test image {n}</source>
+        <translation>imagen de test {n}</translation>
+    </message>
+</context>
+<context>
     <name>Schedules</name>
     <message>
         <location filename="../../mlpstudio/core/schedules.py" line="68"/>
@@ -4121,6 +4705,118 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <location filename="../../mlpstudio/core/schedules.py" line="83"/>
         <source>Cosine annealing</source>
         <translation>Recocido coseno</translation>
+    </message>
+</context>
+<context>
+    <name>ShapesView</name>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="42"/>
+        <source>&lt;b&gt;Shapes&lt;/b&gt; of one mini-batch: a column per sample, as in the course</source>
+        <translation>&lt;b&gt;Formas&lt;/b&gt; de un minilote: una columna por muestra, como en el curso</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="52"/>
+        <source>course (columns)</source>
+        <translation>curso (columnas)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="53"/>
+        <source>code (rows)</source>
+        <translation>código (filas)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="54"/>
+        <source>multiplications per sample</source>
+        <translation>multiplicaciones por muestra</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="58"/>
+        <source>One sample per column: Z^[l] = W^[l] A^[l-1] + b^[l] is N_l × B.</source>
+        <translation>Una muestra por columna: Z^[l] = W^[l] A^[l-1] + b^[l] es N_l × B.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="61"/>
+        <source>MLP Studio stores one sample per row and computes Z = A W^T + b (B × N_l).</source>
+        <translation>MLP Studio guarda una muestra por fila y calcula Z = A W^T + b (B × N_l).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="64"/>
+        <source>W^[l] a^[l-1] costs N_l × N_{l-1} multiplications for each sample.</source>
+        <translation>W^[l] a^[l-1] cuesta N_l × N_{l-1} multiplicaciones por muestra.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="109"/>
+        <source>No network yet.</source>
+        <translation>Todavía no hay red.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="140"/>
+        <source>Batch size B = {b} (Training panel).</source>
+        <translation>Tamaño de lote B = {b} (panel Entrenamiento).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="142"/>
+        <source>The last batch of an epoch has {n} samples.</source>
+        <translation>El último lote de cada época tiene {n} muestras.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="149"/>
+        <source>Multiplications per sample: Σ N&lt;sub&gt;l&lt;/sub&gt; N&lt;sub&gt;l−1&lt;/sub&gt; = {terms} = &lt;b&gt;{per_sample}&lt;/b&gt;; per batch: {per_batch}.&lt;br&gt;Parameters: Σ N&lt;sub&gt;l&lt;/sub&gt; (N&lt;sub&gt;l−1&lt;/sub&gt; + 1) = &lt;b&gt;{params}&lt;/b&gt;.</source>
+        <translation>Multiplicaciones por muestra: Σ N&lt;sub&gt;l&lt;/sub&gt; N&lt;sub&gt;l−1&lt;/sub&gt; = {terms} = &lt;b&gt;{per_sample}&lt;/b&gt;; por lote: {per_batch}.&lt;br&gt;Parámetros: Σ N&lt;sub&gt;l&lt;/sub&gt; (N&lt;sub&gt;l−1&lt;/sub&gt; + 1) = &lt;b&gt;{params}&lt;/b&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="100"/>
+        <source>Submit result</source>
+        <translation>Enviar resultado</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="104"/>
+        <source>First name and surname</source>
+        <translation>Nombre y apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="105"/>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="108"/>
+        <source>Choose...</source>
+        <translation>Elegir...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="115"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="145"/>
+        <source>Results folder</source>
+        <translation>Carpeta de resultados</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="117"/>
+        <source>1 - accuracy</source>
+        <translation>1 - exactitud</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="117"/>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="120"/>
+        <source>{params} parameters; train error {train}, test error {test} ({what}); with the settings and the loss history.</source>
+        <translation>{params} parámetros; error de entrenamiento {train}, error de test {test} ({what}); con los ajustes y la historia de la pérdida.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="130"/>
+        <source>Sends</source>
+        <translation>Envía</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="134"/>
+        <source>Submit</source>
+        <translation>Enviar</translation>
     </message>
 </context>
 <context>
