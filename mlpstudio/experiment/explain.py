@@ -106,6 +106,8 @@ class WorkedStep:
     formula: str
     lines: tuple[str, ...]
     layer: int | None = None  # the layer whose nodes and edges are involved (1-based)
+    #: forward, loss, output, backward, gradients or update (what a drawing highlights)
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[W
                     f"a^[{layer}] = {act}(z^[{layer}]) = {vector(t.a[layer], n)}",
                 ),
                 layer,
+                kind="forward",
             )
         )
     loss_formula = {
@@ -184,6 +187,8 @@ def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[W
                 f"a^[{t.n_layers}] = {vector(t.a[-1], n)}",
                 f"L = {number(t.loss, n)}",
             ),
+            t.n_layers,
+            kind="loss",
         )
     )
     big_l = t.n_layers
@@ -198,6 +203,7 @@ def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[W
             delta_formula,
             (f"delta^[{big_l}] = {vector(t.delta[-1], n)}",),
             big_l,
+            kind="output",
         )
     )
     for layer in range(big_l - 1, 0, -1):
@@ -215,6 +221,7 @@ def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[W
                     f"delta^[{layer}] = {vector(t.delta[i], n)}",
                 ),
                 layer,
+                kind="backward",
             )
         )
     for layer in range(1, big_l + 1):
@@ -229,6 +236,7 @@ def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[W
                     f"dL/db^[{layer}] = {vector(t.db[i], n)}",
                 ),
                 layer,
+                kind="gradients",
             )
         )
     steps.append(_update_step(t, u, tr, n))
@@ -249,7 +257,8 @@ def _update_step(t: BackpropTrace, u: UpdateTrace, tr, n: Notation) -> WorkedSte
     for layer in range(1, t.n_layers + 1):
         lines.append(f"W^[{layer}] <- {matrix(u.W[layer - 1], n)}")
         lines.append(f"b^[{layer}] <- {vector(u.b[layer - 1], n)}")
-    return WorkedStep(tr("The update ({name})").format(name=u.optimizer), formula, tuple(lines))
+    title = tr("The update ({name})").format(name=u.optimizer)
+    return WorkedStep(title, formula, tuple(lines), kind="update")
 
 
 def worked_text(example: BackpropExample) -> str:

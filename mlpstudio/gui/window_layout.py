@@ -25,6 +25,7 @@ from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
 from .style import Style
+from .views.backprop_view import BackpropView
 from .views.basis_view import BasisView
 from .views.class_accuracy_view import ClassAccuracyView
 from .views.confusion_view import ConfusionView
@@ -37,7 +38,7 @@ from .views.prediction_view import PredictionView
 from .views.weights_view import WeightsView
 from .widgets import CurrentPageStack, MessageBar, PanelScrollArea, wrap_captions
 
-LAYOUT_VERSION = 4  # bump when the docks change, so an old saved layout is not restored
+LAYOUT_VERSION = 5  # bump when the docks change, so an old saved layout is not restored
 
 
 class WindowLayout:
@@ -133,6 +134,7 @@ class WindowLayout:
         self.first_layer_view = FirstLayerView()
         self.basis_view = BasisView()
         self.health_view = HealthView()
+        self.backprop_view = BackpropView()
         self.view_docks = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -180,6 +182,12 @@ class WindowLayout:
                 self.health_view,
                 right,
             ),
+            (
+                "backprop",
+                QCoreApplication.translate("MainWindow", "Backpropagation"),
+                self.backprop_view,
+                right,
+            ),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
@@ -197,12 +205,19 @@ class WindowLayout:
         self.tabifyDockWidget(docks["network"], docks["confusion"])
         self.tabifyDockWidget(docks["weights"], docks["basis"])
         self.tabifyDockWidget(docks["loss"], docks["health"])
+        self.tabifyDockWidget(docks["loss"], docks["backprop"])
+        # the step-through works on the controller's settings and optimiser state (buffers
+        # are the run's own only when no run is alive); a run that ends refreshes it
+        c = self.controller
+        self.backprop_view.context = lambda: (c.config, c.optimizer_state, not c.is_training)
+        c.statusChanged.connect(lambda _: c.is_training or self.backprop_view.recompute())
         docks["loss"].raise_()
         # a unit clicked in the Network view or in the basis view is highlighted in both
         self.network_view.unit_clicked.connect(self._unit_clicked)
         self.basis_view.unit_selected.connect(self.network_view.highlight_last_hidden)
         self.common_views = [
-            self.loss_view, self.weights_view, self.network_view, self.health_view
+            self.loss_view, self.weights_view, self.network_view, self.health_view,
+            self.backprop_view,
         ]  # fmt: skip
         self.function_views = [self.prediction_view]
         self.image_views = [
