@@ -59,6 +59,7 @@ __all__ = [
 
 USAGE = """mlpstudio [--lang CODE] [--presentation] [--preset NAME] [--threads N] [FILE]
        mlpstudio --smoke [FILE | --preset NAME] [--lang CODE] [--presentation] [--screenshot PNG]
+       mlpstudio --smoke --view NAME --screenshot PNG   (NAME: a view; see --view)
        mlpstudio --smoke --tour [--lang CODE] [--presentation] [--screenshot-dir DIR]
        mlpstudio [--threads N] COMMAND [options]   (mlpstudio COMMAND --help for its options)"""
 
@@ -115,6 +116,7 @@ def _add_threads_everywhere(subparsers) -> None:
 def add_gui_options(group) -> None:
     """The desktop app's options (``group``: a parser or an argument group)."""
     from ..experiment.presets import PRESETS
+    from ..gui.smoke import SMOKE_VIEWS  # (no Qt: the smoke module imports it when it runs)
     from ..i18n import LANGUAGES
 
     group.add_argument(
@@ -142,6 +144,13 @@ def add_gui_options(group) -> None:
         "error or empty view)",
     )
     group.add_argument("--screenshot", metavar="PNG", help="with --smoke: save the window here")
+    group.add_argument(
+        "--view",
+        choices=list(SMOKE_VIEWS),
+        metavar="NAME",
+        help="with --smoke: after a short training run, save only this view's widget as "
+        "--screenshot: " + ", ".join(SMOKE_VIEWS),
+    )
     group.add_argument(
         "--tour",
         action="store_true",
@@ -203,6 +212,8 @@ def parse_gui_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         raise UsageError("--screenshot-dir goes with --smoke --tour.")
     if args.screenshot and not args.smoke:
         raise UsageError("--screenshot goes with --smoke.")
+    if args.view and not (args.smoke and args.screenshot) or args.view and args.tour:
+        raise UsageError("--view goes with --smoke and --screenshot PNG (not with --tour).")
     if args.tour and (args.config or args.preset or args.screenshot):
         raise UsageError("--tour walks every preset: it takes no FILE, --preset or --screenshot.")
     if args.config and args.preset:
