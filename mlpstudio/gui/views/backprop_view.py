@@ -267,7 +267,7 @@ class BackpropView(View):
         else:
             lines = "\n".join(step.lines)
         if step.kind == "update":
-            note = self.tr("After Next: these are the weights Step gives on this sample alone.")
+            note = self.tr("Step with batch size 1 on this sample gives exactly these weights.")
         self.lines.setPlainText(lines)
         self.note.setText(note)
         self.diagram.set_highlight(*highlighted(step.kind, step.layer, self.example.trace.n_layers))
