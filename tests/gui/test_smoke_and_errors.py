@@ -1,5 +1,6 @@
 """The app's last line of defence (error dialog with Copy details, crash report) and the tour."""
 
+import contextlib
 import sys
 
 import pytest
@@ -121,3 +122,7 @@ def test_an_unknown_smoke_view_exits_2_and_lists_the_names(capsys):
     assert "Traceback" not in err
     assert cli_main(["--smoke", "--view", "basis"]) == 2  # nowhere to save it
     assert "--screenshot" in capsys.readouterr().err
+    with contextlib.suppress(SystemExit):
+        cli_main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert all(name in text for name in SMOKE_VIEWS), text[-800:]

@@ -161,9 +161,9 @@ class BackpropView(View):
         self.formula.setWordWrap(True)
         self.formula.setTextFormat(Qt.TextFormat.PlainText)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lines = QPlainTextEdit()  # not a label: views' labels wrap; these rows must not
+        self.lines = QPlainTextEdit()  # read-only, scrolls down (never sideways: rows wrap)
         self.lines.setReadOnly(True)
-        self.lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #8a4b00;")
