@@ -33,7 +33,7 @@ FINAL = ("finished", "stopped", "early_stopped", "diverged", "error")  # error: 
 #: shows that content stands in, and the smoke run says so)
 SMOKE_VIEWS = {
     "basis": ("basis_view",),
-    "probe": ("probe_view", "network_view"),
+    "probe": ("network_view",),  # probed first (see probe_first_test_input)
     "gradients": ("health_view",),
     "backprop": ("backprop_view",),
     "timeline": ("timeline_view", "loss_view"),
@@ -60,6 +60,23 @@ def bring_forward(widget) -> None:
     if parent is not None:
         parent.show()
         parent.raise_()
+
+
+def probe_first_test_input(window) -> None:
+    """What a click on the first test point (or image) does: the Network view probes it."""
+    from PySide6.QtCore import QCoreApplication
+
+    from .style import number
+    from .views.probe import network_input
+
+    ds = window.controller.dataset
+    if ds is None or not len(ds.x_test):
+        return
+    if ds.is_image:
+        label = QCoreApplication.translate("Probe", "test image {n}").format(n=number(1))
+    else:
+        label = "x = " + ", ".join(number(v, significant=3) for v in ds.x_test[0])
+    window.network_view.set_probe(network_input(ds, ds.x_test[0]), label, image=ds.is_image)
 
 
 def smoke_config():
@@ -209,6 +226,8 @@ class _Driver:
         if stand_in:
             print(f"smoke: view {name}: not in this build; showing {type(view).__name__}")
         bring_forward(view)
+        if name == "probe":
+            probe_first_test_input(self.window)
         self.pause(0.5)  # the dock's tab, the pending snapshot's redraw
         if view.visibleRegion().isEmpty():
             self.error(f"view {name} ({type(view).__name__}) is not on screen")
