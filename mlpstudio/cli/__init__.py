@@ -59,6 +59,7 @@ __all__ = [
 
 USAGE = """mlpstudio [--lang CODE] [--presentation] [--preset NAME] [--threads N] [FILE]
        mlpstudio --smoke [FILE | --preset NAME] [--lang CODE] [--presentation] [--screenshot PNG]
+       mlpstudio --smoke --view NAME --screenshot PNG   (NAME: a view; see --view)
        mlpstudio --smoke --tour [--lang CODE] [--presentation] [--screenshot-dir DIR]
        mlpstudio [--threads N] COMMAND [options]   (mlpstudio COMMAND --help for its options)"""
 
@@ -145,6 +146,12 @@ def add_gui_options(group) -> None:
     )
     group.add_argument("--screenshot", metavar="PNG", help="with --smoke: save the window here")
     group.add_argument(
+        "--view",
+        metavar="NAME",
+        help="with --smoke: after a short training run, save only this view's widget as "
+        "--screenshot: basis, probe, gradients, backprop or timeline",
+    )
+    group.add_argument(
         "--tour",
         action="store_true",
         help="with --smoke: walk one window through every preset and task as a "
@@ -205,6 +212,14 @@ def parse_gui_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         raise UsageError("--screenshot-dir goes with --smoke --tour.")
     if args.screenshot and not args.smoke:
         raise UsageError("--screenshot goes with --smoke.")
+    if args.view is not None:
+        from ..gui.smoke import SMOKE_VIEWS  # (the window's names; no Qt until it runs)
+
+        if args.view not in SMOKE_VIEWS:
+            raise UsageError(f"--view: no view named {args.view!r}; the names are "
+                             f"{', '.join(SMOKE_VIEWS)}.")  # fmt: skip
+        if not (args.smoke and args.screenshot) or args.tour:
+            raise UsageError("--view goes with --smoke and --screenshot PNG (not with --tour).")
     if args.tour and (args.config or args.preset or args.screenshot):
         raise UsageError("--tour walks every preset: it takes no FILE, --preset or --screenshot.")
     if args.config and args.preset:

@@ -10,6 +10,7 @@ the same list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,7 +59,18 @@ def backprop_example(config: Config, sample: int = 0, epochs: int = 0) -> Backpr
     trainer = build_trainer(config, dataset, network, epochs=epochs, snapshot_interval=0)
     if epochs > 0:
         trainer.run()
-    opts = trainer.options
+    done = len(trainer.history) - 1 if len(trainer.history) else 0
+    return example_for(config, dataset, network, trainer.optimizer.state(), done, sample)
+
+
+def example_for(
+    config: Config, dataset, network, optimizer_state: dict | None, done: int, sample: int
+) -> BackpropExample:
+    """The worked example for training sample ``sample`` of ``dataset`` on ``network`` as it
+    is now, with the optimiser's ``optimizer_state`` after ``done`` epochs (None: a fresh
+    optimiser). The command line and the GUI's step-through panel both come here, so they
+    show the same numbers; the update is the one "Step" takes on a batch of one."""
+    opts = config.training.options()
     optimizer = make_optimizer(
         opts.optimizer,
         np,
@@ -68,8 +80,8 @@ def backprop_example(config: Config, sample: int = 0, epochs: int = 0) -> Backpr
         weight_decay=opts.weight_decay,
         **entry_options(opts, get_optimizer(opts.optimizer)),
     )
-    optimizer.load_state(trainer.optimizer.state())
-    done = len(trainer.history) - 1 if len(trainer.history) else 0
+    if optimizer_state:
+        optimizer.load_state(optimizer_state)
     lr = opts.learning_rate * schedule_factor(
         opts.schedule,
         done,
@@ -94,34 +106,51 @@ class WorkedStep:
     formula: str
     lines: tuple[str, ...]
     layer: int | None = None  # the layer whose nodes and edges are involved (1-based)
+    #: forward, loss, output, backward, gradients or update (what a drawing highlights)
+    kind: str = ""
 
 
-def number(value: float) -> str:
-    return f"{float(value):.4g}"
+@dataclass(frozen=True)
+class Notation:
+    """How numbers are written: ``number`` formats one value, ``sep`` separates a vector's
+    entries and ``rows`` a matrix's rows. The command line writes 0.5 and ", "; the GUI passes
+    its locale-aware formatter (0,5 in Spanish, with "; " between entries)."""
+
+    number: Callable[[float], str] = lambda value: f"{float(value):.4g}"
+    sep: str = ", "
+    rows: str = "; "
 
 
-def vector(values) -> str:
+PLAIN = Notation()
+
+
+def number(value: float, notation: Notation = PLAIN) -> str:
+    return notation.number(value)
+
+
+def vector(values, notation: Notation = PLAIN) -> str:
     """[v1, v2, ...], shortened to the first and last entries when long."""
     v = np.asarray(values, dtype=float).reshape(-1)
+    sep, num = notation.sep, notation.number
     if v.size <= SHOWN:
-        return "[" + ", ".join(number(e) for e in v) + "]"
-    head = ", ".join(number(e) for e in v[:3])
-    tail = ", ".join(number(e) for e in v[-2:])
-    return f"[{head}, ..., {tail}]  ({v.size})"
+        return "[" + sep.join(num(e) for e in v) + "]"
+    head = sep.join(num(e) for e in v[:3])
+    tail = sep.join(num(e) for e in v[-2:])
+    return f"[{head}{sep}...{sep}{tail}]  ({v.size})"
 
 
-def matrix(values) -> str:
+def matrix(values, notation: Notation = PLAIN) -> str:
     m = np.asarray(values, dtype=float)
     if len(m) <= SHOWN:
-        rows = [vector(r) for r in m]
+        rows = [vector(r, notation) for r in m]
     else:
-        rows = [vector(r) for r in m[:3]] + ["...", vector(m[-1])]
-    return "[" + "; ".join(rows) + f"]  ({m.shape[0]}x{m.shape[1]})"
+        rows = [vector(r, notation) for r in m[:3]] + ["...", vector(m[-1], notation)]
+    return "[" + notation.rows.join(rows) + f"]  ({m.shape[0]}x{m.shape[1]})"
 
 
-def worked_steps(example: BackpropExample) -> list[WorkedStep]:
+def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[WorkedStep]:
     """The forward pass, the loss, delta^[L], each delta^[l], the gradients and the update."""
-    t, u = example.trace, example.update
+    t, u, n = example.trace, example.update, notation
     tr = lambda text: translate("Backprop", text)  # noqa: E731
     steps = []
     for layer in range(1, t.n_layers + 1):
@@ -133,13 +162,14 @@ def worked_steps(example: BackpropExample) -> list[WorkedStep]:
                 f"z^[{layer}] = W^[{layer}] a^[{layer - 1}] + b^[{layer}],  "
                 f"a^[{layer}] = S^[{layer}](z^[{layer}])",
                 (
-                    f"a^[{layer - 1}] = {vector(t.a[i])}",
-                    f"W^[{layer}] = {matrix(t.W[i])}",
-                    f"b^[{layer}] = {vector(t.b[i])}",
-                    f"z^[{layer}] = {vector(t.z[i])}",
-                    f"a^[{layer}] = {act}(z^[{layer}]) = {vector(t.a[layer])}",
+                    f"a^[{layer - 1}] = {vector(t.a[i], n)}",
+                    f"W^[{layer}] = {matrix(t.W[i], n)}",
+                    f"b^[{layer}] = {vector(t.b[i], n)}",
+                    f"z^[{layer}] = {vector(t.z[i], n)}",
+                    f"a^[{layer}] = {act}(z^[{layer}]) = {vector(t.a[layer], n)}",
                 ),
                 layer,
+                kind="forward",
             )
         )
     loss_formula = {
@@ -147,12 +177,18 @@ def worked_steps(example: BackpropExample) -> list[WorkedStep]:
         "softmax": "L = -log a_y^[L]",
         "sigmoid": "L = -mean_k [y_k log a_k + (1 - y_k) log(1 - a_k)]",
     }[t.head]
-    y_text = str(int(t.y)) if t.head == "softmax" else vector(t.y)
+    y_text = str(int(t.y)) if t.head == "softmax" else vector(t.y, n)
     steps.append(
         WorkedStep(
             tr("The loss"),
             loss_formula,
-            (f"y = {y_text}", f"a^[{t.n_layers}] = {vector(t.a[-1])}", f"L = {number(t.loss)}"),
+            (
+                f"y = {y_text}",
+                f"a^[{t.n_layers}] = {vector(t.a[-1], n)}",
+                f"L = {number(t.loss, n)}",
+            ),
+            t.n_layers,
+            kind="loss",
         )
     )
     big_l = t.n_layers
@@ -165,8 +201,9 @@ def worked_steps(example: BackpropExample) -> list[WorkedStep]:
         WorkedStep(
             tr("Error at the output"),
             delta_formula,
-            (f"delta^[{big_l}] = {vector(t.delta[-1])}",),
+            (f"delta^[{big_l}] = {vector(t.delta[-1], n)}",),
             big_l,
+            kind="output",
         )
     )
     for layer in range(big_l - 1, 0, -1):
@@ -178,11 +215,13 @@ def worked_steps(example: BackpropExample) -> list[WorkedStep]:
                 f"S'^[{layer}](z^[{layer}])",
                 (
                     f"W^[{layer + 1}]^T delta^[{layer + 1}] = "
-                    f"{vector(t.W[layer].T @ t.delta[layer])}",
-                    f"S'^[{layer}](z^[{layer}]) ({t.activations[i]}) = {vector(_derivative(t, i))}",
-                    f"delta^[{layer}] = {vector(t.delta[i])}",
+                    f"{vector(t.W[layer].T @ t.delta[layer], n)}",
+                    f"S'^[{layer}](z^[{layer}]) ({t.activations[i]}) = "
+                    f"{vector(_derivative(t, i), n)}",
+                    f"delta^[{layer}] = {vector(t.delta[i], n)}",
                 ),
                 layer,
+                kind="backward",
             )
         )
     for layer in range(1, big_l + 1):
@@ -192,11 +231,15 @@ def worked_steps(example: BackpropExample) -> list[WorkedStep]:
                 tr("Gradients of layer {l}").format(l=layer),
                 f"dL/dW^[{layer}] = delta^[{layer}] a^[{layer - 1}]^T,  "
                 f"dL/db^[{layer}] = delta^[{layer}]",
-                (f"dL/dW^[{layer}] = {matrix(t.dW[i])}", f"dL/db^[{layer}] = {vector(t.db[i])}"),
+                (
+                    f"dL/dW^[{layer}] = {matrix(t.dW[i], n)}",
+                    f"dL/db^[{layer}] = {vector(t.db[i], n)}",
+                ),
                 layer,
+                kind="gradients",
             )
         )
-    steps.append(_update_step(t, u, tr))
+    steps.append(_update_step(t, u, tr, n))
     return steps
 
 
@@ -205,16 +248,17 @@ def _derivative(t: BackpropTrace, i: int) -> np.ndarray:
     return np.asarray(ACTIVATIONS[t.activations[i]].derivative(np, t.z[i], t.a[i + 1]), float)
 
 
-def _update_step(t: BackpropTrace, u: UpdateTrace, tr) -> WorkedStep:
-    eta = number(u.learning_rate)
+def _update_step(t: BackpropTrace, u: UpdateTrace, tr, n: Notation) -> WorkedStep:
+    eta = number(u.learning_rate, n)
     formula = OPTIMIZERS[u.optimizer].formula
     lines = [f"eta = {eta}"]
     for key in sorted(k for k in u.state_after if k != "t"):
-        lines.append(f"{key} = {vector(u.state_after[key])}")
+        lines.append(f"{key} = {vector(u.state_after[key], n)}")
     for layer in range(1, t.n_layers + 1):
-        lines.append(f"W^[{layer}] <- {matrix(u.W[layer - 1])}")
-        lines.append(f"b^[{layer}] <- {vector(u.b[layer - 1])}")
-    return WorkedStep(tr("The update ({name})").format(name=u.optimizer), formula, tuple(lines))
+        lines.append(f"W^[{layer}] <- {matrix(u.W[layer - 1], n)}")
+        lines.append(f"b^[{layer}] <- {vector(u.b[layer - 1], n)}")
+    title = tr("The update ({name})").format(name=u.optimizer)
+    return WorkedStep(title, formula, tuple(lines), kind="update")
 
 
 def worked_text(example: BackpropExample) -> str:

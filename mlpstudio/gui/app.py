@@ -122,7 +122,7 @@ def run_gui(args, qt_args: list[str]) -> int:
         if args.tour:
             return Tour(app, window, args.screenshot_dir).run()
         timed = bool(args.config or args.preset)
-        return SmokeRun(app, window, args.screenshot, timed=timed).run()
+        return SmokeRun(app, window, args.screenshot, timed=timed, view=args.view).run()
     install_error_dialog(lambda: shell.window)  # the window of the moment (languages rebuild it)
     return app.exec()
 

@@ -2,13 +2,15 @@
 
 ``mlpstudio --smoke [FILE | --preset NAME] [--screenshot PNG]`` trains one experiment through
 the window (the course example for a few hundred epochs; a file or preset for a bounded time)
-and checks that every visible view drew data. ``mlpstudio --smoke --tour [--screenshot-dir DIR]``
-walks one window through every preset (the Preset box) and every task (the Task box) as a
-lecturer would, trains briefly in each, opens the comparison and runs it, and saves one PNG per
-step. Both exit 0 when nothing went wrong, 1 on any unexpected error: an exception in a slot,
-any dialog that opened (it is read and closed), a view left empty, an image larger than a
-1280x800 screen; the tour carries on after an error so one run lists them all. Image sets whose
-files are absent show the Data panel's download state (screenshot), which is not an error.
+and checks that every visible view drew data; with ``--view NAME`` (:data:`SMOKE_VIEWS`) it
+brings that view forward and saves only its widget. ``mlpstudio --smoke --tour
+[--screenshot-dir DIR]`` walks one window through every preset (the Preset box) and every task
+(the Task box) as a lecturer would, trains briefly in each, brings each of the SMOKE_VIEWS
+forward, opens the comparison and runs it, and saves one PNG per step. Both exit 0 when
+nothing went wrong, 1 on any unexpected error: an exception in a slot, any dialog that opened
+(it is read and closed), a view left empty, an image larger than a 1280x800 screen; the tour
+carries on after an error so one run lists them all. Image sets whose files are absent show
+the Data panel's download state (screenshot), which is not an error.
 """
 
 from __future__ import annotations
@@ -26,6 +28,55 @@ TOUR_STEP_CAP_S = 40.0  # ...but stops after this long in any case
 SCREEN = (1280, 720)  # the lecturer's screen the window is fitted to
 MAX_SHOT = (1280, 800)  # no screenshot may be larger than this
 FINAL = ("finished", "stopped", "early_stopped", "diverged", "error")  # error: a failed run
+#: ``--smoke --view NAME``: the window's attribute that holds each view, in order of preference
+#: (a view that a later part of the app adds takes over its name; until then the view that
+#: shows that content stands in, and the smoke run says so)
+SMOKE_VIEWS = {
+    "basis": ("basis_view",),
+    "probe": ("network_view",),  # probed first (see probe_first_test_input)
+    "gradients": ("health_view",),
+    "backprop": ("backprop_view",),
+    "timeline": ("timeline_view", "loss_view"),
+}
+
+
+def find_view(window, name: str):
+    """The widget ``--view NAME`` grabs and whether it is a stand-in (see SMOKE_VIEWS)."""
+    attributes = SMOKE_VIEWS[name]
+    for i, attribute in enumerate(attributes):
+        widget = getattr(window, attribute, None)
+        if widget is not None:
+            return widget, i > 0
+    raise LookupError(f"the window has none of {', '.join(attributes)}")
+
+
+def bring_forward(widget) -> None:
+    """Show the dock that holds ``widget`` and raise its tab."""
+    from PySide6.QtWidgets import QDockWidget
+
+    parent = widget
+    while parent is not None and not isinstance(parent, QDockWidget):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.show()
+        parent.raise_()
+
+
+def probe_first_test_input(window) -> None:
+    """What a click on the first test point (or image) does: the Network view probes it."""
+    from PySide6.QtCore import QCoreApplication
+
+    from .style import number
+    from .views.probe import network_input
+
+    ds = window.controller.dataset
+    if ds is None or not len(ds.x_test):
+        return
+    if ds.is_image:
+        label = QCoreApplication.translate("Probe", "test image {n}").format(n=number(1))
+    else:
+        label = "x = " + ", ".join(number(v, significant=3) for v in ds.x_test[0])
+    window.network_view.set_probe(network_input(ds, ds.x_test[0]), label, image=ds.is_image)
 
 
 def smoke_config():
@@ -164,6 +215,26 @@ class _Driver:
                        f"screen (the window's minimum size is too large)")  # fmt: skip
         return True
 
+    def show_view(self, name: str):
+        """Bring the view ``name`` forward; return it (None, with an error, if it is absent or
+        draws nothing)."""
+        try:
+            view, stand_in = find_view(self.window, name)
+        except LookupError as exc:
+            self.error(f"view {name}: {exc}")
+            return None
+        if stand_in:
+            print(f"smoke: view {name}: not in this build; showing {type(view).__name__}")
+        bring_forward(view)
+        if name == "probe":
+            probe_first_test_input(self.window)
+        self.pause(0.5)  # the dock's tab, the pending snapshot's redraw
+        if view.visibleRegion().isEmpty():
+            self.error(f"view {name} ({type(view).__name__}) is not on screen")
+        elif hasattr(view, "has_content") and not view.has_content():
+            self.error(f"view {name} ({type(view).__name__}) draws nothing")
+        return view
+
     def train_briefly(self, least_s: float, cap_s: float) -> str:
         """Press Train, train ``least_s`` and at least one epoch (at most ``cap_s``), press Stop
         if still training; return the final status."""
@@ -193,9 +264,10 @@ class _Driver:
 class SmokeRun(_Driver):
     """Trains one experiment through the real window and checks every view."""
 
-    def __init__(self, app, window, screenshot: str | None, timed: bool = False):
+    def __init__(self, app, window, screenshot: str | None, timed: bool = False,
+                 view: str | None = None):  # fmt: skip
         super().__init__(app, window, max_shot=None)  # the window's size is the tour's check
-        self.screenshot, self.timed = screenshot, timed
+        self.screenshot, self.timed, self.view = screenshot, timed, view
 
     def run(self) -> int:
         self._install()
@@ -237,8 +309,11 @@ class SmokeRun(_Driver):
         empty = self.empty_views()
         if empty:
             self.error(f"views without data: {', '.join(empty)}")
-        if self.screenshot:
-            if self.save(w, Path(self.screenshot)):
+        target = w
+        if self.view:
+            target = self.show_view(self.view)
+        if self.screenshot and target is not None:
+            if self.save(target, Path(self.screenshot)):
                 print(f"smoke: screenshot saved to {self.screenshot}")
         w.close()
         print(f"smoke: {len(self.errors)} errors", file=sys.stderr if self.errors else sys.stdout)
@@ -279,6 +354,7 @@ class Tour(_Driver):
         kinds = self.kinds or [panel.kind.itemData(i) for i in range(panel.kind.count())]
         for kind in kinds:
             self.step(f"task {kind}", f"task-{kind}", lambda k=kind: self._choose(panel.kind, k))
+        self.visit_views()
         self.compare()
         self.step_name = "end"
         w.close()
@@ -333,6 +409,24 @@ class Tour(_Driver):
             print(f"tour: {name}: {status} at epoch {epoch}; {path.name}", flush=True)
         except Exception:  # noqa: BLE001 (the tour lists every error, then exits 1)
             self.error("tour step failed: " + traceback.format_exc().rstrip())
+
+    def visit_views(self) -> None:
+        """The views that show inside the network (--smoke --view's names), each brought
+        forward after a short run on the course example, one screenshot each."""
+        self.step("views", "views", lambda: self._choose(self.window.data_panel.preset,
+                                                         "course-sine", True))  # fmt: skip
+        for name in SMOKE_VIEWS:
+            self.step_name = f"view {name}"
+            try:
+                view = self.show_view(name)
+                if view is not None:
+                    self.count += 1
+                    path = self.dir / f"{self.count:02d}-view-{name}.png"
+                    if self.save(view, path):
+                        self.shots.append(path)
+                        print(f"tour: view {name}: {path.name}", flush=True)
+            except Exception:  # noqa: BLE001 (the tour lists every error, then exits 1)
+                self.error("view failed: " + traceback.format_exc().rstrip())
 
     def compare(self) -> None:
         self.step_name = "comparison"

@@ -26,6 +26,7 @@ from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
 from .style import Style
+from .views.backprop_view import BackpropView
 from .views.basis_view import BasisView
 from .views.class_accuracy_view import ClassAccuracyView
 from .views.confusion_view import ConfusionView
@@ -41,7 +42,7 @@ from .views.shapes_view import ShapesView
 from .views.weights_view import WeightsView
 from .widgets import CurrentPageStack, MessageBar, PanelScrollArea, wrap_captions
 
-LAYOUT_VERSION = 5  # bump when the docks change, so an old saved layout is not restored
+LAYOUT_VERSION = 6  # bump when the docks change, so an old saved layout is not restored
 
 
 class WindowLayout:
@@ -139,6 +140,7 @@ class WindowLayout:
         self.health_view = HealthView()
         self.shapes_view = ShapesView(lambda: self.controller.config.training.batch_size)
         self.neuron_view = NeuronView()
+        self.backprop_view = BackpropView()
         self.view_docks = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -193,6 +195,12 @@ class WindowLayout:
                 self.neuron_view,
                 bottom,
             ),
+            (
+                "backprop",
+                QCoreApplication.translate("MainWindow", "Backpropagation"),
+                self.backprop_view,
+                right,
+            ),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
@@ -214,6 +222,12 @@ class WindowLayout:
         self.tabifyDockWidget(docks["network"], docks["neuron"])
         self.network_hook = NetworkHook(self.network_view, self)  # double-click: one neuron
         self.network_hook.requested.connect(self._show_neuron)
+        self.tabifyDockWidget(docks["loss"], docks["backprop"])
+        # the step-through works on the controller's settings and optimiser state (buffers
+        # are the run's own only when no run is alive); a run that ends refreshes it
+        c = self.controller
+        self.backprop_view.context = lambda: (c.config, c.optimizer_state, not c.is_training)
+        c.statusChanged.connect(lambda _: c.is_training or self.backprop_view.recompute())
         docks["loss"].raise_()
         # a unit clicked in the Network view or in the basis view is highlighted in both
         self.network_view.unit_clicked.connect(self._unit_clicked)
@@ -222,6 +236,7 @@ class WindowLayout:
         self.common_views = [
             self.loss_view, self.weights_view, self.network_view, self.health_view,
             self.shapes_view, self.neuron_view,
+            self.backprop_view,
         ]  # fmt: skip
         self.function_views = [self.prediction_view]
         self.image_views = [

@@ -1,5 +1,6 @@
 """The app's last line of defence (error dialog with Copy details, crash report) and the tour."""
 
+import contextlib
 import sys
 
 import pytest
@@ -49,7 +50,7 @@ def test_unexpected_error_dialog_copies_details_and_saves_a_report(make_window, 
 
 def test_a_short_tour_walks_presets_tasks_and_the_comparison(make_window, qtbot, tmp_path,
                                                             monkeypatch):  # fmt: skip
-    from mlpstudio.gui.smoke import Tour
+    from mlpstudio.gui.smoke import SMOKE_VIEWS, Tour
 
     monkeypatch.setenv("MLPSTUDIO_DATA", str(tmp_path / "empty-store"))  # MNIST absent
     window = make_window()
@@ -61,8 +62,10 @@ def test_a_short_tour_walks_presets_tasks_and_the_comparison(make_window, qtbot,
     assert tour.run() == 0, tour.errors
     assert sys.excepthook is hook  # the tour puts the app's hooks back
     names = sorted(p.name for p in shots.iterdir())
+    views = [f"{6 + i:02d}-view-{name}.png" for i, name in enumerate(SMOKE_VIEWS)]
     assert names == ["01-start.png", "02-xor.png", "03-mnist-download.png",
-                     "04-task-function.png", "05-comparison.png"]  # fmt: skip
+                     "04-task-function.png", "05-views.png", *views,
+                     f"{6 + len(views):02d}-comparison.png"]  # fmt: skip
     for path in shots.iterdir():
         assert path.read_bytes()[:4] == b"\x89PNG"
 
@@ -92,3 +95,34 @@ def test_the_tour_reports_errors_and_dialogs_and_carries_on(make_window, tmp_pat
     assert any("RuntimeError: cannot load xor" in e for e in tour.errors)
     assert any("dialog 'Cannot load': the preset circle is damaged" in e for e in tour.errors)
     assert not any(w.isVisible() for w in QApplication.topLevelWidgets())  # dialog closed
+
+
+def test_smoke_view_grabs_only_that_view(make_window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from mlpstudio.gui.smoke import SmokeRun
+
+    window = make_window(epochs=20)
+    path = tmp_path / "backprop.png"
+    run = SmokeRun(QApplication.instance(), window, str(path), view="backprop")
+    assert run.run() == 0, run.errors
+    image = QImage(str(path))
+    size = (image.width(), image.height())
+    assert size == (window.backprop_view.width(), window.backprop_view.height())
+    assert size[0] < window.width()  # the view, not the window
+
+
+def test_an_unknown_smoke_view_exits_2_and_lists_the_names(capsys):
+    from mlpstudio.cli import main as cli_main
+    from mlpstudio.gui.smoke import SMOKE_VIEWS
+
+    assert cli_main(["--smoke", "--view", "nope", "--screenshot", "x.png"]) == 2
+    err = capsys.readouterr().err
+    assert "nope" in err and all(name in err for name in SMOKE_VIEWS)
+    assert "Traceback" not in err
+    assert cli_main(["--smoke", "--view", "basis"]) == 2  # nowhere to save it
+    assert "--screenshot" in capsys.readouterr().err
+    with contextlib.suppress(SystemExit):
+        cli_main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert all(name in text for name in SMOKE_VIEWS), text[-800:]

@@ -1,0 +1,302 @@
+"""Backpropagation, step by step, with the engine's own numbers (issue #12, item 4).
+
+One training sample (chosen by its index) is walked through the forward pass, the loss,
+delta^[L], each delta^[l], the gradients and the optimiser's update, one screen per Next. Each
+screen shows its formula in the course's notation and the same formula with the numbers
+substituted; the drawing beside it highlights the nodes and edges involved. The numbers are
+those of ``mlpstudio explain backprop`` (:func:`mlpstudio.experiment.explain.example_for`,
+float64, on the weights of the latest snapshot): Next past the update shows the weights that
+the app's Step takes on a batch of one, when that sample is the one it trains on.
+
+The example is recomputed when the network, the sample or a paused, stopped or finished
+snapshot arrives; while training runs it keeps the last one (say so) rather than chase every
+snapshot. An optimiser with buffers (momentum, Adam) keeps them in the training process while
+a run is alive: the update screen then says so instead of showing numbers that are not the
+run's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from ...core.backend import numpy_backend
+from ...core.network import Network
+from ...core.optimizers import OPTIMIZERS
+from ...experiment.explain import Notation, example_for, worked_steps
+from ..style import PREDICTION, Style, font_points, number
+from .base import View
+
+DRAWN = 8  # a layer up to this many units is drawn whole; a wider one as 6, "...", 1
+
+
+def drawn_units(n: int) -> list[int | None]:
+    """The units of a layer of ``n`` that the drawing shows (None: the "..." gap)."""
+    if n <= DRAWN:
+        return list(range(n))
+    return [*range(DRAWN - 2), None, n - 1]
+
+
+def highlighted(kind: str, layer: int | None, n_layers: int) -> tuple[set[int], set[int]]:
+    """The columns of nodes (0 = inputs) and of edges (l: between columns l-1 and l) that a
+    step of this ``kind`` involves."""
+    if kind in ("forward", "gradients") and layer is not None:
+        return {layer - 1, layer}, {layer}
+    if kind in ("loss", "output") and layer is not None:
+        return {layer}, set()
+    if kind == "backward" and layer is not None:
+        return {layer, layer + 1}, {layer + 1}
+    if kind == "update":
+        return set(range(n_layers + 1)), set(range(1, n_layers + 1))
+    return set(), set()
+
+
+class Diagram(QWidget):
+    """The network as columns of nodes; the step's nodes and edges in the highlight colour."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.sizes: list[int] = []
+        self.nodes: set[int] = set()
+        self.edges: set[int] = set()
+        self.setMinimumSize(80, 60)
+        self.setAutoFillBackground(True)
+
+    def set_sizes(self, sizes) -> None:
+        self.sizes = list(sizes or [])
+        self.nodes, self.edges = set(), set()
+        self.update()
+
+    def set_highlight(self, nodes: set[int], edges: set[int]) -> None:
+        self.nodes, self.edges = set(nodes), set(edges)
+        self.update()
+
+    def _positions(self) -> list[list[tuple[QPointF | None, int | None]]]:
+        w, h = self.width(), self.height()
+        columns = len(self.sizes)
+        out = []
+        for c, n in enumerate(self.sizes):
+            units = drawn_units(n)
+            x = w * (c + 0.5) / max(1, columns)
+            col = []
+            for k, unit in enumerate(units):
+                y = h * (k + 0.5) / len(units)
+                col.append((QPointF(x, y), unit))
+            out.append(col)
+        return out
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not self.sizes:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = Style.instance()
+        columns = self._positions()
+        rows = max(len(column) for column in columns)
+        radius = min(9.0 if s.presentation else 6.0, 0.35 * self.height() / rows)
+        grey, hot = QColor(190, 190, 190), QColor(PREDICTION)
+        for c in range(1, len(columns)):
+            on = c in self.edges
+            pen = QPen(hot if on else grey, (2.0 if on else 0.7) * (1.5 if s.presentation else 1))
+            p.setPen(pen)
+            for a, unit_a in columns[c - 1]:
+                for b, unit_b in columns[c]:
+                    if unit_a is not None and unit_b is not None:
+                        p.drawLine(a, b)
+        font = QFont(self.font())
+        font.setPointSizeF(font_points())
+        p.setFont(font)
+        for c, column in enumerate(columns):
+            on = c in self.nodes
+            for point, unit in column:
+                if unit is None:
+                    p.setPen(QPen(Qt.GlobalColor.black))
+                    p.drawText(QRectF(point.x() - 20, point.y() - 10, 40, 20),
+                               Qt.AlignmentFlag.AlignCenter, "...")  # fmt: skip
+                    continue
+                p.setPen(QPen(hot.darker(130) if on else QColor(110, 110, 110), 1.2))
+                p.setBrush(hot if on else QColor(235, 235, 235))
+                p.drawEllipse(point, radius, radius)
+        p.end()
+
+
+class BackpropView(View):
+    export_name = "backpropagation"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.caption.setText(self.tr("<b>Backpropagation</b>"))
+        sample_label = QLabel(self.tr("Sample"))
+        self.sample = QSpinBox()
+        self.sample.setRange(0, 0)
+        self.sample.setToolTip(self.tr("The training sample to follow (its index)."))
+        sample_label.setBuddy(self.sample)
+        self.prev_button = QToolButton()
+        self.prev_button.setText(self.tr("Prev"))
+        self.prev_button.setToolTip(self.tr("The previous step."))
+        self.next_button = QToolButton()
+        self.next_button.setText(self.tr("Next"))
+        self.next_button.setToolTip(self.tr("The next step."))
+        self.position = QLabel()
+        controls = QHBoxLayout()
+        controls.setContentsMargins(4, 2, 4, 0)
+        for widget in (sample_label, self.sample, self.prev_button, self.next_button):
+            controls.addWidget(widget)
+        controls.addWidget(self.position, 1)
+        self.body.addLayout(controls)
+        self.sample.valueChanged.connect(lambda _: self.recompute())
+        self.prev_button.clicked.connect(lambda: self.go(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.index + 1))
+
+        self.title = QLabel()
+        self.formula = QLabel()
+        self.formula.setWordWrap(True)
+        self.formula.setTextFormat(Qt.TextFormat.PlainText)
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lines = QPlainTextEdit()  # read-only, scrolls down (never sideways: rows wrap)
+        self.lines.setReadOnly(True)
+        self.lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #8a4b00;")
+        for label in (self.title, self.formula, self.note):
+            label.setContentsMargins(4, 0, 4, 0)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.formula)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 2, 4, 2)
+        self.diagram = Diagram()
+        row.addWidget(self.diagram, 1)
+        row.addWidget(self.lines, 3)
+        self.body.addLayout(row, 1)
+        self.body.addWidget(self.note)
+        self.setAutoFillBackground(True)  # opaque: nothing of the dock behind shows through
+
+        #: () -> (config, optimizer_state or None, whether that state is the run's own now);
+        #: set by the window (the controller's configuration and optimiser state)
+        self.context = None
+        self.example = None
+        self.steps: list = []
+        self.index = 0
+        self._snapshot = None
+        self.restyle()
+        self._show()
+
+    # -- data --------------------------------------------------------------------------------
+    def set_dataset(self, dataset) -> None:
+        super().set_dataset(dataset)
+        n = len(dataset.x_train) if dataset is not None else 1
+        self.sample.blockSignals(True)
+        self.sample.setRange(0, max(0, n - 1))
+        self.sample.blockSignals(False)
+
+    def set_network(self, network) -> None:
+        super().set_network(network)
+        self.diagram.set_sizes(network.sizes if network is not None else [])
+
+    def clear(self) -> None:
+        self._snapshot = None
+        self.example, self.steps, self.index = None, [], 0
+        self._show()
+
+    def show_snapshot(self, snapshot) -> None:
+        if snapshot.status == "running" and self.example is not None:
+            self._snapshot = snapshot
+            self.note.setText(self.tr("Training: the example follows when training pauses."))
+            return
+        self._snapshot = snapshot
+        self.recompute()
+
+    def recompute(self) -> None:
+        """The example for the chosen sample on the latest snapshot's weights."""
+        snap, net, data = self._snapshot, self.network, self.dataset
+        if snap is None or net is None or data is None or not snap.weights or self.context is None:
+            return
+        config, state, current = self.context()
+        sample = self.sample.value()
+        if not 0 <= sample < len(data.x_train):
+            return
+        shown = Network(list(net.sizes), list(net.activation_names), head=net.head.name,
+                        backend=numpy_backend("float64"))  # fmt: skip
+        shown.set_weights([(w, b) for w, b in snap.weights])
+        self.example = example_for(config, data, shown, state, snap.epoch, sample)
+        self.buffers_known = current or not OPTIMIZERS[self.example.update.optimizer].buffers
+        self.steps = worked_steps(self.example, notation())
+        self.index = min(self.index, len(self.steps) - 1)
+        self._show()
+
+    # -- stepping ----------------------------------------------------------------------------
+    def go(self, index: int) -> None:
+        if not self.steps:
+            return
+        self.index = max(0, min(index, len(self.steps) - 1))
+        self._show()
+
+    def _show(self) -> None:
+        has = bool(self.steps)
+        self.prev_button.setEnabled(has and self.index > 0)
+        self.next_button.setEnabled(has and self.index < len(self.steps) - 1)
+        if not has:
+            self.position.setText("")
+            self.title.setText("")
+            self.formula.setText("")
+            self.lines.setPlainText(self.tr("Train or step once to follow a sample through."))
+            self.note.setText("")
+            self.diagram.set_highlight(set(), set())
+            return
+        step = self.steps[self.index]
+        self.position.setText(
+            self.tr("step {i} of {n}").format(i=self.index + 1, n=len(self.steps))
+        )
+        self.title.setText(f"<b>{step.title}</b>")
+        self.formula.setText(step.formula)
+        note = ""
+        if step.kind == "update" and not self.buffers_known:
+            lines = self.tr(
+                "The optimiser's buffers are in the training process while a run is alive: "
+                "stop training to see this update with their numbers."
+            )
+        else:
+            lines = "\n".join(step.lines)
+        if step.kind == "update":
+            note = self.tr("Step with batch size 1 on this sample gives exactly these weights.")
+        self.lines.setPlainText(lines)
+        self.note.setText(note)
+        self.diagram.set_highlight(*highlighted(step.kind, step.layer, self.example.trace.n_layers))
+
+    # -- looks -------------------------------------------------------------------------------
+    def restyle(self) -> None:
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(font_points())
+        for label in (self.formula, self.lines):
+            label.setFont(mono)
+        self.diagram.update()
+        if self.steps:  # numbers in the locale of the moment, at the new size
+            self.steps = worked_steps(self.example, notation())
+            self._show()
+
+    def has_content(self) -> bool:
+        return bool(self.steps) or self.accepts(self._pending)
+
+    def shown_text(self) -> str:
+        """The current step's substituted lines as displayed (for tests)."""
+        return self.lines.toPlainText()
+
+
+def notation() -> Notation:
+    """The GUI's numbers: the locale's decimal mark, 4 significant digits; entries separated
+    by "; " where the decimal mark is a comma (0,5; 1,2), else by ", "."""
+    comma = QLocale().decimalPoint() == ","
+    return Notation(
+        number=lambda v: number(v, significant=4),
+        sep="; " if comma else ", ",
+        rows=" | " if comma else "; ",
+    )

@@ -1,0 +1,158 @@
+"""The backpropagation step-through panel: Next past the update equals the app's own Step on a
+batch of one, and its numbers are those of ``mlpstudio explain backprop --json``."""
+
+import contextlib
+import io
+import json
+
+import numpy as np
+import pytest
+
+from mlpstudio.cli import main as cli_main
+from mlpstudio.core.training import Trainer
+from mlpstudio.experiment.config import Config
+from mlpstudio.gui.views.backprop_view import drawn_units, highlighted
+
+from .conftest import wait_for_status
+
+
+def _spy_on_steps(monkeypatch) -> list[list[int]]:
+    """The rows of every mini-batch the trainer trains (observed, not changed)."""
+    seen: list[list[int]] = []
+    train_step = Trainer.train_step
+
+    def spy(self, idx, lr):
+        seen.append([int(i) for i in np.asarray(idx)])
+        return train_step(self, idx, lr)
+
+    monkeypatch.setattr(Trainer, "train_step", spy)
+    return seen
+
+
+def _weights(window):
+    return [(np.array(w), np.array(b)) for w, b in window.controller.snapshot.weights]
+
+
+def _step(qtbot, window, seen, count):
+    """The app's Step (the toolbar's action), waited for until its snapshot is shown."""
+    c, old = window.controller, window.controller.snapshot
+    window.act_step.trigger()
+    qtbot.waitUntil(lambda: len(seen) == count, timeout=30_000)
+    qtbot.waitUntil(lambda: c.snapshot is not old and c.snapshot.status == "paused",
+                    timeout=30_000)  # fmt: skip
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+def test_next_past_the_update_equals_the_apps_step(make_window, qtbot, monkeypatch, optimizer):
+    config = Config().with_overrides(
+        ["model.hidden=[4, 3]", "training.batch_size=1", 'training.dtype="float64"',
+         f'training.optimizer="{optimizer}"', "training.weight_decay=0.001",
+         "training.epochs=5"]
+    )  # fmt: skip
+    seen = _spy_on_steps(monkeypatch)
+    window = make_window(config, mode="thread")
+    view = window.backprop_view
+    window.view_docks["backprop"].raise_()
+    # a first Step (so momentum and Adam have buffers), then Stop: the run's state is collected
+    _step(qtbot, window, seen, 1)
+    assert view.steps and view.steps[-1].kind == "update"
+    view.go(len(view.steps) - 1)
+    if optimizer != "sgd":  # while the run is alive its buffers are in the run, not here
+        assert "stop training" in view.shown_text()
+    window.act_stop.trigger()
+    wait_for_status(qtbot, window, "stopped")
+    # the next Step starts a run from the same seed, so it trains the first run's sample again
+    sample = seen[0][0]
+    view.sample.setValue(sample)
+    before = _weights(window)
+    assert np.allclose(view.example.trace.W[0], before[0][0], rtol=0, atol=0)
+    view.go(0)
+    while view.next_button.isEnabled():
+        view.next_button.click()
+    assert view.steps[view.index].kind == "update" and "<-" in view.shown_text()
+    shown = view.example.update
+    _step(qtbot, window, seen, 2)
+    assert seen[1] == [sample]
+    after = _weights(window)
+    for layer, (w, b) in enumerate(after):
+        assert np.allclose(shown.W[layer], w, rtol=1e-12, atol=1e-15)
+        assert np.allclose(shown.b[layer], b, rtol=1e-12, atol=1e-15)
+    assert not np.allclose(after[0][0], before[0][0])  # the Step really moved the weights
+    if optimizer != "sgd":
+        assert any(np.any(v != 0) for v in view.example.update.state_before.values())
+
+
+def test_the_panels_numbers_equal_explain_backprop_json(make_window, qtbot, tmp_path):
+    config = Config().with_overrides(["model.hidden=[5, 3]", "training.epochs=3"])
+    path = tmp_path / "experiment.toml"
+    path.write_text(config.to_toml())
+    window = make_window(config, mode="thread")
+    window.view_docks["backprop"].raise_()
+    window.act_start.trigger()
+    wait_for_status(qtbot, window, "finished")
+    view = window.backprop_view
+    view.sample.setValue(7)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli_main(["explain", "backprop", str(path), "--epochs", "3", "--sample", "7",
+                         "--json"])  # fmt: skip
+    assert code == 0
+    cli = json.loads(out.getvalue().splitlines()[-1])
+    panel = view.example.to_dict()
+    assert panel["epochs_trained"] == cli["epochs_trained"] == 3
+    assert set(panel) == set(cli)
+    _assert_same(panel, cli, "")
+    # what the panel writes is what the command line prints, step by step (English)
+    text = out.getvalue()
+    for i, step in enumerate(view.steps):
+        view.go(i)
+        assert step.title in text
+        for line in view.shown_text().splitlines():
+            assert line in text
+
+
+def _assert_same(ours, theirs, where: str) -> None:
+    """Equal structure and names; numbers equal to 1e-12 (relative)."""
+    if isinstance(theirs, dict):
+        assert set(ours) == set(theirs), where
+        for key in theirs:
+            _assert_same(ours[key], theirs[key], f"{where}.{key}")
+    elif isinstance(theirs, list):
+        assert isinstance(ours, list) and len(ours) == len(theirs), where
+        for i, (a, b) in enumerate(zip(ours, theirs)):
+            _assert_same(a, b, f"{where}[{i}]")
+    elif isinstance(theirs, float):
+        assert ours == pytest.approx(theirs, rel=1e-12, abs=1e-300), where
+    else:
+        assert ours == theirs, where
+
+
+def test_spanish_numbers_use_the_decimal_comma(make_window, qtbot, locale_of):
+    locale_of("es")
+    window = make_window(Config().with_overrides(["model.hidden=[3]"]), mode="thread")
+    view = window.backprop_view
+    window.view_docks["backprop"].raise_()
+    qtbot.waitUntil(lambda: bool(view.steps), timeout=30_000)
+    view.go(0)
+    text = view.shown_text()
+    assert "," in text and "; " in text
+    assert "0." not in text  # no English decimal point among the numbers
+
+
+def test_big_layers_are_truncated_and_steps_highlight_their_layers():
+    assert drawn_units(5) == [0, 1, 2, 3, 4]
+    assert drawn_units(100) == [0, 1, 2, 3, 4, 5, None, 99]
+    assert highlighted("forward", 2, 3) == ({1, 2}, {2})
+    assert highlighted("backward", 1, 3) == ({1, 2}, {2})
+    assert highlighted("loss", 3, 3) == ({3}, set())
+    assert highlighted("update", None, 2) == ({0, 1, 2}, {1, 2})
+
+
+def test_a_wide_net_is_shown_with_ellipses(make_window, qtbot):
+    window = make_window(Config().with_overrides(["model.hidden=[30]"]), mode="thread")
+    view = window.backprop_view
+    window.view_docks["backprop"].raise_()
+    qtbot.waitUntil(lambda: bool(view.steps), timeout=30_000)
+    view.go(0)  # the forward pass of layer 1: W^[1] is 30 x 1
+    assert "..." in view.shown_text() and "(30x1)" in view.shown_text()
+    assert view.has_content()
