@@ -4,32 +4,33 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="132"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="161"/>
         <source>Forward pass, layer {l}</source>
+        <extracomment>forward, loss, output, backward, gradients or update (what a drawing highlights)</extracomment>
         <translation>Paso hacia delante, capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="153"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="183"/>
         <source>The loss</source>
         <translation>La pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="166"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="202"/>
         <source>Error at the output</source>
         <translation>Error en la salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="176"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="213"/>
         <source>Error of layer {l}, propagated back</source>
         <translation>Error de la capa {l}, propagado hacia atrás</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="192"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="231"/>
         <source>Gradients of layer {l}</source>
         <translation>Gradientes de la capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="217"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="260"/>
         <source>The update ({name})</source>
         <translation>La actualización ({name})</translation>
     </message>
@@ -236,6 +237,70 @@
         <location filename="../../mlpstudio/core/backend.py" line="63"/>
         <source>NVIDIA GPU: {detail}</source>
         <translation>GPU NVIDIA: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropView</name>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="136"/>
+        <source>&lt;b&gt;Backpropagation&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Retropropagación&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="137"/>
+        <source>Sample</source>
+        <translation>Muestra</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="140"/>
+        <source>The training sample to follow (its index).</source>
+        <translation>La muestra de entrenamiento que se sigue (su índice).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="143"/>
+        <source>Prev</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="144"/>
+        <source>The previous step.</source>
+        <translation>El paso anterior.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="146"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="147"/>
+        <source>The next step.</source>
+        <translation>El paso siguiente.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="213"/>
+        <source>Training: the example follows when training pauses.</source>
+        <extracomment>() -&gt; (config, optimizer_state or None, whether that state is the run&apos;s own now); set by the window (the controller&apos;s configuration and optimiser state)</extracomment>
+        <translation>Entrenando: el ejemplo se actualiza cuando el entrenamiento se pausa.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="251"/>
+        <source>Train or step once to follow a sample through.</source>
+        <translation>Entrena o da un paso para seguir una muestra por la red.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="257"/>
+        <source>step {i} of {n}</source>
+        <translation>paso {i} de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="264"/>
+        <source>The optimiser&apos;s buffers are in the training process while a run is alive: stop training to see this update with their numbers.</source>
+        <translation>Los búferes del optimizador están en el proceso de entrenamiento mientras dura una ejecución: detén el entrenamiento para ver esta actualización con sus números.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="270"/>
+        <source>Step with batch size 1 on this sample gives exactly these weights.</source>
+        <translation>Un Paso con tamaño de lote 1 sobre esta muestra da exactamente estos pesos.</translation>
     </message>
 </context>
 <context>
@@ -3596,236 +3661,241 @@ de test</translation>
         <translation>Estos ajustes no se pueden mostrar con exactitud en los paneles: {keys}. Se usan tal cual; al editar los paneles se sustituyen por lo que se muestra.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="54"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="55"/>
         <location filename="../../mlpstudio/gui/window_presenter.py" line="182"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="59"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="60"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="63"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="64"/>
         <source>Train exactly one mini-batch, then pause (S).</source>
         <translation>Entrena exactamente un minilote y luego se pausa (S).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="69"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="70"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="72"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="73"/>
         <source>Stop training; Continue carries on from here.</source>
         <translation>Detiene el entrenamiento; Continuar sigue desde aquí.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="78"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="79"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="82"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="83"/>
         <source>Throw the training away: new random weights from the seed, empty history (R).</source>
         <translation>Descarta el entrenamiento: nuevos pesos aleatorios a partir de la semilla e historial vacío (R).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="89"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="90"/>
         <source>Presentation mode</source>
         <translation>Modo presentación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="93"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="94"/>
         <source>Larger fonts and thicker lines for a projector (F5).</source>
         <translation>Letra más grande y líneas más gruesas para un proyector (F5).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="99"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="100"/>
         <source>Preferences...</source>
         <translation>Preferencias...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="103"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="104"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="109"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="315"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="110"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="330"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="146"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="148"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="149"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="151"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="155"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="157"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="161"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="163"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="167"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="169"/>
         <source>First layer</source>
         <translation>Primera capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="173"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="175"/>
         <source>Accuracy per class</source>
         <translation>Exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="179"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="181"/>
         <source>Hidden units</source>
         <translation>Unidades ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="185"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="187"/>
         <source>Gradients and units</source>
         <translation>Gradientes y unidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="189"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="191"/>
         <source>Shapes</source>
         <translation>Formas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="192"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="194"/>
         <source>Neuron</source>
         <translation>Neurona</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="313"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="200"/>
+        <source>Backpropagation</source>
+        <translation>Retropropagación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="328"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="314"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="329"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="318"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="333"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="324"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="339"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="340"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="355"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="348"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="363"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="351"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="366"/>
         <source>Train on a table of your own (a CSV file).</source>
         <translation>Entrena con una tabla propia (un archivo CSV).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="355"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="370"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="358"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="373"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="364"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="379"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="369"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="384"/>
         <source>Close lab</source>
         <translation>Cerrar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="372"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="387"/>
         <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
         <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="381"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="396"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="386"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="401"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="389"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="404"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="397"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="412"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="402"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="417"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="406"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="421"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="413"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="428"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="419"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="434"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="421"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="436"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="426"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="441"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="428"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="447"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="443"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="462"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="431"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="458"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="446"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="473"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
@@ -4002,7 +4072,7 @@ de test</translation>
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="448"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="463"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -4015,7 +4085,7 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="459"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="474"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}
@@ -4684,8 +4754,10 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>x1 = {x1}, x2 = {x2}</translation>
     </message>
     <message>
+        <location filename="../../mlpstudio/gui/smoke.py" line="76"/>
         <location filename="../../mlpstudio/gui/views/probe.py" line="220"/>
         <source>test image {n}</source>
+        <extracomment>``--smoke --view NAME``: the window&apos;s attribute that holds each view, in order of preference (a view that a later part of the app adds takes over its name; until then the view that shows that content stands in, and the smoke run says so)</extracomment>
         <translation>imagen de test {n}</translation>
     </message>
 </context>
