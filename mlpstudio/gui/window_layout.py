@@ -31,6 +31,7 @@ from .views.confusion_view import ConfusionView
 from .views.first_layer_view import FirstLayerView
 from .views.gallery_view import GalleryView
 from .views.health_view import HealthView
+from .timeline import TimelineBar
 from .views.loss_view import LossView
 from .views.network_view import NetworkView
 from .views.prediction_view import PredictionView
@@ -126,6 +127,8 @@ class WindowLayout:
         layout.addWidget(self.central_views, 1)
         self.setCentralWidget(central)
         self.loss_view = LossView()
+        self.timeline_bar = TimelineBar(self.controller, self.loss_view)  # under the loss plot
+        self.loss_view.add_footer(self.timeline_bar)
         self.weights_view = WeightsView()
         self.network_view = NetworkView()
         self.confusion_view = ConfusionView()
