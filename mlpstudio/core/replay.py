@@ -80,4 +80,3 @@ class Replayer:
             unit_states=tuple(states),
             epoch_params=(),
         )
-

@@ -236,8 +236,9 @@ class TrainingProcess:
         """Queue a run. ``layer_shapes``, ``n_params`` and ``output_shapes``, when given, are
         what every snapshot's weights and outputs and the final parameter vector must match.
         ``preview``: only the network's first snapshot (then ``done``), no training."""
-        run = RemoteRun(self._next_id(), on_finished, layer_shapes, n_params, output_shapes,
-                        timeline)
+        run = RemoteRun(
+            self._next_id(), on_finished, layer_shapes, n_params, output_shapes, timeline
+        )
         run.paused = bool(step)
         header = {
             "kind": "start", "run": run.run_id, "config": config_toml, "epochs": int(epochs),

@@ -320,6 +320,7 @@ class ExperimentController(QObject):
     def step(self) -> None:
         """Train exactly one mini-batch, then stay paused."""
         if self.is_training:
+            self.go_live()
             self.run.step_once()
             self._set_status("paused")
             return
@@ -374,6 +375,7 @@ class ExperimentController(QObject):
 
     def resume(self) -> None:
         if self.is_training:
+            self.go_live()
             self.run.resume()
             self._set_status("running")
 

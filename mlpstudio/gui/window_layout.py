@@ -25,13 +25,13 @@ from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
 from .style import Style
+from .timeline import TimelineBar
 from .views.basis_view import BasisView
 from .views.class_accuracy_view import ClassAccuracyView
 from .views.confusion_view import ConfusionView
 from .views.first_layer_view import FirstLayerView
 from .views.gallery_view import GalleryView
 from .views.health_view import HealthView
-from .timeline import TimelineBar
 from .views.loss_view import LossView
 from .views.network_view import NetworkView
 from .views.prediction_view import PredictionView

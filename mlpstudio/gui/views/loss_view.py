@@ -122,6 +122,7 @@ class LossView(View):
             marker.setVisible(epoch is not None)
             if epoch is not None:
                 marker.setValue(float(epoch))
+
     def _set_log(self, on: bool) -> None:
         self.plot.setLogMode(y=on)
         self._y_range.reset()
