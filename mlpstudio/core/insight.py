@@ -175,6 +175,7 @@ class Timeline:
         self.dense = max(1, int(dense))
         self._entries: dict[int, np.ndarray] = {}
         self._nbytes = 0
+        self._latest: int | None = None
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -188,6 +189,11 @@ class Timeline:
     @property
     def nbytes(self) -> int:
         return self._nbytes
+
+    @property
+    def latest(self) -> int | None:
+        """The newest epoch kept (None when empty)."""
+        return self._latest
 
     def wanted(self, epoch: int) -> bool:
         """Whether ``epoch`` is on the current schedule."""
@@ -203,14 +209,16 @@ class Timeline:
         """Keep a copy of ``params`` (a flat host array) for ``epoch`` if the schedule wants
         it, or if it is the newest; thin out when the budget is exceeded."""
         copy = np.array(params, copy=True)
+        epoch = int(epoch)
         with self._lock:
-            latest = max(self._entries, default=None)
+            latest = self._latest
             if latest is not None and latest < epoch and not self.wanted(latest):
                 self._drop(latest)  # it was kept only for being the newest
-            if int(epoch) in self._entries:
-                self._drop(int(epoch))
-            self._entries[int(epoch)] = copy
+            if epoch in self._entries:
+                self._drop(epoch)
+            self._entries[epoch] = copy
             self._nbytes += copy.nbytes
+            self._latest = epoch if latest is None else max(latest, epoch)
             while self._nbytes > self.budget_bytes and self.dense > 1:
                 self.dense //= 2
                 newest = max(self._entries)
@@ -245,6 +253,7 @@ class Timeline:
         with self._lock:
             self._entries.clear()
             self._nbytes = 0
+            self._latest = None
 
     def thinned(self, budget_bytes: int) -> Timeline:
         """A copy within ``budget_bytes``: the same epochs added again in order, so the

@@ -424,7 +424,7 @@ class ExperimentController(QObject):
             self.snapshot = latest
             if self.replay is None:  # (while replaying, the views keep the chosen epoch)
                 self.snapshotReady.emit(latest)
-        seen = (len(self.timeline), self.timeline.epochs[-1] if len(self.timeline) else None)
+        seen = (len(self.timeline), self.timeline.latest)
         if seen != self._timeline_seen:
             self._timeline_seen = seen
             self.timelineChanged.emit()

@@ -16,6 +16,7 @@ from .style import number
 
 PLAY_INTERVAL_MS = 120  # one kept epoch per tick while playing
 DRAG_DELAY_MS = 15  # slider moves are coalesced: one redraw per burst of events
+RANGE_INTERVAL_MS = 250  # while training, the slider's range follows at most 4 times a second
 
 
 class TimelineBar(QWidget):
@@ -50,12 +51,24 @@ class TimelineBar(QWidget):
         self._drag_timer.setSingleShot(True)
         self._drag_timer.setInterval(DRAG_DELAY_MS)
         self._drag_timer.timeout.connect(self._show_slider_epoch)
-        controller.timelineChanged.connect(self._timeline_changed)
+        self._range_timer = QTimer(self)
+        self._range_timer.setSingleShot(True)
+        self._range_timer.setInterval(RANGE_INTERVAL_MS)
+        self._range_timer.timeout.connect(self._timeline_changed)
+        controller.timelineChanged.connect(self._timeline_grew)
         controller.replayChanged.connect(self._replay_changed)
         self._timeline_changed()
         self._replay_changed(None)
 
     # -- what the controller says ----------------------------------------------------------
+    def _timeline_grew(self) -> None:
+        if self.controller.is_training:
+            if not self._range_timer.isActive():
+                self._range_timer.start()
+        else:
+            self._range_timer.stop()
+            self._timeline_changed()
+
     def _timeline_changed(self) -> None:
         epochs = self.controller.timeline.epochs
         self.setEnabled(len(epochs) > 1)

@@ -32,7 +32,8 @@ def test_the_timeline_shows_the_exact_weights_of_the_chosen_epoch(make_window, q
     c.start()
     wait_for_status(qtbot, window, "finished")
     qtbot.waitUntil(lambda: c.timeline.epochs == list(range(31)), timeout=10_000)
-    assert bar.isEnabled() and bar.slider.maximum() == 30 and not bar.live.isEnabled()
+    qtbot.waitUntil(lambda: bar.slider.maximum() == 30, timeout=5_000)
+    assert bar.isEnabled() and not bar.live.isEnabled()
     shown = []
     c.snapshotReady.connect(shown.append)
     assert bar.show_epoch(12) == 12
