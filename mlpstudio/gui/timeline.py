@@ -10,7 +10,15 @@ goes on and the slider's range keeps growing.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
 from .style import number
 
@@ -27,9 +35,9 @@ class TimelineBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 2)
         icon = self.style().standardIcon
-        self.play = QPushButton(icon(QStyle.StandardPixmap.SP_MediaPlay), self.tr("Play"))
+        self.play = QToolButton()  # an icon only: the slider keeps its room in a narrow dock
+        self.play.setIcon(icon(QStyle.StandardPixmap.SP_MediaPlay))
         self.play.setCheckable(True)
-        self.play.setToolTip(self.tr("Replay training epoch by epoch in every view"))
         self.play.toggled.connect(self._toggle_play)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setToolTip(
@@ -41,7 +49,8 @@ class TimelineBar(QWidget):
         self.live.setToolTip(self.tr("Return to the latest epoch and follow training"))
         self.live.clicked.connect(self.go_live)
         self.label = QLabel()
-        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0" * 18))
+        widest = self.tr("epoch {epoch}").format(epoch=number(888_888))
+        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
         for widget, stretch in ((self.play, 0), (self.slider, 1), (self.label, 0), (self.live, 0)):
             layout.addWidget(widget, stretch)
         self._play_timer = QTimer(self)
@@ -57,6 +66,7 @@ class TimelineBar(QWidget):
         self._range_timer.timeout.connect(self._timeline_changed)
         controller.timelineChanged.connect(self._timeline_grew)
         controller.replayChanged.connect(self._replay_changed)
+        self._toggle_play(False)
         self._timeline_changed()
         self._replay_changed(None)
 
@@ -129,11 +139,17 @@ class TimelineBar(QWidget):
         icon = self.style().standardIcon
         sp = QStyle.StandardPixmap
         self.play.setIcon(icon(sp.SP_MediaPause if on else sp.SP_MediaPlay))
-        self.play.setText(self.tr("Pause") if on else self.tr("Play"))
+        self.play.setToolTip(
+            self.tr("Pause the replay") if on
+            else self.tr("Play: replay training epoch by epoch in every view")
+        )  # fmt: skip
         if not on:
             self._play_timer.stop()
             return
         epochs = self.controller.timeline.epochs
+        if not epochs:
+            self.play.setChecked(False)
+            return
         if self.controller.replay is None or self.controller.replay.epoch >= epochs[-1]:
             self.show_epoch(epochs[0])  # from the start
         self._play_timer.start()
