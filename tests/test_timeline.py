@@ -188,3 +188,23 @@ def test_a_replayed_snapshot_computes_that_epochs_outputs():
     np.testing.assert_allclose(past.test_output, oracle[2].test_output, rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(past.plot_output, oracle[2].plot_output, rtol=1e-5, atol=1e-6)
     assert past.history is final.history  # the curves stay whole; the loss view marks the epoch
+
+
+def test_a_file_whose_timeline_epochs_go_backwards_is_refused(tmp_path):
+    import io
+    import zipfile
+
+    config, dataset, trainer, timeline = run_with_timeline(3)
+    path = tmp_path / "run.mlpx"
+    save_experiment(path, config, trainer.network, trainer.history.view(), timeline=timeline)
+    with zipfile.ZipFile(path) as z:
+        members = {i.filename: z.read(i.filename) for i in z.infolist()}
+    buffer = io.BytesIO()
+    np.save(buffer, np.array([0, 2, 1, 3], dtype=np.int64), allow_pickle=False)
+    members["timeline/epochs.npy"] = buffer.getvalue()
+    bad = tmp_path / "bad.mlpx"
+    with zipfile.ZipFile(bad, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    with pytest.raises(ArchiveError, match="not increasing"):
+        load_experiment(bad)
