@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..experiment.config import ConfigError
 from .files import ExperimentFiles
+from .lab_actions import LabActions
 from .lab_view import LabView
 from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
@@ -35,6 +36,7 @@ from .views.health_view import HealthView
 from .views.loss_view import LossView
 from .views.network_view import NetworkView
 from .views.prediction_view import PredictionView
+from .views.probe import install_probe
 from .views.weights_view import WeightsView
 from .widgets import CurrentPageStack, MessageBar, PanelScrollArea, wrap_captions
 
@@ -204,6 +206,7 @@ class WindowLayout:
         # a unit clicked in the Network view or in the basis view is highlighted in both
         self.network_view.unit_clicked.connect(self._unit_clicked)
         self.basis_view.unit_selected.connect(self.network_view.highlight_last_hidden)
+        install_probe(self)  # clicks on the predictions plot or the gallery probe the network
         self.common_views = [
             self.loss_view, self.weights_view, self.network_view, self.health_view
         ]  # fmt: skip
@@ -352,6 +355,7 @@ class WindowLayout:
         )
         self.act_close_lab.setEnabled(False)
         self.act_close_lab.triggered.connect(self.close_lab)
+        self.lab_actions = LabActions(self, file_menu)  # copy/paste lab, submit, class board
         file_menu.addSeparator()
         export_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Export"))
         for action in (f.act_csv, f.act_numpy, f.act_torch, f.act_report):
