@@ -4,7 +4,8 @@
     trained headless (same thread arrangement: a worker thread), as a ratio;
 (b) GUI event-loop delay while training, from a 10 ms timer probe: p50 and p99 lateness;
 (c) process start to window shown (a fresh interpreter each time);
-(d) peak memory (max RSS) of the process that ran the GUI.
+(d) peak memory (max RSS) of the process that ran the GUI;
+(e) the training timeline the window kept (epochs, MB), recorded while the views are live.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/gui.py [--repeats 3] [--preset NAME]
 """
@@ -67,6 +68,15 @@ def gui_run(app, config):
     loop = QEventLoop()
     QTimer.singleShot(300, loop.quit)
     loop.exec()
+    # tabbed docks show one view at a time: float the hidden ones so that every view is live
+    docks = {dock.widget(): dock for dock in window.view_docks.values()}
+    for view in window.views:
+        if view.visibleRegion().isEmpty() and view in docks:
+            docks[view].setFloating(True)
+            docks[view].resize(480, 360)
+            docks[view].show()
+    QTimer.singleShot(300, loop.quit)
+    loop.exec()
     hidden = [v for v in window.views if v.visibleRegion().isEmpty()]
     assert not hidden, f"views not visible: {hidden}"
 
@@ -95,11 +105,13 @@ def gui_run(app, config):
     child = controller.process._proc if controller.process is not None else None
     if child is not None:
         CHILD_PEAKS.append(peak_of(child.pid))
+    TIMELINES.append((len(controller.timeline), controller.timeline.nbytes / 2**20))
     window.close()
     return rate, delays[1:]
 
 
 CHILD_PEAKS: list[float] = []
+TIMELINES: list[tuple[int, float]] = []
 
 
 def peak_of(pid: int) -> float:
@@ -185,6 +197,7 @@ def main(argv=None) -> int:
         f"(d) peak memory: this process (GUI, and the headless runs) {peak:.0f} MB; "
         f"the training process {max(CHILD_PEAKS, default=float('nan')):.0f} MB"
     )
+    print("(e) timeline kept: " + ", ".join(f"{n} epochs in {mb:.2f} MB" for n, mb in TIMELINES))
     return 0
 
 

@@ -56,21 +56,28 @@ def run_training(
     given: to ``config.training.epochs`` in all); return the summary dict and the final
     snapshot. ``save``: write the trained run there as an experiment file (.mlpx)."""
     from ..core import metrics
+    from ..core.insight import TIMELINE_FILE_BUDGET, Timeline
     from ..experiment.archive import ArchiveError, restore
     from ..experiment.build import build_dataset, build_network, build_trainer
 
     dataset = build_dataset(config.data)
     for warning in dataset.warnings:
         print(f"mlpstudio: warning: {warning}", file=sys.stderr)
+    # a saved run keeps its timeline (what the file can hold of it; see archive_timeline)
+    timeline = None
+    if save:
+        timeline = getattr(saved, "timeline", None) or Timeline(TIMELINE_FILE_BUDGET)
+    keep = {"timeline_budget": TIMELINE_FILE_BUDGET} if save else {}
     if saved is None:
         network = build_network(config, dataset)
-        trainer = build_trainer(config, dataset, network, snapshot_interval=0.1)
+        trainer = build_trainer(config, dataset, network, snapshot_interval=0.1, **keep)
     else:
         try:
             network, history, state = restore(saved, dataset)
         except ArchiveError as exc:
             raise UsageError(str(exc)) from None
-        trainer = build_trainer(config, dataset, network, history, state, snapshot_interval=0.1)
+        trainer = build_trainer(config, dataset, network, history, state, snapshot_interval=0.1,
+                                **keep)  # fmt: skip
     metric_name = "acc" if network.head.is_classification else "R2"
     progress = ProgressBar(config.training.epochs, show_progress)
     started = time.perf_counter()
@@ -78,6 +85,8 @@ def run_training(
     try:
         for snapshot in trainer:
             progress.update(snapshot, metric_name)
+            for epoch, params in snapshot.epoch_params if timeline is not None else ():
+                timeline.add(epoch, params)
     except KeyboardInterrupt:
         trainer.stop()
         raise
@@ -115,7 +124,8 @@ def run_training(
 
         results = {k: v for k, v in summary.items() if k not in ("out", "saved")}
         state = trainer.optimizer.state()
-        saved_path = save_experiment(save, config, network, snapshot.history, state, results)
+        saved_path = save_experiment(save, config, network, snapshot.history, state, results,
+                                     timeline=timeline)  # fmt: skip
         summary["saved"] = str(saved_path)
     return summary, snapshot
 

@@ -17,6 +17,7 @@ them, so a view can call it on any snapshot without touching the trainer:
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +31,10 @@ SATURATED_SHARE = 0.95
 #: a layer whose mean |dL/dW| is this many times smaller than the output layer's has a
 #: vanishing gradient
 VANISHING_RATIO = 100.0
+#: the memory a run's timeline may take (its parameter copies), in the app and in the child
+TIMELINE_BUDGET = 200 * 2**20
+#: the most a saved experiment's timeline may take in its file (thinned to fit when saved)
+TIMELINE_FILE_BUDGET = 32 * 2**20
 
 
 def hidden_activations(weights, activation_names, x) -> list[np.ndarray]:
@@ -230,23 +235,34 @@ class Timeline:
     of the epoch (epochs k..2k every epoch, 2k..4k every second one, ...), so a long run keeps
     about ``dense * (1 + log2(epochs / dense))`` copies. When the copies outgrow the budget,
     ``dense`` is halved and the copies off the new schedule are dropped: the timeline thins out
-    but never stops, and the latest epoch is always kept."""
+    but never stops, and the latest epoch is always kept.
 
-    def __init__(self, budget_bytes: int = 200 * 2**20, dense: int = 64):
+    A training thread may add while the GUI thread reads: every method holds a lock."""
+
+    def __init__(self, budget_bytes: int = TIMELINE_BUDGET, dense: int = 64):
         self.budget_bytes = int(budget_bytes)
         self.dense = max(1, int(dense))
         self._entries: dict[int, np.ndarray] = {}
+        self._nbytes = 0
+        self._latest: int | None = None
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._entries)
 
     @property
     def epochs(self) -> list[int]:
-        return sorted(self._entries)
+        with self._lock:
+            return sorted(self._entries)
 
     @property
     def nbytes(self) -> int:
-        return sum(p.nbytes for p in self._entries.values())
+        return self._nbytes
+
+    @property
+    def latest(self) -> int | None:
+        """The newest epoch kept (None when empty)."""
+        return self._latest
 
     def wanted(self, epoch: int) -> bool:
         """Whether ``epoch`` is on the current schedule."""
@@ -255,38 +271,63 @@ class Timeline:
         spacing = 2 ** int(math.floor(math.log2(epoch / self.dense)))
         return epoch % spacing == 0
 
+    def _drop(self, epoch: int) -> None:
+        self._nbytes -= self._entries.pop(epoch).nbytes
+
     def add(self, epoch: int, params) -> None:
         """Keep a copy of ``params`` (a flat host array) for ``epoch`` if the schedule wants
         it, or if it is the newest; thin out when the budget is exceeded."""
-        latest = max(self._entries, default=None)
-        if latest is not None and latest < epoch and not self.wanted(latest):
-            del self._entries[latest]  # it was kept only for being the newest
-        self._entries[int(epoch)] = np.array(params, copy=True)
-        while self.nbytes > self.budget_bytes and self.dense > 1:
-            self.dense //= 2
-            newest = max(self._entries)
-            for e in [e for e in self._entries if e != newest and not self.wanted(e)]:
-                del self._entries[e]
-        if self.nbytes > self.budget_bytes:  # even the sparsest schedule is too big
-            newest = max(self._entries)
-            for e in sorted(self._entries)[:-1]:
-                if self.nbytes <= self.budget_bytes:
-                    break
-                if e != newest:
-                    del self._entries[e]
+        copy = np.array(params, copy=True)
+        epoch = int(epoch)
+        with self._lock:
+            latest = self._latest
+            if latest is not None and latest < epoch and not self.wanted(latest):
+                self._drop(latest)  # it was kept only for being the newest
+            if epoch in self._entries:
+                self._drop(epoch)
+            self._entries[epoch] = copy
+            self._nbytes += copy.nbytes
+            self._latest = epoch if latest is None else max(latest, epoch)
+            while self._nbytes > self.budget_bytes and self.dense > 1:
+                self.dense //= 2
+                newest = max(self._entries)
+                for e in [e for e in self._entries if e != newest and not self.wanted(e)]:
+                    self._drop(e)
+            if self._nbytes > self.budget_bytes:  # even the sparsest schedule is too big
+                for e in sorted(self._entries)[:-1]:
+                    if self._nbytes <= self.budget_bytes:
+                        break
+                    self._drop(e)
 
     def nearest(self, epoch: int) -> int:
         """The kept epoch closest to ``epoch`` (the slider snaps to it)."""
-        if not self._entries:
-            raise LookupError("the timeline is empty")
-        return min(self._entries, key=lambda e: (abs(e - epoch), e))
+        with self._lock:
+            if not self._entries:
+                raise LookupError("the timeline is empty")
+            return min(self._entries, key=lambda e: (abs(e - epoch), e))
 
     def at(self, epoch: int) -> np.ndarray:
         """The parameters kept for exactly ``epoch`` (read-only)."""
-        params = self._entries[int(epoch)]
+        with self._lock:
+            params = self._entries[int(epoch)]
         view = params.view()
         view.flags.writeable = False
         return view
 
-    def items(self):
-        return sorted(self._entries.items())
+    def items(self) -> list[tuple[int, np.ndarray]]:
+        with self._lock:
+            return sorted(self._entries.items())
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._nbytes = 0
+            self._latest = None
+
+    def thinned(self, budget_bytes: int) -> Timeline:
+        """A copy within ``budget_bytes``: the same epochs added again in order, so the
+        schedule thins it as it would have thinned a run with that budget."""
+        out = Timeline(budget_bytes, self.dense)
+        for epoch, params in self.items():
+            out.add(epoch, params)
+        return out

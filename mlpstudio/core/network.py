@@ -281,6 +281,14 @@ class Network:
         weights, biases = self._views(flat)
         return [(np.ascontiguousarray(w), b) for w, b in zip(weights, biases)]
 
+    def layers_of(self, flat) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(W^[l], b^[l]) per layer of a flat host vector in this network's layout (a copy)."""
+        flat = np.asarray(flat)
+        if flat.shape != (self.n_params,):
+            raise ValueError(f"expected {self.n_params} parameters, got shape {flat.shape}")
+        weights, biases = self._views(flat)
+        return [(np.ascontiguousarray(w), np.array(b)) for w, b in zip(weights, biases)]
+
     def params_to_host(self) -> np.ndarray:
         return self.backend.to_host(self.params)
 

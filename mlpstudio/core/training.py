@@ -88,6 +88,9 @@ class Snapshot:
     layers: dict[str, np.ndarray] | None = field(default=None, repr=False)
     #: per hidden layer, each unit's state at the latest epoch (insight.HEALTHY/DEAD/SATURATED)
     unit_states: tuple[np.ndarray, ...] | None = field(default=None, repr=False)
+    #: (epoch, flat parameters at that epoch's end) for the epochs ended since the previous
+    #: snapshot that the timeline schedule keeps (only when the trainer records a timeline)
+    epoch_params: tuple[tuple[int, np.ndarray], ...] = field(default=(), repr=False)
 
     @property
     def progress(self) -> float:
@@ -118,7 +121,11 @@ class Trainer:
         plot_resolution: int | None = None,
         history: History | None = None,
         optimizer_state: dict | None = None,
+        timeline_budget: int | None = None,
     ):
+        """``timeline_budget``: hand out each epoch's parameters in the snapshots
+        (:attr:`Snapshot.epoch_params`), at most this many bytes of them between two
+        snapshots, thinned as :class:`~mlpstudio.core.insight.Timeline` thins."""
         self.network = network
         self.dataset = dataset
         self.options = options
@@ -194,6 +201,8 @@ class Trainer:
         self._stop = False
         self._base_lr = float(options.learning_rate)
         self.status = "ready"
+        self._timeline_budget = timeline_budget
+        self._epoch_params = None if timeline_budget is None else insight.Timeline(timeline_budget)
 
     # -- controls (any thread) ---------------------------------------------------------------
     def pause(self) -> None:
@@ -450,6 +459,8 @@ class Trainer:
             seconds=self.previous_seconds + self._elapsed,
         )
         self._record_layers(epoch)
+        if self._epoch_params is not None:
+            self._epoch_params.add(epoch, self.network.params_to_host())
         return train_loss, val_loss
 
     def _record_layers(self, epoch: int) -> None:
@@ -486,6 +497,10 @@ class Trainer:
         batch_loss = math.nan
         if batch > 0 and self._running is not None and self._batches == batch:
             batch_loss = float(self._running) / batch
+        epoch_params: tuple = ()
+        if self._epoch_params is not None and len(self._epoch_params):
+            epoch_params = tuple(self._epoch_params.items())
+            self._epoch_params = insight.Timeline(self._timeline_budget or 0)
         plot_output = None
         if self._x_plot is not None:
             plot_output = backend.to_host(net.forward(self._x_plot))
@@ -510,6 +525,7 @@ class Trainer:
             batch_loss=batch_loss,
             layers=self.layers.view(),
             unit_states=self._unit_states,
+            epoch_params=epoch_params,
         )
 
     def _eta(self, estimate: float | None) -> float | None:

@@ -10,6 +10,7 @@ with ``numpy.load(..., allow_pickle=False)``::
                                for momentum, or "m" and "v" for Adam), flat, in the network's
                                parameter layout
     history/epoch.npy, ...     one float64 column per History column
+    timeline/...               the run's kept epochs and their parameters (archive_timeline)
     data/table.csv             data.kind = csv only: the CSV file's bytes, up to
                                CSV_EMBED_MAX_BYTES, so the experiment reopens elsewhere
 
@@ -61,6 +62,7 @@ from .archive_checks import (
     read_array,
     read_member,
 )
+from .archive_timeline import expected_members, timeline_from, timeline_members
 from .config import Config, ConfigError, config_from_dict
 from .files import atomic_write
 
@@ -92,6 +94,7 @@ class ExperimentFile:
     optimizer_state: dict[str, np.ndarray] | None
     meta: dict = field(default_factory=dict)  # the whole experiment.json
     embedded_csv: bytes | None = None  # data.kind = csv: the file's bytes stored with it
+    timeline: object = None  # the kept epochs (core.insight.Timeline), when the run had them
 
     @property
     def params(self) -> np.ndarray:
@@ -126,6 +129,7 @@ def save_experiment(
     history: dict[str, np.ndarray] | None,
     optimizer_state: dict | None = None,
     extra: dict | None = None,
+    timeline=None,
 ) -> Path:
     """Write the experiment to ``path`` in one piece (replacing any earlier file atomically).
 
@@ -179,6 +183,8 @@ def save_experiment(
                 arrays[f"history/{name}.npy"] = column
                 columns.append(name)
 
+    timeline_arrays, timeline_meta = timeline_members(timeline, network.n_params)
+    arrays.update(timeline_arrays)
     meta = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -198,6 +204,7 @@ def save_experiment(
         "optimizer": {"name": optimizer, "state": bool(optimizer_state)},
         "history": {"rows": rows, "columns": columns},
         "results": _json_safe(extra or {}),
+        **({"timeline": timeline_meta} if timeline_meta else {}),
     }
     try:
         meta_bytes = json.dumps(meta, indent=2, allow_nan=False).encode("utf-8")
@@ -335,6 +342,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
             expected[f"optimizer/{key}.npy"] = ((n_params,), "f")
     for column in meta["history"]["columns"]:
         expected[f"history/{column}.npy"] = ((rows,), "f")
+    expected.update(expected_members(meta, n_params, name))
     csv_info = _csv_reference(meta, config, name)
     if csv_info is not None:
         expected[CSV_MEMBER] = ((), "csv")
@@ -407,6 +415,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
         optimizer_state=state,
         meta=meta,
         embedded_csv=embedded_csv,
+        timeline=timeline_from(arrays, history, name),
     )
 
 

@@ -13,6 +13,7 @@ import sys
 import threading
 import tomllib
 
+from ..core.insight import TIMELINE_BUDGET
 from ..core.training import History
 from .frames import (
     RemoteError,
@@ -226,6 +227,7 @@ def _build_trainer(header: dict, arrays: dict, config, dataset):
         optimizer_state=optimizer_state,
         epochs=int(header["epochs"]),
         snapshot_interval=float(header.get("snapshot_interval", 0.05)),
+        timeline_budget=None if header.get("preview") else TIMELINE_BUDGET,
     )
     if header.get("step"):
         trainer.step_once()

@@ -139,6 +139,8 @@ def snapshot_message(run: int, snapshot: Snapshot) -> bytes:
         arrays[f"layers.{k}"] = v
     for layer, states in enumerate(snapshot.unit_states or ()):
         arrays[f"units.{layer}"] = states
+    for epoch, params in snapshot.epoch_params:
+        arrays[f"params.{int(epoch)}"] = params
     return pack(header, arrays)
 
 
@@ -231,6 +233,7 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
             raise RemoteError(f"snapshot lacks the array {exc}") from None
         if any(s.shape != (w.shape[0],) for s, (w, _) in zip(unit_states, weights)):
             raise RemoteError("snapshot unit states do not match the network")
+    epoch_params = _epoch_params(arrays, weights, values["total_epochs"])
     return Snapshot(
         status=header["status"],
         message=message,
@@ -242,7 +245,25 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
         identity=_identity_from(header),
         layers=layers or None,
         unit_states=unit_states,
+        epoch_params=epoch_params,
     )
+
+
+def _epoch_params(arrays: dict, weights, total_epochs: int) -> tuple:
+    """The ``params.EPOCH`` arrays of a snapshot, each checked: a flat float vector as long
+    as the network's parameters, at an epoch from 0 to the run's total."""
+    n_params = sum(w.size + b.size for w, b in weights)
+    out = []
+    for name, params in arrays.items():
+        if not name.startswith("params."):
+            continue
+        number = name[len("params.") :]
+        if not number.isdigit() or int(number) > total_epochs:
+            raise RemoteError(f"snapshot parameters {name[:40]!r} name no epoch of the run")
+        if params.ndim != 1 or params.dtype.kind != "f" or len(params) != n_params:
+            raise RemoteError(f"snapshot parameters {name!r} have shape {params.shape}")
+        out.append((int(number), params))
+    return tuple(sorted(out, key=lambda item: item[0]))
 
 
 def state_arrays(params: np.ndarray, optimizer_state: dict | None, history: dict | None) -> dict:

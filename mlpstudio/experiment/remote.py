@@ -231,11 +231,14 @@ class TrainingProcess:
     def start(self, config_toml: str, epochs: int, state: dict | None = None,
               step: bool = False, snapshot_interval: float = 0.05, on_finished=None,
               layer_shapes=None, n_params: int | None = None,
-              output_shapes: dict | None = None, preview: bool = False) -> RemoteRun:  # fmt: skip
+              output_shapes: dict | None = None, preview: bool = False,
+              timeline=None) -> RemoteRun:  # fmt: skip
         """Queue a run. ``layer_shapes``, ``n_params`` and ``output_shapes``, when given, are
         what every snapshot's weights and outputs and the final parameter vector must match.
         ``preview``: only the network's first snapshot (then ``done``), no training."""
-        run = RemoteRun(self._next_id(), on_finished, layer_shapes, n_params, output_shapes)
+        run = RemoteRun(
+            self._next_id(), on_finished, layer_shapes, n_params, output_shapes, timeline
+        )
         run.paused = bool(step)
         header = {
             "kind": "start", "run": run.run_id, "config": config_toml, "epochs": int(epochs),
@@ -348,8 +351,12 @@ class RemoteRun(_Job):
     """One training run in the child: the latest snapshot, controls, and the final state."""
 
     def __init__(self, run_id: int, on_finished=None, layer_shapes=None,
-                 n_params: int | None = None, output_shapes: dict | None = None):  # fmt: skip
+                 n_params: int | None = None, output_shapes: dict | None = None,
+                 timeline=None):  # fmt: skip
+        """``timeline``: a :class:`~mlpstudio.core.insight.Timeline` that receives every
+        snapshot's epoch parameters (this reader thread sees every snapshot)."""
         super().__init__(run_id, on_finished)
+        self.timeline = timeline
         self.layer_shapes = layer_shapes
         self.n_params = n_params
         self.output_shapes = output_shapes
@@ -363,7 +370,11 @@ class RemoteRun(_Job):
         Raises RemoteError for a message that is not valid."""
         kind = header["kind"]
         if kind == "snapshot":
-            self._latest = snapshot_from(header, arrays, self.layer_shapes, self.output_shapes)
+            snapshot = snapshot_from(header, arrays, self.layer_shapes, self.output_shapes)
+            if self.timeline is not None:
+                for epoch, params in snapshot.epoch_params:
+                    self.timeline.add(epoch, params)
+            self._latest = snapshot
             return False
         if kind == "done":
             params, opt, _ = split_state(arrays)

@@ -20,6 +20,8 @@ import os
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..core.backend import BackendError, get_backend
+from ..core.insight import TIMELINE_BUDGET, Timeline
+from ..core.replay import Replayer
 from ..core.training import FINAL_STATES, History, Trainer, identity_of
 from ..data.dataset import DataError
 from ..data.expr import FormulaError
@@ -39,6 +41,8 @@ class ExperimentController(QObject):
     snapshotReady = Signal(object)
     rebuildOffered = Signal(str)  # why the trained network no longer matches the settings
     errorOccurred = Signal(str)
+    timelineChanged = Signal()  # epochs were kept, or the timeline was replaced
+    replayChanged = Signal(object)  # the epoch the views show from the timeline, None: live
 
     def __init__(self, config: Config | None = None, parent=None, mode: str | None = None):
         super().__init__(parent)
@@ -59,6 +63,11 @@ class ExperimentController(QObject):
         self.snapshot = None
         self.status = "ready"
         self.pending_rebuild: str | None = None
+        #: parameter copies of the network's training so far, epoch by epoch (thinned)
+        self.timeline = Timeline()
+        self.replay = None  # the past snapshot the views show, None while they follow training
+        self._replayer = None
+        self._timeline_seen = (0, None)
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_INTERVAL_MS)
         self._timer.timeout.connect(self._poll)
@@ -149,6 +158,7 @@ class ExperimentController(QObject):
         self.network = None
         self.network_error = None
         self.optimizer_state = None
+        self._new_timeline(None)
         self.network_config = self.config.copy()
         if self.dataset is not None:
             try:
@@ -167,11 +177,13 @@ class ExperimentController(QObject):
         self._rebuild_network()
 
     def adopt(self, config: Config, network, history: dict, optimizer_state: dict | None,
-              dataset=None) -> None:  # fmt: skip
+              dataset=None, timeline: Timeline | None = None) -> None:  # fmt: skip
         """Take over a trained network: an opened experiment file or a comparison's row.
         The views show it as a stopped run, so Train continues from it. ``dataset``: the data
-        the caller already built for ``config`` (it is read again otherwise)."""
+        the caller already built for ``config`` (it is read again otherwise); ``timeline``:
+        the epochs a saved experiment kept."""
         self._discard_run()
+        self._new_timeline(timeline)
         self.config = config
         if dataset is None:
             self._rebuild_data()
@@ -285,7 +297,8 @@ class ExperimentController(QObject):
         self._rebuild_network()
 
     # -- training ----------------------------------------------------------------------------
-    def _trainer(self, history: History, epochs: int | None = None) -> Trainer:
+    def _trainer(self, history: History, epochs: int | None = None,
+                 timeline_budget: int | None = None) -> Trainer:  # fmt: skip
         return build_trainer(
             self.config,
             self.dataset,
@@ -294,6 +307,7 @@ class ExperimentController(QObject):
             self.optimizer_state,
             epochs=epochs,
             snapshot_interval=0.05,
+            timeline_budget=timeline_budget,
         )
 
     def start(self) -> None:
@@ -306,6 +320,7 @@ class ExperimentController(QObject):
     def step(self) -> None:
         """Train exactly one mini-batch, then stay paused."""
         if self.is_training:
+            self.go_live()
             self.run.step_once()
             self._set_status("paused")
             return
@@ -317,6 +332,7 @@ class ExperimentController(QObject):
         self.settle()  # a run continues from what the views show
         if not self.can_train:
             return
+        self.go_live()
         last = self.snapshot
         epochs = self.config.training.epochs
         history = None
@@ -333,15 +349,18 @@ class ExperimentController(QObject):
                 state = state_arrays(self.network.params_to_host(), self.optimizer_state, history)
             self.run = ProcessRun(self._runs, self.process, self.config.to_toml(), epochs, state,
                                   step, network=self.network, reference=last,
-                                  parent=self)  # fmt: skip
+                                  parent=self, timeline=self.timeline)  # fmt: skip
         else:
             trainer = self._trainer(History.from_columns(history) if history else History(),
-                                    epochs)  # fmt: skip
+                                    epochs, TIMELINE_BUDGET)  # fmt: skip
             snapshots = iter(trainer)
-            next(snapshots)  # the first snapshot repeats what the views already show
+            first = next(snapshots)  # the first snapshot repeats what the views already show
+            for epoch, params in first.epoch_params:
+                self.timeline.add(epoch, params)
             if step:
                 trainer.step_once()
-            self.run = ThreadRun(self._runs, trainer, snapshots, parent=self)
+            self.run = ThreadRun(self._runs, trainer, snapshots, parent=self,
+                                 timeline=self.timeline)  # fmt: skip
         # Queued even when emitted in this thread (a child that died at once): the status set
         # below must come first. The id check in the slot drops a replaced run's signal.
         self.run.finished.connect(self._on_run_finished, Qt.ConnectionType.QueuedConnection)
@@ -356,6 +375,7 @@ class ExperimentController(QObject):
 
     def resume(self) -> None:
         if self.is_training:
+            self.go_live()
             self.run.resume()
             self._set_status("running")
 
@@ -402,7 +422,47 @@ class ExperimentController(QObject):
         latest = self.run.latest()
         if latest is not None and latest is not self.snapshot:
             self.snapshot = latest
-            self.snapshotReady.emit(latest)
+            if self.replay is None:  # (while replaying, the views keep the chosen epoch)
+                self.snapshotReady.emit(latest)
+        seen = (len(self.timeline), self.timeline.latest)
+        if seen != self._timeline_seen:
+            self._timeline_seen = seen
+            self.timelineChanged.emit()
+
+    # -- the timeline ------------------------------------------------------------------------
+    @property
+    def shown(self):
+        """The snapshot the views show: a past epoch while replaying, else the latest."""
+        return self.replay if self.replay is not None else self.snapshot
+
+    def _new_timeline(self, timeline: Timeline | None) -> None:
+        self.replay, self._replayer = None, None
+        self.timeline = timeline if timeline is not None else Timeline()
+        self._timeline_seen = (-1, None)
+        self.timelineChanged.emit()
+        self.replayChanged.emit(None)
+
+    def show_epoch(self, epoch: int) -> int | None:
+        """Show the kept epoch nearest ``epoch`` in every view; returns it (None when there is
+        nothing to show: no timeline, or the network belongs to other data)."""
+        if not len(self.timeline) or self.snapshot is None or self.identity is None:
+            return None
+        epoch = self.timeline.nearest(epoch)
+        if self._replayer is None:
+            self._replayer = Replayer(self.network, self.dataset)
+        self.replay = self._replayer.snapshot(self.snapshot, epoch, self.timeline.at(epoch))
+        self.snapshotReady.emit(self.replay)
+        self.replayChanged.emit(epoch)
+        return epoch
+
+    def go_live(self) -> None:
+        """Leave the replay: the views follow training (or show the end of it) again."""
+        if self.replay is None:
+            return
+        self.replay = None
+        if self.snapshot is not None:
+            self.snapshotReady.emit(self.snapshot)
+        self.replayChanged.emit(None)
 
     def _collect(self) -> None:
         """Take the final snapshot and state of a run that has ended."""

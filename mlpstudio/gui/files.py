@@ -143,7 +143,7 @@ class ExperimentFiles(QObject):
         try:
             archive.save_experiment(
                 path, c.saved_config(), c.network, c.snapshot.history, c.optimizer_state,
-                extra={"results": c.results()},
+                extra={"results": c.results()}, timeline=c.timeline,
             )  # fmt: skip
         except (OSError, archive.ArchiveError, ValueError) as exc:
             QMessageBox.warning(self.window, self.tr("Save failed"),

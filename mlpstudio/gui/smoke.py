@@ -36,7 +36,7 @@ SMOKE_VIEWS = {
     "probe": ("network_view",),  # probed first (see probe_first_test_input)
     "gradients": ("health_view",),
     "backprop": ("backprop_view",),
-    "timeline": ("timeline_view", "loss_view"),
+    "timeline": ("loss_view",),  # the timeline bar sits under its plots
 }
 
 

@@ -171,7 +171,7 @@ class ExperimentActions:
             )
             return
         self.controller.adopt(experiment.config, network, history.view(), optimizer_state,
-                              dataset)  # fmt: skip
+                              dataset, timeline=experiment.timeline)  # fmt: skip
         self.message_bar.hide()
         self._refresh_structure()
 

@@ -26,6 +26,7 @@ from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
 from .style import Style
+from .timeline import TimelineBar
 from .views.backprop_view import BackpropView
 from .views.basis_view import BasisView
 from .views.class_accuracy_view import ClassAccuracyView
@@ -131,6 +132,8 @@ class WindowLayout:
         layout.addWidget(self.central_views, 1)
         self.setCentralWidget(central)
         self.loss_view = LossView()
+        self.timeline_bar = TimelineBar(self.controller, self.loss_view)  # under the loss plot
+        self.loss_view.add_footer(self.timeline_bar)
         self.weights_view = WeightsView()
         self.network_view = NetworkView()
         self.confusion_view = ConfusionView()

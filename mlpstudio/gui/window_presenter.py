@@ -137,7 +137,7 @@ class Presenter:
     def _show_class_results(self, force: bool = False) -> None:
         """Confusion matrix, gallery and per-class accuracy, at most every 0.2 s."""
         c = self.controller
-        snap, dataset = c.snapshot, c.dataset
+        snap, dataset = c.shown, c.dataset  # (a past epoch while the timeline replays)
         if snap is None or dataset is None or snap.test_output is None:
             return
         if not (dataset.is_image or class_table(dataset)):
@@ -154,8 +154,8 @@ class Presenter:
                 view.show_results(results)
 
     def _refresh_view(self, view) -> None:
-        if self.controller.snapshot is not None:
-            view.update_snapshot(self.controller.snapshot)
+        if self.controller.shown is not None:
+            view.update_snapshot(self.controller.shown)
             if view in self.image_views:
                 self._show_class_results(force=True)
 

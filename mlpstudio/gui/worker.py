@@ -32,9 +32,10 @@ class ProcessRun(QObject):
 
     def __init__(self, run_id: int, process: TrainingProcess, config_toml: str, epochs: int,
                  state: dict | None, step: bool, network=None, reference=None,
-                 preview: bool = False, parent=None):  # fmt: skip
+                 preview: bool = False, parent=None, timeline=None):  # fmt: skip
         """``network`` and ``reference`` (a snapshot of it): what every message from the child
-        must match (weight shapes, parameter count, output shapes)."""
+        must match (weight shapes, parameter count, output shapes). ``timeline`` receives the
+        epochs' parameters of every snapshot."""
         super().__init__(parent)
         self.run_id = run_id
         shapes = n_params = None
@@ -46,19 +47,20 @@ class ProcessRun(QObject):
             if getattr(reference, name, None) is not None:
                 outputs[name] = getattr(reference, name).shape
         self._request = (process, config_toml, epochs, state, step, shapes, n_params, outputs,
-                         preview)  # fmt: skip
+                         preview, timeline)  # fmt: skip
         self._run = None
 
     def start(self) -> None:
         """Send the request (connect ``finished`` first: it may fire at once)."""
-        process, config_toml, epochs, state, step, shapes, n_params, outputs, preview = (
+        process, config_toml, epochs, state, step, shapes, n_params, outputs, preview, timeline = (
             self._request
         )
         # The reader thread calls back; emitting from there queues the signal to the GUI thread.
         self._run = process.start(config_toml, epochs, state, step=step,
                                   on_finished=lambda: self.finished.emit(self.run_id),
                                   layer_shapes=shapes, n_params=n_params,
-                                  output_shapes=outputs, preview=preview)  # fmt: skip
+                                  output_shapes=outputs, preview=preview,
+                                  timeline=timeline)  # fmt: skip
 
     def latest(self):
         return self._run.latest()
@@ -110,9 +112,10 @@ class _ThreadWorker(QObject):
 
     done = Signal()
 
-    def __init__(self, snapshots):
+    def __init__(self, snapshots, timeline=None):
         super().__init__()
         self._snapshots = snapshots
+        self._timeline = timeline
         self.latest = None
         self.error: str | None = None
         self.ended = threading.Event()  # waitable without holding the GIL
@@ -122,6 +125,9 @@ class _ThreadWorker(QObject):
         try:
             with threadpool_limits(blas_threads()):
                 for snapshot in self._snapshots:
+                    if self._timeline is not None:
+                        for epoch, params in snapshot.epoch_params:
+                            self._timeline.add(epoch, params)
                     self.latest = snapshot  # a reference swap: atomic under the GIL
         except Exception:
             self.error = traceback.format_exc().strip().splitlines()[-1]
@@ -135,13 +141,13 @@ class ThreadRun(QObject):
 
     finished = Signal(int)
 
-    def __init__(self, run_id: int, trainer, snapshots, parent=None):
+    def __init__(self, run_id: int, trainer, snapshots, parent=None, timeline=None):
         super().__init__(parent)
         self.run_id = run_id
         self.trainer = trainer
         self.thread = QThread()
         self.thread.setObjectName("mlpstudio-training")
-        self.worker = _ThreadWorker(snapshots)
+        self.worker = _ThreadWorker(snapshots, timeline)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         # Direct: quit from the worker thread itself, so that the thread ends even while the

@@ -90,6 +90,12 @@ class LossView(View):
         self.test_accuracy = self.accuracy_plot.plot(name=self.tr("test"))
         self.accuracy_plot.hide()
         self.body.addWidget(self.accuracy_plot, 2)
+        # the epoch the timeline shows (gui/timeline.py), on both plots
+        self.markers = [pg.InfiniteLine(angle=90, movable=False) for _ in range(2)]
+        for plot, marker in zip((self.plot, self.accuracy_plot), self.markers):
+            marker.setZValue(10)
+            marker.hide()
+            plot.addItem(marker, ignoreBounds=True)
         self._y_range = RangeKeeper()
         self._x_end = None
         self._last = None
@@ -103,6 +109,19 @@ class LossView(View):
         self.train_accuracy.setPen(s.pen(style.TRAIN))
         self.test_accuracy.setPen(s.pen(style.TEST))
         self.val_curve.setPen(s.pen(style.VALIDATION, style=pg.QtCore.Qt.PenStyle.DashLine))
+        for marker in self.markers:
+            marker.setPen(s.pen(style.TARGET, style=pg.QtCore.Qt.PenStyle.DashLine))
+
+    def add_footer(self, widget) -> None:
+        """A widget under the plots (the timeline bar)."""
+        self.body.addWidget(widget, 0)
+
+    def set_marker(self, epoch) -> None:
+        """Mark ``epoch`` on the curves (the timeline shows it), or none for None."""
+        for marker in self.markers:
+            marker.setVisible(epoch is not None)
+            if epoch is not None:
+                marker.setValue(float(epoch))
 
     def _set_log(self, on: bool) -> None:
         self.plot.setLogMode(y=on)

@@ -1,0 +1,99 @@
+"""The timeline under the loss plot (issue 12, item 5): dragging shows a past epoch's exact
+weights in the views, Live returns, and a saved experiment reopens with its timeline."""
+
+import numpy as np
+import pytest
+
+from mlpstudio.experiment.build import build_dataset, build_trainer
+from mlpstudio.experiment.config import Config
+
+from .conftest import wait_for_status
+
+
+def course(epochs: int) -> Config:
+    config = Config()
+    config.training.epochs = epochs
+    return config
+
+
+def weights_after(epochs: int):
+    """The oracle: the course example trained alone for ``epochs`` epochs from the same seed."""
+    config = course(epochs)
+    trainer = build_trainer(config, build_dataset(config.data), snapshot_interval=0.0)
+    trainer.run()
+    return trainer.network.weights_to_host()
+
+
+@pytest.mark.parametrize("mode", ["thread", "process"])
+def test_the_timeline_shows_the_exact_weights_of_the_chosen_epoch(make_window, qtbot, mode):
+    window = make_window(epochs=30, mode=mode)
+    c, bar = window.controller, window.timeline_bar
+    assert not bar.isEnabled()  # nothing trained yet
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    qtbot.waitUntil(lambda: c.timeline.epochs == list(range(31)), timeout=10_000)
+    qtbot.waitUntil(lambda: bar.slider.maximum() == 30, timeout=5_000)
+    assert bar.isEnabled() and not bar.live.isEnabled()
+    shown = []
+    c.snapshotReady.connect(shown.append)
+    assert bar.show_epoch(12) == 12
+    replay = c.replay
+    assert shown[-1] is replay and c.shown is replay and replay.epoch == 12
+    for (w, b), (w0, b0) in zip(replay.weights, weights_after(12)):
+        np.testing.assert_array_equal(w, w0)
+        np.testing.assert_array_equal(b, b0)
+    assert all(view.accepts(replay) for view in window.views)  # every view may draw it
+    assert window.loss_view.markers[0].isVisible() and window.loss_view.markers[0].value() == 12
+    assert bar.live.isEnabled() and "12" in bar.label.text()
+    # the final network is untouched: what is saved or continued is the run's end
+    assert c.snapshot.epoch == 30 and not np.array_equal(
+        c.network.params_to_host(), c.timeline.at(12)
+    )
+    bar.live.click()
+    assert c.replay is None and shown[-1] is c.snapshot
+    assert not window.loss_view.markers[0].isVisible() and bar.slider.value() == 30
+
+
+def test_play_steps_through_the_kept_epochs(make_window, qtbot):
+    window = make_window(epochs=5, mode="thread")
+    c, bar = window.controller, window.timeline_bar
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    seen = []
+    c.replayChanged.connect(seen.append)
+    bar.play.click()
+    qtbot.waitUntil(lambda: not bar.play.isChecked(), timeout=10_000)
+    assert seen[:6] == [0, 1, 2, 3, 4, 5]
+    assert c.replay.epoch == 5  # it stays on the last epoch; Live returns
+    c.start()  # training again leaves the replay first
+    assert c.replay is None
+    c.stop(wait=True)
+
+
+def test_a_saved_experiment_reopens_with_its_timeline(make_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(epochs=20, mode="thread")
+    c = window.controller
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    path = tmp_path / "run.mlpx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+    assert window.files.save_as()
+    other = make_window(epochs=5, mode="thread")
+    assert other.files.open(str(path))
+    other.controller.settle()
+    opened = other.controller.timeline
+    assert opened.epochs == c.timeline.epochs == list(range(21))
+    assert other.timeline_bar.isEnabled()
+    assert other.timeline_bar.show_epoch(7) == 7
+    for (w, b), (w0, b0) in zip(other.controller.replay.weights, weights_after(7)):
+        np.testing.assert_array_equal(w, w0)
+        np.testing.assert_array_equal(b, b0)
+    # continuing the opened run keeps adding to its timeline
+    other.controller.config.training.epochs = 3
+    other.controller.start()
+    wait_for_status(qtbot, other, "finished")
+    qtbot.waitUntil(lambda: opened.epochs[-1] == 23, timeout=10_000)
