@@ -200,7 +200,7 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../../mlpstudio/experiment/archive.py" line="585"/>
+        <location filename="../../mlpstudio/experiment/archive.py" line="594"/>
         <source>{old} was not found; the copy stored in the experiment is used ({new}).</source>
         <extracomment>data.kind = csv: the file is stored in the experiment up to this size (bytes), so that it reopens on a machine without the original; a larger file is referenced by path only.</extracomment>
         <translation>{old} no se encontró; se usa la copia guardada en el experimento ({new}).</translation>
@@ -2683,17 +2683,18 @@ de test</translation>
 <context>
     <name>ExperimentController</name>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="128"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="137"/>
         <source>data</source>
+        <extracomment>parameter copies of the network&apos;s training so far, epoch by epoch (thinned)</extracomment>
         <translation>los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="128"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="137"/>
         <source>architecture</source>
         <translation>la arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="439"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="499"/>
         <source>Training will run inside the app instead.</source>
         <translation>El entrenamiento se ejecutará dentro de la aplicación.</translation>
     </message>
@@ -3377,18 +3378,18 @@ de test</translation>
 <context>
     <name>Insight</name>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="195"/>
+        <location filename="../../mlpstudio/core/insight.py" line="200"/>
         <source>layer {layer}: gradient {ratio} times smaller than the output layer&apos;s (vanishing gradient); try ReLU, Adam or fewer layers</source>
-        <extracomment>A unit counts as saturated when it is saturated on at least this share of the samples. a layer whose mean |dL/dW| is this many times smaller than the output layer&apos;s has a vanishing gradient</extracomment>
+        <extracomment>A unit counts as saturated when it is saturated on at least this share of the samples. a layer whose mean |dL/dW| is this many times smaller than the output layer&apos;s has a vanishing gradient the memory a run&apos;s timeline may take (its parameter copies), in the app and in the child the most a saved experiment&apos;s timeline may take in its file (thinned to fit when saved)</extracomment>
         <translation>capa {layer}: gradiente {ratio} veces menor que el de la capa de salida (gradiente que se desvanece); prueba ReLU, Adam o menos capas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="206"/>
+        <location filename="../../mlpstudio/core/insight.py" line="211"/>
         <source>layer {layer}: {count} of {units} units dead (ReLU output 0 on every sample); try a smaller learning rate, Leaky ReLU or another initialisation</source>
         <translation>capa {layer}: {count} de {units} neuronas muertas (la salida ReLU es 0 en todas las muestras); pruebe una tasa de aprendizaje menor, Leaky ReLU u otra inicialización</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="212"/>
+        <location filename="../../mlpstudio/core/insight.py" line="217"/>
         <source>layer {layer}: {count} of {units} units saturated; try a smaller learning rate or ReLU</source>
         <translation>capa {layer}: {count} de {units} neuronas saturadas; pruebe una tasa de aprendizaje menor o ReLU</translation>
     </message>
@@ -3594,7 +3595,7 @@ de test</translation>
     <name>LossView</name>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="54"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="130"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="149"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
     </message>
@@ -3637,12 +3638,12 @@ de test</translation>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="129"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="148"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="159"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="178"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>
@@ -3661,241 +3662,241 @@ de test</translation>
         <translation>Estos ajustes no se pueden mostrar con exactitud en los paneles: {keys}. Se usan tal cual; al editar los paneles se sustituyen por lo que se muestra.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="55"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="56"/>
         <location filename="../../mlpstudio/gui/window_presenter.py" line="182"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="60"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="61"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="64"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="65"/>
         <source>Train exactly one mini-batch, then pause (S).</source>
         <translation>Entrena exactamente un minilote y luego se pausa (S).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="70"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="71"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="73"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="74"/>
         <source>Stop training; Continue carries on from here.</source>
         <translation>Detiene el entrenamiento; Continuar sigue desde aquí.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="79"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="80"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="83"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="84"/>
         <source>Throw the training away: new random weights from the seed, empty history (R).</source>
         <translation>Descarta el entrenamiento: nuevos pesos aleatorios a partir de la semilla e historial vacío (R).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="90"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="91"/>
         <source>Presentation mode</source>
         <translation>Modo presentación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="94"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="95"/>
         <source>Larger fonts and thicker lines for a projector (F5).</source>
         <translation>Letra más grande y líneas más gruesas para un proyector (F5).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="100"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="101"/>
         <source>Preferences...</source>
         <translation>Preferencias...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="104"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="105"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="110"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="330"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="111"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="333"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="148"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="151"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="151"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="154"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="157"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="160"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="163"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="166"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="169"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="172"/>
         <source>First layer</source>
         <translation>Primera capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="175"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="178"/>
         <source>Accuracy per class</source>
         <translation>Exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="181"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="184"/>
         <source>Hidden units</source>
         <translation>Unidades ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="187"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="190"/>
         <source>Gradients and units</source>
         <translation>Gradientes y unidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="191"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="194"/>
         <source>Shapes</source>
         <translation>Formas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="194"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="197"/>
         <source>Neuron</source>
         <translation>Neurona</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="200"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="203"/>
         <source>Backpropagation</source>
         <translation>Retropropagación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="328"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="331"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="329"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="332"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="333"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="336"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="339"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="342"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="355"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="358"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="363"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="366"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="366"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="369"/>
         <source>Train on a table of your own (a CSV file).</source>
         <translation>Entrena con una tabla propia (un archivo CSV).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="370"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="373"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="373"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="376"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="379"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="382"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="384"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="387"/>
         <source>Close lab</source>
         <translation>Cerrar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="387"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="390"/>
         <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
         <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="396"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="399"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="401"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="404"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="404"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="407"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="412"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="415"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="417"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="420"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="421"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="424"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="428"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="431"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="434"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="437"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="436"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="439"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="441"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="444"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="443"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="462"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="446"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="465"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="446"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="473"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="449"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="476"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
@@ -4072,7 +4073,7 @@ de test</translation>
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="463"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="466"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -4085,7 +4086,7 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="474"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="477"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}
@@ -4902,6 +4903,50 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <location filename="../../mlpstudio/threads.py" line="120"/>
         <source>{name} must be a whole number of threads, not &quot;{value}&quot;.</source>
         <translation>{name} debe ser un número entero de hilos, no «{value}».</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <location filename="../../mlpstudio/gui/timeline.py" line="44"/>
+        <source>Drag to see the network as it was at an earlier epoch: predictions, weights, network, basis, confusion matrix and gallery follow</source>
+        <translation>Arrastra para ver la red tal como era en una época anterior: predicciones, pesos, red, base, matriz de confusión y galería la siguen</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/timeline.py" line="48"/>
+        <source>Live</source>
+        <translation>En directo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/timeline.py" line="49"/>
+        <source>Return to the latest epoch and follow training</source>
+        <translation>Vuelve a la última época y sigue el entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/timeline.py" line="52"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="107"/>
+        <source>epoch {epoch}</source>
+        <translation>época {epoch}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/timeline.py" line="109"/>
+        <source>live</source>
+        <translation>en vivo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/timeline.py" line="112"/>
+        <source>{count} epochs kept ({size} MB): every epoch at first, later ones sparser</source>
+        <translation>{count} épocas guardadas ({size} MB): todas al principio, después más espaciadas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/timeline.py" line="143"/>
+        <source>Pause the replay</source>
+        <translation>Pausa la reproducción</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/timeline.py" line="144"/>
+        <source>Play: replay training epoch by epoch in every view</source>
+        <translation>Reproducir: repite el entrenamiento época a época en todas las vistas</translation>
     </message>
 </context>
 <context>
