@@ -34,10 +34,6 @@ from .style import number
 STUDENT_KEY = "labs/student"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LabActions", text)
-
-
 def _language() -> str:
     return resolve_language(QLocale().name().split("_")[0])
 
@@ -155,19 +151,34 @@ class LabActions:
     def __init__(self, window, menu):
         self.window = window
         self.board = None
-        self.copy = menu.addAction(_tr("Copy lab as text"))
-        self.copy.setToolTip(_tr("The open lab as one line of text, for a chat or a slide."))
+        self.copy = menu.addAction(QCoreApplication.translate("LabActions", "Copy lab as text"))
+        self.copy.setToolTip(
+            QCoreApplication.translate(
+                "LabActions", "The open lab as one line of text, for a chat or a slide."
+            )
+        )
         self.copy.triggered.connect(self.copy_lab)
-        self.paste = menu.addAction(_tr("Paste lab..."))
-        self.paste.setToolTip(_tr("Open a lab from the text your teacher sent."))
+        self.paste = menu.addAction(QCoreApplication.translate("LabActions", "Paste lab..."))
+        self.paste.setToolTip(
+            QCoreApplication.translate("LabActions", "Open a lab from the text your teacher sent.")
+        )
         self.paste.triggered.connect(self.paste_lab)
-        self.submit = menu.addAction(_tr("Submit result..."))
-        self.submit.setToolTip(_tr("Send your network's result to the lab's results folder."))
+        self.submit = menu.addAction(QCoreApplication.translate("LabActions", "Submit result..."))
+        self.submit.setToolTip(
+            QCoreApplication.translate(
+                "LabActions", "Send your network's result to the lab's results folder."
+            )
+        )
         self.submit.triggered.connect(self.submit_result)
         window.lab_view.submit.clicked.connect(self.submit_result)
-        self.class_board = menu.addAction(_tr("Class board..."))
+        self.class_board = menu.addAction(
+            QCoreApplication.translate("LabActions", "Class board...")
+        )
         self.class_board.setToolTip(
-            _tr("Everyone's submitted results for a lab: test error against parameters.")
+            QCoreApplication.translate(
+                "LabActions",
+                "Everyone's submitted results for a lab: test error against parameters.",
+            )
         )
         self.class_board.triggered.connect(self.show_board)
         # "Close lab" is enabled exactly while a lab is open: follow it
@@ -183,7 +194,9 @@ class LabActions:
         try:
             text = pack_lab(self.window.lab)
         except LabError as exc:
-            _refuse(self.window, _tr("Cannot copy the lab"), exc)
+            _refuse(
+                self.window, QCoreApplication.translate("LabActions", "Cannot copy the lab"), exc
+            )
             return
         QGuiApplication.clipboard().setText(text)
         LabTextDialog(text, self.window).exec()
@@ -197,7 +210,9 @@ class LabActions:
         try:
             lab = unpack_lab(text)
         except LabError as exc:
-            _refuse(self.window, _tr("Cannot open the lab"), exc)
+            _refuse(
+                self.window, QCoreApplication.translate("LabActions", "Cannot open the lab"), exc
+            )
             return False
         return self.window.adopt_lab(lab)
 
@@ -205,7 +220,7 @@ class LabActions:
         window = self.window
         results = window.controller.results()
         snapshot = window.controller.snapshot
-        title = _tr("Cannot submit the result")
+        title = QCoreApplication.translate("LabActions", "Cannot submit the result")
         try:
             errors_of(results)
         except ResultError as exc:
@@ -216,7 +231,11 @@ class LabActions:
             return False
         try:
             if not dialog.folder.text().strip():
-                raise ResultError(_tr("Choose the results folder your teacher gave."))
+                raise ResultError(
+                    QCoreApplication.translate(
+                        "LabActions", "Choose the results folder your teacher gave."
+                    )
+                )
             body = make_result(
                 window.lab, dialog.name.text(), window.controller.saved_config(), results,
                 snapshot.history,
@@ -226,7 +245,11 @@ class LabActions:
             _refuse(window, title, exc)
             return False
         app_settings().setValue(STUDENT_KEY, body["student"])
-        window.statusBar().showMessage(_tr("Result submitted as {file}.").format(file=path.name))
+        window.statusBar().showMessage(
+            QCoreApplication.translate("LabActions", "Result submitted as {file}.").format(
+                file=path.name
+            )
+        )
         return True
 
     def show_board(self) -> None:
@@ -236,18 +259,27 @@ class LabActions:
         lab = self.window.lab
         if lab is None:
             path, _ = QFileDialog.getOpenFileName(
-                self.window, _tr("Class board: choose the lab"), "", _tr("Lab files (*.toml)")
+                self.window,
+                QCoreApplication.translate("LabActions", "Class board: choose the lab"),
+                "",
+                QCoreApplication.translate("LabActions", "Lab files (*.toml)"),
             )
             if not path:
                 return
             try:
                 lab = load_lab(path)
             except LabError as exc:
-                _refuse(self.window, _tr("Cannot open the lab"), exc)
+                _refuse(
+                    self.window,
+                    QCoreApplication.translate("LabActions", "Cannot open the lab"),
+                    exc,
+                )
                 return
         folder = lab.results_folder()
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self.window, _tr("Results folder"))
+            chosen = QFileDialog.getExistingDirectory(
+                self.window, QCoreApplication.translate("LabActions", "Results folder")
+            )
             if not chosen:
                 return
             folder = Path(chosen)

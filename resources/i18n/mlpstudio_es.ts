@@ -3413,29 +3413,113 @@ de test</translation>
     </message>
 </context>
 <context>
+    <name>LabActions</name>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="154"/>
+        <source>Copy lab as text</source>
+        <translation>Copiar práctica como texto</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="156"/>
+        <source>The open lab as one line of text, for a chat or a slide.</source>
+        <translation>La práctica abierta como una línea de texto, para un chat o una diapositiva.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="161"/>
+        <source>Paste lab...</source>
+        <translation>Pegar práctica...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="163"/>
+        <source>Open a lab from the text your teacher sent.</source>
+        <translation>Abrir una práctica desde el texto que te envió tu profesor.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="166"/>
+        <source>Submit result...</source>
+        <translation>Enviar resultado...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="168"/>
+        <source>Send your network&apos;s result to the lab&apos;s results folder.</source>
+        <translation>Enviar el resultado de tu red a la carpeta de resultados de la práctica.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="175"/>
+        <source>Class board...</source>
+        <translation>Panel de la clase...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="178"/>
+        <source>Everyone&apos;s submitted results for a lab: test error against parameters.</source>
+        <translation>Los resultados enviados por todos para una práctica: error de test frente a parámetros.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="198"/>
+        <source>Cannot copy the lab</source>
+        <translation>No se puede copiar la práctica</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="214"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="274"/>
+        <source>Cannot open the lab</source>
+        <translation>No se puede abrir la práctica</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="223"/>
+        <source>Cannot submit the result</source>
+        <translation>No se puede enviar el resultado</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="235"/>
+        <source>Choose the results folder your teacher gave.</source>
+        <translation>Elige la carpeta de resultados que te indicó tu profesor.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="249"/>
+        <source>Result submitted as {file}.</source>
+        <translation>Resultado enviado como {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="263"/>
+        <source>Class board: choose the lab</source>
+        <translation>Panel de la clase: elige la práctica</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="265"/>
+        <source>Lab files (*.toml)</source>
+        <translation>Archivos de práctica (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="281"/>
+        <source>Results folder</source>
+        <translation>Carpeta de resultados</translation>
+    </message>
+</context>
+<context>
     <name>LabTextDialog</name>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="56"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="52"/>
         <source>Paste lab</source>
         <translation>Pegar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="56"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="52"/>
         <source>Lab as text</source>
         <translation>Práctica como texto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="60"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="56"/>
         <source>Paste the text of a lab (it starts with {prefix}).</source>
         <translation>Pega el texto de una práctica (empieza por {prefix}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="63"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="59"/>
         <source>Send this text in a chat or put it on a slide; students open it with File &gt; Paste lab. A checksum at its end refuses a text changed on the way.</source>
         <translation>Envía este texto por un chat o ponlo en una diapositiva; los estudiantes lo abren con Archivo &gt; Pegar práctica. Una suma de control al final rechaza un texto que haya cambiado por el camino.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="86"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="82"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
@@ -4841,53 +4925,53 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="100"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="96"/>
         <source>Submit result</source>
         <translation>Enviar resultado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="104"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="100"/>
         <source>First name and surname</source>
         <translation>Nombre y apellidos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="105"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="101"/>
         <source>Your name</source>
         <translation>Tu nombre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="108"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="104"/>
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="115"/>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="145"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="111"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="141"/>
         <source>Results folder</source>
         <translation>Carpeta de resultados</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="117"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="113"/>
         <source>1 - accuracy</source>
         <translation>1 - exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="117"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="113"/>
         <source>MSE</source>
         <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="120"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="116"/>
         <source>{params} parameters; train error {train}, test error {test} ({what}); with the settings and the loss history.</source>
         <translation>{params} parámetros; error de entrenamiento {train}, error de test {test} ({what}); con los ajustes y la historia de la pérdida.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="130"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="126"/>
         <source>Sends</source>
         <translation>Envía</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="134"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="130"/>
         <source>Submit</source>
         <translation>Enviar</translation>
     </message>

@@ -21,10 +21,6 @@ from .classes import class_results, label_names
 JITTER = 0.15  # classification: spread of the points around each (true, predicted) pair
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ParityPlot", text)
-
-
 def reset(view) -> None:
     """Undo what :func:`layout` set on the shared plot (before another kind of data)."""
     view.plot.getAxis("bottom").setTicks(None)
@@ -41,16 +37,16 @@ def layout(view, ds) -> None:
         return
     if ds.task == "classification":
         n = len(ds.class_names)
-        plot.setLabel("bottom", _tr("true class"))
-        plot.setLabel("left", _tr("predicted class"))
+        plot.setLabel("bottom", QCoreApplication.translate("ParityPlot", "true class"))
+        plot.setLabel("left", QCoreApplication.translate("ParityPlot", "predicted class"))
         ticks = [list(enumerate(label_names(ds)))]
         plot.getAxis("bottom").setTicks(ticks)
         plot.getAxis("left").setTicks(ticks)
         plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0.02)
         line = np.array([-0.5, n - 0.5])
     else:
-        plot.setLabel("bottom", _tr("true value (test rows)"))
-        plot.setLabel("left", _tr("predicted value"))
+        plot.setLabel("bottom", QCoreApplication.translate("ParityPlot", "true value (test rows)"))
+        plot.setLabel("left", QCoreApplication.translate("ParityPlot", "predicted value"))
         values = np.concatenate([ds.y_train[:, 0], ds.y_test[:, 0]]) * ds.y_divisor
         lo, hi = float(values.min()), float(values.max())
         if hi <= lo:
@@ -66,10 +62,14 @@ def layout(view, ds) -> None:
     view.test_predictions.setBrush(pg.mkBrush(style.PREDICTION))
     view.test_predictions.setSize(s.marker_size * 0.8)
     plot.addItem(view.target_curve)
-    view.legend.addItem(view.target_curve, _tr("perfect prediction"))
+    view.legend.addItem(
+        view.target_curve, QCoreApplication.translate("ParityPlot", "perfect prediction")
+    )
     if view.show_network:
         plot.addItem(view.test_predictions)
-        view.legend.addItem(view.test_predictions, _tr("test rows"))
+        view.legend.addItem(
+            view.test_predictions, QCoreApplication.translate("ParityPlot", "test rows")
+        )
 
 
 def show(view, ds, test_output: np.ndarray | None) -> bool:
@@ -98,15 +98,18 @@ def _layout_rows(view, ds) -> None:
         plot.getAxis("left").setTicks([list(enumerate(label_names(ds)))])
     else:
         y_train, y_test = ds.y_train[:, 0] * ds.y_divisor, ds.y_test[:, 0] * ds.y_divisor
-    plot.setLabel("bottom", _tr("row (train, then test)"))
-    plot.setLabel("left", _tr("target"))
+    plot.setLabel("bottom", QCoreApplication.translate("ParityPlot", "row (train, then test)"))
+    plot.setLabel("left", QCoreApplication.translate("ParityPlot", "target"))
     view.train_points.setData(np.arange(n_train), y_train, pen=None,
                               brush=pg.mkBrush(style.TRAIN), size=s.marker_size * 0.6,
                               symbol="o")  # fmt: skip
     view.test_points.setData(np.arange(n_train, n_train + len(y_test)), y_test,
                              pen=pg.mkPen(style.TEST, width=1), brush=None,
                              size=s.marker_size * 0.8, symbol="o")  # fmt: skip
-    for item, name in ((view.train_points, _tr("train")), (view.test_points, _tr("test"))):
+    for item, name in (
+        (view.train_points, QCoreApplication.translate("ParityPlot", "train")),
+        (view.test_points, QCoreApplication.translate("ParityPlot", "test")),
+    ):
         plot.addItem(item)
         view.legend.addItem(item, name)
     values = np.concatenate([y_train, y_test])
