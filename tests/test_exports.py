@@ -142,11 +142,23 @@ def registry_cases() -> list[list[str]]:
             "model.hidden=[5]",
             "training.epochs=8",
         ],
-        ["data.kind=toy", "data.toy=spiral", "data.classes=5", "data.points=150",
-         "model.hidden=[8]", "training.epochs=6"],  # fmt: skip
-        ["data.kind=formula-class", "data.condition=x1**2 + x2**2 < 0.5 or x1 > 0.7",
-         "data.domain=[-1, 1, -2, 2]", "data.noise=0.05", "data.points=150",
-         "model.hidden=[8]", "training.epochs=6"],  # fmt: skip
+        [
+            "data.kind=toy",
+            "data.toy=spiral",
+            "data.classes=5",
+            "data.points=150",
+            "model.hidden=[8]",
+            "training.epochs=6",
+        ],  # fmt: skip
+        [
+            "data.kind=formula-class",
+            "data.condition=x1**2 + x2**2 < 0.5 or x1 > 0.7",
+            "data.domain=[-1, 1, -2, 2]",
+            "data.noise=0.05",
+            "data.points=150",
+            "model.hidden=[8]",
+            "training.epochs=6",
+        ],  # fmt: skip
     ],
 )
 def test_numpy_script_prints_the_summary_of_mlpstudio_train(tmp_path, overrides):

@@ -64,7 +64,12 @@ _BINARY = {
 }
 _UNARY = {ast.USub: np.negative, ast.UAdd: np.positive}
 #: The comparisons a class condition may use (``==`` is useless on real numbers).
-_COMPARISONS = {ast.Lt: np.less, ast.LtE: np.less_equal, ast.Gt: np.greater, ast.GtE: np.greater_equal}
+_COMPARISONS = {
+    ast.Lt: np.less,
+    ast.LtE: np.less_equal,
+    ast.Gt: np.greater,
+    ast.GtE: np.greater_equal,
+}
 
 # Friendly names for the syntax a formula may not contain.
 _REFUSED = {

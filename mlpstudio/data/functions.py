@@ -51,9 +51,7 @@ def parse_target(text: str):
         first_is_x = names[0].group() == "x"
         clash = next((m for m in names if (m.group() == "x") != first_is_x), names[0])
         raise FormulaError(
-            translate(
-                "Data", "Use either x (one input) or x1 to x4 (several inputs), not both."
-            ),
+            translate("Data", "Use either x (one input) or x1 to x4 (several inputs), not both."),
             clash.start(),
         )
     highest = max([int(n[1:]) for n in used & set(INPUT_NAMES)] + [0])
@@ -351,9 +349,9 @@ def check_classes(name: str, classes: int) -> None:
     """Refuse a number of classes the 2-D set ``name`` cannot draw."""
     if not MIN_CLASSES <= int(classes) <= MAX_CLASSES:
         raise DataError(
-            translate("Data", "The number of classes must be from {low} to {high}, not {n}.").format(
-                low=MIN_CLASSES, high=MAX_CLASSES, n=classes
-            )
+            translate(
+                "Data", "The number of classes must be from {low} to {high}, not {n}."
+            ).format(low=MIN_CLASSES, high=MAX_CLASSES, n=classes)
         )
     if int(classes) != 2 and name not in MULTICLASS_TOYS:
         raise DataError(
