@@ -3,7 +3,6 @@ partial-dependence curves for 3-4 inputs, and the Compare window's ready-made ca
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
