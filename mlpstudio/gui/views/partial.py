@@ -46,7 +46,7 @@ def layout(view, ds) -> None:
     plot.clear()
     legend.clear()
     plot.show()
-    plot.setLabel("bottom", _tr("value of the input x_i (the others as in the data)"))
+    plot.setLabel("bottom", _tr("input value x_i (the others as in the data)"))
     plot.setLabel("left", _tr("mean output"))
     rows = ds.partial_inputs()
     truth = ds.partial_dependence(ds.target(*rows.T)[:, None])
