@@ -179,3 +179,42 @@ def test_new_keys_survive_a_toml_round_trip():
     again = config_from_dict(__import__("tomllib").loads(config.to_toml()))
     assert again.data.condition == "x1 > x2**2" and again.data.kind == "formula-class"
     assert again.data.classes == 4 and again.data.normalize_by == "max_abs"
+
+
+def _cli(*args, cwd):
+    return subprocess.run(
+        [sys.executable, "-m", "mlpstudio", *args],
+        capture_output=True, text=True, timeout=300, cwd=cwd,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("preset", ["formula-disc", "spiral-3"])
+def test_a_saved_run_reopens_and_continues_as_one_straight_run(tmp_path, preset):
+    saved = _cli("train", "--preset", preset, "--set", "training.epochs=10", "--save", "a.mlpx",
+                 cwd=tmp_path)  # fmt: skip
+    assert saved.returncode == 0, saved.stderr
+    more = _cli("train", "a.mlpx", "--set", "training.epochs=20", "--json", cwd=tmp_path)
+    straight = _cli("train", "--preset", preset, "--set", "training.epochs=20", "--json",
+                    cwd=tmp_path)  # fmt: skip
+    assert more.returncode == 0 and straight.returncode == 0, more.stderr + straight.stderr
+    a = json.loads(more.stdout.strip().splitlines()[-1])
+    b = json.loads(straight.stdout.strip().splitlines()[-1])
+    assert a["epochs"] == b["epochs"] == 20
+    assert a["train_loss"] == pytest.approx(b["train_loss"], rel=1e-6)
+    assert a["test_accuracy"] == b["test_accuracy"]
+
+
+@pytest.mark.parametrize(
+    "settings, where",
+    [
+        (["data.kind=toy", "data.toy=circle", "data.classes=3"], "data.classes"),
+        (["data.kind=formula-class", "data.condition=x1 + x2"], "comparison"),
+        (["data.formula=x1 + x5"], "x5"),
+        (["data.formula=-1 - x**2"], "below zero"),
+    ],
+)
+def test_the_command_line_refuses_bad_toys_in_one_paragraph(tmp_path, settings, where):
+    args = [item for s in settings for item in ("--set", s)]
+    result = _cli("train", *args, "--set", "training.epochs=1", cwd=tmp_path)
+    assert result.returncode == 2
+    assert where in result.stderr and "Traceback" not in result.stderr
