@@ -35,7 +35,7 @@ from ..widgets import (
     error_style,
     wrap_long_rows,
 )
-from .data_pages import CsvPage, FormulaClassPage, classes_box, normalize_by_box, update_classes_box
+from . import data_pages as extra
 from .training_panel import spec_range
 
 FORMULA_DELAY_MS = 200  # validate this long after the last keystroke
@@ -92,11 +92,11 @@ class DataPanel(QWidget):
         self.pages.addWidget(self._function_page())
         self.pages.addWidget(self._toy_page())
         self.pages.addWidget(self._image_page())
-        self.csv_page = CsvPage()
+        self.csv_page = extra.CsvPage()
         self.csv_page.button.clicked.connect(self.csvRequested)
         self.csv_summary, self.csv_button = self.csv_page.summary, self.csv_page.button
         self.pages.addWidget(self.csv_page)
-        self.condition_page = FormulaClassPage()
+        self.condition_page = extra.FormulaClassPage()
         self.condition_page.edited.connect(self._emit_changed)
         self.pages.addWidget(self.condition_page)
         layout.addWidget(self.pages)
@@ -248,7 +248,7 @@ class DataPanel(QWidget):
         self.normalize = ElidingCheckBox(self.tr("Divide y"))
         self.normalize.setToolTip(self.tr("Normalise the targets, as in the course."))
         self.normalize.toggled.connect(self._emit_changed)
-        self.normalize_by = normalize_by_box()
+        self.normalize_by = extra.normalize_by_box()
         self.normalize_by.currentIndexChanged.connect(self._emit_changed)
         self.normalize.toggled.connect(self.normalize_by.setEnabled)
         row = QHBoxLayout()
@@ -273,7 +273,7 @@ class DataPanel(QWidget):
         )
         self.toy.currentIndexChanged.connect(self._emit_changed)
         form.addRow(self.tr("Set"), self.toy)
-        self.classes = classes_box()
+        self.classes = extra.classes_box()
         self.classes.valueChanged.connect(self._emit_changed)
         self.toy.currentIndexChanged.connect(self._toy_changed)
         form.addRow(self.tr("Classes"), self.classes)
@@ -477,7 +477,7 @@ class DataPanel(QWidget):
             self.normalize.setChecked(data.normalize)
             self.normalize_by.setCurrentIndex(max(0, self.normalize_by.findData(data.normalize_by)))
             self.toy.setCurrentIndex(max(0, self.toy.findData(data.toy)))
-            update_classes_box(self.classes, data.toy, self.locks)
+            extra.update_classes_box(self.classes, data.toy, self.locks)
             self.classes.setValue(data.classes)
             self.condition_page.load(data)
             self.test_fraction.setValue(int(round(data.test_fraction * 100)))
@@ -496,7 +496,7 @@ class DataPanel(QWidget):
         if kind == "function":
             data.formula = self.formula.text()
             lo, hi = self.domain_lo.value(), self.domain_hi.value()
-            data.domain = [lo, hi]
+            data.domain = extra.kept_domain(data.domain, lo, hi)
             data.step = self.step.value() if self.sampling.currentData() == "step" else 0.0
             data.points = self.points.value()
             data.noise = self.noise.value()
@@ -554,16 +554,14 @@ class DataPanel(QWidget):
     # -- events ------------------------------------------------------------------------------
     def _show_page(self) -> None:
         kind = self._kind()
-        self.pages.setCurrentIndex(
-            {"function": 0, "toy": 1, "csv": 3, "formula-class": 4}.get(kind, 2)
-        )
+        pages = {"function": 0, "toy": 1, "csv": 3, "formula-class": 4}  # else images: 2
+        self.pages.setCurrentIndex(pages.get(kind, 2))
         # image sets come with their own official test set
-        shared = ("function", "toy", "csv", "formula-class")
-        self.common_form.setRowVisible(self.test_fraction, kind in shared)
+        self.common_form.setRowVisible(self.test_fraction, kind in pages)
         self._update_image_page()
 
     def _toy_changed(self) -> None:
-        update_classes_box(self.classes, self.toy.currentData(), self.locks)
+        extra.update_classes_box(self.classes, self.toy.currentData(), self.locks)
 
     def _kind_changed(self) -> None:
         self._show_page()
