@@ -39,8 +39,8 @@ def layout(view, ds) -> None:
         view.partial_plot = plot_widget()
         prepare_plot(view.partial_plot)
         view.partial_plot.showGrid(x=True, y=True, alpha=0.15)
-        view.partial_legend = add_legend(view.partial_plot, offset=(10, 5), colCount=5,
-                                         brush=(255, 255, 255, 210))  # fmt: skip
+        # no background: a wide legend strip must not hide the curves under it
+        view.partial_legend = add_legend(view.partial_plot, offset=(10, 5), colCount=5)
         view.body.addWidget(view.partial_plot)
     plot, legend, s = view.partial_plot, view.partial_legend, Style.instance()
     plot.clear()
