@@ -80,7 +80,7 @@ def test_every_preset_switches_to_every_other_preset(make_window, qtbot, image_s
         assert_views_match(window)
         assert combo.currentData() == name  # still names what is loaded
         image_data_here = expected.data.kind in ("mnist", "fashion-mnist")
-        if image_data_here or expected.data.kind in ("function", "toy"):
+        if image_data_here or expected.data.kind in ("function", "toy", "formula-class"):
             assert window.controller.identity is not None, name
             if not image_data_here:  # the untrained network is drawn over the data
                 assert window.prediction_view.has_content(), name

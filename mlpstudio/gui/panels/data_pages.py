@@ -34,14 +34,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DataPages", text)
 
 
-def kept_domain(domain: list[float], lo: float, hi: float) -> list[float]:
-    """The panel shows one interval; a domain with a range per input whose first range is
-    still the one shown is kept as it is (never silently narrowed to one interval)."""
-    if len(domain) > 2 and [float(v) for v in domain[:2]] == [lo, hi]:
-        return list(domain)
-    return [lo, hi]
-
-
 def classes_box() -> QSpinBox:
     """The number of classes of a 2-D set (2 to 5; more than 2 only for some sets)."""
     spin = QSpinBox()
@@ -156,7 +148,8 @@ class FormulaClassPage(QWidget):
     def apply(self, data: DataConfig) -> None:
         """Write the page's values into ``data`` (a formula-class config)."""
         data.condition = self.condition.text()
-        data.domain = kept_domain(data.domain, self.lo.value(), self.hi.value())
+        data.domain = [self.lo.value(), self.hi.value()]  # one interval (the window refuses
+        # to load a range per input, which this row cannot show: window_experiment.unshowable)
         data.points = self.points.value()
         data.noise = self.noise.value()
 

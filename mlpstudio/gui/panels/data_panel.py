@@ -495,8 +495,7 @@ class DataPanel(QWidget):
         data.seed = self.seed.value()
         if kind == "function":
             data.formula = self.formula.text()
-            lo, hi = self.domain_lo.value(), self.domain_hi.value()
-            data.domain = extra.kept_domain(data.domain, lo, hi)
+            data.domain = [self.domain_lo.value(), self.domain_hi.value()]
             data.step = self.step.value() if self.sampling.currentData() == "step" else 0.0
             data.points = self.points.value()
             data.noise = self.noise.value()
