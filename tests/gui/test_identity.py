@@ -62,7 +62,7 @@ def assert_views_match(window):
 
 
 def test_every_preset_switches_to_every_other_preset(make_window, qtbot, image_store):
-    """182 switches in one window, through the Preset combo, as a user makes them; any
+    """380 switches in one window, through the Preset combo, as a user makes them; any
     exception in a slot (an "Unexpected error" dialog in the app) fails the test."""
     window = make_window()
     combo = window.data_panel.preset
