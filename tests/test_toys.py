@@ -218,3 +218,14 @@ def test_the_command_line_refuses_bad_toys_in_one_paragraph(tmp_path, settings, 
     result = _cli("train", *args, "--set", "training.epochs=1", cwd=tmp_path)
     assert result.returncode == 2
     assert where in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_few_noisy_points_lab_starts_from_a_net_that_generalises():
+    from mlpstudio.cli.train import run_training
+    from mlpstudio.experiment.labs import evaluate_goals, load_lab, shipped_labs
+
+    lab = load_lab(next(p for p in shipped_labs() if p.name == "few_noisy_points.toml"))
+    assert lab.config.model.hidden == [10] and "data.noise" in lab.locked_keys()
+    summary, _ = run_training(lab.config, None, show_progress=False)
+    assert summary["params"] == 31
+    assert all(r.met for r in evaluate_goals(lab, summary)), summary
