@@ -114,3 +114,46 @@ def test_diagnosis_names_a_vanishing_gradient_only_when_no_layer_is_idle():
     idle = [LayerHealth(1, "sigmoid", 10, 0, 9), LayerHealth(2, "sigmoid", 10, 0, 0)]
     assert "9 of 10 units saturated" in diagnosis(idle, [1e-5, 5e-3, 1e-2])
     assert diagnosis(fine) is None
+
+
+def test_probe_follows_one_input_as_computed_by_hand():
+    """A 2-2-2 tanh/softmax net with round weights, against the sums written out with math."""
+    import math
+
+    from mlpstudio.core.insight import probe
+
+    w1, b1 = np.array([[0.5, -1.0], [2.0, 0.25]]), np.array([0.1, -0.2])
+    w2, b2 = np.array([[1.0, -1.0], [0.5, 2.0]]), np.array([0.0, 0.3])
+    p = probe([(w1, b1), (w2, b2)], ["tanh"], "softmax", [1.0, 2.0])
+    # by hand: z1 = (0.5 - 2 + 0.1, 2 + 0.5 - 0.2) = (-1.4, 2.3)
+    a1 = (math.tanh(-1.4), math.tanh(2.3))
+    z2 = (a1[0] - a1[1], 0.5 * a1[0] + 2.0 * a1[1] + 0.3)
+    e = (math.exp(z2[0]), math.exp(z2[1]))
+    out = (e[0] / (e[0] + e[1]), e[1] / (e[0] + e[1]))
+    assert p.a[0].tolist() == [1.0, 2.0]
+    assert np.allclose(p.z[0], [-1.4, 2.3], rtol=0, atol=1e-12)
+    assert np.allclose(p.a[1], a1, rtol=0, atol=1e-12)
+    assert np.allclose(p.z[1], z2, rtol=0, atol=1e-12)
+    assert np.allclose(p.a[2], out, rtol=0, atol=1e-12)
+    # a sigmoid head and a ReLU layer: a = max(0, z), then 1 / (1 + e^-z)
+    p = probe([(w1, b1), (w2[:1], b2[:1])], ["relu"], "sigmoid", [1.0, 2.0])
+    assert np.allclose(p.a[1], [0.0, 2.3], rtol=0, atol=1e-12)
+    assert abs(p.a[2][0] - 1 / (1 + math.exp(2.3))) < 1e-12  # z2 = 0 - 2.3 + 0
+    with pytest.raises(ValueError):
+        probe([(w1, b1), (w2, b2)], ["tanh"], "mse", [1.0, 2.0, 3.0])
+
+
+def test_unit_terms_list_the_largest_products_and_add_up_to_z():
+    from mlpstudio.core.insight import probe, unit_terms
+
+    w1 = np.array([[0.1, -3.0, 0.2, 1.0]])
+    b1 = np.array([0.5])
+    p = probe([(w1, b1)], [], "mse", [4.0, 1.0, -1.0, 2.5])
+    # products by hand: 0.4, -3.0, -0.2, 2.5; the two largest |.|: -3.0 (j=1), 2.5 (j=3)
+    t = unit_terms(p, 1, 0, top=2)
+    assert t.terms == [(1, -3.0, 1.0), (3, 1.0, 2.5)]
+    assert t.rest_count == 2 and abs(t.rest - (0.4 - 0.2)) < 1e-12
+    assert t.bias == 0.5 and abs(t.z - (0.4 - 3.0 - 0.2 + 2.5 + 0.5)) < 1e-12
+    assert t.a == t.z  # the mse head's output is z itself
+    every = unit_terms(p, 1, 0, top=10)
+    assert every.rest_count == 0 and every.rest == 0.0 and len(every.terms) == 4

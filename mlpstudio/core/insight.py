@@ -8,6 +8,8 @@ them, so a view can call it on any snapshot without touching the trainer:
   output, a_j^[L-1](x) W_j^[L], plus the output bias: they add up to z^[L];
 * :func:`unit_health` and :func:`diagnosis` - dead ReLU units and saturated tanh/sigmoid units
   per layer, and one sentence when most of a layer has stopped learning;
+* :func:`probe` and :func:`unit_terms` - one input's z and a in every layer, and the largest
+  terms w_ij a_j of one unit's sum (the activation probe);
 * :class:`Timeline` - parameter copies on a schedule that thins out as training goes on, within
   a memory budget, so that a run can be replayed epoch by epoch.
 """
@@ -21,6 +23,7 @@ import numpy as np
 
 from ..i18n import translate
 from .activations import ACTIVATIONS
+from .losses import HEADS
 
 #: A unit counts as saturated when it is saturated on at least this share of the samples.
 SATURATED_SHARE = 0.95
@@ -61,6 +64,72 @@ def basis_contributions(weights, activation_names, x) -> Basis:
     contributions = last * np.asarray(w_out, dtype=np.float64)[0]
     bias = float(np.asarray(b_out, dtype=np.float64)[0])
     return Basis(contributions, bias, contributions.sum(axis=1) + bias)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One input followed through the network: ``a[0]`` is the input, and for l = 1..L
+    ``z[l - 1] = W^[l] a^[l-1] + b^[l]`` and ``a[l] = S^[l](z^[l])`` (the head's output for
+    the last layer), all float64 vectors."""
+
+    z: list[np.ndarray]
+    a: list[np.ndarray]
+    weights: list  # [(W, b), ...] as float64 host arrays
+
+    def layer_terms(self, layer: int, unit: int, top: int = 4) -> UnitTerms:
+        return unit_terms(self, layer, unit, top)
+
+
+def probe(weights, activation_names, head: str, x) -> Probe:
+    """Follow one input ``x`` (a flat vector, already scaled as the network sees it) through
+    host ``weights`` [(W, b), ...] with the hidden activations and the head named."""
+    a = np.asarray(x, dtype=np.float64).reshape(-1)
+    layers = [(np.asarray(w, dtype=np.float64), np.asarray(b, dtype=np.float64))
+              for w, b in weights]  # fmt: skip
+    if not layers or layers[0][0].shape[1] != a.size:
+        raise ValueError("the probe's input does not match the network's first layer")
+    zs, acts = [], [a]
+    for layer, (w, b) in enumerate(layers, start=1):
+        z = w @ a + b
+        row = z[None, :].copy()  # an entry's forward may work in place
+        if layer < len(layers):
+            a = ACTIVATIONS[activation_names[layer - 1]].forward(np, row)[0]
+        else:
+            a = HEADS[head].output(np, row)[0]
+        zs.append(z)
+        acts.append(np.asarray(a, dtype=np.float64))
+    return Probe(zs, acts, layers)
+
+
+@dataclass(frozen=True)
+class UnitTerms:
+    """z_i^[l] = sum_j w_ij a_j^[l-1] + b_i split into its largest terms: ``terms`` holds
+    (j, w_ij, a_j) for the ``top`` largest |w_ij a_j|, largest first; ``rest`` is the sum of
+    the other ``rest_count`` terms, so that sum(w a for terms) + rest + bias == z."""
+
+    terms: list[tuple[int, float, float]]
+    rest: float
+    rest_count: int
+    bias: float
+    z: float
+    a: float
+
+
+def unit_terms(p: Probe, layer: int, unit: int, top: int = 4) -> UnitTerms:
+    """The sum behind unit ``unit`` (0-based) of layer ``layer`` (1-based) for probe ``p``."""
+    w, b = p.weights[layer - 1]
+    products = w[unit] * p.a[layer - 1]
+    order = np.argsort(-np.abs(products), kind="stable")
+    shown = sorted(order[:top].tolist(), key=lambda j: -abs(products[j]))
+    rest = order[top:]
+    return UnitTerms(
+        [(int(j), float(w[unit, j]), float(p.a[layer - 1][j])) for j in shown],
+        float(products[rest].sum()) if rest.size else 0.0,
+        int(rest.size),
+        float(b[unit]),
+        float(p.z[layer - 1][unit]),
+        float(p.a[layer][unit]),
+    )
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from .views.health_view import HealthView
 from .views.loss_view import LossView
 from .views.network_view import NetworkView
 from .views.prediction_view import PredictionView
+from .views.probe import install_probe
 from .views.weights_view import WeightsView
 from .widgets import CurrentPageStack, MessageBar, PanelScrollArea, wrap_captions
 
@@ -201,6 +202,7 @@ class WindowLayout:
         # a unit clicked in the Network view or in the basis view is highlighted in both
         self.network_view.unit_clicked.connect(self._unit_clicked)
         self.basis_view.unit_selected.connect(self.network_view.highlight_last_hidden)
+        install_probe(self)  # clicks on the predictions plot or the gallery probe the network
         self.common_views = [
             self.loss_view, self.weights_view, self.network_view, self.health_view
         ]  # fmt: skip

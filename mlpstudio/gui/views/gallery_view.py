@@ -27,6 +27,7 @@ from .classes import label_names, test_labels
 
 OK_COLOR = QColor(44, 160, 44)
 WRONG_COLOR = QColor(214, 39, 40)
+PROBE_COLOR = QColor(230, 170, 0)  # the activation probe's star is gold too
 
 
 def to_qimage(image: np.ndarray) -> QImage:
@@ -68,6 +69,7 @@ class ImageGrid(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.tiles: list[tuple[QImage, str, bool | None, int]] = []
+        self.probed: int | None = None  # the test image the activation probe follows
         self.columns = 6
         self.setMinimumSize(300, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -136,6 +138,10 @@ class ImageGrid(QWidget):
             y = cell.y() + 4
             target = QRect(int(x), int(y), int(side), int(side))
             painter.drawImage(target, image)  # nearest-neighbour: the pixels stay crisp
+            if self.tiles[k][3] == self.probed:  # the probe's image: a gold frame outside
+                painter.setPen(QPen(PROBE_COLOR, 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(target.adjusted(-5, -5, 5, 5))
             if ok is not None:
                 painter.setPen(QPen(OK_COLOR if ok else WRONG_COLOR, 3 if not ok else 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -360,6 +366,11 @@ class GalleryView(View):
                 total=number(total),
             )
         )
+
+    def mark_probed(self, index: int | None) -> None:
+        """Frame test image ``index`` as the one the activation probe follows (None: none)."""
+        self.grid.probed = index
+        self.grid.update()
 
     def has_content(self):
         return bool(self.grid.tiles) and (self.preview or self._predicted is not None)
