@@ -267,8 +267,8 @@ class DataPanel(QWidget):
             self.toy.addItem(translate("Toys", TOY_LABELS[name]), name)
         self.toy.setToolTip(
             self.tr(
-                "Two classes of points in the plane, as in TensorFlow "
-                "Playground: the network learns the boundary between them."
+                "Classes of points in the plane, as in TensorFlow "
+                "Playground: the network learns the boundaries between them."
             )
         )
         self.toy.currentIndexChanged.connect(self._emit_changed)
