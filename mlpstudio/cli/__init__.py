@@ -95,11 +95,13 @@ def build_parser() -> CommandParser:
     from .compare import add_compare_command  # numpy and the experiment package: lazily
     from .data import add_data_commands
     from .export import add_export_command
+    from .labs import add_lab_commands
 
     add_data_commands(commands)
     add_compare_command(commands)
     add_explain_command(commands)
     add_export_command(commands)
+    add_lab_commands(commands)
     _add_threads_everywhere(commands)
     return parser
 

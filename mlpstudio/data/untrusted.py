@@ -40,6 +40,7 @@ MAX_BYTES = {
     "idx": 1 << 30,  # the largest official IDX file is 47 MB
     "cifar": 1 << 30,  # the largest official CIFAR binary file is 150 MB
     "csv": 90 * 10**6,  # a student's own table (data/tabular.py)
+    "result": 1 << 20,  # a submitted lab result (experiment/board.py: a few kB, thinned history)
     "experiment": 16 << 30,  # an .mlpx; the declared architecture is checked against memory
 }
 #: The deepest nesting of arrays and tables accepted in TOML or JSON. Real files need 3.
@@ -53,6 +54,7 @@ _WHAT = {
     "idx": "an IDX file",
     "cifar": "a CIFAR file",
     "csv": "a CSV file",
+    "result": "a submitted result",
     "experiment": "an experiment file",
 }
 

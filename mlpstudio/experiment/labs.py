@@ -6,6 +6,7 @@ A lab is a TOML file a teacher writes and hands out::
     title = { es = "Ajuste con pocas neuronas", en = "A fit with few neurons" }
     language = "es"                      # the language of plain (non-table) texts
     instructions = { es = "...", en = "..." }
+    results = "/mnt/clase/resultados"    # optional: where "Submit result" writes (board.py)
 
     [experiment]                         # a normal experiment: a preset and/or sections
     preset = "course-sine"
@@ -30,12 +31,15 @@ import dataclasses
 import difflib
 import math
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..data.dataset import DataError
+from ..data.untrusted import loads_toml, read_capped
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from .config import SECTIONS, Config, ConfigError, config_from_dict, read_toml
+from .config import SECTIONS, Config, ConfigError, config_from_dict
 from .presets import PRESETS
 
 #: Goal metrics: the keys of ``mlpstudio train --json`` a goal may test, with their labels.
@@ -83,7 +87,9 @@ _COUNT_TEMPLATES = {
 MAX_GOALS = 50
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
 _TOP_KEYS = ("lab", "experiment", "goals")
-_LAB_KEYS = ("title", "instructions", "language")
+_LAB_KEYS = ("title", "instructions", "language", "results")
+#: The longest results folder a lab may name.
+MAX_RESULTS_PATH = 1000
 _EXPERIMENT_KEYS = ("preset", "lock", *SECTIONS)
 
 
@@ -126,12 +132,27 @@ class Lab:
     goals: tuple[Goal, ...] = ()
     preset: str | None = None
     source: Path | None = None
+    #: the folder (a shared drive) where students submit results, as the lab writes it
+    results: str | None = None
+    #: the lab's TOML text exactly as read: what "Copy lab as text" packs and results are
+    #: signed for (board.lab_key)
+    text: str = field(default="", repr=False)
 
     def title_in(self, language: str | None = None) -> str:
         return localized(self.title, language, self.language)
 
     def instructions_in(self, language: str | None = None) -> str:
         return localized(self.instructions, language, self.language)
+
+    def results_folder(self) -> Path | None:
+        """The results folder: ``~`` expanded, a relative path taken from the lab file's
+        folder (None: the lab names none, or a pasted lab names a relative one)."""
+        if not self.results:
+            return None
+        folder = Path(self.results).expanduser()
+        if folder.is_absolute():
+            return folder
+        return None if self.source is None else self.source.parent / folder
 
     def is_locked(self, key: str) -> bool:
         """Whether students may not change ``section.key`` (or a whole ``section``)."""
@@ -220,11 +241,34 @@ def evaluate_goals(lab: Lab, results: dict, language: str | None = None) -> list
 def load_lab(path: str | Path) -> Lab:
     """Read and check a lab file; raises :class:`LabError` naming every problem."""
     path = Path(path)
-    data = read_toml(path, LabError, "lab")
+    try:  # read once: the text kept (for Copy lab as text, signatures) is the text checked
+        text = read_capped(path, "lab").decode("utf-8")
+    except DataError as exc:
+        raise LabError([str(exc).rstrip(".")]) from None
+    except UnicodeDecodeError:
+        raise LabError([f"{path}: is not a UTF-8 text file"]) from None
     try:
-        return lab_from_dict(data, source=path)
+        data = loads_toml(text, str(path))
+    except DataError as exc:
+        raise LabError([str(exc).rstrip(".")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LabError([f"{path}: not valid TOML ({exc})"]) from None
+    try:
+        lab = lab_from_dict(data, source=path)
     except LabError as exc:
         raise LabError([f"{path.name}: {p}" for p in exc.problems]) from None
+    return dataclasses.replace(lab, text=text)
+
+
+def lab_from_text(text: str, source: Path | None = None) -> Lab:
+    """A lab from its TOML text (a pasted lab): the same checks as a lab file."""
+    try:
+        data = loads_toml(text, "lab text")
+    except DataError as exc:
+        raise LabError([str(exc).rstrip(".")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LabError([f"lab text: not valid TOML ({exc})"]) from None
+    return dataclasses.replace(lab_from_dict(data, source=source), text=text)
 
 
 def lab_from_dict(data: dict[str, Any], source: Path | None = None) -> Lab:
@@ -244,6 +288,18 @@ def lab_from_dict(data: dict[str, Any], source: Path | None = None) -> Lab:
         language = "en"
     title = _text(lab.get("title"), "lab.title", problems, required=True)
     instructions = _text(lab.get("instructions", ""), "lab.instructions", problems)
+    results = lab.get("results")
+    if results is not None and (
+        not isinstance(results, str)
+        or not results.strip()
+        or len(results) > MAX_RESULTS_PATH
+        or any(ord(c) < 32 for c in results)
+    ):
+        problems.append(
+            "lab.results: must be a folder path such as '/mnt/class/results' "
+            f"(one line of at most {MAX_RESULTS_PATH} characters)"
+        )
+        results = None
 
     experiment = _table(data, "experiment", problems)
     _unknown_keys(experiment, _EXPERIMENT_KEYS, "experiment.", problems)
@@ -301,6 +357,7 @@ def lab_from_dict(data: dict[str, Any], source: Path | None = None) -> Lab:
         goals=tuple(goals),
         preset=preset,
         source=source,
+        results=results,
     )
 
 

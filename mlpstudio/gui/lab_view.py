@@ -9,9 +9,11 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -48,6 +50,13 @@ class LabView(QWidget):
         self.instructions.setOpenExternalLinks(False)
         self.instructions.setMinimumHeight(40)
         layout.addWidget(self.instructions, 1)
+        # File > Submit result..., in sight where the goals are (lab_actions connects it)
+        self.submit = QPushButton(self.tr("Submit result..."))
+        self.submit.setToolTip(self.tr("Send your network's result to the lab's results folder."))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.submit)
+        layout.addLayout(row)
         self.results: list = []
 
     def set_lab(self, lab, language: str) -> None:

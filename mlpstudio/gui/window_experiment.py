@@ -231,6 +231,10 @@ class ExperimentActions:
                 self, QCoreApplication.translate("MainWindow", "Cannot open the lab"), str(exc)
             )
             return False
+        return self.adopt_lab(lab)
+
+    def adopt_lab(self, lab) -> bool:
+        """Work in ``lab`` (from a file, or pasted as text): its settings, locks and goals."""
         if self._refuse_unshowable(lab.config, QCoreApplication.translate("MainWindow", "lab")):
             return False
         self.lab = None  # unlock while loading the lab's own settings

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..experiment.config import ConfigError
 from .files import ExperimentFiles
+from .lab_actions import LabActions
 from .lab_view import LabView
 from .panels.architecture_panel import ArchitecturePanel
 from .panels.data_panel import DataPanel
@@ -351,6 +352,7 @@ class WindowLayout:
         )
         self.act_close_lab.setEnabled(False)
         self.act_close_lab.triggered.connect(self.close_lab)
+        self.lab_actions = LabActions(self, file_menu)  # copy/paste lab, submit, class board
         file_menu.addSeparator()
         export_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Export"))
         for action in (f.act_csv, f.act_numpy, f.act_torch, f.act_report):
