@@ -132,6 +132,33 @@ def registry_cases() -> list[list[str]]:
             "training.epochs=40",
             "training.dtype=float64",
         ],
+        # 4 inputs sampled at random, divided by max |y|; 5-class spiral (softmax); a
+        # condition's classes with noise on the inputs
+        [
+            "data.formula=x1*x2 + sin(x3) - x4",
+            "data.step=0",
+            "data.points=150",
+            "data.normalize_by=max_abs",
+            "model.hidden=[5]",
+            "training.epochs=8",
+        ],
+        [
+            "data.kind=toy",
+            "data.toy=spiral",
+            "data.classes=5",
+            "data.points=150",
+            "model.hidden=[8]",
+            "training.epochs=6",
+        ],  # fmt: skip
+        [
+            "data.kind=formula-class",
+            "data.condition=x1**2 + x2**2 < 0.5 or x1 > 0.7",
+            "data.domain=[-1, 1, -2, 2]",
+            "data.noise=0.05",
+            "data.points=150",
+            "model.hidden=[8]",
+            "training.epochs=6",
+        ],  # fmt: skip
     ],
 )
 def test_numpy_script_prints_the_summary_of_mlpstudio_train(tmp_path, overrides):

@@ -106,7 +106,9 @@ def test_a_student_can_reach_the_course_lab_goals():
     start, _ = run_training(lab.config, None, show_progress=False)
     assert not all(r.met for r in evaluate_goals(lab, start))  # the starting point fails
     student = lab.config.with_overrides(["training.optimizer=adam", "training.learning_rate=0.01"])
-    student = student.with_overrides(["model.hidden=[10]"])
+    # y / y.max() (the slide's normalisation) spans [-1.22, 1]: two small layers (61
+    # parameters) meet the goals in 1,000 epochs where 1-10-1 reaches a test MSE of 0.016
+    student = student.with_overrides(["model.hidden=[6,6]"])
     assert lab.locked_changes(student) == []
     summary, _ = run_training(student, None, show_progress=False)
     assert all(r.met for r in evaluate_goals(lab, summary)), summary

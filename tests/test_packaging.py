@@ -118,6 +118,7 @@ def test_resources_are_found_from_the_installed_package():
     assert resource("i18n", "mlpstudio_es.qm").is_file()
     assert sorted(p.name for p in resource("labs").glob("*.toml")) == [
         "course_sine.toml",
+        "few_noisy_points.toml",
         "mnist.toml",
     ]
 

@@ -10,6 +10,8 @@ import numpy as np
 from .expr import Formula
 
 TASKS = ("regression", "classification")
+#: Partial dependence (3 or more inputs): values per input, and train rows averaged over.
+PD_POINTS, PD_SAMPLES = 40, 32
 
 
 class DataError(ValueError):
@@ -91,9 +93,34 @@ class Dataset:
         if len(self.domain) == 1:
             ((lo, hi),) = self.domain
             return np.linspace(lo, hi, resolution)[:, None]
+        if len(self.domain) > 2:
+            return self.partial_inputs()
         (lo1, hi1), (lo2, hi2) = self.domain
         g1, g2 = np.meshgrid(np.linspace(lo1, hi1, resolution), np.linspace(lo2, hi2, resolution))
         return np.column_stack([g1.ravel(), g2.ravel()])
+
+    def partial_inputs(self) -> np.ndarray:
+        """Rows for partial-dependence curves (3 or more inputs): for each input i and each of
+        PD_POINTS values v over its domain, the first PD_SAMPLES train rows with x_i set to v
+        (input, value, row order). :meth:`partial_dependence` averages the network's output."""
+        base = self.x_train[:PD_SAMPLES]
+        blocks = []
+        for i, (lo, hi) in enumerate(self.domain):
+            for v in np.linspace(lo, hi, PD_POINTS):
+                rows = base.copy()
+                rows[:, i] = v
+                blocks.append(rows)
+        return np.vstack(blocks)
+
+    def partial_dependence(self, output: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(values of x_i, mean output) per input, from the output on :meth:`partial_inputs`:
+        the average prediction over the sampled rows when only x_i changes."""
+        m = min(PD_SAMPLES, len(self.x_train))
+        means = np.asarray(output, dtype=np.float64)[:, 0].reshape(len(self.domain), PD_POINTS, m)
+        return [
+            (np.linspace(lo, hi, PD_POINTS), means[i].mean(axis=1))
+            for i, (lo, hi) in enumerate(self.domain)
+        ]
 
     def summary(self) -> str:
         kind = "classes" if self.task == "classification" else "targets"

@@ -63,6 +63,13 @@ _BINARY = {
     ast.Pow: np.power,
 }
 _UNARY = {ast.USub: np.negative, ast.UAdd: np.positive}
+#: The comparisons a class condition may use (``==`` is useless on real numbers).
+_COMPARISONS = {
+    ast.Lt: np.less,
+    ast.LtE: np.less_equal,
+    ast.Gt: np.greater,
+    ast.GtE: np.greater_equal,
+}
 
 # Friendly names for the syntax a formula may not contain.
 _REFUSED = {
@@ -131,8 +138,13 @@ class Formula:
         return np.broadcast_to(np.asarray(out, dtype=np.float64), shape).copy()
 
 
-def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
-    """Parse ``text`` into a :class:`Formula` of ``variables`` or raise :class:`FormulaError`."""
+def parse_formula(
+    text: str, variables: tuple[str, ...] = ("x",), condition: bool = False
+) -> Formula:
+    """Parse ``text`` into a :class:`Formula` of ``variables`` or raise :class:`FormulaError`.
+
+    ``condition=True``: the text is a condition (comparisons ``< <= > >=`` of formulas, joined
+    by ``and``/``or``), and the formula gives 1.0 where it holds and 0.0 elsewhere."""
     if not isinstance(text, str):
         raise FormulaError(translate("Formula", "The formula must be text."), 0)
     if len(text) > MAX_LENGTH:
@@ -166,7 +178,10 @@ def parse_formula(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
         ) from None
     used: set[str] = set()
     compiler = _Compiler(stripped, variables, offset, used)
-    evaluate = compiler.compile(tree.body, 0)
+    if condition:
+        evaluate = compiler.condition(tree.body, 0)
+    else:
+        evaluate = compiler.compile(tree.body, 0)
     return Formula(
         text=stripped, variables=tuple(variables), used_names=frozenset(used), _evaluate=evaluate
     )
@@ -221,6 +236,51 @@ class _Compiler:
         position = (col if col is not None else 0) + self.offset
         where = translate("Formula", "(character {n})").format(n=position + 1)
         return FormulaError(f"{message} {where}.", position)
+
+    def condition(self, node, depth):
+        """A condition: comparisons of formulas, joined by ``and`` / ``or``."""
+        if depth > MAX_DEPTH:
+            raise self.error(
+                node,
+                translate("Formula", "The formula is nested too deeply (more than {n})").format(
+                    n=MAX_DEPTH
+                ),
+            )
+        if isinstance(node, ast.BoolOp):
+            parts = [self.condition(v, depth + 1) for v in node.values]
+            join = np.logical_and if isinstance(node.op, ast.And) else np.logical_or
+
+            def joined(env, parts=parts, join=join):
+                out = parts[0](env)
+                for part in parts[1:]:
+                    out = join(out, part(env))
+                return out
+
+            return joined
+        if not isinstance(node, ast.Compare):
+            raise self.error(
+                node,
+                translate(
+                    "Formula",
+                    "A condition needs a comparison such as x1**2 + x2**2 < 0.5",
+                ),
+            )
+        if not all(type(op) in _COMPARISONS for op in node.ops):
+            raise self.error(
+                node, translate("Formula", "Only the comparisons < <= > >= are allowed")
+            )
+        terms = [self.compile(node.left, depth + 1)]
+        terms += [self.compile(c, depth + 1) for c in node.comparators]
+        ops = [_COMPARISONS[type(op)] for op in node.ops]
+
+        def compared(env, terms=terms, ops=ops):
+            values = [t(env) for t in terms]
+            out = ops[0](values[0], values[1])
+            for i, op in enumerate(ops[1:], start=1):
+                out = np.logical_and(out, op(values[i], values[i + 1]))
+            return out
+
+        return lambda env: compared(env).astype(np.float64)
 
     def compile(self, node, depth):
         if depth > MAX_DEPTH:

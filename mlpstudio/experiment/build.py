@@ -13,7 +13,7 @@ from ..core.network import Network, check_network_memory
 from ..core.optimizers import state_arrays
 from ..core.training import History, Trainer
 from ..data.dataset import Dataset
-from ..data.functions import function_dataset, toy_dataset
+from ..data.functions import formula_class_dataset, function_dataset, toy_dataset
 from .config import IMAGE_KINDS, Config, ConfigError, DataConfig
 from .csv_data import csv_dataset
 from .shape import experiment_shape
@@ -31,10 +31,21 @@ def build_dataset(data: DataConfig) -> Dataset:
             test_fraction=data.test_fraction,
             normalize=data.normalize,
             seed=data.seed,
+            normalize_by=data.normalize_by,
         )
     if data.kind == "toy":
         return toy_dataset(
             data.toy,
+            points=data.points,
+            noise=data.noise,
+            test_fraction=data.test_fraction,
+            seed=data.seed,
+            classes=data.classes,
+        )
+    if data.kind == "formula-class":
+        return formula_class_dataset(
+            data.condition,
+            domain=data.domain,
             points=data.points,
             noise=data.noise,
             test_fraction=data.test_fraction,

@@ -32,6 +32,7 @@ import numpy as np
 from ..core.backend import Backend, get_backend
 from ..core.network import Network
 from ..core.training import Snapshot, Trainer
+from ..i18n import QT_TRANSLATE_NOOP
 from .build import build_dataset
 from .config import Config, ConfigError, field_spec
 from .shape import Shape, experiment_shape
@@ -41,6 +42,15 @@ MAX_WIDTH = int(field_spec("model", "hidden").high or 65536)
 MAX_DEPTH = field_spec("model", "hidden").max_len  # as deep as an experiment may be
 #: The course's comparison, used when no architecture is given: 31, 151 and 2,701 parameters.
 DEFAULT_ARCHITECTURES = ([10], [50], [50, 50])
+#: Ready-made comparisons the Compare window offers: preset -> (label, architectures). On 20
+#: noisy points a 1-10-1 net generalises while a 1-200-200-1 net fits the noise: the course's
+#: closing question (fits well, efficient, generalises) with answers that differ.
+COMPARISON_CASES: dict[str, tuple[str, tuple[list[int], ...]]] = {
+    "few-noisy-points": (
+        QT_TRANSLATE_NOOP("Compare", "Few noisy points: 1-10-1 against 1-200-200-1"),
+        ([10], [200, 200]),
+    ),
+}
 
 
 # -- architectures ----------------------------------------------------------------------------

@@ -41,12 +41,20 @@ from ..core.options import OptionSpec
 from ..core.training_options import MAX_SEED, TrainingOptions, all_training_specs
 from ..data.catalog import SET_NAMES
 from ..data.dataset import DataError
-from ..data.functions import COURSE_FORMULA, MAX_POINTS, TOYS
+from ..data.functions import (
+    COURSE_FORMULA,
+    MAX_CLASSES,
+    MAX_POINTS,
+    MIN_CLASSES,
+    MULTICLASS_TOYS,
+    NORMALIZATIONS,
+    TOYS,
+)
 from ..data.tabular import CSV_TASKS, DECIMALS, DELIMITERS
 from ..data.untrusted import loads_toml, read_toml_file
 
 IMAGE_KINDS = SET_NAMES  # the image sets, as the catalogue lists them
-DATA_KINDS = ("function", "toy") + IMAGE_KINDS + ("csv",)
+DATA_KINDS = ("function", "toy", "formula-class") + IMAGE_KINDS + ("csv",)
 
 
 # Limits the settings panels must be able to show as well: the GUI reads every range from the
@@ -121,17 +129,30 @@ def _f(default, spec: Spec):
 @dataclass
 class DataConfig:
     kind: str = _f("function", Spec("choice", "what to learn", choices=DATA_KINDS))
-    formula: str = _f(COURSE_FORMULA, Spec("str", "target y = f(x), or f(x1, x2)"))
-    domain: list[float] = _f([-1.0, 1.0], Spec("float_list", "input range", lengths=(2, 4)))
+    formula: str = _f(COURSE_FORMULA, Spec("str", "target y = f(x), or f(x1, ..., x4)"))
+    domain: list[float] = _f(
+        [-1.0, 1.0], Spec("float_list", "input range (one for all, or lo, hi per input)",
+                          lengths=(2, 4, 6, 8))
+    )  # fmt: skip
     points: int = _f(400, Spec("int", "number of samples", low=5, high=MAX_POINTS))
     step: float = _f(0.005, Spec("float", "spacing of x (0: use points)", low=0.0, high=1e6))
     noise: float = _f(0.0, Spec("float", "noise standard deviation", low=0.0, high=10.0))
     test_fraction: float = _f(
         0.2, Spec("float", "share held out for testing", low=0.0, high=0.9, low_open=True)
     )
-    normalize: bool = _f(True, Spec("bool", "divide y by max |y| (also CSV targets)"))
+    normalize: bool = _f(True, Spec("bool", "divide y by normalize_by (also CSV targets)"))
+    normalize_by: str = _f(
+        "max", Spec("choice", "max: y / y.max() (the slide); max_abs: y / max |y|",
+                    choices=NORMALIZATIONS)
+    )  # fmt: skip
     seed: int = _f(0, Spec("int", "seed of the split and the noise", low=0, high=MAX_SEED))
     toy: str = _f("circle", Spec("choice", "2-D set for kind = toy", choices=TOYS))
+    classes: int = _f(
+        2, Spec("int", "classes of gaussians, spiral or blobs", low=MIN_CLASSES, high=MAX_CLASSES)
+    )
+    condition: str = _f(
+        "x1**2 + x2**2 < 0.5", Spec("str", "class 1 where it holds, for kind = formula-class")
+    )
     root: str = _f("", Spec("str", "folder holding the image files (empty: the data store)"))
     labels: str = _f("fine", Spec("choice", "CIFAR-100 labels", choices=("fine", "coarse")))
     subset: int = _f(0, Spec("int", "images used per split (0: all)", low=0, high=1_000_000))
@@ -323,7 +344,13 @@ def config_from_dict(data: dict[str, Any]) -> Config:
 
 def _cross_checks(sections) -> list[str]:
     model: ModelConfig = sections["model"]
+    data: DataConfig = sections["data"]
     problems = []
+    if data.kind == "toy" and data.classes != 2 and data.toy not in MULTICLASS_TOYS:
+        problems.append(
+            f"data.classes: the set {data.toy!r} has two classes; {data.classes} classes need "
+            f"one of {', '.join(MULTICLASS_TOYS)}"
+        )
     if isinstance(model.activation, list) and len(model.activation) != len(model.hidden):
         problems.append(
             f"model.activation: {len(model.hidden)} hidden layers need {len(model.hidden)} "

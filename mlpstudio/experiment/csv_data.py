@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from ..data.dataset import DataError, Dataset
-from ..data.functions import split_indices
+from ..data.functions import split_indices, y_divisor
 from ..data.tabular import estimated_bytes, read_table
 from ..i18n import translate
 from ..memory import MemoryBudgetError, check_memory
@@ -55,7 +55,7 @@ def csv_dataset(data: DataConfig) -> Dataset:
     y_train, y_test = table.y[train], table.y[test]
     divisor = 1.0
     if table.task == "regression" and data.normalize:
-        divisor = float(np.abs(y_train).max()) or 1.0
+        divisor = y_divisor(y_train, data.normalize_by)
         y_train, y_test = y_train / divisor, y_test / divisor
     name = Path(table.path).name
     description = translate(

@@ -10,7 +10,7 @@ import ast
 import numpy as np
 
 from ..data.expr import CONSTANTS, FUNCTIONS, FormulaError
-from ..data.functions import parse_target
+from ..data.functions import parse_condition, parse_target
 
 
 def formula_to_numpy(text: str) -> tuple[str, tuple[str, ...]]:
@@ -25,6 +25,44 @@ def formula_to_numpy(text: str) -> tuple[str, tuple[str, ...]]:
     tree = ast.parse(formula.text, mode="eval")
     body = _numpy_node(tree.body, formula.variables)
     return ast.unparse(ast.fix_missing_locations(ast.Expression(body))), formula.variables
+
+
+def condition_to_numpy(text: str) -> tuple[str, tuple[str, ...]]:
+    """(numpy expression, variables) for a class condition (``x1**2 + x2**2 < 0.5``), built
+    the same way: comparisons become ``np.less`` and friends, ``and``/``or`` become
+    ``np.logical_and``/``np.logical_or``."""
+    rule = parse_condition(text)  # raises FormulaError with the app's messages
+    tree = ast.parse(rule.text, mode="eval")
+    body = _condition_node(tree.body, rule.variables)
+    return ast.unparse(ast.fix_missing_locations(ast.Expression(body))), rule.variables
+
+
+_COMPARISONS = {ast.Lt: "less", ast.LtE: "less_equal", ast.Gt: "greater", ast.GtE: "greater_equal"}
+
+
+def _np_call(name: str, args: list[ast.expr]) -> ast.expr:
+    func = ast.Attribute(value=ast.Name(id="np", ctx=ast.Load()), attr=name, ctx=ast.Load())
+    return ast.Call(func=func, args=args, keywords=[])
+
+
+def _condition_node(node: ast.AST, variables: tuple[str, ...]) -> ast.expr:
+    if isinstance(node, ast.BoolOp):
+        join = "logical_and" if isinstance(node.op, ast.And) else "logical_or"
+        out = _condition_node(node.values[0], variables)
+        for value in node.values[1:]:
+            out = _np_call(join, [out, _condition_node(value, variables)])
+        return out
+    if isinstance(node, ast.Compare) and all(type(op) in _COMPARISONS for op in node.ops):
+        terms = [_numpy_node(t, variables) for t in [node.left, *node.comparators]]
+        parts = [
+            _np_call(_COMPARISONS[type(op)], [terms[i], terms[i + 1]])
+            for i, op in enumerate(node.ops)
+        ]
+        out = parts[0]
+        for part in parts[1:]:
+            out = _np_call("logical_and", [out, part])
+        return out
+    raise FormulaError("The condition contains something that cannot be exported.")
 
 
 _OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)

@@ -107,6 +107,61 @@ PRESETS: dict[str, tuple[str, dict]] = {
             "training": {"epochs": 1000},
         },
     ),
+    "spiral-3": (
+        QT_TRANSLATE_NOOP("Presets", "2-D classes: spiral with 3 arms"),
+        {
+            "data": {"kind": "toy", "toy": "spiral", "classes": 3, "noise": 0.05},
+            "model": {"hidden": [16, 16, 16], "activation": "relu"},
+            "training": {"epochs": 1000},
+        },
+    ),
+    "gaussians-4": (
+        QT_TRANSLATE_NOOP("Presets", "2-D classes: four Gaussians"),
+        {
+            "data": {"kind": "toy", "toy": "gaussians", "classes": 4, "noise": 0.1},
+            "model": {"hidden": [8]},
+            "training": {"epochs": 300},
+        },
+    ),
+    "blobs-5": (
+        QT_TRANSLATE_NOOP("Presets", "2-D classes: five blobs"),
+        {
+            "data": {"kind": "toy", "toy": "blobs", "classes": 5, "noise": 0.1},
+            "model": {"hidden": [8]},
+            "training": {"epochs": 200},
+        },
+    ),
+    "formula-disc": (
+        QT_TRANSLATE_NOOP("Presets", "Classes from a formula: x1^2 + x2^2 < 0.5"),
+        {
+            "data": {"kind": "formula-class", "condition": "x1**2 + x2**2 < 0.5"},
+            "model": {"hidden": [8, 8]},
+            "training": {"epochs": 500},
+        },
+    ),
+    "four-inputs": (
+        QT_TRANSLATE_NOOP("Presets", "Four inputs, the course's 4-5-1 net: x1 x2 + sin(x3) - x4"),
+        {
+            "data": {"formula": "x1*x2 + sin(x3) - x4", "step": 0.0, "points": 1000},
+            "model": {"hidden": [5]},
+            "training": {"epochs": 300},
+        },
+    ),
+    "few-noisy-points": (
+        QT_TRANSLATE_NOOP("Presets", "Few noisy points: 20 samples of sin(pi x) with noise"),
+        {
+            # 20 training samples; the other 80 points test how well the fit generalises.
+            "data": {
+                "formula": "sin(pi*x)",
+                "step": 0.0,
+                "points": 100,
+                "noise": 0.2,
+                "test_fraction": 0.8,
+            },  # fmt: skip
+            "model": {"hidden": [10]},
+            "training": {"epochs": 2000},
+        },
+    ),
 }
 
 #: name -> the test score every seed must reach with the preset's own settings: accuracy for
@@ -128,6 +183,13 @@ PRESET_BARS: dict[str, float] = {
     "fashion-mnist": 0.80,
     "cifar10": 0.35,  # chance 0.10
     "cifar100": 0.08,  # 100 fine classes: chance 0.01
+    "spiral-3": 0.90,
+    "gaussians-4": 0.90,
+    "blobs-5": 0.90,
+    "formula-disc": 0.90,
+    "four-inputs": 0.95,
+    # the test targets carry noise of sd 0.2 on a sine of amplitude 1: R^2 <= about 0.92
+    "few-noisy-points": 0.78,
 }
 
 

@@ -33,9 +33,9 @@ from ..core.optimizers import OPTIMIZERS
 from ..core.schedules import SCHEDULES
 from ..core.training import STATUS_TEXT
 from ..data.catalog import image_set
-from ..data.functions import parse_target, toy_maker
+from ..data.functions import parse_condition, parse_target, toy_maker
 from .config import IMAGE_KINDS, Config, ConfigError
-from .formula_code import formula_to_numpy
+from .formula_code import condition_to_numpy, formula_to_numpy
 from .shape import experiment_shape
 
 TEMPLATES = "mlpstudio.experiment.export_templates"
@@ -146,11 +146,23 @@ def settings(config: Config, data_root: str | None, torch: bool = False) -> str:
         add(f"STEP = {_py(float(d.step))}  # 1-D: x = arange(lo, hi, STEP); 0: POINTS values")
         add(f"POINTS = {_py(int(d.points))}")
         add(f"NOISE = {_py(float(d.noise))}  # standard deviation of Gaussian noise on y")
-        add(f"NORMALIZE = {_py(bool(d.normalize))}  # divide y by max |y|")
+        add(f"NORMALIZE = {_py(bool(d.normalize))}  # divide y by NORMALIZE_BY")
+        add(f"NORMALIZE_BY = {_py(d.normalize_by)}  # max: y / y.max(); max_abs: y / max |y|")
     elif d.kind == "toy":
         add(f"TOY = {_py(d.toy)}")
         add(f"POINTS = {_py(int(d.points))}")
         add(f"NOISE = {_py(float(d.noise))}")
+    elif d.kind == "formula-class":
+        axes = [float(v) for v in d.domain]
+        if len(axes) == 2:
+            axes = axes * 2
+        if len(axes) != 4:
+            raise ConfigError([f"data.domain: a condition in x1, x2 needs 2 or 4 numbers, "
+                               f"got {len(d.domain)}"])  # fmt: skip
+        add(f"CONDITION = {_py(parse_condition(d.condition).text)}  # computed by condition()")
+        add(f"DOMAIN = {_py([(axes[0], axes[1]), (axes[2], axes[3])])}  # (lo, hi) per input")
+        add(f"POINTS = {_py(int(d.points))}")
+        add(f"NOISE = {_py(float(d.noise))}  # standard deviation of Gaussian noise on x")
     elif d.kind in IMAGE_KINDS:
         root = data_root if data_root is not None else (d.root or _store_folder())
         add(f"DATA_ROOT = {_py(str(root or '.'))}  # the folder holding the image files")
@@ -160,7 +172,7 @@ def settings(config: Config, data_root: str | None, torch: bool = False) -> str:
         add(_image_file_facts(d.kind))
     else:
         raise ConfigError([f"data.kind: unknown kind {d.kind!r}"])
-    if d.kind in ("function", "toy"):
+    if d.kind in ("function", "toy", "formula-class"):
         add(f"TEST_FRACTION = {_py(float(d.test_fraction))}")
     add(f"DATA_SEED = {_py(int(d.seed))}  # seed of the split and of the noise")
     add("")
@@ -253,6 +265,13 @@ def registry_code(config: Config, torch: bool = False) -> str:
             '    """The target function (the FORMULA above), written with numpy."""\n'
             f"    return {expression}\n"
         )
+    if config.data.kind == "formula-class":
+        expression, variables = condition_to_numpy(config.data.condition)
+        parts.append(
+            f"def condition({', '.join(variables)}):\n"
+            '    """Class 1 where this holds (the CONDITION above), written with numpy."""\n'
+            f"    return {expression}\n"
+        )
     if torch:
         parts.append(torch_code(config, acts, head, optimizer, schedule, inits))
     return "\n\n\n".join(p.rstrip("\n") for p in parts) + "\n"
@@ -321,6 +340,8 @@ def data_templates(config: Config) -> list[str]:
         return ["data_split", "data_function"]
     if kind == "toy":
         return ["data_split", "data_toy"]
+    if kind == "formula-class":
+        return ["data_split", "data_formula_class"]
     return ["data_images"]
 
 

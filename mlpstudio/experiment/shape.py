@@ -74,8 +74,10 @@ def data_facts(data: DataConfig, dataset: Dataset | None = None) -> DataFacts:
         from ..data.functions import parse_target
 
         return DataFacts("regression", (len(parse_target(data.formula).variables),), None)
-    if data.kind == "toy":
-        return DataFacts("classification", (2,), 2)  # every toy set: x1, x2; classes 0 and 1
+    if data.kind == "toy":  # every toy set: x1, x2; classes 0 to data.classes - 1
+        return DataFacts("classification", (2,), data.classes)
+    if data.kind == "formula-class":
+        return DataFacts("classification", (2,), 2)  # class 1 where the condition holds
     if data.kind in IMAGE_KINDS:
         images = image_set(data.kind)  # the catalogue: shape and classes, no file opened
         return DataFacts("classification", images.shape, len(images.class_names(data.labels)))

@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -39,11 +40,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..experiment.compare import Comparison, grid, parse_architecture, rows_csv
+from ..experiment.compare import (
+    COMPARISON_CASES,
+    Comparison,
+    grid,
+    parse_architecture,
+    rows_csv,
+)
 from ..experiment.config import Config, ConfigError
 from ..experiment.files import atomic_write_text
+from ..experiment.presets import preset_config
 from ..experiment.remote import TrainingProcess
 from ..experiment.shape import experiment_shape
+from ..i18n import translate
 from . import style
 from .controller import MODE_ENV
 from .style import Style, number, prepare_plot
@@ -67,6 +76,16 @@ class CompareWindow(QWidget):
         self._shown_rows = 0
 
         form = QFormLayout()
+        self.case = QComboBox()
+        self.case.addItem(self.tr("The main window's experiment"), "")
+        for name, (label, _) in COMPARISON_CASES.items():
+            self.case.addItem(translate("Compare", label), name)
+        self.case.setToolTip(
+            self.tr(
+                "Compare on the main window's data, or on a ready-made case whose answers differ."
+            )
+        )
+        form.addRow(self.tr("Data"), self.case)
         self.by_list = QRadioButton(self.tr("List"))
         self.by_grid = QRadioButton(self.tr("Depth x width grid"))
         self.by_list.setChecked(True)
@@ -182,6 +201,7 @@ class CompareWindow(QWidget):
         self._timer.setInterval(200)
         self._timer.timeout.connect(self._poll)
         self.epochs.setValue(config_source().training.epochs)
+        self.case.currentIndexChanged.connect(self._case_chosen)
         for edit in (self.list_edit, self.depths, self.widths):
             edit.textChanged.connect(self._show_parsed)
         self.by_list.toggled.connect(self._show_parsed)
@@ -246,6 +266,16 @@ class CompareWindow(QWidget):
             )
         )
 
+    def _case_chosen(self) -> None:
+        """A ready-made case sets its architectures and its preset's epochs."""
+        case = self.case.currentData()
+        if not case:
+            self.epochs.setValue(self.config_source().training.epochs)
+            return
+        self.by_list.setChecked(True)
+        self.list_edit.setText("; ".join(",".join(map(str, a)) for a in COMPARISON_CASES[case][1]))
+        self.epochs.setValue(preset_config(case).training.epochs)
+
     def is_running(self) -> bool:
         return self.comparison is not None and self.comparison.is_running()
 
@@ -254,7 +284,8 @@ class CompareWindow(QWidget):
             return
         try:
             architectures = self.architectures()
-            config = self.config_source().copy()
+            case = self.case.currentData()
+            config = preset_config(case) if case else self.config_source().copy()
             config.training.epochs = self.epochs.value()
             Comparison(config, architectures)  # refuses what it cannot compare
             experiment_shape(config)  # and a head that cannot learn the data (reads no images)

@@ -3,7 +3,7 @@
 import numpy as np
 
 from .data_split import split_indices
-from .stand_ins import DATA_SEED, NOISE, POINTS, TEST_FRACTION, make_points
+from .stand_ins import CLASSES, DATA_SEED, NOISE, POINTS, TEST_FRACTION, make_points
 
 # -- end of the generated part --
 
@@ -11,7 +11,7 @@ from .stand_ins import DATA_SEED, NOISE, POINTS, TEST_FRACTION, make_points
 def make_data():
     """The 2-D points and their classes, clipped to [-1, 1], split at random."""
     rng = np.random.default_rng(DATA_SEED)
-    x, y = make_points(rng, POINTS, NOISE)
+    x, y = make_points(rng, POINTS, NOISE, CLASSES)
     x = np.clip(x, -1.0, 1.0)
     train, test = split_indices(POINTS, TEST_FRACTION, rng)
     return x[train], y[train], x[test], y[test]

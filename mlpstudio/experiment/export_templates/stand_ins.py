@@ -15,13 +15,13 @@ from ...core.losses import HEADS as _HEADS
 from ...core.optimizers import OPTIMIZERS as _OPTIMIZERS
 from ...core.schedules import SCHEDULES as _SCHEDULES
 from ...core.training import STATUS_TEXT as _STATUS_TEXT
-from ...data.functions import parse_target, toy_maker
+from ...data.functions import parse_condition, parse_target, toy_maker
 
 # -- settings (the script's first block), for the course example -----------------------------
 DATA_KIND = "function"
 FORMULA = "sin(3*pi*x) + cos(2*pi*x)"
 DOMAIN = [(-1.0, 1.0)]
-STEP, POINTS, NOISE, NORMALIZE = 0.005, 400, 0.0, True
+STEP, POINTS, NOISE, NORMALIZE, NORMALIZE_BY = 0.005, 400, 0.0, True, "max"
 TOY = "circle"
 DATA_ROOT, LABELS, SUBSET, SCALING = ".", "fine", 0, "unit"
 IMAGE_SHAPE, ARCHIVE_FOLDER, LABEL_BYTES = (28, 28), None, 1
@@ -46,6 +46,14 @@ SAME_START = True
 def target(x):
     """The target formula (a script has it generated from the formula's parse tree)."""
     return parse_target(FORMULA)(x)
+
+
+CONDITION = "x1**2 + x2**2 < 0.5"
+
+
+def condition(x1, x2):
+    """The class condition (a script has it generated from the condition's parse tree)."""
+    return parse_condition(CONDITION)(x1, x2)
 
 
 # -- the registry entries' functions (a script inlines the sources of those it uses) ----------

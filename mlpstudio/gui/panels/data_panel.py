@@ -35,6 +35,7 @@ from ..widgets import (
     error_style,
     wrap_long_rows,
 )
+from . import data_pages as extra
 from .training_panel import spec_range
 
 FORMULA_DELAY_MS = 200  # validate this long after the last keystroke
@@ -73,6 +74,7 @@ class DataPanel(QWidget):
         self.kind = ElidingComboBox()
         self.kind.addItem(self.tr("Function y = f(x)"), "function")
         self.kind.addItem(self.tr("2-D classification set"), "toy")
+        self.kind.addItem(self.tr("2-D classes from a condition"), "formula-class")
         for name, spec in SETS.items():  # the image sets, from the catalogue
             label = translate("Datasets", spec.label)
             self.kind.addItem(self.tr("Images: {name}").format(name=label), name)
@@ -90,7 +92,13 @@ class DataPanel(QWidget):
         self.pages.addWidget(self._function_page())
         self.pages.addWidget(self._toy_page())
         self.pages.addWidget(self._image_page())
-        self.pages.addWidget(self._csv_page())
+        self.csv_page = extra.CsvPage()
+        self.csv_page.button.clicked.connect(self.csvRequested)
+        self.csv_summary, self.csv_button = self.csv_page.summary, self.csv_page.button
+        self.pages.addWidget(self.csv_page)
+        self.condition_page = extra.FormulaClassPage()
+        self.condition_page.edited.connect(self._emit_changed)
+        self.pages.addWidget(self.condition_page)
         layout.addWidget(self.pages)
         self.data_message = QLabel()
         self.data_message.setWordWrap(True)
@@ -237,10 +245,16 @@ class DataPanel(QWidget):
         self.noise.valueChanged.connect(self._emit_changed)
         form.addRow(self.tr("Noise"), self.noise)
 
-        self.normalize = ElidingCheckBox(self.tr("Divide y by its maximum |y|"))
-        self.normalize.setToolTip(self.tr("Normalise the targets to [-1, 1], as in the course."))
+        self.normalize = ElidingCheckBox(self.tr("Divide y"))
+        self.normalize.setToolTip(self.tr("Normalise the targets, as in the course."))
         self.normalize.toggled.connect(self._emit_changed)
-        form.addRow(self.tr("Normalise"), self.normalize)
+        self.normalize_by = extra.normalize_by_box()
+        self.normalize_by.currentIndexChanged.connect(self._emit_changed)
+        self.normalize.toggled.connect(self.normalize_by.setEnabled)
+        row = QHBoxLayout()
+        row.addWidget(self.normalize)
+        row.addWidget(self.normalize_by, 1)
+        form.addRow(self.tr("Normalise"), row)
         return page
 
     def _toy_page(self) -> QWidget:
@@ -253,12 +267,16 @@ class DataPanel(QWidget):
             self.toy.addItem(translate("Toys", TOY_LABELS[name]), name)
         self.toy.setToolTip(
             self.tr(
-                "Two classes of points in the plane, as in TensorFlow "
-                "Playground: the network learns the boundary between them."
+                "Classes of points in the plane, as in TensorFlow "
+                "Playground: the network learns the boundaries between them."
             )
         )
         self.toy.currentIndexChanged.connect(self._emit_changed)
         form.addRow(self.tr("Set"), self.toy)
+        self.classes = extra.classes_box()
+        self.classes.valueChanged.connect(self._emit_changed)
+        self.toy.currentIndexChanged.connect(self._toy_changed)
+        form.addRow(self.tr("Classes"), self.classes)
         self.toy_points = QSpinBox()
         spec_range(self.toy_points, "data", "points")
         self.toy_points.setSingleStep(100)
@@ -366,36 +384,6 @@ class DataPanel(QWidget):
         form.addRow(self.flattening)
         return page
 
-    def _csv_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.csv_summary = QLabel()
-        self.csv_summary.setWordWrap(True)
-        self.csv_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("File"), self.csv_summary)
-        self.csv_button = QPushButton(self.tr("Import CSV..."))
-        self.csv_button.setToolTip(
-            self.tr("Choose a CSV file, its target column and its input columns.")
-        )
-        self.csv_button.clicked.connect(self.csvRequested)
-        form.addRow("", self.csv_button)
-        return page
-
-    def _show_csv(self, data: DataConfig) -> None:
-        # the panel carries the csv keys it shows (they are set by the Import CSV dialog)
-        self._csv = {key: getattr(data, key) for key in CSV_KEYS + ("normalize",)}
-        if not data.path:
-            self.csv_summary.setText(self.tr("No file chosen yet."))
-            return
-        from pathlib import Path
-
-        target = data.target or self.tr("the last column")
-        self.csv_summary.setText(
-            self.tr("{file}; target: {target}").format(file=Path(data.path).name, target=target)
-        )
-        self.csv_summary.setToolTip(data.path)
-
     def _kind(self) -> str:
         return self.kind.currentData()
 
@@ -410,12 +398,20 @@ class DataPanel(QWidget):
         return {
             "data.kind": [self.kind],
             "data.formula": [self.formula],
-            "data.domain": [self.domain_lo, self.domain_hi],
-            "data.points": [self.points, self.toy_points],
+            "data.domain": [
+                self.domain_lo,
+                self.domain_hi,
+                self.condition_page.lo,
+                self.condition_page.hi,
+            ],  # fmt: skip
+            "data.points": [self.points, self.toy_points, self.condition_page.points],
             "data.step": [self.step, self.sampling],
-            "data.noise": [self.noise, self.toy_noise],
+            "data.noise": [self.noise, self.toy_noise, self.condition_page.noise],
             "data.test_fraction": [self.test_fraction],
             "data.normalize": [self.normalize],
+            "data.normalize_by": [self.normalize_by],
+            "data.classes": [self.classes],
+            **self.condition_page.lockable(),
             "data.seed": [self.seed],
             "data.toy": [self.toy],
             "data.subset": [self.subset],
@@ -479,10 +475,14 @@ class DataPanel(QWidget):
             self.noise.setValue(data.noise if data.kind == "function" else 0.0)
             self.toy_noise.setValue(data.noise if data.kind == "toy" else 0.1)
             self.normalize.setChecked(data.normalize)
+            self.normalize_by.setCurrentIndex(max(0, self.normalize_by.findData(data.normalize_by)))
             self.toy.setCurrentIndex(max(0, self.toy.findData(data.toy)))
+            extra.update_classes_box(self.classes, data.toy, self.locks)
+            self.classes.setValue(data.classes)
+            self.condition_page.load(data)
             self.test_fraction.setValue(int(round(data.test_fraction * 100)))
             self.seed.setValue(data.seed)
-            self._show_csv(data)
+            self.csv_page.show_config(data)
         finally:
             self._loading = False
 
@@ -495,19 +495,22 @@ class DataPanel(QWidget):
         data.seed = self.seed.value()
         if kind == "function":
             data.formula = self.formula.text()
-            lo, hi = self.domain_lo.value(), self.domain_hi.value()
-            data.domain = [lo, hi]
+            data.domain = [self.domain_lo.value(), self.domain_hi.value()]
             data.step = self.step.value() if self.sampling.currentData() == "step" else 0.0
             data.points = self.points.value()
             data.noise = self.noise.value()
             data.normalize = self.normalize.isChecked()
+            data.normalize_by = self.normalize_by.currentData()
+        elif kind == "formula-class":
+            self.condition_page.apply(data)
         elif kind == "csv":
-            for key, value in self._csv.items():
+            for key, value in self.csv_page.values.items():
                 setattr(data, key, list(value) if isinstance(value, list) else value)
         elif kind == "toy":
             data.toy = self.toy.currentData()
             data.points = self.toy_points.value()
             data.noise = self.toy_noise.value()
+            data.classes = self.classes.value()
         else:
             data.subset = int(self.subset.currentData())
             data.scaling = self.scaling.currentData()
@@ -519,9 +522,11 @@ class DataPanel(QWidget):
         """Show (or clear) the problem with the data where the user is looking: beside the
         formula for functions, under the options for the other sets."""
         bad = bool(message)
+        condition = self.kind.currentData() == "formula-class"
+        self.condition_page.show_error(message if condition else None, position)
         function = self.kind.currentData() == "function"
         self.formula_message.setVisible(bad and function)
-        self.data_message.setVisible(bad and not function)
+        self.data_message.setVisible(bad and not function and not condition)
         error_style(self.formula, bad and function)
         if not bad:
             return
@@ -548,10 +553,14 @@ class DataPanel(QWidget):
     # -- events ------------------------------------------------------------------------------
     def _show_page(self) -> None:
         kind = self._kind()
-        self.pages.setCurrentIndex({"function": 0, "toy": 1, "csv": 3}.get(kind, 2))
+        pages = {"function": 0, "toy": 1, "csv": 3, "formula-class": 4}  # else images: 2
+        self.pages.setCurrentIndex(pages.get(kind, 2))
         # image sets come with their own official test set
-        self.common_form.setRowVisible(self.test_fraction, kind in ("function", "toy", "csv"))
+        self.common_form.setRowVisible(self.test_fraction, kind in pages)
         self._update_image_page()
+
+    def _toy_changed(self) -> None:
+        extra.update_classes_box(self.classes, self.toy.currentData(), self.locks)
 
     def _kind_changed(self) -> None:
         self._show_page()

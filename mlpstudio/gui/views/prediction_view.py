@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF
 
 from .. import style
 from ..style import LocaleAxis, RangeKeeper, Style, add_legend, plot_widget, prepare_plot
-from . import parity
+from . import parity, partial, regions
 from .base import View
 
 GRID_1D = 400
@@ -58,12 +58,15 @@ class PredictionView(View):
             self.colorbar = None
         self._has_prediction = False
         parity.reset(self)
+        partial.reset(self)
         if dataset is None or dataset.is_image:
             self._mode = None
             return
-        if not dataset.domain:  # a table (CSV file): predicted against true, see parity.py
+        if not dataset.domain or partial.wanted(dataset):  # a table, or 3-4 inputs: parity.py
             self._mode = "table"
             parity.layout(self, dataset)
+            if partial.wanted(dataset) and self.show_network:
+                partial.layout(self, dataset)
             return
         if dataset.n_inputs == 1:
             self._mode = "1d"
@@ -133,7 +136,11 @@ class PredictionView(View):
         classification = ds.task == "classification"
         if self.show_network:
             self.plot.addItem(self.image)
-            self._add_colorbar(classification)
+            if not regions.many_classes(ds):  # many classes: a colour per class, no scale
+                self._add_colorbar(classification)
+            else:
+                self.image.setLookupTable(None)
+                self.image.setOpacity(0.6)
         for item, name in (
             (self.train_points, self.tr("train")),
             (self.test_points, self.tr("test")),
@@ -219,6 +226,7 @@ class PredictionView(View):
         ds = self.dataset
         if self._mode == "table" and self.show_network:
             self._has_prediction = parity.show(self, ds, snapshot.test_output)
+            partial.show(self, ds, snapshot.plot_output)
             return
         if ds is None or self._mode is None or snapshot.plot_output is None:
             return
@@ -244,14 +252,16 @@ class PredictionView(View):
         else:
             side = int(round(np.sqrt(len(snapshot.plot_output))))
             grid = snapshot.plot_output[:, 0].reshape(side, side)
-            if ds.task == "classification":
-                levels = (0.0, 1.0)
+            if regions.many_classes(ds):  # one colour per class, paler where unsure
+                self.image.setImage(regions.class_regions(snapshot.plot_output, side), levels=None)
+            elif ds.task == "classification":
+                self.image.setImage(np.nan_to_num(grid), levels=(0.0, 1.0), autoLevels=False)
             else:
                 finite = grid[np.isfinite(grid)]
                 lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0, 1)
                 levels = (lo, hi if hi > lo else lo + 1)
                 self.colorbar.setLevels(levels)
-            self.image.setImage(np.nan_to_num(grid), levels=levels, autoLevels=False)
+                self.image.setImage(np.nan_to_num(grid), levels=levels, autoLevels=False)
             # setRect maps the current image's pixels: it must follow setImage.
             (lo1, hi1), (lo2, hi2) = ds.domain
             self.image.setRect(QRectF(lo1, lo2, hi1 - lo1, hi2 - lo2))

@@ -1,0 +1,75 @@
+"""Partial-dependence curves for a formula of 3 or 4 inputs (shown under the parity plot).
+
+For each input x_i, the network's mean output over a sample of training rows when only x_i
+changes over its domain (``Dataset.partial_dependence``), beside the same average of the true
+target (dashed). The prediction view calls :func:`layout`, :func:`reset` and :func:`show`; the
+curves live in a plot of their own added under the view's plot.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+
+from .. import style
+from ..style import Style, add_legend, plot_widget, prepare_plot
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PartialDependence", text)
+
+
+def wanted(ds) -> bool:
+    """Partial dependence is drawn for formulas of more than two inputs."""
+    return ds is not None and bool(ds.domain) and len(ds.domain) > 2
+
+
+def reset(view) -> None:
+    """Hide the curves (another kind of data)."""
+    plot = getattr(view, "partial_plot", None)
+    if plot is not None:
+        plot.hide()
+
+
+def layout(view, ds) -> None:
+    """Add (once) and fill the curves' plot for ``ds``: the true partial dependence, dashed,
+    and an empty network curve per input (solid, in that input's colour)."""
+    if getattr(view, "partial_plot", None) is None:
+        view.partial_plot = plot_widget()
+        prepare_plot(view.partial_plot)
+        view.partial_plot.showGrid(x=True, y=True, alpha=0.15)
+        # no background: a wide legend strip must not hide the curves under it
+        view.partial_legend = add_legend(view.partial_plot, offset=(10, 5), colCount=5)
+        view.body.addWidget(view.partial_plot)
+    plot, legend, s = view.partial_plot, view.partial_legend, Style.instance()
+    plot.clear()
+    legend.clear()
+    plot.show()
+    plot.setLabel("bottom", _tr("input value x_i (the others as in the data)"))
+    plot.setLabel("left", _tr("mean output"))
+    rows = ds.partial_inputs()
+    truth = ds.partial_dependence(ds.target(*rows.T)[:, None])
+    view.partial_curves = []
+    for i, (xs, mean) in enumerate(truth):
+        colour = style.CLASS_COLORS[i % len(style.CLASS_COLORS)]
+        dashed = pg.PlotDataItem(xs, mean, pen=s.pen(colour, style=pg.QtCore.Qt.PenStyle.DashLine))
+        curve = pg.PlotDataItem([], [], pen=s.pen(colour))
+        plot.addItem(dashed)
+        plot.addItem(curve)
+        legend.addItem(curve, f"x{i + 1}")
+        view.partial_curves.append(curve)
+    legend.addItem(pg.PlotDataItem(pen=s.pen((90, 90, 90), style=pg.QtCore.Qt.PenStyle.DashLine)),
+                   _tr("target (dashed)"))  # fmt: skip
+
+
+def show(view, ds, plot_output) -> None:
+    """The network's partial dependence from its output on ``ds.partial_inputs()``."""
+    curves = getattr(view, "partial_curves", None)
+    if not wanted(ds) or not curves or plot_output is None:
+        return
+    if len(plot_output) != len(ds.partial_inputs()):
+        return
+    for curve, (xs, mean) in zip(curves, ds.partial_dependence(plot_output)):
+        keep = np.isfinite(mean)
+        curve.setData(xs[keep], mean[keep])
