@@ -136,3 +136,15 @@ def test_presets_apply_every_change_and_round_trip(name, tmp_path):
     path = tmp_path / f"{name}.toml"
     path.write_text(config.to_toml())
     assert load_config(path) == config
+
+
+def test_a_file_from_before_normalize_by_reads_as_it_was_saved():
+    """Saved files always name data.normalize; one without normalize_by divided by max |y|."""
+    from mlpstudio.experiment.config import config_from_dict
+
+    assert config_from_dict({"data": {"normalize": True}}).data.normalize_by == "max_abs"
+    assert config_from_dict({}).data.normalize_by == "max"  # the slide's y / y.max()
+    assert (
+        config_from_dict({"data": {"normalize": True, "normalize_by": "max"}}).data.normalize_by
+        == "max"
+    )

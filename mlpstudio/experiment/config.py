@@ -317,6 +317,11 @@ def config_from_dict(data: dict[str, Any]) -> Config:
     for section in data:
         if section not in SECTIONS:
             problems.append(_unknown(section, section, list(SECTIONS)))
+    old_data = data.get("data")
+    if isinstance(old_data, dict) and "normalize" in old_data and "normalize_by" not in old_data:
+        # written before normalize_by existed (every saved file names normalize): it divided
+        # by max |y|, so it reads as it was saved and not under the newer default
+        data = {**data, "data": {**old_data, "normalize_by": "max_abs"}}
     sections = {}
     for name, cls in SECTIONS.items():
         values = data.get(name, {})

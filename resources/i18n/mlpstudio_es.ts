@@ -1273,254 +1273,278 @@ de test</translation>
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="50"/>
+        <source>Few noisy points: 1-10-1 against 1-200-200-1</source>
+        <extracomment>The course&apos;s comparison, used when no architecture is given: 31, 151 and 2,701 parameters. Ready-made comparisons the Compare window offers: preset -&gt; (label, architectures). On 20 noisy points a 1-10-1 net generalises while a 1-200-200-1 net fits the noise: the course&apos;s closing question (fits well, efficient, generalises) with answers that differ.</extracomment>
+        <translation>Pocos puntos con ruido: 1-10-1 frente a 1-200-200-1</translation>
+    </message>
+</context>
+<context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="62"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="71"/>
         <source>Compare architectures</source>
         <translation>Comparar arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="70"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="80"/>
+        <source>The main window&apos;s experiment</source>
+        <translation>El experimento de la ventana principal</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="85"/>
+        <source>Compare on the main window&apos;s data, or on a ready-made case whose answers differ.</source>
+        <translation>Compara con los datos de la ventana principal o con un caso preparado en el que las respuestas difieren.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="88"/>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="89"/>
         <source>List</source>
         <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="71"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="90"/>
         <source>Depth x width grid</source>
         <translation>Rejilla profundidad x anchura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="80"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="99"/>
         <source>Architectures</source>
         <translation>Arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="84"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="103"/>
         <source>Hidden layers of each architecture, separated by &apos;;&apos;. &apos;50,50&apos; is two hidden layers of 50 units; &apos;0&apos; is no hidden layer.</source>
         <translation>Capas ocultas de cada arquitectura, separadas por &apos;;&apos;. &apos;50,50&apos; son dos capas ocultas de 50 neuronas; &apos;0&apos; es ninguna capa oculta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="88"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="126"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="107"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
         <source>Hidden layers</source>
         <translation>Capas ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="94"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="113"/>
         <source>Numbers of hidden layers, e.g. 1, 2, 3.</source>
         <translation>Números de capas ocultas, p. ej. 1, 2, 3.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="96"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="115"/>
         <source>Units per hidden layer, e.g. 5, 10, 50.</source>
         <translation>Neuronas por capa oculta, p. ej. 5, 10, 50.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="98"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="214"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="117"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="234"/>
         <source>depths</source>
         <translation>profundidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="100"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="215"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="119"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="235"/>
         <source>widths</source>
         <translation>anchuras</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="102"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="121"/>
         <source>Grid</source>
         <translation>Rejilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="106"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="125"/>
         <source>Epochs for every architecture (the same for all, so the comparison is fair).</source>
         <translation>Épocas para cada arquitectura (las mismas para todas, para que la comparación sea justa).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="108"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="128"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="127"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="147"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="111"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="130"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="112"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="131"/>
         <source>Train every architecture on the same data and seed.</source>
         <translation>Entrena cada arquitectura con los mismos datos y la misma semilla.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="113"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="132"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="114"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="133"/>
         <source>Stop after the architecture being trained.</source>
         <translation>Se detiene después de la arquitectura que se está entrenando.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="115"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="383"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="134"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="414"/>
         <source>Open as experiment</source>
         <translation>Abrir como experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="116"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="135"/>
         <source>Continue with the selected row in the main window.</source>
         <translation>Continúa con la fila seleccionada en la ventana principal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="117"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="136"/>
         <source>Export CSV...</source>
         <translation>Exportar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="137"/>
         <source>Save the table as a CSV file.</source>
         <translation>Guarda la tabla como archivo CSV.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="126"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="126"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="127"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="146"/>
         <source>Train loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="127"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="146"/>
         <source>Test loss</source>
         <translation>Pérdida de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="127"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="146"/>
         <source>Train metric</source>
         <translation>Métrica de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="128"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="147"/>
         <source>Test metric</source>
         <translation>Métrica de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="128"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="147"/>
         <source>Seconds</source>
         <translation>Segundos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="144"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="163"/>
         <source>parameters (log scale)</source>
         <translation>parámetros (escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="164"/>
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="155"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="174"/>
         <source>train error</source>
         <translation>error de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="159"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="178"/>
         <source>test error</source>
         <translation>error de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="202"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="222"/>
         <source>Write at least one architecture, e.g. 10; 50,50.</source>
         <translation>Escribe al menos una arquitectura, p. ej. 10; 50,50.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="208"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="228"/>
         <source>&apos;{spec}&apos; is ambiguous: write {separate} for separate networks, or {layers} for one network with these hidden layers.</source>
         <translation>&apos;{spec}&apos; es ambiguo: escribe {separate} para redes separadas, o {layers} para una red con estas capas ocultas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="224"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="244"/>
         <source>{what}: &apos;{part}&apos; is not a whole number; write numbers separated by commas, e.g. 1, 2, 3.</source>
         <translation>{what}: &apos;{part}&apos; no es un número entero; escribe números separados por comas, p. ej. 1, 2, 3.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="240"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="260"/>
         <source>(none)</source>
         <translation>(ninguna)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="244"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="264"/>
         <source>Networks to train ({n}), hidden layers: {list}</source>
         <translation>Redes que se entrenarán ({n}), capas ocultas: {list}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="262"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="293"/>
         <source>Cannot compare</source>
         <translation>No se puede comparar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="267"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="298"/>
         <source>Starting...</source>
         <translation>Iniciando...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="307"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="338"/>
         <source>Training {i} of {n}: hidden layers {hidden}, epoch {epoch} of {total}</source>
         <translation>Entrenando {i} de {n}: capas ocultas {hidden}, época {epoch} de {total}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="312"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="343"/>
         <source>Done: {k} of {n} architectures.</source>
         <translation>Hecho: {k} de {n} arquitecturas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="319"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="350"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="319"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="350"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="345"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="376"/>
         <source>error (MSE, log scale)</source>
         <translation>error (MSE, escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="349"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="380"/>
         <source>error (1 - accuracy, log scale)</source>
         <translation>error (1 - exactitud, escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="385"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="416"/>
         <source>A network without hidden layers cannot be opened as an experiment; give it at least one.</source>
         <translation>Una red sin capas ocultas no se puede abrir como experimento; ponle al menos una.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="400"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="431"/>
         <source>Export comparison</source>
         <translation>Exportar comparación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="400"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="431"/>
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="406"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="437"/>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
     </message>
@@ -1717,91 +1741,116 @@ de test</translation>
 <context>
     <name>Data</name>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="43"/>
-        <source>Use either x (one input) or x1 and x2 (two inputs), not both.</source>
-        <extracomment>Probe points per axis when looking for singularities between the samples. A target whose largest |y| exceeds this many times its 90th percentile gets a warning.</extracomment>
-        <translation>Usa x (una entrada) o x1 y x2 (dos entradas), pero no ambas cosas.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/data/functions.py" line="77"/>
+        <location filename="../../mlpstudio/data/functions.py" line="128"/>
         <source>The formula gives {value} at {where}: it is not defined on the whole domain (a logarithm or square root of a negative number, a division by zero or an overflow?). Change the formula or the domain.</source>
         <translation>La fórmula da {value} en {where}: no está definida en todo el dominio (¿un logaritmo o una raíz cuadrada de un número negativo, una división entre cero o un desbordamiento?). Cambia la fórmula o el dominio.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="90"/>
-        <source>The formula is zero everywhere on the domain, so it cannot be normalised; turn normalisation off or change the formula.</source>
-        <translation>La fórmula vale cero en todo el dominio, así que no se puede normalizar; desactiva la normalización o cambia la fórmula.</translation>
+        <location filename="../../mlpstudio/data/functions.py" line="54"/>
+        <source>Use either x (one input) or x1 to x4 (several inputs), not both.</source>
+        <extracomment>The 2-D sets that may have more than two classes, and how many classes any set may have. A formula&apos;s inputs: x alone, or x1, x2, ... up to MAX_INPUTS (3 or more: sampled at random). How y is normalised: divide by max |y| (targets in [-1, 1]) or by max y (the slide&apos;s ``y / y.max()``, the course example&apos;s default). Probe points per axis when looking for singularities between the samples. A target whose largest |y| exceeds this many times its 90th percentile gets a warning.</extracomment>
+        <translation>Usa x (una entrada) o x1 a x4 (varias entradas), no ambas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="139"/>
+        <location filename="../../mlpstudio/data/functions.py" line="73"/>
+        <source>Unknown normalisation {name!r}; choose one of {names}.</source>
+        <translation>Normalización desconocida {name!r}; elige una de {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="80"/>
+        <source>The target is zero everywhere on the domain, so it cannot be normalised; turn normalisation off or change the formula.</source>
+        <translation>El objetivo vale cero en todo el dominio, así que no se puede normalizar; desactiva la normalización o cambia la fórmula.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="88"/>
+        <source>The largest y is {value}, below zero: dividing by it would turn the curve upside down. Divide by max |y| instead, or turn normalisation off.</source>
+        <translation>El mayor y es {value}, menor que cero: dividir por él daría la vuelta a la curva. Divide por máx |y| o desactiva la normalización.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="181"/>
         <source>{formula} is infinite or undefined near {where}: the samples miss that point, but the values next to it are huge.</source>
         <translation>{formula} es infinita o no está definida cerca de {where}: las muestras no caen en ese punto, pero los valores junto a él son enormes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="150"/>
+        <location filename="../../mlpstudio/data/functions.py" line="192"/>
         <source>{formula} has very large values near {where} (|y| up to {peak}, while 90% of the values are below {typical}): the rest of the curve looks flat.</source>
         <translation>{formula} tiene valores muy grandes cerca de {where} (|y| llega a {peak}, mientras que el 90 % de los valores está por debajo de {typical}): el resto de la curva parece plana.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="170"/>
+        <location filename="../../mlpstudio/data/functions.py" line="212"/>
         <source>The domain needs 2 numbers (or {n} for {inputs} inputs), got {got}.</source>
         <translation>El dominio necesita 2 números (o {n} para {inputs} entradas), pero tiene {got}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="178"/>
+        <location filename="../../mlpstudio/data/functions.py" line="220"/>
         <source>The domain [{lo}, {hi}] must be finite with its start below its end.</source>
         <translation>El dominio [{lo}, {hi}] debe ser finito y su inicio debe ser menor que su final.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="184"/>
+        <location filename="../../mlpstudio/data/functions.py" line="226"/>
         <source>The domain [{lo}, {hi}] is wider than floating-point numbers can measure; use a narrower domain.</source>
         <translation>El dominio [{lo}, {hi}] es más ancho de lo que los números de coma flotante pueden medir; use un dominio más estrecho.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="198"/>
+        <location filename="../../mlpstudio/data/functions.py" line="240"/>
         <source>The step between points must be positive.</source>
         <translation>El paso entre puntos debe ser positivo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="202"/>
+        <location filename="../../mlpstudio/data/functions.py" line="244"/>
         <source>A step of {step} gives more points than can be counted; at most {limit}.</source>
         <translation>Un paso de {step} da más puntos de los que se pueden contar; como máximo {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="210"/>
+        <location filename="../../mlpstudio/data/functions.py" line="252"/>
         <source>A step of {step} gives {count} points; at most {limit}.</source>
         <translation>Un paso de {step} da {count} puntos; como máximo se permiten {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="220"/>
+        <location filename="../../mlpstudio/data/functions.py" line="262"/>
         <source>At least 5 points are needed to split into train and test.</source>
         <translation>Hacen falta al menos 5 puntos para dividirlos en entrenamiento y test.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="233"/>
+        <location filename="../../mlpstudio/data/functions.py" line="278"/>
         <source>The number of points must be between 5 and {limit}, not {points}.</source>
         <translation>El número de puntos debe estar entre 5 y {limit}, no {points}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="243"/>
+        <location filename="../../mlpstudio/data/functions.py" line="288"/>
         <source>The test fraction must be between 0 and 1, not {value}.</source>
         <translation>La fracción de test debe estar entre 0 y 1, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="250"/>
+        <location filename="../../mlpstudio/data/functions.py" line="295"/>
         <source>A test fraction of {value} leaves no train or no test points.</source>
         <translation>Con una fracción de test de {value}, uno de los dos conjuntos se queda sin puntos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="272"/>
-        <location filename="../../mlpstudio/data/functions.py" line="351"/>
+        <location filename="../../mlpstudio/data/functions.py" line="319"/>
+        <location filename="../../mlpstudio/data/functions.py" line="488"/>
         <source>Unknown 2-D set {name!r}; choose one of {names}.</source>
         <translation>Conjunto 2D desconocido {name!r}; elige uno de {names}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/functions.py" line="279"/>
+        <location filename="../../mlpstudio/data/functions.py" line="327"/>
         <source>The noise must be between 0 and 1, not {value}.</source>
         <translation>El ruido debe estar entre 0 y 1, no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="352"/>
+        <source>The number of classes must be from {low} to {high}, not {n}.</source>
+        <translation>El número de clases debe estar entre {low} y {high}, no {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="358"/>
+        <source>The set {name!r} has two classes; more classes need one of {names}.</source>
+        <translation>El conjunto {name!r} tiene dos clases; para más clases usa uno de {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="385"/>
+        <source>The condition {condition} puts {n1} of the {n} points in class 1: both classes need at least 2 points. Change the condition or the domain.</source>
+        <translation>La condición {condition} pone {n1} de los {n} puntos en la clase 1: cada clase necesita al menos 2 puntos. Cambia la condición o el dominio.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/csv_data.py" line="27"/>
@@ -1827,345 +1876,325 @@ de test</translation>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="64"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="65"/>
         <source>(choose a preset)</source>
         <extracomment>The keys the Import CSV dialog sets (a lab that locks any of them locks the dialog&apos;s button).</extracomment>
         <translation>(elige un ejemplo)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="68"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="69"/>
         <source>Load a ready-made experiment: the course example and other targets.</source>
         <translation>Carga un experimento ya preparado: el ejemplo del curso y otras funciones y conjuntos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="71"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="72"/>
         <source>Preset</source>
         <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="74"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="75"/>
         <source>Function y = f(x)</source>
         <translation>Función y = f(x)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="75"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="76"/>
         <source>2-D classification set</source>
         <translation>Conjunto de clasificación 2D</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="78"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="77"/>
+        <source>2-D classes from a condition</source>
+        <translation>Clases 2D definidas por una condición</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="80"/>
         <source>Images: {name}</source>
         <translation>Imágenes: {name}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="79"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="81"/>
         <source>Your own data: a CSV file</source>
         <translation>Tus propios datos: un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="82"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="84"/>
         <source>Regression: the network approximates a function you type. Classification: it separates two classes of points in the plane.</source>
         <translation>Regresión: la red aproxima una función que escribes tú. Clasificación: separa dos clases de puntos en el plano.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="86"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="88"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="109"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="117"/>
         <source>Share of the points held out as the test set. The network never trains on them: they measure how well it generalises.</source>
         <translation>Proporción de los puntos que se reservan como conjunto de test. La red nunca entrena con ellos: miden lo bien que generaliza.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="113"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="121"/>
         <source>Test set</source>
         <translation>Conjunto de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="118"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="126"/>
         <source>Seed of the random train/test split and of the noise: the same seed gives the same data.</source>
         <translation>Semilla de la división aleatoria entrenamiento/test y del ruido: la misma semilla da los mismos datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="122"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="130"/>
         <source>Data seed</source>
         <translation>Semilla de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="126"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="134"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Vista previa&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="154"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="162"/>
         <source>The target function the network must learn, in x (or in x1 and x2 for two inputs).</source>
         <translation>La función objetivo que debe aprender la red, en x (o en x1 y x2 para dos entradas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="176"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="184"/>
         <source>f(x) =</source>
         <translation>f(x) =</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="186"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="194"/>
         <source>The interval of x on which the function is sampled (for x1, x2: the same interval on both axes).</source>
         <translation>El intervalo de x en el que se muestrea la función (para x1, x2: el mismo intervalo en ambos ejes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="193"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="201"/>
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="195"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="203"/>
         <source>Domain</source>
         <translation>Dominio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="198"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="206"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="199"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="207"/>
         <source>Number of points</source>
         <translation>Número de puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="202"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="210"/>
         <source>Sample x every &apos;step&apos; (like numpy.arange), or take a number of evenly spaced points.</source>
         <translation>Muestrea x cada &apos;paso&apos; (como numpy.arange) o toma un número dado de puntos equiespaciados.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="211"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="219"/>
         <source>Distance between consecutive samples of x.</source>
         <translation>Distancia entre muestras consecutivas de x.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="216"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="224"/>
         <source>How many samples of the function (train + test).</source>
         <translation>Cuántas muestras de la función (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="221"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="229"/>
         <source>Sampling</source>
         <translation>Muestreo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="233"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="241"/>
         <source>Standard deviation of the Gaussian noise added to every y: real measurements are never exact.</source>
         <translation>Desviación típica del ruido gaussiano que se suma a cada y: las medidas reales nunca son exactas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="238"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="276"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="246"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="294"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="240"/>
-        <source>Divide y by its maximum |y|</source>
-        <translation>Dividir y entre su máximo |y|</translation>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="248"/>
+        <source>Divide y</source>
+        <translation>Dividir y</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="241"/>
-        <source>Normalise the targets to [-1, 1], as in the course.</source>
-        <translation>Normaliza los valores objetivo a [-1, 1], como en el curso.</translation>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="249"/>
+        <source>Normalise the targets, as in the course.</source>
+        <translation>Normaliza los objetivos, como en el curso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="243"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="270"/>
+        <source>Classes of points in the plane, as in TensorFlow Playground: the network learns the boundaries between them.</source>
+        <translation>Clases de puntos en el plano, como en TensorFlow Playground: la red aprende las fronteras entre ellas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="257"/>
         <source>Normalise</source>
         <translation>Normalizar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="256"/>
-        <source>Two classes of points in the plane, as in TensorFlow Playground: the network learns the boundary between them.</source>
-        <translation>Dos clases de puntos en el plano, como en TensorFlow Playground: la red aprende la frontera entre ellas.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="261"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="275"/>
         <source>Set</source>
         <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="266"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="279"/>
+        <source>Classes</source>
+        <translation>Clases</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="284"/>
         <source>How many points (train + test).</source>
         <translation>Cuántos puntos (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="268"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="286"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="274"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="292"/>
         <source>How much the classes overlap (0: cleanly separated).</source>
         <translation>Cuánto se solapan las clases (0: perfectamente separadas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="286"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="304"/>
         <source>On this computer</source>
         <translation>En este ordenador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="288"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="454"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="306"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="450"/>
         <source>Download...</source>
         <translation>Descargar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="291"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="309"/>
         <source>Download the files from the official source (or the lab&apos;s mirror) and verify their checksums.</source>
         <translation>Descarga los archivos de la fuente oficial (o del espejo del laboratorio) y verifica sus sumas de comprobación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="295"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="313"/>
         <source>Import from folder...</source>
         <translation>Importar desde carpeta...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="298"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="316"/>
         <source>Use files a teacher copied onto this computer (.gz or uncompressed); they are verified first.</source>
         <translation>Usa archivos que un profesor ha copiado en este ordenador (.gz o sin comprimir); antes se verifican.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="302"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="320"/>
         <source>Manage...</source>
         <translation>Gestionar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="304"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="322"/>
         <source>See every dataset, its size and whether it verified.</source>
         <translation>Muestra todos los conjuntos de datos, su tamaño y si se han verificado.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="311"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="329"/>
         <source>(the data store)</source>
         <translation>(el almacén de datos)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="314"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="332"/>
         <source>A folder holding this dataset&apos;s files, for example one a teacher shared. Empty: the app&apos;s own data store (see Datasets...).</source>
         <translation>Una carpeta con los archivos de este conjunto de datos, por ejemplo una que compartió el profesor. Vacío: el almacén de datos propio de la aplicación (véase Conjuntos de datos...).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="319"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="337"/>
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="320"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="338"/>
         <source>Choose the folder with the dataset&apos;s files.</source>
         <translation>Elige la carpeta con los archivos del conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="325"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="343"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="332"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="350"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="335"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="353"/>
         <source>How many images of each split to use: fewer train faster on a modest PC, more generalise better.</source>
         <translation>Cuántas imágenes de cada partición usar: con menos se entrena más rápido en un PC modesto; con más se generaliza mejor.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="340"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="358"/>
         <source>Images</source>
         <translation>Imágenes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="342"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="360"/>
         <source>Pixels / 255 (0 to 1)</source>
         <translation>Píxeles / 255 (de 0 a 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="343"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="361"/>
         <source>Standardise (mean 0, std 1)</source>
         <translation>Estandarizar (media 0, desv. típica 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="346"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="364"/>
         <source>How pixel values 0-255 become inputs. Standardising centres them, which often helps training.</source>
         <translation>Cómo se convierten los valores de píxel 0-255 en entradas. Estandarizar los centra, lo que suele ayudar al entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="351"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="369"/>
         <source>Scaling</source>
         <translation>Escalado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="353"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="371"/>
         <source>100 fine classes</source>
         <translation>100 clases finas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="354"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="372"/>
         <source>20 superclasses</source>
         <translation>20 superclases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="357"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="375"/>
         <source>CIFAR-100 has two labels per image: one of 100 classes and one of 20 superclasses.</source>
         <translation>CIFAR-100 tiene dos etiquetas por imagen: una de 100 clases y otra de 20 superclases.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="361"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="379"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="376"/>
-        <source>File</source>
-        <translation>Archivo</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="377"/>
-        <source>Import CSV...</source>
-        <translation>Importar CSV...</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="379"/>
-        <source>Choose a CSV file, its target column and its input columns.</source>
-        <translation>Elige un archivo CSV, su columna objetivo y sus columnas de entrada.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="389"/>
-        <source>No file chosen yet.</source>
-        <translation>Aún no se ha elegido ningún archivo.</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="393"/>
-        <source>the last column</source>
-        <translation>la última columna</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="395"/>
-        <source>{file}; target: {target}</source>
-        <translation>{file}; objetivo: {target}</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="436"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="432"/>
         <source>Each {h}&amp;times;{w} grey image is flattened, row after row, into a vector of &lt;b&gt;{n}&lt;/b&gt; inputs: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</source>
         <translation>Cada imagen en escala de grises de {h}&amp;times;{w} se aplana, fila a fila, en un vector de &lt;b&gt;{n}&lt;/b&gt; entradas: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="441"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="437"/>
         <source>Each {h}&amp;times;{w} colour image has 3 values per pixel (red, green, blue): flattened, it is a vector of &lt;b&gt;{n}&lt;/b&gt; inputs, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</source>
         <translation>Cada imagen en color de {h}&amp;times;{w} tiene 3 valores por píxel (rojo, verde, azul): aplanada, es un vector de &lt;b&gt;{n}&lt;/b&gt; entradas, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="453"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="449"/>
         <source>Download again...</source>
         <translation>Volver a descargar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="575"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="584"/>
         <source>Folder with the dataset&apos;s files</source>
         <translation>Carpeta con los archivos del conjunto de datos</translation>
     </message>
@@ -2912,285 +2941,296 @@ de test</translation>
 <context>
     <name>Formula</name>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="69"/>
+        <location filename="../../mlpstudio/data/expr.py" line="76"/>
         <source>attribute access with &apos;.&apos;</source>
-        <extracomment>Allowed functions: name -&gt; (numpy function, number of arguments).</extracomment>
+        <extracomment>Allowed functions: name -&gt; (numpy function, number of arguments). The comparisons a class condition may use (``==`` is useless on real numbers).</extracomment>
         <translation>el acceso a atributos con &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="70"/>
+        <location filename="../../mlpstudio/data/expr.py" line="77"/>
         <source>indexing with [ ]</source>
         <translation>la indexación con [ ]</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="71"/>
+        <location filename="../../mlpstudio/data/expr.py" line="78"/>
         <source>a lambda</source>
         <translation>una lambda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="72"/>
+        <location filename="../../mlpstudio/data/expr.py" line="79"/>
         <source>a comparison</source>
         <translation>una comparación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="73"/>
+        <location filename="../../mlpstudio/data/expr.py" line="80"/>
         <source>&apos;and&apos; / &apos;or&apos;</source>
         <translation>&apos;and&apos; / &apos;or&apos;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="74"/>
+        <location filename="../../mlpstudio/data/expr.py" line="81"/>
         <source>&apos;if ... else&apos;</source>
         <translation>&apos;if ... else&apos;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="75"/>
+        <location filename="../../mlpstudio/data/expr.py" line="82"/>
         <source>a list</source>
         <translation>una lista</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="76"/>
+        <location filename="../../mlpstudio/data/expr.py" line="83"/>
         <source>a tuple (a stray comma?)</source>
         <translation>una tupla (¿sobra una coma?)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="77"/>
+        <location filename="../../mlpstudio/data/expr.py" line="84"/>
         <source>a dictionary</source>
         <translation>un diccionario</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="78"/>
+        <location filename="../../mlpstudio/data/expr.py" line="85"/>
         <source>a set</source>
         <translation>un conjunto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="79"/>
-        <location filename="../../mlpstudio/data/expr.py" line="80"/>
-        <location filename="../../mlpstudio/data/expr.py" line="81"/>
-        <location filename="../../mlpstudio/data/expr.py" line="82"/>
+        <location filename="../../mlpstudio/data/expr.py" line="86"/>
+        <location filename="../../mlpstudio/data/expr.py" line="87"/>
+        <location filename="../../mlpstudio/data/expr.py" line="88"/>
+        <location filename="../../mlpstudio/data/expr.py" line="89"/>
         <source>a comprehension</source>
         <translation>una comprensión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="83"/>
+        <location filename="../../mlpstudio/data/expr.py" line="90"/>
         <source>an &apos;:=&apos; assignment</source>
         <translation>una asignación &apos;:=&apos;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="84"/>
+        <location filename="../../mlpstudio/data/expr.py" line="91"/>
         <source>&apos;*&apos; unpacking</source>
         <translation>el desempaquetado con &apos;*&apos;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="85"/>
-        <location filename="../../mlpstudio/data/expr.py" line="249"/>
+        <location filename="../../mlpstudio/data/expr.py" line="92"/>
+        <location filename="../../mlpstudio/data/expr.py" line="309"/>
         <source>text in quotes</source>
         <translation>texto entre comillas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="86"/>
+        <location filename="../../mlpstudio/data/expr.py" line="93"/>
         <source>&apos;await&apos;</source>
         <translation>&apos;await&apos;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="87"/>
-        <location filename="../../mlpstudio/data/expr.py" line="88"/>
+        <location filename="../../mlpstudio/data/expr.py" line="94"/>
+        <location filename="../../mlpstudio/data/expr.py" line="95"/>
         <source>&apos;yield&apos;</source>
         <translation>&apos;yield&apos;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="89"/>
+        <location filename="../../mlpstudio/data/expr.py" line="96"/>
         <source>a slice</source>
         <translation>una rebanada (slice)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="92"/>
+        <location filename="../../mlpstudio/data/expr.py" line="99"/>
         <source>&apos;^&apos; is not a power here: write x**2 for x squared</source>
         <translation>&apos;^&apos; no es una potencia aquí: escribe x**2 para x al cuadrado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="93"/>
+        <location filename="../../mlpstudio/data/expr.py" line="100"/>
         <source>&apos;%&apos; is not allowed</source>
         <translation>&apos;%&apos; no está permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="94"/>
+        <location filename="../../mlpstudio/data/expr.py" line="101"/>
         <source>&apos;//&apos; is not allowed: use floor(a / b)</source>
         <translation>&apos;//&apos; no está permitido: usa floor(a / b)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="95"/>
+        <location filename="../../mlpstudio/data/expr.py" line="102"/>
         <source>&apos;@&apos; is not allowed</source>
         <translation>&apos;@&apos; no está permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="96"/>
+        <location filename="../../mlpstudio/data/expr.py" line="103"/>
         <source>&apos;&amp;&apos; is not allowed</source>
         <translation>&apos;&amp;&apos; no está permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="97"/>
+        <location filename="../../mlpstudio/data/expr.py" line="104"/>
         <source>&apos;|&apos; is not allowed</source>
         <translation>&apos;|&apos; no está permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="98"/>
+        <location filename="../../mlpstudio/data/expr.py" line="105"/>
         <source>&apos;&lt;&lt;&apos; is not allowed</source>
         <translation>&apos;&lt;&lt;&apos; no está permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="99"/>
+        <location filename="../../mlpstudio/data/expr.py" line="106"/>
         <source>&apos;&gt;&gt;&apos; is not allowed</source>
         <translation>&apos;&gt;&gt;&apos; no está permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="100"/>
+        <location filename="../../mlpstudio/data/expr.py" line="107"/>
         <source>&apos;~&apos; is not allowed</source>
         <translation>&apos;~&apos; no está permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="101"/>
+        <location filename="../../mlpstudio/data/expr.py" line="108"/>
         <source>&apos;not&apos; is not allowed</source>
         <translation>&apos;not&apos; no está permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="137"/>
+        <location filename="../../mlpstudio/data/expr.py" line="149"/>
         <source>The formula must be text.</source>
         <translation>La fórmula debe ser texto.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="140"/>
+        <location filename="../../mlpstudio/data/expr.py" line="152"/>
         <source>The formula is too long ({n} characters; at most {limit}).</source>
         <translation>La fórmula es demasiado larga ({n} caracteres; como máximo {limit}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="149"/>
+        <location filename="../../mlpstudio/data/expr.py" line="161"/>
         <source>Type a formula in {variables}, for example {example}.</source>
         <translation>Escribe una fórmula en {variables}, por ejemplo {example}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="162"/>
+        <location filename="../../mlpstudio/data/expr.py" line="174"/>
         <source>The formula cannot be read: {reason}.</source>
         <translation>No se puede leer la fórmula: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="192"/>
+        <location filename="../../mlpstudio/data/expr.py" line="207"/>
         <source>the formula ends too early: something is missing after &apos;{char}&apos;</source>
         <translation>la fórmula termina antes de tiempo: falta algo después de &apos;{char}&apos;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="196"/>
+        <location filename="../../mlpstudio/data/expr.py" line="211"/>
         <source>an opening parenthesis &apos;(&apos; was never closed</source>
         <translation>un paréntesis de apertura &apos;(&apos; no se ha cerrado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="198"/>
+        <location filename="../../mlpstudio/data/expr.py" line="213"/>
         <source>a closing parenthesis &apos;)&apos; is unmatched</source>
         <translation>un paréntesis de cierre &apos;)&apos; no tiene pareja</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="200"/>
+        <location filename="../../mlpstudio/data/expr.py" line="215"/>
         <source>the text contains null bytes</source>
         <translation>el texto contiene bytes nulos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="202"/>
+        <location filename="../../mlpstudio/data/expr.py" line="217"/>
         <source>invalid syntax</source>
         <translation>sintaxis no válida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="204"/>
+        <location filename="../../mlpstudio/data/expr.py" line="219"/>
         <source>(write 3*x, not 3x: multiplication needs &apos;*&apos;)</source>
         <translation>(escribe 3*x, no 3x: la multiplicación necesita &apos;*&apos;)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="206"/>
+        <location filename="../../mlpstudio/data/expr.py" line="221"/>
         <source>Syntax error at character {n}: {message}.</source>
         <translation>Error de sintaxis en el carácter {n}: {message}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="222"/>
+        <location filename="../../mlpstudio/data/expr.py" line="237"/>
         <source>(character {n})</source>
         <translation>(carácter {n})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="229"/>
+        <location filename="../../mlpstudio/data/expr.py" line="245"/>
+        <location filename="../../mlpstudio/data/expr.py" line="289"/>
         <source>The formula is nested too deeply (more than {n})</source>
         <translation>La fórmula tiene demasiados niveles de anidamiento (más de {n})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="239"/>
-        <location filename="../../mlpstudio/data/expr.py" line="321"/>
+        <location filename="../../mlpstudio/data/expr.py" line="263"/>
+        <source>A condition needs a comparison such as x1**2 + x2**2 &lt; 0.5</source>
+        <translation>Una condición necesita una comparación como x1**2 + x2**2 &lt; 0.5</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="270"/>
+        <source>Only the comparisons &lt; &lt;= &gt; &gt;= are allowed</source>
+        <translation>Solo se permiten las comparaciones &lt; &lt;= &gt; &gt;=</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/expr.py" line="299"/>
+        <location filename="../../mlpstudio/data/expr.py" line="381"/>
         <source>{what} is not allowed in a formula</source>
         <translation>{what} no se permite en una fórmula</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="254"/>
+        <location filename="../../mlpstudio/data/expr.py" line="314"/>
         <source>Only numbers are allowed, not {kind}</source>
         <translation>Solo se permiten números, no {kind}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="260"/>
+        <location filename="../../mlpstudio/data/expr.py" line="320"/>
         <source>A number in the formula is too large</source>
         <translation>Un número de la fórmula es demasiado grande</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="275"/>
+        <location filename="../../mlpstudio/data/expr.py" line="335"/>
         <source>&apos;{name}&apos; is a function: write {name}(...)</source>
         <translation>&apos;{name}&apos; es una función: escribe {name}(...)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="280"/>
+        <location filename="../../mlpstudio/data/expr.py" line="340"/>
         <source>; did you mean &apos;{name}&apos;?</source>
         <translation>; ¿querías decir &apos;{name}&apos;?</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="284"/>
+        <location filename="../../mlpstudio/data/expr.py" line="344"/>
         <source>Unknown name &apos;{name}&apos;: the formula may use {allowed}</source>
         <translation>Nombre desconocido &apos;{name}&apos;: la fórmula puede usar {allowed}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="298"/>
-        <location filename="../../mlpstudio/data/expr.py" line="311"/>
+        <location filename="../../mlpstudio/data/expr.py" line="358"/>
+        <location filename="../../mlpstudio/data/expr.py" line="371"/>
         <source>Operator not allowed</source>
         <translation>Operador no permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="327"/>
+        <location filename="../../mlpstudio/data/expr.py" line="387"/>
         <source>Only functions from the list may be called, by name</source>
         <translation>Solo se pueden llamar funciones de la lista, por su nombre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="333"/>
+        <location filename="../../mlpstudio/data/expr.py" line="393"/>
         <source>Did you mean &apos;{name}&apos;?</source>
         <translation>¿Querías decir &apos;{name}&apos;?</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="339"/>
+        <location filename="../../mlpstudio/data/expr.py" line="399"/>
         <source>&apos;{name}&apos; is not an allowed function.</source>
         <translation>&apos;{name}&apos; no es una función permitida.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="344"/>
+        <location filename="../../mlpstudio/data/expr.py" line="404"/>
         <source>Allowed: {functions}</source>
         <translation>Permitidas: {functions}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="351"/>
+        <location filename="../../mlpstudio/data/expr.py" line="411"/>
         <source>{name}() takes positional arguments only (no name=value)</source>
         <translation>{name}() solo admite argumentos posicionales (sin nombre=valor)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="358"/>
+        <location filename="../../mlpstudio/data/expr.py" line="418"/>
         <source>{name}() takes 1 argument, not {given}</source>
         <translation>{name}() recibe 1 argumento, no {given}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="360"/>
+        <location filename="../../mlpstudio/data/expr.py" line="420"/>
         <source>{name}() takes {n} arguments, not {given}</source>
         <translation>{name}() recibe {n} argumentos, no {given}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="381"/>
+        <location filename="../../mlpstudio/data/expr.py" line="441"/>
         <source>Variables: {variables}. Constants: pi, e. Operators: + - * / ** and parentheses. Functions: {functions}.</source>
         <translation>Variables: {variables}. Constantes: pi, e. Operadores: + - * / ** y paréntesis. Funciones: {functions}.</translation>
     </message>
@@ -4607,6 +4647,59 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     </message>
 </context>
 <context>
+    <name>ParityPlot</name>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="40"/>
+        <source>true class</source>
+        <translation>clase real</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="41"/>
+        <source>predicted class</source>
+        <translation>clase predicha</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="48"/>
+        <source>true value (test rows)</source>
+        <translation>valor real (filas de test)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="49"/>
+        <source>predicted value</source>
+        <translation>valor predicho</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="66"/>
+        <source>perfect prediction</source>
+        <translation>predicción perfecta</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="71"/>
+        <source>test rows</source>
+        <translation>filas de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="101"/>
+        <source>row (train, then test)</source>
+        <translation>fila (entrenamiento, luego test)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="102"/>
+        <source>target</source>
+        <translation>objetivo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="110"/>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="111"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+</context>
+<context>
     <name>PredictionView</name>
     <message>
         <location filename="../../mlpstudio/gui/views/prediction_view.py" line="30"/>
@@ -4614,39 +4707,39 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>&lt;b&gt;Predicciones&lt;/b&gt; frente a los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="83"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="86"/>
         <source>target</source>
         <translation>objetivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="84"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="138"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="87"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="145"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="85"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="139"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="88"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="146"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="89"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="92"/>
         <source>network</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="90"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="93"/>
         <source>predictions (test)</source>
         <translation>predicciones (test)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="158"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="165"/>
         <source>P(class 1)</source>
         <translation>P(clase 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="158"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="165"/>
         <source>network output</source>
         <translation>salida de la red</translation>
     </message>
@@ -4804,6 +4897,36 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <location filename="../../mlpstudio/experiment/presets.py" line="103"/>
         <source>2-D classes: spiral</source>
         <translation>Clases 2D: espiral</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/presets.py" line="111"/>
+        <source>2-D classes: spiral with 3 arms</source>
+        <translation>Clases 2D: espiral de 3 brazos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/presets.py" line="119"/>
+        <source>2-D classes: four Gaussians</source>
+        <translation>Clases 2D: cuatro gaussianas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/presets.py" line="127"/>
+        <source>2-D classes: five blobs</source>
+        <translation>Clases 2D: cinco manchas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/presets.py" line="135"/>
+        <source>Classes from a formula: x1^2 + x2^2 &lt; 0.5</source>
+        <translation>Clases con una fórmula: x1^2 + x2^2 &lt; 0.5</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/presets.py" line="143"/>
+        <source>Four inputs, the course&apos;s 4-5-1 net: x1 x2 + sin(x3) - x4</source>
+        <translation>Cuatro entradas, la red 4-5-1 del curso: x1 x2 + sin(x3) - x4</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/presets.py" line="151"/>
+        <source>Few noisy points: 20 samples of sin(pi x) with noise</source>
+        <translation>Pocos puntos con ruido: 20 muestras de sin(pi x) con ruido</translation>
     </message>
 </context>
 <context>
@@ -5047,8 +5170,13 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="23"/>
-        <source>Two Gaussians</source>
-        <translation>Dos gaussianas</translation>
+        <source>Gaussians</source>
+        <translation>Gaussianas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="25"/>
+        <source>Blobs</source>
+        <translation>Manchas</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="24"/>
