@@ -1874,6 +1874,110 @@ de test</translation>
     </message>
 </context>
 <context>
+    <name>DataPages</name>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="39"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="55"/>
+        <source>How many classes of points (more than two: a softmax output, one unit per class).</source>
+        <translation>Cuántas clases de puntos (más de dos: salida softmax, una neurona por clase).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="60"/>
+        <source>This set has two classes; Gaussians, Spiral and Blobs can have up to five.</source>
+        <translation>Este conjunto tiene dos clases; Gaussianas, Espiral y Manchas pueden tener hasta cinco.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="71"/>
+        <source>by max y (y / y.max(), the slide)</source>
+        <translation>por máx y (y / y.max(), la diapositiva)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="72"/>
+        <source>by max |y|</source>
+        <translation>por máx |y|</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="77"/>
+        <source>The course divides y by y.max(), its largest value; dividing by the largest |y| puts every target in [-1, 1].</source>
+        <translation>El curso divide y por y.max(), su valor más grande; dividir por el mayor |y| deja todos los objetivos en [-1, 1].</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="99"/>
+        <source>Class 1 where this condition holds, class 0 elsewhere: a comparison (&lt; &lt;= &gt; &gt;=) of formulas in x1 and x2, joined by &apos;and&apos; / &apos;or&apos;.</source>
+        <translation>Clase 1 donde se cumple esta condición, clase 0 en el resto: una comparación (&lt; &lt;= &gt; &gt;=) de fórmulas en x1 y x2, unidas con &apos;and&apos; / &apos;or&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="119"/>
+        <source>Class 1 if</source>
+        <translation>Clase 1 si</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="128"/>
+        <source>The interval of x1 and x2 in which the points are drawn.</source>
+        <translation>El intervalo de x1 y x2 en el que se sortean los puntos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="134"/>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="136"/>
+        <source>Domain</source>
+        <translation>Dominio</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="142"/>
+        <source>How many points, drawn uniformly in the domain.</source>
+        <translation>Cuántos puntos, sorteados uniformemente en el dominio.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="147"/>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="154"/>
+        <source>Standard deviation of the noise that moves each point after it is labelled.</source>
+        <translation>Desviación típica del ruido que mueve cada punto después de etiquetarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="160"/>
+        <source>Noise</source>
+        <translation>Ruido</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="201"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="202"/>
+        <source>Import CSV...</source>
+        <translation>Importar CSV...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="204"/>
+        <source>Choose a CSV file, its target column and its input columns.</source>
+        <translation>Elige un archivo CSV, su columna objetivo y sus columnas de entrada.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="213"/>
+        <source>No file chosen yet.</source>
+        <translation>Aún no se ha elegido ningún archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="215"/>
+        <source>the last column</source>
+        <translation>la última columna</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="217"/>
+        <source>{file}; target: {target}</source>
+        <translation>{file}; objetivo: {target}</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
         <location filename="../../mlpstudio/gui/panels/data_panel.py" line="65"/>
@@ -4697,6 +4801,24 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <location filename="../../mlpstudio/gui/views/parity.py" line="111"/>
         <source>test</source>
         <translation>test</translation>
+    </message>
+</context>
+<context>
+    <name>PartialDependence</name>
+    <message>
+        <location filename="../../mlpstudio/gui/views/partial.py" line="47"/>
+        <source>input value x_i (the others as in the data)</source>
+        <translation>valor de la entrada x_i (las demás como en los datos)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/partial.py" line="51"/>
+        <source>mean output</source>
+        <translation>salida media</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/partial.py" line="64"/>
+        <source>target (dashed)</source>
+        <translation>objetivo (discontinua)</translation>
     </message>
 </context>
 <context>

@@ -30,17 +30,16 @@ from .training_panel import spec_range
 CONDITION_DELAY_MS = 200  # check the condition this long after the last keystroke
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DataPages", text)
-
-
 def classes_box() -> QSpinBox:
     """The number of classes of a 2-D set (2 to 5; more than 2 only for some sets)."""
     spin = QSpinBox()
     spec_range(spin, "data", "classes")
     spin.setKeyboardTracking(False)
     spin.setToolTip(
-        _tr("How many classes of points (more than two: a softmax output, one unit per class).")
+        QCoreApplication.translate(
+            "DataPages",
+            "How many classes of points (more than two: a softmax output, one unit per class).",
+        )
     )
     return spin
 
@@ -53,22 +52,32 @@ def update_classes_box(spin: QSpinBox, toy: str, locks) -> None:
     if not multi:
         spin.setValue(2)
     spin.setToolTip(
-        _tr("How many classes of points (more than two: a softmax output, one unit per class).")
+        QCoreApplication.translate(
+            "DataPages",
+            "How many classes of points (more than two: a softmax output, one unit per class).",
+        )
         if multi
-        else _tr("This set has two classes; Gaussians, Spiral and Blobs can have up to five.")
+        else QCoreApplication.translate(
+            "DataPages",
+            "This set has two classes; Gaussians, Spiral and Blobs can have up to five.",
+        )
     )
 
 
 def normalize_by_box() -> ElidingComboBox:
     """What y is divided by: its maximum (the slide's y / y.max()) or its maximum |y|."""
     combo = ElidingComboBox()
-    labels = {"max": _tr("by max y (y / y.max(), the slide)"), "max_abs": _tr("by max |y|")}
+    labels = {
+        "max": QCoreApplication.translate("DataPages", "by max y (y / y.max(), the slide)"),
+        "max_abs": QCoreApplication.translate("DataPages", "by max |y|"),
+    }
     for name in field_spec("data", "normalize_by").choices:
         combo.addItem(labels[name], name)
     combo.setToolTip(
-        _tr(
+        QCoreApplication.translate(
+            "DataPages",
             "The course divides y by y.max(), its largest value; dividing by the largest |y| "
-            "puts every target in [-1, 1]."
+            "puts every target in [-1, 1].",
         )
     )
     return combo
@@ -87,9 +96,10 @@ class FormulaClassPage(QWidget):
         self.condition = QLineEdit()
         self.condition.setPlaceholderText("x1**2 + x2**2 < 0.5")
         self.condition.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "DataPages",
                 "Class 1 where this condition holds, class 0 elsewhere: a comparison "
-                "(< <= > >=) of formulas in x1 and x2, joined by 'and' / 'or'."
+                "(< <= > >=) of formulas in x1 and x2, joined by 'and' / 'or'.",
             )
         )
         self.timer = QTimer(self)
@@ -106,7 +116,7 @@ class FormulaClassPage(QWidget):
         box.setSpacing(2)
         box.addWidget(self.condition)
         box.addWidget(self.message)
-        form.addRow(_tr("Class 1 if"), box)
+        form.addRow(QCoreApplication.translate("DataPages", "Class 1 if"), box)
         self.lo, self.hi = QDoubleSpinBox(), QDoubleSpinBox()
         row = QHBoxLayout()
         for spin in (self.lo, self.hi):
@@ -114,29 +124,40 @@ class FormulaClassPage(QWidget):
             spin.setDecimals(3)
             spin.setSingleStep(0.5)
             spin.setKeyboardTracking(False)
-            spin.setToolTip(_tr("The interval of x1 and x2 in which the points are drawn."))
+            spin.setToolTip(
+                QCoreApplication.translate(
+                    "DataPages", "The interval of x1 and x2 in which the points are drawn."
+                )
+            )
             spin.valueChanged.connect(self.edited)
         row.addWidget(self.lo)
-        row.addWidget(QLabel(_tr("to")))
+        row.addWidget(QLabel(QCoreApplication.translate("DataPages", "to")))
         row.addWidget(self.hi)
-        form.addRow(_tr("Domain"), row)
+        form.addRow(QCoreApplication.translate("DataPages", "Domain"), row)
         self.points = QSpinBox()
         spec_range(self.points, "data", "points")
         self.points.setSingleStep(100)
         self.points.setKeyboardTracking(False)
-        self.points.setToolTip(_tr("How many points, drawn uniformly in the domain."))
+        self.points.setToolTip(
+            QCoreApplication.translate(
+                "DataPages", "How many points, drawn uniformly in the domain."
+            )
+        )
         self.points.valueChanged.connect(self.edited)
-        form.addRow(_tr("Points"), self.points)
+        form.addRow(QCoreApplication.translate("DataPages", "Points"), self.points)
         self.noise = QDoubleSpinBox()
         spec_range(self.noise, "data", "noise")
         self.noise.setDecimals(3)
         self.noise.setSingleStep(0.01)
         self.noise.setKeyboardTracking(False)
         self.noise.setToolTip(
-            _tr("Standard deviation of the noise that moves each point after it is labelled.")
+            QCoreApplication.translate(
+                "DataPages",
+                "Standard deviation of the noise that moves each point after it is labelled.",
+            )
         )
         self.noise.valueChanged.connect(self.edited)
-        form.addRow(_tr("Noise"), self.noise)
+        form.addRow(QCoreApplication.translate("DataPages", "Noise"), self.noise)
 
     def load(self, data: DataConfig) -> None:
         self.condition.setText(data.condition)
@@ -177,18 +198,24 @@ class CsvPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(_tr("File"), self.summary)
-        self.button = QPushButton(_tr("Import CSV..."))
-        self.button.setToolTip(_tr("Choose a CSV file, its target column and its input columns."))
+        form.addRow(QCoreApplication.translate("DataPages", "File"), self.summary)
+        self.button = QPushButton(QCoreApplication.translate("DataPages", "Import CSV..."))
+        self.button.setToolTip(
+            QCoreApplication.translate(
+                "DataPages", "Choose a CSV file, its target column and its input columns."
+            )
+        )
         form.addRow("", self.button)
 
     def show_config(self, data: DataConfig) -> None:
         self.values = {key: getattr(data, key) for key in CSV_KEYS + ("normalize", "normalize_by")}
         if not data.path:
-            self.summary.setText(_tr("No file chosen yet."))
+            self.summary.setText(QCoreApplication.translate("DataPages", "No file chosen yet."))
             return
-        target = data.target or _tr("the last column")
+        target = data.target or QCoreApplication.translate("DataPages", "the last column")
         self.summary.setText(
-            _tr("{file}; target: {target}").format(file=Path(data.path).name, target=target)
+            QCoreApplication.translate("DataPages", "{file}; target: {target}").format(
+                file=Path(data.path).name, target=target
+            )
         )
         self.summary.setToolTip(data.path)

@@ -16,10 +16,6 @@ from .. import style
 from ..style import Style, add_legend, plot_widget, prepare_plot
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PartialDependence", text)
-
-
 def wanted(ds) -> bool:
     """Partial dependence is drawn for formulas of more than two inputs."""
     return ds is not None and bool(ds.domain) and len(ds.domain) > 2
@@ -46,8 +42,13 @@ def layout(view, ds) -> None:
     plot.clear()
     legend.clear()
     plot.show()
-    plot.setLabel("bottom", _tr("input value x_i (the others as in the data)"))
-    plot.setLabel("left", _tr("mean output"))
+    plot.setLabel(
+        "bottom",
+        QCoreApplication.translate(
+            "PartialDependence", "input value x_i (the others as in the data)"
+        ),
+    )
+    plot.setLabel("left", QCoreApplication.translate("PartialDependence", "mean output"))
     rows = ds.partial_inputs()
     truth = ds.partial_dependence(ds.target(*rows.T)[:, None])
     view.partial_curves = []
@@ -60,7 +61,7 @@ def layout(view, ds) -> None:
         legend.addItem(curve, f"x{i + 1}")
         view.partial_curves.append(curve)
     legend.addItem(pg.PlotDataItem(pen=s.pen((90, 90, 90), style=pg.QtCore.Qt.PenStyle.DashLine)),
-                   _tr("target (dashed)"))  # fmt: skip
+                   QCoreApplication.translate("PartialDependence", "target (dashed)"))  # fmt: skip
 
 
 def show(view, ds, plot_output) -> None:
