@@ -36,6 +36,7 @@ from ..data.tabular import CSV_TASKS, Preview, preview_csv
 from ..experiment.build import csv_dataset
 from ..experiment.config import DataConfig
 from .style import number
+from .widgets import message_label
 
 PREVIEW_ROWS = 20
 
@@ -118,11 +119,7 @@ class CsvImportDialog(QDialog):
         options.addWidget(holder, 2)
         layout.addLayout(options, 2)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
+        self.message = message_label()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

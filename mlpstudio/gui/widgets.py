@@ -142,6 +142,20 @@ class MessageBar(QFrame):
             callback()
 
 
+ERROR_COLOUR = "#b00020"  # a message that stops the action
+WARNING_COLOUR = "#8a5a00"  # a message about something that still works
+
+
+def message_label(colour: str = ERROR_COLOUR) -> QLabel:
+    """A hidden, wrapped, selectable one-paragraph message under an input (shown on error)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {colour};")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
 def error_style(widget: QWidget, on: bool) -> None:
     """Mark an input as invalid with a red frame (or clear the mark)."""
     widget.setStyleSheet("border: 2px solid #d62728; border-radius: 3px;" if on else "")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...data.functions import MULTICLASS_TOYS
 from ...experiment.config import CSV_KEYS, DataConfig, field_spec
-from ..widgets import ElidingComboBox, wrap_long_rows
+from ..widgets import ElidingComboBox, message_label, wrap_long_rows
 from .training_panel import spec_range
 
 CONDITION_DELAY_MS = 200  # check the condition this long after the last keystroke
@@ -107,11 +107,7 @@ class FormulaClassPage(QWidget):
         self.timer.setInterval(CONDITION_DELAY_MS)
         self.timer.timeout.connect(self.edited)
         self.condition.textEdited.connect(lambda _: self.timer.start())
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
+        self.message = message_label()
         box = QVBoxLayout()
         box.setSpacing(2)
         box.addWidget(self.condition)

@@ -29,10 +29,12 @@ from ..style import number
 from ..views.gallery_view import GalleryView
 from ..views.prediction_view import PredictionView
 from ..widgets import (
+    WARNING_COLOUR,
     CurrentPageStack,
     ElidingCheckBox,
     ElidingComboBox,
     error_style,
+    message_label,
     wrap_long_rows,
 )
 from . import data_pages as extra
@@ -100,11 +102,7 @@ class DataPanel(QWidget):
         self.condition_page.edited.connect(self._emit_changed)
         self.pages.addWidget(self.condition_page)
         layout.addWidget(self.pages)
-        self.data_message = QLabel()
-        self.data_message.setWordWrap(True)
-        self.data_message.setStyleSheet("color: #b00020;")
-        self.data_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.data_message.hide()
+        self.data_message = message_label()
         layout.addWidget(self.data_message)
 
         common = self.common_form = QFormLayout()
@@ -165,17 +163,9 @@ class DataPanel(QWidget):
             + describe_allowed(("x",))
         )
         self.formula.textEdited.connect(lambda _: self._formula_timer.start())
-        self.formula_message = QLabel()
-        self.formula_message.setWordWrap(True)
-        self.formula_message.setStyleSheet("color: #b00020;")
-        self.formula_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.formula_message.hide()
+        self.formula_message = message_label()
         # Warnings about a usable formula (a singularity on the domain): amber, not red.
-        self.formula_warning = QLabel()
-        self.formula_warning.setWordWrap(True)
-        self.formula_warning.setStyleSheet("color: #8a5a00;")
-        self.formula_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.formula_warning.hide()
+        self.formula_warning = message_label(WARNING_COLOUR)
         box = QVBoxLayout()
         box.setSpacing(2)
         box.addWidget(self.formula)
