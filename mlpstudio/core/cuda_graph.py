@@ -25,9 +25,9 @@ How a step is made replayable (every point is something a graph cannot do by its
 * **No host synchronisation** happens inside the step (no ``float()``/``.get()``); a capture
   that tries one is invalidated by CUDA and raises, and the trainer falls back.
 
-The graph replays the same kernels with the same arguments as the plain path (the optimiser
-kernels of :mod:`.kernels` take the device scalars as 0-d arrays), so results agree with the
-plain path to the last bit or nearly (``tests/test_gpu_graph.py`` checks it on a GPU).
+The graph replays the kernels of the plain path with the same arguments (the optimiser
+kernels of :mod:`.kernels` take the device scalars as 1-element arrays), so results agree
+with the plain path to rounding (``tests/test_gpu_graph.py`` checks it on a GPU).
 
 The last partial batch, the evaluation passes and the insight pass run the plain path. The
 plain path is also used, and :meth:`StepGraph.status_line` says why, on the CPU, without
@@ -264,9 +264,9 @@ class StepGraph:
         if opt.weight_decay:  # as Optimizer.step applies it
             w = slice(0, opt.n_weights)
             net.grads[w] += opt.weight_decay * net.params[w]
-        hp = opt.hp
-        _scalars_kernel(self._dtype_name)(hp.get("beta1", 0.0), hp.get("beta2", 0.0), self._hp,
-                                          self._lr_t, self._step_t, self._root2_t, size=1)  # fmt: skip
+        b1, b2 = opt.hp.get("beta1", 0.0), opt.hp.get("beta2", 0.0)
+        scalars = _scalars_kernel(self._dtype_name)
+        scalars(b1, b2, self._hp, self._lr_t, self._step_t, self._root2_t, size=1)
         eager = self._phase == "warm-up"
         if eager:
             self._phase = "update"  # from here on the eager step changes the parameters
@@ -282,8 +282,11 @@ class StepGraph:
         self._update = self._update_for(tr.optimizer)
         self._idx = cupy.zeros(tr.batch_size, dtype=cupy.int64)
         self._hp = cupy.zeros(2, dtype=cupy.float64)  # [learning rate, steps taken]
-        self._lr_t, self._step_t, self._root2_t = (cupy.zeros((), dtype) for _ in range(3))
-        self._lr, self._t = None, None  # what the device holds, as the host last wrote it
+        # the update's scalars in the compute type, as 1-element arrays that broadcast
+        self._lr_t, self._step_t, self._root2_t = (cupy.zeros(1, dtype) for _ in range(3))
+        #: what the device holds, as the host last wrote it (None: not written yet)
+        self._lr: float | None = None
+        self._t: int | None = None
 
     def _capture(self, cupy):
         """The first full batch: run it eagerly (a real step, which primes the private pool,
