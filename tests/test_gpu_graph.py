@@ -172,16 +172,6 @@ def test_without_cupy_the_device_line_says_replay_is_off(monkeypatch):
     assert cuda_graph.device_line().endswith(" CUDA graph replay: off (no usable GPU).")
 
 
-def test_the_training_panel_shows_the_device_line(qtbot, monkeypatch):
-    from mlpstudio.gui.panels.training_panel import TrainingPanel
-
-    monkeypatch.delenv(cuda_graph.ENV_SWITCH, raising=False)
-    panel = TrainingPanel([])
-    qtbot.addWidget(panel)
-    assert panel.backend_reason.text() == cuda_graph.device_line()
-    assert "CUDA graph replay: " in panel.backend_reason.text()
-
-
 @pytest.mark.parametrize("name", list(OPTIMIZERS))
 def test_every_shipped_optimiser_has_a_graph_step(name):
     """The plain GPU update of each registry entry is one the graph reproduces (a new fused
