@@ -68,7 +68,8 @@ def assert_same_run(replayed, plain, rtol=1e-5, atol=1e-6):
     assert ours.keys() == theirs.keys() and int(ours["t"]) == int(theirs["t"]) > 0
     for key in ours:
         np.testing.assert_allclose(ours[key], theirs[key], rtol=rtol, atol=atol, err_msg=key)
-    for column in ("train_loss", "test_loss", "train_metric", "learning_rate"):
+    # (losses, not accuracies: one prediction flipped by rounding would move an accuracy a lot)
+    for column in ("train_loss", "test_loss", "learning_rate"):
         np.testing.assert_allclose(replayed.history.view()[column], plain.history.view()[column],
                                    rtol=rtol, atol=atol, err_msg=column)  # fmt: skip
 
