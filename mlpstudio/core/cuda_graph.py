@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import functools
 import os
+import weakref
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from . import kernels
@@ -190,7 +191,9 @@ class StepGraph:
     False for the rest of the run and :meth:`status_line` says why."""
 
     def __init__(self, trainer):
-        self.trainer = trainer
+        # a proxy: the trainer owns this object, and a cycle would keep the graph's GPU memory
+        # until the cyclic garbage collector runs
+        self.trainer = weakref.proxy(trainer)
         self.replays = 0  # graph launches so far (the tests check that replay happened)
         self._graph = self._pool = self._loss = None
         self._phase = "idle"
@@ -226,31 +229,31 @@ class StepGraph:
         self._graph = self._pool = self._loss = None
 
     # -- the step ------------------------------------------------------------------------------
-    def _update_for(self, opt):
+    def _update_for(self, opt, lr=None, step=None, root2=None):
         """``update(params, grads)`` computing what ``opt``'s plain GPU update computes, with
-        the learning rate and step count read from device scalars; None when there is none."""
+        the learning rate (``lr``) and Adam's step size and sqrt(1 - b2^t) read from device
+        arrays; None when there is none. (The closures hold the arrays, not this object.)"""
         hp, xp = opt.hp, opt.xp
+        c = self.trainer.backend.dtype.type
         if opt._update is kernels.adam_step:
-            c = self.trainer.backend.dtype.type
 
             def adam(params, grads):
                 kernels.adam_kernel()(grads, c(hp["beta1"]), c(hp["beta2"]), c(hp["eps"]),
-                                      self._step_t, self._root2_t,
-                                      params, opt.buffers["m"], opt.buffers["v"])  # fmt: skip
+                                      step, root2, params, opt.buffers["m"],
+                                      opt.buffers["v"])  # fmt: skip
 
             return adam
         if opt._update is kernels.momentum_step:
-            c = self.trainer.backend.dtype.type
 
             def momentum(params, grads):
-                kernels.momentum_kernel()(grads, c(hp["momentum"]), self._lr_t,
-                                          params, opt.buffers["velocity"])  # fmt: skip
+                kernels.momentum_kernel()(grads, c(hp["momentum"]), lr, params,
+                                          opt.buffers["velocity"])  # fmt: skip
 
             return momentum
         if opt.name in _T_FREE and opt._update is opt.entry.update:
 
             def rule(params, grads):
-                opt.entry.update(xp, params, grads, opt.buffers, self._lr_t, 0, **hp)
+                opt.entry.update(xp, params, grads, opt.buffers, lr, 0, **hp)
 
             return rule
         return None
@@ -279,11 +282,11 @@ class StepGraph:
         tr = self.trainer
         dtype = tr.backend.dtype
         self._dtype_name = "float64" if dtype == cupy.float64 else "float32"
-        self._update = self._update_for(tr.optimizer)
         self._idx = cupy.zeros(tr.batch_size, dtype=cupy.int64)
         self._hp = cupy.zeros(2, dtype=cupy.float64)  # [learning rate, steps taken]
         # the update's scalars in the compute type, as 1-element arrays that broadcast
         self._lr_t, self._step_t, self._root2_t = (cupy.zeros(1, dtype) for _ in range(3))
+        self._update = self._update_for(tr.optimizer, self._lr_t, self._step_t, self._root2_t)
         #: what the device holds, as the host last wrote it (None: not written yet)
         self._lr: float | None = None
         self._t: int | None = None
