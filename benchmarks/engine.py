@@ -29,7 +29,7 @@ from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mlpstudio.core.backend import get_backend  # noqa: E402
+from mlpstudio.core.backend import BackendError, get_backend  # noqa: E402
 from mlpstudio.core.network import Network  # noqa: E402
 from mlpstudio.core.training import Trainer, TrainingOptions  # noqa: E402
 from mlpstudio.data.dataset import Dataset  # noqa: E402
@@ -159,7 +159,11 @@ def main(argv=None) -> int:
     dataset = Dataset("train", "classification", x, labels, x[:1000], labels[:1000],
                       input_shape=shape, class_names=tuple(map(str, range(sizes[-1]))),
                       input_scale=1 / 255)  # fmt: skip
-    backend = get_backend(args.backend, "float32")
+    try:
+        backend = get_backend(args.backend, "float32")
+    except BackendError as exc:  # --backend cupy without a usable GPU: one line, exit 2
+        print(f"engine.py: --backend {args.backend}: {exc}", file=sys.stderr)
+        return 2
     flops = gemm_flops_per_epoch(len(x), sizes)
     print(
         f"data: {source}, {len(x)} samples; network {'-'.join(map(str, sizes))}, "
