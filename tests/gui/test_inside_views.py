@@ -111,3 +111,31 @@ def test_network_view_greys_idle_units_and_rings_the_clicked_one(qtbot):
     assert seen == [(1, 0)]
     view.highlight_last_hidden(2)
     assert view.diagram.selected == (1, 2)
+
+
+def test_health_view_legends_sit_beside_the_curves_and_the_plots_follow_the_dock(qtbot):
+    from mlpstudio.gui.views.health_view import HealthView
+
+    ds, net, final = trained(activation="tanh", epochs=2)
+    view = bound(qtbot, HealthView(), ds, net)
+    assert view.update_snapshot(final)
+
+    def rect(widget):
+        top_left = widget.mapTo(view, widget.rect().topLeft())
+        return widget.rect().translated(top_left)
+
+    for shape, side_by_side in (((900, 300), True), ((400, 700), False)):
+        view.resize(*shape)
+        qtbot.waitUntil(lambda: view.size().width() == shape[0])
+        view.layout().activate()
+        plots = [rect(view.plot), rect(view.units_plot)]
+        for legend in (view.legend, view.units_legend):  # never over a curve
+            assert not any(rect(legend).intersects(p) for p in plots)
+        if side_by_side:
+            assert plots[0].right() < plots[1].left()
+        else:
+            assert plots[0].bottom() < plots[1].top()
+    assert "layer 1" in view.legend.text() and "output" in view.legend.text()
+    assert "dead" in view.units_legend.text() and "saturated" in view.units_legend.text()
+    ticks = view.units_plot.getAxis("left")._tickLevels[0]
+    assert [v for v, _ in ticks] == [0, 50, 100]  # the shares' axis is labelled in any size
