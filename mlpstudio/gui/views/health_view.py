@@ -132,9 +132,9 @@ class HealthView(View):
         quantity = "" if Style.instance().presentation else "|dL/dW|: "  # large: one line
         self.legend.setText(f"{quantity}{entries}" if entries else "")
         grey = pg.mkColor(90, 90, 90)
+        dead, saturated = self.tr("dead"), self.tr("saturated")
         self.units_legend.setText(
-            f"{stroke(grey)}&nbsp;{self.tr('dead')}&nbsp; "
-            f"{stroke(grey, dashed=True)}&nbsp;{self.tr('saturated')}"
+            f"{stroke(grey)}&nbsp;{dead}&nbsp; {stroke(grey, dashed=True)}&nbsp;{saturated}"
             if self.dead_curves else ""
         )  # fmt: skip
 
