@@ -34,11 +34,13 @@ class BackpropExample:
     epochs_trained: int
     trace: BackpropTrace
     update: UpdateTrace
+    split: str = "train"  # the sample's set: "train", or "test" (an image clicked in the GUI)
 
     def to_dict(self) -> dict:
         out = self.trace.to_dict()
         out.update(
             sample=self.sample,
+            split=self.split,
             epochs_trained=self.epochs_trained,
             optimizer=self.update.optimizer,
             learning_rate=self.update.learning_rate,
@@ -68,12 +70,20 @@ def backprop_example(config: Config, sample: int = 0, epochs: int = 0) -> Backpr
 
 
 def example_for(
-    config: Config, dataset, network, optimizer_state: dict | None, done: int, sample: int
+    config: Config,
+    dataset,
+    network,
+    optimizer_state: dict | None,
+    done: int,
+    sample: int,
+    split: str = "train",
 ) -> BackpropExample:
     """The worked example for training sample ``sample`` of ``dataset`` on ``network`` as it
     is now, with the optimiser's ``optimizer_state`` after ``done`` epochs (None: a fresh
     optimiser). The command line and the GUI's step-through panel both come here, so they
-    show the same numbers; the update is the one "Step" takes on a batch of one."""
+    show the same numbers; the update is the one "Step" takes on a batch of one. With
+    ``split="test"`` the sample is test sample ``sample`` (an image clicked in the gallery):
+    the same arithmetic, on a sample that training itself never uses."""
     opts = config.training.options()
     optimizer = make_optimizer(
         opts.optimizer,
@@ -92,12 +102,15 @@ def example_for(
         config.training.epochs,
         **entry_options(opts, get_schedule(opts.schedule)),
     )
-    x = np.asarray(dataset.x_train[sample]).reshape(-1).astype(np.float64)
-    if dataset.x_train.dtype == np.uint8:
+    xs, ys = (dataset.x_test, dataset.y_test) if split == "test" else (dataset.x_train,
+                                                                       dataset.y_train)  # fmt: skip
+    x = np.asarray(xs[sample]).reshape(-1).astype(np.float64)
+    if xs.dtype == np.uint8:
         x = (x - dataset.input_shift) * dataset.input_scale
-    y = network.head.prepare_targets(np, dataset.y_train[sample : sample + 1], np.float64)[0]
+    y = network.head.prepare_targets(np, ys[sample : sample + 1], np.float64)[0]
     step = trace(network, x, y)
-    return BackpropExample(sample, done, step, apply_update(network, step, optimizer, lr))
+    update = apply_update(network, step, optimizer, lr)
+    return BackpropExample(sample, done, step, update, "test" if split == "test" else "train")
 
 
 # -- the worked example as text ---------------------------------------------------------------
