@@ -126,7 +126,7 @@ def test_health_view_legends_sit_beside_the_curves_and_the_plots_follow_the_dock
 
     for shape, side_by_side in (((900, 300), True), ((400, 700), False)):
         view.resize(*shape)
-        qtbot.waitUntil(lambda: view.size().width() == shape[0])
+        qtbot.waitUntil(lambda w=shape[0]: view.size().width() == w)
         view.layout().activate()
         plots = [rect(view.plot), rect(view.units_plot)]
         for legend in (view.legend, view.units_legend):  # never over a curve
@@ -135,7 +135,14 @@ def test_health_view_legends_sit_beside_the_curves_and_the_plots_follow_the_dock
             assert plots[0].right() < plots[1].left()
         else:
             assert plots[0].bottom() < plots[1].top()
-    assert "layer 1" in view.legend.text() and "output" in view.legend.text()
-    assert "dead" in view.units_legend.text() and "saturated" in view.units_legend.text()
+    from PySide6.QtGui import QTextDocument
+
+    def plain(label):
+        doc = QTextDocument()
+        doc.setHtml(label.text())
+        return doc.toPlainText().replace("\xa0", " ")
+
+    assert "layer 1" in plain(view.legend) and "output" in plain(view.legend)
+    assert "dead" in plain(view.units_legend) and "saturated" in plain(view.units_legend)
     ticks = view.units_plot.getAxis("left")._tickLevels[0]
     assert [v for v, _ in ticks] == [0, 50, 100]  # the shares' axis is labelled in any size

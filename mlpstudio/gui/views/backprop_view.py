@@ -163,26 +163,23 @@ class BackpropView(View):
 
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.formula = QLabel()
-        self.formula.setWordWrap(True)
-        self.formula.setTextFormat(Qt.TextFormat.PlainText)
-        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lines = QPlainTextEdit()  # read-only, scrolls down (never sideways: rows wrap)
+        #: the step's formula, a blank line, then the formula with the numbers: read-only, it
+        #: scrolls down (never sideways: rows wrap), and a low dock keeps its room for them
+        self.lines = QPlainTextEdit()
         self.lines.setReadOnly(True)
         self.lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #8a4b00;")
-        for label in (self.title, self.formula, self.note):
+        for label in (self.title, self.note):
             label.setContentsMargins(4, 0, 4, 0)
         self.body.addWidget(self.title)
-        self.body.addWidget(self.formula)
-        row = QHBoxLayout()
-        row.setContentsMargins(4, 2, 4, 2)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(4, 2, 4, 2)
         self.diagram = Diagram()
-        row.addWidget(self.diagram, 1)
-        row.addWidget(self.lines, 3)
-        self.body.addLayout(row, 1)
+        self.row.addWidget(self.diagram, 1)
+        self.row.addWidget(self.lines, 3)
+        self.body.addLayout(self.row, 1)
         self.body.addWidget(self.note)
         self.setAutoFillBackground(True)  # opaque: nothing of the dock behind shows through
 
@@ -295,7 +292,6 @@ class BackpropView(View):
         if not has:
             self.position.setText("")
             self.title.setText("")
-            self.formula.setText("")
             self.lines.setPlainText(self.tr("Train or step once to follow a sample through."))
             self.note.setText("")
             self.diagram.set_highlight(set(), set())
@@ -306,7 +302,6 @@ class BackpropView(View):
         )
         origin = f" &nbsp;·&nbsp; {escape(self.origin)}" if self.origin else ""
         self.title.setText(f"<b>{escape(step.title)}</b>{origin}")
-        self.formula.setText(step.formula)
         note = ""
         if step.kind == "update" and not self.buffers_known:
             lines = self.tr(
@@ -316,11 +311,13 @@ class BackpropView(View):
         else:
             lines = "\n".join(step.lines)
         if step.kind == "update" and self.test_image is not None:
-            note = self.tr("A test image: training never steps on it; these are the weights "
-                           "a step on it would give.")
+            note = self.tr(
+                "A test image: training never steps on it; these are the weights "
+                "a step on it would give."
+            )
         elif step.kind == "update":
             note = self.tr("Step with batch size 1 on this sample gives exactly these weights.")
-        self.lines.setPlainText(lines)
+        self.lines.setPlainText(f"{step.formula}\n\n{lines}")
         self.note.setText(note)
         self.diagram.set_highlight(*highlighted(step.kind, step.layer, self.example.trace.n_layers))
 
@@ -328,8 +325,9 @@ class BackpropView(View):
     def restyle(self) -> None:
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(font_points())
-        for label in (self.formula, self.lines):
-            label.setFont(mono)
+        self.lines.setFont(mono)
+        # large text: the numbers take the width the drawing can spare
+        self.row.setStretch(1, 5 if Style.instance().presentation else 3)
         self.diagram.update()
         if self.steps:  # numbers in the locale of the moment, at the new size
             self.steps = worked_steps(self.example, notation())
@@ -339,7 +337,7 @@ class BackpropView(View):
         return bool(self.steps) or self.accepts(self._pending)
 
     def shown_text(self) -> str:
-        """The current step's substituted lines as displayed (for tests)."""
+        """The current step's formula and substituted lines as displayed (for tests)."""
         return self.lines.toPlainText()
 
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
 
 from ...core.insight import diagnosis, health_of
 from ..style import Style, font_points, percent, plot_widget, prepare_plot
 from .base import View, finite_xy
-
+from .text_legend import entries, entry, legend_label
 
 #: the plots' "epoch" titles show when the view is at least this many lines of text high
 LINES_FOR_TITLES = 16
@@ -37,12 +37,8 @@ class HealthView(View):
         self.verdict.hide()
         self.body.addWidget(self.verdict)
         # the legends are lines of text above the plots, never over the curves
-        self.legend = QLabel()
-        self.units_legend = QLabel()
-        for label in (self.legend, self.units_legend):
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            label.setContentsMargins(6, 0, 4, 0)
+        self.legend = legend_label()
+        self.units_legend = legend_label()
         self.plot = plot_widget()
         self.plot.setLogMode(y=True)
         self.plot.setLabel("bottom", self.tr("epoch"))
@@ -51,15 +47,19 @@ class HealthView(View):
         self.units_plot = plot_widget()
         self.units_plot.setLabel("bottom", self.tr("epoch"))
         self.units_plot.setYRange(0, 100, padding=0.04)
-        self.units_plot.getAxis("left").setTicks([[(v, percent(v / 100)) for v in (0, 50, 100)], []])
+        self.units_plot.getAxis("left").setTicks(
+            [[(v, percent(v / 100)) for v in (0, 50, 100)], []]
+        )
         self.units_plot.showGrid(x=True, y=True, alpha=0.15)
         self.units_plot.setXLink(self.plot)
         prepare_plot(self.units_plot)
         #: the two plots side by side in a wide, low dock, one above the other in a tall one
         self.plots = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.plots.setSpacing(4)
-        for legend, plot, stretch in ((self.legend, self.plot, 3), (self.units_legend,
-                                                                     self.units_plot, 2)):
+        for legend, plot, stretch in (
+            (self.legend, self.plot, 3),
+            (self.units_legend, self.units_plot, 2),
+        ):
             column = QVBoxLayout()
             column.setSpacing(0)
             column.addWidget(legend)
@@ -114,27 +114,27 @@ class HealthView(View):
 
     def _legends(self) -> None:
         """The legend lines: a stroke in each layer's colour, then what it stands for."""
-
-        def stroke(color, dashed=False):
-            return f"<span style='color:{color.name()}'><b>{'╍' if dashed else '━'}</b></span>"
-
-        self.legend.setToolTip(self.tr("The mean |dL/dW| of each layer per epoch (log scale): "
-                                       "a layer far below the others has stopped learning."))
-        self.units_legend.setToolTip(self.tr(
-            "The share of each hidden layer's units that are dead (ReLU output 0 on every "
-            "sample, solid) or saturated (tanh or sigmoid stuck at their limits, dashed), in %."
-        ))
-
-        entries = "&nbsp; ".join(
-            f"{stroke(self._color(i))}&nbsp;{curve.legend_name}"
-            for i, curve in enumerate(self.gradient_curves)
-        )  # fmt: skip
+        self.legend.setToolTip(
+            self.tr(
+                "The mean |dL/dW| of each layer per epoch (log scale): "
+                "a layer far below the others has stopped learning."
+            )
+        )
+        self.units_legend.setToolTip(
+            self.tr(
+                "The share of each hidden layer's units that are dead (ReLU output 0 on every "
+                "sample, solid) or saturated (tanh or sigmoid stuck at their limits, dashed), in %."
+            )
+        )
+        layers = entries(
+            entry(self._color(i), curve.legend_name) for i, curve in enumerate(self.gradient_curves)
+        )
         quantity = "" if Style.instance().presentation else "|dL/dW|: "  # large: one line
-        self.legend.setText(f"{quantity}{entries}" if entries else "")
-        grey = pg.mkColor(90, 90, 90)
+        self.legend.setText(f"{quantity}{layers}" if layers else "")
+        grey = QColor(90, 90, 90)
         dead, saturated = self.tr("dead"), self.tr("saturated")
         self.units_legend.setText(
-            f"{stroke(grey)}&nbsp;{dead}&nbsp; {stroke(grey, dashed=True)}&nbsp;{saturated}"
+            entries([entry(grey, dead), entry(grey, saturated, dashed=True)])
             if self.dead_curves else ""
         )  # fmt: skip
 

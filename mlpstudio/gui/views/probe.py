@@ -2,11 +2,11 @@
 
 Clicking a point of the predictions plot (the 1-D fit or the 2-D region map) or an image of
 the gallery chooses the input (and the backpropagation step-through's sample: the training
-sample nearest to the point, or the clicked image); the Network view then colours every node by its activation
-a_i^[l] for that input, its tooltip shows the sum behind the node with the real numbers
-(``z_i = sum_j w_ij a_j + b_i``, the largest terms of a wide layer, then ``a_i = S(z_i)``), and
-for images a bar strip shows the first layer's activations. The numbers come from
-:func:`mlpstudio.core.insight.probe` on the snapshot's own weights.
+sample nearest to the point, or the clicked image); the Network view then colours every node
+by its activation a_i^[l] for that input, its tooltip shows the sum behind the node with the
+real numbers (``z_i = sum_j w_ij a_j + b_i``, the largest terms of a wide layer, then
+``a_i = S(z_i)``), and for images a bar strip shows the first layer's activations. The numbers
+come from :func:`mlpstudio.core.insight.probe` on the snapshot's own weights.
 """
 
 from __future__ import annotations
