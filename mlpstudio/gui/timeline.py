@@ -9,7 +9,7 @@ goes on and the slider's range keeps growing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,10 +49,10 @@ class TimelineBar(QWidget):
         self.live.setToolTip(self.tr("Return to the latest epoch and follow training"))
         self.live.clicked.connect(self.go_live)
         self.label = QLabel()
-        widest = self.tr("epoch {epoch}").format(epoch=number(888_888))
-        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
+        self.label.installEventFilter(self)
         for widget, stretch in ((self.play, 0), (self.slider, 1), (self.label, 0), (self.live, 0)):
             layout.addWidget(widget, stretch)
+        self._fit_label()  # in the font it inherits from the bar
         self._play_timer = QTimer(self)
         self._play_timer.setInterval(PLAY_INTERVAL_MS)
         self._play_timer.timeout.connect(self._play_step)
@@ -69,6 +69,16 @@ class TimelineBar(QWidget):
         self._toggle_play(False)
         self._timeline_changed()
         self._replay_changed(None)
+
+    def _fit_label(self) -> None:
+        """Room for the widest epoch label, in the label's font of the moment."""
+        widest = self.tr("epoch {epoch}").format(epoch=number(888_888))
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(widest) + 4)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.label and event.type() == QEvent.Type.FontChange:
+            self._fit_label()  # presentation mode: larger text
+        return super().eventFilter(watched, event)
 
     # -- what the controller says ----------------------------------------------------------
     def _timeline_grew(self) -> None:

@@ -97,3 +97,19 @@ def test_a_saved_experiment_reopens_with_its_timeline(make_window, qtbot, tmp_pa
     other.controller.start()
     wait_for_status(qtbot, other, "finished")
     qtbot.waitUntil(lambda: opened.epochs[-1] == 23, timeout=10_000)
+
+
+def test_the_epoch_label_keeps_its_room_in_presentation_mode(make_window, qtbot):
+    from mlpstudio.gui.style import Style, number
+
+    window = make_window(epochs=3)
+    bar = window.timeline_bar
+    widest = bar.tr("epoch {epoch}").format(epoch=number(888_888))
+    small = bar.label.minimumWidth()
+    assert small >= bar.label.fontMetrics().horizontalAdvance(widest)
+    Style.instance().set_presentation(True)
+    try:
+        qtbot.waitUntil(lambda: bar.label.minimumWidth() > small, timeout=5_000)
+        assert bar.label.minimumWidth() >= bar.label.fontMetrics().horizontalAdvance(widest)
+    finally:
+        Style.instance().set_presentation(False)
