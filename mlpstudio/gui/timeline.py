@@ -71,9 +71,13 @@ class TimelineBar(QWidget):
         self._replay_changed(None)
 
     def _fit_label(self) -> None:
-        """Room for the widest epoch label, in the label's font of the moment."""
-        widest = self.tr("epoch {epoch}").format(epoch=number(888_888))
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(widest) + 4)
+        """Room for the label's widest text (the last kept epoch, or "live") in its font of
+        the moment, so that it neither jumps while dragging nor widens the dock for epochs
+        that do not exist (presentation mode at 1280x720 has no pixel to spare)."""
+        metrics = self.label.fontMetrics()
+        texts = (self.tr("epoch {epoch}").format(epoch=number(self.slider.maximum())),
+                 self.tr("live"))  # fmt: skip
+        self.label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + 4)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.label and event.type() == QEvent.Type.FontChange:
@@ -97,6 +101,7 @@ class TimelineBar(QWidget):
         if self.controller.replay is None:
             self.slider.setValue(self.slider.maximum())
         self.slider.blockSignals(False)
+        self._fit_label()
         self._write_label()
 
     def _replay_changed(self, epoch) -> None:

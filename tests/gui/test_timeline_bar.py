@@ -102,11 +102,15 @@ def test_a_saved_experiment_reopens_with_its_timeline(make_window, qtbot, tmp_pa
 def test_the_epoch_label_keeps_its_room_in_presentation_mode(make_window, qtbot):
     from mlpstudio.gui.style import Style, number
 
-    window = make_window(epochs=3)
-    bar = window.timeline_bar
-    widest = bar.tr("epoch {epoch}").format(epoch=number(888_888))
+    window = make_window(epochs=12)
+    bar, c = window.timeline_bar, window.controller
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    qtbot.waitUntil(lambda: bar.slider.maximum() == 12, timeout=5_000)
+    widest = bar.tr("epoch {epoch}").format(epoch=number(12))
     small = bar.label.minimumWidth()
     assert small >= bar.label.fontMetrics().horizontalAdvance(widest)
+    assert small < bar.label.fontMetrics().horizontalAdvance(widest + "888")  # no room wasted
     Style.instance().set_presentation(True)
     try:
         qtbot.waitUntil(lambda: bar.label.minimumWidth() > small, timeout=5_000)
