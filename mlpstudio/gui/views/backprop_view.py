@@ -22,13 +22,14 @@ from __future__ import annotations
 from html import escape
 
 import numpy as np
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
+    QStyle,
     QToolButton,
     QWidget,
 )
@@ -144,11 +145,16 @@ class BackpropView(View):
         self.sample.setRange(0, 0)
         self.sample.setToolTip(self.tr("The training sample to follow (its index)."))
         sample_label.setBuddy(self.sample)
+        # arrows (named Prev and Next for screen readers): the row fits a narrow dock in
+        # presentation mode, in Spanish too ("Anterior", "Siguiente")
         self.prev_button = QToolButton()
-        self.prev_button.setText(self.tr("Prev"))
+        arrow = self.style().standardIcon
+        self.prev_button.setIcon(arrow(QStyle.StandardPixmap.SP_ArrowLeft))
+        self.prev_button.setAccessibleName(self.tr("Prev"))
         self.prev_button.setToolTip(self.tr("The previous step."))
         self.next_button = QToolButton()
-        self.next_button.setText(self.tr("Next"))
+        self.next_button.setIcon(arrow(QStyle.StandardPixmap.SP_ArrowRight))
+        self.next_button.setAccessibleName(self.tr("Next"))
         self.next_button.setToolTip(self.tr("The next step."))
         self.position = QLabel()
         controls = QHBoxLayout()
@@ -291,15 +297,16 @@ class BackpropView(View):
         self.next_button.setEnabled(has and self.index < len(self.steps) - 1)
         if not has:
             self.position.setText("")
+            self.position.setToolTip("")
             self.title.setText("")
             self.lines.setPlainText(self.tr("Train or step once to follow a sample through."))
             self.note.setText("")
             self.diagram.set_highlight(set(), set())
             return
         step = self.steps[self.index]
-        self.position.setText(
-            self.tr("step {i} of {n}").format(i=self.index + 1, n=len(self.steps))
-        )
+        i, n = number(self.index + 1), number(len(self.steps))
+        self.position.setText(f"{i}/{n}")  # short: the row holds Prev and Next in any size
+        self.position.setToolTip(self.tr("step {i} of {n}").format(i=i, n=n))
         origin = f" &nbsp;·&nbsp; {escape(self.origin)}" if self.origin else ""
         self.title.setText(f"<b>{escape(step.title)}</b>{origin}")
         note = ""
@@ -326,6 +333,9 @@ class BackpropView(View):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(font_points())
         self.lines.setFont(mono)
+        side = round(QFontMetricsF(mono).height())  # the arrows grow with the text
+        for button in (self.prev_button, self.next_button):
+            button.setIconSize(QSize(side, side))
         # large text: the numbers take the width the drawing can spare
         self.row.setStretch(1, 5 if Style.instance().presentation else 3)
         self.diagram.update()
