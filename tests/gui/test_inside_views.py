@@ -146,3 +146,13 @@ def test_health_view_legends_sit_beside_the_curves_and_the_plots_follow_the_dock
     assert "dead" in plain(view.units_legend) and "saturated" in plain(view.units_legend)
     ticks = view.units_plot.getAxis("left")._tickLevels[0]
     assert [v for v, _ in ticks] == [0, 50, 100]  # the shares' axis is labelled in any size
+
+
+def test_health_view_asks_for_no_more_width_than_one_plot(qtbot):
+    """Side by side, its plots would ask for twice the width; the main window lays out its
+    hidden dock tabs from size hints, and a stray tab bar then showed inside the window."""
+    from mlpstudio.gui.views.health_view import HealthView
+
+    ds, net, final = trained(activation="tanh", epochs=1)
+    view = bound(qtbot, HealthView(), ds, net)
+    assert view.sizeHint().width() <= view.plot.sizeHint().width()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
 
@@ -111,6 +111,13 @@ class HealthView(View):
         for plot in (self.plot, self.units_plot):
             plot.getAxis("bottom").showLabel(roomy)
         super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """No wider than one plot's: side by side, the two plots would ask for twice the
+        width, and the main window lays out its hidden dock tabs (with a stray tab bar that
+        shows on screen) from that."""
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.plot.sizeHint().width()), hint.height())
 
     def _legends(self) -> None:
         """The legend lines: a stroke in each layer's colour, then what it stands for."""
