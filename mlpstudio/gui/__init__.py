@@ -1,5 +1,5 @@
 """The desktop application. This package is the only one that imports Qt (PySide6, pyqtgraph)."""
 
-from .no_opengl import block_opengl
+from .qt_setup import prepare
 
-block_opengl()  # before any module of this package imports pyqtgraph
+prepare()  # before any module of this package imports pyqtgraph (see qt_setup)
