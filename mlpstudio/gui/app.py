@@ -131,18 +131,25 @@ def process_age() -> float | None:
 
 def on_first_expose(app, window, callback) -> None:
     """Call ``callback()`` once, at the main window's first expose event: the moment it can be
-    seen (after its first layout, before its first paint reaches the screen)."""
+    seen (after its first layout, before its first paint reaches the screen). The filter sits on
+    the window, then on its native window once shown: no Python filter on every event."""
     from PySide6.QtCore import QEvent, QObject
 
     class FirstExpose(QObject):
         def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
-            if (event.type() == QEvent.Type.Expose and obj is window.windowHandle()
-                    and obj.isExposed()):  # fmt: skip
-                app.removeEventFilter(self)
+            kind, handle = event.type(), window.windowHandle()
+            if kind == QEvent.Type.Show and obj is window:
+                window.removeEventFilter(self)
+                if handle is None:  # (no native window: shown is all we can know)
+                    callback()
+                else:
+                    handle.installEventFilter(self)
+            elif kind == QEvent.Type.Expose and obj is handle and handle.isExposed():
+                handle.removeEventFilter(self)
                 callback()
             return False
 
-    app.installEventFilter(FirstExpose(app))
+    window.installEventFilter(FirstExpose(window))
 
 
 def report_shown(app, window, started: float, language: str) -> None:
