@@ -166,31 +166,41 @@ def trim_icu_package(data: bytes) -> tuple[bytes, int]:
     return data[:header_size] + head + b"".join(body), count - len(items)
 
 
+def icu_data(library: Path) -> tuple[str, bytes] | None:
+    """The ICU data package inside a libicudata (its ``icudtNN_dat`` symbol), with the name of
+    that symbol; None when the library has no such symbol (read with binutils' readelf)."""
+    symbols = subprocess.run(["readelf", "-W", "--dyn-syms", str(library)], check=True,
+                             capture_output=True, text=True).stdout  # fmt: skip
+    found = re.search(r"\s([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+OBJECT\s+GLOBAL\s+\S+\s+\d+\s+"
+                      r"(icudt\d+_dat)\b", symbols)  # fmt: skip
+    sections = subprocess.run(["readelf", "-W", "-S", str(library)], check=True,
+                              capture_output=True, text=True).stdout  # fmt: skip
+    rodata = re.search(r"\.rodata\s+PROGBITS\s+([0-9a-f]+)\s+([0-9a-f]+)", sections)
+    if not found or not rodata:
+        return None
+    address, size = int(found[1], 16), int(found[2], 0)
+    file_offset = address - int(rodata[1], 16) + int(rodata[2], 16)
+    return found[3], library.read_bytes()[file_offset : file_offset + size]
+
+
 def trim_icu() -> None:
     """Rebuild the bundled libicudata with the trimmed data (Linux; needs a C compiler)."""
     libraries = list((APP_DIR / "_internal").rglob("libicudata.so.*"))
     compiler = shutil.which("cc") or shutil.which("gcc")
     if not sys.platform.startswith("linux") or not libraries:
         return
-    if compiler is None:
-        print("note: no C compiler: the ICU data is left whole (31 MB)")
+    if compiler is None or shutil.which("readelf") is None:
+        print("note: no C compiler or readelf: the ICU data is left whole (31 MB)")
         return
     for library in libraries:
         if library.is_symlink():
             continue
-        symbols = subprocess.run(["readelf", "-W", "--dyn-syms", str(library)], check=True,
-                                 capture_output=True, text=True).stdout  # fmt: skip
-        found = re.search(r"\s([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+OBJECT\s+GLOBAL\s+\S+\s+\d+\s+"
-                          r"(icudt\d+_dat)\b", symbols)  # fmt: skip
-        sections = subprocess.run(["readelf", "-W", "-S", str(library)], check=True,
-                                  capture_output=True, text=True).stdout  # fmt: skip
-        rodata = re.search(r"\.rodata\s+PROGBITS\s+([0-9a-f]+)\s+([0-9a-f]+)", sections)
-        if not found or not rodata:
+        found = icu_data(library)
+        if found is None:
             print(f"note: {library.name}: no ICU data symbol found; left whole")
             continue
-        address, size, symbol = int(found[1], 16), int(found[2], 0), found[3]
-        file_offset = address - int(rodata[1], 16) + int(rodata[2], 16)
-        blob = library.read_bytes()[file_offset : file_offset + size]
+        symbol, blob = found
+        size = len(blob)
         trimmed, dropped = trim_icu_package(blob)
         work = OUTPUT / "build" / "icu"
         work.mkdir(parents=True, exist_ok=True)
