@@ -151,6 +151,12 @@ def test_frozen_app_passes_its_smoke_check(tmp_path):
         internal = exe.parent / "_internal" / "mlpstudio" / "resources"
         assert (internal / "i18n" / "mlpstudio_es.qm").is_file()
         assert (internal / "icons" / "mlpstudio.svg").is_file()
+        # issue 14: no OpenGL, and the folder within 150 MB (build.py trims ICU's data)
+        bundle = exe.parent / "_internal"
+        assert not [p.name for p in bundle.rglob("*") if "opengl" in p.name.lower()]
+        size = sum(f.stat().st_size for f in exe.parent.rglob("*")
+                   if f.is_file() and not f.is_symlink())  # fmt: skip
+        assert size <= 150e6, f"the app folder is {size / 1e6:.1f} MB"
 
 
 def test_spec_leaves_out_opengl_unused_image_formats_and_optional_imports(monkeypatch):
