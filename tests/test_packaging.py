@@ -170,6 +170,7 @@ def test_spec_leaves_out_opengl_unused_image_formats_and_optional_imports(monkey
         "PySide6/Qt/lib/libQt6OpenGL.so.6",
         "PySide6/Qt/lib/libQt6OpenGLWidgets.so.6",
         "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
+        "PySide6/opengl32sw.dll",
         "PySide6/Qt/plugins/imageformats/libqjpeg.so",
         "PySide6/Qt/plugins/imageformats/qgif.dll",
         "PySide6/Qt/translations/qtbase_de.qm",
