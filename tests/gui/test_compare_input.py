@@ -50,7 +50,7 @@ def test_a_bad_grid_number_is_named(compare):
 
 
 def test_log_axis_labels_only_the_decades_in_the_interface_format(qtbot, locale_of):
-    from mlpstudio.gui.compare_window import decade_text, log_ticks
+    from mlpstudio.gui.error_plot import decade_text, log_ticks
 
     locale_of("en")
     decades, steps = log_ticks(31, 2701)

@@ -1,0 +1,111 @@
+"""Train and test error against the parameter count: the course's closing plot.
+
+Both axes are logarithmic, so under- and over-fitting show side by side: the Compare window
+plots one pair of points per architecture, the class board one pair per submitted result.
+Both use :class:`ErrorPlot`, so the axes, the markers, the floor under a zero error and the
+names beside the points are set up in one place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+
+from . import style
+from .style import Style, add_legend, number, plot_axes, prepare_plot
+
+#: A zero error (a perfect fit) is drawn at this height: a log axis has no zero.
+FLOOR = 1e-12
+
+
+class ErrorPlot(pg.PlotWidget):
+    """A plot widget with a train and a test scatter on log axes; :meth:`show_errors` fills it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, axisItems=plot_axes())
+        self.setLogMode(x=True, y=True)
+        self.setLabel("bottom", QCoreApplication.translate("ErrorPlot", "parameters (log scale)"))
+        self.setLabel("left", QCoreApplication.translate("ErrorPlot", "error"))
+        self.showGrid(x=True, y=True, alpha=0.2)
+        for axis in ("left", "bottom"):
+            self.getAxis(axis).enableAutoSIPrefix(False)
+        prepare_plot(self)
+        add_legend(self, offset=(-10, 10))
+        # points, not lines: neighbours in parameter count may differ in depth and width
+        size = Style.instance().marker_size * 1.4
+        self.train_points = self.plot(
+            name=QCoreApplication.translate("ErrorPlot", "train error"), pen=None, symbol="o",
+            symbolSize=size, symbolBrush=style.TRAIN, symbolPen=None,
+        )  # fmt: skip
+        self.test_points = self.plot(
+            name=QCoreApplication.translate("ErrorPlot", "test error"), pen=None, symbol="s",
+            symbolSize=size, symbolBrush=style.TEST, symbolPen=None,
+        )  # fmt: skip
+        self.names: list[pg.TextItem] = []
+
+    def show_errors(
+        self,
+        params: Sequence[float],
+        train: Sequence[float],
+        test: Sequence[float],
+        *,
+        classes: bool,
+        names: Sequence[str | None] = (),
+    ) -> None:
+        """One train and one test point per entry at its parameter count; ``classes``: the
+        errors are 1 - accuracy, else MSE (the vertical axis says which). ``names[i]``, when
+        given and not None, is written above entry i's test point."""
+        for item in self.names:
+            self.removeItem(item)
+        self.names = []
+        self.setLabel(
+            "left",
+            QCoreApplication.translate("ErrorPlot", "error (1 - accuracy, log scale)")
+            if classes
+            else QCoreApplication.translate("ErrorPlot", "error (MSE, log scale)"),
+        )
+        if len(params) == 0:
+            self.train_points.setData([], [])
+            self.test_points.setData([], [])
+            return
+        x = np.maximum(np.asarray(params, dtype=float), 1.0)
+        train = np.maximum(np.asarray(train, dtype=float), FLOOR)  # NaN stays NaN: not drawn
+        test = np.maximum(np.asarray(test, dtype=float), FLOOR)
+        self.train_points.setData(x, train)
+        self.test_points.setData(x, test)
+        self.getAxis("bottom").setTicks(log_ticks(x.min(), x.max()))
+        errors = np.concatenate([train, test])
+        errors = errors[np.isfinite(errors)]
+        if errors.size:
+            self.getAxis("left").setTicks(log_ticks(errors.min(), errors.max()))
+        for name, px, py in zip(names, x, test):
+            if name is None or not math.isfinite(py):
+                continue
+            item = pg.TextItem(name, anchor=(0.5, 1.2), color=(60, 60, 60))
+            item.setPos(math.log10(px), math.log10(py))
+            self.addItem(item)
+            self.names.append(item)
+
+
+def log_ticks(lo: float, hi: float) -> list[list[tuple[float, str]]]:
+    """Ticks for a log axis from ``lo`` to ``hi`` (data units): every decade labelled in the
+    interface's number format (10, 100, 1.000), the steps in between unlabelled, so that no
+    labels overlap in presentation mode."""
+    first = math.floor(math.log10(max(lo, 1e-300))) - 1
+    last = math.ceil(math.log10(max(hi, 1e-300))) + 1
+    decades = [(float(k), decade_text(k)) for k in range(first, last + 1)]
+    steps = [(k + math.log10(m), "") for k in range(first, last + 1) for m in range(2, 10)]
+    return [decades, steps]
+
+
+def decade_text(k: int) -> str:
+    """10**k as people write it: 1.000, 0,01 (in Spanish); 1e-08 when very small."""
+    if k >= 0:
+        return number(10**k)
+    if k >= -6:
+        return number(10.0**k, -k)
+    return number(10.0**k, significant=1)
