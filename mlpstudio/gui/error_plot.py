@@ -20,6 +20,8 @@ from .style import Style, add_legend, number, plot_axes, prepare_plot
 
 #: A zero error (a perfect fit) is drawn at this height: a log axis has no zero.
 FLOOR = 1e-12
+#: Two names closer than this (decades of parameters, decades of error) would overlap.
+NEAR = (0.4, 0.3)
 
 
 class ErrorPlot(pg.PlotWidget):
@@ -34,7 +36,9 @@ class ErrorPlot(pg.PlotWidget):
         for axis in ("left", "bottom"):
             self.getAxis(axis).enableAutoSIPrefix(False)
         prepare_plot(self)
-        add_legend(self, offset=(-10, 10))
+        # bottom left: small nets have large errors and large nets overfit (the test error
+        # rises at the right), so that corner is the one the points leave free
+        add_legend(self, offset=(10, -10))
         # points, not lines: neighbours in parameter count may differ in depth and width
         size = Style.instance().marker_size * 1.4
         self.train_points = self.plot(
@@ -82,11 +86,17 @@ class ErrorPlot(pg.PlotWidget):
         errors = errors[np.isfinite(errors)]
         if errors.size:
             self.getAxis("left").setTicks(log_ticks(errors.min(), errors.max()))
+        above: list[tuple[float, float]] = []  # where names already sit above their point
         for name, px, py in zip(names, x, test):
             if name is None or not math.isfinite(py):
                 continue
-            item = pg.TextItem(name, anchor=(0.5, 1.2), color=(60, 60, 60))
-            item.setPos(math.log10(px), math.log10(py))
+            lx, ly = math.log10(px), math.log10(py)
+            # a name next to one already written above its point goes below its own
+            crowded = any(abs(lx - ax) < NEAR[0] and abs(ly - ay) < NEAR[1] for ax, ay in above)
+            item = pg.TextItem(name, anchor=(0.5, -0.2 if crowded else 1.2), color=(60, 60, 60))
+            item.setPos(lx, ly)
+            if not crowded:
+                above.append((lx, ly))
             self.addItem(item)
             self.names.append(item)
 
