@@ -102,11 +102,19 @@ class CsvImportDialog(QDialog):
             self.tr("With the mean and standard deviation of the training rows only.")
         )
         form.addRow("", self.standardize)
-        self.normalize = QCheckBox(self.tr("Scale a numeric target to [-1, 1]"))
-        self.normalize.setToolTip(
-            self.tr("Divide the target by its largest absolute value in the training rows; "
-                    "the views show it in the file's units.")
-        )  # fmt: skip
+        # what the box does depends on data.normalize_by: say the divisor that will be used
+        if self._base.normalize_by == "max_abs":
+            self.normalize = QCheckBox(self.tr("Scale a numeric target to [-1, 1]"))
+            self.normalize.setToolTip(
+                self.tr("Divide the target by its largest absolute value in the training rows; "
+                        "the views show it in the file's units.")
+            )  # fmt: skip
+        else:
+            self.normalize = QCheckBox(self.tr("Divide a numeric target by its maximum"))
+            self.normalize.setToolTip(
+                self.tr("Divide the target by its largest value in the training rows (the "
+                        "course's y / y.max()); the views show it in the file's units.")
+            )  # fmt: skip
         form.addRow("", self.normalize)
         options.addLayout(form, 3)
         inputs_box = QVBoxLayout()

@@ -104,7 +104,9 @@ class DatasetCard(QWidget):
             self.tr("{split} {n}").format(split=split_name(s), n=number(n))
             for s, n in published_splits(spec)
         )
-        names = [f"{number(i)} {translate('Classes', c)}" for i, c in enumerate(spec.classes)]
+        names = [translate("Classes", c) for c in spec.classes]
+        if names != [str(i) for i in range(len(names))]:  # digits need no number ("0 0, 1 1")
+            names = [f"{number(i)} {name}" for i, name in enumerate(names)]
         lines = [
             f"<b>{spec.title}</b>: {translate('Datasets', spec.label)}",
             self.tr("Images: {shape} pixels ({colour}), {inputs} inputs when flattened.").format(
