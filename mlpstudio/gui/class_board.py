@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..experiment.board import BoardReader, ResultError
 from .error_plot import ErrorPlot
 from .style import number
+from .widgets import size_for_fonts
 
 #: How often a live board re-reads its folder (a shared drive: polling, not file events,
 #: which network file systems do not deliver).
@@ -53,7 +54,7 @@ class ClassBoard(QWidget):
         self.reader = BoardReader(lab, folder)
         self.board = None
         self.setWindowTitle(self.tr("Class board: {title}").format(title=lab.title_in(language)))
-        self.resize(1100, 650)
+        size_for_fonts(self, 1100, 650)
 
         self.folder_label = QLabel()
         self.folder_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder named <b>... too

@@ -36,7 +36,7 @@ from ..data.tabular import CSV_TASKS, Preview, preview_csv
 from ..experiment.build import csv_dataset
 from ..experiment.config import DataConfig
 from .style import number
-from .widgets import message_label
+from .widgets import message_label, size_for_fonts
 
 PREVIEW_ROWS = 20
 
@@ -148,7 +148,7 @@ class CsvImportDialog(QDialog):
         self.path = ""
         start = path or (base.path if base.kind == "csv" else "")
         self.set_path(start, keep_columns=base.kind == "csv" and start == base.path)
-        self.resize(900, 620)
+        size_for_fonts(self, 900, 620)
 
     # -- file --------------------------------------------------------------------------------
     def choose_file(self) -> None:
