@@ -158,6 +158,8 @@ class NeuronView(View):
             (self.tr("test sample"), self.sample),
         ):
             box.setMinimum(1)
+            if picks.count():
+                picks.addSpacing(12)  # a label belongs to the box after it, not before
             picks.addWidget(QLabel(label))
             picks.addWidget(box)
             box.valueChanged.connect(self._picked)
