@@ -53,6 +53,7 @@ from ..i18n import translate
 from .controller import MODE_ENV
 from .error_plot import ErrorPlot
 from .style import number
+from .widgets import size_for_fonts
 from .worker import ThreadComparison
 
 
@@ -66,7 +67,7 @@ class CompareWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.config_source = config_source
         self.setWindowTitle(self.tr("Compare architectures"))
-        self.resize(1100, 700)
+        size_for_fonts(self, 1100, 700)
         self.comparison = None  # the job: in the training process, or a thread as a fallback
         self.config: Config | None = None
         self.process: TrainingProcess | None = None  # started by the first Run

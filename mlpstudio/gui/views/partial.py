@@ -10,11 +10,25 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel
 
 from .. import style
 from ..style import Style, add_legend, plot_widget, prepare_plot
+
+
+class OneLineLabel(QLabel):
+    """A label of one line that a narrow view may cut short ("..."): it never widens the
+    view, and never takes a second line of height from the plots under it."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(self.alignment()), text)
 
 
 def wanted(ds) -> bool:
@@ -41,12 +55,11 @@ def layout(view, ds) -> None:
         view.partial_legend = add_legend(view.partial_plot, offset=(10, 5), colCount=4)
         # what the dashes mean, in a line of its own: a fifth legend entry did not fit one
         # row of a small plot and covered the curves
-        view.partial_caption = QLabel(
-            QCoreApplication.translate(
-                "PartialDependence", "Partial dependence (dashed: the target)"
-            )
+        text = QCoreApplication.translate(
+            "PartialDependence", "Partial dependence (dashed: the target)"
         )
-        view.partial_caption.setWordWrap(True)
+        view.partial_caption = OneLineLabel(text)  # one line: the plots need the height
+        view.partial_caption.setToolTip(text)
         view.body.addWidget(view.partial_caption)
         view.body.addWidget(view.partial_plot)
     plot, legend, s = view.partial_plot, view.partial_legend, Style.instance()
