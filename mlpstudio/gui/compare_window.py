@@ -106,7 +106,6 @@ class CompareWindow(QWidget):
         self.parsed = QLabel()  # what will be trained, as the user types
         self.parsed.setWordWrap(True)
         self.parsed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("", self.parsed)
         self.depths = QLineEdit("1, 2")
         self.depths.setToolTip(self.tr("Numbers of hidden layers, e.g. 1, 2, 3."))
         self.widths = QLineEdit("5, 10, 50")
@@ -117,6 +116,7 @@ class CompareWindow(QWidget):
         grid_row.addWidget(QLabel(self.tr("widths")))
         grid_row.addWidget(self.widths)
         form.addRow(self.tr("Grid"), grid_row)
+        self._form, self._grid_row = form, grid_row
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 1_000_000)
         self.epochs.setToolTip(
@@ -161,12 +161,17 @@ class CompareWindow(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.addLayout(form)
+        # under the form, not in a row of it: a wrapping label in a form row was given room
+        # for several lines, pushing the plot down
+        top_layout.addWidget(self.parsed)
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.progress_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.plot)
-        splitter.setSizes([250, 350])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)  # the plot is what a class looks at
+        self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(splitter, 1)
@@ -183,6 +188,8 @@ class CompareWindow(QWidget):
         for edit in (self.list_edit, self.depths, self.widths):
             edit.textChanged.connect(self._show_parsed)
         self.by_list.toggled.connect(self._show_parsed)
+        self.by_list.toggled.connect(self._mode_changed)
+        self._mode_changed()
         self._show_parsed()
         self._update_buttons()
 
@@ -224,6 +231,12 @@ class CompareWindow(QWidget):
                 ])  # fmt: skip
             values.append(int(part))
         return values
+
+    def _mode_changed(self, *_) -> None:
+        """Only the rows of the chosen way of listing architectures (room for the plot)."""
+        listing = self.by_list.isChecked()
+        self._form.setRowVisible(self.list_edit, listing)
+        self._form.setRowVisible(self._grid_row, not listing)
 
     def _show_parsed(self, *_) -> None:
         """Show, as the user types, the networks a run would train (or what is wrong)."""
@@ -408,6 +421,14 @@ class CompareWindow(QWidget):
         has_rows = self.comparison is not None and bool(self.comparison.rows)
         self.open_button.setEnabled(has_rows and not running)
         self.csv_button.setEnabled(has_rows)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """The first time: a third of the height for the table, the rest for the plot."""
+        super().showEvent(event)
+        if not getattr(self, "_split_done", False):
+            self._split_done = True
+            total = sum(self._splitter.sizes()) or self._splitter.height()
+            self._splitter.setSizes([total // 3, total - total // 3])
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.stop()

@@ -36,9 +36,9 @@ class ErrorPlot(pg.PlotWidget):
         for axis in ("left", "bottom"):
             self.getAxis(axis).enableAutoSIPrefix(False)
         prepare_plot(self)
-        # bottom left: small nets have large errors and large nets overfit (the test error
-        # rises at the right), so that corner is the one the points leave free
-        add_legend(self, offset=(10, -10))
+        # bottom left at first: small nets have large errors and large nets overfit (the
+        # test error rises at the right); show_errors moves it to a corner the points leave
+        self.legend = add_legend(self, offset=(10, -10))
         # points, not lines: neighbours in parameter count may differ in depth and width
         size = Style.instance().marker_size * 1.4
         self.train_points = self.plot(
@@ -50,6 +50,18 @@ class ErrorPlot(pg.PlotWidget):
             symbolSize=size, symbolBrush=style.TEST, symbolPen=None,
         )  # fmt: skip
         self.names: list[pg.TextItem] = []
+
+    def _place_legend(self, lx: np.ndarray, ly: np.ndarray) -> None:
+        box = _LEGEND_BOX
+        view = self.getViewBox().sceneBoundingRect()
+        size = self.legend.boundingRect()
+        if view.width() > 0 and view.height() > 0 and size.width() > 0:  # laid out: measure
+            box = (
+                min(1.0, (size.width() + 15) / view.width()),
+                min(1.0, (size.height() + 15) / view.height()),
+            )
+        item_anchor, parent_anchor, offset = _CORNERS[_free_corner(lx, ly, box)]
+        self.legend.anchor(item_anchor, parent_anchor, offset)
 
     def show_errors(
         self,
@@ -86,6 +98,11 @@ class ErrorPlot(pg.PlotWidget):
         errors = errors[np.isfinite(errors)]
         if errors.size:
             self.getAxis("left").setTicks(log_ticks(errors.min(), errors.max()))
+        self._place_legend(
+            np.log10(np.concatenate([x, x])), np.log10(np.concatenate([train, test]))
+        )
+        highest = np.log10(errors) if errors.size else np.zeros(1)
+        top, span = float(highest.max()), float(np.ptp(highest)) or 1.0
         above: list[tuple[float, float]] = []  # where names already sit above their point
         for name, px, py in zip(names, x, test):
             if name is None or not math.isfinite(py):
@@ -93,12 +110,42 @@ class ErrorPlot(pg.PlotWidget):
             lx, ly = math.log10(px), math.log10(py)
             # a name next to one already written above its point goes below its own
             crowded = any(abs(lx - ax) < NEAR[0] and abs(ly - ay) < NEAR[1] for ax, ay in above)
+            crowded = crowded or ly > top - 0.1 * span  # above the highest: cut by the frame
             item = pg.TextItem(name, anchor=(0.5, -0.2 if crowded else 1.2), color=(60, 60, 60))
             item.setPos(lx, ly)
             if not crowded:
                 above.append((lx, ly))
             self.addItem(item)
             self.names.append(item)
+
+
+#: Where the legend may go, in order of preference: (item anchor, parent anchor, offset).
+_CORNERS = (
+    ((0, 1), (0, 1), (10, -10)),  # bottom left
+    ((0, 0), (0, 0), (10, 10)),  # top left
+    ((1, 1), (1, 1), (-10, -10)),  # bottom right
+    ((1, 0), (1, 0), (-10, 10)),  # top right
+)
+#: The share of the plot's width and height a legend covers from its corner (about).
+_LEGEND_BOX = (0.45, 0.35)
+
+
+def _free_corner(lx: np.ndarray, ly: np.ndarray, box: tuple[float, float] = _LEGEND_BOX) -> int:
+    """The first corner of :data:`_CORNERS` with no point under the legend (the one with
+    the fewest points if none is free); ``lx`` and ``ly``: the points' log10 positions;
+    ``box``: the legend's share of the plot's width and height."""
+    keep = np.isfinite(lx) & np.isfinite(ly)
+    lx, ly = lx[keep], ly[keep]
+    if not lx.size:
+        return 0
+    fx = (lx - lx.min()) / (np.ptp(lx) or 1.0)
+    fy = (ly - ly.min()) / (np.ptp(ly) or 1.0)  # 0: bottom
+    counts = []
+    for (ax, ay), _, _ in _CORNERS:
+        near_x = fx <= box[0] if ax == 0 else fx >= 1 - box[0]
+        near_y = fy <= box[1] if ay == 1 else fy >= 1 - box[1]
+        counts.append(int(np.sum(near_x & near_y)))
+    return counts.index(min(counts))
 
 
 def log_ticks(lo: float, hi: float) -> list[list[tuple[float, str]]]:
