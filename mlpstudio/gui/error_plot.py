@@ -103,6 +103,7 @@ class ErrorPlot(pg.PlotWidget):
         )
         highest = np.log10(errors) if errors.size else np.zeros(1)
         top, span = float(highest.max()), float(np.ptp(highest)) or 1.0
+        left, width = float(np.log10(x.min())), float(np.ptp(np.log10(x))) or 1.0
         above: list[tuple[float, float]] = []  # where names already sit above their point
         for name, px, py in zip(names, x, test):
             if name is None or not math.isfinite(py):
@@ -111,7 +112,10 @@ class ErrorPlot(pg.PlotWidget):
             # a name next to one already written above its point goes below its own
             crowded = any(abs(lx - ax) < NEAR[0] and abs(ly - ay) < NEAR[1] for ax, ay in above)
             crowded = crowded or ly > top - 0.1 * span  # above the highest: cut by the frame
-            item = pg.TextItem(name, anchor=(0.5, -0.2 if crowded else 1.2), color=(60, 60, 60))
+            # a name at either end of the axis leans inwards rather than past the frame
+            side = (lx - left) / width
+            ax = 0.9 if side > 0.9 else 0.1 if side < 0.1 else 0.5
+            item = pg.TextItem(name, anchor=(ax, -0.2 if crowded else 1.2), color=(60, 60, 60))
             item.setPos(lx, ly)
             if not crowded:
                 above.append((lx, ly))
