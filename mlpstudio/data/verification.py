@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,13 +122,15 @@ class SetStatus:
         return f"incomplete, missing {missing} (mlpstudio data fetch {self.name})"
 
 
-def format_size(n: int) -> str:
+def format_size(n: int, one_decimal: Callable[[float], str] = "{:.1f}".format) -> str:
+    """A byte count for people: 48.7 MB. The GUI passes its locale-aware formatter as
+    ``one_decimal`` (48,7 MB in Spanish); the command line keeps the plain point."""
     size = float(n)
-    for unit in ("bytes", "kB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{n} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+    for unit in ("bytes", "kB", "MB"):
+        if size < 1000:
+            return f"{n} {unit}" if unit == "bytes" else f"{one_decimal(size)} {unit}"
         size /= 1000
-    return f"{size:.1f} GB"
+    return f"{one_decimal(size)} GB"
 
 
 def status(name: str, directory: str | os.PathLike | None = None) -> SetStatus:

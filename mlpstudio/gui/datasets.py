@@ -36,6 +36,12 @@ from ..data.catalog import INFO_SETS, SET_LABELS, SET_NAMES
 from ..data.dataset import DataError
 from ..i18n import translate
 from .dataset_cards import DatasetCard
+from .style import number
+
+
+def size_text(n: int) -> str:
+    """A byte count in the interface's language (48,7 MB in Spanish)."""
+    return store.format_size(n, lambda value: number(value, 1))
 
 
 def set_title(name: str) -> str:
@@ -44,7 +50,7 @@ def set_title(name: str) -> str:
 
 def status_text(widget: QWidget, status) -> str:
     """One translated line about a set in the store."""
-    size = store.format_size(status.size)
+    size = size_text(status.size)
     if status.state == "missing":
         return translate("Datasets", "Not on this computer yet.")
     if status.state == "ready":
@@ -129,8 +135,8 @@ class JobDialog(QProgressDialog):
             self.setRange(0, 1000)
             self.setValue(int(1000 * job.done / job.total))
             self.setLabelText(self.tr("{file}: {done} of {total}").format(
-                file=job.file, done=store.format_size(job.done),
-                total=store.format_size(job.total)))  # fmt: skip
+                file=job.file, done=size_text(job.done),
+                total=size_text(job.total)))  # fmt: skip
         if job.finished.is_set():
             self._timer.stop()
             self.hide()
@@ -281,7 +287,7 @@ class DatasetManager(QDialog):
             for col, value in enumerate(
                 (
                     set_title(name),
-                    store.format_size(status.size) if status.size else "–",
+                    size_text(status.size) if status.size else "–",
                     status_text(self, status),
                 )
             ):
