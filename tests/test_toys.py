@@ -20,9 +20,9 @@ from mlpstudio.data.functions import (
     toy_dataset,
 )
 from mlpstudio.experiment.build import build_dataset
-from mlpstudio.experiment.compare import COMPARISON_CASES
+from mlpstudio.experiment.compare import COMPARISON_CASES, Comparison
 from mlpstudio.experiment.config import Config, ConfigError, config_from_dict
-from mlpstudio.experiment.presets import PRESET_BARS, PRESETS, preset_config
+from mlpstudio.experiment.presets import FEW_POINTS_RIVAL, PRESET_BARS, PRESETS, preset_config
 
 
 @pytest.mark.parametrize("name", MULTICLASS_TOYS)
@@ -144,9 +144,36 @@ def test_partial_dependence_averages_over_the_sampled_rows():
 def test_the_few_noisy_points_preset_trains_on_20_samples():
     ds = build_dataset(preset_config("few-noisy-points").data)
     assert len(ds.x_train) == 20 and len(ds.x_test) == 80
-    name, (_, architectures) = next(iter(COMPARISON_CASES.items()))
+    name, (label, architectures) = next(iter(COMPARISON_CASES.items()))
     assert name in PRESETS and name in PRESET_BARS
+    # the case is the preset's own net against its rival, and its label names both
     assert [list(a) for a in architectures] == [[10], [200, 200]]
+    assert list(architectures[0]) == preset_config(name).model.hidden
+    assert list(architectures[1]) == FEW_POINTS_RIVAL
+    for hidden in architectures:
+        assert "-".join(map(str, [1, *hidden, 1])) in label
+    training = preset_config(name).training
+    assert training.weight_decay == 0.0 and not training.early_stopping  # nothing hides it
+
+
+def test_the_few_noisy_points_lab_says_the_preset_s_numbers():
+    """The lab's text is written by hand: it must say the noise and the sizes that the preset
+    and the comparison case really use, and its goal must be within the preset's reach."""
+    from mlpstudio.experiment.labs import load_lab, shipped_labs
+
+    lab = load_lab(next(p for p in shipped_labs() if p.name == "few_noisy_points.toml"))
+    config = preset_config("few-noisy-points")
+    ds = build_dataset(config.data)
+    case = list(COMPARISON_CASES["few-noisy-points"][1])
+    small, big = Comparison(config, case).parameter_counts()
+    english, spanish = (" ".join(lab.instructions_in(lang).split()) for lang in ("en", "es"))
+    assert f"standard deviation {config.data.noise:g}" in english
+    assert f"desviación {config.data.noise:g}".replace(".", ",") in spanish
+    assert f"only {len(ds.x_train)} training samples" in english
+    assert f"other {len(ds.x_test)} points" in english
+    assert f"{small} parameters" in english and f"{big:,} parameters" in english
+    (r2_goal,) = [g for g in lab.goals if g.metric == "test_r2"]
+    assert PRESET_BARS["few-noisy-points"] <= r2_goal.value < 1.0
 
 
 def test_every_new_preset_has_a_bar():
@@ -229,3 +256,13 @@ def test_the_few_noisy_points_lab_starts_from_a_net_that_generalises():
     summary, _ = run_training(lab.config, None, show_progress=False)
     assert summary["params"] == 31
     assert all(r.met for r in evaluate_goals(lab, summary)), summary
+
+
+def test_on_few_noisy_points_the_wide_net_fits_the_noise_and_generalises_worse():
+    """The case's point, on one seed (benchmarks/overfit.py runs ten): 1-200-200-1 fits the
+    20 training points almost exactly, yet its test R^2 is clearly below 1-10-1's."""
+    config = preset_config("few-noisy-points")
+    small, big = Comparison(config, list(COMPARISON_CASES["few-noisy-points"][1])).run()
+    assert big.train_metric > 0.99 and big.train_metric > small.train_metric
+    assert small.test_metric >= PRESET_BARS["few-noisy-points"]
+    assert small.test_metric - big.test_metric > 0.1, (small.test_metric, big.test_metric)

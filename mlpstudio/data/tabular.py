@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .dataset import DataError
 from .untrusted import MAX_BYTES
 
@@ -42,10 +42,6 @@ MAX_INTEGER_CLASSES = 20
 SAMPLE_LINES = 50
 _NUMBER = re.compile(r"^\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?\s*$")
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d*,\d+([eE][-+]?\d+)?\s*$")
-
-
-def _tr(text: str) -> str:
-    return translate("Tabular", text)
 
 
 @dataclass(frozen=True)
@@ -74,22 +70,27 @@ def inspect_csv(path: str | Path) -> tuple[str, str]:
         info = os.stat(path)
     except OSError as exc:
         raise DataError(
-            _tr("{path}: the file cannot be read ({why}).").format(path=path, why=exc.strerror)
+            translate("Tabular", "{path}: the file cannot be read ({why}).").format(
+                path=path, why=exc.strerror
+            )
         ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise DataError(_tr("{path}: not a regular file.").format(path=path))
+        raise DataError(translate("Tabular", "{path}: not a regular file.").format(path=path))
     if info.st_size > CSV_MAX_BYTES:
         raise DataError(
-            _tr(
+            translate(
+                "Tabular",
                 "{path}: the file has {size} MB; MLP Studio reads CSV files up to {cap} MB. "
-                "Use a sample of the rows."
+                "Use a sample of the rows.",
             ).format(path=path, size=round(info.st_size / 1e6, 1), cap=CSV_MAX_BYTES // 10**6)
         )
     with open(path, "rb") as handle:
         head = handle.read(1 << 20)
         if b"\x00" in head[:65536]:
             raise DataError(
-                _tr("{path}: this is a binary file, not a CSV text file.").format(path=path)
+                translate("Tabular", "{path}: this is a binary file, not a CSV text file.").format(
+                    path=path
+                )
             )
         encoding = "utf-8-sig"
         decoder = codecs.getincrementaldecoder(encoding)()
@@ -145,23 +146,43 @@ def _mostly_numbers(cells: list[str]) -> bool:
     return bool(filled) and 2 * sum(_is_number(c) for c in filled) >= len(filled)
 
 
+#: The refusals of a column that is not there, by role (whole sentences, so that each one
+#: translates as a whole): (a number beyond the columns, a name the header lacks).
+_NO_COLUMN = {
+    "target": (
+        QT_TRANSLATE_NOOP(
+            "Tabular", "{path}: target column {spec} does not exist; the file has {n} columns."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Tabular",
+            '{path}: there is no target column called "{spec}"; the columns are: {names}.',
+        ),
+    ),
+    "input": (
+        QT_TRANSLATE_NOOP(
+            "Tabular", "{path}: input column {spec} does not exist; the file has {n} columns."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Tabular", '{path}: there is no input column called "{spec}"; the columns are: {names}.'
+        ),
+    ),
+}
+
+
 def _column_index(spec, columns: tuple[str, ...], what: str, path) -> int:
-    """A column given by name or 1-based index."""
+    """A column given by name or 1-based index; ``what`` is "target" or "input"."""
+    by_number, by_name = _NO_COLUMN[what]
     if isinstance(spec, int) or (isinstance(spec, str) and spec.strip().isdigit()):
         index = int(spec) - 1
         if 0 <= index < len(columns):
             return index
         raise DataError(
-            _tr("{path}: {what} column {spec} does not exist; the file has {n} columns.").format(
-                path=path, what=what, spec=spec, n=len(columns)
-            )
+            translate("Tabular", by_number).format(path=path, spec=spec, n=len(columns))
         )
     if spec in columns:
         return columns.index(spec)
     raise DataError(
-        _tr('{path}: there is no {what} column called "{spec}"; the columns are: {names}.').format(
-            path=path, what=what, spec=spec, names=", ".join(columns)
-        )
+        translate("Tabular", by_name).format(path=path, spec=spec, names=", ".join(columns))
     )
 
 
@@ -172,9 +193,9 @@ def read_table(path: str | Path, *args, **kwargs) -> Table:
         return _read_table(path, *args, **kwargs)
     except csv.Error as exc:
         raise DataError(
-            _tr("{path}: the file is not a table this reader can use ({why}).").format(
-                path=path, why=exc
-            )
+            translate(
+                "Tabular", "{path}: the file is not a table this reader can use ({why})."
+            ).format(path=path, why=exc)
         ) from None
 
 
@@ -198,11 +219,14 @@ def _read_table(
         delimiter = delimiter or found_delimiter
         decimal = decimal or found_decimal
     if delimiter == decimal:
-        raise DataError(_tr("{path}: the separator and the decimal mark cannot both be \"{c}\".")
-                        .format(path=path, c=delimiter))  # fmt: skip
+        raise DataError(
+            translate(
+                "Tabular", '{path}: the separator and the decimal mark cannot both be "{c}".'
+            ).format(path=path, c=delimiter)
+        )
     first_content = next((i for i, line in enumerate(head_lines) if line.strip()), None)
     if first_content is None:
-        raise DataError(_tr("{path}: the file is empty.").format(path=path))
+        raise DataError(translate("Tabular", "{path}: the file is empty.").format(path=path))
     first = _rows([head_lines[first_content]], delimiter)[0]
     has_header = not all(_is_number(c) for c in first)
     if has_header:
@@ -211,9 +235,9 @@ def _read_table(
         for i, name in enumerate(columns):
             if name in seen:
                 raise DataError(
-                    _tr('{path}: columns {a} and {b} have the same name "{name}".').format(
-                        path=path, a=seen[name] + 1, b=i + 1, name=name
-                    )
+                    translate(
+                        "Tabular", '{path}: columns {a} and {b} have the same name "{name}".'
+                    ).format(path=path, a=seen[name] + 1, b=i + 1, name=name)
                 )
             seen[name] = i
         data_start = first_content + 1
@@ -222,32 +246,43 @@ def _read_table(
         data_start = first_content
     if len(columns) < 2:
         raise DataError(
-            _tr("{path}: only one column was found (separator \"{sep}\"); a dataset needs inputs "
-                "and a target.").format(path=path, sep=delimiter)
-        )  # fmt: skip
+            translate(
+                "Tabular",
+                '{path}: only one column was found (separator "{sep}"); a dataset needs inputs '
+                "and a target.",
+            ).format(path=path, sep=delimiter)
+        )
     sample = _rows([ln for ln in head_lines[data_start:] if ln.strip()], delimiter)
     if not sample:
-        raise DataError(_tr("{path}: the file has a header but no data rows.").format(path=path))
+        raise DataError(
+            translate("Tabular", "{path}: the file has a header but no data rows.").format(
+                path=path
+            )
+        )
     numeric = [_mostly_numbers([r[j] for r in sample if j < len(r)]) for j in range(len(columns))]
     t = _column_index(target if target not in (None, "") else len(columns), columns, "target", path)
     if inputs:
         chosen = [_column_index(spec, columns, "input", path) for spec in inputs]
         if t in chosen:
             raise DataError(
-                _tr('{path}: the column "{name}" cannot be both an input and the target.').format(
-                    path=path, name=columns[t]
-                )
+                translate(
+                    "Tabular", '{path}: the column "{name}" cannot be both an input and the target.'
+                ).format(path=path, name=columns[t])
             )
         for j in chosen:
             if not numeric[j]:
                 raise DataError(
-                    _tr("{path}: the input column \"{name}\" holds text; inputs must be numbers.")
-                    .format(path=path, name=columns[j])
-                )  # fmt: skip
+                    translate(
+                        "Tabular",
+                        '{path}: the input column "{name}" holds text; inputs must be numbers.',
+                    ).format(path=path, name=columns[j])
+                )
     else:
         chosen = [j for j in range(len(columns)) if j != t and numeric[j]]
         if not chosen:
-            raise DataError(_tr("{path}: no numeric input column was found.").format(path=path))
+            raise DataError(
+                translate("Tabular", "{path}: no numeric input column was found.").format(path=path)
+            )
 
     def table(x, y, kind, class_names) -> Table:
         inputs_ = tuple(columns[j] for j in chosen)
@@ -260,7 +295,9 @@ def _read_table(
     x = values[:, : len(chosen)]
     if len(x) < 2:
         raise DataError(
-            _tr("{path}: the file has one data row; training needs at least two.").format(path=path)
+            translate(
+                "Tabular", "{path}: the file has one data row; training needs at least two."
+            ).format(path=path)
         )
     if regression:
         y_values = values[:, -1]
@@ -274,9 +311,11 @@ def _read_table(
     names = tuple(sorted(set(labels), key=_natural_key))
     if len(names) < 2:
         raise DataError(
-            _tr("{path}: the target \"{name}\" has a single class; classification needs two or "
-                "more.").format(path=path, name=columns[t])
-        )  # fmt: skip
+            translate(
+                "Tabular",
+                '{path}: the target "{name}" has a single class; classification needs two or more.',
+            ).format(path=path, name=columns[t])
+        )
     index = {name: i for i, name in enumerate(names)}
     y = np.fromiter((index[v] for v in labels), dtype=np.int64, count=len(labels))
     return table(x, y, "classification", names)
@@ -327,24 +366,27 @@ class _Source:
             row, col = np.argwhere(~np.isfinite(values))[0]
             line = next(n for i, (n, _) in enumerate(self._rows()) if i == row)
             raise DataError(
-                _tr("{path}, line {line}, column \"{name}\": the value is not a finite number.")
-                .format(path=self.path, line=line, name=self.columns[cols[col]])
-            )  # fmt: skip
+                translate(
+                    "Tabular",
+                    '{path}, line {line}, column "{name}": the value is not a finite number.',
+                ).format(path=self.path, line=line, name=self.columns[cols[col]])
+            )
         return values
 
     def _check_width(self, line, fields):
         if len(fields) != len(self.columns):
             raise DataError(
-                _tr("{path}, line {line}: {found} fields where the header has {expected}.").format(
-                    path=self.path, line=line, found=len(fields), expected=len(self.columns)
-                )
+                translate(
+                    "Tabular",
+                    "{path}, line {line}: {found} fields where the header has {expected}.",
+                ).format(path=self.path, line=line, found=len(fields), expected=len(self.columns))
             )
 
     def _missing(self, line, j):
         return DataError(
-            _tr('{path}, line {line}, column "{name}": the value is missing.').format(
-                path=self.path, line=line, name=self.columns[j]
-            )
+            translate(
+                "Tabular", '{path}, line {line}, column "{name}": the value is missing.'
+            ).format(path=self.path, line=line, name=self.columns[j])
         )
 
     def _raise_bad_cell(self, cols):
@@ -359,10 +401,14 @@ class _Source:
                     float(cell.replace(",", ".") if self.decimal == "," else cell)
                 except ValueError:
                     raise DataError(
-                        _tr("{path}, line {line}, column \"{name}\": \"{cell}\" is not a number.")
-                        .format(path=self.path, line=line, name=self.columns[j], cell=cell[:40])
-                    ) from None  # fmt: skip
-        raise DataError(_tr("{path}: the numbers could not be read.").format(path=self.path))
+                        translate(
+                            "Tabular",
+                            '{path}, line {line}, column "{name}": "{cell}" is not a number.',
+                        ).format(path=self.path, line=line, name=self.columns[j], cell=cell[:40])
+                    ) from None
+        raise DataError(
+            translate("Tabular", "{path}: the numbers could not be read.").format(path=self.path)
+        )
 
     def text_column(self, j) -> list[str]:
         out = []
@@ -397,7 +443,7 @@ def preview_csv(path: str | Path, delimiter: str = "", decimal: str = "",
     delimiter, decimal = delimiter or found_delimiter, decimal or found_decimal
     lines = [line for line in head_lines if line.strip()]
     if not lines:
-        raise DataError(_tr("{path}: the file is empty.").format(path=path))
+        raise DataError(translate("Tabular", "{path}: the file is empty.").format(path=path))
     parsed = _rows(lines, delimiter)
     first = parsed[0]
     if not all(_is_number(c) for c in first):

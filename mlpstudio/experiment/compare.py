@@ -35,6 +35,7 @@ from ..core.training import Snapshot, Trainer
 from ..i18n import QT_TRANSLATE_NOOP
 from .build import build_dataset
 from .config import Config, ConfigError, field_spec
+from .presets import FEW_POINTS_RIVAL, PRESETS
 from .shape import Shape, experiment_shape
 
 MAX_ARCHITECTURES = 200
@@ -45,10 +46,12 @@ DEFAULT_ARCHITECTURES = ([10], [50], [50, 50])
 #: Ready-made comparisons the Compare window offers: preset -> (label, architectures). On 20
 #: noisy points a 1-10-1 net generalises while a 1-200-200-1 net fits the noise: the course's
 #: closing question (fits well, efficient, generalises) with answers that differ.
+#: The architectures are the preset's own net and its rival (experiment/presets.py), so the
+#: case, the preset and the lab cannot drift apart.
 COMPARISON_CASES: dict[str, tuple[str, tuple[list[int], ...]]] = {
     "few-noisy-points": (
         QT_TRANSLATE_NOOP("Compare", "Few noisy points: 1-10-1 against 1-200-200-1"),
-        ([10], [200, 200]),
+        (list(PRESETS["few-noisy-points"][1]["model"]["hidden"]), list(FEW_POINTS_RIVAL)),
     ),
 }
 

@@ -151,15 +151,26 @@ PRESETS: dict[str, tuple[str, dict]] = {
         QT_TRANSLATE_NOOP("Presets", "Few noisy points: 20 samples of sin(pi x) with noise"),
         {
             # 20 training samples; the other 80 points test how well the fit generalises.
+            # Noise 0.32 and 5,000 full-batch Adam steps at 0.003: enough for 1-200-200-1
+            # (FEW_POINTS_RIVAL) to fit the noise (train R^2 >= 0.99) on every seed, while
+            # 1-10-1 draws the sine; README, "Presets", has the figures per seed.
             "data": {
                 "formula": "sin(pi*x)",
                 "step": 0.0,
                 "points": 100,
-                "noise": 0.2,
+                "noise": 0.32,
                 "test_fraction": 0.8,
             },  # fmt: skip
             "model": {"hidden": [10]},
-            "training": {"epochs": 2000},
+            "training": {
+                "optimizer": "adam",
+                "learning_rate": 0.003,
+                "batch_size": 20,
+                "epochs": 5000,
+                "weight_decay": 0.0,
+                "schedule": "constant",
+                "early_stopping": False,
+            },
         },
     ),
 }
@@ -188,9 +199,14 @@ PRESET_BARS: dict[str, float] = {
     "blobs-5": 0.90,
     "formula-disc": 0.90,
     "four-inputs": 0.95,
-    # the test targets carry noise of sd 0.2 on a sine of amplitude 1: R^2 <= about 0.92
-    "few-noisy-points": 0.78,
+    # the test targets carry noise of sd 0.32 on a sine of amplitude 1: R^2 <= about 0.79
+    "few-noisy-points": 0.65,
 }
+
+
+#: The few-noisy-points preset's rival: a net wide enough to fit the 20 noisy samples exactly.
+#: The Compare window's case and the shipped lab compare the preset's own net with it.
+FEW_POINTS_RIVAL = [200, 200]
 
 
 def preset_config(name: str) -> Config:

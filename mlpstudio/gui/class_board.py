@@ -10,11 +10,8 @@ The folder is read in a thread: a slow or hung shared drive never freezes the wi
 
 from __future__ import annotations
 
-import math
 import threading
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,16 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..experiment.board import BoardReader, ResultError
-from . import style
-from .compare_window import log_ticks
-from .style import Style, add_legend, number, plot_widget, prepare_plot
+from .error_plot import ErrorPlot
+from .style import number
+from .widgets import size_for_fonts
 
 #: How often a live board re-reads its folder (a shared drive: polling, not file events,
 #: which network file systems do not deliver).
 REFRESH_MS = 2000
 #: How many of the best fits are named on the plot (more would cover each other).
 NAMED_ON_PLOT = 5
-_FLOOR = 1e-12
 READER_THREAD = "class-board-read"
 
 
@@ -58,7 +54,7 @@ class ClassBoard(QWidget):
         self.reader = BoardReader(lab, folder)
         self.board = None
         self.setWindowTitle(self.tr("Class board: {title}").format(title=lab.title_in(language)))
-        self.resize(1100, 650)
+        size_for_fonts(self, 1100, 650)
 
         self.folder_label = QLabel()
         self.folder_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder named <b>... too
@@ -83,25 +79,7 @@ class ClassBoard(QWidget):
         for widget in (choose, self.live, refresh):
             top.addWidget(widget)
 
-        self.plot = plot_widget()
-        self.plot.setLogMode(x=True, y=True)
-        self.plot.setLabel("bottom", self.tr("parameters (log scale)"))
-        self.plot.setLabel("left", self.tr("error"))
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
-        for axis in ("left", "bottom"):
-            self.plot.getAxis(axis).enableAutoSIPrefix(False)
-        prepare_plot(self.plot)
-        add_legend(self.plot, offset=(-10, 10))
-        size = Style.instance().marker_size * 1.4
-        self.train_points = self.plot.plot(
-            name=self.tr("train error"), pen=None, symbol="o", symbolSize=size,
-            symbolBrush=style.TRAIN, symbolPen=None,
-        )  # fmt: skip
-        self.test_points = self.plot.plot(
-            name=self.tr("test error"), pen=None, symbol="s", symbolSize=size,
-            symbolBrush=style.TEST, symbolPen=None,
-        )  # fmt: skip
-        self.names: list[pg.TextItem] = []
+        self.plot = ErrorPlot()
 
         # two-line headers: the table fits beside the plot in presentation mode too
         headers = [
@@ -254,29 +232,13 @@ class ClassBoard(QWidget):
                 self.table.setItem(r, c, item)
 
     def _plot(self, ranked) -> None:
-        for label in self.names:
-            self.plot.removeItem(label)
-        self.names = []
-        if not ranked:
-            self.train_points.setData([], [])
-            self.test_points.setData([], [])
-            return
+        """Everyone's train and test error against parameters, the best fits named."""
         classes = sum(e.task == "classification" for e in ranked) > len(ranked) / 2
-        self.plot.setLabel(
-            "left",
-            self.tr("error (1 - accuracy, log scale)") if classes
-            else self.tr("error (MSE, log scale)"),
-        )  # fmt: skip
-        params = np.array([e.params for e in ranked], dtype=float)
-        train = np.maximum([e.train_error for e in ranked], _FLOOR)
-        test = np.maximum([e.test_error for e in ranked], _FLOOR)
-        self.train_points.setData(params, train)
-        self.test_points.setData(params, test)
-        self.plot.getAxis("bottom").setTicks(log_ticks(max(params.min(), 1), params.max()))
-        errors = np.concatenate([train, test])
-        self.plot.getAxis("left").setTicks(log_ticks(errors.min(), errors.max()))
-        for e in ranked[:NAMED_ON_PLOT]:
-            label = pg.TextItem(e.student.split()[0], anchor=(0.5, 1.2), color=(60, 60, 60))
-            label.setPos(math.log10(max(e.params, 1)), math.log10(max(e.test_error, _FLOOR)))
-            self.plot.addItem(label)
-            self.names.append(label)
+        names = [e.student.split()[0] if i < NAMED_ON_PLOT else None for i, e in enumerate(ranked)]
+        self.plot.show_errors(
+            [e.params for e in ranked],
+            [e.train_error for e in ranked],
+            [e.test_error for e in ranked],
+            classes=classes,
+            names=names,
+        )

@@ -12,12 +12,9 @@ Any row opens as an experiment.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,9 +50,10 @@ from ..experiment.presets import preset_config
 from ..experiment.remote import TrainingProcess
 from ..experiment.shape import experiment_shape
 from ..i18n import translate
-from . import style
 from .controller import MODE_ENV
-from .style import Style, number, prepare_plot
+from .error_plot import ErrorPlot
+from .style import number
+from .widgets import size_for_fonts
 from .worker import ThreadComparison
 
 
@@ -69,7 +67,7 @@ class CompareWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.config_source = config_source
         self.setWindowTitle(self.tr("Compare architectures"))
-        self.resize(1100, 700)
+        size_for_fonts(self, 1100, 700)
         self.comparison = None  # the job: in the training process, or a thread as a fallback
         self.config: Config | None = None
         self.process: TrainingProcess | None = None  # started by the first Run
@@ -108,7 +106,6 @@ class CompareWindow(QWidget):
         self.parsed = QLabel()  # what will be trained, as the user types
         self.parsed.setWordWrap(True)
         self.parsed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("", self.parsed)
         self.depths = QLineEdit("1, 2")
         self.depths.setToolTip(self.tr("Numbers of hidden layers, e.g. 1, 2, 3."))
         self.widths = QLineEdit("5, 10, 50")
@@ -119,6 +116,7 @@ class CompareWindow(QWidget):
         grid_row.addWidget(QLabel(self.tr("widths")))
         grid_row.addWidget(self.widths)
         form.addRow(self.tr("Grid"), grid_row)
+        self._form, self._grid_row = form, grid_row
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 1_000_000)
         self.epochs.setToolTip(
@@ -158,37 +156,22 @@ class CompareWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _: self.open_selected())
 
-        self.plot = pg.PlotWidget()
-        self.plot.setLogMode(x=True, y=True)
-        self.plot.setLabel("bottom", self.tr("parameters (log scale)"))
-        self.plot.setLabel("left", self.tr("error"))
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
-        for axis in ("left", "bottom"):
-            self.plot.getAxis(axis).enableAutoSIPrefix(False)
-        prepare_plot(self.plot)
-        self.plot.addLegend(offset=(-10, 10))
-        s = Style.instance()
-        # points, not lines: neighbours in parameter count may differ in depth and width
-        size = s.marker_size * 1.4
-        self.train_curve = self.plot.plot(
-            name=self.tr("train error"), pen=None, symbol="o", symbolSize=size,
-            symbolBrush=style.TRAIN, symbolPen=None,
-        )  # fmt: skip
-        self.test_curve = self.plot.plot(
-            name=self.tr("test error"), pen=None, symbol="s", symbolSize=size,
-            symbolBrush=style.TEST, symbolPen=None,
-        )  # fmt: skip
-        self.labels: list[pg.TextItem] = []
+        self.plot = ErrorPlot()
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.addLayout(form)
+        # under the form, not in a row of it: a wrapping label in a form row was given room
+        # for several lines, pushing the plot down
+        top_layout.addWidget(self.parsed)
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.progress_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.plot)
-        splitter.setSizes([250, 350])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)  # the plot is what a class looks at
+        self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(splitter, 1)
@@ -205,6 +188,8 @@ class CompareWindow(QWidget):
         for edit in (self.list_edit, self.depths, self.widths):
             edit.textChanged.connect(self._show_parsed)
         self.by_list.toggled.connect(self._show_parsed)
+        self.by_list.toggled.connect(self._mode_changed)
+        self._mode_changed()
         self._show_parsed()
         self._update_buttons()
 
@@ -246,6 +231,12 @@ class CompareWindow(QWidget):
                 ])  # fmt: skip
             values.append(int(part))
         return values
+
+    def _mode_changed(self, *_) -> None:
+        """Only the rows of the chosen way of listing architectures (room for the plot)."""
+        listing = self.by_list.isChecked()
+        self._form.setRowVisible(self.list_edit, listing)
+        self._form.setRowVisible(self._grid_row, not listing)
 
     def _show_parsed(self, *_) -> None:
         """Show, as the user types, the networks a run would train (or what is wrong)."""
@@ -367,35 +358,22 @@ class CompareWindow(QWidget):
 
     def _plot(self, rows) -> None:
         """Train and test error against parameters: MSE for regression, 1 - accuracy for
-        classes (the metric the course plots)."""
-        ordered = sorted(rows, key=lambda r: r.params)
-        params = np.array([r.params for r in ordered], dtype=float)
-        if ordered[0].metric == "r2":
-            train = np.array([r.train_loss for r in ordered])
-            test = np.array([r.test_loss for r in ordered])
-            self.plot.setLabel("left", self.tr("error (MSE, log scale)"))
+        classes (the metric the course plots), each point named by its layer sizes."""
+        if not rows:
+            return
+        if rows[0].metric == "r2":
+            train = [r.train_loss for r in rows]
+            test = [r.test_loss for r in rows]
         else:
-            train = 1 - np.array([r.train_metric for r in ordered])
-            test = 1 - np.array([r.test_metric for r in ordered])
-            self.plot.setLabel("left", self.tr("error (1 - accuracy, log scale)"))
-        floor = 1e-12
-        self.train_curve.setData(params, np.maximum(train, floor))
-        self.test_curve.setData(params, np.maximum(test, floor))
-        self.plot.getAxis("bottom").setTicks(log_ticks(params.min(), params.max()))
-        errors = np.concatenate([train, test])
-        errors = np.maximum(errors[np.isfinite(errors)], floor)
-        if errors.size:
-            self.plot.getAxis("left").setTicks(log_ticks(errors.min(), errors.max()))
-        for label in self.labels:
-            self.plot.removeItem(label)
-        self.labels = []
-        for r, y in zip(ordered, test):
-            if not math.isfinite(y):
-                continue
-            label = pg.TextItem(r.label, anchor=(0.5, 1.2), color=(60, 60, 60))
-            label.setPos(math.log10(r.params), math.log10(max(y, floor)))
-            self.plot.addItem(label)
-            self.labels.append(label)
+            train = [1 - r.train_metric for r in rows]
+            test = [1 - r.test_metric for r in rows]
+        self.plot.show_errors(
+            [r.params for r in rows],
+            train,
+            test,
+            classes=rows[0].metric != "r2",
+            names=[r.label for r in rows],
+        )
 
     # -- results -----------------------------------------------------------------------------
     def _selected_row(self):
@@ -444,6 +422,14 @@ class CompareWindow(QWidget):
         self.open_button.setEnabled(has_rows and not running)
         self.csv_button.setEnabled(has_rows)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """The first time: a third of the height for the table, the rest for the plot."""
+        super().showEvent(event)
+        if not getattr(self, "_split_done", False):
+            self._split_done = True
+            total = sum(self._splitter.sizes()) or self._splitter.height()
+            self._splitter.setSizes([total // 3, total - total // 3])
+
     def closeEvent(self, event) -> None:  # noqa: N802
         self.stop()
         if self.comparison is not None:
@@ -452,23 +438,3 @@ class CompareWindow(QWidget):
             self.process.shutdown(timeout=1)
             self.process = None
         super().closeEvent(event)
-
-
-def log_ticks(lo: float, hi: float) -> list[list[tuple[float, str]]]:
-    """Ticks for a log axis from ``lo`` to ``hi`` (data units): every decade labelled in the
-    interface's number format (10, 100, 1.000), the steps in between unlabelled, so that no
-    labels overlap in presentation mode."""
-    first = math.floor(math.log10(max(lo, 1e-300))) - 1
-    last = math.ceil(math.log10(max(hi, 1e-300))) + 1
-    decades = [(float(k), decade_text(k)) for k in range(first, last + 1)]
-    steps = [(k + math.log10(m), "") for k in range(first, last + 1) for m in range(2, 10)]
-    return [decades, steps]
-
-
-def decade_text(k: int) -> str:
-    """10**k as people write it: 1.000, 0,01 (in Spanish); 1e-08 when very small."""
-    if k >= 0:
-        return number(10**k)
-    if k >= -6:
-        return number(10.0**k, -k)
-    return number(10.0**k, significant=1)

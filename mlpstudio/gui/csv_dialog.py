@@ -36,7 +36,7 @@ from ..data.tabular import CSV_TASKS, Preview, preview_csv
 from ..experiment.build import csv_dataset
 from ..experiment.config import DataConfig
 from .style import number
-from .widgets import message_label
+from .widgets import message_label, size_for_fonts
 
 PREVIEW_ROWS = 20
 
@@ -102,11 +102,19 @@ class CsvImportDialog(QDialog):
             self.tr("With the mean and standard deviation of the training rows only.")
         )
         form.addRow("", self.standardize)
-        self.normalize = QCheckBox(self.tr("Scale a numeric target to [-1, 1]"))
-        self.normalize.setToolTip(
-            self.tr("Divide the target by its largest absolute value in the training rows; "
-                    "the views show it in the file's units.")
-        )  # fmt: skip
+        # what the box does depends on data.normalize_by: say the divisor that will be used
+        if self._base.normalize_by == "max_abs":
+            self.normalize = QCheckBox(self.tr("Scale a numeric target to [-1, 1]"))
+            self.normalize.setToolTip(
+                self.tr("Divide the target by its largest absolute value in the training rows; "
+                        "the views show it in the file's units.")
+            )  # fmt: skip
+        else:
+            self.normalize = QCheckBox(self.tr("Divide a numeric target by its maximum"))
+            self.normalize.setToolTip(
+                self.tr("Divide the target by its largest value in the training rows (the "
+                        "course's y / y.max()); the views show it in the file's units.")
+            )  # fmt: skip
         form.addRow("", self.normalize)
         options.addLayout(form, 3)
         inputs_box = QVBoxLayout()
@@ -140,7 +148,7 @@ class CsvImportDialog(QDialog):
         self.path = ""
         start = path or (base.path if base.kind == "csv" else "")
         self.set_path(start, keep_columns=base.kind == "csv" and start == base.path)
-        self.resize(900, 620)
+        size_for_fonts(self, 900, 620)
 
     # -- file --------------------------------------------------------------------------------
     def choose_file(self) -> None:

@@ -64,6 +64,7 @@ class DatasetCard(QWidget):
         self.chart_title = QLabel()
         self.chart_title.setWordWrap(True)
         self.chart_title.setMinimumHeight(1)
+        self.chart_title.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         right.addWidget(self.chart_title)
         self.plot = plot_widget()
         self.plot.setMouseEnabled(False, False)
@@ -103,7 +104,9 @@ class DatasetCard(QWidget):
             self.tr("{split} {n}").format(split=split_name(s), n=number(n))
             for s, n in published_splits(spec)
         )
-        names = [f"{number(i)} {translate('Classes', c)}" for i, c in enumerate(spec.classes)]
+        names = [translate("Classes", c) for c in spec.classes]
+        if names != [str(i) for i in range(len(names))]:  # digits need no number ("0 0, 1 1")
+            names = [f"{number(i)} {name}" for i, name in enumerate(names)]
         lines = [
             f"<b>{spec.title}</b>: {translate('Datasets', spec.label)}",
             self.tr("Images: {shape} pixels ({colour}), {inputs} inputs when flattened.").format(
@@ -112,9 +115,7 @@ class DatasetCard(QWidget):
                 inputs=number(spec.inputs),
             ),
             self.tr("Published splits: {splits} images.").format(splits=splits),
-            self.tr("{n} classes: {names}.").format(
-                n=number(len(names)), names=_shortened(names, 12)
-            ),
+            self._class_list(names, 12),
         ]
         if spec.coarse_classes:
             coarse = [
@@ -122,13 +123,23 @@ class DatasetCard(QWidget):
             ]
             lines.append(
                 self.tr("{n} superclasses of 5 classes each: {names}.").format(
-                    n=number(len(coarse)), names=_shortened(coarse, 20)
+                    n=number(len(coarse)), names=", ".join(coarse)
                 )
             )
         lines.append(self.tr("Source: {credit}.").format(credit=spec.credit))
         self.text.setText("<br>".join(lines))
         self.chart.show()
         self._show_balance(spec, labels)
+
+    def _class_list(self, names: list[str], limit: int) -> str:
+        """ "10 classes: 0 airplane, ...", or for a long list its first ``limit`` names."""
+        if len(names) <= limit:
+            return self.tr("{n} classes: {names}.").format(
+                n=number(len(names)), names=", ".join(names)
+            )
+        return self.tr("{n} classes, the first {k}: {names}.").format(
+            n=number(len(names)), k=number(limit), names=", ".join(names[:limit])
+        )
 
     def _show_balance(self, spec: ImageSet, labels: str) -> None:
         key = (spec.name, labels, id(spec))
@@ -143,6 +154,7 @@ class DatasetCard(QWidget):
     def set_balance(self, balance: Balance | None, spec: ImageSet, labels: str) -> None:
         """Draw ``balance`` (None: the set is not on this computer)."""
         self.balance = balance
+        self.plot.setVisible(balance is not None)  # no empty axes for a set that is not here
         if balance is None:
             self.train_bars.setOpts(x=[], height=[])
             self.test_bars.setOpts(x=[], height=[])
@@ -201,9 +213,3 @@ class DatasetCard(QWidget):
         self.text.setText("<br>".join(lines))
         self.balance = None
         self.chart.hide()
-
-
-def _shortened(names: list[str], limit: int) -> str:
-    if len(names) <= limit:
-        return ", ".join(names)
-    return ", ".join(names[:limit]) + ", …"

@@ -42,6 +42,10 @@ CLASS_COLORS = [
 DIVERGING = "CET-D1"  # blue - white - red, for weights (levels symmetric around 0)
 
 
+#: How much larger presentation mode makes the interface's font.
+PRESENTATION_SCALE = 1.6
+
+
 def configure_pyqtgraph() -> None:
     """White background and black axes, like the course slides. Antialiasing is off: with it,
     Qt's raster engine takes several times longer per curve, and redraws compete with training
@@ -398,7 +402,7 @@ class Style(QObject):
             font = QFont(app.font())
             if self._base_point_size is None:
                 self._base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
-            font.setPointSizeF(self._base_point_size * (1.6 if on else 1.0))
+            font.setPointSizeF(self._base_point_size * (PRESENTATION_SCALE if on else 1.0))
             app.setFont(font)
         for item in list(getattr(self, "_plots", ())):
             try:

@@ -323,3 +323,17 @@ def wrap_captions(view: QWidget) -> None:
     for label in view.findChildren(QLabel):
         if not label.wordWrap():
             label.setWordWrap(True)
+
+
+def size_for_fonts(widget, width: int, height: int) -> None:
+    """Resize a dialog or window to ``width`` x ``height`` at the normal font, grown with the
+    font in presentation mode (a dialog that kept its normal size was cramped there), but
+    never beyond its screen."""
+    from .style import PRESENTATION_SCALE, Style
+
+    scale = PRESENTATION_SCALE if Style.instance().presentation else 1.0
+    w, h = int(width * scale), int(height * scale)
+    screen = widget.screen().availableGeometry() if widget.screen() is not None else None
+    if screen is not None and screen.width() > 0:
+        w, h = min(w, screen.width() - 20), min(h, screen.height() - 20)
+    widget.resize(w, h)

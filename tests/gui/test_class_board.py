@@ -62,11 +62,11 @@ def test_board_ranks_plots_and_notes(qtbot, lab, locale_of):
     students = [table.item(r, 1).text() for r in range(table.rowCount())]
     assert students == ["Cy", "Ed", "Bo", "Di", "Ana"]
     assert [table.item(r, 3).text() for r in range(5)] == ["481", "10,401", "31", "16", "10"]
-    x, y = board.test_points.getOriginalDataset()
+    x, y = board.plot.test_points.getOriginalDataset()
     order = np.argsort(x)
     assert x[order].tolist() == [10, 16, 31, 481, 10401]
     assert y[order].tolist() == [0.05, 0.03, 0.02, 0.0004, 0.0009]
-    assert [label.toPlainText() for label in board.names] == students  # the 5 best, named
+    assert [label.toPlainText() for label in board.plot.names] == students  # the 5 best, named
     notes = [board.notes.item(i).text() for i in range(board.notes.count())]
     assert len(notes) == 2 and notes[0].startswith("essay.docx") and "forged.json" in notes[1]
     assert board.notes.isVisible()

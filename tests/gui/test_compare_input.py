@@ -50,7 +50,7 @@ def test_a_bad_grid_number_is_named(compare):
 
 
 def test_log_axis_labels_only_the_decades_in_the_interface_format(qtbot, locale_of):
-    from mlpstudio.gui.compare_window import decade_text, log_ticks
+    from mlpstudio.gui.error_plot import decade_text, log_ticks
 
     locale_of("en")
     decades, steps = log_ticks(31, 2701)
@@ -60,3 +60,25 @@ def test_log_axis_labels_only_the_decades_in_the_interface_format(qtbot, locale_
     assert decade_text(-2) == "0.01"
     locale_of("es")
     assert decade_text(-2) == "0,01" and decade_text(4) == "10.000"
+
+
+def test_the_error_plot_draws_a_perfect_fit_and_keeps_its_legend_off_the_points(qtbot):
+    """The one scatter of the Compare window and the class board: a zero error sits at the
+    floor of the log axis, a failed run (NaN) gets no name, the legend takes a free corner."""
+    import numpy as np
+
+    from mlpstudio.gui.error_plot import _CORNERS, FLOOR, ErrorPlot, _free_corner
+
+    plot = ErrorPlot()
+    qtbot.addWidget(plot)
+    plot.show_errors([31, 151, 40801], [0.05, 0.0, 1e-4], [0.1, np.nan, 0.5], classes=False,
+                     names=["1-10-1", "1-50-1", "1-200-200-1"])  # fmt: skip
+    x, y = plot.train_points.getOriginalDataset()
+    assert x.tolist() == [31, 151, 40801] and y[1] == FLOOR
+    assert [item.toPlainText() for item in plot.names] == ["1-10-1", "1-200-200-1"]
+    assert "MSE" in plot.getAxis("left").labelText
+    # the few-noisy-points case: bottom left is free; a point there sends the legend away
+    lx, ly = np.log10([31, 40801, 31, 40801]), np.log10([0.057, 0.0034, 0.139, 0.47])
+    assert _CORNERS[_free_corner(lx, ly)][1] == (0, 1)
+    lx, ly = np.log10([10, 40801, 10, 40801]), np.log10([0.001, 0.1, 0.002, 0.5])
+    assert _CORNERS[_free_corner(lx, ly)][1] == (0, 0)  # top left

@@ -102,7 +102,7 @@ def test_comparison_of_three_architectures(make_window, qtbot):
     params = [compare.table.item(r, 2).text() for r in range(3)]
     digits = [p.replace(",", "").replace(".", "").replace("\xa0", "") for p in params]
     assert digits == ["31", "151", "2701"]  # grouping follows the interface's locale
-    assert len(compare.test_curve.xData) == 3
+    assert len(compare.plot.test_points.xData) == 3
     compare.table.selectRow(1)
     compare.open_selected()
     assert window.controller.network.sizes == [1, 50, 1]

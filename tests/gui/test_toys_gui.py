@@ -107,7 +107,10 @@ def test_the_compare_window_offers_the_few_noisy_points_case(make_window):
     window.show_comparison()
     compare = window.compare_window
     compare.case.setCurrentIndex(compare.case.findData("few-noisy-points"))
+    from mlpstudio.experiment.presets import preset_config
+
     assert compare.architectures() == [[10], [200, 200]]
-    assert compare.epochs.value() == 2000
+    assert compare.epochs.value() == preset_config("few-noisy-points").training.epochs == 5000
+    assert compare._grid_row.itemAt(0).widget().isHidden()  # a list: the grid row is hidden
     compare.case.setCurrentIndex(0)  # back to the main window's experiment and its epochs
     assert compare.epochs.value() == window.controller.config.training.epochs

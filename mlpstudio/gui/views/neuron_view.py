@@ -12,7 +12,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
 
 from ...core.activations import ACTIVATIONS
 from ...core.course import Neuron, neuron
@@ -158,6 +167,8 @@ class NeuronView(View):
             (self.tr("test sample"), self.sample),
         ):
             box.setMinimum(1)
+            if picks.count():
+                picks.addSpacing(12)  # a label belongs to the box after it, not before
             picks.addWidget(QLabel(label))
             picks.addWidget(box)
             box.valueChanged.connect(self._picked)
@@ -184,7 +195,16 @@ class NeuronView(View):
         self.formula.setWordWrap(True)
         self.formula.setContentsMargins(6, 2, 6, 4)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.body.addWidget(self.formula)
+        # the sum of many terms takes several lines (four in presentation mode): it scrolls
+        # rather than squeeze the drawing above it, which then painted under the text
+        self.formula_area = QScrollArea()
+        self.formula_area.setWidgetResizable(True)
+        self.formula_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.formula_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.formula_area.setWidget(self.formula)
+        self.formula_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.body.addWidget(self.formula_area)
+        self._fit_formula()
         self._weights = None
         self.cell: Neuron | None = None
 
@@ -233,6 +253,7 @@ class NeuronView(View):
             self.curve.setData([], [])
             self.point.setData([], [])
             self.formula.setText(self.tr("Train or reset the network to see a neuron."))
+            self._fit_formula()
             return
         k = min(self.sample.value(), len(data.x_test)) - 1
         x = np.asarray(data.x_test[k], dtype=np.float64).reshape(-1) - data.input_shift
@@ -245,6 +266,7 @@ class NeuronView(View):
         self.diagram.set_neuron(cell)
         self._draw_function(cell)
         self.formula.setText(self._formula_text(cell))
+        self._fit_formula()
 
     def _draw_function(self, cell: Neuron) -> None:
         span = max(4.0, abs(cell.z) * 1.3)
@@ -286,7 +308,17 @@ class NeuronView(View):
             text += " " + self.tr("(softmax divides e^z by the sum over all output units.)")
         return text
 
+    def _fit_formula(self) -> None:
+        """The formula area: two lines at least, as many as the text needs at most."""
+        line = self.formula.fontMetrics().lineSpacing()
+        least = 2 * line + 8
+        width = self.formula_area.viewport().width()
+        needed = self.formula.heightForWidth(width) if width > 0 else -1
+        self.formula_area.setMinimumHeight(least)
+        self.formula_area.setMaximumHeight(max(least, needed if needed > 0 else 4 * line + 8))
+
     def restyle(self) -> None:
+        self._fit_formula()
         self.curve.setPen(Style.instance().pen(style.TRAIN))
         self.point.setSize(Style.instance().marker_size * 1.5)
         self._fit()
@@ -295,6 +327,7 @@ class NeuronView(View):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)
         self._fit()
+        self._fit_formula()
 
     def _fit(self) -> None:
         """A narrow dock (a projector's large fonts) gives the drawing the whole width; the

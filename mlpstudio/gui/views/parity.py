@@ -46,7 +46,8 @@ def layout(view, ds) -> None:
         line = np.array([-0.5, n - 0.5])
     else:
         plot.setLabel("bottom", QCoreApplication.translate("ParityPlot", "true value (test rows)"))
-        plot.setLabel("left", QCoreApplication.translate("ParityPlot", "predicted value"))
+        plot.setLabel("left", QCoreApplication.translate("ParityPlot", "predicted"))  # short:
+        # the plot shares its dock with the partial-dependence curves
         values = np.concatenate([ds.y_train[:, 0], ds.y_test[:, 0]]) * ds.y_divisor
         lo, hi = float(values.min()), float(values.max())
         if hi <= lo:

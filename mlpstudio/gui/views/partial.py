@@ -10,10 +10,25 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel
 
 from .. import style
 from ..style import Style, add_legend, plot_widget, prepare_plot
+
+
+class OneLineLabel(QLabel):
+    """A label of one line that a narrow view may cut short ("..."): it never widens the
+    view, and never takes a second line of height from the plots under it."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(self.alignment()), text)
 
 
 def wanted(ds) -> bool:
@@ -26,6 +41,7 @@ def reset(view) -> None:
     plot = getattr(view, "partial_plot", None)
     if plot is not None:
         plot.hide()
+        view.partial_caption.hide()
 
 
 def layout(view, ds) -> None:
@@ -36,12 +52,21 @@ def layout(view, ds) -> None:
         prepare_plot(view.partial_plot)
         view.partial_plot.showGrid(x=True, y=True, alpha=0.15)
         # no background: a wide legend strip must not hide the curves under it
-        view.partial_legend = add_legend(view.partial_plot, offset=(10, 5), colCount=5)
+        view.partial_legend = add_legend(view.partial_plot, offset=(10, 5), colCount=4)
+        # what the dashes mean, in a line of its own: a fifth legend entry did not fit one
+        # row of a small plot and covered the curves
+        text = QCoreApplication.translate(
+            "PartialDependence", "Partial dependence (dashed: the target)"
+        )
+        view.partial_caption = OneLineLabel(text)  # one line: the plots need the height
+        view.partial_caption.setToolTip(text)
+        view.body.addWidget(view.partial_caption)
         view.body.addWidget(view.partial_plot)
     plot, legend, s = view.partial_plot, view.partial_legend, Style.instance()
     plot.clear()
     legend.clear()
     plot.show()
+    view.partial_caption.show()
     plot.setLabel(
         "bottom",
         QCoreApplication.translate(
@@ -60,8 +85,6 @@ def layout(view, ds) -> None:
         plot.addItem(curve)
         legend.addItem(curve, f"x{i + 1}")
         view.partial_curves.append(curve)
-    legend.addItem(pg.PlotDataItem(pen=s.pen((90, 90, 90), style=pg.QtCore.Qt.PenStyle.DashLine)),
-                   QCoreApplication.translate("PartialDependence", "target (dashed)"))  # fmt: skip
 
 
 def show(view, ds, plot_output) -> None:

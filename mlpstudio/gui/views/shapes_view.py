@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.course import BatchShapes, batch_shapes
@@ -41,10 +45,21 @@ class ShapesView(View):
         self.caption.setText(
             self.tr("<b>Shapes</b> of one mini-batch: a column per sample, as in the course")
         )
+        # the lines and the whole table scroll together: a short dock (presentation mode)
+        # squeezed the table to one visible row under the lines
+        content = QWidget()
+        self.content_layout = QVBoxLayout(content)
+        self.content_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        self.body.addWidget(self.scroll, 1)
         self.batch_label = QLabel()
         self.batch_label.setWordWrap(True)
         self.batch_label.setContentsMargins(6, 2, 6, 2)
-        self.body.addWidget(self.batch_label)
+        self.content_layout.addWidget(self.batch_label)
         self.table = QTableWidget(0, COLUMNS)
         self.table.setHorizontalHeaderLabels(
             [
@@ -73,9 +88,9 @@ class ShapesView(View):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setContentsMargins(6, 2, 6, 4)
-        self.body.addWidget(self.summary)
-        self.table.setMinimumHeight(60)
-        self.body.addWidget(self.table, 1)
+        self.content_layout.addWidget(self.summary)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.content_layout.addWidget(self.table, 1)
         self.shapes: BatchShapes | None = None
 
     # -- what it shows ---------------------------------------------------------------------
@@ -136,6 +151,7 @@ class ShapesView(View):
                 if col:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)
+        self._fit_table()
         rows_total = len(self.dataset.x_train) if self.dataset is not None else 0
         text = self.tr("Batch size B = {b} (Training panel).").format(b=number(s.batch))
         if rows_total and rows_total % s.batch:
@@ -156,6 +172,25 @@ class ShapesView(View):
                 params=number(s.params),
             )
         )
+
+    def _fit_table(self) -> None:
+        """The table tall enough for all its rows (the scroll area scrolls, not the table)."""
+        table = self.table
+        table.resizeRowsToContents()  # presentation mode's larger font too
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+        height += table.horizontalScrollBar().sizeHint().height()  # when the columns scroll
+        table.setMinimumHeight(height)
+
+    def restyle(self) -> None:
+        self._fit_table()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """The interface's font changed (presentation mode): the rows grow with it, once
+        the table has the new font."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._fit_table)
 
     def has_content(self) -> bool:
         return self.shapes is not None
