@@ -210,3 +210,10 @@ def test_a_name_that_is_not_utf8_or_holds_escapes_is_refused_on_submit(lab):
         with pytest.raises(board_module.ResultError, match="cannot be shown as typed"):
             make_result(lab, name, Config(), FIGURES, {})
     assert list(lab.results_folder().iterdir()) == []
+
+
+def test_a_file_name_that_moves_the_cursor_is_escaped_in_its_note(lab):
+    folder = lab.results_folder()
+    (folder / "\x1b[2J\u202e.json").write_bytes(b"[1]")
+    (notes,) = read_board(lab, folder).notes
+    assert notes.startswith("\\x1b[2J\\u202e.json: not an MLP Studio result")
