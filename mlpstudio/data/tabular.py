@@ -25,6 +25,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -401,26 +402,38 @@ class _Source:
             if fields and any(f.strip() for f in fields):
                 yield self.data_start + reader.line_num, fields
 
-    def _checked_lines(self):
-        """The data lines, refusing on the way a row with more fields than the header (which
-        ``loadtxt`` would cut short without a word) and a quote that is never closed (which
-        would swallow the rest of the file into one cell)."""
+    def _check_rows(self, block_chars: int = 1 << 20) -> None:
+        """Refuse a row with more fields than the header (which ``loadtxt`` would cut short
+        without a word) and a quote that is never closed (which would swallow the rest of the
+        file into one cell). A block of text at a time: the separators of every line counted
+        by C string methods, and only a block with a quote or a line with too many separators
+        (or lines ended by a lone CR) looked at line by line."""
+        limit, delimiter = len(self.columns) - 1, self.delimiter  # separators a row may hold
         line_no, opened = self.data_start, 0  # opened: the line of a quote still open
-        for line in self._lines():
-            line_no += 1
-            quotes = line.count('"')
-            if opened or quotes % 2:
-                if quotes % 2:
-                    opened = 0 if opened else line_no
-                yield line
-                continue
-            if quotes:
-                fields = len(next(csv.reader([line], delimiter=self.delimiter), []))
-            else:
-                fields = line.count(self.delimiter) + 1 if line.strip() else 0
-            if fields > len(self.columns):
-                self._check_width(line_no, [""] * fields)
-            yield line
+        with open(self.path, encoding=self.encoding, newline="") as handle:
+            for _ in range(self.data_start):
+                next(handle, None)
+            rest = ""
+            while True:
+                chunk = handle.read(block_chars)
+                text = rest + chunk
+                # a block ends after a line end (a CRLF never split; CR alone: old Macs)
+                cut = (text.rfind("\n") + 1 or text.rfind("\r") + 1) if chunk else len(text)
+                if cut == 0 and chunk:  # one line longer than a block: read on
+                    rest = text
+                    continue
+                block, rest = text[:cut], text[cut:]
+                lines = block.split("\n")
+                if opened or '"' in block or max(map(str.count, lines, repeat(delimiter))) > limit:
+                    lines = block.splitlines()
+                    for line in lines:
+                        line_no += 1
+                        if opened or line.count(delimiter) > limit or '"' in line:
+                            opened = self._look_closely(line, line_no, opened)
+                else:
+                    line_no += block.count("\n")
+                if not chunk:
+                    break
         if opened:
             raise DataError(
                 translate(
@@ -430,19 +443,34 @@ class _Source:
                 ).format(path=self.path, line=opened)
             )
 
-    def numbers(self, cols) -> np.ndarray:
-        if self.decimal == ",":
-            source = (line.replace(",", ".") for line in self._checked_lines())
+    def _look_closely(self, line: str, line_no: int, opened: int) -> int:
+        """Check a line with a quote or many separators; returns the line of a quote still
+        open after it (0: none)."""
+        limit, delimiter = len(self.columns) - 1, self.delimiter
+        quotes = line.count('"')
+        if opened or quotes % 2:
+            if quotes % 2:
+                opened = 0 if opened else line_no
+        elif quotes:
+            fields = next(csv.reader([line], delimiter=delimiter), [])
+            if len(fields) > limit + 1:
+                self._check_width(line_no, fields)
         else:
-            source = self._checked_lines()
+            self._check_width(line_no, line.split(delimiter))
+        return opened
+
+    def numbers(self, cols) -> np.ndarray:
+        self._check_rows()
+        if self.decimal == ",":
+            source = (line.replace(",", ".") for line in self._lines())
+        else:
+            source = self._lines()
         try:
             values = np.loadtxt(
                 source, delimiter=self.delimiter, quotechar='"', usecols=cols,
                 dtype=np.float64, ndmin=2, comments=None,
             )  # fmt: skip
         except ValueError:
-            for _ in self._checked_lines():  # a quote never closed explains it best
-                pass
             self._raise_bad_cell(cols)
             raise  # pragma: no cover (the scan always finds the cell)
         if not np.all(np.isfinite(values)):
