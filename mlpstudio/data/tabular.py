@@ -45,6 +45,8 @@ MAX_INTEGER_CLASSES = 20
 #: would otherwise make one output per row, and one-hot arrays of rows x classes.
 MAX_CSV_CLASSES = 100
 SAMPLE_LINES = 50
+#: Characters of a file checked at a time for rows wider than the header.
+CHECK_BLOCK_CHARS = 1 << 20
 _NUMBER = re.compile(r"^\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?\s*$")
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d*,\d+([eE][-+]?\d+)?\s*$")
 
@@ -402,7 +404,7 @@ class _Source:
             if fields and any(f.strip() for f in fields):
                 yield self.data_start + reader.line_num, fields
 
-    def _check_rows(self, block_chars: int = 1 << 20) -> None:
+    def _check_rows(self) -> None:
         """Refuse a row with more fields than the header (which ``loadtxt`` would cut short
         without a word) and a quote that is never closed (which would swallow the rest of the
         file into one cell). A block of text at a time: the separators of every line counted
@@ -415,16 +417,23 @@ class _Source:
                 next(handle, None)
             rest = ""
             while True:
-                chunk = handle.read(block_chars)
+                chunk = handle.read(CHECK_BLOCK_CHARS)
                 text = rest + chunk
-                # a block ends after a line end (a CRLF never split; CR alone: old Macs)
-                cut = (text.rfind("\n") + 1 or text.rfind("\r") + 1) if chunk else len(text)
+                # a block ends after a line end: a CRLF is never split (a CR at the end waits
+                # for the next block), a CR alone ends lines too (old Macs)
+                search = text[:-1] if chunk and text.endswith("\r") else text
+                cut = (search.rfind("\n") + 1 or search.rfind("\r") + 1) if chunk else len(text)
                 if cut == 0 and chunk:  # one line longer than a block: read on
                     rest = text
                     continue
                 block, rest = text[:cut], text[cut:]
                 lines = block.split("\n")
-                if opened or '"' in block or max(map(str.count, lines, repeat(delimiter))) > limit:
+                if (
+                    opened
+                    or '"' in block
+                    or block.count("\r") != block.count("\r\n")  # lines ended by CR alone
+                    or max(map(str.count, lines, repeat(delimiter))) > limit
+                ):
                     lines = block.splitlines()
                     for line in lines:
                         line_no += 1

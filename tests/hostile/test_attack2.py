@@ -183,3 +183,18 @@ def test_a_device_in_data_path_is_named_as_not_a_regular_file(tmp_path):
     note = use_embedded_csv(experiment, tmp_path)
     assert note.startswith("/dev/null is not a regular file") and "not found" not in note
     assert config.data.path.startswith(str(tmp_path))
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("block", [5, 7, 64])
+def test_the_row_width_check_names_the_right_line_across_blocks(tmp_path, monkeypatch, end, block):
+    from mlpstudio.data import tabular
+
+    monkeypatch.setattr(tabular, "CHECK_BLOCK_CHARS", block)
+    rows = ["a,b,y", "1,2,3", "", "4,5,6", "77777,88888,99999", '"7",8,9', "1,2,3,4", "5,6,7"]
+    path = tmp_path / "w.csv"
+    path.write_bytes(end.join(rows).encode() + end.encode())
+    refusal(DataError, lambda: read_table(path), "w.csv", "line 7", "4 fields")
+    del rows[6]
+    path.write_bytes(end.join(rows).encode() + end.encode())
+    assert read_table(path).x.shape == (5, 2)
