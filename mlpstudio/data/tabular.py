@@ -376,6 +376,11 @@ def _few_integers(values: np.ndarray, block: int = 1 << 20) -> np.ndarray | None
     return np.array(sorted(distinct))
 
 
+def _shown(cell: str) -> str:
+    """A cell as a message shows it: control characters (terminal escapes) escaped."""
+    return cell if cell.isprintable() else cell.encode("unicode_escape").decode("ascii")
+
+
 def _natural_key(name: str):
     try:
         return (0, float(name), name)
@@ -547,7 +552,9 @@ class _Source:
                         translate(
                             "Tabular",
                             '{path}, line {line}, column "{name}": "{cell}" is not a number.',
-                        ).format(path=self.path, line=line, name=self.columns[j], cell=cell[:40])
+                        ).format(
+                            path=self.path, line=line, name=self.columns[j], cell=_shown(cell[:40])
+                        )  # fmt: skip
                     ) from None
         raise DataError(
             translate("Tabular", "{path}: the numbers could not be read.").format(path=self.path)

@@ -198,3 +198,9 @@ def test_the_row_width_check_names_the_right_line_across_blocks(tmp_path, monkey
     del rows[6]
     path.write_bytes(end.join(rows).encode() + end.encode())
     assert read_table(path).x.shape == (5, 2)
+
+
+def test_a_cell_with_a_terminal_escape_is_shown_escaped(tmp_path):
+    path = write(tmp_path, "c.csv", "a,b,y\n1,2,3\n4,5\x1b[31m,6\n")
+    message = refusal(DataError, lambda: read_table(path), "line 3", '"b"', "5\\x1b[31m")
+    assert "\x1b" not in message
