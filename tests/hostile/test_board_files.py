@@ -217,3 +217,14 @@ def test_a_file_name_that_moves_the_cursor_is_escaped_in_its_note(lab):
     (folder / "\x1b[2J\u202e.json").write_bytes(b"[1]")
     (notes,) = read_board(lab, folder).notes
     assert notes.startswith("\\x1b[2J\\u202e.json: not an MLP Studio result")
+
+
+def test_a_result_naming_a_key_twice_is_noted_as_such(lab):
+    folder = lab.results_folder()
+    text = genuine(lab, "Ana").read_text(encoding="utf-8")
+    (folder / "dup.json").write_text(text.replace("{", '{"test_error": 0.0,', 1), encoding="utf-8")
+    notes = read_board(lab, folder).notes
+    assert notes == [
+        "dup.json: not an MLP Studio result (the key 'test_error' appears twice in one object "
+        "(which of them counts is not defined); refused); skipped."
+    ]
