@@ -197,14 +197,15 @@ def test_the_course_4_5_1_net_from_the_command_line():
 def test_new_keys_survive_a_toml_round_trip():
     config = Config().with_overrides(
         [
-            "data.kind=formula-class",
+            "data.kind=toy",
+            "data.toy=spiral",
             "data.condition=x1 > x2**2",
             "data.classes=4",
             "data.normalize_by=max_abs",
         ]  # fmt: skip
     )
     again = config_from_dict(__import__("tomllib").loads(config.to_toml()))
-    assert again.data.condition == "x1 > x2**2" and again.data.kind == "formula-class"
+    assert again.data.condition == "x1 > x2**2" and again.data.kind == "toy"
     assert again.data.classes == 4 and again.data.normalize_by == "max_abs"
 
 

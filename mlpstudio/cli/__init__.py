@@ -29,6 +29,7 @@ from .common import (
     ProgressBar,
     UsageError,
     add_experiment_options,
+    check_file_target,
     load_experiment,
 )
 from .common import one_paragraph as _one_paragraph
@@ -224,6 +225,8 @@ def parse_gui_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         raise UsageError("--tour walks every preset: it takes no FILE, --preset or --screenshot.")
     if args.config and args.preset:
         raise UsageError("Give either an experiment file or --preset, not both.")
+    if args.screenshot is not None:  # refused before the window opens, not after the run
+        check_file_target("--screenshot", args.screenshot)
     return args, rest
 
 

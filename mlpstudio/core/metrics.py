@@ -17,13 +17,19 @@ def mse(xp, output, target) -> float:
 
 def r2_score(xp, output, target) -> float:
     """Coefficient of determination 1 - SS_res / SS_tot, averaged over outputs (as in
-    scikit-learn's default). 1 is a perfect fit; 0 is no better than predicting the mean."""
+    scikit-learn's default). 1 is a perfect fit; 0 is no better than predicting the mean.
+
+    A target that does not vary (one test row, or a constant column) has SS_tot = 0 and no
+    R^2 of its own; as scikit-learn's ``force_finite`` does, it counts 1 only for an exact
+    fit and 0 otherwise (an output that misses a constant is no better than its mean)."""
     target = target.reshape(len(target), -1)
     output = output.reshape(len(output), -1)
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):  # inf/NaN reported as is
         ss_res = ((target - output) ** 2).sum(axis=0)
         ss_tot = ((target - target.mean(axis=0)) ** 2).sum(axis=0)
-        ratio = xp.where(ss_tot > 0, ss_res / xp.where(ss_tot > 0, ss_tot, 1), 0.0)
+        # SS_tot = 0: an exact fit 1, else 0 (NaN for a diverged output, as it is)
+        flat = xp.where(ss_res == 0, 0.0, ss_res / xp.where(ss_res == 0, 1, ss_res))
+        ratio = xp.where(ss_tot > 0, ss_res / xp.where(ss_tot > 0, ss_tot, 1), flat)
     return float((1.0 - ratio).mean())
 
 

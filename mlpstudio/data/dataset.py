@@ -14,6 +14,11 @@ TASKS = ("regression", "classification")
 PD_POINTS, PD_SAMPLES = 40, 32
 
 
+#: The largest magnitude of an input or target value (CSV cells, domain ends): its square
+#: (standardisation, the loss) still fits in float32, whose largest number is 3.4e38.
+MAX_MAGNITUDE = 1e18
+
+
 class DataError(ValueError):
     """Data that cannot be built or read; the message is written for the user."""
 

@@ -129,13 +129,33 @@ class Formula:
     _evaluate: Callable = field(repr=False, compare=False)
 
     def __call__(self, *values) -> np.ndarray:
+        return self._run(values, {})
+
+    def undefined(self, *values) -> np.ndarray:
+        """For a condition: where a side of a comparison is infinite or NaN (``log(x1) < 0``
+        at x1 <= 0), so that the comparison's answer there means nothing."""
+        sink: list = []
+        self._run(values, {_UNDEFINED: sink})
+        shape = np.broadcast_shapes(*(np.shape(v) for v in values))
+        out = np.zeros(shape, dtype=bool)
+        for mask in sink:
+            out |= np.broadcast_to(mask, shape)
+        return out
+
+    def _run(self, values, extra: dict) -> np.ndarray:
         if len(values) != len(self.variables):
             raise TypeError(f"expected {len(self.variables)} arrays, got {len(values)}")
         env = {name: np.asarray(v, dtype=np.float64) for name, v in zip(self.variables, values)}
         shape = np.broadcast_shapes(*(a.shape for a in env.values()))
+        env.update(extra)
         with np.errstate(all="ignore"):
             out = self._evaluate(env)
         return np.broadcast_to(np.asarray(out, dtype=np.float64), shape).copy()
+
+
+#: The key under which :meth:`Formula.undefined` collects the comparisons' undefined points
+#: (no variable name holds a NUL).
+_UNDEFINED = "\0undefined"
 
 
 def parse_formula(
@@ -275,6 +295,9 @@ class _Compiler:
 
         def compared(env, terms=terms, ops=ops):
             values = [t(env) for t in terms]
+            sink = env.get(_UNDEFINED)
+            if sink is not None:
+                sink.extend(~np.isfinite(v) for v in values)
             out = ops[0](values[0], values[1])
             for i, op in enumerate(ops[1:], start=1):
                 out = np.logical_and(out, op(values[i], values[i + 1]))

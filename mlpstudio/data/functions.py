@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from .dataset import DataError, Dataset
+from .dataset import MAX_MAGNITUDE, DataError, Dataset
 from .expr import FormulaError, parse_formula
 
 COURSE_FORMULA = "sin(3*pi*x) + cos(2*pi*x)"
@@ -221,13 +221,13 @@ def _domain_axes(domain, n_axes: int) -> tuple[tuple[float, float], ...]:
                     "Data", "The domain [{lo}, {hi}] must be finite with its start below its end."
                 ).format(lo=lo, hi=hi)
             )
-        if not np.isfinite(hi - lo):
+        if max(abs(lo), abs(hi)) > MAX_MAGNITUDE:
             raise DataError(
                 translate(
                     "Data",
-                    "The domain [{lo}, {hi}] is wider than floating-point numbers can measure; "
-                    "use a narrower domain.",
-                ).format(lo=lo, hi=hi)
+                    "The domain [{lo}, {hi}] reaches beyond {limit} in size, where training "
+                    "in float32 overflows; use a narrower domain (other units).",
+                ).format(lo=lo, hi=hi, limit=f"{MAX_MAGNITUDE:g}")
             )
     return axes
 
@@ -378,6 +378,17 @@ def formula_class_dataset(
     rng = np.random.default_rng(seed)
     lows, highs = np.array(axes).T
     x = rng.uniform(lows, highs, size=(int(points), 2))
+    undefined = rule.undefined(x[:, 0], x[:, 1])
+    if undefined.any():
+        where = ", ".join(f"{v} = {c:.4g}" for v, c in zip(rule.variables, x[undefined.argmax()]))
+        raise DataError(
+            translate(
+                "Data",
+                "The condition {condition} cannot be decided at {where}: a side of it is not a "
+                "number there (a logarithm or square root of a negative number, a division by "
+                "zero or an overflow?). Change the condition or the domain.",
+            ).format(condition=rule.text, where=where)
+        )
     y = rule(x[:, 0], x[:, 1]).astype(np.int64)
     counts = np.bincount(y, minlength=2)
     if counts.min() < 2:

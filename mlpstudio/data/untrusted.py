@@ -257,6 +257,21 @@ def loads_toml(text: str, source: str) -> dict:
     return data
 
 
+class _DuplicateKey(Exception):
+    """A JSON object naming one key twice (json.loads would keep the last one silently)."""
+
+
+def _unique_keys(pairs: list) -> dict:
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return value
+
+
 def loads_json(data: bytes | str, source: str):
     """Parse JSON after the depth check; a refusal or invalid JSON is an UntrustedFileError."""
     try:
@@ -265,9 +280,14 @@ def loads_json(data: bytes | str, source: str):
         raise UntrustedFileError(f"{source}: is not UTF-8 text.") from None
     check_text_depth(text, source, "json")
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=_unique_keys)
     except RecursionError:
         _too_deep(source)
+    except _DuplicateKey as exc:
+        raise UntrustedFileError(
+            f"{source}: the key {exc.args[0]!r} appears twice in one object (which of them "
+            "counts is not defined); refused."
+        ) from None
     except ValueError as exc:
         raise UntrustedFileError(f"{source}: is not valid JSON ({exc}).") from None
     check_data_depth(value, source)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -591,6 +592,12 @@ def use_embedded_csv(experiment: ExperimentFile, folder: str | Path | None = Non
         atomic_write(target, lambda handle: handle.write(payload))
     old = data.path
     data.path = str(target)
+    if os.path.lexists(old):  # there, but a device, folder or pipe: no table to read
+        return translate(
+            "Archive",
+            "{old} is not a regular file (a device, folder or pipe); the copy stored in the "
+            "experiment is used ({new}).",
+        ).format(old=old, new=target)
     return translate(
         "Archive", "{old} was not found; the copy stored in the experiment is used ({new})."
     ).format(old=old, new=target)

@@ -56,6 +56,9 @@ MAX_HISTORY = 400
 #: The most entries of a results folder looked at (a folder of a whole school is ~1,000).
 MAX_FILES = 5000
 MAX_NAME_CHARS = 80
+#: The largest count (parameters, epochs) a result may state: the largest integer a float
+#: holds exactly, beyond which the plot and the table could not show it.
+MAX_COUNT = 2**53
 _HISTORY_COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
 _FIELDS = {
     "format": str, "version": int, "lab": str, "lab_title": str, "student": str,
@@ -97,6 +100,13 @@ def verify(body: dict, lab: Lab) -> bool:
 
 
 # -- submitting -------------------------------------------------------------------------------
+def _unprintable(name: str) -> bool:
+    """Characters a name must not hold: control characters (terminal escapes), format
+    characters (right-to-left overrides, invisible marks) and lone surrogates (bytes of a
+    name that was not UTF-8), which a terminal or a file could not show as typed."""
+    return any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") for c in name)
+
+
 def check_student(name: str) -> str:
     name = " ".join(str(name).split())
     if not name:
@@ -105,6 +115,15 @@ def check_student(name: str) -> str:
         raise ResultError(
             translate("Board", "A name of at most {n} characters on one line, please.").format(
                 n=MAX_NAME_CHARS
+            )
+        )
+    if _unprintable(name):
+        raise ResultError(
+            translate(
+                "Board",
+                "The name holds characters that cannot be shown as typed (control or "
+                "text-direction characters, or bytes that are not UTF-8); type it with letters, "
+                "digits and punctuation only.",
             )
         )
     return name
@@ -230,6 +249,8 @@ class Board:
 
 
 def _note(template: str, **values) -> str:
+    if "file" in values and _unprintable(values["file"]):  # a name made to move the cursor
+        values["file"] = ascii(values["file"])[1:-1]
     return translate("Board", template).format(**values)
 
 
@@ -258,8 +279,10 @@ def check_result(body: Any, lab: Lab) -> Entry | str:
         value = body.get(key)
         ok = isinstance(value, kind) and not isinstance(value, bool)
         if kind is float:
-            ok = isinstance(value, int | float) and not isinstance(value, bool)
-            ok = ok and math.isfinite(value) and value >= 0
+            number = _number(value)
+            ok = number is not None and math.isfinite(number) and number >= 0
+        elif kind is int:
+            ok = ok and abs(value) <= MAX_COUNT
         if not ok:
             return f"field {key!r}"
     if set(body) - set(_FIELDS):
@@ -272,11 +295,13 @@ def check_result(body: Any, lab: Lab) -> Entry | str:
         return "signature"
     if body["params"] < 0 or body["task"] not in ("regression", "classification"):
         return "field 'params' or 'task'"
+    if _unprintable(body["student"]):
+        return "field 'student'"  # a name no submission writes: escapes for the terminal
     try:
         config = config_from_dict(body["config"])
     except (ConfigError, TypeError, ValueError):
         return "field 'config'"
-    epochs = body["results"].get("epochs")
+    epochs = _number(body["results"].get("epochs"))
     return Entry(
         file="",
         student=" ".join(body["student"].split())[:MAX_NAME_CHARS] or "?",
@@ -286,8 +311,19 @@ def check_result(body: Any, lab: Lab) -> Entry | str:
         train_error=float(body["train_error"]),
         test_error=float(body["test_error"]),
         architecture="-".join(str(n) for n in config.model.hidden) or "0",
-        epochs=int(epochs) if isinstance(epochs, int | float) and math.isfinite(epochs) else None,
+        epochs=int(epochs) if epochs is not None and 0 <= epochs <= MAX_COUNT else None,
     )
+
+
+def _number(value: Any) -> float | None:
+    """``value`` as a float, or None when it is not a number or too large for one (a JSON
+    integer has any number of digits)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return None
 
 
 class BoardReader:

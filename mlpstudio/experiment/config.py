@@ -356,6 +356,12 @@ def _cross_checks(sections) -> list[str]:
             f"data.classes: the set {data.toy!r} has two classes; {data.classes} classes need "
             f"one of {', '.join(MULTICLASS_TOYS)}"
         )
+    if data.kind == "formula-class" and data.classes != 2:
+        problems.append(
+            f"data.classes: a condition makes two classes (where it holds and where not); "
+            f"{data.classes} classes need data.kind = 'toy' with one of "
+            f"{', '.join(MULTICLASS_TOYS)}"
+        )
     if isinstance(model.activation, list) and len(model.activation) != len(model.hidden):
         problems.append(
             f"model.activation: {len(model.hidden)} hidden layers need {len(model.hidden)} "

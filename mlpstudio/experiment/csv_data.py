@@ -51,10 +51,20 @@ def csv_dataset(data: DataConfig) -> Dataset:
         mean = x_train.mean(axis=0)
         std = x_train.std(axis=0)
         std[std == 0] = 1.0
-        x_train, x_test = (x_train - mean) / std, (x_test - mean) / std
+        for part in (x_train, x_test):  # copies already (fancy indexing): scaled in place
+            part -= mean
+            part /= std
     y_train, y_test = table.y[train], table.y[test]
     divisor = 1.0
     if table.task == "regression" and data.normalize:
+        if not np.any(y_train):  # y_divisor's own refusal speaks of formulas
+            raise DataError(
+                translate(
+                    "Data",
+                    '{file}: the target column "{target}" is zero in every train row, so it '
+                    "cannot be normalised; turn normalisation off or choose another target column.",
+                ).format(file=table.path, target=table.target)
+            )
         divisor = y_divisor(y_train, data.normalize_by)
         y_train, y_test = y_train / divisor, y_test / divisor
     name = Path(table.path).name

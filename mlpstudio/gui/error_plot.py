@@ -152,21 +152,31 @@ def _free_corner(lx: np.ndarray, ly: np.ndarray, box: tuple[float, float] = _LEG
     return counts.index(min(counts))
 
 
+#: The most labelled decades on a log axis (more would overlap; every n-th is labelled then).
+MAX_DECADE_LABELS = 12
+
+
 def log_ticks(lo: float, hi: float) -> list[list[tuple[float, str]]]:
     """Ticks for a log axis from ``lo`` to ``hi`` (data units): every decade labelled in the
     interface's number format (10, 100, 1.000), the steps in between unlabelled, so that no
     labels overlap in presentation mode."""
     first = math.floor(math.log10(max(lo, 1e-300))) - 1
     last = math.ceil(math.log10(max(hi, 1e-300))) + 1
-    decades = [(float(k), decade_text(k)) for k in range(first, last + 1)]
+    every = max(1, math.ceil((last - first + 1) / MAX_DECADE_LABELS))  # a span of 1e308
+    decades = [(float(k), decade_text(k)) for k in range(first, last + 1, every)]
+    if every > 1:  # the other decades, unlabelled, instead of the steps between them
+        return [decades, [(float(k), "") for k in range(first, last + 1) if (k - first) % every]]
     steps = [(k + math.log10(m), "") for k in range(first, last + 1) for m in range(2, 10)]
     return [decades, steps]
 
 
 def decade_text(k: int) -> str:
-    """10**k as people write it: 1.000, 0,01 (in Spanish); 1e-08 when very small."""
-    if k >= 0:
+    """10**k as people write it: 1.000, 0,01 (in Spanish); 1e-08 when very small, 1e+09
+    when very large."""
+    if 0 <= k <= 6:
         return number(10**k)
-    if k >= -6:
+    if -6 <= k < 0:
         return number(10.0**k, -k)
+    if k > 300:  # 10.0**k is beyond a float (an axis up to 1e308): the exponent says it
+        return f"1e+{k}"
     return number(10.0**k, significant=1)

@@ -352,8 +352,11 @@ def number(value: float, decimals: int = 0, significant: int | None = None,
     if significant is not None:
         locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
         return locale.toString(value, "g", significant)
-    if decimals == 0:
+    if decimals == 0 and abs(value) < 2**53:  # beyond, no whole number Qt's int can hold
         return locale.toString(int(round(value)))
+    if decimals == 0:
+        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+        return locale.toString(value, "g", 6)
     return locale.toString(value, "f", decimals)
 
 

@@ -82,3 +82,14 @@ def test_the_error_plot_draws_a_perfect_fit_and_keeps_its_legend_off_the_points(
     assert _CORNERS[_free_corner(lx, ly)][1] == (0, 1)
     lx, ly = np.log10([10, 40801, 10, 40801]), np.log10([0.001, 0.1, 0.002, 0.5])
     assert _CORNERS[_free_corner(lx, ly)][1] == (0, 0)  # top left
+
+
+def test_log_axis_of_a_huge_span_labels_a_few_decades_and_never_overflows(qtbot, locale_of):
+    """A signed result may state an error of 1e308 (attack 2): the axis spans 310 decades."""
+    from mlpstudio.gui.error_plot import MAX_DECADE_LABELS, log_ticks
+
+    locale_of("en")
+    decades, others = log_ticks(0.01, 1e308)
+    assert 2 <= len(decades) <= MAX_DECADE_LABELS and all(text for _, text in decades)
+    assert decades[-1][1].startswith("1e+") and all(text == "" for _, text in others)
+    assert len(decades) + len(others) == 309 - (-3) + 1  # every decade still has a tick

@@ -164,3 +164,67 @@ def test_more_files_than_the_cap_are_noted(lab, monkeypatch):
     board = read_board(lab, lab.results_folder())
     assert len(board.entries) == 3
     assert board.notes == ["Only the first 3 files of the folder were read."]
+
+
+# -- correctly signed results with values no submission writes (attack 2, items 5, 6, 21) ----
+def forged(lab, name, **changes):
+    """A result signed with the lab's key (any student could do it) but holding ``changes``."""
+    body = json.loads(genuine(lab, "Ana").read_text(encoding="utf-8"))
+    body.update(changes)
+    body["results"] = {**body["results"], **changes.pop("results", {})}
+    body["signature"] = board_module.sign(body, lab)
+    (lab.results_folder() / name).write_text(json.dumps(body), encoding="utf-8")
+
+
+def test_signed_results_with_huge_integers_or_escapes_are_skipped_with_a_note(lab):
+    forged(lab, "te.json", test_error=10**400)
+    forged(lab, "params.json", params=10**1000)
+    forged(lab, "evil.json", student="\u202e\x1b[31mEVIL")
+    forged(lab, "epochs.json", results={"epochs": 10**400})
+    board = read_board(lab, lab.results_folder())
+    notes = "\n".join(board.notes)
+    for name, field in [("te", "test_error"), ("params", "params"), ("evil", "student")]:
+        assert f"{name}.json: not an MLP Studio result (field '{field}')" in notes
+    by_file = {e.file: e for e in board.entries}
+    assert by_file["epochs.json"].epochs is None  # shown without a count, not a crash
+    assert all("\x1b" not in e.student and "\u202e" not in e.student for e in board.entries)
+
+
+def test_board_cli_prints_no_escape_and_exits_0_on_forged_results(sandbox, capsys):
+    from mlpstudio.cli import main
+
+    (sandbox.root / "lab.toml").write_text(LAB, encoding="utf-8")
+    (sandbox.root / "results").mkdir()
+    lab_ = load_lab(sandbox.root / "lab.toml")
+    forged(lab_, "evil.json", student="\u202e\x1b[31mEVIL")
+    forged(lab_, "big.json", test_error=10**400)
+    for extra in ([], ["--json"]):
+        assert main(["board", str(sandbox.root / "lab.toml"), *extra]) == 0
+        out = capsys.readouterr()
+        assert "\x1b" not in out.out + out.err and "\u202e" not in out.out + out.err
+        assert "evil.json" in out.out + out.err and "big.json" in out.out + out.err
+
+
+def test_a_name_that_is_not_utf8_or_holds_escapes_is_refused_on_submit(lab):
+    for name in ["\udcff\udcfe", "Ana\u202e", "Ana\x9b[31m", "Ana\u200b"]:
+        with pytest.raises(board_module.ResultError, match="cannot be shown as typed"):
+            make_result(lab, name, Config(), FIGURES, {})
+    assert list(lab.results_folder().iterdir()) == []
+
+
+def test_a_file_name_that_moves_the_cursor_is_escaped_in_its_note(lab):
+    folder = lab.results_folder()
+    (folder / "\x1b[2J\u202e.json").write_bytes(b"[1]")
+    (notes,) = read_board(lab, folder).notes
+    assert notes.startswith("\\x1b[2J\\u202e.json: not an MLP Studio result")
+
+
+def test_a_result_naming_a_key_twice_is_noted_as_such(lab):
+    folder = lab.results_folder()
+    text = genuine(lab, "Ana").read_text(encoding="utf-8")
+    (folder / "dup.json").write_text(text.replace("{", '{"test_error": 0.0,', 1), encoding="utf-8")
+    notes = read_board(lab, folder).notes
+    assert notes == [
+        "dup.json: not an MLP Studio result (the key 'test_error' appears twice in one object "
+        "(which of them counts is not defined); refused); skipped."
+    ]

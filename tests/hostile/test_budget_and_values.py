@@ -63,7 +63,8 @@ def test_network_and_optimiser_state_are_checked_before_allocating(sandbox):
     "assignments, words",
     [
         (["data.step=5e-324"], ["step"]),
-        (["data.step=1e-300", "data.domain=[-1e300,1e300]"], ["step"]),
+        (["data.step=1e-300", "data.domain=[-1e18,1e18]"], ["step"]),
+        (["data.domain=[-1e300,1e300]", "data.step=0"], ["domain", "float32"]),
         (["data.domain=[-1e308,1e308]"], ["domain"]),
         (["data.domain=[-1e308,1e308]", "data.step=0"], ["domain"]),
         (["data.domain=[-1.7e308,1.7e308,0,1]", "data.formula=x1+x2"], ["domain"]),

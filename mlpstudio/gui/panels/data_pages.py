@@ -165,6 +165,7 @@ class FormulaClassPage(QWidget):
     def apply(self, data: DataConfig) -> None:
         """Write the page's values into ``data`` (a formula-class config)."""
         data.condition = self.condition.text()
+        data.classes = 2  # a condition makes two classes (a toy set's count is not kept)
         data.domain = [self.lo.value(), self.hi.value()]  # one interval (the window refuses
         # to load a range per input, which this row cannot show: window_experiment.unshowable)
         data.points = self.points.value()
