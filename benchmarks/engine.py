@@ -186,8 +186,9 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
                         help="layer sizes, e.g. 3072,1024,1024,100")  # fmt: skip
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
-    parser.add_argument("--before", action="store_true",
-                        help="also time the elementwise work on one thread (before/after)")  # fmt: skip
+    parser.add_argument(
+        "--before", action="store_true", help="also time the elementwise work on one thread"
+    )
     parser.add_argument("--json", action="store_true", help="also print the results as JSON")
     args = parser.parse_args(argv)
     sizes = [int(n) for n in args.sizes.split(",")]

@@ -22,8 +22,10 @@ def split_pool(threads=3):
 
 
 # -- the pool ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("n, threads, min_block", [(10, 3, 1), (7, 4, 1), (100, 4, 30),
-                                                   (5, 8, 1), (0, 2, 1), (1000, 2, 600)])  # fmt: skip
+@pytest.mark.parametrize(
+    "n, threads, min_block",
+    [(10, 3, 1), (7, 4, 1), (100, 4, 30), (5, 8, 1), (0, 2, 1), (1000, 2, 600)],
+)
 def test_blocks_cover_the_range_once_in_order(n, threads, min_block):
     blocks = Pool(threads, min_block).blocks(n)
     assert blocks[0][0] == 0 and blocks[-1][1] == n
@@ -111,8 +113,8 @@ def test_training_on_threads_equals_one_thread(optimizer, monkeypatch):
     rng = np.random.default_rng(4)
     x = rng.integers(0, 256, (90, 3, 4), dtype=np.uint8)  # tiny "images"
     y = rng.integers(0, 3, 90)
-    data = Dataset("bytes", "classification", x[:60], y[:60], x[60:], y[60:],
-                   input_shape=(3, 4), class_names=("a", "b", "c"), input_shift=128, input_scale=1 / 255)  # fmt: skip
+    data = Dataset("bytes", "classification", x[:60], y[:60], x[60:], y[60:], input_shape=(3, 4),
+                   class_names=("a", "b", "c"), input_shift=128, input_scale=1 / 255)  # fmt: skip
     runs = []
     for pool in (SERIAL, split_pool(3)):
         monkeypatch.setattr(parallel, "engine_pool", lambda xp, pool=pool: pool)
