@@ -39,9 +39,9 @@ class Pool:
     The calling thread takes the first block itself, so ``threads - 1`` helpers are started,
     once, when first needed, and live as long as the pool."""
 
-    def __init__(self, threads: int = 1, min_block: int = MIN_BLOCK):
+    def __init__(self, threads: int = 1, min_block: int | None = None):
         self.threads = max(1, int(threads))
-        self.min_block = max(1, int(min_block))
+        self.min_block = max(1, int(MIN_BLOCK if min_block is None else min_block))
         self._executor: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
 
