@@ -130,6 +130,26 @@ def test_training_on_threads_equals_one_thread(optimizer, monkeypatch):
     assert all(np.array_equal(h1[k], h3[k], equal_nan=True) for k in h1 if k != "seconds")
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_numpy_softmax_step_gives_the_entry_s_bits(dtype):
+    """The shared-pass softmax step the network uses on numpy returns exactly the loss and
+    delta of the registry entry's two functions, extreme logits included."""
+    from mlpstudio.core import kernels
+
+    rng = np.random.default_rng(7)
+    z = rng.normal(scale=4.0, size=(129, 10)).astype(dtype)
+    z[0, 3], z[1, :] = 700.0, -700.0  # exp would overflow without the row maximum
+    y = rng.integers(0, 10, 129)
+    head = HEADS["softmax"]
+    step = kernels.head_kernel(np, "softmax")
+    assert step is kernels.softmax_step_numpy
+    before = z.copy()
+    loss, delta = step(np, z, y)
+    assert np.array_equal(z, before)
+    assert loss == head.loss(np, z, y) and loss.dtype == head.loss(np, z, y).dtype
+    assert np.array_equal(delta, head.delta(np, z, y)) and delta.dtype == dtype
+
+
 # -- how many threads -----------------------------------------------------------------------------
 def test_thread_count_rule(monkeypatch):
     """Physical cores; one fewer beside the window (never below one); --threads /
