@@ -3,6 +3,7 @@ computes, for every registry entry, and uses the thread count the app's rule cho
 
 import itertools
 import threading
+import warnings
 
 import numpy as np
 import pytest
@@ -53,6 +54,21 @@ def test_every_block_runs_and_a_failure_is_raised():
     with pytest.raises(ValueError, match="block 3"):
         split_pool(3).run(work, 12)
     assert done.tolist() == [1] * 12
+
+
+def test_every_block_keeps_the_caller_s_numpy_error_state():
+    """np.errstate is per thread (a context variable): the trainer's "ignore the overflow of a
+    diverging run" must hold in the helper threads too, and so must "raise"."""
+    big = np.full(12, 3e38, dtype=np.float32)
+
+    def work(start, stop):
+        big[start:stop] * np.float32(10)  # overflows in every block
+
+    with np.errstate(over="raise"), pytest.raises(FloatingPointError):
+        split_pool(3).run(lambda a, b: work(a, b) if a > 0 else None, 12)  # helpers only
+    with np.errstate(over="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        split_pool(3).run(work, 12)
 
 
 # -- the same bits on any number of threads ------------------------------------------------------

@@ -24,6 +24,7 @@ takes; small networks therefore run exactly the single-threaded code.
 
 from __future__ import annotations
 
+import contextvars
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -57,13 +58,18 @@ class Pool:
 
     def run(self, work, n: int, per_item: int = 1) -> None:
         """Call ``work(start, stop)`` for every block of ``range(n)`` (see :meth:`blocks`) and
-        wait for all of them; an exception in any block is raised here."""
+        wait for all of them; an exception in any block is raised here. Each helper runs in a
+        copy of the caller's context, so numpy's error state (``np.errstate``, which the
+        trainer sets to ignore the overflow of a diverging run) holds in every block."""
         blocks = self.blocks(n, per_item)
         if len(blocks) == 1:
             work(0, n)
             return
         executor = self._helpers()
-        futures = [executor.submit(work, start, stop) for start, stop in blocks[1:]]
+        futures = [
+            executor.submit(contextvars.copy_context().run, work, start, stop)
+            for start, stop in blocks[1:]
+        ]
         try:
             work(*blocks[0])
         finally:
