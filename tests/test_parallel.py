@@ -172,7 +172,8 @@ def test_thread_count_rule(monkeypatch):
     MLPSTUDIO_THREADS wins over both."""
     from mlpstudio import threads
 
-    monkeypatch.delenv(threads.THREADS_ENV, raising=False)
+    monkeypatch.setenv(threads.THREADS_ENV, "")  # whatever set_threads does is undone after
+    monkeypatch.delenv(threads.THREADS_ENV)
     monkeypatch.setattr(threads, "physical_cores", lambda: 8)
     monkeypatch.setattr(threads, "logical_cpus", lambda: 16)
     assert threads.blas_threads() == 8
