@@ -60,6 +60,8 @@ def _linux_physical_cores(root: str = "/sys/devices/system/cpu", cpus=None) -> i
 
 
 def _windows_physical_cores() -> int | None:
+    if sys.platform != "win32":  # (tells mypy that ctypes.windll exists below)
+        return None
     import ctypes
     from ctypes import wintypes
 

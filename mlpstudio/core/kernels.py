@@ -1,4 +1,4 @@
-"""Fused GPU kernels for the hot element-wise updates (CuPy only).
+"""Fused GPU kernels for the hot element-wise updates (CuPy), and one shared-pass step on numpy.
 
 On the GPU a small network spends most of a step launching kernels, not computing: Adam written
 with array operations is ten kernel launches over the parameters, momentum three. Each update
@@ -6,7 +6,8 @@ here is one ``cupy.ElementwiseKernel`` doing the same arithmetic as a registry e
 :mod:`mlpstudio.core.optimizers`, :mod:`mlpstudio.core.activations` or :mod:`.losses`, looked up
 by the entry's name (``OPTIMIZER_KERNELS``, ``ACTIVATION_KERNELS``). They are an optional
 acceleration, never part of an entry: on numpy, and for names without a kernel, the engine
-calls the entry's own functions.
+calls the entry's own functions. The one numpy exception, :func:`softmax_step_numpy`, runs the
+softmax head's own operations once instead of twice (the same bits; see there).
 """
 
 from __future__ import annotations
@@ -174,10 +175,32 @@ def softmax_step(xp, z, y):
     return softmax_cross_entropy(xp, z, y, 1.0 / len(z))
 
 
+def softmax_step_numpy(xp, z, y):
+    """The softmax head's (loss, delta) on numpy: the operations of
+    :func:`~mlpstudio.core.losses.softmax_loss` and ``softmax_delta``, in the same order on the
+    same values, but the row maxima, ``exp(z - max)`` and its row sums computed once for both
+    (a row sum with ``keepdims`` is the same reduction as without). Same bits, 13 numpy calls
+    instead of 19: on a batch of 128 these small calls took about as long as a whole layer's
+    bias and activation. Writes nothing into ``z``."""
+    zmax = z.max(axis=1, keepdims=True)
+    delta = xp.exp(z - zmax)
+    total = delta.sum(axis=1, keepdims=True)
+    rows = xp.arange(len(z))
+    log_norm = xp.log(total[:, 0]) + zmax[:, 0]
+    loss = (log_norm - z[rows, y]).mean()
+    delta /= total
+    delta[rows, y] -= 1.0
+    delta *= 1.0 / len(z)
+    return loss, delta
+
+
 #: fused (loss, dL/dz) by head name (each computes what the entry's loss and delta give)
 HEAD_KERNELS = {"softmax": softmax_step}
+#: the same on numpy: shared passes, bit-identical to the entry's two functions
+NUMPY_HEAD_STEPS = {"softmax": softmax_step_numpy}
 
 
 def head_kernel(xp, name: str):
-    """The fused loss and delta of head ``name`` on cupy, or None."""
-    return HEAD_KERNELS.get(name) if is_cupy(xp) else None
+    """The fused loss and delta of head ``name`` (a kernel on cupy, shared passes on numpy),
+    or None."""
+    return (HEAD_KERNELS if is_cupy(xp) else NUMPY_HEAD_STEPS).get(name)

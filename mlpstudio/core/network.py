@@ -29,7 +29,7 @@ import numpy as np
 
 from ..i18n import translate
 from ..memory import check_memory
-from . import kernels
+from . import kernels, parallel
 from .activations import ACTIVATIONS, get_activation
 from .backend import Backend, numpy_backend
 from .inits import AUTO, INIT_CHOICES, INITS
@@ -201,16 +201,54 @@ class Network:
         self.params[...] = self.backend.asarray(host, dtype=self.backend.dtype)
 
     # -- computation -------------------------------------------------------------------------
-    def logits(self, x):
-        """z^[L] for a batch of rows ``x`` (already on the backend, in its dtype)."""
-        xp = self.backend.xp
+    def _activate(self, z, layer: int, pool: parallel.Pool):
+        """a^[l] = S^[l](z^[l] + b^[l]) for hidden layer ``layer`` (0-based), adding the bias
+        to ``z`` in place. On several threads the rows go in blocks, each through the same
+        entry functions: elementwise, so the bits are those of one call."""
+        xp, act, b = self.backend.xp, self._activations[layer], self.b[layer]
+        rows, cols = z.shape
+        if len(pool.blocks(rows, cols)) == 1:
+            z += b
+            return act.forward(xp, z)
+        # an entry that keeps z returns a new array: its blocks are gathered in ``out``
+        out = xp.empty_like(z) if act.needs_z else z
+
+        def block(start: int, stop: int) -> None:
+            part = z[start:stop]
+            part += b
+            a = act.forward(xp, part)
+            if act.needs_z or a is not part:
+                out[start:stop] = a
+
+        pool.run(block, rows, cols)
+        return out
+
+    def _backward_activation(self, delta, layer: int, kept, a, pool: parallel.Pool):
+        """delta *= S'^[l](z^[l]) in place for hidden layer ``layer`` (0-based), in blocks of
+        rows on several threads (elementwise: the same bits as one call)."""
+        xp, act = self.backend.xp, self._activations[layer]
+
+        def block(start: int, stop: int) -> None:
+            z = None if kept is None else kept[start:stop]
+            delta[start:stop] *= act.derivative(xp, z, a[start:stop])
+
+        rows, cols = delta.shape
+        if len(pool.blocks(rows, cols)) == 1:
+            delta *= act.derivative(xp, kept, a)
+        else:
+            pool.run(block, rows, cols)
+        return delta
+
+    def logits(self, x, pool: parallel.Pool = parallel.SERIAL):
+        """z^[L] for a batch of rows ``x`` (already on the backend, in its dtype); the
+        elementwise work spread over ``pool``'s threads."""
         a = x
         for layer in range(self.n_layers):
             z = a @ self.W[layer].T
-            z += self.b[layer]
             if layer < self.n_layers - 1:
-                a = self._activations[layer].forward(xp, z)
+                a = self._activate(z, layer, pool)
             else:
+                z += self.b[layer]
                 a = z
         return a
 
@@ -224,7 +262,7 @@ class Network:
         parts = [self.forward(x[i : i + chunk]) for i in range(0, len(x), chunk)]
         return parts[0] if len(parts) == 1 else xp.concatenate(parts)
 
-    def loss_and_grad(self, x, y, scale: float = 1.0):
+    def loss_and_grad(self, x, y, scale: float = 1.0, pool: parallel.Pool = parallel.SERIAL):
         """Mean loss on a batch, with its gradient (times ``scale``) written into ``self.grads``.
 
         Backpropagation: delta^[L] = dL/dz^[L] comes from the head; then for l = L..1
@@ -232,6 +270,8 @@ class Network:
         delta^[l-1] = (delta^[l] W^[l]) * S'^[l-1](z^[l-1]). z^[l] is kept only for the layers
         whose activation's derivative needs it; the others need only a^[l].
         Returns the loss as a 0-d backend array (reading it is the caller's choice).
+        ``pool`` spreads the elementwise work over threads; the sums over the batch (loss,
+        bias gradients) stay single calls, so the result is the same on any number of threads.
         """
         xp = self.backend.xp
         inputs = [x]  # inputs[l] = a^[l], the input to layer l + 1
@@ -239,10 +279,8 @@ class Network:
         a = x
         for layer in range(self.n_layers - 1):
             z = a @ self.W[layer].T
-            z += self.b[layer]
-            act = self._activations[layer]
-            kept.append(z if act.needs_z else None)
-            a = act.forward(xp, z)
+            kept.append(z if self._activations[layer].needs_z else None)
+            a = self._activate(z, layer, pool)
             inputs.append(a)
         z = a @ self.W[-1].T
         z += self.b[-1]
@@ -261,7 +299,9 @@ class Network:
                 if fused is not None:
                     delta = fused(delta, kept[layer], inputs[layer])
                 else:
-                    delta *= self._activations[layer - 1].derivative(xp, kept[layer], inputs[layer])
+                    delta = self._backward_activation(
+                        delta, layer - 1, kept[layer], inputs[layer], pool
+                    )
         return loss
 
     def loss(self, x, y, chunk: int = EVAL_CHUNK) -> float:

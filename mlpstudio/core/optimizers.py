@@ -15,6 +15,9 @@ uses only its arguments, ``xp``, ``math`` and literal numbers (an exported scrip
 source). It updates ``params`` in place; ``state`` maps each name in ``buffers`` to a
 parameter-sized array in PyTorch's units (what ``.mlpx`` files store); ``t`` counts the steps
 from 1; ``hp`` holds the entry's options by name. ``grads`` may be used as scratch space.
+An update must be elementwise and work in place on the arrays it is given (never rebind a
+state entry): on several cores :class:`Optimizer` calls it on consecutive blocks of the
+arrays at once (:mod:`mlpstudio.core.parallel`), which gives the same bits as one call.
 
 L2 weight decay is applied by :class:`Optimizer` before the rule: it adds
 ``weight_decay * W`` to the gradient of the weights (not the biases), the gradient of
@@ -35,7 +38,7 @@ import numpy as np
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..memory import check_memory
-from . import kernels
+from . import kernels, parallel
 from .options import OptionSpec, merge_specs
 
 
@@ -213,12 +216,14 @@ def state_arrays(name: str) -> int:
 class Optimizer:
     """Runs one registry entry: owns its state buffers and step count, applies weight decay.
 
-    On numpy every step calls the entry's own ``update``; on cupy a fused kernel of the same
-    name (:mod:`mlpstudio.core.kernels`) replaces it when there is one."""
+    On numpy every step calls the entry's own ``update``, on blocks of the parameters in
+    parallel when ``pool`` has several threads (:mod:`mlpstudio.core.parallel`; the blocks
+    give the same bits as one call); on cupy a fused kernel of the same name
+    (:mod:`mlpstudio.core.kernels`) replaces it when there is one."""
 
     def __init__(
         self, entry: OptimizerEntry, xp, n_params: int, n_weights: int, dtype=None,
-        weight_decay: float = 0.0, **hp: float,
+        weight_decay: float = 0.0, pool: parallel.Pool | None = None, **hp: float,
     ):  # fmt: skip
         self.entry = entry
         self.name = entry.name
@@ -231,14 +236,25 @@ class Optimizer:
         self.buffers = {b: xp.zeros(n_params, dtype=dtype) for b in entry.buffers}
         self.t = 0  # number of steps taken
         self._update = kernels.optimizer_kernel(xp, entry.name) or entry.update
+        #: the threads a step's elementwise work is spread over (one on the GPU)
+        self.pool = pool if pool is not None and not kernels.is_cupy(xp) else parallel.SERIAL
 
     def step(self, params, grads, lr: float) -> None:
         """Update ``params`` in place from the gradients ``grads`` (overwritten)."""
         self.t += 1
-        if self.weight_decay:
-            w = slice(0, self.n_weights)
-            grads[w] += self.weight_decay * params[w]
-        self._update(self.xp, params, grads, self.buffers, float(lr), self.t, **self.hp)
+        lr = float(lr)
+
+        def block(start: int, stop: int) -> None:
+            # weight decay, then the rule, on elements start..stop: elementwise, so any split
+            # of the parameters into blocks computes the same bits as one call
+            if self.weight_decay and start < self.n_weights:
+                w = slice(start, min(stop, self.n_weights))
+                grads[w] += self.weight_decay * params[w]
+            part = slice(start, stop)
+            state = {key: value[part] for key, value in self.buffers.items()}
+            self._update(self.xp, params[part], grads[part], state, lr, self.t, **self.hp)
+
+        self.pool.run(block, len(params))
 
     # -- state, for saving and continuing a run -----------------------------------------------
     def state(self) -> dict[str, np.ndarray]:
@@ -265,10 +281,12 @@ def get_optimizer(name: str) -> OptimizerEntry:
 
 
 def make_optimizer(
-    name: str, xp, n_params: int, n_weights: int, dtype, weight_decay: float = 0.0, **hp: float
-) -> Optimizer:
+    name: str, xp, n_params: int, n_weights: int, dtype, weight_decay: float = 0.0,
+    pool: parallel.Pool | None = None, **hp: float,
+) -> Optimizer:  # fmt: skip
     """The optimiser ``name`` for ``n_params`` parameters (the first ``n_weights`` of them
-    decay); ``hp`` may hold any optimiser's options, each entry takes its own."""
+    decay), its steps spread over ``pool`` (default: one thread); ``hp`` may hold any
+    optimiser's options, each entry takes its own."""
     entry = get_optimizer(name)
     arrays = state_arrays(name)
     if arrays:
@@ -280,4 +298,4 @@ def make_optimizer(
             ),
             translate("Memory", "Use fewer or narrower hidden layers, or plain SGD."),
         )
-    return Optimizer(entry, xp, n_params, n_weights, dtype, weight_decay, **hp)
+    return Optimizer(entry, xp, n_params, n_weights, dtype, weight_decay, pool, **hp)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import cuda_graph, insight, kernels, metrics
+from . import cuda_graph, insight, kernels, metrics, parallel
 from .history import History, LayerHistory
 from .identity import Identity, data_fingerprint, identity_of
 from .network import Network
@@ -132,6 +132,8 @@ class Trainer:
         self.snapshot_interval = snapshot_interval
         self.backend = network.backend
         xp = self.backend.xp
+        #: threads for the elementwise work, as many as BLAS has (see :mod:`.parallel`)
+        self.pool = parallel.engine_pool(xp)
         self.history = history or History()
         self.identity = identity_of(network, dataset)
         seconds = self.history.view()["seconds"]
@@ -188,6 +190,7 @@ class Trainer:
             network.n_weights,
             network.backend.dtype,
             weight_decay=options.weight_decay,
+            pool=self.pool,
             **entry_options(options, get_optimizer(options.optimizer)),
         )
         self._schedule = get_schedule(options.schedule)
@@ -260,17 +263,24 @@ class Trainer:
             return kernels.convert_kernel()(
                 rows, t(self.dataset.input_shift), t(self.dataset.input_scale), out
             )
-        x = rows.astype(self.backend.dtype)
-        if self.dataset.input_shift:
-            x -= self.dataset.input_shift
-        if self.dataset.input_scale != 1.0:
-            x *= self.dataset.input_scale
+        x = self.backend.xp.empty(rows.shape, dtype=self.backend.dtype)
+        shift, scale = self.dataset.input_shift, self.dataset.input_scale
+
+        def block(start: int, stop: int) -> None:  # elementwise: any split, the same bits
+            part = x[start:stop]
+            part[...] = rows[start:stop]
+            if shift:
+                part -= shift
+            if scale != 1.0:
+                part *= scale
+
+        self.pool.run(block, len(rows), rows.size // max(1, len(rows)))
         return x
 
     def _logits(self, x_rows, chunk: int = 8192):
         xp = self.backend.xp
         parts = [
-            self.network.logits(self._inputs(x_rows[i : i + chunk]))
+            self.network.logits(self._inputs(x_rows[i : i + chunk]), self.pool)
             for i in range(0, len(x_rows), chunk)
         ]
         return parts[0] if len(parts) == 1 else xp.concatenate(parts)
@@ -304,7 +314,7 @@ class Trainer:
         net, opt = self.network, self.optimizer
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is handled by the loop
             x, y = self._inputs(self._x[indices]), self._y[indices]
-            loss = net.loss_and_grad(x, y)
+            loss = net.loss_and_grad(x, y, pool=self.pool)
             opt.step(net.params, net.grads, lr)
         return loss
 
