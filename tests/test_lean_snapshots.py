@@ -10,6 +10,7 @@ import pytest
 from mlpstudio.experiment.build import build_dataset, build_network, build_trainer
 from mlpstudio.experiment.config import Config
 from mlpstudio.experiment.frames import (
+    EVERYTHING,
     Needs,
     RemoteError,
     SnapshotAssembler,
@@ -45,7 +46,7 @@ class Clock:
         return self.now
 
 
-def stream(snapshots, network, needs=Needs(), step=1.0, switch=None):
+def stream(snapshots, network, needs=EVERYTHING, step=1.0, switch=None):
     """Encode and rebuild ``snapshots``; yields (original, rebuilt, arrays sent).
     ``switch``: {index: needs} changes of the visible views during the stream."""
     encoder = SnapshotEncoder(needs, network.layers_of, clock=Clock(step))
@@ -68,7 +69,7 @@ def test_the_rebuilt_stream_equals_the_trainers_with_every_view_visible():
     snapshots, network = trained()
     assert sum(s.batch_in_epoch > 0 for s in snapshots) > 5  # mid-epoch snapshots too
     n = 0
-    for original, back, header, arrays in stream(snapshots, network):
+    for original, back, _header, _arrays in stream(snapshots, network):
         n += 1
         for field in ("status", "epoch", "step", "batch_in_epoch", "elapsed", "learning_rate"):
             assert getattr(back, field) == getattr(original, field)
@@ -99,7 +100,7 @@ def test_hidden_views_get_no_payload_and_the_whole_snapshot_comes_when_training_
     out = list(stream(snapshots, network, Needs((), False)))
     first, *middle, last = out
     assert any(k.startswith("W.") for k in first[3])  # a run's first message is whole
-    for original, back, header, arrays in middle:
+    for original, back, _header, arrays in middle:
         assert original.status == "running"
         assert not [k for k in arrays if k.startswith(PAYLOAD)], sorted(arrays)
         assert same_columns(back.history, original.history)  # the loss curves still follow
@@ -113,7 +114,7 @@ def test_hidden_views_get_no_payload_and_the_whole_snapshot_comes_when_training_
 
 def test_only_the_layers_shown_are_sent_and_they_are_exact():
     snapshots, network = trained()
-    for original, back, header, arrays in stream(snapshots, network, Needs((0,), False)):
+    for original, back, _header, arrays in stream(snapshots, network, Needs((0,), False)):
         if original.status != "running" or original is snapshots[0]:
             continue
         assert not any(k.startswith(("W.1", "b.1", "test_output")) for k in arrays)
@@ -136,7 +137,7 @@ def test_weights_come_at_most_at_the_redraw_rate():
     # between two sends the window keeps the weights it has: the very same tuple, so that a
     # view can skip redrawing it
     kept = 0
-    for (_, before, _, _), (_, after, header, arrays) in zip(out, out[1:]):
+    for (_, before, _, _), (_, after, _header, arrays) in zip(out, out[1:]):
         if not [k for k in arrays if k.startswith(("W.", "b.", "params."))]:
             assert after.weights is before.weights
             kept += 1
@@ -159,7 +160,7 @@ def test_an_epoch_end_names_its_parameters_instead_of_repeating_the_weights():
     out = list(stream(snapshots, network))
     named = [(o, b, h, a) for o, b, h, a in out if "weights_epoch" in h]
     assert named
-    for original, back, header, arrays in named:
+    for original, back, _header, arrays in named:
         assert not [k for k in arrays if k.startswith(("W.", "b."))]
         for (w, b), (w0, b0) in zip(back.weights, original.weights):
             assert np.array_equal(w, w0) and np.array_equal(b, b0)
@@ -168,7 +169,7 @@ def test_an_epoch_end_names_its_parameters_instead_of_repeating_the_weights():
 def test_hidden_layers_follow_the_epoch_parameters():
     """A hidden view shown later draws at worst the last epoch's exact weights."""
     snapshots, network = trained()
-    for original, back, header, arrays in stream(snapshots, network, Needs((), False)):
+    for original, back, _header, _arrays in stream(snapshots, network, Needs((), False)):
         if original.epoch_params and original.status == "running":
             epoch, params = original.epoch_params[-1]
             expected = network.layers_of(params)
