@@ -178,11 +178,14 @@ def main(argv=None) -> int:
             f"         largest arrays (MB): " + ", ".join(f"{k} {v / 1e6:.1f}" for k, v in top)
         )
     mbs = [r["bytes"] / r["wall"] / 1e6 for r in runs]
+    # the timeline's exact parameters of every epoch: needed whatever the views show
+    timeline = [r["arrays"].get("params", 0) / r["wall"] / 1e6 for r in runs]
     cpu = [100 * r["cpu_share"] for r in runs]
     ratios = [r["rate"] / h for r, h in zip(runs, headless)]
     delays = [d for r in runs for d in r["delays"]]
     print(f"(a) worker->window: {min(mbs):.2f}-{max(mbs):.2f} MB/s "
-          f"(median {statistics.median(mbs):.2f})")  # fmt: skip
+          f"(median {statistics.median(mbs):.2f}); of which the timeline's epoch parameters "
+          f"{min(timeline):.2f}-{max(timeline):.2f} MB/s")  # fmt: skip
     print(f"(b) GUI process CPU: {min(cpu):.0f}-{max(cpu):.0f}% of a core "
           f"(median {statistics.median(cpu):.0f}%)")  # fmt: skip
     print(f"(c) training speed, views live / headless: {min(ratios):.3f}-{max(ratios):.3f} "

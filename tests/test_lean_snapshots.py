@@ -236,3 +236,18 @@ def test_the_training_process_sends_what_the_views_need(monkeypatch):
     expected = network.layers_of(run.final_params)
     for (w, b), (w0, b0) in zip(final.weights, expected):
         assert np.array_equal(w, w0) and np.array_equal(b, b0)
+
+
+def test_predictions_keep_within_their_byte_rate_and_come_at_once_when_shown(monkeypatch):
+    from mlpstudio.experiment import frames
+
+    monkeypatch.setattr(frames, "OUTPUTS_BYTE_RATE", 1e-3)  # as if they were enormous
+    snapshots, network = trained()
+    k = 6
+    out = list(stream(snapshots, network, Needs(None, True), step=0.01,
+                      switch={k - 2: Needs(None, False), k: Needs(None, True)}))  # fmt: skip
+    sent = [i for i, (_, _, _, a) in enumerate(out) if "plot_output" in a]
+    assert sent == [0, k, len(out) - 1]  # the first, the view shown again, the end
+    original, back, _, _ = out[k + 1]
+    assert np.array_equal(back.plot_output, out[k][0].plot_output)  # kept between sends
+    assert np.array_equal(out[-1][1].plot_output, snapshots[-1].plot_output)

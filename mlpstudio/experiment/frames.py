@@ -174,13 +174,15 @@ def _number(header: dict, name: str, kind) -> float | int:
 # carries what changed and what the visible views need. History and layer records go as the
 # rows appended since the previous message; the weights of the layers the visible views draw,
 # at most every WEIGHTS_MIN_INTERVAL seconds and within WEIGHTS_BYTE_RATE; the predictions
-# only when a visible view draws them and they changed; the unit states when they changed;
+# only when a visible view draws them and they changed, within OUTPUTS_BYTE_RATE; a view just
+# shown gets its arrays with the next message; the unit states when they changed;
 # every epoch's parameters for the timeline always. A snapshot that stands still (paused,
 # stepped, or the run's end) is sent whole, so every view can draw it when it is shown. The
 # window's side (:class:`SnapshotAssembler`) rebuilds whole snapshots: an array not sent is
 # the latest one received.
 WEIGHTS_MIN_INTERVAL = 0.1  # seconds: the views redraw weights at most ten times a second
 WEIGHTS_BYTE_RATE = 1 << 20  # bytes per second of weights while training (large networks)
+OUTPUTS_BYTE_RATE = 1 << 19  # bytes per second of predictions (MNIST test set: ~1.3 a second)
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,9 @@ class SnapshotEncoder:
         self._layer_rows = 0
         self._wanted: frozenset[int] = frozenset()  # layers wanted at the previous message
         self._weights_at = -math.inf  # when weights were last sent
-        self._outputs: dict[str, np.ndarray | None] = {}
+        self._outputs: dict[str, np.ndarray | None] = {}  # the predictions the window has
+        self._outputs_at: dict[str, float] = {}  # and when they were sent
+        self._outputs_wanted = False
         self._units = None
 
     def set_needs(self, needs: Needs) -> None:
@@ -259,13 +263,16 @@ class SnapshotEncoder:
         for epoch, params in snapshot.epoch_params:
             arrays[f"params.{int(epoch)}"] = params
         self._add_weights(snapshot, needs, now, whole, header, arrays)
+        shown, self._outputs_wanted = needs.outputs and not self._outputs_wanted, needs.outputs
         for name in ("test_output", "plot_output"):
             value = getattr(snapshot, name)
             if value is None or not (whole or needs.outputs):
                 continue
-            if not _same(self._outputs.get(name), value):
+            interval = value.nbytes / OUTPUTS_BYTE_RATE
+            due = whole or shown or now - self._outputs_at.get(name, -math.inf) >= interval
+            if due and not _same(self._outputs.get(name), value):
                 arrays[name] = value
-                self._outputs[name] = value
+                self._outputs[name], self._outputs_at[name] = value, now
         units = snapshot.unit_states
         if units is not None and (
             whole or self._units is None or len(units) != len(self._units)
