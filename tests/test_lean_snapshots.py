@@ -128,7 +128,9 @@ def test_weights_come_at_most_at_the_redraw_rate():
                                    timeline_budget=2**30))  # fmt: skip
     # 10 ms between messages: a send at most every 10 messages (WEIGHTS_MIN_INTERVAL, 0.1 s)
     out = list(stream(snapshots, network, Needs(), step=0.01))
-    delivered = [i for i, (_, _, h, a) in enumerate(out) if "W.0" in a or "weights_epoch" in h]
+    delivered = [
+        i for i, (_, _, _, a) in enumerate(out) if any(k.startswith(("W.0", "params.")) for k in a)
+    ]
     explicit = [i for i in delivered if "W.0" in out[i][3] and 0 < i < len(out) - 1]
     assert explicit and len(delivered) < len(out) / 4
     for i in explicit:
@@ -206,8 +208,10 @@ def test_needs_cross_the_channel_and_unreadable_ones_mean_everything():
     assert Needs.from_header({}) == Needs()
 
 
-def test_the_training_process_sends_what_the_views_need(monkeypatch):
-    """End to end through a real training process: views hidden, then the layer 0 shown."""
+@pytest.mark.parametrize("by_epoch", [True, False])
+def test_the_training_process_sends_what_the_views_need(monkeypatch, by_epoch):
+    """End to end through a real training process, every view hidden. ``by_epoch``: the
+    window can split a parameter vector (else an epoch's end never names its parameters)."""
     from mlpstudio.experiment import remote
 
     config, dataset, network = course(epochs=4, batch=16)
@@ -224,13 +228,15 @@ def test_the_training_process_sends_what_the_views_need(monkeypatch):
         shapes = [(w.shape, b.shape) for w, b in network.weights_to_host()]
         run = process.start(config.to_toml(), 4, None, snapshot_interval=0.0005,
                             layer_shapes=shapes, n_params=network.n_params,
-                            needs=Needs((), False), layers_of=network.layers_of)  # fmt: skip
+                            needs=Needs((), False),
+                            layers_of=network.layers_of if by_epoch else None)  # fmt: skip
         assert run.wait(60_000) and run.error is None
     finally:
         process.shutdown()
     snaps = [(h, a) for h, a in received if h["kind"] == "snapshot"]
     running = [a for h, a in snaps[1:] if h["status"] == "running"]
     assert running and not any(k.startswith(PAYLOAD) for a in running for k in a)
+    assert any("weights_epoch" in h for h, _ in snaps) == by_epoch
     final = run.latest()
     assert final.status == "finished" and len(final.history["epoch"]) == 5
     expected = network.layers_of(run.final_params)

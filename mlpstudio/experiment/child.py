@@ -234,7 +234,8 @@ def _build_trainer(header: dict, arrays: dict, config, dataset):
     )
     if header.get("step"):
         trainer.step_once()
-    return TrainerJob(trainer, SnapshotEncoder(Needs.from_header(header), network.layers_of))
+    layers_of = network.layers_of if header.get("by_epoch") is True else None
+    return TrainerJob(trainer, SnapshotEncoder(Needs.from_header(header), layers_of))
 
 
 class TrainerJob:

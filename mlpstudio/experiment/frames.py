@@ -173,7 +173,9 @@ def _number(header: dict, name: str, kind) -> float | int:
 # A run's snapshots travel as a stream: the first message of a run is whole, every later one
 # carries what changed and what the visible views need. History and layer records go as the
 # rows appended since the previous message; the weights of the layers the visible views draw,
-# at most every WEIGHTS_MIN_INTERVAL seconds and within WEIGHTS_BYTE_RATE; the predictions
+# at most every WEIGHTS_MIN_INTERVAL seconds and within WEIGHTS_BYTE_RATE (an epoch's
+# parameters, sent for the timeline, count as that: the window takes every layer from them,
+# so a hidden view shown later draws at worst the last epoch's exact weights); the predictions
 # only when a visible view draws them and they changed, within OUTPUTS_BYTE_RATE; a view just
 # shown gets its arrays with the next message; the unit states when they changed;
 # every epoch's parameters for the timeline always. A snapshot that stands still (paused,
@@ -297,16 +299,23 @@ class SnapshotEncoder:
         weights = snapshot.weights
         wanted = frozenset(i for i in range(len(weights)) if needs.wants(i))
         newly, self._wanted = wanted - self._wanted, wanted
-        if not whole and self._from_params(snapshot):
-            header["weights_epoch"] = int(snapshot.epoch_params[-1][0])  # = every layer
-            self._weights_at = now
-            return
-        nbytes = sum(w.nbytes + b.nbytes for i, (w, b) in enumerate(weights) if i in wanted)
-        due = now - self._weights_at >= max(WEIGHTS_MIN_INTERVAL, nbytes / WEIGHTS_BYTE_RATE)
-        send = range(len(weights)) if whole else (wanted if due else newly)
+        if whole:
+            send = range(len(weights))
+        elif snapshot.epoch_params:
+            # The window takes every layer from the newest epoch's parameters (sent for the
+            # timeline anyway): exactly these weights at an epoch's end, else those of a
+            # moment ago. They count as this interval's weights.
+            if self._from_params(snapshot):
+                header["weights_epoch"] = int(snapshot.epoch_params[-1][0])
+                newly = ()
+            send = newly
+        else:
+            nbytes = sum(w.nbytes + b.nbytes for i, (w, b) in enumerate(weights) if i in wanted)
+            interval = max(WEIGHTS_MIN_INTERVAL, nbytes / WEIGHTS_BYTE_RATE)
+            send = wanted if now - self._weights_at >= interval else newly
         for i in sorted(send):
             arrays[f"W.{i}"], arrays[f"b.{i}"] = weights[i]
-        if whole or due:
+        if whole or snapshot.epoch_params or send == wanted:
             self._weights_at = now
 
     def _from_params(self, snapshot) -> bool:

@@ -253,6 +253,7 @@ class TrainingProcess:
             "kind": "start", "run": run.run_id, "config": config_toml, "epochs": int(epochs),
             "step": step, "snapshot_interval": snapshot_interval, "preview": preview,
             **(needs or Needs()).fields(),
+            "by_epoch": layers_of is not None,  # an epoch's end may name its parameters
         }  # fmt: skip
         return self._submit(run, header, state)
 
