@@ -131,6 +131,7 @@ def gui_run(config) -> dict:
         "bytes": TALLY["bytes"],
         "snapshots": TALLY["frames.snapshot"],
         "cpu_share": cpu / wall,
+        "cpu": cpu,
         "delays": delays[1:],
         "arrays": dict(ARRAYS),
         "epochs": snap.epoch,
@@ -171,7 +172,7 @@ def main(argv=None) -> int:
             f"  run {i + 1}: {r['wall']:.1f} s, {r['status']} at epoch {r['epochs']}; "
             f"{r['bytes'] / r['wall'] / 1e6:.2f} MB/s worker->window "
             f"({r['snapshots']} snapshots, {r['bytes'] / max(1, r['snapshots']) / 1e6:.3f} MB "
-            f"each); GUI CPU {100 * r['cpu_share']:.0f}% of a core; "
+            f"each); GUI CPU {100 * r['cpu_share']:.0f}% of a core ({r['cpu']:.1f} s); "
             f"speed {r['rate'] / headless[-1]:.3f} of headless "
             f"({r['rate']:,.0f} vs {headless[-1]:,.0f} samples/s); "
             f"p99 {percentile(r['delays'], 99):.0f} ms\n"
@@ -186,8 +187,10 @@ def main(argv=None) -> int:
     print(f"(a) worker->window: {min(mbs):.2f}-{max(mbs):.2f} MB/s "
           f"(median {statistics.median(mbs):.2f}); of which the timeline's epoch parameters "
           f"{min(timeline):.2f}-{max(timeline):.2f} MB/s")  # fmt: skip
+    seconds = [r["cpu"] for r in runs]
     print(f"(b) GUI process CPU: {min(cpu):.0f}-{max(cpu):.0f}% of a core "
-          f"(median {statistics.median(cpu):.0f}%)")  # fmt: skip
+          f"(median {statistics.median(cpu):.0f}%); {min(seconds):.1f}-{max(seconds):.1f} "
+          f"CPU seconds per run")  # fmt: skip
     print(f"(c) training speed, views live / headless: {min(ratios):.3f}-{max(ratios):.3f} "
           f"(median {statistics.median(ratios):.3f})")  # fmt: skip
     print(f"(d) event-loop delay while training: p50 {percentile(delays, 50):.1f} ms, "
