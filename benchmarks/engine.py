@@ -6,8 +6,10 @@ GEMM limit (GEMM flops per epoch / measured float32 matmul peak, divided by the 
 and, when PyTorch is installed, the same network trained by PyTorch in the same run with the
 ratio MLP Studio time / PyTorch time (below 1 means MLP Studio is faster).
 
-With ``--backend cupy`` it times the GPU instead, and numpy in the same run (all CPU cores) for
-the speedup; ``--sizes 3072,1024,1024,100`` gives the CIFAR-100-shaped network on random data.
+With ``--backend cupy`` it times the GPU instead: MLP Studio with CUDA graph replay and with
+plain launches (``MLPSTUDIO_CUDA_GRAPH=0``), PyTorch CUDA eager and numpy (all CPU cores), all
+in the same run, with the share of the exact-GEMM limit and issue 14's targets;
+``--sizes 3072,1024,1024,100`` gives the CIFAR-100-shaped network on random data.
 
     python benchmarks/engine.py [--threads 1 2] [--repeats 3] [--backend numpy|cupy] [--json]
     python benchmarks/engine.py --backend cupy --sizes 3072,1024,1024,100
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,7 +29,7 @@ from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mlpstudio.core.backend import get_backend  # noqa: E402
+from mlpstudio.core.backend import BackendError, get_backend  # noqa: E402
 from mlpstudio.core.network import Network  # noqa: E402
 from mlpstudio.core.training import Trainer, TrainingOptions  # noqa: E402
 from mlpstudio.data.dataset import Dataset  # noqa: E402
@@ -156,7 +159,11 @@ def main(argv=None) -> int:
     dataset = Dataset("train", "classification", x, labels, x[:1000], labels[:1000],
                       input_shape=shape, class_names=tuple(map(str, range(sizes[-1]))),
                       input_scale=1 / 255)  # fmt: skip
-    backend = get_backend(args.backend, "float32")
+    try:
+        backend = get_backend(args.backend, "float32")
+    except BackendError as exc:  # --backend cupy without a usable GPU: one line, exit 2
+        print(f"engine.py: --backend {args.backend}: {exc}", file=sys.stderr)
+        return 2
     flops = gemm_flops_per_epoch(len(x), sizes)
     print(
         f"data: {source}, {len(x)} samples; network {'-'.join(map(str, sizes))}, "
@@ -165,7 +172,7 @@ def main(argv=None) -> int:
     print(f"GEMM work per epoch: {flops / 1e9:.2f} GFLOP")
     results = []
     if backend.is_gpu:
-        results = gpu_rows(backend, dataset, sizes, flops, args.repeats)
+        results = gpu_rows(backend, dataset, sizes, flops, args.repeats, not args.no_torch)
     else:
         for threads in args.threads:
             results += cpu_rows(backend, dataset, x, labels, sizes, flops, threads, args)
@@ -208,32 +215,127 @@ def cpu_rows(backend, dataset, x, labels, sizes, flops, threads, args) -> list[d
     return rows
 
 
-def gpu_rows(backend, dataset, sizes, flops, repeats) -> list[dict]:
-    """The GPU epoch, and numpy on every CPU core in the same run, for the speedup."""
+# -- the GPU (issue 14, P2): CUDA graph replay vs plain launches vs PyTorch CUDA eager ---------
+#: targets of issue 14 on the GPU, by network: (least share of the exact-GEMM limit, least
+#: PyTorch-eager / ours ratio) or the most seconds per epoch
+GPU_TARGETS = {"3072-1024-1024-100": {"share": 0.25, "torch_ratio": 4.0},
+               "784-256-128-10": {"seconds": 0.1}}  # fmt: skip
+
+
+def gpu_epoch(backend, dataset, optimizer, repeats, sizes, graph: bool):
+    """Best epoch time of MLP Studio on the GPU with CUDA graph replay on or switched off
+    (the real switch, read when the trainer is built), and the trainer's graph status."""
+    from mlpstudio.core.cuda_graph import ENV_SWITCH
+
+    saved = os.environ.pop(ENV_SWITCH, None)
+    if not graph:
+        os.environ[ENV_SWITCH] = "0"
+    try:
+        net = Network(sizes, ["relu"] * (len(sizes) - 2), head="softmax", seed=0,
+                      backend=backend)  # fmt: skip
+        options = TrainingOptions(optimizer=optimizer, learning_rate=LEARNING_RATES[optimizer],
+                                  momentum=0.9, batch_size=BATCH, epochs=repeats)  # fmt: skip
+        trainer = Trainer(net, dataset, options)
+    finally:
+        os.environ.pop(ENV_SWITCH, None)
+        if saved is not None:
+            os.environ[ENV_SWITCH] = saved
+    best = float("inf")
+    for _ in range(repeats):
+        order = trainer.epoch_order()
+        _sync(backend, order)
+        started = time.perf_counter()
+        for b in range(trainer.batches_per_epoch):
+            trainer.train_step(order[b * BATCH : (b + 1) * BATCH], LEARNING_RATES[optimizer])
+        _sync(backend, net.params)
+        best = min(best, time.perf_counter() - started)
+    return best, trainer.step_graph.status_line(), trainer.step_graph.replays
+
+
+def torch_cuda_epoch(x_uint8, labels, optimizer, repeats, sizes) -> float | None:
+    """PyTorch's eager epoch on the GPU (data on the device, as ours): None without a CUDA
+    PyTorch."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    if not torch.cuda.is_available():
+        return None
+    device = torch.device("cuda")
+    torch.manual_seed(0)
+    x = torch.from_numpy(np.ascontiguousarray(x_uint8.reshape(len(x_uint8), -1))).to(device)
+    y = torch.from_numpy(labels).to(device)
+    layers = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU()]
+    model = torch.nn.Sequential(*layers[:-1]).to(device)
+    if optimizer == "adam":
+        opt = torch.optim.Adam(model.parameters(), lr=LEARNING_RATES["adam"])
+    else:
+        opt = torch.optim.SGD(model.parameters(), lr=LEARNING_RATES["momentum"], momentum=0.9)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    n = len(x)
+    best = float("inf")
+    for _ in range(repeats):
+        order = torch.randperm(n, device=device)
+        torch.cuda.synchronize()
+        started = time.perf_counter()
+        for start in range(0, n, BATCH):
+            idx = order[start : start + BATCH]
+            xb = x[idx].float().mul_(1 / 255)
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(xb), y[idx])
+            loss.backward()
+            opt.step()
+        torch.cuda.synchronize()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def gpu_rows(backend, dataset, sizes, flops, repeats, torch_too=True) -> list[dict]:
+    """Per optimiser: MLP Studio on the GPU with graph replay and with plain launches, PyTorch
+    CUDA eager and numpy on every CPU core, all in this run; the share of the exact-GEMM
+    limit; and the issue-14 targets for this network."""
     cpu = get_backend("numpy", "float32")
     peak = matmul_peak(backend, size=8192)
-    print(
-        f"GPU float32 matmul peak {peak / 1e12:.1f} TFLOP/s "
-        f"-> exact GEMM limit {flops / peak * 1000:.1f} ms/epoch"
-    )
-    print(
-        f"  {'optimiser':<10} {'GPU s/epoch':>11} {'CPU s/epoch':>11} {'speedup':>8} "
-        f"{'GPU samples/s':>14}"
-    )
+    limit = flops / peak
+    name = "-".join(map(str, sizes))
+    target = GPU_TARGETS.get(name, {})
+    print(f"GPU float32 matmul peak {peak / 1e12:.1f} TFLOP/s "
+          f"-> exact GEMM limit {limit * 1000:.1f} ms/epoch")  # fmt: skip
+    print(f"  {'optimiser':<10} {'graph s':>8} {'plain s':>8} {'torch s':>8} {'torch/ours':>10} "
+          f"{'GEMM share':>10} {'numpy s':>8}  target")  # fmt: skip
     rows = []
+    x, labels = dataset.x_train, dataset.y_train
     for optimizer in ("momentum", "adam"):
-        gpu = mlpstudio_epoch(backend, dataset, optimizer, repeats, sizes)
+        ours, status, replays = gpu_epoch(backend, dataset, optimizer, repeats, sizes, True)
+        plain, _, _ = gpu_epoch(backend, dataset, optimizer, repeats, sizes, False)
+        theirs = torch_cuda_epoch(x, labels, optimizer, repeats, sizes) if torch_too else None
         numpy_time = mlpstudio_epoch(cpu, dataset, optimizer, max(1, repeats - 1), sizes)
-        n = len(dataset.x_train)
+        share, ratio = limit / ours, (theirs / ours if theirs else None)
+        verdict = []
+        if "share" in target:
+            verdict.append(
+                f"share>={target['share']:.0%} {'met' if share >= target['share'] else 'MISSED'}"
+            )
+        if "torch_ratio" in target:
+            met = ratio is not None and ratio >= target["torch_ratio"]
+            verdict.append(f"torch/ours>={target['torch_ratio']:g} {'met' if met else 'MISSED'}")
+        if "seconds" in target:
+            verdict.append(
+                f"<={target['seconds']:g} s {'met' if ours <= target['seconds'] else 'MISSED'}"
+            )
         rows.append({
-            "optimizer": optimizer, "gpu_seconds": gpu, "numpy_seconds": numpy_time,
-            "speedup": numpy_time / gpu, "gpu_samples_per_second": n / gpu,
-            "gpu_gemm_share": flops / peak / gpu,
+            "optimizer": optimizer, "gpu_seconds": ours, "gpu_plain_seconds": plain,
+            "torch_cuda_seconds": theirs, "torch_over_ours": ratio, "numpy_seconds": numpy_time,
+            "speedup": numpy_time / ours, "gpu_samples_per_second": len(x) / ours,
+            "gpu_gemm_share": share, "gemm_limit_seconds": limit, "graph": status,
+            "graph_replays": replays, "targets": verdict,
         })  # fmt: skip
-        print(
-            f"  {optimizer:<10} {gpu:11.3f} {numpy_time:11.3f} {numpy_time / gpu:7.1f}x "
-            f"{n / gpu:14.0f}"
-        )
+        torch_text = f"{theirs:8.3f} {ratio:10.2f}" if theirs else f"{'-':>8} {'-':>10}"
+        print(f"  {optimizer:<10} {ours:8.3f} {plain:8.3f} {torch_text} {share:10.1%} "
+              f"{numpy_time:8.3f}  {'; '.join(verdict) or '-'}")  # fmt: skip
+        print(f"  {'':<10} {status} ({replays} replays)")
     return rows
 
 

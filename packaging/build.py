@@ -16,7 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
@@ -110,6 +112,112 @@ def strip_python() -> None:
             subprocess.run([strip, "--strip-debug", str(lib)], check=True)
 
 
+# ICU data (Linux wheels of PySide6 carry ICU; Windows and macOS use the system's). Qt Core is
+# ICU's only user in the app, for collation, time-zone names, case mapping and legacy text
+# codecs; the 31 MB data library also holds break-iteration dictionaries, transliterators,
+# units, currencies, language and region names, 200 legacy code pages and every locale. The
+# trimmed data keeps ICU's own tables, collation, time zones and the root, English and Spanish
+# locales; what is gone falls back (a missing locale to root; a missing code page fails to open,
+# and Qt then reports the codec as unavailable).
+ICU_DROP_FOLDERS = ("brkitr/", "curr/", "lang/", "rbnf/", "region/", "translit/", "unit/")
+ICU_LOCALE = re.compile(r"(?:.*/)?([a-z]{2,3})(?:_[A-Za-z0-9_]*)?\.res")
+ICU_KEEP_LOCALES = ("en", "es")
+
+
+def icu_item_kept(name: str) -> bool:
+    """Whether the trimmed ICU data keeps this item (a name inside the package, such as
+    ``coll/es.res``)."""
+    if name.startswith(ICU_DROP_FOLDERS) or name.endswith(".cnv"):
+        return False
+    locale = ICU_LOCALE.fullmatch(name)
+    if locale is None or name.endswith(("res_index.res", "pool.res")):
+        return True  # ICU's own tables, indexes and locale-free data (zoneinfo64, plurals...)
+    return locale.group(1) in ICU_KEEP_LOCALES
+
+
+def trim_icu_package(data: bytes) -> tuple[bytes, int]:
+    """An ICU common data package ("CmnD": header, table of contents, names, 16-byte aligned
+    items) with only the items :func:`icu_item_kept` keeps, and how many it dropped."""
+    header_size = struct.unpack_from("<H", data, 0)[0]
+    if data[2:4] != b"\xda\x27" or data[12:16] != b"CmnD" or data[8] != 0:
+        raise ValueError("not a little-endian ICU common data package")
+    toc = header_size
+    count = struct.unpack_from("<I", data, toc)[0]
+    entries = [struct.unpack_from("<II", data, toc + 4 + 8 * i) for i in range(count)]
+    items = []
+    for i, (name_at, data_at) in enumerate(entries):
+        name = data[toc + name_at : data.index(b"\0", toc + name_at)]
+        end = entries[i + 1][1] if i + 1 < count else len(data) - toc
+        if icu_item_kept(name.decode("ascii").split("/", 1)[1]):
+            items.append((name, data[toc + data_at : toc + end]))
+    names_at = 4 + 8 * len(items)
+    names = b"".join(name + b"\0" for name, _ in items)
+    body_at = -(-(names_at + len(names)) // 16) * 16
+    table, body, offset = [], [], body_at
+    name_offset = names_at
+    for name, item in items:
+        table.append(struct.pack("<II", name_offset, offset))
+        name_offset += len(name) + 1
+        padded = item + b"\0" * (-len(item) % 16)
+        body.append(padded)
+        offset += len(padded)
+    head = struct.pack("<I", len(items)) + b"".join(table) + names
+    head += b"\0" * (body_at - len(head))
+    return data[:header_size] + head + b"".join(body), count - len(items)
+
+
+def icu_data(library: Path) -> tuple[str, bytes] | None:
+    """The ICU data package inside a libicudata (its ``icudtNN_dat`` symbol), with the name of
+    that symbol; None when the library has no such symbol (read with binutils' readelf)."""
+    symbols = subprocess.run(["readelf", "-W", "--dyn-syms", str(library)], check=True,
+                             capture_output=True, text=True).stdout  # fmt: skip
+    found = re.search(r"\s([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+OBJECT\s+GLOBAL\s+\S+\s+\d+\s+"
+                      r"(icudt\d+_dat)\b", symbols)  # fmt: skip
+    sections = subprocess.run(["readelf", "-W", "-S", str(library)], check=True,
+                              capture_output=True, text=True).stdout  # fmt: skip
+    rodata = re.search(r"\.rodata\s+PROGBITS\s+([0-9a-f]+)\s+([0-9a-f]+)", sections)
+    if not found or not rodata:
+        return None
+    address, size = int(found[1], 16), int(found[2], 0)
+    file_offset = address - int(rodata[1], 16) + int(rodata[2], 16)
+    return found[3], library.read_bytes()[file_offset : file_offset + size]
+
+
+def trim_icu() -> None:
+    """Rebuild the bundled libicudata with the trimmed data (Linux; needs a C compiler)."""
+    libraries = list((APP_DIR / "_internal").rglob("libicudata.so.*"))
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    if not sys.platform.startswith("linux") or not libraries:
+        return
+    if compiler is None or shutil.which("readelf") is None:
+        print("note: no C compiler or readelf: the ICU data is left whole (31 MB)")
+        return
+    for library in libraries:
+        if library.is_symlink():
+            continue
+        found = icu_data(library)
+        if found is None:
+            print(f"note: {library.name}: no ICU data symbol found; left whole")
+            continue
+        symbol, blob = found
+        size = len(blob)
+        trimmed, dropped = trim_icu_package(blob)
+        work = OUTPUT / "build" / "icu"
+        work.mkdir(parents=True, exist_ok=True)
+        (work / "icudata.dat").write_bytes(trimmed)
+        (work / "icudata.S").write_text(
+            f'\t.section .rodata\n\t.globl {symbol}\n\t.type {symbol}, @object\n'
+            f'\t.balign 16\n{symbol}:\n\t.incbin "{work / "icudata.dat"}"\n'
+            f'\t.size {symbol}, .-{symbol}\n\t.section .note.GNU-stack,"",@progbits\n'
+        )  # fmt: skip
+        built = work / library.name
+        subprocess.run([compiler, "-shared", "-nostdlib", f"-Wl,-soname,{library.name}", "-o",
+                        str(built), str(work / "icudata.S")], check=True)  # fmt: skip
+        shutil.copyfile(built, library)
+        print(f"ICU data: {size / 2**20:.1f} -> {len(trimmed) / 2**20:.1f} MiB "
+              f"({dropped} items left out) in {library.name}")  # fmt: skip
+
+
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -159,6 +267,7 @@ def main(argv=None) -> int:
     write_version_info()
     seconds = run_pyinstaller()
     strip_python()
+    trim_icu()
     size = folder_size(APP_DIR if APP_DIR.exists() else DIST / "MLP Studio.app")
     print(f"build time {seconds:.0f} s; app folder {size / 2**20:.1f} MiB at {APP_DIR}")
     code = smoke() if args.smoke else 0

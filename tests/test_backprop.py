@@ -153,3 +153,24 @@ def test_a_sample_out_of_range_is_refused_with_exit_2(capsys):
     assert cli_main(["explain", "backprop", "--sample", "100000"]) == 2
     err = capsys.readouterr().err
     assert "--sample" in err and "Traceback" not in err
+
+
+def test_every_step_title_goes_through_the_installed_translator():
+    from mlpstudio import i18n
+
+    config = Config().with_overrides(["model.hidden=[3]", "training.epochs=1"])
+    example = backprop_example(config, sample=0)
+    seen = []
+
+    def spanish(context, text):
+        seen.append((context, text))
+        return "ES:" + text
+
+    i18n.install(spanish)
+    try:
+        titles = [s.title for s in worked_steps(example)]
+    finally:
+        i18n.install(None)
+    assert titles and all(t.startswith("ES:") for t in titles)
+    assert ("Backprop", "Forward pass, layer {l}") in seen  # the template, as lupdate sees it
+    assert "ES:Forward pass, layer 1" in titles and "ES:The update (adam)" in titles

@@ -151,3 +151,211 @@ def test_frozen_app_passes_its_smoke_check(tmp_path):
         internal = exe.parent / "_internal" / "mlpstudio" / "resources"
         assert (internal / "i18n" / "mlpstudio_es.qm").is_file()
         assert (internal / "icons" / "mlpstudio.svg").is_file()
+        # issue 14: no OpenGL, and the folder within 150 MB (build.py trims ICU's data)
+        bundle = exe.parent / "_internal"
+        assert not [p.name for p in bundle.rglob("*") if "opengl" in p.name.lower()]
+        size = sum(f.stat().st_size for f in exe.parent.rglob("*")
+                   if f.is_file() and not f.is_symlink())  # fmt: skip
+        assert size <= 150e6, f"the app folder is {size / 1e6:.1f} MB"
+
+
+def test_spec_leaves_out_opengl_unused_image_formats_and_optional_imports(monkeypatch):
+    spec = _run_spec(monkeypatch)
+    _, analysis = spec["Analysis"]
+    excluded = set(analysis["excludes"])
+    assert {"PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "cryptography", "yaml"} <= excluded
+    assert "numpy._core._multiarray_tests" in excluded
+    unused = spec["namespace"]["unused"]
+    for gone in (
+        "PySide6/Qt/lib/libQt6OpenGL.so.6",
+        "PySide6/Qt/lib/libQt6OpenGLWidgets.so.6",
+        "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
+        "PySide6/opengl32sw.dll",
+        "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+        "PySide6/Qt/plugins/imageformats/qgif.dll",
+        "PySide6/Qt/translations/qtbase_de.qm",
+    ):
+        assert unused(gone), gone
+    for kept in (
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",  # the app's icon
+        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "PySide6/Qt/plugins/platforms/qwindows.dll",
+        "PySide6/Qt/plugins/platforms/libqcocoa.dylib",
+        "PySide6/Qt/translations/qtbase_es.qm",
+    ):
+        assert not unused(kept), kept
+
+
+def _build_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "mlpstudio_build", ROOT / "packaging" / "build.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _icu_package(items: dict[str, bytes], prefix: str = "icudt73l") -> bytes:
+    """A little-endian ICU common data package written from ICU's description of the format
+    (a 32-byte header, then: item count, (name offset, data offset) pairs, names, 16-byte
+    aligned items; offsets from the start of the table)."""
+    import struct
+
+    header = struct.pack("<HBBHHBBBB4s4s4s", 32, 0xDA, 0x27, 20, 0, 0, 0, 2, 0, b"CmnD",
+                         b"\1\0\0\0", b"\3\0\0\0")  # fmt: skip
+    header += b"\0" * (32 - len(header))
+    names = [f"{prefix}/{name}".encode() + b"\0" for name in sorted(items)]
+    table_size = 4 + 8 * len(items)
+    name_at, name_offsets = table_size, []
+    for name in names:
+        name_offsets.append(name_at)
+        name_at += len(name)
+    data_at = -(-name_at // 16) * 16
+    body, data_offsets = b"", []
+    for name in sorted(items):
+        data_offsets.append(data_at + len(body))
+        body += items[name] + b"\0" * (-len(items[name]) % 16)
+    table = struct.pack("<I", len(items)) + b"".join(
+        struct.pack("<II", n, d) for n, d in zip(name_offsets, data_offsets)
+    )
+    table += b"".join(names)
+    return header + table + b"\0" * (data_at - len(table)) + body
+
+
+def _read_icu_package(data: bytes) -> dict[str, bytes]:
+    import struct
+
+    start = struct.unpack_from("<H", data, 0)[0]
+    count = struct.unpack_from("<I", data, start)[0]
+    entries = [struct.unpack_from("<II", data, start + 4 + 8 * i) for i in range(count)]
+    found = {}
+    for i, (name_at, data_at) in enumerate(entries):
+        name = data[start + name_at : data.index(b"\0", start + name_at)].decode()
+        end = entries[i + 1][1] if i + 1 < count else len(data) - start
+        assert data_at % 16 == 0, name  # ICU maps items in place: 16-byte alignment
+        found[name.split("/", 1)[1]] = data[start + data_at : start + end]
+    return found
+
+
+def test_icu_trim_keeps_collation_time_zones_and_english_spanish_only():
+    build = _build_module()
+    items = {
+        "af.res": b"afrikaans",
+        "brkitr/word.brk": b"break rules" * 5,
+        "cnvalias.icu": b"aliases",
+        "coll/de.res": b"german collation",
+        "coll/es.res": b"spanish collation!",
+        "coll/root.res": b"root collation",
+        "coll/ucadata.icu": b"uca" * 40,
+        "en.res": b"english",
+        "es_MX.res": b"mexican spanish",
+        "ibm-37_P100-1995.cnv": b"ebcdic",
+        "pool.res": b"pool",
+        "res_index.res": b"index",
+        "root.res": b"root",
+        "translit/root.res": b"translit",
+        "zone/es.res": b"zonas",
+        "zone/fr.res": b"fuseaux",
+        "zoneinfo64.res": b"tz" * 100,
+    }
+    trimmed, dropped = build.trim_icu_package(_icu_package(items))
+    kept = _read_icu_package(trimmed)
+    assert set(kept) == {
+        "cnvalias.icu", "coll/es.res", "coll/root.res", "coll/ucadata.icu", "en.res",
+        "es_MX.res", "pool.res", "res_index.res", "root.res", "zone/es.res", "zoneinfo64.res",
+    }  # fmt: skip
+    assert dropped == len(items) - len(kept)
+    for name, data in kept.items():  # each item intact (the padding after it aside)
+        assert data.rstrip(b"\0") == items[name].rstrip(b"\0"), name
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux wheels carry ICU")
+def test_icu_trim_of_the_real_data_leaves_no_dependency_missing(tmp_path):
+    import shutil
+
+    if shutil.which("icupkg") is None or shutil.which("readelf") is None:
+        pytest.skip("needs ICU's icupkg and binutils' readelf")
+    import PySide6
+
+    libraries = sorted((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    if not libraries:
+        pytest.skip("this PySide6 has no ICU of its own")
+    build = _build_module()
+    symbol, data = build.icu_data(libraries[0])
+    trimmed, dropped = build.trim_icu_package(data)
+    assert dropped > 1000 and len(trimmed) < len(data) / 5
+    name = symbol.removesuffix("_dat") + "l.dat"  # icupkg wants the package's own name
+    (tmp_path / name).write_bytes(trimmed)
+    listed = subprocess.run(["icupkg", "-l", str(tmp_path / name)], capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert listed.returncode == 0, listed.stderr
+    assert "missing" not in listed.stderr + listed.stdout
+    names = set(listed.stdout.split())
+    assert {"coll/es.res", "zone/es.res", "es.res", "en.res", "zoneinfo64.res"} <= names
+    assert not any(n.startswith(("brkitr/", "translit/")) or n.endswith(".cnv") for n in names)
+
+
+def test_pyqtgraph_loads_without_opengl_and_fetches_qt_classes_on_use():
+    """In a fresh interpreter, as the app starts: pyqtgraph gets the OpenGL stand-ins (no
+    libQt6OpenGL loaded) and mirrors that resolve each name to the PySide6 object itself."""
+    code = """
+import sys
+import mlpstudio.gui
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+assert pg.Qt.QtWidgets.QOpenGLWidget.__module__ == "mlpstudio.gui.qt_setup"
+try:
+    pg.Qt.QtWidgets.QOpenGLWidget()
+except RuntimeError:
+    pass
+else:
+    raise AssertionError("the stand-in must refuse to be built")
+assert pg.QtCore.QObject is QtCore.QObject and pg.QtWidgets.QWidget is QtWidgets.QWidget
+assert pg.QtCore.Qt.AlignmentFlag.AlignLeft is QtCore.Qt.AlignmentFlag.AlignLeft
+assert "QAbstractNativeEventFilter" not in vars(pg.QtCore), "copied, not fetched on use"
+if sys.platform.startswith("linux"):
+    assert "libQt6OpenGL" not in open("/proc/self/maps").read()
+print("ok")
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, timeout=120)  # fmt: skip
+    assert result.returncode == 0 and "ok" in result.stdout, result.stderr[-2000:]
+
+
+# Modules the first screen does not need: imported when their window, dialog or action is used.
+NOT_AT_START = (
+    "mlpstudio.gui.compare_window", "mlpstudio.gui.csv_dialog", "mlpstudio.gui.class_board",
+    "mlpstudio.experiment.archive", "mlpstudio.experiment.exports", "mlpstudio.experiment.board",
+    "torch", "scipy", "matplotlib", "pyqtgraph.opengl", "OpenGL", "requests", "pooch",
+)  # fmt: skip
+
+
+def test_window_start_reports_its_time_and_leaves_the_rest_for_later(tmp_path):
+    """``--exit-when-shown`` prints the line benchmarks/startup.py reads, and by then nothing
+    of :data:`NOT_AT_START` has been imported."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("startup", ROOT / "benchmarks" / "startup.py")
+    startup = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(startup)
+    code = (
+        "import sys; sys.argv = ['mlpstudio', '--exit-when-shown']\n"
+        "from mlpstudio.__main__ import main\n"
+        "code = main()\n"
+        f"print('loaded:', sorted(m for m in {NOT_AT_START!r} if m in sys.modules))\n"
+        "sys.exit(code)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MLPSTUDIO_CONFIG_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "loaded: []" in result.stdout, result.stdout
+    match = next(filter(None, map(startup.LINE.match, result.stdout.splitlines())), None)
+    assert match is not None, result.stdout
+    in_process, cpu = float(match["inproc"]), float(match["cpu"])
+    assert in_process > 0 and cpu > 0
+    if sys.platform.startswith("linux"):  # the process's age includes the interpreter's start
+        assert float(match["since"]) >= in_process - 0.02

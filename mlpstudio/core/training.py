@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import insight, kernels, metrics
+from . import cuda_graph, insight, kernels, metrics
 from .history import History, LayerHistory
 from .identity import Identity, data_fingerprint, identity_of
 from .network import Network
@@ -203,6 +203,8 @@ class Trainer:
         self.status = "ready"
         self._timeline_budget = timeline_budget
         self._epoch_params = None if timeline_budget is None else insight.Timeline(timeline_budget)
+        # issue 14 (P2): full batches on the GPU replay one CUDA graph (core/cuda_graph.py)
+        self.step_graph = cuda_graph.StepGraph(self)
 
     # -- controls (any thread) ---------------------------------------------------------------
     def pause(self) -> None:
@@ -292,6 +294,13 @@ class Trainer:
     def train_step(self, indices, lr: float):
         """One mini-batch: forward, backward and update on the training rows ``indices``.
         Returns the batch loss as a 0-d backend array."""
+        # -- issue 14 (P2) hook: a full batch on the GPU replays the captured step; None means
+        # the graph cannot run here (core/cuda_graph.py says why) and the plain step follows
+        if self.step_graph.active and len(indices) == self.batch_size:
+            loss = self.step_graph.step(indices, lr)
+            if loss is not None:
+                return loss
+        # -- end of the issue-14 hook
         net, opt = self.network, self.optimizer
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is handled by the loop
             x, y = self._inputs(self._x[indices]), self._y[indices]

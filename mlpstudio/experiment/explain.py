@@ -34,11 +34,13 @@ class BackpropExample:
     epochs_trained: int
     trace: BackpropTrace
     update: UpdateTrace
+    split: str = "train"  # the sample's set: "train", or "test" (an image clicked in the GUI)
 
     def to_dict(self) -> dict:
         out = self.trace.to_dict()
         out.update(
             sample=self.sample,
+            split=self.split,
             epochs_trained=self.epochs_trained,
             optimizer=self.update.optimizer,
             learning_rate=self.update.learning_rate,
@@ -54,7 +56,11 @@ def backprop_example(config: Config, sample: int = 0, epochs: int = 0) -> Backpr
     dataset = build_dataset(config.data)
     n_train = len(dataset.x_train)
     if not 0 <= sample < n_train:
-        raise ConfigError([f"--sample: choose a training sample from 0 to {n_train - 1}"])
+        raise ConfigError([
+            translate("Backprop", "--sample: choose a training sample from 0 to {last}").format(
+                last=n_train - 1
+            )
+        ])  # fmt: skip
     network = build_network(config, dataset)
     trainer = build_trainer(config, dataset, network, epochs=epochs, snapshot_interval=0)
     if epochs > 0:
@@ -64,12 +70,20 @@ def backprop_example(config: Config, sample: int = 0, epochs: int = 0) -> Backpr
 
 
 def example_for(
-    config: Config, dataset, network, optimizer_state: dict | None, done: int, sample: int
+    config: Config,
+    dataset,
+    network,
+    optimizer_state: dict | None,
+    done: int,
+    sample: int,
+    split: str = "train",
 ) -> BackpropExample:
     """The worked example for training sample ``sample`` of ``dataset`` on ``network`` as it
     is now, with the optimiser's ``optimizer_state`` after ``done`` epochs (None: a fresh
     optimiser). The command line and the GUI's step-through panel both come here, so they
-    show the same numbers; the update is the one "Step" takes on a batch of one."""
+    show the same numbers; the update is the one "Step" takes on a batch of one. With
+    ``split="test"`` the sample is test sample ``sample`` (an image clicked in the gallery):
+    the same arithmetic, on a sample that training itself never uses."""
     opts = config.training.options()
     optimizer = make_optimizer(
         opts.optimizer,
@@ -88,12 +102,15 @@ def example_for(
         config.training.epochs,
         **entry_options(opts, get_schedule(opts.schedule)),
     )
-    x = np.asarray(dataset.x_train[sample]).reshape(-1).astype(np.float64)
-    if dataset.x_train.dtype == np.uint8:
+    xs, ys = (dataset.x_test, dataset.y_test) if split == "test" else (dataset.x_train,
+                                                                       dataset.y_train)  # fmt: skip
+    x = np.asarray(xs[sample]).reshape(-1).astype(np.float64)
+    if xs.dtype == np.uint8:
         x = (x - dataset.input_shift) * dataset.input_scale
-    y = network.head.prepare_targets(np, dataset.y_train[sample : sample + 1], np.float64)[0]
+    y = network.head.prepare_targets(np, ys[sample : sample + 1], np.float64)[0]
     step = trace(network, x, y)
-    return BackpropExample(sample, done, step, apply_update(network, step, optimizer, lr))
+    update = apply_update(network, step, optimizer, lr)
+    return BackpropExample(sample, done, step, update, "test" if split == "test" else "train")
 
 
 # -- the worked example as text ---------------------------------------------------------------
@@ -151,14 +168,13 @@ def matrix(values, notation: Notation = PLAIN) -> str:
 def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[WorkedStep]:
     """The forward pass, the loss, delta^[L], each delta^[l], the gradients and the update."""
     t, u, n = example.trace, example.update, notation
-    tr = lambda text: translate("Backprop", text)  # noqa: E731
     steps = []
     for layer in range(1, t.n_layers + 1):
         i = layer - 1
         act = t.activations[i] if layer < t.n_layers else _OUTPUT_FUNCTION[t.head]
         steps.append(
             WorkedStep(
-                tr("Forward pass, layer {l}").format(l=layer),
+                translate("Backprop", "Forward pass, layer {l}").format(l=layer),
                 f"z^[{layer}] = W^[{layer}] a^[{layer - 1}] + b^[{layer}],  "
                 f"a^[{layer}] = S^[{layer}](z^[{layer}])",
                 (
@@ -180,7 +196,7 @@ def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[W
     y_text = str(int(t.y)) if t.head == "softmax" else vector(t.y, n)
     steps.append(
         WorkedStep(
-            tr("The loss"),
+            translate("Backprop", "The loss"),
             loss_formula,
             (
                 f"y = {y_text}",
@@ -199,7 +215,7 @@ def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[W
     }[t.head]
     steps.append(
         WorkedStep(
-            tr("Error at the output"),
+            translate("Backprop", "Error at the output"),
             delta_formula,
             (f"delta^[{big_l}] = {vector(t.delta[-1], n)}",),
             big_l,
@@ -210,7 +226,7 @@ def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[W
         i = layer - 1
         steps.append(
             WorkedStep(
-                tr("Error of layer {l}, propagated back").format(l=layer),
+                translate("Backprop", "Error of layer {l}, propagated back").format(l=layer),
                 f"delta^[{layer}] = (W^[{layer + 1}]^T delta^[{layer + 1}]) (.) "
                 f"S'^[{layer}](z^[{layer}])",
                 (
@@ -228,7 +244,7 @@ def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[W
         i = layer - 1
         steps.append(
             WorkedStep(
-                tr("Gradients of layer {l}").format(l=layer),
+                translate("Backprop", "Gradients of layer {l}").format(l=layer),
                 f"dL/dW^[{layer}] = delta^[{layer}] a^[{layer - 1}]^T,  "
                 f"dL/db^[{layer}] = delta^[{layer}]",
                 (
@@ -239,7 +255,7 @@ def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[W
                 kind="gradients",
             )
         )
-    steps.append(_update_step(t, u, tr, n))
+    steps.append(_update_step(t, u, n))
     return steps
 
 
@@ -248,7 +264,7 @@ def _derivative(t: BackpropTrace, i: int) -> np.ndarray:
     return np.asarray(ACTIVATIONS[t.activations[i]].derivative(np, t.z[i], t.a[i + 1]), float)
 
 
-def _update_step(t: BackpropTrace, u: UpdateTrace, tr, n: Notation) -> WorkedStep:
+def _update_step(t: BackpropTrace, u: UpdateTrace, n: Notation) -> WorkedStep:
     eta = number(u.learning_rate, n)
     formula = OPTIMIZERS[u.optimizer].formula
     lines = [f"eta = {eta}"]
@@ -257,7 +273,7 @@ def _update_step(t: BackpropTrace, u: UpdateTrace, tr, n: Notation) -> WorkedSte
     for layer in range(1, t.n_layers + 1):
         lines.append(f"W^[{layer}] <- {matrix(u.W[layer - 1], n)}")
         lines.append(f"b^[{layer}] <- {vector(u.b[layer - 1], n)}")
-    title = tr("The update ({name})").format(name=u.optimizer)
+    title = translate("Backprop", "The update ({name})").format(name=u.optimizer)
     return WorkedStep(title, formula, tuple(lines), kind="update")
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from ..experiment import archive, exports
+# experiment.archive and .exports are imported where they are used: not needed to start
 from ..experiment.config import Config, ConfigError
 from ..experiment.files import atomic_write_text, history_csv
 
@@ -83,6 +83,8 @@ class ExperimentFiles(QObject):
         self.set_path(None)
 
     def open(self, path: str | None = None) -> bool:
+        from ..experiment import archive
+
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self.window, self.tr("Open experiment"), self._folder(),
@@ -116,6 +118,8 @@ class ExperimentFiles(QObject):
         return self._write(self.path)
 
     def save_as(self) -> bool:
+        from ..experiment import archive
+
         suggested = str(self.path) if self.path else "experiment.mlpx"
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save experiment"), suggested,
@@ -128,6 +132,8 @@ class ExperimentFiles(QObject):
         return self._write(Path(path))
 
     def _write(self, path: Path) -> bool:
+        from ..experiment import archive
+
         c = self.controller
         if c.is_training:
             QMessageBox.information(self.window, self.tr("Save"),
@@ -220,6 +226,8 @@ class ExperimentFiles(QObject):
         self._export(title, path, lambda: history_csv(snap.history))
 
     def export_script(self, kind: str) -> None:
+        from ..experiment import exports
+
         config = self.window.current_config()
         if kind == "numpy":
             title = self.tr("Export NumPy script")
@@ -231,6 +239,8 @@ class ExperimentFiles(QObject):
             self._export(title, path, lambda: exports.pytorch_script(config))
 
     def export_report(self) -> None:
+        from ..experiment import exports
+
         c = self.controller
         if c.snapshot is None:
             return

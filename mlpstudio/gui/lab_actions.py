@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..experiment.board import ResultError, errors_of, make_result, submit
 from ..experiment.lab_text import MAX_TEXT_CHARS, PREFIX, pack_lab, unpack_lab
 from ..experiment.labs import LabError
 from .i18n import resolve_language
@@ -92,6 +91,8 @@ class SubmitDialog(QDialog):
     """The student's name and the results folder, and what will be sent."""
 
     def __init__(self, lab, results: dict, parent=None):
+        from ..experiment.board import errors_of  # (the class board: on use)
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Submit result"))
         form = QFormLayout(self)
@@ -217,6 +218,8 @@ class LabActions:
         return self.window.adopt_lab(lab)
 
     def submit_result(self) -> bool:
+        from ..experiment.board import ResultError, errors_of, make_result, submit
+
         window = self.window
         results = window.controller.results()
         snapshot = window.controller.snapshot

@@ -79,6 +79,22 @@ def probe_first_test_input(window) -> None:
     window.network_view.set_probe(network_input(ds, ds.x_test[0]), label, image=ds.is_image)
 
 
+def replay_a_third_of_the_way(window) -> None:
+    """What a drag of the timeline's slider does: every view shows a kept epoch a third of
+    the way through training (the loss plot marks it; Live returns)."""
+    bar = getattr(window, "timeline_bar", None)
+    epochs = window.controller.timeline.epochs
+    if bar is not None and len(epochs) > 1:
+        bar.show_epoch(epochs[-1] // 3)
+
+
+def go_live(window) -> None:
+    """Back to the latest state after :func:`replay_a_third_of_the_way`."""
+    bar = getattr(window, "timeline_bar", None)
+    if bar is not None:
+        bar.go_live()
+
+
 def smoke_config():
     from ..experiment.config import Config
 
@@ -228,6 +244,8 @@ class _Driver:
         bring_forward(view)
         if name == "probe":
             probe_first_test_input(self.window)
+        if name == "timeline":
+            replay_a_third_of_the_way(self.window)
         self.pause(0.5)  # the dock's tab, the pending snapshot's redraw
         if view.visibleRegion().isEmpty():
             self.error(f"view {name} ({type(view).__name__}) is not on screen")
@@ -425,6 +443,8 @@ class Tour(_Driver):
                     if self.save(view, path):
                         self.shots.append(path)
                         print(f"tour: view {name}: {path.name}", flush=True)
+                if name == "timeline":
+                    go_live(self.window)
             except Exception:  # noqa: BLE001 (the tour lists every error, then exits 1)
                 self.error("view failed: " + traceback.format_exc().rstrip())
 

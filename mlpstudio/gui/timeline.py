@@ -9,7 +9,7 @@ goes on and the slider's range keeps growing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,10 +49,10 @@ class TimelineBar(QWidget):
         self.live.setToolTip(self.tr("Return to the latest epoch and follow training"))
         self.live.clicked.connect(self.go_live)
         self.label = QLabel()
-        widest = self.tr("epoch {epoch}").format(epoch=number(888_888))
-        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
+        self.label.installEventFilter(self)
         for widget, stretch in ((self.play, 0), (self.slider, 1), (self.label, 0), (self.live, 0)):
             layout.addWidget(widget, stretch)
+        self._fit_label()  # in the font it inherits from the bar
         self._play_timer = QTimer(self)
         self._play_timer.setInterval(PLAY_INTERVAL_MS)
         self._play_timer.timeout.connect(self._play_step)
@@ -69,6 +69,20 @@ class TimelineBar(QWidget):
         self._toggle_play(False)
         self._timeline_changed()
         self._replay_changed(None)
+
+    def _fit_label(self) -> None:
+        """Room for the label's widest text (the last kept epoch, or "live") in its font of
+        the moment, so that it neither jumps while dragging nor widens the dock for epochs
+        that do not exist (presentation mode at 1280x720 has no pixel to spare)."""
+        metrics = self.label.fontMetrics()
+        texts = (self.tr("epoch {epoch}").format(epoch=number(self.slider.maximum())),
+                 self.tr("live"))  # fmt: skip
+        self.label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + 4)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.label and event.type() == QEvent.Type.FontChange:
+            self._fit_label()  # presentation mode: larger text
+        return super().eventFilter(watched, event)
 
     # -- what the controller says ----------------------------------------------------------
     def _timeline_grew(self) -> None:
@@ -87,6 +101,7 @@ class TimelineBar(QWidget):
         if self.controller.replay is None:
             self.slider.setValue(self.slider.maximum())
         self.slider.blockSignals(False)
+        self._fit_label()
         self._write_label()
 
     def _replay_changed(self, epoch) -> None:

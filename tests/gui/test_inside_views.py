@@ -111,3 +111,48 @@ def test_network_view_greys_idle_units_and_rings_the_clicked_one(qtbot):
     assert seen == [(1, 0)]
     view.highlight_last_hidden(2)
     assert view.diagram.selected == (1, 2)
+
+
+def test_health_view_legends_sit_beside_the_curves_and_the_plots_follow_the_dock(qtbot):
+    from mlpstudio.gui.views.health_view import HealthView
+
+    ds, net, final = trained(activation="tanh", epochs=2)
+    view = bound(qtbot, HealthView(), ds, net)
+    assert view.update_snapshot(final)
+
+    def rect(widget):
+        top_left = widget.mapTo(view, widget.rect().topLeft())
+        return widget.rect().translated(top_left)
+
+    for shape, side_by_side in (((900, 300), True), ((400, 700), False)):
+        view.resize(*shape)
+        qtbot.waitUntil(lambda w=shape[0]: view.size().width() == w)
+        view.layout().activate()
+        plots = [rect(view.plot), rect(view.units_plot)]
+        for legend in (view.legend, view.units_legend):  # never over a curve
+            assert not any(rect(legend).intersects(p) for p in plots)
+        if side_by_side:
+            assert plots[0].right() < plots[1].left()
+        else:
+            assert plots[0].bottom() < plots[1].top()
+    from PySide6.QtGui import QTextDocument
+
+    def plain(label):
+        doc = QTextDocument()
+        doc.setHtml(label.text())
+        return doc.toPlainText().replace("\xa0", " ")
+
+    assert "layer 1" in plain(view.legend) and "output" in plain(view.legend)
+    assert "dead" in plain(view.units_legend) and "saturated" in plain(view.units_legend)
+    ticks = view.units_plot.getAxis("left")._tickLevels[0]
+    assert [v for v, _ in ticks] == [0, 50, 100]  # the shares' axis is labelled in any size
+
+
+def test_health_view_asks_for_no_more_width_than_one_plot(qtbot):
+    """Side by side, its plots would ask for twice the width; the main window lays out its
+    hidden dock tabs from size hints, and a stray tab bar then showed inside the window."""
+    from mlpstudio.gui.views.health_view import HealthView
+
+    ds, net, final = trained(activation="tanh", epochs=1)
+    view = bound(qtbot, HealthView(), ds, net)
+    assert view.sizeHint().width() <= view.plot.sizeHint().width()

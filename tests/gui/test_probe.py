@@ -235,3 +235,68 @@ def test_the_window_wires_probe_and_unit_highlight_both_ways(make_window, qtbot,
     curve = window.basis_view.unit_curves[2]
     curve.sigClicked.emit(curve, None)
     assert window.basis_view.selected == 2 and diagram.selected == (1, 2)
+
+
+def test_a_click_on_the_plot_or_an_image_chooses_the_backprop_sample(make_window, qtbot, qapp):
+    """A click on the predictions plot follows the nearest training sample in the
+    step-through (its index in the spin box, its x in a^[0]); a clicked gallery image is
+    followed itself (a test image); the spin box returns to training samples."""
+    from mlpstudio.gui.views.backprop_view import BackpropView
+    from mlpstudio.gui.views.probe import network_input
+
+    from .conftest import wait_for_status
+
+    window = make_window(epochs=5)
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    window.view_docks["backprop"].raise_()
+    qapp.processEvents()
+    view, ds = window.backprop_view, window.controller.dataset
+    plot = window.prediction_view.plot
+    box = plot.getPlotItem().vb
+    pos = plot.mapFromScene(box.mapViewToScene(QPointF(0.37, 0.0)))
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    clicked = float(window.network_view._probe_input[0])  # where the click landed, in x
+    xs = np.asarray(ds.x_train, dtype=float).reshape(-1)
+    nearest = int(np.argmin(np.abs(xs - clicked)))
+    assert view.sample.value() == nearest and view.test_image is None
+    assert view.example.sample == nearest and view.example.split == "train"
+    assert np.allclose(view.example.trace.a[0], network_input(ds, ds.x_train[nearest]))
+    assert "nearest" in view.title.text()
+    view.sample.setValue((nearest + 1) % len(xs))  # the spin box: a training sample again
+    assert view.example.sample == (nearest + 1) % len(xs) and "nearest" not in view.title.text()
+
+    # an image set: the clicked test image itself
+    from types import SimpleNamespace
+
+    from mlpstudio.experiment.config import Config
+    from mlpstudio.gui.views.gallery_view import GalleryView
+    from mlpstudio.gui.views.network_view import NetworkView
+    from mlpstudio.gui.views.prediction_view import PredictionView
+    from mlpstudio.gui.views.probe import install_probe
+
+    images = tiny_images()
+    net, final = run(images, [16, 7, 3], ["relu"], "softmax")
+    network = bound(qtbot, NetworkView(), images, net, final)
+    backprop = bound(qtbot, BackpropView(), images, net, final)
+    backprop.context = lambda: (Config(), None, True)
+    gallery = GalleryView()
+    qtbot.addWidget(gallery)
+    gallery.resize(600, 400)
+    gallery.show()
+    gallery.set_dataset(images)
+    prediction = PredictionView()
+    qtbot.addWidget(prediction)
+    prediction.set_dataset(images)
+    install_probe(SimpleNamespace(network_view=network, gallery_view=gallery,
+                                  prediction_view=prediction, backprop_view=backprop))  # fmt: skip
+    k, cell = list(gallery.grid._cells())[3]
+    index = gallery.grid.tiles[k][3]
+    qtbot.mouseClick(gallery.grid, Qt.MouseButton.LeftButton, pos=cell.center().toPoint())
+    assert backprop.test_image == index and backprop.example.split == "test"
+    x = images.x_test[index].reshape(-1) / 255.0
+    assert np.allclose(backprop.example.trace.a[0], x, rtol=0, atol=1e-12)
+    assert int(backprop.example.trace.y) == int(images.y_test[index])
+    assert "test image" in backprop.title.text()
+    backprop.go(len(backprop.steps) - 1)
+    assert "test image" in backprop.note.text().lower()  # its update is a what-if

@@ -97,3 +97,23 @@ def test_a_saved_experiment_reopens_with_its_timeline(make_window, qtbot, tmp_pa
     other.controller.start()
     wait_for_status(qtbot, other, "finished")
     qtbot.waitUntil(lambda: opened.epochs[-1] == 23, timeout=10_000)
+
+
+def test_the_epoch_label_keeps_its_room_in_presentation_mode(make_window, qtbot):
+    from mlpstudio.gui.style import Style, number
+
+    window = make_window(epochs=12)
+    bar, c = window.timeline_bar, window.controller
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    qtbot.waitUntil(lambda: bar.slider.maximum() == 12, timeout=5_000)
+    widest = bar.tr("epoch {epoch}").format(epoch=number(12))
+    small = bar.label.minimumWidth()
+    assert small >= bar.label.fontMetrics().horizontalAdvance(widest)
+    assert small < bar.label.fontMetrics().horizontalAdvance(widest + "888")  # no room wasted
+    Style.instance().set_presentation(True)
+    try:
+        qtbot.waitUntil(lambda: bar.label.minimumWidth() > small, timeout=5_000)
+        assert bar.label.minimumWidth() >= bar.label.fontMetrics().horizontalAdvance(widest)
+    finally:
+        Style.instance().set_presentation(False)

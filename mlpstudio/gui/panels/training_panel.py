@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.backend import gpu_status
+from ...core.cuda_graph import device_line
 from ...core.optimizers import OPTIMIZERS
 from ...core.optimizers import option_specs as optimizer_specs
 from ...core.options import OptionSpec
@@ -139,14 +140,15 @@ class TrainingPanel(QWidget):
 
         self.backend = ElidingComboBox()
         self.backend.addItem(self.tr("CPU (NumPy)"), "numpy")
-        usable, reason = gpu_status()
+        usable = gpu_status()[0]
         self.backend.addItem(self.tr("GPU (CuPy)"), "cupy")
         if not usable:
             self.backend.model().item(1).setEnabled(False)
         self.backend.setToolTip(
             self.tr("Where the network computes. The GPU needs an NVIDIA card and CuPy.")
         )
-        self.backend_reason = QLabel(reason)
+        # what computes, and whether GPU training steps replay as CUDA graphs (issue 14)
+        self.backend_reason = QLabel(device_line())
         self.backend_reason.setWordWrap(True)
         self.backend_reason.setStyleSheet("color: #555;")
         form.addRow(self.tr("Device"), self.backend)

@@ -1,7 +1,9 @@
 """Backpropagation, step by step, with the engine's own numbers (issue #12, item 4).
 
-One training sample (chosen by its index) is walked through the forward pass, the loss,
-delta^[L], each delta^[l], the gradients and the optimiser's update, one screen per Next. Each
+One training sample (chosen by its index, or by a click: the training sample nearest to a
+point of the predictions plot, or a test image of the gallery) is walked through the forward
+pass, the loss, delta^[L], each delta^[l], the gradients and the optimiser's update, one screen
+per Next. Each
 screen shows its formula in the course's notation and the same formula with the numbers
 substituted; the drawing beside it highlights the nodes and edges involved. The numbers are
 those of ``mlpstudio explain backprop`` (:func:`mlpstudio.experiment.explain.example_for`,
@@ -17,13 +19,17 @@ run's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
+from html import escape
+
+import numpy as np
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
+    QStyle,
     QToolButton,
     QWidget,
 )
@@ -140,11 +146,16 @@ class BackpropView(View):
         self.sample.setRange(0, 0)
         self.sample.setToolTip(self.tr("The training sample to follow (its index)."))
         sample_label.setBuddy(self.sample)
+        # arrows (named Prev and Next for screen readers): the row fits a narrow dock in
+        # presentation mode, in Spanish too ("Anterior", "Siguiente")
         self.prev_button = QToolButton()
-        self.prev_button.setText(self.tr("Prev"))
+        arrow = self.style().standardIcon
+        self.prev_button.setIcon(arrow(QStyle.StandardPixmap.SP_ArrowLeft))
+        self.prev_button.setAccessibleName(self.tr("Prev"))
         self.prev_button.setToolTip(self.tr("The previous step."))
         self.next_button = QToolButton()
-        self.next_button.setText(self.tr("Next"))
+        self.next_button.setIcon(arrow(QStyle.StandardPixmap.SP_ArrowRight))
+        self.next_button.setAccessibleName(self.tr("Next"))
         self.next_button.setToolTip(self.tr("The next step."))
         self.position = QLabel()
         controls = QHBoxLayout()
@@ -153,31 +164,29 @@ class BackpropView(View):
             controls.addWidget(widget)
         controls.addWidget(self.position, 1)
         self.body.addLayout(controls)
-        self.sample.valueChanged.connect(lambda _: self.recompute())
+        self.sample.valueChanged.connect(self._sample_changed)
         self.prev_button.clicked.connect(lambda: self.go(self.index - 1))
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
 
         self.title = QLabel()
-        self.formula = QLabel()
-        self.formula.setWordWrap(True)
-        self.formula.setTextFormat(Qt.TextFormat.PlainText)
-        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lines = QPlainTextEdit()  # read-only, scrolls down (never sideways: rows wrap)
+        self.title.setWordWrap(True)
+        #: the step's formula, a blank line, then the formula with the numbers: read-only, it
+        #: scrolls down (never sideways: rows wrap), and a low dock keeps its room for them
+        self.lines = QPlainTextEdit()
         self.lines.setReadOnly(True)
         self.lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #8a4b00;")
-        for label in (self.title, self.formula, self.note):
+        for label in (self.title, self.note):
             label.setContentsMargins(4, 0, 4, 0)
         self.body.addWidget(self.title)
-        self.body.addWidget(self.formula)
-        row = QHBoxLayout()
-        row.setContentsMargins(4, 2, 4, 2)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(4, 2, 4, 2)
         self.diagram = Diagram()
-        row.addWidget(self.diagram, 1)
-        row.addWidget(self.lines, 3)
-        self.body.addLayout(row, 1)
+        self.row.addWidget(self.diagram, 1)
+        self.row.addWidget(self.lines, 3)
+        self.body.addLayout(self.row, 1)
         self.body.addWidget(self.note)
         self.setAutoFillBackground(True)  # opaque: nothing of the dock behind shows through
 
@@ -188,6 +197,10 @@ class BackpropView(View):
         self.steps: list = []
         self.index = 0
         self._snapshot = None
+        #: the test image a click in the gallery chose (None: the spin box's training sample)
+        self.test_image: int | None = None
+        #: where the sample came from, shown beside the step's title ("" for the spin box)
+        self.origin = ""
         self.restyle()
         self._show()
 
@@ -195,6 +208,7 @@ class BackpropView(View):
     def set_dataset(self, dataset) -> None:
         super().set_dataset(dataset)
         n = len(dataset.x_train) if dataset is not None else 1
+        self.test_image, self.origin = None, ""
         self.sample.blockSignals(True)
         self.sample.setRange(0, max(0, n - 1))
         self.sample.blockSignals(False)
@@ -216,19 +230,56 @@ class BackpropView(View):
         self._snapshot = snapshot
         self.recompute()
 
+    # -- the sample: its index, or a click ------------------------------------------------
+    def _sample_changed(self, _value: int) -> None:
+        """The spin box chose a training sample (by hand, or for a click on the plot)."""
+        self.test_image, self.origin = None, ""
+        self.recompute()
+
+    def _choose(self, sample: int, origin: str) -> None:
+        self.sample.blockSignals(True)
+        self.sample.setValue(sample)
+        self.sample.blockSignals(False)
+        self.origin = origin
+        self.recompute()
+
+    def follow_point(self, point, label: str) -> int | None:
+        """A click on the predictions plot at ``point`` (the data's coordinates: x, or x1 and
+        x2): follow the training sample nearest to it. Returns its index (None: no data)."""
+        data = self.dataset
+        if data is None or data.is_image or not len(data.x_train):
+            return None
+        rows = np.asarray(data.x_train, dtype=np.float64).reshape(len(data.x_train), -1)
+        point = np.asarray(point, dtype=np.float64).reshape(-1)
+        if rows.shape[1] != point.size:
+            return None
+        nearest = int(np.argmin(((rows - point) ** 2).sum(axis=1)))
+        self.test_image = None
+        self._choose(nearest, self.tr("the training sample nearest to {point}").format(point=label))
+        return nearest
+
+    def follow_test_image(self, index: int, label: str) -> None:
+        """A click on test image ``index`` of the gallery: follow that image."""
+        data = self.dataset
+        if data is None or not 0 <= index < len(data.x_test):
+            return
+        self.test_image = index
+        self._choose(self.sample.value(), label)
+
     def recompute(self) -> None:
         """The example for the chosen sample on the latest snapshot's weights."""
         snap, net, data = self._snapshot, self.network, self.dataset
         if snap is None or net is None or data is None or not snap.weights or self.context is None:
             return
         config, state, current = self.context()
-        sample = self.sample.value()
-        if not 0 <= sample < len(data.x_train):
+        split = "train" if self.test_image is None else "test"
+        sample = self.sample.value() if self.test_image is None else self.test_image
+        if not 0 <= sample < len(data.x_train if split == "train" else data.x_test):
             return
         shown = Network(list(net.sizes), list(net.activation_names), head=net.head.name,
                         backend=numpy_backend("float64"))  # fmt: skip
         shown.set_weights([(w, b) for w, b in snap.weights])
-        self.example = example_for(config, data, shown, state, snap.epoch, sample)
+        self.example = example_for(config, data, shown, state, snap.epoch, sample, split)
         self.buffers_known = current or not OPTIMIZERS[self.example.update.optimizer].buffers
         self.steps = worked_steps(self.example, notation())
         self.index = min(self.index, len(self.steps) - 1)
@@ -247,18 +298,18 @@ class BackpropView(View):
         self.next_button.setEnabled(has and self.index < len(self.steps) - 1)
         if not has:
             self.position.setText("")
+            self.position.setToolTip("")
             self.title.setText("")
-            self.formula.setText("")
             self.lines.setPlainText(self.tr("Train or step once to follow a sample through."))
             self.note.setText("")
             self.diagram.set_highlight(set(), set())
             return
         step = self.steps[self.index]
-        self.position.setText(
-            self.tr("step {i} of {n}").format(i=self.index + 1, n=len(self.steps))
-        )
-        self.title.setText(f"<b>{step.title}</b>")
-        self.formula.setText(step.formula)
+        i, n = number(self.index + 1), number(len(self.steps))
+        self.position.setText(f"{i}/{n}")  # short: the row holds Prev and Next in any size
+        self.position.setToolTip(self.tr("step {i} of {n}").format(i=i, n=n))
+        origin = f" &nbsp;·&nbsp; {escape(self.origin)}" if self.origin else ""
+        self.title.setText(f"<b>{escape(step.title)}</b>{origin}")
         note = ""
         if step.kind == "update" and not self.buffers_known:
             lines = self.tr(
@@ -267,9 +318,14 @@ class BackpropView(View):
             )
         else:
             lines = "\n".join(step.lines)
-        if step.kind == "update":
+        if step.kind == "update" and self.test_image is not None:
+            note = self.tr(
+                "A test image: training never steps on it; these are the weights "
+                "a step on it would give."
+            )
+        elif step.kind == "update":
             note = self.tr("Step with batch size 1 on this sample gives exactly these weights.")
-        self.lines.setPlainText(lines)
+        self.lines.setPlainText(f"{step.formula}\n\n{lines}")
         self.note.setText(note)
         self.diagram.set_highlight(*highlighted(step.kind, step.layer, self.example.trace.n_layers))
 
@@ -277,8 +333,12 @@ class BackpropView(View):
     def restyle(self) -> None:
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(font_points())
-        for label in (self.formula, self.lines):
-            label.setFont(mono)
+        self.lines.setFont(mono)
+        side = round(QFontMetricsF(mono).height())  # the arrows grow with the text
+        for button in (self.prev_button, self.next_button):
+            button.setIconSize(QSize(side, side))
+        # large text: the numbers take the width the drawing can spare
+        self.row.setStretch(1, 5 if Style.instance().presentation else 3)
         self.diagram.update()
         if self.steps:  # numbers in the locale of the moment, at the new size
             self.steps = worked_steps(self.example, notation())
@@ -288,7 +348,7 @@ class BackpropView(View):
         return bool(self.steps) or self.accepts(self._pending)
 
     def shown_text(self) -> str:
-        """The current step's substituted lines as displayed (for tests)."""
+        """The current step's formula and substituted lines as displayed (for tests)."""
         return self.lines.toPlainText()
 
 

@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt, Signal
 
 from ...core.insight import basis_contributions
 from .. import style
-from ..style import Style, add_legend, number, plot_widget, prepare_plot
+from ..style import Style, number, plot_widget, prepare_plot
 from .base import View
+from .text_legend import entries, entry, legend_label
 
 GRID = 400
 MAX_CURVES = 100  # wider layers draw their first MAX_CURVES units (the sum uses all of them)
@@ -44,9 +45,10 @@ class BasisView(View):
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setLabel("bottom", "x")
         self.plot.setLabel("left", self.tr("contribution"))
-        self.legend = add_legend(self.plot, offset=(10, 5), brush=(255, 255, 255, 210), colCount=3)
+        self.legend = legend_label()  # a line above the plot: never over the curves
         prepare_plot(self.plot)
-        self.body.addWidget(self.plot)
+        self.body.addWidget(self.legend)
+        self.body.addWidget(self.plot, 1)
         self.note = pg.TextItem(anchor=(0, 0), color=(60, 60, 60))
         self.unit_curves: list[pg.PlotDataItem] = []
         self.bias_curve = pg.PlotDataItem()
@@ -68,7 +70,7 @@ class BasisView(View):
 
     def _rebuild(self) -> None:
         self.plot.clear()
-        self.legend.clear()
+        self.legend.setText("")
         self.unit_curves, self.basis, self.selected = [], None, None
         ds, net = self.dataset, self.network
         self._active = (
@@ -92,10 +94,7 @@ class BasisView(View):
             self.unit_curves.append(curve)
         self.plot.addItem(self.bias_curve)
         self.plot.addItem(self.total_curve)
-        if self.unit_curves:
-            self.legend.addItem(self.unit_curves[0], self.tr("units ({n})").format(n=number(units)))
-        self.legend.addItem(self.bias_curve, self.tr("output bias"))
-        self.legend.addItem(self.total_curve, self.tr("network"))
+        self._units = units
         self.plot.setXRange(lo, hi, padding=0.02)
         self.restyle()
 
@@ -121,6 +120,14 @@ class BasisView(View):
         self.bias_curve.setPen(s.pen(style.TARGET, style=Qt.PenStyle.DashLine))
         self.total_curve.setPen(s.pen(style.PREDICTION, width=2 * s.line_width))
         self.total_curve.setZValue(10)
+        if self.unit_curves:
+            hues = [pg.intColor(j, hues=n, values=1, maxValue=200) for j in range(min(n, 3))]
+            units = self.tr("units ({n})").format(n=number(self._units))
+            self.legend.setText(entries([
+                entry(hues, units),
+                entry(style.TARGET, self.tr("output bias"), dashed=True),
+                entry(style.PREDICTION, self.tr("network")),
+            ]))  # fmt: skip
 
     # -- selection ---------------------------------------------------------------------------
     def _clicked(self, unit: int) -> None:

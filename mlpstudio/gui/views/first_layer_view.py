@@ -37,7 +37,7 @@ class FirstLayerView(View):
         self.first_unit.valueChanged.connect(lambda _: self._draw())
         self.body.addWidget(self.first_unit)  # its own row: the header stays narrow in Spanish
         self.graphics = pg.GraphicsLayoutWidget()
-        self.view = self.graphics.addViewBox(lockAspect=True, invertY=True)
+        self.view = self.graphics.addViewBox(lockAspect=True, invertY=True, enableMenu=False)
         self.view.setMenuEnabled(False)
         self.image = pg.ImageItem()
         self.view.addItem(self.image)

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
 
 from ...core.insight import diagnosis, health_of
-from ..style import Style, add_legend, plot_widget, prepare_plot
+from ..style import Style, font_points, percent, plot_widget, prepare_plot
 from .base import View, finite_xy
+from .text_legend import entries, entry, legend_label
+
+#: the plots' "epoch" titles show when the view is at least this many lines of text high
+LINES_FOR_TITLES = 16
 
 
 class HealthView(View):
@@ -28,27 +33,39 @@ class HealthView(View):
         self.caption.setText(self.tr("<b>Gradients</b> and idle units"))
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
-        self.verdict.setStyleSheet("color: #b00020; font-weight: bold; padding: 2px 6px;")
+        self.verdict.setStyleSheet("color: #b00020; padding: 2px 6px;")
         self.verdict.hide()
         self.body.addWidget(self.verdict)
+        # the legends are lines of text above the plots, never over the curves
+        self.legend = legend_label()
+        self.units_legend = legend_label()
         self.plot = plot_widget()
         self.plot.setLogMode(y=True)
-        self.plot.setLabel("left", self.tr("mean |dL/dW|"))
+        self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = add_legend(self.plot, offset=(-10, 4), brush=(255, 255, 255, 200), colCount=2)
         prepare_plot(self.plot)
-        self.body.addWidget(self.plot, 3)
         self.units_plot = plot_widget()
         self.units_plot.setLabel("bottom", self.tr("epoch"))
-        self.units_plot.setLabel("left", "%")
-        self.units_plot.setYRange(0, 100, padding=0.02)
+        self.units_plot.setYRange(0, 100, padding=0.04)
+        self.units_plot.getAxis("left").setTicks(
+            [[(v, percent(v / 100)) for v in (0, 50, 100)], []]
+        )
         self.units_plot.showGrid(x=True, y=True, alpha=0.15)
         self.units_plot.setXLink(self.plot)
-        self.units_legend = add_legend(
-            self.units_plot, offset=(-10, 4), brush=(255, 255, 255, 200), colCount=2
-        )
         prepare_plot(self.units_plot)
-        self.body.addWidget(self.units_plot, 2)
+        #: the two plots side by side in a wide, low dock, one above the other in a tall one
+        self.plots = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.plots.setSpacing(4)
+        for legend, plot, stretch in (
+            (self.legend, self.plot, 3),
+            (self.units_legend, self.units_plot, 2),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(0)
+            column.addWidget(legend)
+            column.addWidget(plot, 1)
+            self.plots.addLayout(column, stretch)
+        self.body.addLayout(self.plots, 1)
         self.gradient_curves: list[pg.PlotDataItem] = []
         self.dead_curves: list[pg.PlotDataItem] = []
         self.saturated_curves: list[pg.PlotDataItem] = []
@@ -57,19 +74,21 @@ class HealthView(View):
 
     def set_network(self, network):
         super().set_network(network)
-        for plot, legend in ((self.plot, self.legend), (self.units_plot, self.units_legend)):
+        for plot in (self.plot, self.units_plot):
             plot.clear()
-            legend.clear()
         self.gradient_curves, self.dead_curves, self.saturated_curves = [], [], []
         self.layers = None
         self.verdict.hide()
         if network is None:
+            self.legend.setText("")
+            self.units_legend.setText("")
             return
         self._kinds = list(network.activation_names)
         n = network.n_layers
         for layer in range(1, n + 1):
             name = self.tr("output") if layer == n else self.tr("layer {l}").format(l=layer)
-            curve = self.plot.plot(name=name)
+            curve = self.plot.plot()
+            curve.legend_name = name
             self.gradient_curves.append(curve)
         for _ in range(1, n):
             dead, saturated = pg.PlotDataItem(), pg.PlotDataItem()
@@ -77,16 +96,64 @@ class HealthView(View):
             self.units_plot.addItem(saturated)
             self.dead_curves.append(dead)
             self.saturated_curves.append(saturated)
-        if self.dead_curves:
-            self.units_legend.addItem(self.dead_curves[0], self.tr("dead"))
-            self.units_legend.addItem(self.saturated_curves[0], self.tr("saturated"))
         self.restyle()
 
     def _color(self, layer: int):
         return pg.intColor(layer, hues=max(3, len(self.gradient_curves)), maxValue=210)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        wide = self.width() > 1.4 * self.height()
+        self.plots.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        # a low dock (presentation mode at 1280x720) gives the curves the line "epoch" takes
+        roomy = self.height() >= LINES_FOR_TITLES * self.fontMetrics().height()
+        for plot in (self.plot, self.units_plot):
+            plot.getAxis("bottom").showLabel(roomy)
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """No wider than one plot's: side by side, the two plots would ask for twice the
+        width, and the main window lays out its hidden dock tabs (with a stray tab bar that
+        shows on screen) from that."""
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.plot.sizeHint().width()), hint.height())
+
+    def _legends(self) -> None:
+        """The legend lines: a stroke in each layer's colour, then what it stands for."""
+        self.legend.setToolTip(
+            self.tr(
+                "The mean |dL/dW| of each layer per epoch (log scale): "
+                "a layer far below the others has stopped learning."
+            )
+        )
+        self.units_legend.setToolTip(
+            self.tr(
+                "The share of each hidden layer's units that are dead (ReLU output 0 on every "
+                "sample, solid) or saturated (tanh or sigmoid stuck at their limits, dashed), in %."
+            )
+        )
+        layers = entries(
+            entry(self._color(i), curve.legend_name) for i, curve in enumerate(self.gradient_curves)
+        )
+        quantity = "" if Style.instance().presentation else "|dL/dW|: "  # large: one line
+        self.legend.setText(f"{quantity}{layers}" if layers else "")
+        grey = QColor(90, 90, 90)
+        dead, saturated = self.tr("dead"), self.tr("saturated")
+        self.units_legend.setText(
+            entries([entry(grey, dead), entry(grey, saturated, dashed=True)])
+            if self.dead_curves else ""
+        )  # fmt: skip
+
     def restyle(self):
         s = Style.instance()
+        font = QFont(self.font())
+        font.setPointSizeF(font_points())
+        font.setBold(True)
+        self.verdict.setFont(font)  # the diagnosis: bold, at the interface's size
+        for k, stretch in enumerate((1, 1) if s.presentation else (3, 2)):
+            self.plots.setStretch(k, stretch)  # large text: the units legend needs the room
+        self._legends()
         for i, curve in enumerate(self.gradient_curves):
             curve.setPen(s.pen(self._color(i)))
         for i, (dead, sat) in enumerate(zip(self.dead_curves, self.saturated_curves)):

@@ -161,7 +161,9 @@ class NetworkDiagram(QWidget):
         bottom = metrics.height() + 8
         width, height = self.width(), self.height()
         n_cols = len(self.sizes)
-        margin_x = max(40.0, width * 0.08)
+        widest = max((metrics.horizontalAdvance(line) for label in self.labels
+                      for line in label.split("\n")), default=0)  # fmt: skip
+        margin_x = max(40.0, width * 0.08, widest / 2 + 4)  # "10 softmax" not cut at the edge
         xs = [margin_x + i * (width - 2 * margin_x) / max(1, n_cols - 1) for i in range(n_cols)]
         if n_cols == 1:
             xs = [width / 2]
@@ -234,13 +236,16 @@ class NetworkDiagram(QWidget):
                 painter.drawEllipse(QPointF(xs[col], y), radius, radius)
                 self._centres.append((col, unit, QPointF(xs[col], y)))
                 if hidden and k == KEEP_EACH_END - 1:
-                    y_gap = y + step
-                    painter.setPen(QColor(60, 60, 60))
-                    painter.drawText(
-                        QRectF(xs[col] - 60, y_gap - step / 2, 120, step),
-                        Qt.AlignmentFlag.AlignCenter,
-                        f"⋮ +{number(hidden)}",
-                    )
+                    gap = y + step
+            if hidden:  # after the nodes: legible over them when they sit close
+                text = f"⋮ +{number(hidden)}"
+                box = QRectF(metrics.boundingRect(text)).adjusted(-3, 0, 3, 0)
+                box.moveCenter(QPointF(xs[col], gap))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(255, 255, 255, 230))
+                painter.drawRoundedRect(box, 3, 3)
+                painter.setPen(QColor(60, 60, 60))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
             painter.setPen(QColor(20, 20, 20))
             label_rect = QRectF(xs[col] - 80, 2, 160, top - 4)
             painter.drawText(

@@ -1,11 +1,12 @@
 """The activation probe (issue #12, item 2): one input followed through the network.
 
 Clicking a point of the predictions plot (the 1-D fit or the 2-D region map) or an image of
-the gallery chooses the input; the Network view then colours every node by its activation
-a_i^[l] for that input, its tooltip shows the sum behind the node with the real numbers
-(``z_i = sum_j w_ij a_j + b_i``, the largest terms of a wide layer, then ``a_i = S(z_i)``), and
-for images a bar strip shows the first layer's activations. The numbers come from
-:func:`mlpstudio.core.insight.probe` on the snapshot's own weights.
+the gallery chooses the input (and the backpropagation step-through's sample: the training
+sample nearest to the point, or the clicked image); the Network view then colours every node
+by its activation a_i^[l] for that input, its tooltip shows the sum behind the node with the
+real numbers (``z_i = sum_j w_ij a_j + b_i``, the largest terms of a wide layer, then
+``a_i = S(z_i)``), and for images a bar strip shows the first layer's activations. The numbers
+come from :func:`mlpstudio.core.insight.probe` on the snapshot's own weights.
 """
 
 from __future__ import annotations
@@ -147,11 +148,13 @@ class ProbeStrip(QWidget):
 class PlotProbe:
     """Turns clicks on the predictions plot into probe inputs: a click at x (1-D) or at
     (x1, x2) (2-D region map), inside the data's domain, calls ``choose(row, label)``; a star
-    marks the probed point."""
+    marks the probed point. ``follow(point, label)``, if given, hears of the point too, in the
+    data's own coordinates (the backpropagation step-through follows the nearest sample)."""
 
-    def __init__(self, view, choose):
+    def __init__(self, view, choose, follow=None):
         self.view = view
         self.choose = choose
+        self.follow = follow
         self.marker = pg.ScatterPlotItem(symbol="star", brush=pg.mkBrush(255, 200, 0),
                                          pen=pg.mkPen(20, 20, 20, width=1.5))  # fmt: skip
         self.marker.setZValue(50)
@@ -188,6 +191,8 @@ class PlotProbe:
         else:
             return False
         output = self.choose(network_input(ds, row), label)
+        if self.follow is not None:
+            self.follow(row, label)
         if len(ds.domain) == 1 and output is not None and np.isfinite(output):
             y = output  # the star sits on the network's curve
         self.mark(x, y)
@@ -208,19 +213,20 @@ class PlotProbe:
 def install_probe(window) -> None:
     """Connect the probe's sources (predictions plot, gallery) to the Network view."""
     network_view = window.network_view
-    plot_probe = PlotProbe(window.prediction_view, network_view.set_probe)
+    backprop = getattr(window, "backprop_view", None)  # a click also chooses its sample
+    follow = backprop.follow_point if backprop is not None else None
+    plot_probe = PlotProbe(window.prediction_view, network_view.set_probe, follow)
     window.prediction_view.probe = plot_probe  # kept alive with the view
 
     def image_clicked(index: int) -> None:
         ds = window.gallery_view.dataset
         if ds is None or not ds.is_image or not 0 <= index < len(ds.x_test):
             return
-        network_view.set_probe(
-            network_input(ds, ds.x_test[index]),
-            QCoreApplication.translate("Probe", "test image {n}").format(n=number(index + 1)),
-            image=True,
-        )
+        label = QCoreApplication.translate("Probe", "test image {n}").format(n=number(index + 1))
+        network_view.set_probe(network_input(ds, ds.x_test[index]), label, image=True)
         window.gallery_view.mark_probed(index)
+        if backprop is not None:
+            backprop.follow_test_image(index, label)
 
     window.gallery_view.grid.clicked.connect(image_clicked)
 

@@ -113,7 +113,7 @@ class WeightsView(View):
             title = self.graphics.addLabel(
                 text, row=0, col=col, colspan=2, size=f"{font_points():.1f}pt"
             )
-            vb = self.graphics.addViewBox(row=1, col=col)
+            vb = self.graphics.addViewBox(row=1, col=col, enableMenu=False)
             vb.invertY(True)
             vb.setAspectLocked(True)  # square cells
             vb.setMenuEnabled(False)
@@ -122,7 +122,7 @@ class WeightsView(View):
             image.setColorMap(self.cmap)
             vb.addItem(image)
             bar = self.graphics.addPlot(
-                row=1, col=col + 1, axisItems={"right": LocaleAxis("right")}
+                row=1, col=col + 1, axisItems={"right": LocaleAxis("right")}, enableMenu=False
             )
             bar.hideAxis("left")
             bar.hideAxis("bottom")
@@ -135,7 +135,11 @@ class WeightsView(View):
             bar.addItem(bar_image)
             prepare_plot(bar)
             hist = self.graphics.addPlot(
-                row=2, col=col, colspan=2, axisItems={"bottom": LocaleAxis("bottom")}
+                row=2,
+                col=col,
+                colspan=2,
+                axisItems={"bottom": LocaleAxis("bottom")},
+                enableMenu=False,
             )
             hist.hideAxis("left")
             hist.setMouseEnabled(False, False)
