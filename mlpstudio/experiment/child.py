@@ -16,12 +16,13 @@ import tomllib
 from ..core.insight import TIMELINE_BUDGET
 from ..core.training import History
 from .frames import (
+    Needs,
     RemoteError,
+    SnapshotEncoder,
     pack,
     progress_message,
     read_frame,
     row_message,
-    snapshot_message,
     split_state,
     state_arrays,
 )
@@ -151,6 +152,8 @@ def _apply_control(job, header: dict) -> None:
     kind = header.get("kind")
     if kind == "lr" and isinstance(header.get("value"), int | float):
         kind, args = "set_learning_rate", (float(header["value"]),)
+    elif kind == "views":  # what the window's visible views draw
+        kind, args = "set_needs", (Needs.from_header(header),)
     else:
         kind, args = CONTROLS.get(kind, ""), ()
     method = getattr(job, kind, None) if kind else None
@@ -205,7 +208,7 @@ def _run_job(run: int, header: dict, job, send) -> bytes:
             send(row_message(run, row))
         return pack({"kind": "done", "run": run})
     for snapshot in job:
-        send(snapshot_message(run, snapshot))
+        send(job.encoder.message(run, snapshot))
         if header.get("preview"):
             break  # the network's first snapshot is all that was asked for
     final = state_arrays(job.network.params_to_host(), job.optimizer.state(), None)
@@ -231,4 +234,22 @@ def _build_trainer(header: dict, arrays: dict, config, dataset):
     )
     if header.get("step"):
         trainer.step_once()
-    return trainer
+    layers_of = network.layers_of if header.get("by_epoch") is True else None
+    return TrainerJob(trainer, SnapshotEncoder(Needs.from_header(header), layers_of))
+
+
+class TrainerJob:
+    """A trainer and the encoder of its snapshot stream: the trainer's controls, plus
+    ``set_needs`` (the window's visible views changed)."""
+
+    def __init__(self, trainer, encoder: SnapshotEncoder):
+        self.trainer, self.encoder = trainer, encoder
+
+    def __getattr__(self, name):
+        return getattr(self.trainer, name)
+
+    def __iter__(self):
+        return iter(self.trainer)
+
+    def set_needs(self, needs: Needs) -> None:
+        self.encoder.set_needs(needs)

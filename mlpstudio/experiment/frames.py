@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import struct
+import time
 import zipfile
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -124,24 +127,9 @@ def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:
 
 
 def snapshot_message(run: int, snapshot: Snapshot) -> bytes:
-    header = {"kind": "snapshot", "run": run,
-              **{f: getattr(snapshot, f) for f in _SNAPSHOT_FIELDS},
-              **_identity_fields(snapshot.identity)}  # fmt: skip
-    arrays = {f"history.{k}": v for k, v in snapshot.history.items()}
-    for layer, (w, b) in enumerate(snapshot.weights):
-        arrays[f"W.{layer}"] = w
-        arrays[f"b.{layer}"] = b
-    if snapshot.test_output is not None:
-        arrays["test_output"] = snapshot.test_output
-    if snapshot.plot_output is not None:
-        arrays["plot_output"] = snapshot.plot_output
-    for k, v in (snapshot.layers or {}).items():
-        arrays[f"layers.{k}"] = v
-    for layer, states in enumerate(snapshot.unit_states or ()):
-        arrays[f"units.{layer}"] = states
-    for epoch, params in snapshot.epoch_params:
-        arrays[f"params.{int(epoch)}"] = params
-    return pack(header, arrays)
+    """A whole snapshot in one message (every array): what a fresh :class:`SnapshotEncoder`
+    sends first."""
+    return SnapshotEncoder().message(run, snapshot)
 
 
 def _identity_fields(identity: Identity | None) -> dict:
@@ -181,78 +169,374 @@ def _number(header: dict, name: str, kind) -> float | int:
     return value
 
 
+# -- lean snapshots ----------------------------------------------------------------------------
+# A run's snapshots travel as a stream: the first message of a run is whole, every later one
+# carries what changed and what the visible views need. History and layer records go as the
+# rows appended since the previous message; the weights of the layers the visible views draw,
+# at most every WEIGHTS_MIN_INTERVAL seconds and within WEIGHTS_BYTE_RATE (an epoch's
+# parameters, sent for the timeline, count as that: the window takes every layer from them,
+# so a hidden view shown later draws at worst the last epoch's exact weights); the predictions
+# only when a visible view draws them and they changed, within OUTPUTS_BYTE_RATE; a view just
+# shown gets its arrays with the next message; the unit states when they changed;
+# every epoch's parameters for the timeline always. A snapshot that stands still (paused,
+# stepped, or the run's end) is sent whole, so every view can draw it when it is shown. The
+# window's side (:class:`SnapshotAssembler`) rebuilds whole snapshots: an array not sent is
+# the latest one received.
+WEIGHTS_MIN_INTERVAL = 0.1  # seconds: the views redraw weights at most ten times a second
+WEIGHTS_BYTE_RATE = 1 << 20  # bytes per second of weights while training (large networks)
+OUTPUTS_BYTE_RATE = 1 << 19  # bytes per second of predictions (MNIST test set: ~1.3 a second)
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What the visible views draw: the weights of ``layers`` (0-based; None: every layer)
+    and the predictions (``outputs``). The window sends it on the command channel."""
+
+    layers: tuple[int, ...] | None = None
+    outputs: bool = True
+
+    def fields(self) -> dict:
+        layers = "all" if self.layers is None else ",".join(map(str, sorted(self.layers)))
+        return {"layers": layers, "outputs": bool(self.outputs)}
+
+    @classmethod
+    def from_header(cls, header: dict) -> Needs:
+        """The needs a ``start`` or ``views`` message names; anything unreadable: all."""
+        layers, outputs = header.get("layers", "all"), header.get("outputs", True)
+        if not isinstance(layers, str) or not isinstance(outputs, bool) or len(layers) > MAX_TEXT:
+            return cls()
+        if layers == "all":
+            return cls(None, outputs)
+        try:
+            return cls(tuple(sorted({int(n) for n in layers.split(",") if n})), outputs)
+        except ValueError:
+            return cls(None, outputs)
+
+    def wants(self, layer: int) -> bool:
+        return self.layers is None or layer in self.layers
+
+
+EVERYTHING = Needs()
+
+
+def _same(a, b) -> bool:
+    return a is b or (
+        a is not None and b is not None and a.shape == b.shape and a.dtype == b.dtype
+        and np.array_equal(a, b, equal_nan=a.dtype.kind == "f")
+    )  # fmt: skip
+
+
+class SnapshotEncoder:
+    """The training process's side of one run's snapshot stream (see above). ``layers_of``
+    (the network's): splits a flat parameter vector into (W, b) per layer, so that a snapshot
+    taken at an epoch's end can name that epoch's parameters instead of repeating its
+    weights. :meth:`set_needs` may be called from another thread."""
+
+    def __init__(self, needs: Needs = EVERYTHING, layers_of=None, clock=time.perf_counter):
+        self.needs = needs
+        self.layers_of = layers_of
+        self.clock = clock
+        self._first = True
+        self._rows = 0  # history rows the window has
+        self._layer_rows = 0
+        self._wanted: frozenset[int] = frozenset()  # layers wanted at the previous message
+        self._weights_at = -math.inf  # when weights were last sent
+        self._outputs: dict[str, np.ndarray | None] = {}  # the predictions the window has
+        self._outputs_at: dict[str, float] = {}  # and when they were sent
+        self._outputs_wanted = False
+        self._units = None
+
+    def set_needs(self, needs: Needs) -> None:
+        self.needs = needs
+
+    def message(self, run: int, snapshot: Snapshot) -> bytes:
+        needs, now = self.needs, self.clock()
+        whole = self._first or snapshot.status != "running"
+        weights = snapshot.weights
+        header = {"kind": "snapshot", "run": run, "n_layers": len(weights),
+                  **{f: getattr(snapshot, f) for f in _SNAPSHOT_FIELDS},
+                  **_identity_fields(snapshot.identity)}  # fmt: skip
+        arrays: dict[str, np.ndarray] = {}
+        self._rows = self._appended(snapshot.history, self._rows, "history", header, arrays)
+        if snapshot.layers:
+            self._layer_rows = self._appended(
+                snapshot.layers, self._layer_rows, "layers", header, arrays
+            )
+        for epoch, params in snapshot.epoch_params:
+            arrays[f"params.{int(epoch)}"] = params
+        self._add_weights(snapshot, needs, now, whole, header, arrays)
+        shown, self._outputs_wanted = needs.outputs and not self._outputs_wanted, needs.outputs
+        for name in ("test_output", "plot_output"):
+            value = getattr(snapshot, name)
+            if value is None or not (whole or needs.outputs):
+                continue
+            interval = value.nbytes / OUTPUTS_BYTE_RATE
+            due = whole or shown or now - self._outputs_at.get(name, -math.inf) >= interval
+            if due and not _same(self._outputs.get(name), value):
+                arrays[name] = value
+                self._outputs[name], self._outputs_at[name] = value, now
+        units = snapshot.unit_states
+        if units is not None and (
+            whole or self._units is None or len(units) != len(self._units)
+            or not all(_same(a, b) for a, b in zip(units, self._units))
+        ):  # fmt: skip
+            for layer, states in enumerate(units):
+                arrays[f"units.{layer}"] = states
+            self._units = units
+        self._first = False
+        return pack(header, arrays)
+
+    def _appended(self, columns: dict, sent: int, prefix: str, header: dict, arrays) -> int:
+        """The rows of ``columns`` from ``sent`` on (all of them if they are fewer)."""
+        n = len(columns["epoch"])
+        start = sent if (not self._first and sent <= n) else 0
+        header[f"{prefix}_from"] = start
+        for k, v in columns.items():
+            arrays[f"{prefix}.{k}"] = v[start:]
+        return n
+
+    def _add_weights(self, snapshot, needs, now, whole, header, arrays) -> None:
+        weights = snapshot.weights
+        wanted = frozenset(i for i in range(len(weights)) if needs.wants(i))
+        newly, self._wanted = wanted - self._wanted, wanted
+        if whole:
+            send = range(len(weights))
+        elif snapshot.epoch_params:
+            # The window takes every layer from the newest epoch's parameters (sent for the
+            # timeline anyway): exactly these weights at an epoch's end, else those of a
+            # moment ago. They count as this interval's weights.
+            if self._from_params(snapshot):
+                header["weights_epoch"] = int(snapshot.epoch_params[-1][0])
+                newly = ()
+            send = newly
+        else:
+            nbytes = sum(w.nbytes + b.nbytes for i, (w, b) in enumerate(weights) if i in wanted)
+            interval = max(WEIGHTS_MIN_INTERVAL, nbytes / WEIGHTS_BYTE_RATE)
+            send = wanted if now - self._weights_at >= interval else newly
+        for i in sorted(send):
+            arrays[f"W.{i}"], arrays[f"b.{i}"] = weights[i]
+        if whole or snapshot.epoch_params or send == wanted:
+            self._weights_at = now
+
+    def _from_params(self, snapshot) -> bool:
+        """Whether the snapshot's weights are exactly the last epoch parameters it carries."""
+        if self.layers_of is None or not snapshot.epoch_params or snapshot.batch_in_epoch:
+            return False
+        epoch, params = snapshot.epoch_params[-1]
+        if epoch != snapshot.epoch:
+            return False
+        try:
+            layers = self.layers_of(params)
+        except ValueError:
+            return False
+        return len(layers) == len(snapshot.weights) and all(
+            _same(w, lw) and _same(b, lb)
+            for (w, b), (lw, lb) in zip(snapshot.weights, layers)
+        )  # fmt: skip
+
+
+class _Rows:
+    """Growing columns rebuilt from appended rows; :meth:`view` hands out read-only slices
+    that never change (growth copies into a new buffer), as the trainer's own history."""
+
+    def __init__(self):
+        self._data: dict[str, np.ndarray] = {}
+        self.length = 0
+
+    def put(self, start: int, rows: dict[str, np.ndarray]) -> None:
+        n = len(rows["epoch"])
+        if start == 0:
+            self._data, self.length = {}, 0
+        elif start != self.length or set(rows) != set(self._data):
+            raise RemoteError(f"snapshot rows from {start}, but the window has {self.length}")
+        if not self._data:
+            self._data = {k: np.empty((max(256, n),) + v.shape[1:], v.dtype)
+                          for k, v in rows.items()}  # fmt: skip
+        for k, v in rows.items():
+            old = self._data[k]
+            if v.shape[1:] != old.shape[1:]:
+                raise RemoteError(f"snapshot rows of {k!r} have shape {v.shape}")
+            if start + n > len(old) or v.dtype != old.dtype:
+                bigger = np.empty((max(2 * len(old), start + n),) + old.shape[1:],
+                                  np.result_type(old.dtype, v.dtype))  # fmt: skip
+                bigger[:start] = old[:start]
+                self._data[k] = old = bigger
+            old[start : start + n] = v
+        self.length = start + n
+
+    def view(self) -> dict[str, np.ndarray]:
+        out = {}
+        for k, v in self._data.items():
+            part = v[: self.length]
+            part.flags.writeable = False
+            out[k] = part
+        return out
+
+
+class SnapshotAssembler:
+    """The window's side of one run's snapshot stream: every message checked, and the whole
+    snapshot rebuilt from it and the ones before (see :class:`SnapshotEncoder`).
+
+    ``layer_shapes``: the shapes of (W, b) per layer that the network has; ``output_shapes``:
+    the shapes ``test_output`` and ``plot_output`` must have where they are sent;
+    ``layers_of``: the network's split of a flat parameter vector (for ``weights_epoch``).
+    """
+
+    def __init__(self, layer_shapes=None, output_shapes=None, layers_of=None):
+        self.layer_shapes = layer_shapes
+        self.output_shapes = output_shapes or {}
+        self.layers_of = layers_of
+        self._history = _Rows()
+        self._layers = _Rows()
+        self._weights: list | None = None
+        self._outputs: dict[str, np.ndarray | None] = {"test_output": None, "plot_output": None}
+        self._units = None
+        #: the latest weights that were whole (every layer from one moment), for a run that fails
+        self.whole_weights: tuple | None = None
+
+    def add(self, header: dict, arrays: dict[str, np.ndarray]) -> Snapshot:
+        if header.get("status") not in _STATUSES:
+            raise RemoteError(f"snapshot status {header.get('status')!r} is unknown")
+        message = header.get("message")
+        if not isinstance(message, str) or len(message) > MAX_TEXT:
+            raise RemoteError("snapshot message is missing or not text")
+        values = {f: _number(header, f, int) for f in _INT_FIELDS}
+        values.update({f: float(_number(header, f, int | float)) for f in _FLOAT_FIELDS})
+        for name, kind in (("eta", int | float), ("best_epoch", int)):
+            values[name] = None if header.get(name) is None else _number(header, name, kind)
+        known = ("history.", "layers.", "params.", "units.", "W.", "b.")
+        for name in arrays:
+            if not name.startswith(known) and name not in self._outputs:
+                raise RemoteError(f"snapshot has an unknown array {name[:40]!r}")
+        history = self._rows(header, arrays, "history", self._history)
+        if set(history) != set(History.COLUMNS):
+            raise RemoteError(f"snapshot history has the columns {sorted(history)}")
+        length = len(history["epoch"])
+        for name, column in history.items():
+            if column.ndim != 1 or len(column) != length:
+                raise RemoteError(f"history column {name!r} has shape {column.shape}")
+        n_layers = header.get("n_layers", sum(1 for k in arrays if k.startswith("W.")))
+        if isinstance(n_layers, bool) or not isinstance(n_layers, int) or not 0 <= n_layers < 4096:
+            raise RemoteError(f"snapshot layer count {n_layers!r} is not a number of layers")
+        epoch_params = _epoch_params(arrays, values["total_epochs"])
+        weights = self._rebuild_weights(header, arrays, n_layers, epoch_params)
+        n_params = sum(w.size + b.size for w, b in weights)
+        if any(len(p) != n_params for _, p in epoch_params):
+            bad = next(e for e, p in epoch_params if len(p) != n_params)
+            raise RemoteError(f"snapshot parameters 'params.{bad}' do not fit the network")
+        for name, shape in self.output_shapes.items():
+            if name in arrays and arrays[name].shape != tuple(shape):
+                raise RemoteError(f"snapshot {name} has shape {arrays[name].shape}, not {shape}")
+        for name in self._outputs:
+            if name in arrays:
+                self._outputs[name] = arrays[name]
+        layers = None
+        if any(k.startswith("layers.") for k in arrays) or self._layers.length:
+            layers = self._rows(header, arrays, "layers", self._layers)
+            rows = len(layers.get("epoch", ()))
+            widths = {"epoch": None, "gradient": n_layers, "dead": n_layers - 1,
+                      "saturated": n_layers - 1}  # fmt: skip
+            if set(layers) != set(widths) or any(
+                layers[k].shape != ((rows,) if w is None else (rows, w)) for k, w in widths.items()
+            ):
+                raise RemoteError("snapshot layer records do not match the network")
+        if "units.0" in arrays:
+            try:
+                units = tuple(arrays[f"units.{i}"] for i in range(n_layers - 1))
+            except KeyError as exc:
+                raise RemoteError(f"snapshot lacks the array {exc}") from None
+            if any(s.shape != (w.shape[0],) for s, (w, _) in zip(units, weights)):
+                raise RemoteError("snapshot unit states do not match the network")
+            self._units = units
+        return Snapshot(
+            status=header["status"],
+            message=message,
+            **values,
+            history=history,
+            weights=weights,
+            test_output=self._outputs["test_output"],
+            plot_output=self._outputs["plot_output"],
+            identity=_identity_from(header),
+            layers=layers or None,
+            unit_states=self._units,
+            epoch_params=epoch_params,
+        )
+
+    def _rows(self, header, arrays, prefix: str, rows: _Rows) -> dict[str, np.ndarray]:
+        start = header.get(f"{prefix}_from", 0)
+        if isinstance(start, bool) or not isinstance(start, int) or start < 0:
+            raise RemoteError(f"snapshot field '{prefix}_from' is not a row number")
+        part = {k[len(prefix) + 1 :]: v for k, v in arrays.items() if k.startswith(prefix + ".")}
+        if "epoch" not in part:
+            raise RemoteError(f"snapshot {prefix} has the columns {sorted(part)}")
+        if any(v.ndim == 0 or len(v) != len(part["epoch"]) for v in part.values()):
+            raise RemoteError(f"snapshot {prefix} columns differ in length")
+        rows.put(start, part)
+        return rows.view()
+
+    def _rebuild_weights(self, header, arrays, n_layers: int, epoch_params) -> tuple:
+        names = [k for k in arrays if k.startswith(("W.", "b."))]
+        for name in names:
+            index = name[2:]
+            if not index.isdigit() or int(index) >= n_layers:
+                raise RemoteError(f"snapshot array {name[:40]!r} names no layer of the network")
+        old = self._weights
+        if old is not None and len(old) != n_layers:
+            raise RemoteError("snapshot layer count changed during the run")
+        base = list(old) if old is not None else [None] * n_layers
+        whole = False
+        epoch = header.get("weights_epoch")
+        if epoch is not None or epoch_params:
+            # the newest epoch's parameters: no older than any weights received before
+            if epoch is not None and (not epoch_params or epoch_params[-1][0] != epoch):
+                raise RemoteError(f"snapshot weights name epoch {epoch!r}, which it lacks")
+            if self.layers_of is not None:
+                last, params = epoch_params[-1]
+                try:
+                    base = list(self.layers_of(params))
+                except ValueError:
+                    raise RemoteError(
+                        f"snapshot parameters 'params.{last}' do not fit the network"
+                    ) from None
+                whole = epoch is not None
+            elif epoch is not None:
+                raise RemoteError("snapshot weights name an epoch, but no network splits them")
+        sent = set()
+        for i in range(n_layers):
+            if f"W.{i}" in arrays or f"b.{i}" in arrays:
+                try:
+                    base[i] = (arrays[f"W.{i}"], arrays[f"b.{i}"])
+                except KeyError as exc:
+                    raise RemoteError(f"snapshot lacks the array {exc}") from None
+                sent.add(i)
+        if any(layer is None for layer in base):
+            missing = base.index(None)
+            raise RemoteError(f"snapshot lacks the array 'W.{missing}'")
+        weights = tuple(base)
+        got = [(w.shape, b.shape) for w, b in weights]
+        if self.layer_shapes is not None:
+            if got != [(tuple(w), tuple(b)) for w, b in self.layer_shapes]:
+                raise RemoteError(f"snapshot weights have shapes {got}, not the network's")
+        elif old is not None and got != [(w.shape, b.shape) for w, b in old]:
+            raise RemoteError(f"snapshot weights have shapes {got}, not the run's")
+        if old is not None and not sent and not whole and not epoch_params:
+            weights = old  # nothing new: the same tuple, so a view can skip a redraw
+        self._weights = weights
+        if whole or len(sent) == n_layers:
+            self.whole_weights = weights
+        return weights
+
+
 def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
                   layer_shapes: list[tuple[tuple, tuple]] | None = None,
                   output_shapes: dict[str, tuple] | None = None) -> Snapshot:  # fmt: skip
-    """The snapshot a message describes, every field checked. ``layer_shapes``: the shapes of
-    (W, b) per layer that the network has; ``output_shapes``: the shapes ``test_output`` and
-    ``plot_output`` must have where they are sent."""
-    if header.get("status") not in _STATUSES:
-        raise RemoteError(f"snapshot status {header.get('status')!r} is unknown")
-    message = header.get("message")
-    if not isinstance(message, str) or len(message) > MAX_TEXT:
-        raise RemoteError("snapshot message is missing or not text")
-    values = {f: _number(header, f, int) for f in _INT_FIELDS}
-    values.update({f: float(_number(header, f, int | float)) for f in _FLOAT_FIELDS})
-    for name, kind in (("eta", int | float), ("best_epoch", int)):
-        values[name] = None if header.get(name) is None else _number(header, name, kind)
-    history = {k[len("history.") :]: v for k, v in arrays.items() if k.startswith("history.")}
-    if set(history) != set(History.COLUMNS):
-        raise RemoteError(f"snapshot history has the columns {sorted(history)}")
-    length = len(history["epoch"])
-    for name, column in history.items():
-        if column.ndim != 1 or len(column) != length:
-            raise RemoteError(f"history column {name!r} has shape {column.shape}")
-        column.flags.writeable = False
-    n_layers = sum(1 for k in arrays if k.startswith("W."))
-    try:
-        weights = tuple((arrays[f"W.{i}"], arrays[f"b.{i}"]) for i in range(n_layers))
-    except KeyError as exc:
-        raise RemoteError(f"snapshot lacks the array {exc}") from None
-    if layer_shapes is not None:
-        got = [(w.shape, b.shape) for w, b in weights]
-        if got != [(tuple(w), tuple(b)) for w, b in layer_shapes]:
-            raise RemoteError(f"snapshot weights have shapes {got}, not the network's")
-    for name, shape in (output_shapes or {}).items():
-        if name in arrays and arrays[name].shape != tuple(shape):
-            raise RemoteError(f"snapshot {name} has shape {arrays[name].shape}, not {shape}")
-    layers = {k[len("layers.") :]: v for k, v in arrays.items() if k.startswith("layers.")}
-    if layers:
-        rows = len(layers.get("epoch", ()))
-        widths = {"epoch": None, "gradient": n_layers, "dead": n_layers - 1,
-                  "saturated": n_layers - 1}  # fmt: skip
-        if set(layers) != set(widths) or any(
-            layers[k].shape != ((rows,) if w is None else (rows, w)) for k, w in widths.items()
-        ):
-            raise RemoteError("snapshot layer records do not match the network")
-    unit_states = None
-    if "units.0" in arrays:
-        try:
-            unit_states = tuple(arrays[f"units.{i}"] for i in range(n_layers - 1))
-        except KeyError as exc:
-            raise RemoteError(f"snapshot lacks the array {exc}") from None
-        if any(s.shape != (w.shape[0],) for s, (w, _) in zip(unit_states, weights)):
-            raise RemoteError("snapshot unit states do not match the network")
-    epoch_params = _epoch_params(arrays, weights, values["total_epochs"])
-    return Snapshot(
-        status=header["status"],
-        message=message,
-        **values,
-        history=history,
-        weights=weights,
-        test_output=arrays.get("test_output"),
-        plot_output=arrays.get("plot_output"),
-        identity=_identity_from(header),
-        layers=layers or None,
-        unit_states=unit_states,
-        epoch_params=epoch_params,
-    )
+    """The snapshot a whole message describes (the first of a run), every field checked."""
+    return SnapshotAssembler(layer_shapes, output_shapes).add(header, arrays)
 
 
-def _epoch_params(arrays: dict, weights, total_epochs: int) -> tuple:
-    """The ``params.EPOCH`` arrays of a snapshot, each checked: a flat float vector as long
-    as the network's parameters, at an epoch from 0 to the run's total."""
-    n_params = sum(w.size + b.size for w, b in weights)
+def _epoch_params(arrays: dict, total_epochs: int) -> tuple:
+    """The ``params.EPOCH`` arrays of a snapshot, each checked: a flat float vector at an
+    epoch from 0 to the run's total (its length is checked against the network's)."""
     out = []
     for name, params in arrays.items():
         if not name.startswith("params."):
@@ -260,7 +544,7 @@ def _epoch_params(arrays: dict, weights, total_epochs: int) -> tuple:
         number = name[len("params.") :]
         if not number.isdigit() or int(number) > total_epochs:
             raise RemoteError(f"snapshot parameters {name[:40]!r} name no epoch of the run")
-        if params.ndim != 1 or params.dtype.kind != "f" or len(params) != n_params:
+        if params.ndim != 1 or params.dtype.kind != "f":
             raise RemoteError(f"snapshot parameters {name!r} have shape {params.shape}")
         out.append((int(number), params))
     return tuple(sorted(out, key=lambda item: item[0]))

@@ -14,15 +14,18 @@ parent reads is checked; a bad one ends the job with an error and the child is r
 
 * parent -> child (stdin): ``start`` (job id, config TOML, target epochs, optionally the
   parameters, optimiser state and history to continue from; ``preview``: only the first
-  snapshot), ``compare`` (job id, config TOML, architectures), then ``pause``, ``resume``,
-  ``step``, ``stop`` and ``lr`` for a job id, and ``quit``. The pipe itself queues whatever
-  the parent sends before the child is ready, so no control is ever dropped; the child keeps
-  the controls for a job that is still being built and applies them in order. One job runs
-  at a time: a new request stops the one before.
+  snapshot; what the visible views draw), ``compare`` (job id, config TOML, architectures),
+  then ``pause``, ``resume``, ``step``, ``stop``, ``lr`` and ``views`` (what the visible views
+  draw now, see :class:`~mlpstudio.experiment.frames.Needs`) for a job id, and ``quit``. The
+  pipe itself queues whatever the parent sends before the child is ready, so no control is
+  ever dropped; the child keeps the controls for a job that is still being built and applies
+  them in order. One job runs at a time: a new request stops the one before.
 * child -> parent (stdout): ``hello`` once, then for a job id: ``snapshot`` for every snapshot
-  the trainer yields and finally ``done`` (final parameters and optimiser state); or, for a
-  comparison, ``progress`` and a ``row`` (results, parameters, optimiser state, history) as
-  each architecture ends, then ``done``; or ``error``.
+  the trainer yields (a lean stream: what changed and what the visible views draw, see
+  :class:`~mlpstudio.experiment.frames.SnapshotEncoder`) and finally ``done`` (final
+  parameters and optimiser state); or, for a comparison, ``progress`` and a ``row`` (results,
+  parameters, optimiser state, history) as each architecture ends, then ``done``; or
+  ``error``.
 
 The child is started so that the folder the app was started from is not on its import path
 (see :func:`worker_command`).
@@ -47,7 +50,9 @@ from .frames import (
     MAX_BLOB,
     MAX_JSON,
     MAX_TEXT,
+    Needs,
     RemoteError,
+    SnapshotAssembler,
     pack,
     progress_from,
     read_frame,
@@ -232,17 +237,23 @@ class TrainingProcess:
               step: bool = False, snapshot_interval: float = 0.05, on_finished=None,
               layer_shapes=None, n_params: int | None = None,
               output_shapes: dict | None = None, preview: bool = False,
-              timeline=None) -> RemoteRun:  # fmt: skip
+              timeline=None, needs: Needs | None = None,
+              layers_of=None) -> RemoteRun:  # fmt: skip
         """Queue a run. ``layer_shapes``, ``n_params`` and ``output_shapes``, when given, are
-        what every snapshot's weights and outputs and the final parameter vector must match.
-        ``preview``: only the network's first snapshot (then ``done``), no training."""
+        what every snapshot's weights and outputs and the final parameter vector must match;
+        ``layers_of``: the network's split of a flat parameter vector into its layers.
+        ``preview``: only the network's first snapshot (then ``done``), no training.
+        ``needs``: what the visible views draw (everything if not given)."""
         run = RemoteRun(
-            self._next_id(), on_finished, layer_shapes, n_params, output_shapes, timeline
-        )
+            self._next_id(), on_finished, layer_shapes, n_params, output_shapes, timeline,
+            layers_of,
+        )  # fmt: skip
         run.paused = bool(step)
         header = {
             "kind": "start", "run": run.run_id, "config": config_toml, "epochs": int(epochs),
             "step": step, "snapshot_interval": snapshot_interval, "preview": preview,
+            **(needs or Needs()).fields(),
+            "by_epoch": layers_of is not None,  # an epoch's end may name its parameters
         }  # fmt: skip
         return self._submit(run, header, state)
 
@@ -352,7 +363,7 @@ class RemoteRun(_Job):
 
     def __init__(self, run_id: int, on_finished=None, layer_shapes=None,
                  n_params: int | None = None, output_shapes: dict | None = None,
-                 timeline=None):  # fmt: skip
+                 timeline=None, layers_of=None):  # fmt: skip
         """``timeline``: a :class:`~mlpstudio.core.insight.Timeline` that receives every
         snapshot's epoch parameters (this reader thread sees every snapshot)."""
         super().__init__(run_id, on_finished)
@@ -360,6 +371,7 @@ class RemoteRun(_Job):
         self.layer_shapes = layer_shapes
         self.n_params = n_params
         self.output_shapes = output_shapes
+        self.snapshots = SnapshotAssembler(layer_shapes, output_shapes, layers_of)
         self._latest: Snapshot | None = None
         self.final_params: np.ndarray | None = None
         self.final_optimizer_state: dict | None = None
@@ -370,7 +382,7 @@ class RemoteRun(_Job):
         Raises RemoteError for a message that is not valid."""
         kind = header["kind"]
         if kind == "snapshot":
-            snapshot = snapshot_from(header, arrays, self.layer_shapes, self.output_shapes)
+            snapshot = self.snapshots.add(header, arrays)
             if self.timeline is not None:
                 for epoch, params in snapshot.epoch_params:
                     self.timeline.add(epoch, params)
@@ -407,6 +419,15 @@ class RemoteRun(_Job):
 
     def set_learning_rate(self, lr: float) -> None:
         self._control("lr", value=float(lr))
+
+    def set_needs(self, needs: Needs) -> None:
+        """What the visible views draw changed: the child sends that from now on."""
+        self._control("views", **needs.fields())
+
+    @property
+    def whole_weights(self):
+        """The latest weights received for every layer at one moment (None before any)."""
+        return self.snapshots.whole_weights
 
 
 class RemoteComparison(_Job):

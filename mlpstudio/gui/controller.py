@@ -27,6 +27,7 @@ from ..data.dataset import DataError
 from ..data.expr import FormulaError
 from ..experiment.build import build_dataset, build_network, build_trainer
 from ..experiment.config import Config, ConfigError
+from ..experiment.frames import Needs
 from ..experiment.remote import TrainingProcess, state_arrays
 from .worker import ProcessRun, ThreadRun
 
@@ -57,6 +58,9 @@ class ExperimentController(QObject):
         self.network_error: str | None = None
         self.optimizer_state: dict | None = None
         self.run = None
+        #: what the window's visible views draw: a run in the training process sends only
+        #: that (the window updates it with :meth:`set_needs`)
+        self.needs = Needs()
         self.preview = None  # the request for the network's first snapshot, while it is out
         self._runs = 0  # the id of the latest run: a signal from an older one is ignored
         self.run_error: str | None = None  # why the last run ended with status "error"
@@ -349,7 +353,8 @@ class ExperimentController(QObject):
                 state = state_arrays(self.network.params_to_host(), self.optimizer_state, history)
             self.run = ProcessRun(self._runs, self.process, self.config.to_toml(), epochs, state,
                                   step, network=self.network, reference=last,
-                                  parent=self, timeline=self.timeline)  # fmt: skip
+                                  parent=self, timeline=self.timeline,
+                                  needs=self.needs)  # fmt: skip
         else:
             trainer = self._trainer(History.from_columns(history) if history else History(),
                                     epochs, TIMELINE_BUDGET)  # fmt: skip
@@ -367,6 +372,15 @@ class ExperimentController(QObject):
         self.run.start()
         self._timer.start()
         self._set_status("paused" if step else "running")
+
+    def set_needs(self, needs: Needs) -> None:
+        """What the visible views draw changed (the window calls this): a run in the training
+        process sends that from now on. Snapshots are whole whenever training stands still."""
+        if needs == self.needs:
+            return
+        self.needs = needs
+        if self.is_training and hasattr(self.run, "set_needs"):
+            self.run.set_needs(needs)
 
     def pause(self) -> None:
         if self.is_training:
@@ -504,7 +518,8 @@ class ExperimentController(QObject):
         snap = self.snapshot
         if snap is None or self.network is None or not snap.weights:
             return
+        weights = getattr(self.run, "whole_weights", None) or snap.weights  # one moment's
         try:
-            self.network.set_weights([(w, b) for w, b in snap.weights])
+            self.network.set_weights([(w, b) for w, b in weights])
         except ValueError:
             pass  # (checked on arrival; the untrained network stays otherwise)

@@ -253,6 +253,7 @@ class WindowLayout:
             self.function_views + [self.basis_view] + self.common_views + self.image_views
         )
         self._class_views_drawn = 0.0
+        self._class_views_output = None  # the predictions the class views last drew
 
     def _unit_clicked(self, column: int, unit: int) -> None:
         """A hidden unit clicked in the Network view: highlight it there, and in the basis

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStyle
 
 from ..experiment.config import IMAGE_KINDS, ConfigError
+from ..experiment.frames import Needs
 from ..experiment.shape import experiment_shape
 from .style import number
 from .views.classes import class_results
@@ -127,12 +128,28 @@ class Presenter:
             self._on_error(self.controller.network_error)
 
     def _on_snapshot(self, snapshot) -> None:
+        self._update_needs()
         for view in self.views:
             view.update_snapshot(snapshot)  # drawn only if it belongs to what the view shows
         self._show_class_results(force=snapshot.is_final or snapshot.step == 0)
         self.training_panel.show_progress(snapshot)
         if self.controller.status in ("running", "paused"):
             self.status_label.setText(self._status_text(self.controller.status))
+
+    def _update_needs(self) -> None:
+        """Tell the controller what the visible views draw (the training process sends only
+        that while training): the weights of which layers, and whether the predictions."""
+        layers: set[int] = set()
+        every_layer = outputs = False
+        for view in self.views:
+            if not view.isVisible() or view.visibleRegion().isEmpty():
+                continue
+            if view.draws_layers == "all":
+                every_layer = True
+            else:
+                layers.update(view.draws_layers)
+            outputs = outputs or view.draws_outputs
+        self.controller.set_needs(Needs(None if every_layer else tuple(sorted(layers)), outputs))
 
     def _show_class_results(self, force: bool = False) -> None:
         """Confusion matrix, gallery and per-class accuracy, at most every 0.2 s."""
@@ -145,15 +162,19 @@ class Presenter:
         if c.identity is None or snap.identity != c.identity:
             return  # the predictions of another experiment (the views were cleared)
         now = time.perf_counter()
-        if not force and now - self._class_views_drawn < CLASS_VIEWS_INTERVAL:
+        if not force and (
+            now - self._class_views_drawn < CLASS_VIEWS_INTERVAL
+            or snap.test_output is self._class_views_output  # the same predictions
+        ):
             return
-        self._class_views_drawn = now
+        self._class_views_drawn, self._class_views_output = now, snap.test_output
         results = class_results(dataset, snap.test_output, self.confusion_view.fold.isChecked())
         for view in (self.gallery_view, self.confusion_view, self.class_accuracy_view):
             if view is not self.gallery_view or dataset.is_image:
                 view.show_results(results)
 
     def _refresh_view(self, view) -> None:
+        self._update_needs()
         if self.controller.shown is not None:
             view.update_snapshot(self.controller.shown)
             if view in self.image_views:

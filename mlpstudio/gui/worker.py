@@ -32,35 +32,36 @@ class ProcessRun(QObject):
 
     def __init__(self, run_id: int, process: TrainingProcess, config_toml: str, epochs: int,
                  state: dict | None, step: bool, network=None, reference=None,
-                 preview: bool = False, parent=None, timeline=None):  # fmt: skip
+                 preview: bool = False, parent=None, timeline=None,
+                 needs=None):  # fmt: skip
         """``network`` and ``reference`` (a snapshot of it): what every message from the child
         must match (weight shapes, parameter count, output shapes). ``timeline`` receives the
-        epochs' parameters of every snapshot."""
+        epochs' parameters of every snapshot. ``needs``: what the visible views draw
+        (:class:`~mlpstudio.experiment.frames.Needs`; everything if None)."""
         super().__init__(parent)
         self.run_id = run_id
-        shapes = n_params = None
+        shapes = n_params = layers_of = None
         if network is not None:
             shapes = [(w.shape, b.shape) for w, b in network.weights_to_host()]
             n_params = network.n_params
+            layers_of = network.layers_of
         outputs = {}
         for name in ("test_output", "plot_output"):
             if getattr(reference, name, None) is not None:
                 outputs[name] = getattr(reference, name).shape
-        self._request = (process, config_toml, epochs, state, step, shapes, n_params, outputs,
-                         preview, timeline)  # fmt: skip
+        self._request = (process, config_toml, epochs, state, step)
+        self._options = dict(layer_shapes=shapes, n_params=n_params, output_shapes=outputs,
+                             preview=preview, timeline=timeline, needs=needs,
+                             layers_of=layers_of)  # fmt: skip
         self._run = None
 
     def start(self) -> None:
         """Send the request (connect ``finished`` first: it may fire at once)."""
-        process, config_toml, epochs, state, step, shapes, n_params, outputs, preview, timeline = (
-            self._request
-        )
+        process, config_toml, epochs, state, step = self._request
         # The reader thread calls back; emitting from there queues the signal to the GUI thread.
         self._run = process.start(config_toml, epochs, state, step=step,
                                   on_finished=lambda: self.finished.emit(self.run_id),
-                                  layer_shapes=shapes, n_params=n_params,
-                                  output_shapes=outputs, preview=preview,
-                                  timeline=timeline)  # fmt: skip
+                                  **self._options)  # fmt: skip
 
     def latest(self):
         return self._run.latest()
@@ -105,6 +106,14 @@ class ProcessRun(QObject):
 
     def set_learning_rate(self, lr: float):
         self._run.set_learning_rate(lr)
+
+    def set_needs(self, needs) -> None:
+        """The visible views changed: the child sends what they draw from now on."""
+        self._run.set_needs(needs)
+
+    @property
+    def whole_weights(self):
+        return self._run.whole_weights
 
 
 class _ThreadWorker(QObject):

@@ -136,6 +136,7 @@ class Diagram(QWidget):
 
 class BackpropView(View):
     export_name = "backpropagation"
+    draws_layers = "all"
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -35,6 +35,11 @@ class View(QWidget):
 
     title = "View"
     export_name = "view"
+    #: what the view draws from snapshots while it is visible, so that the training process
+    #: sends only that (see :class:`~mlpstudio.experiment.frames.Needs`): the weights of
+    #: these layers ("all", or 0-based indices), and the predictions (test and plot outputs)
+    draws_layers: tuple[int, ...] | str = ()
+    draws_outputs = False
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -25,6 +25,7 @@ MAX_CURVES = 100  # wider layers draw their first MAX_CURVES units (the sum uses
 
 class BasisView(View):
     export_name = "hidden_units"
+    draws_layers = "all"
     #: a last-hidden unit was clicked here (its index), or -1 for none
     unit_selected = Signal(int)
 

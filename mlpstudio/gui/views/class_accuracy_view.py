@@ -16,6 +16,7 @@ MAX_TICKS = 25
 
 class ClassAccuracyView(View):
     export_name = "class_accuracy"
+    draws_outputs = True
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -54,6 +54,7 @@ class _ClickableImage(pg.ImageItem):
 
 class ConfusionView(View):
     export_name = "confusion"
+    draws_outputs = True
     cellClicked = Signal(int, int)  # true class, predicted class
     foldChanged = Signal(bool)
 

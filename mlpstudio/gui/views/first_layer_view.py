@@ -25,6 +25,7 @@ MIN_INTERVAL = 0.2
 
 class FirstLayerView(View):
     export_name = "first_layer"
+    draws_layers = (0,)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,6 +57,8 @@ class FirstLayerView(View):
     def show_snapshot(self, snapshot):
         if self.dataset is None or not self.dataset.is_image:
             return
+        if snapshot.weights[0][0] is self._weights:
+            return  # the same weights (a lean snapshot repeats the ones it has)
         now = time.perf_counter()
         if now - self._last < MIN_INTERVAL and not snapshot.is_final:
             return

@@ -176,6 +176,7 @@ class GalleryView(View):
     """Test images with predictions; ``show_cell`` filters to one confusion-matrix cell."""
 
     export_name = "gallery"
+    draws_outputs = True
     PAGE = 24
 
     def __init__(self, parent=None, preview: bool = False):

@@ -258,6 +258,7 @@ class NetworkDiagram(QWidget):
 
 class NetworkView(View):
     export_name = "network"
+    draws_layers = "all"
     #: the probe was cleared (its marker on the predictions plot goes too)
     probe_cleared = Signal()
 
@@ -327,6 +328,9 @@ class NetworkView(View):
         super().set_identity(identity)
 
     def show_snapshot(self, snapshot):
+        states = getattr(snapshot, "unit_states", None)
+        if snapshot.weights is self.diagram.weights and states is self.diagram.unit_states:
+            return  # nothing new to draw (a lean snapshot repeats the arrays it has)
         now = time.perf_counter()
         if now - self._last_draw < MIN_INTERVAL and not snapshot.is_final:
             return

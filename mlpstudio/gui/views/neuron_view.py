@@ -144,6 +144,7 @@ def _sub(n: int) -> str:
 
 class NeuronView(View):
     export_name = "neuron"
+    draws_layers = "all"
 
     def __init__(self, parent=None):
         super().__init__(parent)

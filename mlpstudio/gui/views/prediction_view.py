@@ -22,6 +22,7 @@ GRID_1D = 400
 
 class PredictionView(View):
     export_name = "predictions"
+    draws_outputs = True
 
     def __init__(self, parent=None, show_network: bool = True):
         """``show_network=False`` draws only the data (the data panel's preview)."""

@@ -65,6 +65,7 @@ class _Layer:
 
 class WeightsView(View):
     export_name = "weights"
+    draws_layers = "all"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -184,6 +185,8 @@ class WeightsView(View):
             lay.note.setFont(font)
 
     def show_snapshot(self, snapshot):
+        if snapshot.weights is self._weights:
+            return  # the same weights (a lean snapshot repeats the ones it has)
         now = time.perf_counter()
         if now - self._last_draw < MIN_INTERVAL and not snapshot.is_final:
             return

@@ -1,0 +1,203 @@
+"""What the training process sends the window, and what the window costs, while training with
+every view visible (issue 14, item 3):
+
+(a) bytes per second from the training process to the window (every frame, counted where the
+    window's reader thread reads it), and per snapshot; with the largest arrays by name;
+(b) the GUI process's CPU share: its ``time.process_time`` (all its threads: drawing and the
+    reader that decodes frames) over the wall time of the training;
+(c) training throughput with every view live against the same experiment trained headless in
+    a thread of this process, as a ratio;
+(d) GUI event-loop delay while training, from a 10 ms timer probe: p50 and p99 lateness.
+
+    MLPSTUDIO_DATA=STORE QT_QPA_PLATFORM=offscreen python benchmarks/snapshots.py \
+        [--preset mnist] [--repeats 3] [--epochs N]
+
+STORE holds MNIST (``mlpstudio data import mnist FOLDER --dir STORE``). The default is the MNIST
+preset (784-256-128-10, 10,000 training images); ``--preset`` names another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["MLPSTUDIO_CONFIG_DIR"] = tempfile.mkdtemp(prefix="mlpstudio-bench-")
+
+from benchmarks.gui import headless_rate, percentile  # noqa: E402
+
+
+class Counted:
+    """A binary stream that counts the bytes read through it."""
+
+    def __init__(self, stream, tally):
+        self.stream, self.tally = stream, tally
+
+    def read(self, n=-1):
+        data = self.stream.read(n)
+        self.tally["bytes"] += len(data)
+        return data
+
+
+TALLY: collections.Counter = collections.Counter()
+ARRAYS: collections.Counter = collections.Counter()
+
+
+def count_frames() -> None:
+    """Count every frame the window's reader thread reads from the training process."""
+    from mlpstudio.experiment import remote
+
+    original = remote.read_frame
+
+    def read_frame(stream):
+        header, arrays = original(Counted(stream, TALLY))
+        TALLY[f"frames.{header.get('kind')}"] += 1
+        for name, array in arrays.items():
+            ARRAYS[name.split(".")[0]] += array.nbytes
+        return header, arrays
+
+    remote.read_frame = read_frame
+
+
+def make_all_views_visible(window, loop_for) -> None:
+    """Tabbed docks show one view at a time: float the hidden ones (as benchmarks/gui.py)."""
+    docks = {dock.widget(): dock for dock in window.view_docks.values()}
+    for view in window.views:
+        if view.visibleRegion().isEmpty() and view in docks:
+            docks[view].setFloating(True)
+            docks[view].resize(480, 360)
+            docks[view].show()
+    loop_for(300)
+    hidden = [type(v).__name__ for v in window.views if v.visibleRegion().isEmpty()]
+    assert not hidden, f"views not visible: {hidden}"
+
+
+def gui_run(config) -> dict:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from mlpstudio.gui.controller import ExperimentController
+    from mlpstudio.gui.main_window import MainWindow
+
+    def loop_for(ms):
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    controller = ExperimentController(config)
+    window = MainWindow(controller)
+    window.show()
+    loop_for(300)
+    controller.settle()
+    make_all_views_visible(window, loop_for)
+    loop_for(300)
+
+    delays, clock, last = [], QElapsedTimer(), [0]
+    probe = QTimer()
+    probe.setInterval(10)
+
+    def tick():
+        now = clock.elapsed()
+        delays.append(max(0, now - last[0] - 10))
+        last[0] = now
+
+    probe.timeout.connect(tick)
+    done = QEventLoop()
+    ended = ("finished", "stopped", "diverged", "early_stopped", "error")
+    controller.statusChanged.connect(lambda s: s in ended and done.quit())
+    shown = collections.Counter()
+    controller.snapshotReady.connect(lambda _: shown.update(["snapshots"]))
+    TALLY.clear()
+    ARRAYS.clear()
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    clock.start()
+    probe.start()
+    controller.start()
+    done.exec()
+    probe.stop()
+    wall = time.perf_counter() - wall0
+    cpu = time.process_time() - cpu0
+    snap = controller.snapshot
+    result = {
+        "rate": snap.samples_per_second,
+        "wall": wall,
+        "bytes": TALLY["bytes"],
+        "snapshots": TALLY["frames.snapshot"],
+        "cpu_share": cpu / wall,
+        "cpu": cpu,
+        "delays": delays[1:],
+        "arrays": dict(ARRAYS),
+        "epochs": snap.epoch,
+        "status": snap.status,
+    }
+    window.close()
+    loop_for(100)
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--preset", default="mnist")
+    parser.add_argument("--epochs", type=int, default=None)
+    args = parser.parse_args(argv)
+
+    from PySide6.QtWidgets import QApplication
+
+    from mlpstudio.experiment.presets import preset_config
+    from mlpstudio.gui.style import configure_pyqtgraph
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841
+    configure_pyqtgraph()
+    config = preset_config(args.preset)
+    if args.epochs:
+        config.training.epochs = args.epochs
+    count_frames()
+    print(f"experiment: preset {args.preset}, {config.training.epochs} epochs, "
+          f"hidden {config.model.hidden}; cores here: {os.cpu_count()}")  # fmt: skip
+    runs, headless = [], []
+    for i in range(args.repeats):
+        headless.append(headless_rate(config))
+        r = gui_run(config)
+        runs.append(r)
+        top = sorted(r["arrays"].items(), key=lambda kv: -kv[1])[:4]
+        print(
+            f"  run {i + 1}: {r['wall']:.1f} s, {r['status']} at epoch {r['epochs']}; "
+            f"{r['bytes'] / r['wall'] / 1e6:.2f} MB/s worker->window "
+            f"({r['snapshots']} snapshots, {r['bytes'] / max(1, r['snapshots']) / 1e6:.3f} MB "
+            f"each); GUI CPU {100 * r['cpu_share']:.0f}% of a core ({r['cpu']:.1f} s); "
+            f"speed {r['rate'] / headless[-1]:.3f} of headless "
+            f"({r['rate']:,.0f} vs {headless[-1]:,.0f} samples/s); "
+            f"p99 {percentile(r['delays'], 99):.0f} ms\n"
+            f"         largest arrays (MB): " + ", ".join(f"{k} {v / 1e6:.1f}" for k, v in top)
+        )
+    mbs = [r["bytes"] / r["wall"] / 1e6 for r in runs]
+    # the timeline's exact parameters of every epoch: needed whatever the views show
+    timeline = [r["arrays"].get("params", 0) / r["wall"] / 1e6 for r in runs]
+    cpu = [100 * r["cpu_share"] for r in runs]
+    ratios = [r["rate"] / h for r, h in zip(runs, headless)]
+    delays = [d for r in runs for d in r["delays"]]
+    print(f"(a) worker->window: {min(mbs):.2f}-{max(mbs):.2f} MB/s "
+          f"(median {statistics.median(mbs):.2f}); of which the timeline's epoch parameters "
+          f"{min(timeline):.2f}-{max(timeline):.2f} MB/s")  # fmt: skip
+    seconds = [r["cpu"] for r in runs]
+    print(f"(b) GUI process CPU: {min(cpu):.0f}-{max(cpu):.0f}% of a core "
+          f"(median {statistics.median(cpu):.0f}%); {min(seconds):.1f}-{max(seconds):.1f} "
+          f"CPU seconds per run")  # fmt: skip
+    print(f"(c) training speed, views live / headless: {min(ratios):.3f}-{max(ratios):.3f} "
+          f"(median {statistics.median(ratios):.3f})")  # fmt: skip
+    print(f"(d) event-loop delay while training: p50 {percentile(delays, 50):.1f} ms, "
+          f"p99 {percentile(delays, 99):.1f} ms, max {max(delays, default=0):.0f} ms "
+          f"({len(delays)} probes)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
