@@ -2,40 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="161"/>
-        <source>Forward pass, layer {l}</source>
-        <extracomment>forward, loss, output, backward, gradients or update (what a drawing highlights)</extracomment>
-        <translation>Paso hacia delante, capa {l}</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="183"/>
-        <source>The loss</source>
-        <translation>La pérdida</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="202"/>
-        <source>Error at the output</source>
-        <translation>Error en la salida</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="213"/>
-        <source>Error of layer {l}, propagated back</source>
-        <translation>Error de la capa {l}, propagado hacia atrás</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="231"/>
-        <source>Gradients of layer {l}</source>
-        <translation>Gradientes de la capa {l}</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="260"/>
-        <source>The update ({name})</source>
-        <translation>La actualización ({name})</translation>
-    </message>
-</context>
-<context>
     <name>Activations</name>
     <message>
         <location filename="../../mlpstudio/core/activations.py" line="128"/>
@@ -200,9 +166,14 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../../mlpstudio/experiment/archive.py" line="594"/>
-        <source>{old} was not found; the copy stored in the experiment is used ({new}).</source>
+        <location filename="../../mlpstudio/experiment/archive.py" line="596"/>
+        <source>{old} is not a regular file (a device, folder or pipe); the copy stored in the experiment is used ({new}).</source>
         <extracomment>data.kind = csv: the file is stored in the experiment up to this size (bytes), so that it reopens on a machine without the original; a larger file is referenced by path only.</extracomment>
+        <translation>{old} no es un archivo normal (es un dispositivo, una carpeta o una tubería); se usa la copia guardada en el experimento ({new}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/archive.py" line="601"/>
+        <source>{old} was not found; the copy stored in the experiment is used ({new}).</source>
         <translation>{old} no se encontró; se usa la copia guardada en el experimento ({new}).</translation>
     </message>
 </context>
@@ -240,65 +211,114 @@
     </message>
 </context>
 <context>
+    <name>Backprop</name>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="60"/>
+        <source>--sample: choose a training sample from 0 to {last}</source>
+        <translation>--sample: elige una muestra de entrenamiento de 0 a {last}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="177"/>
+        <source>Forward pass, layer {l}</source>
+        <extracomment>forward, loss, output, backward, gradients or update (what a drawing highlights)</extracomment>
+        <translation>Propagación hacia delante, capa {l}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="199"/>
+        <source>The loss</source>
+        <translation>La pérdida</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="218"/>
+        <source>Error at the output</source>
+        <translation>Error en la salida</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="229"/>
+        <source>Error of layer {l}, propagated back</source>
+        <translation>Error de la capa {l}, propagado hacia atrás</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="247"/>
+        <source>Gradients of layer {l}</source>
+        <translation>Gradientes de la capa {l}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="276"/>
+        <source>The update ({name})</source>
+        <translation>La actualización ({name})</translation>
+    </message>
+</context>
+<context>
     <name>BackpropView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="136"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="143"/>
         <source>&lt;b&gt;Backpropagation&lt;/b&gt;</source>
         <translation>&lt;b&gt;Retropropagación&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="137"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="144"/>
         <source>Sample</source>
         <translation>Muestra</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="140"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="147"/>
         <source>The training sample to follow (its index).</source>
         <translation>La muestra de entrenamiento que se sigue (su índice).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="143"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="154"/>
         <source>Prev</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="144"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="155"/>
         <source>The previous step.</source>
         <translation>El paso anterior.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="146"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="158"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="147"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="159"/>
         <source>The next step.</source>
         <translation>El paso siguiente.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="213"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="228"/>
         <source>Training: the example follows when training pauses.</source>
-        <extracomment>() -&gt; (config, optimizer_state or None, whether that state is the run&apos;s own now); set by the window (the controller&apos;s configuration and optimiser state)</extracomment>
+        <extracomment>the step&apos;s formula, a blank line, then the formula with the numbers: read-only, it scrolls down (never sideways: rows wrap), and a low dock keeps its room for them () -&gt; (config, optimizer_state or None, whether that state is the run&apos;s own now); set by the window (the controller&apos;s configuration and optimiser state) the test image a click in the gallery chose (None: the spin box&apos;s training sample) where the sample came from, shown beside the step&apos;s title (&quot;&quot; for the spin box)</extracomment>
         <translation>Entrenando: el ejemplo se actualiza cuando el entrenamiento se pausa.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="251"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="258"/>
+        <source>the training sample nearest to {point}</source>
+        <translation>la muestra de entrenamiento más cercana a {point}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="303"/>
         <source>Train or step once to follow a sample through.</source>
         <translation>Entrena o da un paso para seguir una muestra por la red.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="257"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="310"/>
         <source>step {i} of {n}</source>
         <translation>paso {i} de {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="264"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="316"/>
         <source>The optimiser&apos;s buffers are in the training process while a run is alive: stop training to see this update with their numbers.</source>
         <translation>Los búferes del optimizador están en el proceso de entrenamiento mientras dura una ejecución: detén el entrenamiento para ver esta actualización con sus números.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="270"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="323"/>
+        <source>A test image: training never steps on it; these are the weights a step on it would give.</source>
+        <translation>Una imagen de test: el entrenamiento nunca da un Paso con ella; estos son los pesos que daría un Paso con ella.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="327"/>
         <source>Step with batch size 1 on this sample gives exactly these weights.</source>
         <translation>Un Paso con tamaño de lote 1 sobre esta muestra da exactamente estos pesos.</translation>
     </message>
@@ -306,38 +326,38 @@
 <context>
     <name>BasisView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="33"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="35"/>
         <source>&lt;b&gt;Hidden units&lt;/b&gt;: a&lt;sub&gt;j&lt;/sub&gt;(x)·W&lt;sub&gt;j&lt;/sub&gt; + bias = network</source>
         <extracomment>a last-hidden unit was clicked here (its index), or -1 for none</extracomment>
         <translation>&lt;b&gt;Unidades ocultas&lt;/b&gt;: a&lt;sub&gt;j&lt;/sub&gt;(x)·W&lt;sub&gt;j&lt;/sub&gt; + sesgo = red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="37"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="39"/>
         <source>Each thin curve is one last-hidden unit&apos;s contribution a_j(x)·W_j to the output; with the output bias (dashed) they add up to the network&apos;s curve (red). Click a curve, or a unit in the Network view, to highlight it in both.</source>
         <translation>Cada curva fina es la contribución a_j(x)·W_j de una unidad de la última capa oculta a la salida; con el sesgo de salida (discontinuo) suman la curva de la red (roja). Haz clic en una curva, o en una unidad de la vista Red, para resaltarla en ambas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="45"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="47"/>
         <source>contribution</source>
         <translation>contribución</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="79"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="82"/>
         <source>Only for functions of one input with one output.</source>
         <translation>Solo para funciones de una entrada y una salida.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="95"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="125"/>
         <source>units ({n})</source>
         <translation>unidades ({n})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="96"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="128"/>
         <source>output bias</source>
         <translation>sesgo de salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="97"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="129"/>
         <source>network</source>
         <translation>red</translation>
     </message>
@@ -345,83 +365,88 @@
 <context>
     <name>Board</name>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="103"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="113"/>
         <source>Write your name before submitting.</source>
-        <extracomment>The most history points kept in a submitted result. The most entries of a results folder looked at (a folder of a whole school is ~1,000).</extracomment>
+        <extracomment>The most history points kept in a submitted result. The most entries of a results folder looked at (a folder of a whole school is ~1,000). The largest count (parameters, epochs) a result may state: the largest integer a float holds exactly, beyond which the plot and the table could not show it.</extracomment>
         <translation>Escribe tu nombre antes de enviar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="106"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="116"/>
         <source>A name of at most {n} characters on one line, please.</source>
         <translation>Un nombre de como mucho {n} caracteres en una línea, por favor.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="113"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="122"/>
+        <source>The name holds characters that cannot be shown as typed (control or text-direction characters, or bytes that are not UTF-8); type it with letters, digits and punctuation only.</source>
+        <translation>El nombre contiene caracteres que no se pueden mostrar tal como se escribieron (caracteres de control o de dirección del texto, o bytes que no son UTF-8); escríbelo solo con letras, cifras y signos de puntuación.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/board.py" line="132"/>
         <source>There is no result to submit yet: train the network first.</source>
         <translation>Aún no hay resultado que enviar: entrena antes la red.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="157"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="176"/>
         <source>There is no network to submit yet.</source>
         <translation>Aún no hay red que enviar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="189"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="208"/>
         <source>{folder}: the results folder does not exist or cannot be reached.</source>
         <translation>{folder}: la carpeta de resultados no existe o no se puede alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="194"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="213"/>
         <source>The result is too large to submit.</source>
         <translation>El resultado es demasiado grande para enviarlo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="199"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="218"/>
         <source>{folder}: cannot write there ({reason}).</source>
         <translation>{folder}: no se puede escribir ahí ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="236"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="257"/>
         <source>{file}: not a result file (.json); skipped.</source>
         <translation>{file}: no es un archivo de resultado (.json); omitido.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="237"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="258"/>
         <source>{file}: not a plain file (a link, folder or device); skipped.</source>
         <translation>{file}: no es un archivo normal (un enlace, carpeta o dispositivo); omitido.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="240"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="261"/>
         <source>{file}: {size} bytes is too large for a result; skipped.</source>
         <translation>{file}: {size} bytes es demasiado para un resultado; omitido.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="241"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="262"/>
         <source>{file}: cannot be read ({reason}); skipped.</source>
         <translation>{file}: no se puede leer ({reason}); omitido.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="242"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="263"/>
         <source>{file}: not an MLP Studio result ({reason}); skipped.</source>
         <translation>{file}: no es un resultado de MLP Studio ({reason}); omitido.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="243"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="264"/>
         <source>{file}: a result for another lab; skipped.</source>
         <translation>{file}: un resultado de otra práctica; omitido.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="244"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="265"/>
         <source>{file}: the signature does not match (edited after it was submitted); skipped.</source>
         <translation>{file}: la firma no coincide (modificado después de enviarse); omitido.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="247"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="268"/>
         <source>Only the first {n} files of the folder were read.</source>
         <translation>Solo se leyeron los primeros {n} archivos de la carpeta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/board.py" line="312"/>
+        <location filename="../../mlpstudio/experiment/board.py" line="348"/>
         <source>{folder}: the results folder cannot be read ({reason}).</source>
         <translation>{folder}: no se puede leer la carpeta de resultados ({reason}).</translation>
     </message>
@@ -429,12 +454,12 @@
 <context>
     <name>ClassAccuracyView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="22"/>
+        <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="23"/>
         <source>&lt;b&gt;Accuracy per class&lt;/b&gt; on the test set</source>
         <translation>&lt;b&gt;Exactitud por clase&lt;/b&gt; en el conjunto de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="24"/>
+        <location filename="../../mlpstudio/gui/views/class_accuracy_view.py" line="25"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
@@ -442,131 +467,101 @@
 <context>
     <name>ClassBoard</name>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="60"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="56"/>
         <source>Class board: {title}</source>
         <extracomment>How often a live board re-reads its folder (a shared drive: polling, not file events, which network file systems do not deliver). How many of the best fits are named on the plot (more would cover each other). (the reader that read, a Board or the reason it could not): from the reading thread</extracomment>
         <translation>Panel de la clase: {title}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="67"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="63"/>
         <source>Folder...</source>
         <translation>Carpeta...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="68"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="64"/>
         <source>Read the results from another folder.</source>
         <translation>Leer los resultados de otra carpeta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="70"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="66"/>
         <source>Live</source>
         <translation>En directo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="72"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="68"/>
         <source>Read the folder again every {seconds} seconds.</source>
         <translation>Volver a leer la carpeta cada {seconds} segundos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="78"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="74"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="88"/>
-        <source>parameters (log scale)</source>
-        <translation>parámetros (escala logarítmica)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="89"/>
-        <source>error</source>
-        <translation>error</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="97"/>
-        <source>train error</source>
-        <translation>error de entrenamiento</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="101"/>
-        <source>test error</source>
-        <translation>error de test</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="108"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="86"/>
         <source>#</source>
         <translation>n.º</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="109"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="87"/>
         <source>Student</source>
         <translation>Estudiante</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="110"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="88"/>
         <source>Hidden
 layers</source>
         <translation>Capas
 ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="111"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="89"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="112"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="90"/>
         <source>Train
 error</source>
         <translation>Error de
 entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="113"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="91"/>
         <source>Test
 error</source>
         <translation>Error
 de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="124"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="102"/>
         <source>Skipped files</source>
         <translation>Archivos omitidos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="132"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="110"/>
         <source>Best fits (lowest test error first)</source>
         <translation>Mejores ajustes (menor error de test primero)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="166"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="144"/>
         <source>Results folder</source>
         <translation>Carpeta de resultados</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="182"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="160"/>
         <source>Folder: {folder}</source>
         <translation>Carpeta: {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="222"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="200"/>
         <source>Results: {n}</source>
         <translation>Resultados: {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="250"/>
+        <location filename="../../mlpstudio/gui/class_board.py" line="228"/>
         <source>{student}: {file}, submitted {when}</source>
         <translation>{student}: {file}, enviado el {when}</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="267"/>
-        <source>error (1 - accuracy, log scale)</source>
-        <translation>error (1 - exactitud, escala logarítmica)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/class_board.py" line="268"/>
-        <source>error (MSE, log scale)</source>
-        <translation>error (MSE, escala logarítmica)</translation>
     </message>
 </context>
 <context>
@@ -1275,276 +1270,246 @@ de test</translation>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../mlpstudio/experiment/compare.py" line="50"/>
+        <location filename="../../mlpstudio/experiment/compare.py" line="53"/>
         <source>Few noisy points: 1-10-1 against 1-200-200-1</source>
-        <extracomment>The course&apos;s comparison, used when no architecture is given: 31, 151 and 2,701 parameters. Ready-made comparisons the Compare window offers: preset -&gt; (label, architectures). On 20 noisy points a 1-10-1 net generalises while a 1-200-200-1 net fits the noise: the course&apos;s closing question (fits well, efficient, generalises) with answers that differ.</extracomment>
+        <extracomment>The course&apos;s comparison, used when no architecture is given: 31, 151 and 2,701 parameters. Ready-made comparisons the Compare window offers: preset -&gt; (label, architectures). On 20 noisy points a 1-10-1 net generalises while a 1-200-200-1 net fits the noise: the course&apos;s closing question (fits well, efficient, generalises) with answers that differ. The architectures are the preset&apos;s own net and its rival (experiment/presets.py), so the case, the preset and the lab cannot drift apart.</extracomment>
         <translation>Pocos puntos con ruido: 1-10-1 frente a 1-200-200-1</translation>
     </message>
 </context>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="71"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="69"/>
         <source>Compare architectures</source>
         <translation>Comparar arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="80"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="78"/>
         <source>The main window&apos;s experiment</source>
         <translation>El experimento de la ventana principal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="85"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="83"/>
         <source>Compare on the main window&apos;s data, or on a ready-made case whose answers differ.</source>
         <translation>Compara con los datos de la ventana principal o con un caso preparado en el que las respuestas difieren.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="88"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="86"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="89"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="87"/>
         <source>List</source>
         <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="90"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="88"/>
         <source>Depth x width grid</source>
         <translation>Rejilla profundidad x anchura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="99"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="97"/>
         <source>Architectures</source>
         <translation>Arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="103"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="101"/>
         <source>Hidden layers of each architecture, separated by &apos;;&apos;. &apos;50,50&apos; is two hidden layers of 50 units; &apos;0&apos; is no hidden layer.</source>
         <translation>Capas ocultas de cada arquitectura, separadas por &apos;;&apos;. &apos;50,50&apos; son dos capas ocultas de 50 neuronas; &apos;0&apos; es ninguna capa oculta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="107"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="105"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="143"/>
         <source>Hidden layers</source>
         <translation>Capas ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="113"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="110"/>
         <source>Numbers of hidden layers, e.g. 1, 2, 3.</source>
         <translation>Números de capas ocultas, p. ej. 1, 2, 3.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="115"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="112"/>
         <source>Units per hidden layer, e.g. 5, 10, 50.</source>
         <translation>Neuronas por capa oculta, p. ej. 5, 10, 50.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="117"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="234"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="114"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="219"/>
         <source>depths</source>
         <translation>profundidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="119"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="235"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="116"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="220"/>
         <source>widths</source>
         <translation>anchuras</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="121"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
         <source>Grid</source>
         <translation>Rejilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="125"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="123"/>
         <source>Epochs for every architecture (the same for all, so the comparison is fair).</source>
         <translation>Épocas para cada arquitectura (las mismas para todas, para que la comparación sea justa).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="127"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="147"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="125"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="130"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="128"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="131"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="129"/>
         <source>Train every architecture on the same data and seed.</source>
         <translation>Entrena cada arquitectura con los mismos datos y la misma semilla.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="132"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="130"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="133"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="131"/>
         <source>Stop after the architecture being trained.</source>
         <translation>Se detiene después de la arquitectura que se está entrenando.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="134"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="414"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="132"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="392"/>
         <source>Open as experiment</source>
         <translation>Abrir como experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="135"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="133"/>
         <source>Continue with the selected row in the main window.</source>
         <translation>Continúa con la fila seleccionada en la ventana principal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="136"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="134"/>
         <source>Export CSV...</source>
         <translation>Exportar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="137"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="135"/>
         <source>Save the table as a CSV file.</source>
         <translation>Guarda la tabla como archivo CSV.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="143"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="143"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="146"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="144"/>
         <source>Train loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="146"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="144"/>
         <source>Test loss</source>
         <translation>Pérdida de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="146"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="144"/>
         <source>Train metric</source>
         <translation>Métrica de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="147"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
         <source>Test metric</source>
         <translation>Métrica de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="147"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
         <source>Seconds</source>
         <translation>Segundos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="163"/>
-        <source>parameters (log scale)</source>
-        <translation>parámetros (escala logarítmica)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="164"/>
-        <source>error</source>
-        <translation>error</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="174"/>
-        <source>train error</source>
-        <translation>error de entrenamiento</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="178"/>
-        <source>test error</source>
-        <translation>error de test</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="222"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="207"/>
         <source>Write at least one architecture, e.g. 10; 50,50.</source>
         <translation>Escribe al menos una arquitectura, p. ej. 10; 50,50.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="228"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="213"/>
         <source>&apos;{spec}&apos; is ambiguous: write {separate} for separate networks, or {layers} for one network with these hidden layers.</source>
         <translation>&apos;{spec}&apos; es ambiguo: escribe {separate} para redes separadas, o {layers} para una red con estas capas ocultas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="244"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="229"/>
         <source>{what}: &apos;{part}&apos; is not a whole number; write numbers separated by commas, e.g. 1, 2, 3.</source>
         <translation>{what}: &apos;{part}&apos; no es un número entero; escribe números separados por comas, p. ej. 1, 2, 3.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="260"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="251"/>
         <source>(none)</source>
         <translation>(ninguna)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="264"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="255"/>
         <source>Networks to train ({n}), hidden layers: {list}</source>
         <translation>Redes que se entrenarán ({n}), capas ocultas: {list}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="293"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="284"/>
         <source>Cannot compare</source>
         <translation>No se puede comparar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="298"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="289"/>
         <source>Starting...</source>
         <translation>Iniciando...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="338"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="329"/>
         <source>Training {i} of {n}: hidden layers {hidden}, epoch {epoch} of {total}</source>
         <translation>Entrenando {i} de {n}: capas ocultas {hidden}, época {epoch} de {total}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="343"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="334"/>
         <source>Done: {k} of {n} architectures.</source>
         <translation>Hecho: {k} de {n} arquitecturas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="350"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="341"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="350"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="341"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="376"/>
-        <source>error (MSE, log scale)</source>
-        <translation>error (MSE, escala logarítmica)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="380"/>
-        <source>error (1 - accuracy, log scale)</source>
-        <translation>error (1 - exactitud, escala logarítmica)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="416"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="394"/>
         <source>A network without hidden layers cannot be opened as an experiment; give it at least one.</source>
         <translation>Una red sin capas ocultas no se puede abrir como experimento; ponle al menos una.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="431"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="409"/>
         <source>Export comparison</source>
         <translation>Exportar comparación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="431"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="409"/>
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="437"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="415"/>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
     </message>
@@ -1552,32 +1517,32 @@ de test</translation>
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="62"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="63"/>
         <source>&lt;b&gt;Confusion matrix&lt;/b&gt;: rows true, columns predicted</source>
         <translation>&lt;b&gt;Matriz de confusión&lt;/b&gt;: filas reales, columnas predichas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="63"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="64"/>
         <source>Superclasses</source>
         <translation>Superclases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="66"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="67"/>
         <source>Fold the 100 CIFAR-100 classes into their 20 superclasses: a mistake between two kinds of tree counts as right.</source>
         <translation>Agrupa las 100 clases de CIFAR-100 en sus 20 superclases: confundir dos tipos de árbol cuenta como acierto.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="74"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="75"/>
         <source>true class</source>
         <translation>clase real</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="75"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="76"/>
         <source>predicted class</source>
         <translation>clase predicha</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="189"/>
+        <location filename="../../mlpstudio/gui/views/confusion_view.py" line="190"/>
         <source>True {true}, predicted {predicted}: {count} of {total} ({share})</source>
         <translation>Real {true}, predicha {predicted}: {count} de {total} ({share})</translation>
     </message>
@@ -1585,157 +1550,216 @@ de test</translation>
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="48"/>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="152"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="49"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="157"/>
         <source>Import CSV</source>
         <translation>Importar CSV</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="60"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="61"/>
         <source>Choose file...</source>
         <translation>Elegir archivo...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="67"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="68"/>
         <source>The first rows of the file, as read.</source>
         <translation>Las primeras filas del archivo, tal como se leen.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="73"/>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="79"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="74"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="80"/>
         <source>Detect</source>
         <translation>Detectar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="74"/>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="187"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="75"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="192"/>
         <source>Tab</source>
         <translation>Tabulador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="76"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="77"/>
         <source>The character between the columns.</source>
         <translation>El carácter entre las columnas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="77"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="78"/>
         <source>Separator</source>
         <translation>Separador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="79"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="80"/>
         <source>Point: 1.5</source>
         <translation>Punto: 1.5</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="80"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="81"/>
         <source>Comma: 1,5</source>
         <translation>Coma: 1,5</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="82"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="83"/>
         <source>How the file writes decimals (Spanish files: comma).</source>
         <translation>Cómo escribe el archivo los decimales (archivos en español: coma).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="83"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="84"/>
         <source>Decimal mark</source>
         <translation>Separador decimal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="88"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="89"/>
         <source>The column the network learns to predict.</source>
         <translation>La columna que la red aprende a predecir.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="89"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="90"/>
         <source>Target column</source>
         <translation>Columna objetivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="92"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="93"/>
         <source>Automatic (text or few whole numbers: classes)</source>
         <translation>Automática (texto o pocos enteros: clases)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="93"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="94"/>
         <source>Regression (predict a number)</source>
         <translation>Regresión (predecir un número)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="94"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="95"/>
         <source>Classification (predict a class)</source>
         <translation>Clasificación (predecir una clase)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="98"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="99"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="99"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="100"/>
         <source>Standardise the inputs (mean 0, std 1)</source>
         <translation>Estandarizar las entradas (media 0, desviación 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="101"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="102"/>
         <source>With the mean and standard deviation of the training rows only.</source>
         <translation>Con la media y la desviación típica de las filas de entrenamiento solamente.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="104"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="107"/>
         <source>Scale a numeric target to [-1, 1]</source>
         <translation>Escalar un objetivo numérico a [-1, 1]</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="106"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="109"/>
         <source>Divide the target by its largest absolute value in the training rows; the views show it in the file&apos;s units.</source>
         <translation>Divide el objetivo por su mayor valor absoluto en las filas de entrenamiento; las vistas lo muestran en las unidades del archivo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="112"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="113"/>
+        <source>Divide a numeric target by its maximum</source>
+        <translation>Dividir un objetivo numérico por su máximo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="115"/>
+        <source>Divide the target by its largest value in the training rows (the course&apos;s y / y.max()); the views show it in the file&apos;s units.</source>
+        <translation>Divide el objetivo por su mayor valor en las filas de entrenamiento (el y / y.max() del curso); las vistas lo muestran en las unidades del archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="121"/>
         <source>Input columns</source>
         <translation>Columnas de entrada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="114"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="123"/>
         <source>Tick the columns the network reads; they must be numbers.</source>
         <translation>Marca las columnas que lee la red; deben ser números.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="153"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="158"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="160"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="165"/>
         <source>No file chosen yet.</source>
         <translation>Aún no se ha elegido ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="188"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="193"/>
         <source>point</source>
         <translation>punto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="188"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="193"/>
         <source>comma</source>
         <translation>coma</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="190"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="195"/>
         <source>Read with separator “{sep}” and decimal {dec}; {n} columns.</source>
         <translation>Leído con separador «{sep}» y decimal {dec}; {n} columnas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="232"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="237"/>
         <source>{name} (text)</source>
         <translation>{name} (texto)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/csv_dialog.py" line="286"/>
+        <location filename="../../mlpstudio/gui/csv_dialog.py" line="291"/>
         <source>Tick at least one input column.</source>
         <translation>Marca al menos una columna de entrada.</translation>
+    </message>
+</context>
+<context>
+    <name>CudaGraph</name>
+    <message>
+        <location filename="../../mlpstudio/core/cuda_graph.py" line="55"/>
+        <source>CUDA graph replay: on.</source>
+        <extracomment>environment variable that turns replay off when set to 0 (benchmarks time both paths) optimisers whose registry ``update`` ignores ``t`` (their only step-dependent input is the learning rate, which the graph reads from the device); Adam goes through its fused kernel</extracomment>
+        <translation>Repetición con grafos CUDA: activada.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/cuda_graph.py" line="56"/>
+        <source>CUDA graph replay: off ({reason}).</source>
+        <translation>Repetición con grafos CUDA: desactivada ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/cuda_graph.py" line="58"/>
+        <source>the CPU computes</source>
+        <translation>calcula la CPU</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/cuda_graph.py" line="59"/>
+        <source>no usable GPU</source>
+        <translation>no hay ninguna GPU utilizable</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/cuda_graph.py" line="60"/>
+        <source>turned off by {variable}=0</source>
+        <translation>desactivada con {variable}=0</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/cuda_graph.py" line="61"/>
+        <source>this CuPy cannot capture graphs: {detail}</source>
+        <translation>esta versión de CuPy no puede capturar grafos: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/cuda_graph.py" line="62"/>
+        <source>the capture self-test failed: {detail}</source>
+        <translation>falló la autoprueba de captura: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/cuda_graph.py" line="63"/>
+        <source>no graph step for the {detail} optimiser</source>
+        <translation>no hay paso en grafo para el optimizador {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/cuda_graph.py" line="64"/>
+        <source>capture failed: {detail}</source>
+        <translation>falló la captura: {detail}</translation>
     </message>
 </context>
 <context>
@@ -1788,8 +1812,8 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="226"/>
-        <source>The domain [{lo}, {hi}] is wider than floating-point numbers can measure; use a narrower domain.</source>
-        <translation>El dominio [{lo}, {hi}] es más ancho de lo que los números de coma flotante pueden medir; use un dominio más estrecho.</translation>
+        <source>The domain [{lo}, {hi}] reaches beyond {limit} in size, where training in float32 overflows; use a narrower domain (other units).</source>
+        <translation>El dominio [{lo}, {hi}] llega más allá de {limit} en tamaño, donde el entrenamiento en float32 se desborda; usa un dominio más estrecho (otras unidades).</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="240"/>
@@ -1828,7 +1852,7 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="319"/>
-        <location filename="../../mlpstudio/data/functions.py" line="488"/>
+        <location filename="../../mlpstudio/data/functions.py" line="499"/>
         <source>Unknown 2-D set {name!r}; choose one of {names}.</source>
         <translation>Conjunto 2D desconocido {name!r}; elige uno de {names}.</translation>
     </message>
@@ -1849,6 +1873,11 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/functions.py" line="385"/>
+        <source>The condition {condition} cannot be decided at {where}: a side of it is not a number there (a logarithm or square root of a negative number, a division by zero or an overflow?). Change the condition or the domain.</source>
+        <translation>La condición {condition} no se puede decidir en {where}: uno de sus lados no es un número allí (¿el logaritmo o la raíz cuadrada de un número negativo, una división por cero o un desbordamiento?). Cambia la condición o el dominio.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/functions.py" line="396"/>
         <source>The condition {condition} puts {n1} of the {n} points in class 1: both classes need at least 2 points. Change the condition or the domain.</source>
         <translation>La condición {condition} pone {n1} de los {n} puntos en la clase 1: cada clase necesita al menos 2 puntos. Cambia la condición o el dominio.</translation>
     </message>
@@ -1868,7 +1897,12 @@ de test</translation>
         <translation>Usa una muestra de las filas, o menos columnas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/csv_data.py" line="61"/>
+        <location filename="../../mlpstudio/experiment/csv_data.py" line="62"/>
+        <source>{file}: the target column &quot;{target}&quot; is zero in every train row, so it cannot be normalised; turn normalisation off or choose another target column.</source>
+        <translation>{file}: la columna objetivo «{target}» vale cero en todas las filas de entrenamiento, así que no se puede normalizar; desactiva la normalización o elige otra columna objetivo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/csv_data.py" line="71"/>
         <source>{file}: {rows} rows; target {target} ({task}); inputs {inputs}.</source>
         <translation>{file}: {rows} filas; objetivo {target} ({task}); entradas {inputs}.</translation>
     </message>
@@ -1907,72 +1941,72 @@ de test</translation>
         <translation>Clase 1 donde se cumple esta condición, clase 0 en el resto: una comparación (&lt; &lt;= &gt; &gt;=) de fórmulas en x1 y x2, unidas con &apos;and&apos; / &apos;or&apos;.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="119"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="115"/>
         <source>Class 1 if</source>
         <translation>Clase 1 si</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="128"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="124"/>
         <source>The interval of x1 and x2 in which the points are drawn.</source>
         <translation>El intervalo de x1 y x2 en el que se sortean los puntos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="134"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="130"/>
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="136"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="132"/>
         <source>Domain</source>
         <translation>Dominio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="142"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="138"/>
         <source>How many points, drawn uniformly in the domain.</source>
         <translation>Cuántos puntos, sorteados uniformemente en el dominio.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="147"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="143"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="154"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="150"/>
         <source>Standard deviation of the noise that moves each point after it is labelled.</source>
         <translation>Desviación típica del ruido que mueve cada punto después de etiquetarlo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="160"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="156"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="201"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="198"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="202"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="199"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="204"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="201"/>
         <source>Choose a CSV file, its target column and its input columns.</source>
         <translation>Elige un archivo CSV, su columna objetivo y sus columnas de entrada.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="213"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="210"/>
         <source>No file chosen yet.</source>
         <translation>Aún no se ha elegido ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="215"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="212"/>
         <source>the last column</source>
         <translation>la última columna</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="217"/>
+        <location filename="../../mlpstudio/gui/panels/data_pages.py" line="214"/>
         <source>{file}; target: {target}</source>
         <translation>{file}; objetivo: {target}</translation>
     </message>
@@ -1980,325 +2014,325 @@ de test</translation>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="65"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="67"/>
         <source>(choose a preset)</source>
         <extracomment>The keys the Import CSV dialog sets (a lab that locks any of them locks the dialog&apos;s button).</extracomment>
         <translation>(elige un ejemplo)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="69"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="71"/>
         <source>Load a ready-made experiment: the course example and other targets.</source>
         <translation>Carga un experimento ya preparado: el ejemplo del curso y otras funciones y conjuntos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="72"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="74"/>
         <source>Preset</source>
         <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="75"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="77"/>
         <source>Function y = f(x)</source>
         <translation>Función y = f(x)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="76"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="78"/>
         <source>2-D classification set</source>
         <translation>Conjunto de clasificación 2D</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="77"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="79"/>
         <source>2-D classes from a condition</source>
         <translation>Clases 2D definidas por una condición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="80"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="82"/>
         <source>Images: {name}</source>
         <translation>Imágenes: {name}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="81"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="83"/>
         <source>Your own data: a CSV file</source>
         <translation>Tus propios datos: un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="84"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="86"/>
         <source>Regression: the network approximates a function you type. Classification: it separates two classes of points in the plane.</source>
         <translation>Regresión: la red aproxima una función que escribes tú. Clasificación: separa dos clases de puntos en el plano.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="88"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="90"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="117"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="115"/>
         <source>Share of the points held out as the test set. The network never trains on them: they measure how well it generalises.</source>
         <translation>Proporción de los puntos que se reservan como conjunto de test. La red nunca entrena con ellos: miden lo bien que generaliza.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="121"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="119"/>
         <source>Test set</source>
         <translation>Conjunto de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="126"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="124"/>
         <source>Seed of the random train/test split and of the noise: the same seed gives the same data.</source>
         <translation>Semilla de la división aleatoria entrenamiento/test y del ruido: la misma semilla da los mismos datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="130"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="128"/>
         <source>Data seed</source>
         <translation>Semilla de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="134"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="132"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Vista previa&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="162"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="160"/>
         <source>The target function the network must learn, in x (or in x1 and x2 for two inputs).</source>
         <translation>La función objetivo que debe aprender la red, en x (o en x1 y x2 para dos entradas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="184"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="174"/>
         <source>f(x) =</source>
         <translation>f(x) =</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="194"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="184"/>
         <source>The interval of x on which the function is sampled (for x1, x2: the same interval on both axes).</source>
         <translation>El intervalo de x en el que se muestrea la función (para x1, x2: el mismo intervalo en ambos ejes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="201"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="191"/>
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="203"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="193"/>
         <source>Domain</source>
         <translation>Dominio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="206"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="196"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="207"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="197"/>
         <source>Number of points</source>
         <translation>Número de puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="210"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="200"/>
         <source>Sample x every &apos;step&apos; (like numpy.arange), or take a number of evenly spaced points.</source>
         <translation>Muestrea x cada &apos;paso&apos; (como numpy.arange) o toma un número dado de puntos equiespaciados.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="219"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="209"/>
         <source>Distance between consecutive samples of x.</source>
         <translation>Distancia entre muestras consecutivas de x.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="224"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="214"/>
         <source>How many samples of the function (train + test).</source>
         <translation>Cuántas muestras de la función (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="229"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="219"/>
         <source>Sampling</source>
         <translation>Muestreo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="241"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="231"/>
         <source>Standard deviation of the Gaussian noise added to every y: real measurements are never exact.</source>
         <translation>Desviación típica del ruido gaussiano que se suma a cada y: las medidas reales nunca son exactas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="246"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="294"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="236"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="284"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="248"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="238"/>
         <source>Divide y</source>
         <translation>Dividir y</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="249"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="239"/>
         <source>Normalise the targets, as in the course.</source>
         <translation>Normaliza los objetivos, como en el curso.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="270"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="260"/>
         <source>Classes of points in the plane, as in TensorFlow Playground: the network learns the boundaries between them.</source>
         <translation>Clases de puntos en el plano, como en TensorFlow Playground: la red aprende las fronteras entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="257"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="247"/>
         <source>Normalise</source>
         <translation>Normalizar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="275"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="265"/>
         <source>Set</source>
         <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="279"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="269"/>
         <source>Classes</source>
         <translation>Clases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="284"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="274"/>
         <source>How many points (train + test).</source>
         <translation>Cuántos puntos (entrenamiento + test).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="286"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="276"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="292"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="282"/>
         <source>How much the classes overlap (0: cleanly separated).</source>
         <translation>Cuánto se solapan las clases (0: perfectamente separadas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="304"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="294"/>
         <source>On this computer</source>
         <translation>En este ordenador</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="306"/>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="450"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="296"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="440"/>
         <source>Download...</source>
         <translation>Descargar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="309"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="299"/>
         <source>Download the files from the official source (or the lab&apos;s mirror) and verify their checksums.</source>
         <translation>Descarga los archivos de la fuente oficial (o del espejo del laboratorio) y verifica sus sumas de comprobación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="313"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="303"/>
         <source>Import from folder...</source>
         <translation>Importar desde carpeta...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="316"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="306"/>
         <source>Use files a teacher copied onto this computer (.gz or uncompressed); they are verified first.</source>
         <translation>Usa archivos que un profesor ha copiado en este ordenador (.gz o sin comprimir); antes se verifican.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="320"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="310"/>
         <source>Manage...</source>
         <translation>Gestionar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="322"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="312"/>
         <source>See every dataset, its size and whether it verified.</source>
         <translation>Muestra todos los conjuntos de datos, su tamaño y si se han verificado.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="329"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="319"/>
         <source>(the data store)</source>
         <translation>(el almacén de datos)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="332"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="322"/>
         <source>A folder holding this dataset&apos;s files, for example one a teacher shared. Empty: the app&apos;s own data store (see Datasets...).</source>
         <translation>Una carpeta con los archivos de este conjunto de datos, por ejemplo una que compartió el profesor. Vacío: el almacén de datos propio de la aplicación (véase Conjuntos de datos...).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="337"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="327"/>
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="338"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="328"/>
         <source>Choose the folder with the dataset&apos;s files.</source>
         <translation>Elige la carpeta con los archivos del conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="343"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="333"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="350"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="340"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="353"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="343"/>
         <source>How many images of each split to use: fewer train faster on a modest PC, more generalise better.</source>
         <translation>Cuántas imágenes de cada partición usar: con menos se entrena más rápido en un PC modesto; con más se generaliza mejor.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="358"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="348"/>
         <source>Images</source>
         <translation>Imágenes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="360"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="350"/>
         <source>Pixels / 255 (0 to 1)</source>
         <translation>Píxeles / 255 (de 0 a 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="361"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="351"/>
         <source>Standardise (mean 0, std 1)</source>
         <translation>Estandarizar (media 0, desv. típica 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="364"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="354"/>
         <source>How pixel values 0-255 become inputs. Standardising centres them, which often helps training.</source>
         <translation>Cómo se convierten los valores de píxel 0-255 en entradas. Estandarizar los centra, lo que suele ayudar al entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="369"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="359"/>
         <source>Scaling</source>
         <translation>Escalado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="371"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="361"/>
         <source>100 fine classes</source>
         <translation>100 clases finas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="372"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="362"/>
         <source>20 superclasses</source>
         <translation>20 superclases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="375"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="365"/>
         <source>CIFAR-100 has two labels per image: one of 100 classes and one of 20 superclasses.</source>
         <translation>CIFAR-100 tiene dos etiquetas por imagen: una de 100 clases y otra de 20 superclases.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="379"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="369"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="432"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="422"/>
         <source>Each {h}&amp;times;{w} grey image is flattened, row after row, into a vector of &lt;b&gt;{n}&lt;/b&gt; inputs: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</source>
         <translation>Cada imagen en escala de grises de {h}&amp;times;{w} se aplana, fila a fila, en un vector de &lt;b&gt;{n}&lt;/b&gt; entradas: N&lt;sub&gt;0&lt;/sub&gt; = {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="437"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="427"/>
         <source>Each {h}&amp;times;{w} colour image has 3 values per pixel (red, green, blue): flattened, it is a vector of &lt;b&gt;{n}&lt;/b&gt; inputs, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</source>
         <translation>Cada imagen en color de {h}&amp;times;{w} tiene 3 valores por píxel (rojo, verde, azul): aplanada, es un vector de &lt;b&gt;{n}&lt;/b&gt; entradas, N&lt;sub&gt;0&lt;/sub&gt; = {h}&amp;times;{w}&amp;times;3 = {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="449"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="439"/>
         <source>Download again...</source>
         <translation>Volver a descargar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="584"/>
+        <location filename="../../mlpstudio/gui/panels/data_panel.py" line="574"/>
         <source>Folder with the dataset&apos;s files</source>
         <translation>Carpeta con los archivos del conjunto de datos</translation>
     </message>
@@ -2306,118 +2340,123 @@ de test</translation>
 <context>
     <name>DatasetCard</name>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="70"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="71"/>
         <source>images</source>
         <translation>imágenes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="75"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="76"/>
         <source>training</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="77"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="78"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="103"/>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="187"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="104"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="199"/>
         <source>{split} {n}</source>
         <translation>{split} {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="109"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="112"/>
         <source>Images: {shape} pixels ({colour}), {inputs} inputs when flattened.</source>
         <translation>Imágenes: {shape} píxeles ({colour}), {inputs} entradas al aplanarlas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="111"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="114"/>
         <source>colour</source>
         <translation>color</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="111"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="114"/>
         <source>grey</source>
         <translation>gris</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="114"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="117"/>
         <source>Published splits: {splits} images.</source>
         <translation>Particiones publicadas: {splits} imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="115"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="137"/>
         <source>{n} classes: {names}.</source>
         <translation>{n} clases: {names}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="124"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="125"/>
         <source>{n} superclasses of 5 classes each: {names}.</source>
         <translation>{n} superclases de 5 clases cada una: {names}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="128"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="129"/>
         <source>Source: {credit}.</source>
         <translation>Fuente: {credit}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="151"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="140"/>
+        <source>{n} classes, the first {k}: {names}.</source>
+        <translation>{n} clases; las {k} primeras: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="163"/>
         <source>Class balance: appears once the set is on this computer (Download or Import).</source>
         <translation>Equilibrio de clases: aparece cuando el conjunto esté en este ordenador (Descargar o Importar).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="166"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="178"/>
         <source>superclasses</source>
         <translation>superclases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="166"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="178"/>
         <source>classes</source>
         <translation>clases</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="168"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="180"/>
         <source>Class balance counted from the label files: {train} training and {test} test images in {n} {what}; per class (training + test) from {low} to {high}.</source>
         <translation>Equilibrio de clases contado en los ficheros de etiquetas: {train} imágenes de entrenamiento y {test} de test en {n} {what}; por clase (entrenamiento + test) de {low} a {high}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="179"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="191"/>
         <source>Not on this computer: {files}.</source>
         <translation>No están en este ordenador: {files}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="191"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="203"/>
         <source>information only: MLP Studio does not load this set.</source>
         <translation>solo información: MLP Studio no carga este conjunto.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="192"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="204"/>
         <source>Task: {text}</source>
         <translation>Tarea: {text}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="193"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="205"/>
         <source>Images: {text}</source>
         <translation>Imágenes: {text}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="194"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="206"/>
         <source>Classes: {text}</source>
         <translation>Clases: {text}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="195"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="207"/>
         <source>Splits: {splits} images.</source>
         <translation>Particiones: {splits} imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="196"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="208"/>
         <source>&lt;b&gt;Why not an MLP?&lt;/b&gt; {text}</source>
         <translation>&lt;b&gt;¿Por qué no un MLP?&lt;/b&gt; {text}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/dataset_cards.py" line="199"/>
+        <location filename="../../mlpstudio/gui/dataset_cards.py" line="211"/>
         <source>Source: {credit}. {url}</source>
         <translation>Fuente: {credit}. {url}</translation>
     </message>
@@ -2425,79 +2464,79 @@ de test</translation>
 <context>
     <name>DatasetManager</name>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="206"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="212"/>
         <source>Datasets</source>
         <translation>Conjuntos de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="216"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="222"/>
         <source>Dataset</source>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="216"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="222"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="217"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="223"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="234"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="240"/>
         <source>Download</source>
         <translation>Descargar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="235"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="241"/>
         <source>Download the selected set and verify it.</source>
         <translation>Descarga el conjunto seleccionado y lo verifica.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="236"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="242"/>
         <source>Import from folder...</source>
         <translation>Importar desde carpeta...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="237"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="243"/>
         <source>Copy the selected set&apos;s files from a folder.</source>
         <translation>Copia los archivos del conjunto seleccionado desde una carpeta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="238"/>
-        <location filename="../../mlpstudio/gui/datasets.py" line="306"/>
-        <location filename="../../mlpstudio/gui/datasets.py" line="308"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="244"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="312"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="314"/>
         <source>Verify</source>
         <translation>Verificar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="239"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="245"/>
         <source>Read every file again and check it.</source>
         <translation>Vuelve a leer cada archivo y lo comprueba.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="240"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="246"/>
         <source>Open folder</source>
         <translation>Abrir carpeta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="241"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="247"/>
         <source>Show the data folder in the file manager.</source>
         <translation>Muestra la carpeta de datos en el explorador de archivos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="275"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="281"/>
         <source>Data folder: {folder}</source>
         <translation>Carpeta de datos: {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="277"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="283"/>
         <source>Downloads come from the mirror {url}</source>
         <translation>Las descargas vienen del espejo {url}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="291"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="297"/>
         <source>Information only: not loadable in MLP Studio.</source>
         <translation>Solo información: no se puede cargar en MLP Studio.</translation>
     </message>
@@ -2592,72 +2631,72 @@ de test</translation>
         <translation>Descárgalo (Descargar... en el panel Datos, o `mlpstudio data fetch {name}`) o importa una carpeta con los archivos oficiales (Importar desde carpeta..., o `mlpstudio data import {name} FOLDER`).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="49"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="55"/>
         <source>Not on this computer yet.</source>
         <translation>Todavía no está en este ordenador.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="53"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="59"/>
         <source>Ready, {size}: every file verified by checksum.</source>
         <translation>Listo, {size}: todos los archivos verificados por suma de comprobación.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="56"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="62"/>
         <source>Ready, {size}: {hashed} of {n} files verified by checksum, the others checked by size and labels.</source>
         <translation>Listo, {size}: {hashed} de {n} archivos verificados por suma de comprobación; los demás, comprobados por tamaño y etiquetas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="64"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="70"/>
         <source>Damaged files: {files}. Download or import them again.</source>
         <translation>Archivos dañados: {files}. Vuelve a descargarlos o a importarlos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="67"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="73"/>
         <source>Incomplete: {files} missing.</source>
         <translation>Incompleto: faltan {files}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="145"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="151"/>
         <source>Downloading {name}</source>
         <translation>Descargando {name}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="153"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="159"/>
         <source>Download cancelled</source>
         <translation>Descarga cancelada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="154"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="160"/>
         <source>Nothing was kept; you can start again.</source>
         <translation>No se ha guardado nada; puedes empezar de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="158"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="164"/>
         <source>Download failed</source>
         <translation>Error en la descarga</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="172"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="178"/>
         <source>Folder with the {name} files</source>
         <translation>Carpeta con los archivos de {name}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="178"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="184"/>
         <source>Importing {name}</source>
         <translation>Importando {name}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="184"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="190"/>
         <source>Import failed</source>
         <translation>Error al importar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="186"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="192"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="190"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="196"/>
         <source>Import incomplete</source>
         <translation>Importación incompleta</translation>
     </message>
@@ -2814,20 +2853,54 @@ de test</translation>
     </message>
 </context>
 <context>
+    <name>ErrorPlot</name>
+    <message>
+        <location filename="../../mlpstudio/gui/error_plot.py" line="33"/>
+        <source>parameters (log scale)</source>
+        <extracomment>A zero error (a perfect fit) is drawn at this height: a log axis has no zero. Two names closer than this (decades of parameters, decades of error) would overlap.</extracomment>
+        <translation>parámetros (escala logarítmica)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/error_plot.py" line="34"/>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/error_plot.py" line="45"/>
+        <source>train error</source>
+        <translation>error de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/error_plot.py" line="49"/>
+        <source>test error</source>
+        <translation>error de test</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/error_plot.py" line="83"/>
+        <source>error (1 - accuracy, log scale)</source>
+        <translation>error (1 - exactitud, escala logarítmica)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/error_plot.py" line="85"/>
+        <source>error (MSE, log scale)</source>
+        <translation>error (MSE, escala logarítmica)</translation>
+    </message>
+</context>
+<context>
     <name>ExperimentController</name>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="137"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="141"/>
         <source>data</source>
-        <extracomment>parameter copies of the network&apos;s training so far, epoch by epoch (thinned)</extracomment>
+        <extracomment>what the window&apos;s visible views draw: a run in the training process sends only that (the window updates it with :meth:`set_needs`) parameter copies of the network&apos;s training so far, epoch by epoch (thinned)</extracomment>
         <translation>los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="137"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="141"/>
         <source>architecture</source>
         <translation>la arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="499"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="513"/>
         <source>Training will run inside the app instead.</source>
         <translation>El entrenamiento se ejecutará dentro de la aplicación.</translation>
     </message>
@@ -2835,116 +2908,116 @@ de test</translation>
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="88"/>
+        <location filename="../../mlpstudio/gui/files.py" line="90"/>
         <source>Open experiment</source>
         <translation>Abrir experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="89"/>
+        <location filename="../../mlpstudio/gui/files.py" line="91"/>
         <source>MLP Studio experiments (*.mlpx);;All files (*)</source>
         <translation>Experimentos de MLP Studio (*.mlpx);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="96"/>
+        <location filename="../../mlpstudio/gui/files.py" line="98"/>
         <source>Cannot open the experiment</source>
         <translation>No se puede abrir el experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="97"/>
+        <location filename="../../mlpstudio/gui/files.py" line="99"/>
         <source>{file}: {reason}</source>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="121"/>
+        <location filename="../../mlpstudio/gui/files.py" line="125"/>
         <source>Save experiment</source>
         <translation>Guardar experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="122"/>
+        <location filename="../../mlpstudio/gui/files.py" line="126"/>
         <source>MLP Studio experiments (*.mlpx)</source>
         <translation>Experimentos de MLP Studio (*.mlpx)</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/files.py" line="39"/>
-        <location filename="../../mlpstudio/gui/files.py" line="133"/>
         <location filename="../../mlpstudio/gui/files.py" line="139"/>
+        <location filename="../../mlpstudio/gui/files.py" line="145"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="103"/>
+        <location filename="../../mlpstudio/gui/files.py" line="105"/>
         <source>The stored copy of the CSV file could not be written: {reason}</source>
         <translation>No se pudo escribir la copia guardada del archivo CSV: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="134"/>
+        <location filename="../../mlpstudio/gui/files.py" line="140"/>
         <source>Stop or finish the training first.</source>
         <translation>Primero detén o termina el entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="140"/>
+        <location filename="../../mlpstudio/gui/files.py" line="146"/>
         <source>There is no network to save: fix the data first.</source>
         <translation>No hay ninguna red que guardar: primero corrige los datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="149"/>
+        <location filename="../../mlpstudio/gui/files.py" line="155"/>
         <source>Save failed</source>
         <translation>Error al guardar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="150"/>
-        <location filename="../../mlpstudio/gui/files.py" line="209"/>
+        <location filename="../../mlpstudio/gui/files.py" line="156"/>
+        <location filename="../../mlpstudio/gui/files.py" line="215"/>
         <source>{file} was not written: {reason}</source>
         <translation>No se ha escrito {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="155"/>
+        <location filename="../../mlpstudio/gui/files.py" line="161"/>
         <source>Saved {file}</source>
         <translation>Guardado: {file}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="159"/>
+        <location filename="../../mlpstudio/gui/files.py" line="165"/>
         <source>{file} is larger than {cap} MB, so the experiment refers to it by its path instead of holding a copy: keep the file beside the experiment.</source>
         <translation>{file} ocupa más de {cap} MB, así que el experimento lo referencia por su ruta en lugar de guardar una copia: conserva el archivo junto al experimento.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="212"/>
+        <location filename="../../mlpstudio/gui/files.py" line="218"/>
         <source>Wrote {file}</source>
         <translation>Escrito: {file}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="218"/>
+        <location filename="../../mlpstudio/gui/files.py" line="224"/>
         <source>Export history</source>
         <translation>Exportar historial</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="219"/>
+        <location filename="../../mlpstudio/gui/files.py" line="225"/>
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="225"/>
+        <location filename="../../mlpstudio/gui/files.py" line="233"/>
         <source>Export NumPy script</source>
         <translation>Exportar script de NumPy</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="226"/>
-        <location filename="../../mlpstudio/gui/files.py" line="230"/>
+        <location filename="../../mlpstudio/gui/files.py" line="234"/>
+        <location filename="../../mlpstudio/gui/files.py" line="238"/>
         <source>Python script (*.py)</source>
         <translation>Script de Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="229"/>
+        <location filename="../../mlpstudio/gui/files.py" line="237"/>
         <source>Export PyTorch script</source>
         <translation>Exportar script de PyTorch</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="237"/>
+        <location filename="../../mlpstudio/gui/files.py" line="247"/>
         <source>Export report</source>
         <translation>Exportar informe</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/files.py" line="238"/>
+        <location filename="../../mlpstudio/gui/files.py" line="248"/>
         <source>Web page (*.html)</source>
         <translation>Página web (*.html)</translation>
     </message>
@@ -3022,22 +3095,22 @@ de test</translation>
 <context>
     <name>FirstLayerView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="31"/>
+        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="32"/>
         <source>&lt;b&gt;First layer&lt;/b&gt;: each unit&apos;s weights as an image</source>
         <translation>&lt;b&gt;Primera capa&lt;/b&gt;: los pesos de cada neurona como imagen</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="33"/>
+        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="34"/>
         <source>from unit </source>
         <translation>desde la neurona </translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="35"/>
+        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="36"/>
         <source>Which units to show, 64 at a time.</source>
         <translation>Qué neuronas mostrar, de 64 en 64.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="54"/>
+        <location filename="../../mlpstudio/gui/views/first_layer_view.py" line="55"/>
         <source> of {n}</source>
         <translation> de {n}</translation>
     </message>
@@ -3115,7 +3188,7 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/expr.py" line="92"/>
-        <location filename="../../mlpstudio/data/expr.py" line="309"/>
+        <location filename="../../mlpstudio/data/expr.py" line="332"/>
         <source>text in quotes</source>
         <translation>texto entre comillas</translation>
     </message>
@@ -3186,155 +3259,156 @@ de test</translation>
         <translation>&apos;not&apos; no está permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="149"/>
+        <location filename="../../mlpstudio/data/expr.py" line="169"/>
         <source>The formula must be text.</source>
+        <extracomment>The key under which :meth:`Formula.undefined` collects the comparisons&apos; undefined points (no variable name holds a NUL).</extracomment>
         <translation>La fórmula debe ser texto.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="152"/>
+        <location filename="../../mlpstudio/data/expr.py" line="172"/>
         <source>The formula is too long ({n} characters; at most {limit}).</source>
         <translation>La fórmula es demasiado larga ({n} caracteres; como máximo {limit}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="161"/>
+        <location filename="../../mlpstudio/data/expr.py" line="181"/>
         <source>Type a formula in {variables}, for example {example}.</source>
         <translation>Escribe una fórmula en {variables}, por ejemplo {example}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="174"/>
+        <location filename="../../mlpstudio/data/expr.py" line="194"/>
         <source>The formula cannot be read: {reason}.</source>
         <translation>No se puede leer la fórmula: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="207"/>
+        <location filename="../../mlpstudio/data/expr.py" line="227"/>
         <source>the formula ends too early: something is missing after &apos;{char}&apos;</source>
         <translation>la fórmula termina antes de tiempo: falta algo después de &apos;{char}&apos;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="211"/>
+        <location filename="../../mlpstudio/data/expr.py" line="231"/>
         <source>an opening parenthesis &apos;(&apos; was never closed</source>
         <translation>un paréntesis de apertura &apos;(&apos; no se ha cerrado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="213"/>
+        <location filename="../../mlpstudio/data/expr.py" line="233"/>
         <source>a closing parenthesis &apos;)&apos; is unmatched</source>
         <translation>un paréntesis de cierre &apos;)&apos; no tiene pareja</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="215"/>
+        <location filename="../../mlpstudio/data/expr.py" line="235"/>
         <source>the text contains null bytes</source>
         <translation>el texto contiene bytes nulos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="217"/>
+        <location filename="../../mlpstudio/data/expr.py" line="237"/>
         <source>invalid syntax</source>
         <translation>sintaxis no válida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="219"/>
+        <location filename="../../mlpstudio/data/expr.py" line="239"/>
         <source>(write 3*x, not 3x: multiplication needs &apos;*&apos;)</source>
         <translation>(escribe 3*x, no 3x: la multiplicación necesita &apos;*&apos;)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="221"/>
+        <location filename="../../mlpstudio/data/expr.py" line="241"/>
         <source>Syntax error at character {n}: {message}.</source>
         <translation>Error de sintaxis en el carácter {n}: {message}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="237"/>
+        <location filename="../../mlpstudio/data/expr.py" line="257"/>
         <source>(character {n})</source>
         <translation>(carácter {n})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="245"/>
-        <location filename="../../mlpstudio/data/expr.py" line="289"/>
+        <location filename="../../mlpstudio/data/expr.py" line="265"/>
+        <location filename="../../mlpstudio/data/expr.py" line="312"/>
         <source>The formula is nested too deeply (more than {n})</source>
         <translation>La fórmula tiene demasiados niveles de anidamiento (más de {n})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="263"/>
+        <location filename="../../mlpstudio/data/expr.py" line="283"/>
         <source>A condition needs a comparison such as x1**2 + x2**2 &lt; 0.5</source>
         <translation>Una condición necesita una comparación como x1**2 + x2**2 &lt; 0.5</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="270"/>
+        <location filename="../../mlpstudio/data/expr.py" line="290"/>
         <source>Only the comparisons &lt; &lt;= &gt; &gt;= are allowed</source>
         <translation>Solo se permiten las comparaciones &lt; &lt;= &gt; &gt;=</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="299"/>
-        <location filename="../../mlpstudio/data/expr.py" line="381"/>
+        <location filename="../../mlpstudio/data/expr.py" line="322"/>
+        <location filename="../../mlpstudio/data/expr.py" line="404"/>
         <source>{what} is not allowed in a formula</source>
         <translation>{what} no se permite en una fórmula</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="314"/>
+        <location filename="../../mlpstudio/data/expr.py" line="337"/>
         <source>Only numbers are allowed, not {kind}</source>
         <translation>Solo se permiten números, no {kind}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="320"/>
+        <location filename="../../mlpstudio/data/expr.py" line="343"/>
         <source>A number in the formula is too large</source>
         <translation>Un número de la fórmula es demasiado grande</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="335"/>
+        <location filename="../../mlpstudio/data/expr.py" line="358"/>
         <source>&apos;{name}&apos; is a function: write {name}(...)</source>
         <translation>&apos;{name}&apos; es una función: escribe {name}(...)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="340"/>
+        <location filename="../../mlpstudio/data/expr.py" line="363"/>
         <source>; did you mean &apos;{name}&apos;?</source>
         <translation>; ¿querías decir &apos;{name}&apos;?</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="344"/>
+        <location filename="../../mlpstudio/data/expr.py" line="367"/>
         <source>Unknown name &apos;{name}&apos;: the formula may use {allowed}</source>
         <translation>Nombre desconocido &apos;{name}&apos;: la fórmula puede usar {allowed}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="358"/>
-        <location filename="../../mlpstudio/data/expr.py" line="371"/>
+        <location filename="../../mlpstudio/data/expr.py" line="381"/>
+        <location filename="../../mlpstudio/data/expr.py" line="394"/>
         <source>Operator not allowed</source>
         <translation>Operador no permitido</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="387"/>
+        <location filename="../../mlpstudio/data/expr.py" line="410"/>
         <source>Only functions from the list may be called, by name</source>
         <translation>Solo se pueden llamar funciones de la lista, por su nombre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="393"/>
+        <location filename="../../mlpstudio/data/expr.py" line="416"/>
         <source>Did you mean &apos;{name}&apos;?</source>
         <translation>¿Querías decir &apos;{name}&apos;?</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="399"/>
+        <location filename="../../mlpstudio/data/expr.py" line="422"/>
         <source>&apos;{name}&apos; is not an allowed function.</source>
         <translation>&apos;{name}&apos; no es una función permitida.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="404"/>
+        <location filename="../../mlpstudio/data/expr.py" line="427"/>
         <source>Allowed: {functions}</source>
         <translation>Permitidas: {functions}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="411"/>
+        <location filename="../../mlpstudio/data/expr.py" line="434"/>
         <source>{name}() takes positional arguments only (no name=value)</source>
         <translation>{name}() solo admite argumentos posicionales (sin nombre=valor)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="418"/>
+        <location filename="../../mlpstudio/data/expr.py" line="441"/>
         <source>{name}() takes 1 argument, not {given}</source>
         <translation>{name}() recibe 1 argumento, no {given}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="420"/>
+        <location filename="../../mlpstudio/data/expr.py" line="443"/>
         <source>{name}() takes {n} arguments, not {given}</source>
         <translation>{name}() recibe {n} argumentos, no {given}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/expr.py" line="441"/>
+        <location filename="../../mlpstudio/data/expr.py" line="464"/>
         <source>Variables: {variables}. Constants: pi, e. Operators: + - * / ** and parentheses. Functions: {functions}.</source>
         <translation>Variables: {variables}. Constantes: pi, e. Operadores: + - * / ** y paréntesis. Funciones: {functions}.</translation>
     </message>
@@ -3342,62 +3416,62 @@ de test</translation>
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="186"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="187"/>
         <source>&lt;b&gt;Samples&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Muestras&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="187"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="188"/>
         <source>&lt;b&gt;Test images&lt;/b&gt;: true label, prediction and confidence</source>
         <translation>&lt;b&gt;Imágenes de test&lt;/b&gt;: etiqueta real, predicción y confianza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="193"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="194"/>
         <source>All test images</source>
         <translation>Todas las imágenes de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="194"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="195"/>
         <source>Mistakes only</source>
         <translation>Solo los errores</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="195"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="196"/>
         <source>Confusion cell</source>
         <translation>Celda de la matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="198"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="199"/>
         <source>Which test images to show; click a cell of the confusion matrix to see the images behind it.</source>
         <translation>Qué imágenes de test mostrar; haz clic en una celda de la matriz de confusión para ver las imágenes que hay detrás.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="209"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="210"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="212"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="213"/>
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="214"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="215"/>
         <source>Next mistake</source>
         <translation>Siguiente error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="216"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="217"/>
         <source>Jump to the next test image the network gets wrong.</source>
         <translation>Salta a la siguiente imagen de test que la red clasifica mal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="356"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="357"/>
         <source>{true} → {pred} ({conf})</source>
         <translation>{true} → {pred} ({conf})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="363"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="364"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
@@ -3453,37 +3527,45 @@ de test</translation>
 <context>
     <name>HealthView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="28"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="33"/>
         <source>&lt;b&gt;Gradients&lt;/b&gt; and idle units</source>
+        <extracomment>the plots&apos; &quot;epoch&quot; titles show when the view is at least this many lines of text high</extracomment>
         <translation>&lt;b&gt;Gradientes&lt;/b&gt; y unidades inactivas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="36"/>
-        <source>mean |dL/dW|</source>
-        <translation>media de |dL/dW|</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="42"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="44"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="48"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="71"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="89"/>
         <source>output</source>
+        <extracomment>the two plots side by side in a wide, low dock, one above the other in a tall one</extracomment>
         <translation>salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="71"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="89"/>
         <source>layer {l}</source>
         <translation>capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="81"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="126"/>
+        <source>The mean |dL/dW| of each layer per epoch (log scale): a layer far below the others has stopped learning.</source>
+        <translation>La media de |dL/dW| de cada capa por época (escala logarítmica): una capa muy por debajo de las demás ha dejado de aprender.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="132"/>
+        <source>The share of each hidden layer&apos;s units that are dead (ReLU output 0 on every sample, solid) or saturated (tanh or sigmoid stuck at their limits, dashed), in %.</source>
+        <translation>La proporción de neuronas de cada capa oculta que están muertas (salida ReLU 0 en todas las muestras, línea continua) o saturadas (tanh o sigmoide fijas en sus límites, discontinua), en %.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="142"/>
         <source>dead</source>
         <translation>muertas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="82"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="142"/>
         <source>saturated</source>
         <translation>saturadas</translation>
     </message>
@@ -3541,17 +3623,17 @@ de test</translation>
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="107"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="113"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="124"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="130"/>
         <source>Cancelling...</source>
         <translation>Cancelando...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/datasets.py" line="131"/>
+        <location filename="../../mlpstudio/gui/datasets.py" line="137"/>
         <source>{file}: {done} of {total}</source>
         <translation>{file}: {done} de {total}</translation>
     </message>
@@ -3559,83 +3641,83 @@ de test</translation>
 <context>
     <name>LabActions</name>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="154"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="155"/>
         <source>Copy lab as text</source>
         <translation>Copiar práctica como texto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="156"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="157"/>
         <source>The open lab as one line of text, for a chat or a slide.</source>
         <translation>La práctica abierta como una línea de texto, para un chat o una diapositiva.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="161"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="162"/>
         <source>Paste lab...</source>
         <translation>Pegar práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="163"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="164"/>
         <source>Open a lab from the text your teacher sent.</source>
         <translation>Abrir una práctica desde el texto que te envió tu profesor.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="166"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="167"/>
         <source>Submit result...</source>
         <translation>Enviar resultado...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="168"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="169"/>
         <source>Send your network&apos;s result to the lab&apos;s results folder.</source>
         <translation>Enviar el resultado de tu red a la carpeta de resultados de la práctica.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="175"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="176"/>
         <source>Class board...</source>
         <translation>Panel de la clase...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="178"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="179"/>
         <source>Everyone&apos;s submitted results for a lab: test error against parameters.</source>
         <translation>Los resultados enviados por todos para una práctica: error de test frente a parámetros.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="198"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="199"/>
         <source>Cannot copy the lab</source>
         <translation>No se puede copiar la práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="214"/>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="274"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="215"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="277"/>
         <source>Cannot open the lab</source>
         <translation>No se puede abrir la práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="223"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="226"/>
         <source>Cannot submit the result</source>
         <translation>No se puede enviar el resultado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="235"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="238"/>
         <source>Choose the results folder your teacher gave.</source>
         <translation>Elige la carpeta de resultados que te indicó tu profesor.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="249"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="252"/>
         <source>Result submitted as {file}.</source>
         <translation>Resultado enviado como {file}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="263"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="266"/>
         <source>Class board: choose the lab</source>
         <translation>Panel de la clase: elige la práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="265"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="268"/>
         <source>Lab files (*.toml)</source>
         <translation>Archivos de práctica (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="281"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="284"/>
         <source>Results folder</source>
         <translation>Carpeta de resultados</translation>
     </message>
@@ -3643,27 +3725,27 @@ de test</translation>
 <context>
     <name>LabTextDialog</name>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="52"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="51"/>
         <source>Paste lab</source>
         <translation>Pegar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="52"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="51"/>
         <source>Lab as text</source>
         <translation>Práctica como texto</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="56"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="55"/>
         <source>Paste the text of a lab (it starts with {prefix}).</source>
         <translation>Pega el texto de una práctica (empieza por {prefix}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="59"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="58"/>
         <source>Send this text in a chat or put it on a slide; students open it with File &gt; Paste lab. A checksum at its end refuses a text changed on the way.</source>
         <translation>Envía este texto por un chat o ponlo en una diapositiva; los estudiantes lo abren con Archivo &gt; Pegar práctica. Una suma de control al final rechaza un texto que haya cambiado por el camino.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="82"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="81"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
@@ -3891,7 +3973,7 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/window_layout.py" line="56"/>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="182"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="203"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
@@ -3947,7 +4029,7 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/window_layout.py" line="111"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="333"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="334"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
@@ -4007,124 +4089,124 @@ de test</translation>
         <translation>Retropropagación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="331"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="332"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="332"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="333"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="336"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="337"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="342"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="343"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="358"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="359"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="366"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="367"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="369"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="370"/>
         <source>Train on a table of your own (a CSV file).</source>
         <translation>Entrena con una tabla propia (un archivo CSV).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="373"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="374"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="376"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="377"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="382"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="383"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="387"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="388"/>
         <source>Close lab</source>
         <translation>Cerrar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="390"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="391"/>
         <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
         <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="399"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="400"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="404"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="405"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="407"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="408"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="415"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="416"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="420"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="421"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="424"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="425"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="431"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="432"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="437"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="438"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="439"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="440"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="444"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="445"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="446"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="465"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="447"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="466"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="449"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="476"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="450"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="477"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
@@ -4186,122 +4268,122 @@ de test</translation>
         <translation>La práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="61"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="62"/>
         <source>Files from the folder {folder}</source>
         <translation>Archivos de la carpeta {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="120"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="121"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="122"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="123"/>
         <source>CPU (NumPy)</source>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="169"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="190"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="172"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="193"/>
         <source>Pause training (Space).</source>
         <translation>Pausa el entrenamiento (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="177"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="198"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="180"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="201"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="188"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="209"/>
         <source>{action} (Space).</source>
         <translation>{action} (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="206"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="227"/>
         <source>Fix the data to train: see the message in the Data panel.</source>
         <translation>Corrige los datos para poder entrenar: mira el mensaje del panel Datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="210"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="231"/>
         <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
         <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="216"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="237"/>
         <source>Training: epoch {epoch} of {total}.</source>
         <translation>Entrenando: época {epoch} de {total}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="220"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="241"/>
         <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
         <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="225"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="246"/>
         <source>Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches).</source>
         <translation>Pérdida media de los minilotes de esta época hasta ahora: {loss} ({n} de {total} lotes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="236"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="257"/>
         <source>Finished {epochs} epochs in {seconds} s. {result}</source>
         <translation>Terminadas {epochs} épocas en {seconds} s. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="250"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="271"/>
         <source>Training ended with an error at epoch {epoch}: {message}</source>
         <translation>El entrenamiento terminó con un error en la época {epoch}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="254"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="275"/>
         <source>The loss became NaN or infinite: the learning rate ({lr}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
         <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="269"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="290"/>
         <source>Test loss {loss}, test accuracy {acc}.</source>
         <translation>En test: pérdida {loss}, exactitud {acc}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="272"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="293"/>
         <source>Test MSE {loss}, test R² {r2}.</source>
         <translation>En test: MSE {loss}, R² {r2}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="240"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="261"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
         <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="246"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="267"/>
         <source>Stopped at epoch {epoch}. {result}</source>
         <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="278"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="299"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
         <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="283"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="304"/>
         <source>Reset now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="290"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="311"/>
         <source>Problem: {message}</source>
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="466"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="467"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -4314,7 +4396,7 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="477"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="478"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}
@@ -4334,13 +4416,13 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>Use menos capas ocultas o capas más estrechas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="278"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="296"/>
         <source>The {name} optimiser&apos;s state for {params} parameters</source>
-        <extracomment>the entry&apos;s options (values given for other entries&apos; options are not its business)</extracomment>
+        <extracomment>the entry&apos;s options (values given for other entries&apos; options are not its business) the threads a step&apos;s elementwise work is spread over (one on the GPU)</extracomment>
         <translation>El estado del optimizador {name} para {params} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="281"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="299"/>
         <source>Use fewer or narrower hidden layers, or plain SGD.</source>
         <translation>Use menos capas ocultas o capas más estrechas, o SGD simple.</translation>
     </message>
@@ -4387,7 +4469,7 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>NetworkHook</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="351"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="385"/>
         <source>Show this neuron: z = w^T a + b, a = S(z)</source>
         <translation>Ver esta neurona: z = w^T a + b, a = S(z)</translation>
     </message>
@@ -4395,55 +4477,55 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="262"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="268"/>
         <source>&lt;b&gt;Network&lt;/b&gt;: red positive, blue negative weights; width = |w|</source>
         <extracomment>(column, unit) of a clicked hidden unit; column 1 is the first hidden layer (column, unit) of a double-clicked hidden or output unit (for a one-neuron view) the probe was cleared (its marker on the predictions plot goes too)</extracomment>
         <translation>&lt;b&gt;Red&lt;/b&gt;: pesos positivos en rojo, negativos en azul; grosor = |w|</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="266"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="272"/>
         <source>Grey units with a dotted ring are dead (ReLU output 0 on every sample) or saturated (tanh or sigmoid stuck at its limits). Click a unit to highlight it. Click a point of the predictions plot or a test image to probe it: every unit then shows its activation for that input.</source>
         <translation>Las unidades grises con borde punteado están muertas (salida ReLU 0 en todas las muestras) o saturadas (tanh o sigmoide atascada en sus límites). Haz clic en una unidad para resaltarla. Haz clic en un punto del gráfico de predicciones o en una imagen de test para sondearla: cada unidad muestra entonces su activación para esa entrada.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="282"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="288"/>
         <source>Clear probe</source>
         <translation>Quitar sonda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="283"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="289"/>
         <source>Colour the units by their bias again.</source>
         <translation>Vuelve a colorear las unidades por su sesgo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="306"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="312"/>
         <source>input
 {n}</source>
         <translation>entrada
 {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="309"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="315"/>
         <source>output</source>
         <translation>salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="311"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="317"/>
         <source>layer {l}</source>
         <translation>capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="314"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="320"/>
         <source>linear</source>
         <translation>lineal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="349"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="358"/>
         <source>&lt;b&gt;Probe&lt;/b&gt; {input}: colour = activation a</source>
         <translation>&lt;b&gt;Sonda&lt;/b&gt; {input}: color = activación a</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="352"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="361"/>
         <source>Hover a unit to see the sum behind its activation, with the numbers.</source>
         <translation>Pasa el ratón sobre una unidad para ver la suma detrás de su activación, con los números.</translation>
     </message>
@@ -4451,7 +4533,7 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>NeuronDiagram</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="78"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="87"/>
         <source>… {n} more</source>
         <translation>… {n} más</translation>
     </message>
@@ -4459,67 +4541,67 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>NeuronView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="141"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="151"/>
         <source>&lt;b&gt;One neuron&lt;/b&gt;: z = w&lt;sup&gt;T&lt;/sup&gt;a + b, a = S(z)</source>
         <translation>&lt;b&gt;Una neurona&lt;/b&gt;: z = w&lt;sup&gt;T&lt;/sup&gt;a + b, a = S(z)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="143"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="153"/>
         <source>Double-click a unit in the Network view (or right-click it) to show it here.</source>
         <translation>Haz doble clic en una unidad de la vista Red (o clic derecho) para verla aquí.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="151"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="161"/>
         <source>Layer l (1 is the first hidden layer; the last is the output).</source>
         <translation>Capa l (1 es la primera capa oculta; la última es la salida).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="153"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="163"/>
         <source>Unit i of that layer (counted from 1).</source>
         <translation>Unidad i de esa capa (contando desde 1).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="154"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="164"/>
         <source>The test sample whose input a^[0] = x goes through.</source>
         <translation>La muestra de test cuya entrada a^[0] = x recorre la red.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="156"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="166"/>
         <source>layer</source>
         <translation>capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="157"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="167"/>
         <source>unit</source>
         <translation>unidad</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="158"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="168"/>
         <source>test sample</source>
         <translation>muestra de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="235"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="256"/>
         <source>Train or reset the network to see a neuron.</source>
         <translation>Entrena o reinicia la red para ver una neurona.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="270"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="293"/>
         <source>{n} more terms ({sum})</source>
         <translation>{n} términos más ({sum})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="273"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="296"/>
         <source>identity</source>
         <translation>identidad</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="275"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="298"/>
         <source>layer {l}, unit {i}: z = w^T a + b = {terms} + ({b}) = {z};  a = {S}(z) = {a}</source>
         <translation>capa {l}, unidad {i}: z = w^T a + b = {terms} + ({b}) = {z};  a = {S}(z) = {a}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="286"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="309"/>
         <source>(softmax divides e^z by the sum over all output units.)</source>
         <translation>(softmax divide e^z entre la suma sobre todas las unidades de salida.)</translation>
     </message>
@@ -4527,27 +4609,27 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>Optimizers</name>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="151"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="154"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="158"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="161"/>
         <source>SGD + momentum</source>
         <translation>SGD + momento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="167"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="170"/>
         <source>Nesterov momentum</source>
         <translation>Momento de Nesterov</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="177"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="180"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="189"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="192"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
@@ -4555,52 +4637,52 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>Options</name>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="56"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="59"/>
         <source>Momentum</source>
         <translation>Momento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="58"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="61"/>
         <source>Momentum coefficient mu: the share of the previous step kept in the next.</source>
         <translation>Coeficiente de momento mu: la fracción del paso anterior que se conserva en el siguiente.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="63"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="66"/>
         <source>Beta 1</source>
         <translation>Beta 1</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="65"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="68"/>
         <source>Adam&apos;s beta 1: how slowly the running mean of the gradients forgets.</source>
         <translation>Beta 1 de Adam: con qué lentitud olvida la media móvil de los gradientes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="70"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="73"/>
         <source>Beta 2</source>
         <translation>Beta 2</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="72"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="75"/>
         <source>Adam&apos;s beta 2: how slowly the running mean of the squared gradients forgets.</source>
         <translation>Beta 2 de Adam: con qué lentitud olvida la media móvil de los gradientes al cuadrado.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="77"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="80"/>
         <source>Epsilon</source>
         <translation>Épsilon</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="79"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="82"/>
         <source>A small number added to the denominator so that it is never zero.</source>
         <translation>Un número pequeño que se suma al denominador para que nunca sea cero.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="127"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="130"/>
         <source>Alpha</source>
         <translation>Alfa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="129"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="132"/>
         <source>RMSProp&apos;s alpha: how slowly the running mean of the squared gradients forgets.</source>
         <translation>Alfa de RMSProp: con qué lentitud olvida la media móvil de los gradientes al cuadrado.</translation>
     </message>
@@ -4769,36 +4851,36 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/parity.py" line="49"/>
-        <source>predicted value</source>
-        <translation>valor predicho</translation>
+        <source>predicted</source>
+        <translation>predicción</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="66"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="67"/>
         <source>perfect prediction</source>
         <translation>predicción perfecta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="71"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="72"/>
         <source>test rows</source>
         <translation>filas de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="101"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="102"/>
         <source>row (train, then test)</source>
         <translation>fila (entrenamiento, luego test)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="102"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="103"/>
         <source>target</source>
         <translation>objetivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="110"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="111"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="111"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="112"/>
         <source>test</source>
         <translation>test</translation>
     </message>
@@ -4806,62 +4888,62 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>PartialDependence</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/partial.py" line="47"/>
+        <location filename="../../mlpstudio/gui/views/partial.py" line="58"/>
+        <source>Partial dependence (dashed: the target)</source>
+        <translation>Dependencia parcial (discontinua: el objetivo)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/partial.py" line="72"/>
         <source>input value x_i (the others as in the data)</source>
         <translation>valor de la entrada x_i (las demás como en los datos)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/partial.py" line="51"/>
+        <location filename="../../mlpstudio/gui/views/partial.py" line="76"/>
         <source>mean output</source>
         <translation>salida media</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/gui/views/partial.py" line="64"/>
-        <source>target (dashed)</source>
-        <translation>objetivo (discontinua)</translation>
     </message>
 </context>
 <context>
     <name>PredictionView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="30"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="31"/>
         <source>&lt;b&gt;Predictions&lt;/b&gt; against the data</source>
         <translation>&lt;b&gt;Predicciones&lt;/b&gt; frente a los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="86"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="87"/>
         <source>target</source>
         <translation>objetivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="87"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="145"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="88"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="146"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="88"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="146"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="89"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="147"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="92"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="93"/>
         <source>network</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="93"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="94"/>
         <source>predictions (test)</source>
         <translation>predicciones (test)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="165"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="166"/>
         <source>P(class 1)</source>
         <translation>P(clase 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="165"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="166"/>
         <source>network output</source>
         <translation>salida de la red</translation>
     </message>
@@ -5054,38 +5136,38 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>Probe</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/probe.py" line="56"/>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="57"/>
         <source>Input x&lt;sub&gt;{i}&lt;/sub&gt; = a&lt;sub&gt;{i}&lt;/sub&gt;&lt;sup&gt;[0]&lt;/sup&gt; = {v}</source>
         <translation>Entrada x&lt;sub&gt;{i}&lt;/sub&gt; = a&lt;sub&gt;{i}&lt;/sub&gt;&lt;sup&gt;[0]&lt;/sup&gt; = {v}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/probe.py" line="76"/>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="77"/>
         <source>(… = the other {n} terms, together {v})</source>
         <translation>(… = los otros {n} términos, que suman {v})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/probe.py" line="105"/>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="106"/>
         <source>First layer a&lt;sup&gt;[1]&lt;/sup&gt; for this image: {n} units, from {lo} to {hi}</source>
         <translation>Primera capa a&lt;sup&gt;[1]&lt;/sup&gt; para esta imagen: {n} unidades, de {lo} a {hi}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/probe.py" line="122"/>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="123"/>
         <source>a[1] per unit</source>
         <translation>a[1] por unidad</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/probe.py" line="179"/>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="182"/>
         <source>x = {x}</source>
         <translation>x = {x}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/probe.py" line="185"/>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="188"/>
         <source>x1 = {x1}, x2 = {x2}</source>
         <translation>x1 = {x1}, x2 = {x2}</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/smoke.py" line="76"/>
-        <location filename="../../mlpstudio/gui/views/probe.py" line="220"/>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="225"/>
         <source>test image {n}</source>
         <extracomment>``--smoke --view NAME``: the window&apos;s attribute that holds each view, in order of preference (a view that a later part of the app adds takes over its name; until then the view that shows that content stands in, and the smoke run says so)</extracomment>
         <translation>imagen de test {n}</translation>
@@ -5112,57 +5194,57 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>ShapesView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="42"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="46"/>
         <source>&lt;b&gt;Shapes&lt;/b&gt; of one mini-batch: a column per sample, as in the course</source>
         <translation>&lt;b&gt;Formas&lt;/b&gt; de un minilote: una columna por muestra, como en el curso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="52"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="67"/>
         <source>course (columns)</source>
         <translation>curso (columnas)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="53"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="68"/>
         <source>code (rows)</source>
         <translation>código (filas)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="54"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="69"/>
         <source>multiplications per sample</source>
         <translation>multiplicaciones por muestra</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="58"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="73"/>
         <source>One sample per column: Z^[l] = W^[l] A^[l-1] + b^[l] is N_l × B.</source>
         <translation>Una muestra por columna: Z^[l] = W^[l] A^[l-1] + b^[l] es N_l × B.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="61"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="76"/>
         <source>MLP Studio stores one sample per row and computes Z = A W^T + b (B × N_l).</source>
         <translation>MLP Studio guarda una muestra por fila y calcula Z = A W^T + b (B × N_l).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="64"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="79"/>
         <source>W^[l] a^[l-1] costs N_l × N_{l-1} multiplications for each sample.</source>
         <translation>W^[l] a^[l-1] cuesta N_l × N_{l-1} multiplicaciones por muestra.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="109"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="124"/>
         <source>No network yet.</source>
         <translation>Todavía no hay red.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="140"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="156"/>
         <source>Batch size B = {b} (Training panel).</source>
         <translation>Tamaño de lote B = {b} (panel Entrenamiento).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="142"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="158"/>
         <source>The last batch of an epoch has {n} samples.</source>
         <translation>El último lote de cada época tiene {n} muestras.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="149"/>
+        <location filename="../../mlpstudio/gui/views/shapes_view.py" line="165"/>
         <source>Multiplications per sample: Σ N&lt;sub&gt;l&lt;/sub&gt; N&lt;sub&gt;l−1&lt;/sub&gt; = {terms} = &lt;b&gt;{per_sample}&lt;/b&gt;; per batch: {per_batch}.&lt;br&gt;Parameters: Σ N&lt;sub&gt;l&lt;/sub&gt; (N&lt;sub&gt;l−1&lt;/sub&gt; + 1) = &lt;b&gt;{params}&lt;/b&gt;.</source>
         <translation>Multiplicaciones por muestra: Σ N&lt;sub&gt;l&lt;/sub&gt; N&lt;sub&gt;l−1&lt;/sub&gt; = {terms} = &lt;b&gt;{per_sample}&lt;/b&gt;; por lote: {per_batch}.&lt;br&gt;Parámetros: Σ N&lt;sub&gt;l&lt;/sub&gt; (N&lt;sub&gt;l−1&lt;/sub&gt; + 1) = &lt;b&gt;{params}&lt;/b&gt;.</translation>
     </message>
@@ -5170,66 +5252,213 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="96"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="97"/>
         <source>Submit result</source>
         <translation>Enviar resultado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="100"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="101"/>
         <source>First name and surname</source>
         <translation>Nombre y apellidos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="101"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="102"/>
         <source>Your name</source>
         <translation>Tu nombre</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="104"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="105"/>
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="111"/>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="141"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="112"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="142"/>
         <source>Results folder</source>
         <translation>Carpeta de resultados</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="113"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="114"/>
         <source>1 - accuracy</source>
         <translation>1 - exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="113"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="114"/>
         <source>MSE</source>
         <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="116"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="117"/>
         <source>{params} parameters; train error {train}, test error {test} ({what}); with the settings and the loss history.</source>
         <translation>{params} parámetros; error de entrenamiento {train}, error de test {test} ({what}); con los ajustes y la historia de la pérdida.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="126"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="127"/>
         <source>Sends</source>
         <translation>Envía</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/lab_actions.py" line="130"/>
+        <location filename="../../mlpstudio/gui/lab_actions.py" line="131"/>
         <source>Submit</source>
         <translation>Enviar</translation>
     </message>
 </context>
 <context>
+    <name>Tabular</name>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="80"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="102"/>
+        <source>{path}: the file cannot be read ({why}).</source>
+        <extracomment>Largest CSV file read (bytes); a 100 MB file is refused before it is read. An integer target with at most this many distinct values is taken as class labels. The most classes a target column may have (as many as CIFAR-100): a column of names or ids would otherwise make one output per row, and one-hot arrays of rows x classes. Characters of a file checked at a time for rows wider than the header.</extracomment>
+        <translation>{path}: no se puede leer el archivo ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="85"/>
+        <source>{path}: not a regular file.</source>
+        <translation>{path}: no es un archivo normal.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="88"/>
+        <source>{path}: the file has {size} MB; MLP Studio reads CSV files up to {cap} MB. Use a sample of the rows.</source>
+        <translation>{path}: el archivo tiene {size} MB; MLP Studio lee archivos CSV de hasta {cap} MB. Usa una muestra de las filas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="113"/>
+        <source>{path}: this is a binary file, not a CSV text file.</source>
+        <translation>{path}: es un archivo binario, no un archivo de texto CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="175"/>
+        <source>{path}: target column {spec} does not exist; the file has {n} columns.</source>
+        <extracomment>The refusals of a column that is not there, by role (whole sentences, so that each one translates as a whole): (a number beyond the columns, a name the header lacks).</extracomment>
+        <translation>{path}: la columna objetivo {spec} no existe; el archivo tiene {n} columnas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="178"/>
+        <source>{path}: there is no target column called &quot;{spec}&quot;; the columns are: {names}.</source>
+        <translation>{path}: no hay ninguna columna objetivo llamada «{spec}»; las columnas son: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="184"/>
+        <source>{path}: input column {spec} does not exist; the file has {n} columns.</source>
+        <translation>{path}: la columna de entrada {spec} no existe; el archivo tiene {n} columnas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="187"/>
+        <source>{path}: there is no input column called &quot;{spec}&quot;; the columns are: {names}.</source>
+        <translation>{path}: no hay ninguna columna de entrada llamada «{spec}»; las columnas son: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="221"/>
+        <source>{path}: the file is not a table this reader can use ({why}).</source>
+        <translation>{path}: el archivo no es una tabla que este lector pueda usar ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="258"/>
+        <source>{path}: the separator and the decimal mark cannot both be &quot;{c}&quot;.</source>
+        <translation>{path}: el separador y la marca decimal no pueden ser ambos «{c}».</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="264"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="618"/>
+        <source>{path}: the file is empty.</source>
+        <translation>{path}: el archivo está vacío.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="273"/>
+        <source>{path}: columns {a} and {b} have the same name &quot;{name}&quot;.</source>
+        <translation>{path}: las columnas {a} y {b} tienen el mismo nombre «{name}».</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="284"/>
+        <source>{path}: only one column was found (separator &quot;{sep}&quot;); a dataset needs inputs and a target.</source>
+        <translation>{path}: solo se ha encontrado una columna (separador «{sep}»); un conjunto de datos necesita entradas y un objetivo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="293"/>
+        <source>{path}: the file has a header but no data rows.</source>
+        <translation>{path}: el archivo tiene cabecera pero ninguna fila de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="304"/>
+        <source>{path}: the input column &quot;{name}&quot; is chosen more than once.</source>
+        <translation>{path}: la columna de entrada «{name}» está elegida más de una vez.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="310"/>
+        <source>{path}: the column &quot;{name}&quot; cannot be both an input and the target.</source>
+        <translation>{path}: la columna «{name}» no puede ser a la vez entrada y objetivo.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="317"/>
+        <source>{path}: the input column &quot;{name}&quot; holds text; inputs must be numbers.</source>
+        <translation>{path}: la columna de entrada «{name}» contiene texto; las entradas deben ser números.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="326"/>
+        <source>{path}: no numeric input column was found.</source>
+        <translation>{path}: no se ha encontrado ninguna columna de entrada numérica.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="340"/>
+        <source>{path}: the file has one data row; training needs at least two.</source>
+        <translation>{path}: el archivo tiene una sola fila de datos; para entrenar hacen falta al menos dos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="356"/>
+        <source>{path}: the target &quot;{name}&quot; has a single class; classification needs two or more.</source>
+        <translation>{path}: el objetivo «{name}» tiene una sola clase; la clasificación necesita dos o más.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="453"/>
+        <source>{path}, line {line}: a quote (&quot;) opens a field that is never closed; the rest of the file would be read as one cell. Close or remove the quote.</source>
+        <translation>{path}, línea {line}: unas comillas (&quot;) abren un campo que nunca se cierra; el resto del archivo se leería como una sola celda. Cierra o quita las comillas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="494"/>
+        <source>{path}, line {line}, column &quot;{name}&quot;: the value is not a finite number.</source>
+        <translation>{path}, línea {line}, columna «{name}»: el valor no es un número finito.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="507"/>
+        <source>{path}, line {line}, column &quot;{name}&quot;: {value} is too large; values up to {limit} in size can be standardised and trained on. Rescale the column (other units).</source>
+        <translation>{path}, línea {line}, columna «{name}»: {value} es demasiado grande; solo se pueden estandarizar y entrenar valores de hasta {limit} en tamaño. Cambia la escala de la columna (otras unidades).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="525"/>
+        <source>{path}, line {line}: {found} fields where the header has {expected}.</source>
+        <translation>{path}, línea {line}: {found} campos, pero la cabecera tiene {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="533"/>
+        <source>{path}, line {line}, column &quot;{name}&quot;: the value is missing.</source>
+        <translation>{path}, línea {line}, columna «{name}»: falta el valor.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="552"/>
+        <source>{path}, line {line}, column &quot;{name}&quot;: &quot;{cell}&quot; is not a number.</source>
+        <translation>{path}, línea {line}, columna «{name}»: «{cell}» no es un número.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="560"/>
+        <source>{path}: the numbers could not be read.</source>
+        <translation>{path}: no se han podido leer los números.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/data/tabular.py" line="578"/>
+        <source>{path}, line {line}: the target &quot;{name}&quot; has more than {limit} different values here; classification takes at most {limit} classes. Choose the task regression for numbers, or another target column.</source>
+        <translation>{path}, línea {line}: el objetivo «{name}» tiene ya más de {limit} valores distintos; la clasificación admite como máximo {limit} clases. Elige la tarea regresión para números, u otra columna objetivo.</translation>
+    </message>
+</context>
+<context>
     <name>Threads</name>
     <message>
-        <location filename="../../mlpstudio/threads.py" line="92"/>
+        <location filename="../../mlpstudio/threads.py" line="94"/>
         <source>The number of threads must be between 1 and {limit} (the logical processors this computer lets MLP Studio use); it is {value}.</source>
         <translation>El número de hilos debe estar entre 1 y {limit} (los procesadores lógicos que este ordenador deja usar a MLP Studio); es {value}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/threads.py" line="120"/>
+        <location filename="../../mlpstudio/threads.py" line="122"/>
         <source>{name} must be a whole number of threads, not &quot;{value}&quot;.</source>
         <translation>{name} debe ser un número entero de hilos, no «{value}».</translation>
     </message>
@@ -5252,28 +5481,29 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>Vuelve a la última época y sigue el entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="52"/>
-        <location filename="../../mlpstudio/gui/timeline.py" line="107"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="78"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="122"/>
         <source>epoch {epoch}</source>
         <translation>época {epoch}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="109"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="79"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="124"/>
         <source>live</source>
-        <translation>en vivo</translation>
+        <translation>en directo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="112"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="127"/>
         <source>{count} epochs kept ({size} MB): every epoch at first, later ones sparser</source>
         <translation>{count} épocas guardadas ({size} MB): todas al principio, después más espaciadas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="143"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="158"/>
         <source>Pause the replay</source>
         <translation>Pausa la reproducción</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="144"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="159"/>
         <source>Play: replay training epoch by epoch in every view</source>
         <translation>Reproducir: repite el entrenamiento época a época en todas las vistas</translation>
     </message>
@@ -5309,58 +5539,58 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="141"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="142"/>
         <source>CPU (NumPy)</source>
         <extracomment>the registries behind the choice options, with their translation contexts every training option&apos;s spec and control, by name, in the order of the rows</extracomment>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="143"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="144"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="147"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="148"/>
         <source>Where the network computes. The GPU needs an NVIDIA card and CuPy.</source>
         <translation>Dónde calcula la red. La GPU necesita una tarjeta NVIDIA y CuPy.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="152"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="154"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="155"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="157"/>
         <source>32-bit (float32, faster)</source>
         <translation>32 bits (float32, más rápido)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="156"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="158"/>
         <source>64-bit (float64, exact checks)</source>
         <translation>64 bits (float64, comprobaciones exactas)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="158"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="160"/>
         <source>Floating-point precision of the weights and the computation.</source>
         <translation>Precisión en coma flotante de los pesos y del cálculo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="160"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="162"/>
         <source>Precision</source>
         <translation>Precisión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="176"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="178"/>
         <source>Progress of the run: epoch, time left and speed.</source>
         <translation>Progreso de la ejecución: época, tiempo restante y velocidad.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="257"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="259"/>
         <source>Epoch {epoch} / {total}</source>
         <translation>Época {epoch} / {total}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="262"/>
+        <location filename="../../mlpstudio/gui/panels/training_panel.py" line="264"/>
         <source>Time left {eta} · {rate} samples/s · {elapsed} elapsed</source>
         <translation>Quedan {eta} · {rate} muestras/s · {elapsed} transcurrido</translation>
     </message>
@@ -5368,32 +5598,33 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="47"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="52"/>
         <source>Export...</source>
+        <extracomment>what the view draws from snapshots while it is visible, so that the training process sends only that (see :class:`~mlpstudio.experiment.frames.Needs`): the weights of these layers (&quot;all&quot;, or 0-based indices), and the predictions (test and plot outputs)</extracomment>
         <translation>Exportar...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="140"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="145"/>
         <source>Export view</source>
         <translation>Exportar vista</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="138"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="143"/>
         <source>PNG image (*.png)</source>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="48"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="53"/>
         <source>Save this view as a PNG image or an SVG drawing.</source>
         <translation>Guarda esta vista como imagen PNG o dibujo SVG.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="138"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="143"/>
         <source>SVG drawing (*.svg)</source>
         <translation>Dibujo SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/base.py" line="151"/>
+        <location filename="../../mlpstudio/gui/views/base.py" line="156"/>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
     </message>
@@ -5401,32 +5632,32 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>WeightsView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="72"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="73"/>
         <source>&lt;b&gt;Weights&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; and biases b&lt;sup&gt;[l]&lt;/sup&gt; (last column) per layer</source>
         <translation>&lt;b&gt;Pesos&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; y sesgos b&lt;sup&gt;[l]&lt;/sup&gt; (última columna) por capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="90"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="91"/>
         <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;: {rows} x {cols}  ({act})</source>
         <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;: {rows} x {cols}  ({act})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="94"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="95"/>
         <source>linear</source>
         <translation>lineal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="225"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="232"/>
         <source>Diverged: {bad} of {total} values are infinite or NaN</source>
         <translation>Divergió: {bad} de {total} valores son infinitos o NaN</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="259"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="266"/>
         <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v}  (unit {i} of layer {l}, input {j})</source>
         <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v}  (neurona {i} de la capa {l}, entrada {j})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="266"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="273"/>
         <source>b&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i}&lt;/sub&gt; = {v}  (bias of unit {i})</source>
         <translation>b&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i}&lt;/sub&gt; = {v}  (sesgo de la neurona {i})</translation>
     </message>
