@@ -12,6 +12,9 @@ from .expr import Formula
 TASKS = ("regression", "classification")
 #: Partial dependence (3 or more inputs): values per input, and train rows averaged over.
 PD_POINTS, PD_SAMPLES = 40, 32
+#: train rows whose predictions the parity plot draws beside every test row (a sample shows a
+#: fit; the whole training set would cost every snapshot its size)
+PARITY_TRAIN_ROWS = 1000
 
 
 #: The largest magnitude of an input or target value (CSV cells, domain ends): its square
@@ -91,15 +94,17 @@ class Dataset:
         default) over the 1-D domain, or a resolution x resolution grid (100 by default) over
         the 2-D domain, x1 varying fastest, so that ``reshape(resolution, resolution)`` is an
         image with rows along x2. Empty for images."""
-        if self.is_image or not self.domain:
+        if self.is_image:
             return np.empty((0, self.n_inputs))
+        if not self.domain:  # a table: the parity plot's train rows
+            return self.parity_train_inputs()
         if resolution is None:
             resolution = 400 if len(self.domain) == 1 else 100
         if len(self.domain) == 1:
             ((lo, hi),) = self.domain
             return np.linspace(lo, hi, resolution)[:, None]
-        if len(self.domain) > 2:
-            return self.partial_inputs()
+        if len(self.domain) > 2:  # partial-dependence rows, then the parity plot's train rows
+            return np.vstack([self.partial_inputs(), self.parity_train_inputs()])
         (lo1, hi1), (lo2, hi2) = self.domain
         g1, g2 = np.meshgrid(np.linspace(lo1, hi1, resolution), np.linspace(lo2, hi2, resolution))
         return np.column_stack([g1.ravel(), g2.ravel()])
@@ -117,11 +122,19 @@ class Dataset:
                 blocks.append(rows)
         return np.vstack(blocks)
 
+    def parity_train_inputs(self) -> np.ndarray:
+        """The train rows (at most PARITY_TRAIN_ROWS) whose predictions the parity plot shows;
+        they end :meth:`plot_inputs` for tables and for 3 or more inputs."""
+        return self.x_train[:PARITY_TRAIN_ROWS]
+
     def partial_dependence(self, output: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """(values of x_i, mean output) per input, from the output on :meth:`partial_inputs`:
         the average prediction over the sampled rows when only x_i changes."""
         m = min(PD_SAMPLES, len(self.x_train))
-        means = np.asarray(output, dtype=np.float64)[:, 0].reshape(len(self.domain), PD_POINTS, m)
+        rows = len(self.domain) * PD_POINTS * m  # the output may go on with other rows
+        means = np.asarray(output[:rows], dtype=np.float64)[:, 0].reshape(
+            len(self.domain), PD_POINTS, m
+        )
         return [
             (np.linspace(lo, hi, PD_POINTS), means[i].mean(axis=1))
             for i, (lo, hi) in enumerate(self.domain)

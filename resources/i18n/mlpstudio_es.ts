@@ -4846,8 +4846,8 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/parity.py" line="48"/>
-        <source>true value (test rows)</source>
-        <translation>valor real (filas de test)</translation>
+        <source>true value</source>
+        <translation>valor real</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/parity.py" line="49"/>
@@ -4860,27 +4860,32 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>predicción perfecta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="72"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="75"/>
+        <source>train rows</source>
+        <translation>filas de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="79"/>
         <source>test rows</source>
         <translation>filas de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="102"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="117"/>
         <source>row (train, then test)</source>
         <translation>fila (entrenamiento, luego test)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="103"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="118"/>
         <source>target</source>
         <translation>objetivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="111"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="126"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="112"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="127"/>
         <source>test</source>
         <translation>test</translation>
     </message>

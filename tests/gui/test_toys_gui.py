@@ -70,7 +70,7 @@ def test_four_inputs_show_parity_and_partial_dependence(qtbot):
     qtbot.addWidget(view)
     view.set_dataset(ds)
     assert view._mode == "table" and len(view.partial_curves) == 4
-    rows = ds.partial_inputs()
+    rows = ds.plot_inputs()  # partial-dependence rows, then the parity plot's train rows
     output = (rows[:, 0] - rows[:, 3])[:, None]  # a stand-in network: x1 - x4
     view.show_snapshot(_snapshot(ds.y_test * 0.5, output))
     xs, ys = view.partial_curves[3].getData()
@@ -78,6 +78,11 @@ def test_four_inputs_show_parity_and_partial_dependence(qtbot):
     assert np.allclose(ys, sample[:, 0].mean() - xs)  # d/dx4 = -1, the rest averaged
     px, py = view.test_predictions.getData()
     assert np.allclose(py, 0.5 * px)  # predicted against true, in the data's units
+    tx, ty = view.train_points.getData()  # train rows: true target against x1 - x4
+    n = len(ds.parity_train_inputs())
+    assert n == min(len(ds.x_train), 1000) and len(tx) == n
+    assert np.allclose(tx, ds.y_train[:n, 0] * ds.y_divisor)
+    assert np.allclose(ty, (ds.x_train[:n, 0] - ds.x_train[:n, 3]) * ds.y_divisor)
     view.set_dataset(build_dataset(Config().data))  # back to one input: the curves go
     assert not view.partial_plot.isVisibleTo(view)
 

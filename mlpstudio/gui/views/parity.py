@@ -45,7 +45,7 @@ def layout(view, ds) -> None:
         plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0.02)
         line = np.array([-0.5, n - 0.5])
     else:
-        plot.setLabel("bottom", QCoreApplication.translate("ParityPlot", "true value (test rows)"))
+        plot.setLabel("bottom", QCoreApplication.translate("ParityPlot", "true value"))
         plot.setLabel("left", QCoreApplication.translate("ParityPlot", "predicted"))  # short:
         # the plot shares its dock with the partial-dependence curves
         values = np.concatenate([ds.y_train[:, 0], ds.y_test[:, 0]]) * ds.y_divisor
@@ -67,14 +67,23 @@ def layout(view, ds) -> None:
         view.target_curve, QCoreApplication.translate("ParityPlot", "perfect prediction")
     )
     if view.show_network:
+        if ds.task != "classification":  # regression: train rows (a sample) beside the test rows
+            view.train_points.setData([], [], pen=None, brush=pg.mkBrush(style.TRAIN),
+                                      size=s.marker_size * 0.6, symbol="o")  # fmt: skip
+            plot.addItem(view.train_points)
+            view.legend.addItem(
+                view.train_points, QCoreApplication.translate("ParityPlot", "train rows")
+            )
         plot.addItem(view.test_predictions)
         view.legend.addItem(
             view.test_predictions, QCoreApplication.translate("ParityPlot", "test rows")
         )
 
 
-def show(view, ds, test_output: np.ndarray | None) -> bool:
-    """Draw the network's test predictions; False when there is nothing to draw yet."""
+def show(view, ds, test_output: np.ndarray | None, plot_output: np.ndarray | None) -> bool:
+    """Draw the network's test predictions, and for regression its predictions on the train
+    rows that end ``plot_output`` (``Dataset.parity_train_inputs``); False when there is
+    nothing to draw yet."""
     if test_output is None or len(test_output) != len(ds.y_test):
         return False
     if ds.task == "classification":
@@ -87,6 +96,12 @@ def show(view, ds, test_output: np.ndarray | None) -> bool:
     true, predicted = ds.y_test[:, 0] * ds.y_divisor, test_output[:, 0] * ds.y_divisor
     keep = np.isfinite(predicted)
     view.test_predictions.setData(true[keep], predicted[keep])
+    n_train = len(ds.parity_train_inputs())
+    if plot_output is not None and len(plot_output) == len(ds.plot_inputs()) and n_train:
+        true = ds.y_train[:n_train, 0] * ds.y_divisor
+        predicted = plot_output[-n_train:, 0] * ds.y_divisor
+        keep = np.isfinite(predicted)
+        view.train_points.setData(true[keep], predicted[keep])
     return True
 
 

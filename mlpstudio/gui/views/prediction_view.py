@@ -226,7 +226,7 @@ class PredictionView(View):
     def show_snapshot(self, snapshot):
         ds = self.dataset
         if self._mode == "table" and self.show_network:
-            self._has_prediction = parity.show(self, ds, snapshot.test_output)
+            self._has_prediction = parity.show(self, ds, snapshot.test_output, snapshot.plot_output)
             partial.show(self, ds, snapshot.plot_output)
             return
         if ds is None or self._mode is None or snapshot.plot_output is None:
