@@ -7,7 +7,7 @@ the preset's own settings and prints one row per seed: train and test R^2 of eac
 test R^2 gap. The case is meant to show overfitting on every seed: the big net near a perfect
 train fit, and a clearly worse test R^2 than the small one.
 
-    python benchmarks/overfit.py [--seeds 10 | --seed S ...] [--markdown]
+    python benchmarks/overfit.py [--seeds 10 | --seed S ...]
 
 On a shared machine set ``OPENBLAS_NUM_THREADS=1``: these nets are tiny, and BLAS threads
 that wait for busy cores make a run many times slower.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QStyle
 
 from ..experiment.config import IMAGE_KINDS, ConfigError
@@ -129,12 +129,42 @@ class Presenter:
 
     def _on_snapshot(self, snapshot) -> None:
         self._update_needs()
-        for view in self.views:
-            view.update_snapshot(snapshot)  # drawn only if it belongs to what the view shows
+        if snapshot.status == "running" and snapshot.step > 0 and self.controller.is_training:
+            self._draw_views_in_turns(snapshot)
+        else:  # paused, stepped or ended: every view at once, so it is all there when shown
+            self._views_to_draw = []
+            for view in self.views:
+                view.update_snapshot(snapshot)  # drawn only if it belongs to what it shows
         self._show_class_results(force=snapshot.is_final or snapshot.step == 0)
         self.training_panel.show_progress(snapshot)
         if self.controller.status in ("running", "paused"):
             self.status_label.setText(self._status_text(self.controller.status))
+
+    def _draw_views_in_turns(self, snapshot) -> None:
+        """While training, draw one view per turn of the event loop, so that no turn paints
+        every view at once (the window answers within a view's drawing time, not the sum).
+        The turns go round the views: a snapshot that comes before all have drawn the last
+        one is drawn from where the previous round stopped, so no view waits for ever."""
+        self._turn_snapshot = snapshot
+        views = list(self.views)
+        start = getattr(self, "_turn_cursor", 0) % max(1, len(views))
+        self._views_to_draw = views[start:] + views[:start]
+        if not getattr(self, "_turn_scheduled", False):
+            self._turn_scheduled = True
+            QTimer.singleShot(0, self._draw_next_view)
+
+    def _draw_next_view(self) -> None:
+        self._turn_scheduled = False
+        while self._views_to_draw:
+            view, views = self._views_to_draw.pop(0), self.views
+            if view not in views:  # the experiment changed kind since: not shown any more
+                continue
+            self._turn_cursor = (views.index(view) + 1) % len(views)
+            if view.update_snapshot(self._turn_snapshot) and view.isVisible():
+                break  # one drawn view per turn; hidden ones only keep it for later
+        if self._views_to_draw:
+            self._turn_scheduled = True
+            QTimer.singleShot(0, self._draw_next_view)
 
     def _update_needs(self) -> None:
         """Tell the controller what the visible views draw (the training process sends only
