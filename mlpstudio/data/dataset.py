@@ -122,6 +122,13 @@ class Dataset:
                 blocks.append(rows)
         return np.vstack(blocks)
 
+    def table_plot_rows(self) -> tuple[int, int]:
+        """How many rows of :meth:`plot_inputs` are partial-dependence rows (3 or more
+        inputs), and how many after them are the parity plot's train rows (tables and 3 or
+        more inputs), counted without building them: the views check every snapshot."""
+        partial = len(self.domain) * PD_POINTS * min(PD_SAMPLES, len(self.x_train))
+        return (partial if len(self.domain) > 2 else 0), min(len(self.x_train), PARITY_TRAIN_ROWS)
+
     def parity_train_inputs(self) -> np.ndarray:
         """The train rows (at most PARITY_TRAIN_ROWS) whose predictions the parity plot shows;
         they end :meth:`plot_inputs` for tables and for 3 or more inputs."""

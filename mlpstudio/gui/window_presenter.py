@@ -26,6 +26,14 @@ class Presenter:
 
     def _connect(self) -> None:
         c = self.controller
+        # while training, views are drawn one per event-loop turn (_draw_views_in_turns)
+        self._turn_snapshot = None
+        self._views_to_draw: list = []
+        self._turn_cursor = 0  # where the next round of turns starts
+        self._turn_timer = QTimer(self)
+        self._turn_timer.setSingleShot(True)
+        self._turn_timer.setInterval(0)
+        self._turn_timer.timeout.connect(self._draw_next_view)
         c.datasetChanged.connect(self._on_dataset_changed)
         c.networkChanged.connect(self._on_network_changed)
         c.snapshotReady.connect(self._on_snapshot)
@@ -147,14 +155,11 @@ class Presenter:
         one is drawn from where the previous round stopped, so no view waits for ever."""
         self._turn_snapshot = snapshot
         views = list(self.views)
-        start = getattr(self, "_turn_cursor", 0) % max(1, len(views))
+        start = self._turn_cursor % max(1, len(views))
         self._views_to_draw = views[start:] + views[:start]
-        if not getattr(self, "_turn_scheduled", False):
-            self._turn_scheduled = True
-            QTimer.singleShot(0, self._draw_next_view)
+        self._turn_timer.start()
 
     def _draw_next_view(self) -> None:
-        self._turn_scheduled = False
         while self._views_to_draw:
             view, views = self._views_to_draw.pop(0), self.views
             if view not in views:  # the experiment changed kind since: not shown any more
@@ -163,8 +168,7 @@ class Presenter:
             if view.update_snapshot(self._turn_snapshot) and view.isVisible():
                 break  # one drawn view per turn; hidden ones only keep it for later
         if self._views_to_draw:
-            self._turn_scheduled = True
-            QTimer.singleShot(0, self._draw_next_view)
+            self._turn_timer.start()
 
     def _update_needs(self) -> None:
         """Tell the controller what the visible views draw (the training process sends only

@@ -96,8 +96,8 @@ def show(view, ds, test_output: np.ndarray | None, plot_output: np.ndarray | Non
     true, predicted = ds.y_test[:, 0] * ds.y_divisor, test_output[:, 0] * ds.y_divisor
     keep = np.isfinite(predicted)
     view.test_predictions.setData(true[keep], predicted[keep])
-    n_train = len(ds.parity_train_inputs())
-    if plot_output is not None and len(plot_output) == len(ds.plot_inputs()) and n_train:
+    partial_rows, n_train = ds.table_plot_rows()
+    if plot_output is not None and len(plot_output) == partial_rows + n_train and n_train:
         true = ds.y_train[:n_train, 0] * ds.y_divisor
         predicted = plot_output[-n_train:, 0] * ds.y_divisor
         keep = np.isfinite(predicted)

@@ -92,7 +92,7 @@ def show(view, ds, plot_output) -> None:
     curves = getattr(view, "partial_curves", None)
     if not wanted(ds) or not curves or plot_output is None:
         return
-    if len(plot_output) != len(ds.plot_inputs()):
+    if len(plot_output) != sum(ds.table_plot_rows()):
         return
     for curve, (xs, mean) in zip(curves, ds.partial_dependence(plot_output)):
         keep = np.isfinite(mean)
