@@ -264,9 +264,7 @@ class StepGraph:
         tr, net, opt = self.trainer, self.trainer.network, self.trainer.optimizer
         x, y = tr._inputs(tr._x[self._idx]), tr._y[self._idx]
         loss = net.loss_and_grad(x, y)
-        if opt.weight_decay:  # as Optimizer.step applies it
-            w = slice(0, opt.n_weights)
-            net.grads[w] += opt.weight_decay * net.params[w]
+        opt.add_weight_decay(net.params, net.grads)  # as Optimizer.step begins
         b1, b2 = opt.hp.get("beta1", 0.0), opt.hp.get("beta2", 0.0)
         scalars = _scalars_kernel(self._dtype_name)
         scalars(b1, b2, self._hp, self._lr_t, self._step_t, self._root2_t, size=1)

@@ -239,6 +239,14 @@ class Optimizer:
         #: the threads a step's elementwise work is spread over (one on the GPU)
         self.pool = pool if pool is not None and not kernels.is_cupy(xp) else parallel.SERIAL
 
+    def add_weight_decay(self, params, grads, start: int = 0, stop: int | None = None) -> None:
+        """``grads += weight_decay * W`` on the weights (not the biases) among elements
+        start..stop: the decay every update starts with (here and in a CUDA graph's step)."""
+        stop = self.n_weights if stop is None else min(stop, self.n_weights)
+        if self.weight_decay and start < stop:
+            w = slice(start, stop)
+            grads[w] += self.weight_decay * params[w]
+
     def step(self, params, grads, lr: float) -> None:
         """Update ``params`` in place from the gradients ``grads`` (overwritten)."""
         self.t += 1
@@ -247,9 +255,7 @@ class Optimizer:
         def block(start: int, stop: int) -> None:
             # weight decay, then the rule, on elements start..stop: elementwise, so any split
             # of the parameters into blocks computes the same bits as one call
-            if self.weight_decay and start < self.n_weights:
-                w = slice(start, min(stop, self.n_weights))
-                grads[w] += self.weight_decay * params[w]
+            self.add_weight_decay(params, grads, start, stop)
             part = slice(start, stop)
             state = {key: value[part] for key, value in self.buffers.items()}
             self._update(self.xp, params[part], grads[part], state, lr, self.t, **self.hp)
