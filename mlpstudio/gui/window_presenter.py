@@ -19,6 +19,10 @@ from .views.classes import class_results
 from .window_layout import class_table
 
 CLASS_VIEWS_INTERVAL = 0.2  # seconds between confusion/gallery updates while training
+# While training, the window's thread spends at most this share of one core between view
+# turns (drawing and painting): the rest of the machine trains. A view that costs more to
+# draw is redrawn less often, and the window still answers at once (input never waits).
+DRAW_SHARE = 0.25
 
 
 class Presenter:
@@ -30,6 +34,7 @@ class Presenter:
         self._turn_snapshot = None
         self._views_to_draw: list = []
         self._turn_cursor = 0  # where the next round of turns starts
+        self._turn_began = (0.0, 0.0)  # the last drawn turn: (wall clock, this thread's CPU)
         self._turn_timer = QTimer(self)
         self._turn_timer.setSingleShot(True)
         self._turn_timer.setInterval(0)
@@ -157,9 +162,15 @@ class Presenter:
         views = list(self.views)
         start = self._turn_cursor % max(1, len(views))
         self._views_to_draw = views[start:] + views[:start]
-        self._turn_timer.start()
+        if not self._turn_timer.isActive():
+            self._turn_timer.start(0)
 
     def _draw_next_view(self) -> None:
+        wait = self._turn_wait()
+        if wait > 0:
+            self._turn_timer.start(max(1, round(wait * 1000)))
+            return
+        self._turn_began = (time.perf_counter(), time.thread_time())
         while self._views_to_draw:
             view, views = self._views_to_draw.pop(0), self.views
             if view not in views:  # the experiment changed kind since: not shown any more
@@ -168,7 +179,14 @@ class Presenter:
             if view.update_snapshot(self._turn_snapshot) and view.isVisible():
                 break  # one drawn view per turn; hidden ones only keep it for later
         if self._views_to_draw:
-            self._turn_timer.start()
+            self._turn_timer.start(0)
+
+    def _turn_wait(self) -> float:
+        """Seconds to wait before the next view's turn, so that this thread's CPU time since
+        the last turn (its drawing, then its painting) is at most DRAW_SHARE of the time."""
+        began_wall, began_cpu = self._turn_began
+        spent = time.thread_time() - began_cpu
+        return spent / DRAW_SHARE - (time.perf_counter() - began_wall)
 
     def _update_needs(self) -> None:
         """Tell the controller what the visible views draw (the training process sends only

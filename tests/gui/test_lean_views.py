@@ -64,3 +64,49 @@ def test_hidden_views_get_no_payload_and_draw_the_exact_end_when_shown(
         assert np.array_equal(w, w0) and np.array_equal(b, b0)
     forward = c.network.forward(c.dataset.x_test)
     assert np.allclose(c.snapshot.test_output, forward, rtol=1e-5, atol=1e-6)  # float32
+
+
+class _Clock:
+    """The presenter's clocks, moved by hand: wall time and its thread's CPU time."""
+
+    def __init__(self):
+        self.wall, self.cpu = 100.0, 10.0
+
+    def perf_counter(self):
+        return self.wall
+
+    def thread_time(self):
+        return self.cpu
+
+
+def test_views_are_drawn_within_the_windows_share_of_a_core(make_window, monkeypatch):
+    """While training, a view's turn waits until the window's thread has spent at most
+    DRAW_SHARE of the time since the last turn: 20 ms of drawing means the next turn comes
+    20 / DRAW_SHARE ms after the last began, not at once."""
+    from mlpstudio.gui import window_presenter
+
+    window = make_window(epochs=5)
+    clock = _Clock()
+    monkeypatch.setattr(window_presenter, "time", clock)
+    drawn = []
+    views = [v for v in window.views if v.isVisible()][:3]
+    assert len(views) == 3
+    for view in views:
+        monkeypatch.setattr(view, "update_snapshot", lambda s, v=view: drawn.append(v) or True)
+    window._turn_snapshot, window._views_to_draw = window.controller.snapshot, list(views)
+    window._turn_began = (clock.wall, clock.cpu)
+    clock.wall, clock.cpu = 100.03, 10.02  # the last turn took 20 ms of CPU, 30 ms ago
+    window._draw_next_view()
+    wait_ms = round((0.02 / window_presenter.DRAW_SHARE - 0.03) * 1000)
+    assert drawn == [] and window._turn_timer.isActive()
+    assert window._turn_timer.interval() == wait_ms
+    clock.wall += wait_ms / 1000
+    window._draw_next_view()
+    assert drawn == views[:1]  # one view per turn, then the next turn is due
+    assert window._turn_began == (clock.wall, clock.cpu)
+    assert window._turn_timer.isActive() and window._turn_timer.interval() == 0
+    clock.cpu += 0.001  # a cheap view: the next turn is due 4 ms after this one began
+    clock.wall += 0.005
+    window._draw_next_view()
+    assert drawn == views[:2]
+    window._turn_timer.stop()
