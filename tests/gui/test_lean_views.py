@@ -110,3 +110,38 @@ def test_views_are_drawn_within_the_windows_share_of_a_core(make_window, monkeyp
     window._draw_next_view()
     assert drawn == views[:2]
     window._turn_timer.stop()
+
+
+def test_the_gallery_layout_does_not_follow_its_page(qtbot):
+    """The gallery's page label once took its text's width. At the gallery's narrowest in the
+    main window that changed the grid's height, so the page, so the text, for ever: a core
+    kept busy by an idle window. Now the label is as wide as the widest page's text
+    whatever page is shown, so turning pages (or resizing) cannot move the grid."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from mlpstudio.data.dataset import Dataset
+    from mlpstudio.gui.views.classes import class_results
+    from mlpstudio.gui.views.gallery_view import GalleryView
+
+    rng = np.random.default_rng(0)
+    n = 1000
+    x = rng.integers(0, 256, size=(n, 8, 8), dtype=np.uint8)
+    y = np.arange(n) % 10
+    names = tuple(f"digit {k}" for k in range(10))
+    ds = Dataset("digits", "classification", x, y, x.copy(), y.copy(), (8, 8), names,
+                 input_shift=0.0, input_scale=1 / 255)  # fmt: skip
+    gallery = GalleryView()
+    qtbot.addWidget(gallery)
+    gallery.resize(500, 400)
+    gallery.show()
+    gallery.set_dataset(ds)
+    gallery.show_results(class_results(ds, rng.normal(size=(n, 10))))
+    metrics = QFontMetricsF(gallery.page_label.font())
+    widths, texts = set(), set()
+    for _ in range(n // gallery.page_size() + 1):
+        label = gallery.page_label
+        texts.add(label.text())
+        widths.add((label.minimumSizeHint().width(), label.sizeHint().width()))
+        assert label.width() >= metrics.horizontalAdvance(label.text())  # never cut
+        gallery._turn(1)
+    assert len(texts) > 3 and len(widths) == 1, widths  # "1–24 of 1,000" ... "985–1,000 ..."

@@ -8,6 +8,8 @@ next mistake.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
@@ -360,8 +362,15 @@ class GalleryView(View):
             tiles.append((to_qimage(ds.x_test[i]), caption, ok, int(i)))
         self.grid.set_tiles(tiles)
         total = len(indices)
+        label = self.tr("{first}–{last} of {total}")
+        # as wide as the widest page of these images, whatever this page is: a width that
+        # followed the text would resize the grid, change the page and so the text, for ever
+        widest = label.format(first=number(total), last=number(total), total=number(total))
+        self.page_label.setFixedWidth(
+            math.ceil(QFontMetricsF(self.page_label.font()).horizontalAdvance(widest)) + 4
+        )
         self.page_label.setText(
-            self.tr("{first}–{last} of {total}").format(
+            label.format(
                 first=number(min(self._start + 1, total)),
                 last=number(min(self._start + len(shown), total)),
                 total=number(total),
