@@ -236,6 +236,13 @@ def _raise_usage(message: str):
 
 def _command_index(argv: list[str], commands) -> int | None:
     """Where a COMMAND starts in ``argv``, or None when the app is meant (FILE or no command)."""
+    index = _first_positional(argv)
+    return index if index is not None and argv[index] in commands else None
+
+
+def _first_positional(argv: list[str]) -> int | None:
+    """Where the first argument that is not an option (nor an option's value) is in ``argv``:
+    a COMMAND or the app's FILE; None when there is none before ``--``."""
     takes_value = {
         option
         for action in gui_parser()._actions  # noqa: SLF001 (argparse API)
@@ -251,7 +258,7 @@ def _command_index(argv: list[str], commands) -> int | None:
         elif arg.startswith("-"):
             skip = arg in takes_value
         else:
-            return index if arg in commands else None
+            return index
     return None
 
 
@@ -311,15 +318,19 @@ def report_crash(exc: BaseException, argv: list[str]) -> int:
 def _dispatch(argv: list[str]) -> int:
     from ..threads import ThreadsError, chosen_threads, limit_blas_threads, set_threads
 
-    parser = build_parser()
-    assert parser.subcommands is not None
-    commands = parser.subcommands.choices
-    at = _command_index(argv, commands)
+    parser, at = None, None
+    before_dashes = argv[: argv.index("--") if "--" in argv else None]
+    asks = any(a in ("-h", "--help") for a in before_dashes) or "--version" in argv
+    if asks or _first_positional(argv) is not None:  # a COMMAND, a FILE, or help
+        parser = build_parser()  # (not for the plain app: every command's parser, imports)
+        assert parser.subcommands is not None
+        commands = parser.subcommands.choices
+        at = _command_index(argv, commands)
     if at is None:
-        if any(a in ("-h", "--help") for a in argv[: argv.index("--") if "--" in argv else None]):
+        if parser is not None and any(a in ("-h", "--help") for a in before_dashes):
             parser.print_help()
             return EXIT_OK
-        if "--version" in argv:
+        if parser is not None and "--version" in argv:
             parser.parse_args(["--version"])  # prints and exits 0
         try:
             gui_args, qt_args = parse_gui_args(argv)
