@@ -3479,47 +3479,47 @@ de test</translation>
 <context>
     <name>Heads</name>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="111"/>
+        <location filename="../../mlpstudio/core/losses.py" line="113"/>
         <source>Linear + mean squared error</source>
         <translation>Lineal + error cuadrático medio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="119"/>
-        <source>loss (mean squared error)</source>
-        <translation>pérdida (error cuadrático medio)</translation>
+        <location filename="../../mlpstudio/core/losses.py" line="121"/>
+        <source>mean squared error</source>
+        <translation>error cuadrático medio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="120"/>
+        <location filename="../../mlpstudio/core/losses.py" line="122"/>
         <source>identity (linear output)</source>
         <translation>identidad (salida lineal)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="124"/>
+        <location filename="../../mlpstudio/core/losses.py" line="126"/>
         <source>Softmax + cross-entropy</source>
         <translation>Softmax + entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="132"/>
-        <source>loss (cross-entropy)</source>
-        <translation>pérdida (entropía cruzada)</translation>
+        <location filename="../../mlpstudio/core/losses.py" line="134"/>
+        <source>cross-entropy</source>
+        <translation>entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="133"/>
+        <location filename="../../mlpstudio/core/losses.py" line="146"/>
+        <source>binary cross-entropy</source>
+        <translation>entropía cruzada binaria</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/losses.py" line="135"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="137"/>
+        <location filename="../../mlpstudio/core/losses.py" line="139"/>
         <source>Sigmoid + binary cross-entropy</source>
         <translation>Sigmoide + entropía cruzada binaria</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="144"/>
-        <source>loss (binary cross-entropy)</source>
-        <translation>pérdida (entropía cruzada binaria)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/core/losses.py" line="145"/>
+        <location filename="../../mlpstudio/core/losses.py" line="147"/>
         <source>sigmoid</source>
         <translation>sigmoide</translation>
     </message>
@@ -3905,7 +3905,7 @@ de test</translation>
     <name>LossView</name>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="54"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="149"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="157"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
     </message>
@@ -3948,12 +3948,17 @@ de test</translation>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="148"/>
-        <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
-        <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="152"/>
+        <source>&lt;b&gt;Loss&lt;/b&gt; ({loss}) and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
+        <translation>&lt;b&gt;Pérdida&lt;/b&gt; ({loss}) y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="178"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="155"/>
+        <source>&lt;b&gt;Loss&lt;/b&gt; per epoch: {loss}</source>
+        <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época: {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="182"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>
