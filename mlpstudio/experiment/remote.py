@@ -437,8 +437,10 @@ class RemoteRun(_Job):
         (each one the child keeps, all of them within the size its snapshots named)."""
         if self._latest is None:
             raise RemoteError("a timeline epoch before any snapshot")
-        asked, epoch, params = epoch_from(header, arrays, self.n_params,
-                                          self._latest.total_epochs)  # fmt: skip
+        n_params = self.n_params
+        if n_params is None:  # the network's size, as its snapshots' weights have it
+            n_params = sum(w.size + b.size for w, b in self._latest.weights)
+        asked, epoch, params = epoch_from(header, arrays, n_params, self._latest.total_epochs)
         with self._epochs_lock:
             if asked is not None:
                 if asked not in self._asked:

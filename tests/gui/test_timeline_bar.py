@@ -54,6 +54,45 @@ def test_the_timeline_shows_the_exact_weights_of_the_chosen_epoch(make_window, q
     assert not window.loss_view.markers[0].isVisible() and bar.slider.value() == 30
 
 
+def test_while_training_in_the_process_the_slider_fetches_the_exact_epoch(make_window, qtbot):
+    """The timeline stays in the training process while it trains (issue 14): the slider's
+    range follows its snapshots, and the epoch dragged to is fetched and shown a moment later,
+    with that epoch's exact weights; Live while one is on its way shows nothing stale."""
+    window = make_window(epochs=1_000_000, mode="process")
+    c, bar = window.controller, window.timeline_bar
+    c.start()
+    qtbot.waitUntil(lambda: bar.isEnabled() and bar.slider.maximum() >= 12, timeout=20_000)
+    assert len(c.timeline) == 0 and c.timeline_epochs()[:13] == list(range(13))
+    bar.slider.setValue(12)  # a drag
+    qtbot.waitUntil(lambda: c.replay is not None, timeout=10_000)
+    assert c.replay.epoch == 12 and c.is_training and bar.live.isEnabled()
+    for (w, b), (w0, b0) in zip(c.replay.weights, weights_after_long(12)):
+        np.testing.assert_array_equal(w, w0)
+        np.testing.assert_array_equal(b, b0)
+    assert all(view.accepts(c.replay) for view in window.views)
+    assert c.show_epoch(3) == 3 and c.replay.epoch == 12  # on its way: asked, not yet shown
+    bar.live.click()  # before it came: it is never shown
+    qtbot.wait(300)
+    assert c.replay is None and c.is_training
+    c.stop()
+    wait_for_status(qtbot, window, "stopped")
+    assert c.timeline.epochs[:13] == list(range(13))  # handed over when the run ended
+    assert c.timeline.epochs[-1] == c.snapshot.epoch
+
+
+def weights_after_long(epochs: int):
+    """The oracle for a run of a million epochs (its schedule may depend on the total):
+    trained here from the same seed, stopped once ``epochs`` epochs have ended."""
+    config = course(1_000_000)
+    trainer = build_trainer(config, build_dataset(config.data), snapshot_interval=0.0,
+                            timeline_budget=2**30)  # fmt: skip
+    for snapshot in trainer:
+        for epoch, params in snapshot.epoch_params:
+            if epoch == epochs:
+                return trainer.network.layers_of(params)
+    raise AssertionError("never reached")
+
+
 def test_play_steps_through_the_kept_epochs(make_window, qtbot):
     window = make_window(epochs=5, mode="thread")
     c, bar = window.controller, window.timeline_bar
