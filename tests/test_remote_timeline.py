@@ -238,8 +238,13 @@ def deliver(run, frame: bytes):
         (epoch_message(2, None, 7, np.zeros(5)), "does not keep"),  # outside the span
         (epoch_message(2, None, None), "names no epoch"),
         (pack({"kind": "epoch", "run": 2, "asked": None, "epoch": True}), "no epoch"),
-        (pack({"kind": "epoch", "run": 2, "asked": None, "epoch": 1},
-              {"params": np.zeros(5), "x": np.zeros(1)}), "arrays"),  # fmt: skip
+        (
+            pack(
+                {"kind": "epoch", "run": 2, "asked": None, "epoch": 1},
+                {"params": np.zeros(5), "x": np.zeros(1)},
+            ),
+            "arrays",
+        ),  # fmt: skip
         (pack({"kind": "epoch", "run": 2, "asked": None, "epoch": 1}), "arrays"),
     ],
 )

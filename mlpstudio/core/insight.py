@@ -304,7 +304,7 @@ class Timeline:
         A training process tells the window what its timeline holds this way (the list itself
         grows with every epoch; for a tiny network it may hold millions). None when empty."""
         with self._lock:
-            if not self._entries:
+            if not self._entries or self._latest is None:
                 return None
             return min(self._entries), self._latest, self.dense
 

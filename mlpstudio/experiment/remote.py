@@ -25,9 +25,9 @@ parent reads is checked; a bad one ends the job with an error and the child is r
   the trainer yields (a lean stream: what changed and what the visible views draw, see
   :class:`~mlpstudio.experiment.frames.SnapshotEncoder`; it names the timeline's epochs),
   ``epoch`` (one epoch's parameters: the answer to a ``fetch``, or, when the run ends, each
-  epoch the app lacks) and finally ``done`` (final parameters and optimiser state); or, for a comparison, ``progress`` and a ``row`` (results,
-  parameters, optimiser state, history) as each architecture ends, then ``done``; or
-  ``error``.
+  epoch the app lacks) and finally ``done`` (final parameters and optimiser state); or, for
+  a comparison, ``progress`` and a ``row`` (results, parameters, optimiser state, history) as
+  each architecture ends, then ``done``; or ``error``.
 
 The child is started so that the folder the app was started from is not on its import path
 (see :func:`worker_command`).

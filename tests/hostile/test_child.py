@@ -277,8 +277,15 @@ def _bad_frames() -> dict[str, bytes]:
         "deflated member": _frame(done, deflated.getvalue()),
         # the timeline kept in the child (issue 14): its fields and epochs are checked too
         "timeline span out of range": _frame(
-            json.dumps(_snapshot_header(timeline_first=5, timeline_latest=2, timeline_dense=64,
-                                        timeline_nbytes=8, batch_loss=0.0)).encode(),
+            json.dumps(
+                _snapshot_header(
+                    timeline_first=5,
+                    timeline_latest=2,
+                    timeline_dense=64,
+                    timeline_nbytes=8,
+                    batch_loss=0.0,
+                )
+            ).encode(),
             _npz(**_good_history(), **weights),
         ),  # fmt: skip
         "timeline epoch before any snapshot": epoch_message(2, None, 0, np.zeros(n)),
