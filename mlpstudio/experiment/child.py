@@ -147,6 +147,7 @@ def _serve(inp, out) -> int:
             for frame in getattr(job, "rest", tuple)():  # its timeline, then done or error
                 send(frame)
             send(closing)
+            job = closing = None  # (its timeline is the app's now: free it before the next)
     except (BrokenPipeError, OSError):
         return 0  # the parent went away
 

@@ -475,8 +475,8 @@ class ExperimentController(QObject):
         remote = run.kept_epochs() if run is not None else []
         if not remote:
             return local
-        if not local or local[-1] < remote[0]:
-            return local + remote
+        if not local or local[-1] <= remote[0]:  # (a continued run starts where local ends)
+            return local + remote[1:] if local and local[-1] == remote[0] else local + remote
         return sorted(set(local).union(remote))
 
     def timeline_size(self) -> tuple[int, int]:

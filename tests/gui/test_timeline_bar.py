@@ -109,7 +109,9 @@ def test_play_steps_through_the_kept_epochs(make_window, qtbot):
     c.stop(wait=True)
 
 
-def test_a_saved_experiment_reopens_with_its_timeline(make_window, qtbot, tmp_path, monkeypatch):
+@pytest.mark.parametrize("mode", ["thread", "process"])
+def test_a_saved_experiment_reopens_with_its_timeline(make_window, qtbot, tmp_path, monkeypatch,
+                                                      mode):  # fmt: skip
     from PySide6.QtWidgets import QFileDialog
 
     window = make_window(epochs=20, mode="thread")
@@ -121,7 +123,7 @@ def test_a_saved_experiment_reopens_with_its_timeline(make_window, qtbot, tmp_pa
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), ""))
     )
     assert window.files.save_as()
-    other = make_window(epochs=5, mode="thread")
+    other = make_window(epochs=5, mode=mode)
     assert other.files.open(str(path))
     other.controller.settle()
     opened = other.controller.timeline
@@ -136,6 +138,11 @@ def test_a_saved_experiment_reopens_with_its_timeline(make_window, qtbot, tmp_pa
     other.controller.start()
     wait_for_status(qtbot, other, "finished")
     qtbot.waitUntil(lambda: opened.epochs[-1] == 23, timeout=10_000)
+    # the file's epochs, then the continued run's (in the process: handed over at its end)
+    assert opened.epochs == other.controller.timeline_epochs() == list(range(24))
+    assert other.timeline_bar.show_epoch(22) == 22
+    last = other.controller.network.params_to_host()
+    assert not np.array_equal(opened.at(22), last) and np.array_equal(opened.at(23), last)
 
 
 def test_the_epoch_label_keeps_its_room_in_presentation_mode(make_window, qtbot):
