@@ -177,8 +177,10 @@ def _number(header: dict, name: str, kind) -> float | int:
 # parameters, sent for the timeline, count as that: the window takes every layer from them,
 # so a hidden view shown later draws at worst the last epoch's exact weights); the predictions
 # only when a visible view draws them and they changed, within OUTPUTS_BYTE_RATE; a view just
-# shown gets its arrays with the next message; the unit states when they changed;
-# every epoch's parameters for the timeline always. A snapshot that stands still (paused,
+# shown gets its arrays with the next message; the unit states when they changed; the
+# epoch parameters a snapshot carries, if any. (The training process sends none: the run's
+# timeline stays there, and its messages only name the epochs kept; see "the timeline kept in
+# the training process" below.) A snapshot that stands still (paused,
 # stepped, or the run's end) is sent whole, so every view can draw it when it is shown. The
 # window's side (:class:`SnapshotAssembler`) rebuilds whole snapshots: an array not sent is
 # the latest one received.
