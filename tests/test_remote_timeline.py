@@ -263,6 +263,15 @@ def test_the_epochs_sent_at_the_end_stay_within_what_the_run_said_it_keeps():
         deliver(run, epoch_message(2, None, 1, np.zeros(5)))
 
 
+def test_the_epochs_sent_at_the_end_stay_within_the_timeline_budget(monkeypatch):
+    monkeypatch.setattr(remote, "TIMELINE_BUDGET", 2 * 5 * 8)
+    run = _run(kept=(0, 4, 64, 10**12))  # a process that claims to keep a terabyte
+    deliver(run, epoch_message(2, None, 0, np.zeros(5)))
+    deliver(run, epoch_message(2, None, 1, np.zeros(5)))
+    with pytest.raises(RemoteError, match="more timeline epochs"):
+        deliver(run, epoch_message(2, None, 2, np.zeros(5)))
+
+
 def test_an_epoch_before_any_snapshot_is_refused():
     run = remote.RemoteRun(2, n_params=5)
     with pytest.raises(RemoteError, match="before any snapshot"):

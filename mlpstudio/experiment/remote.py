@@ -43,7 +43,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..core.insight import Timeline
+from ..core.insight import TIMELINE_BUDGET, Timeline
 from ..core.training import Snapshot
 from ..i18n import translate
 from .child import blas_threads, private_pipes, serve
@@ -454,7 +454,8 @@ class RemoteRun(_Job):
             if kept is None or not kept[0] <= epoch <= kept[1] or epoch in self._rest:
                 raise RemoteError(f"a timeline epoch {epoch} that the run does not keep")
             self._rest_bytes += params.nbytes
-            if self._rest_bytes > kept[3]:
+            # within what its snapshots said it keeps, and what any timeline may keep
+            if self._rest_bytes > min(kept[3], max(TIMELINE_BUDGET, params.nbytes)):
                 raise RemoteError("more timeline epochs than the run said it keeps")
             self._rest[epoch] = params
 

@@ -80,6 +80,22 @@ def test_while_training_in_the_process_the_slider_fetches_the_exact_epoch(make_w
     assert c.timeline.epochs[-1] == c.snapshot.epoch
 
 
+def test_an_epoch_asked_for_as_the_run_ends_is_shown_from_what_it_handed_over(make_window, qtbot):
+    """Asked of the process, then the run stops at once: answered or not, the views show that
+    epoch's exact weights (from the answer, or from the timeline handed over at the end)."""
+    window = make_window(epochs=1_000_000, mode="process")
+    c = window.controller
+    c.start()
+    qtbot.waitUntil(lambda: len(c.timeline_epochs()) > 6, timeout=20_000)
+    assert c.show_epoch(4) == 4
+    c.stop(wait=True)
+    qtbot.waitUntil(lambda: c.replay is not None and c.status == "stopped", timeout=10_000)
+    assert c.replay.epoch == 4 and c.timeline.epochs[:5] == [0, 1, 2, 3, 4]
+    for (w, b), (w0, b0) in zip(c.replay.weights, weights_after_long(4)):
+        np.testing.assert_array_equal(w, w0)
+        np.testing.assert_array_equal(b, b0)
+
+
 def weights_after_long(epochs: int):
     """The oracle for a run of a million epochs (its schedule may depend on the total):
     trained here from the same seed, stopped once ``epochs`` epochs have ended."""
