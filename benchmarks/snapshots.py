@@ -82,6 +82,8 @@ def count_frames() -> None:
         end = _ends_run(header) or "at" in ENDED
         if end:
             ENDED.setdefault("at", time.perf_counter())
+        if header.get("kind") in ("done", "error"):
+            ENDED.setdefault("done", time.perf_counter())
         part = "end" if end else "stream"
         TALLY[f"{part}.bytes"] += frame["bytes"]
         TALLY[f"{part}.frames.{header.get('kind')}"] += 1
@@ -160,6 +162,7 @@ def gui_run(config) -> dict:
         "stream_wall": ENDED.get("at", wall0 + wall) - wall0,
         "end_bytes": TALLY["end.bytes"],
         "end_arrays": dict(END_ARRAYS),
+        "end_seconds": ENDED.get("done", 0.0) - ENDED.get("at", 0.0),
         "snapshots": TALLY["stream.frames.snapshot"],
         "cpu_share": cpu / wall,
         "cpu": cpu,
@@ -205,7 +208,8 @@ def main(argv=None) -> int:
             f"while training {r['stream_bytes'] / r['stream_wall'] / 1e6:.2f} MB/s "
             f"({r['snapshots']} snapshots, "
             f"{r['stream_bytes'] / max(1, r['snapshots']) / 1e6:.3f} MB each), at the end "
-            f"{r['end_bytes'] / 1e6:.2f} MB, in all {r['bytes'] / r['wall'] / 1e6:.2f} MB/s; "
+            f"{r['end_bytes'] / 1e6:.2f} MB (in {1000 * r['end_seconds']:.0f} ms), "
+            f"in all {r['bytes'] / r['wall'] / 1e6:.2f} MB/s; "
             f"GUI CPU {100 * r['cpu_share']:.0f}% of a core ({r['cpu']:.1f} s); "
             f"speed {r['rate'] / headless[-1]:.3f} of headless "
             f"({r['rate']:,.0f} vs {headless[-1]:,.0f} samples/s); "
@@ -218,6 +222,7 @@ def main(argv=None) -> int:
     mbs = [r["bytes"] / r["wall"] / 1e6 for r in runs]
     stream = [r["stream_bytes"] / r["stream_wall"] / 1e6 for r in runs]
     end = [r["end_bytes"] / 1e6 for r in runs]
+    end_ms = [1000 * r["end_seconds"] for r in runs]
     # epoch parameters in the stream (the timeline's, before it stayed in the training process)
     timeline = [r["arrays"].get("params", 0) / r["stream_wall"] / 1e6 for r in runs]
     cpu = [100 * r["cpu_share"] for r in runs]
@@ -226,7 +231,8 @@ def main(argv=None) -> int:
     print(f"(a) worker->window while training: {min(stream):.2f}-{max(stream):.2f} MB/s "
           f"(median {statistics.median(stream):.2f}; of which epoch parameters "
           f"{min(timeline):.2f}-{max(timeline):.2f} MB/s); once at the run's end "
-          f"{min(end):.2f}-{max(end):.2f} MB; in all {min(mbs):.2f}-{max(mbs):.2f} MB/s "
+          f"{min(end):.2f}-{max(end):.2f} MB (in {min(end_ms):.0f}-{max(end_ms):.0f} ms); "
+          f"in all {min(mbs):.2f}-{max(mbs):.2f} MB/s "
           f"(median {statistics.median(mbs):.2f}) over the run")  # fmt: skip
     seconds = [r["cpu"] for r in runs]
     print(f"(b) GUI process CPU: {min(cpu):.0f}-{max(cpu):.0f}% of a core "
