@@ -1,0 +1,160 @@
+"""Refusals and figures an attack session found wrong in the views inside the network (issue
+12, attack 3): ``mlpstudio explain backprop``, ``--smoke --view``, the timeline inside an
+experiment file and the probe. Each test builds its own hostile input under tmp_path."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import numpy as np
+import pytest
+
+from mlpstudio.core.insight import Timeline
+from mlpstudio.core.network import Network
+from mlpstudio.experiment.archive import ArchiveError, load_experiment, save_experiment
+from mlpstudio.experiment.config import Config
+
+from .conftest import assert_refused, one_paragraph, refusal
+from .test_archives import rewrite
+
+
+def explain(capsys, *args: str):
+    """``mlpstudio explain backprop ARGS`` in this process: (exit status, stdout, stderr)."""
+    from mlpstudio.cli import main
+
+    code = main(["explain", "backprop", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def strict_json(line: str) -> dict:
+    """The line as JSON the way JSON.parse or jq read it: NaN and Infinity are not JSON."""
+
+    def refuse(constant):
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(line, parse_constant=refuse)
+
+
+def saved_run(tmp_path, name="run.mlpx", epochs=4, scale=1.0, dtype="float64"):
+    """A genuine course-example experiment file of 1-3-1 after ``epochs`` epochs; its weights
+    multiplied by ``scale``."""
+    from mlpstudio.experiment.build import build_dataset, build_trainer
+
+    config = Config().with_overrides(
+        ["model.hidden=[3]", f"training.epochs={epochs}", f'training.dtype="{dtype}"']
+    )
+    trainer = build_trainer(config, build_dataset(config.data), snapshot_interval=0.0)
+    trainer.run()
+    network = trainer.network
+    network.set_params(network.params_to_host() * scale)
+    path = tmp_path / name
+    save_experiment(path, config, network, trainer.history.view(), trainer.optimizer.state())
+    return path
+
+
+# -- explain backprop -----------------------------------------------------------------------
+def test_explain_a_run_that_diverges_is_refused_not_shown_as_epoch_one(sandbox, capsys):
+    """lr 100 with momentum diverges in its first epoch: the trainer keeps the untrained
+    weights and a NaN velocity. It printed exit 0, "epochs_trained": 1 on epoch 0's weights,
+    and NaN in its JSON line."""
+    sandbox.freeze()
+    code, out, err = explain(
+        capsys, "--set", "training.learning_rate=100", "--set", 'training.optimizer="momentum"',
+        "--epochs", "30", "--json",
+    )  # fmt: skip
+    assert_refused(code, err, 0, "--epochs 30", "NaN or infinite", "learning rate 100")
+    assert out == ""
+    sandbox.assert_unchanged()
+
+
+def test_explain_an_experiment_file_works_through_its_saved_weights(sandbox, capsys, tmp_path):
+    """``explain backprop run.mlpx`` explained a fresh, untrained network of its config."""
+    path = saved_run(tmp_path, epochs=6)
+    saved = load_experiment(path)
+    sandbox.freeze()
+    code, out, err = explain(capsys, str(path), "--json")
+    assert code == 0, err
+    data = strict_json(out.strip().splitlines()[-1])
+    assert data["epochs_trained"] == 6
+    for layer, (w, b) in enumerate(saved.layers):
+        np.testing.assert_array_equal(np.array(data["W"][layer]), w)
+        np.testing.assert_array_equal(np.array(data["b"][layer]), b)
+    sandbox.assert_unchanged()
+
+
+def test_explain_epochs_with_an_experiment_file_is_refused(sandbox, capsys, tmp_path):
+    path = saved_run(tmp_path, epochs=2)
+    sandbox.freeze()
+    code, out, err = explain(capsys, str(path), "--epochs", "5")
+    assert_refused(code, err, 0, "--epochs", "run.mlpx", "saved weights")
+    assert out == ""
+    sandbox.assert_unchanged()
+
+
+def test_explain_json_is_strict_json_when_the_loss_overflows(sandbox, capsys, tmp_path):
+    """Legal float64 weights of 1e200 give a loss of inf: the last line must still parse
+    (json.dumps writes the bare word Infinity, which JSON.parse and jq refuse), and a note on
+    stderr says which values were written as null."""
+    import warnings
+
+    path = saved_run(tmp_path, scale=1e200)
+    sandbox.freeze()
+    with warnings.catch_warnings(record=True) as caught:  # numpy's would print source lines
+        warnings.simplefilter("always")
+        code, out, err = explain(capsys, str(path), "--json")
+    assert code == 0, err
+    assert not [w for w in caught if issubclass(w.category, RuntimeWarning)]
+    data = strict_json(out.strip().splitlines()[-1])
+    assert data["loss"] is None and data["sizes"] == [1, 3, 1]
+    assert one_paragraph(err) and "null" in err and "not finite" in err
+    code, out, err = explain(capsys, str(path))  # the text says so too
+    assert code == 0 and "L = inf" in out and "nan or inf" in err and one_paragraph(err)
+    sandbox.assert_unchanged()
+
+
+def test_explain_json_of_a_network_beyond_the_memory_budget_is_refused_first(sandbox, capsys):
+    """1-1500-1500-1 (2.3 M parameters) fits the 256 MB budget as a network, but its JSON
+    line (W, dW, the updated W and Adam's m and v as Python floats, then text) took ~1 GB;
+    1-3000-3000-1 took 4.4 GB of memory and wrote 1 GB. Refused before the network is built;
+    the same network without --json is worked through."""
+    sandbox.freeze()
+    code, out, err, peak = *explain_traced(capsys, "--set", "model.hidden=[1500,1500]", "--json"),
+    assert_refused(code, err, peak, "1-1500-1500-1", "JSON", "memory budget")
+    assert out == ""
+    code, out, err = explain(capsys, "--set", "model.hidden=[300,300]")
+    assert code == 0 and "(300x300)" in out, err
+    sandbox.assert_unchanged()
+
+
+def explain_traced(capsys, *args: str):
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        code, out, err = explain(capsys, *args)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return code, out, err, peak / 2**20
+
+
+# -- the timeline inside an experiment file ---------------------------------------------------
+def test_a_timeline_too_large_for_the_runs_precision_is_refused(tmp_path):
+    """The file's weights are refused beyond float32's range for a float32 run; the
+    timeline's were not, and the slider would show a network of infinite weights."""
+    config = Config().with_overrides(["model.hidden=[4]"])
+    network = Network([1, 4, 1], ["tanh"], seed=0)
+    timeline = Timeline()
+    for epoch in range(3):
+        timeline.add(epoch, network.params_to_host())
+    history = {"epoch": np.arange(3.0), "train_loss": np.ones(3)}
+    good = tmp_path / "good.mlpx"
+    save_experiment(good, config, network, history, None, timeline=timeline)
+    assert load_experiment(good).timeline.epochs == [0, 1, 2]
+    hostile = rewrite(
+        good, tmp_path / "huge.mlpx",
+        replace={"timeline/params.npy": np.full((3, network.n_params), 1e300)},
+    )  # fmt: skip
+    refusal(ArchiveError, lambda: load_experiment(hostile), "huge.mlpx", "timeline", "float32")
