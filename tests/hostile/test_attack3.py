@@ -158,3 +158,47 @@ def test_a_timeline_too_large_for_the_runs_precision_is_refused(tmp_path):
         replace={"timeline/params.npy": np.full((3, network.n_params), 1e300)},
     )  # fmt: skip
     refusal(ArchiveError, lambda: load_experiment(hostile), "huge.mlpx", "timeline", "float32")
+
+
+# -- --smoke --view NAME --screenshot FILE ------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="lead: cli/common.py check_file_target does not check "
+                   "that the folder can be written; the smoke run trains, then fails with exit 1")
+def test_smoke_screenshot_into_a_folder_that_cannot_be_written_is_refused_first(sandbox, capsys):
+    from .conftest import cli_in_process
+
+    code, err, peak = cli_in_process(capsys, "--smoke", "--view", "basis", "--screenshot",
+                                     "/proc/view.png")  # fmt: skip
+    assert_refused(code, err, peak, "--screenshot", "/proc")
+
+
+@pytest.mark.xfail(strict=True, reason="lead: cli/__init__.py accepts any extension and writes "
+                   "PNG bytes into view.jpg / view.txt / a name without extension")
+@pytest.mark.parametrize("name", ["view.jpg", "view.txt", "view"])
+def test_smoke_screenshot_other_than_png_is_refused_first(sandbox, capsys, name):
+    from mlpstudio.cli import parse_gui_args
+    from mlpstudio.cli.common import UsageError
+
+    with pytest.raises(UsageError, match="png"):
+        parse_gui_args(["--smoke", "--view", "basis", "--screenshot", name])
+
+
+# -- the GUI: the probe ---------------------------------------------------------------------
+from tests.gui.conftest import make_window, settings_dir, wait_for_status  # noqa: E402,F401
+
+
+def test_a_click_on_the_plot_without_a_network_for_its_data_probes_nothing(make_window, qtbot):
+    """After training, new data (the spiral) only offers a rebuild: the views show no
+    network. A click on the region map put a star on it and the Network view's probe label
+    ("Probe x1 = ...") for a network that is not there."""
+    from mlpstudio.experiment.presets import preset_config
+
+    window = make_window(epochs=3, mode="thread")
+    c, probe = window.controller, window.prediction_view.probe
+    assert probe.probe_at(0.5, 0)  # the course example: a probe
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    c.set_config(preset_config("spiral"))
+    qtbot.waitUntil(lambda: c.pending_rebuild == "data", timeout=10_000)
+    assert c.identity is None and window.prediction_view.network is None
+    assert not probe.probe_at(0.1, 0.1)
+    assert len(probe.marker.data) == 0 and window.network_view.probe_row.isHidden()
