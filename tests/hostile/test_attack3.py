@@ -202,3 +202,39 @@ def test_a_click_on_the_plot_without_a_network_for_its_data_probes_nothing(make_
     assert c.identity is None and window.prediction_view.network is None
     assert not probe.probe_at(0.1, 0.1)
     assert len(probe.marker.data) == 0 and window.network_view.probe_row.isHidden()
+
+
+# -- the GUI: the step-through on a replayed epoch ------------------------------------------
+@pytest.mark.parametrize("optimizer", ["adam", "sgd"])
+def test_the_step_through_on_a_replayed_epoch_mixes_no_other_epochs_numbers(
+    make_window, qtbot, optimizer
+):
+    """Dragging the timeline to epoch 2 of a finished 6-epoch run: the update screen used
+    Adam's m and v of epoch 6 with the weights of epoch 2 (numbers no run ever had), and said
+    "Step with batch size 1 on this sample gives exactly these weights" (Step continues from
+    epoch 6). Live gives the run's own numbers and that promise back."""
+    from mlpstudio.experiment.presets import preset_config  # noqa: F401
+
+    config = Config().with_overrides([f'training.optimizer="{optimizer}"', "training.epochs=6"])
+    window = make_window(config, mode="thread")
+    c, view = window.controller, window.backprop_view
+    window.view_docks["backprop"].raise_()
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    qtbot.waitUntil(lambda: view.example is not None and view.example.epochs_trained == 6,
+                    timeout=10_000)  # fmt: skip
+    assert window.timeline_bar.show_epoch(2) == 2
+    qtbot.waitUntil(lambda: view.example.epochs_trained == 2, timeout=10_000)
+    for w_shown, (w, _) in zip(view.example.trace.W, c.replay.weights):
+        np.testing.assert_array_equal(w_shown, w)  # the replayed epoch's own weights
+    view.go(len(view.steps) - 1)
+    assert view.steps[view.index].kind == "update"
+    if optimizer == "adam":
+        assert "m = [" not in view.shown_text() and "Live" in view.shown_text()
+    assert "exactly" not in view.note.text() and "2" in view.note.text()
+    window.timeline_bar.go_live()
+    qtbot.waitUntil(lambda: view.example.epochs_trained == 6, timeout=10_000)
+    view.go(len(view.steps) - 1)
+    assert "exactly" in view.note.text()
+    if optimizer == "adam":
+        assert "m = [" in view.shown_text()

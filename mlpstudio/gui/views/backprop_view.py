@@ -201,6 +201,10 @@ class BackpropView(View):
         self.test_image: int | None = None
         #: where the sample came from, shown beside the step's title ("" for the spin box)
         self.origin = ""
+        #: the newest epoch a snapshot of this experiment brought: an older one is the
+        #: timeline's replay, whose weights are that epoch's but whose optimiser buffers are not
+        self._latest_epoch: int | None = None
+        self.replayed = False
         self.restyle()
         self._show()
 
@@ -218,11 +222,15 @@ class BackpropView(View):
         self.diagram.set_sizes(network.sizes if network is not None else [])
 
     def clear(self) -> None:
-        self._snapshot = None
+        self._snapshot, self._latest_epoch, self.replayed = None, None, False
         self.example, self.steps, self.index = None, [], 0
         self._show()
 
     def show_snapshot(self, snapshot) -> None:
+        epoch = int(snapshot.epoch)
+        if self._latest_epoch is None or epoch >= self._latest_epoch:
+            self._latest_epoch = epoch
+        self.replayed = epoch < self._latest_epoch
         if snapshot.status == "running" and self.example is not None:
             self._snapshot = snapshot
             self.note.setText(self.tr("Training: the example follows when training pauses."))
@@ -280,7 +288,8 @@ class BackpropView(View):
                         backend=numpy_backend("float64"))  # fmt: skip
         shown.set_weights([(w, b) for w, b in snap.weights])
         self.example = example_for(config, data, shown, state, snap.epoch, sample, split)
-        self.buffers_known = current or not OPTIMIZERS[self.example.update.optimizer].buffers
+        has_buffers = bool(OPTIMIZERS[self.example.update.optimizer].buffers)
+        self.buffers_known = not has_buffers or (current and not self.replayed)
         self.steps = worked_steps(self.example, notation())
         self.index = min(self.index, len(self.steps) - 1)
         self._show()
@@ -311,7 +320,12 @@ class BackpropView(View):
         origin = f" &nbsp;·&nbsp; {escape(self.origin)}" if self.origin else ""
         self.title.setText(f"<b>{escape(step.title)}</b>{origin}")
         note = ""
-        if step.kind == "update" and not self.buffers_known:
+        if step.kind == "update" and not self.buffers_known and self.replayed:
+            lines = self.tr(
+                "The timeline keeps each epoch's weights, not the optimiser's buffers: press "
+                "Live to see this update with their numbers."
+            )
+        elif step.kind == "update" and not self.buffers_known:
             lines = self.tr(
                 "The optimiser's buffers are in the training process while a run is alive: "
                 "stop training to see this update with their numbers."
@@ -323,6 +337,11 @@ class BackpropView(View):
                 "A test image: training never steps on it; these are the weights "
                 "a step on it would give."
             )
+        elif step.kind == "update" and self.replayed:
+            note = self.tr(
+                "Epoch {epoch} of the timeline: a step on this sample would have given these "
+                "weights then; Step continues from the latest epoch."
+            ).format(epoch=number(self.example.epochs_trained))
         elif step.kind == "update":
             note = self.tr("Step with batch size 1 on this sample gives exactly these weights.")
         self.lines.setPlainText(f"{step.formula}\n\n{lines}")
