@@ -5,7 +5,6 @@ experiment file and the probe. Each test builds its own hostile input under tmp_
 from __future__ import annotations
 
 import json
-import zipfile
 
 import numpy as np
 import pytest
@@ -14,9 +13,13 @@ from mlpstudio.core.insight import Timeline
 from mlpstudio.core.network import Network
 from mlpstudio.experiment.archive import ArchiveError, load_experiment, save_experiment
 from mlpstudio.experiment.config import Config
+from tests.gui import conftest as gui
 
 from .conftest import assert_refused, one_paragraph, refusal
 from .test_archives import rewrite
+
+# the GUI's fixtures: a real main window offscreen, with private settings
+make_window, settings_dir, wait_for_status = gui.make_window, gui.settings_dir, gui.wait_for_status
 
 
 def explain(capsys, *args: str):
@@ -120,7 +123,7 @@ def test_explain_json_of_a_network_beyond_the_memory_budget_is_refused_first(san
     1-3000-3000-1 took 4.4 GB of memory and wrote 1 GB. Refused before the network is built;
     the same network without --json is worked through."""
     sandbox.freeze()
-    code, out, err, peak = *explain_traced(capsys, "--set", "model.hidden=[1500,1500]", "--json"),
+    code, out, err, peak = (*explain_traced(capsys, "--set", "model.hidden=[1500,1500]", "--json"),)
     assert_refused(code, err, peak, "1-1500-1500-1", "JSON", "memory budget")
     assert out == ""
     code, out, err = explain(capsys, "--set", "model.hidden=[300,300]")
@@ -161,8 +164,11 @@ def test_a_timeline_too_large_for_the_runs_precision_is_refused(tmp_path):
 
 
 # -- --smoke --view NAME --screenshot FILE ------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="lead: cli/common.py check_file_target does not check "
-                   "that the folder can be written; the smoke run trains, then fails with exit 1")
+@pytest.mark.xfail(
+    strict=True,
+    reason="lead: cli/common.py check_file_target does not check "
+    "that the folder can be written; the smoke run trains, then fails with exit 1",
+)
 def test_smoke_screenshot_into_a_folder_that_cannot_be_written_is_refused_first(sandbox, capsys):
     from .conftest import cli_in_process
 
@@ -171,8 +177,11 @@ def test_smoke_screenshot_into_a_folder_that_cannot_be_written_is_refused_first(
     assert_refused(code, err, peak, "--screenshot", "/proc")
 
 
-@pytest.mark.xfail(strict=True, reason="lead: cli/__init__.py accepts any extension and writes "
-                   "PNG bytes into view.jpg / view.txt / a name without extension")
+@pytest.mark.xfail(
+    strict=True,
+    reason="lead: cli/__init__.py accepts any extension and writes "
+    "PNG bytes into view.jpg / view.txt / a name without extension",
+)
 @pytest.mark.parametrize("name", ["view.jpg", "view.txt", "view"])
 def test_smoke_screenshot_other_than_png_is_refused_first(sandbox, capsys, name):
     from mlpstudio.cli import parse_gui_args
@@ -183,7 +192,6 @@ def test_smoke_screenshot_other_than_png_is_refused_first(sandbox, capsys, name)
 
 
 # -- the GUI: the probe ---------------------------------------------------------------------
-from tests.gui.conftest import make_window, settings_dir, wait_for_status  # noqa: E402,F401
 
 
 def test_a_click_on_the_plot_without_a_network_for_its_data_probes_nothing(make_window, qtbot):
@@ -213,8 +221,6 @@ def test_the_step_through_on_a_replayed_epoch_mixes_no_other_epochs_numbers(
     Adam's m and v of epoch 6 with the weights of epoch 2 (numbers no run ever had), and said
     "Step with batch size 1 on this sample gives exactly these weights" (Step continues from
     epoch 6). Live gives the run's own numbers and that promise back."""
-    from mlpstudio.experiment.presets import preset_config  # noqa: F401
-
     config = Config().with_overrides([f'training.optimizer="{optimizer}"', "training.epochs=6"])
     window = make_window(config, mode="thread")
     c, view = window.controller, window.backprop_view
@@ -238,3 +244,28 @@ def test_the_step_through_on_a_replayed_epoch_mixes_no_other_epochs_numbers(
     assert "exactly" in view.note.text()
     if optimizer == "adam":
         assert "m = [" in view.shown_text()
+
+
+def test_the_health_diagnosis_of_a_replayed_epoch_uses_that_epochs_gradients(qtbot, qapp):
+    """A replayed snapshot (the timeline) carries the whole run's per-layer history with the
+    unit states of its own epoch: the one-line diagnosis combined them with the gradients of
+    the run's last epoch. Epoch 1's gradients vanish in layer 1 here, epoch 3's do not."""
+    import dataclasses
+
+    from mlpstudio.gui.style import configure_pyqtgraph
+    from mlpstudio.gui.views.health_view import HealthView
+    from tests.gui.test_inside_views import bound, trained
+
+    configure_pyqtgraph()
+    ds, net, final = trained(hidden=4, epochs=3, lr=0.01)
+    layers = dict(final.layers)
+    gradient = np.array(layers["gradient"], dtype=float).copy()
+    gradient[1] = [1e-6, 1.0]  # epoch 1: layer 1 learns 10^6 times slower than the output
+    gradient[-1] = [1.0, 1.0]  # epoch 3: all is well
+    layers["gradient"] = gradient
+    view = bound(qtbot, HealthView(), ds, net)
+    latest = dataclasses.replace(final, layers=layers)
+    assert view.update_snapshot(latest) and view.verdict.isHidden()  # epoch 3: no verdict
+    replayed = dataclasses.replace(latest, epoch=1)
+    assert view.update_snapshot(replayed)
+    assert not view.verdict.isHidden() and "vanishing" in view.verdict.text()

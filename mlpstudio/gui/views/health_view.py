@@ -183,7 +183,10 @@ class HealthView(View):
         text = None
         if snapshot.unit_states is not None:
             health = health_of(snapshot.unit_states, self._kinds)
-            text = diagnosis(health, layers["gradient"][-1])
+            # the gradients of the snapshot's own epoch: a replayed epoch (the timeline) comes
+            # with the whole run's history, whose last row is another epoch's
+            row = int(np.searchsorted(epochs, snapshot.epoch, side="right")) - 1
+            text = diagnosis(health, layers["gradient"][max(0, row)])
         self.verdict.setText(text or "")
         self.verdict.setVisible(bool(text))
 
