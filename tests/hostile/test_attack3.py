@@ -269,3 +269,59 @@ def test_the_health_diagnosis_of_a_replayed_epoch_uses_that_epochs_gradients(qtb
     replayed = dataclasses.replace(latest, epoch=1)
     assert view.update_snapshot(replayed)
     assert not view.verdict.isHidden() and "vanishing" in view.verdict.text()
+
+
+# -- first contact (a lecturer at 1280x720, presentation mode) -------------------------------
+def test_the_step_through_keeps_its_numbers_in_sight_in_presentation_mode(make_window, qtbot):
+    """F5 at 1280x720 in Spanish (spiral, a click on the map): the title and where the sample
+    came from took three lines, an empty note one more, and the box below showed only the
+    formula; not one number was in sight. The title now keeps one line (the sample's origin
+    and the replayed epoch go to its tooltip) and the note shows only when it says something,
+    at the presentation size (its style sheet kept it small)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from mlpstudio.experiment.presets import preset_config
+
+    config = preset_config("spiral")
+    config.training.epochs = 3
+    window = make_window(config, mode="thread")
+    window.resize(1280, 720)
+    window.act_presentation.setChecked(True)
+    c, view = window.controller, window.backprop_view
+    window.view_docks["backprop"].raise_()
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    assert window.prediction_view.probe.probe_at(0.2, 0.3)
+    qtbot.waitUntil(lambda: bool(view.steps), timeout=10_000)
+    view.go(1)
+    qtbot.wait(50)
+    line = QFontMetricsF(view.title.font()).height()
+    assert view.title.height() < 1.8 * line, (view.title.height(), line)
+    assert "x1 = 0.2" in view.title.toolTip() and "x1" not in view.title.text()
+    assert view.note.isHidden()
+    view.go(len(view.steps) - 1)  # the update: the note speaks, as large as the rest
+    assert not view.note.isHidden()
+    assert view.note.font().pointSizeF() == pytest.approx(view.lines.font().pointSizeF())
+    window.act_presentation.setChecked(False)  # normal size: the origin is in the title
+    assert "x1 = 0.2" in view.title.text()
+
+
+def test_the_hidden_units_view_says_why_it_is_empty_in_words_not_a_clipped_plot_label(
+    make_window, qtbot
+):
+    """Opened on the spiral (View menu): a small note inside an empty plot's axes, cut off
+    at the plot's edge ("Only for functions of one in"). Now a wrapped line replaces the plot."""
+    from mlpstudio.experiment.presets import preset_config
+
+    window = make_window(preset_config("spiral"), mode="thread")
+    dock = window.view_docks["basis"]
+    dock.show()
+    dock.raise_()
+    view = window.basis_view
+    qtbot.waitUntil(lambda: view.isVisible(), timeout=5_000)
+    assert view.plot.isHidden() and view.inactive.isVisible()
+    assert view.inactive.text() == "Only for functions of one input with one output."
+    assert view.inactive.wordWrap()
+    window.controller.set_config(Config())  # the course example: the plot returns
+    qtbot.waitUntil(lambda: not view.plot.isHidden(), timeout=10_000)
+    assert view.inactive.isHidden()

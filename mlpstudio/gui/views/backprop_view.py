@@ -311,14 +311,27 @@ class BackpropView(View):
             self.title.setText("")
             self.lines.setPlainText(self.tr("Train or step once to follow a sample through."))
             self.note.setText("")
+            self.note.hide()
+            self.title.setToolTip("")
             self.diagram.set_highlight(set(), set())
             return
         step = self.steps[self.index]
         i, n = number(self.index + 1), number(len(self.steps))
         self.position.setText(f"{i}/{n}")  # short: the row holds Prev and Next in any size
         self.position.setToolTip(self.tr("step {i} of {n}").format(i=i, n=n))
-        origin = f" &nbsp;·&nbsp; {escape(self.origin)}" if self.origin else ""
-        self.title.setText(f"<b>{escape(step.title)}</b>{origin}")
+        where = [self.origin] if self.origin else []
+        if self.replayed:  # the timeline's epoch, not the latest: say which
+            where.append(
+                self.tr("epoch {epoch} of the timeline").format(
+                    epoch=number(self.example.epochs_trained)
+                )
+            )
+        # large text (presentation mode): the title keeps one line, and the room goes to the
+        # numbers; where the sample and epoch come from moves to the title's tooltip
+        short = Style.instance().presentation
+        origin = "".join(f" &nbsp;·&nbsp; {escape(w)}" for w in where)
+        self.title.setText(f"<b>{escape(step.title)}</b>{'' if short else origin}")
+        self.title.setToolTip(" · ".join(where))
         note = ""
         if step.kind == "update" and not self.buffers_known and self.replayed:
             lines = self.tr(
@@ -346,6 +359,7 @@ class BackpropView(View):
             note = self.tr("Step with batch size 1 on this sample gives exactly these weights.")
         self.lines.setPlainText(f"{step.formula}\n\n{lines}")
         self.note.setText(note)
+        self.note.setVisible(bool(note))  # an empty line would take the numbers' room
         self.diagram.set_highlight(*highlighted(step.kind, step.layer, self.example.trace.n_layers))
 
     # -- looks -------------------------------------------------------------------------------
@@ -356,6 +370,10 @@ class BackpropView(View):
         side = round(QFontMetricsF(mono).height())  # the arrows grow with the text
         for button in (self.prev_button, self.next_button):
             button.setIconSize(QSize(side, side))
+        # the note has a style sheet (its colour), so it would keep the small default font
+        note_font = QFont(self.font())
+        note_font.setPointSizeF(font_points())
+        self.note.setFont(note_font)
         # large text: the numbers take the width the drawing can spare
         self.row.setStretch(1, 5 if Style.instance().presentation else 3)
         self.diagram.update()
