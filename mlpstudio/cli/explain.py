@@ -64,7 +64,12 @@ def cmd_explain_backprop(args) -> int:
     epochs = config.training.epochs if args.epochs is not None else 0
     try:
         example = backprop_example(
-            config, sample=args.sample, epochs=epochs, saved=saved, as_json=args.json
+            config,
+            sample=args.sample,
+            epochs=epochs,
+            saved=saved,
+            as_json=args.json,
+            warn=lambda text: print(f"mlpstudio: warning: {text}", file=sys.stderr),
         )
     except ArchiveError as exc:
         raise UsageError(str(exc)) from None

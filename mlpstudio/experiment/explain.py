@@ -52,14 +52,22 @@ class BackpropExample:
 
 
 def backprop_example(
-    config: Config, sample: int = 0, epochs: int = 0, saved=None, as_json: bool = False
+    config: Config,
+    sample: int = 0,
+    epochs: int = 0,
+    saved=None,
+    as_json: bool = False,
+    warn: Callable[[str], None] | None = None,
 ) -> BackpropExample:
     """The worked example for training sample ``sample`` after ``epochs`` epochs of training,
     or, given ``saved`` (an opened experiment file), on that run's own weights and optimiser
     state. ``as_json``: the whole example will be written out as JSON, which needs far more
     memory than the arrays themselves; both are checked against the budget before anything is
-    built. A run that diverges is refused: its weights would be those of an earlier epoch."""
+    built. A run that diverges is refused: its weights would be those of an earlier epoch.
+    ``warn`` hears the data's warnings (a formula with a singularity on the domain...)."""
     dataset = build_dataset(config.data)
+    for warning in dataset.warnings if warn is not None else ():
+        warn(warning)
     n_train = len(dataset.x_train)
     if not 0 <= sample < n_train:
         raise ConfigError([

@@ -325,3 +325,12 @@ def test_the_hidden_units_view_says_why_it_is_empty_in_words_not_a_clipped_plot_
     window.controller.set_config(Config())  # the course example: the plot returns
     qtbot.waitUntil(lambda: not view.plot.isHidden(), timeout=10_000)
     assert view.inactive.isHidden()
+
+
+def test_explain_says_what_train_says_about_the_data(sandbox, capsys):
+    """``train`` warns that 1/x is huge next to x = 0; ``explain backprop`` said nothing and
+    worked through a sample of that data as if all were well."""
+    code, out, err = explain(capsys, "--set", 'data.formula="1/x"', "--json")
+    assert code == 0 and one_paragraph(err), err
+    assert err.startswith("mlpstudio: warning: 1/x") and "x = 0" in err
+    strict_json(out.strip().splitlines()[-1])  # the last line is still the JSON object
