@@ -334,3 +334,86 @@ def test_explain_says_what_train_says_about_the_data(sandbox, capsys):
     assert code == 0 and one_paragraph(err), err
     assert err.startswith("mlpstudio: warning: 1/x") and "x = 0" in err
     strict_json(out.strip().splitlines()[-1])  # the last line is still the JSON object
+
+
+# -- the timeline's members: what already held (kept as a guard) --------------------------
+def _timeline_file(tmp_path, epochs=6):
+    config = Config().with_overrides(["model.hidden=[4]"])
+    network = Network([1, 4, 1], ["tanh"], seed=0)
+    timeline = Timeline()
+    for epoch in range(epochs):
+        timeline.add(epoch, network.params_to_host() + epoch)
+    history = {"epoch": np.arange(float(epochs)), "train_loss": np.ones(epochs)}
+    path = tmp_path / "good.mlpx"
+    save_experiment(path, config, network, history, None, timeline=timeline)
+    return path, network.n_params
+
+
+def _with_count(count):
+    def meta(m):
+        m["timeline"] = {"epochs": count}
+        return m
+
+    return meta
+
+
+@pytest.mark.parametrize(
+    "case, words",
+    [
+        ("negative", ["not increasing"]),
+        ("duplicate", ["not increasing"]),
+        ("unsorted", ["not increasing"]),
+        ("beyond_history", ["not increasing", "0 to 5"]),
+        ("uint_wraps", ["not increasing"]),
+        ("float_epochs", ["float64", "plain numbers"]),
+        ("wrong_width", ["shape", "(6, 14)"]),
+        ("integer_params", ["int64"]),
+        ("nan", ["not all finite"]),
+        ("count_lies", ["shape", "(7,)"]),
+        ("count_huge", ["claims 1,000,000,000 epochs"]),
+        ("count_text", ["positive whole number"]),
+        ("without_meta", ["unexpected member"]),
+        ("bomb", ["claims 209,715,328 bytes", "refused"]),
+    ],
+)
+def test_a_hostile_timeline_member_is_refused_in_one_paragraph(tmp_path, case, words):
+    import io
+
+    good, n = _timeline_file(tmp_path)
+    epochs_member, params_member = "timeline/epochs.npy", "timeline/params.npy"
+    replace, meta = {}, None
+    if case in ("negative", "duplicate", "unsorted", "beyond_history"):
+        rows = {
+            "negative": [-1, 1, 2, 3, 4, 5],
+            "duplicate": [0, 1, 1, 3, 4, 5],
+            "unsorted": [0, 2, 1, 3, 4, 5],
+            "beyond_history": [0, 1, 2, 3, 4, 2**62],
+        }
+        replace[epochs_member] = np.array(rows[case], dtype=np.int64)
+    elif case == "uint_wraps":
+        replace[epochs_member] = np.array([0, 1, 2, 3, 4, 2**64 - 1], dtype=np.uint64)
+    elif case == "float_epochs":
+        replace[epochs_member] = np.arange(6.0)
+    elif case == "wrong_width":
+        replace[params_member] = np.zeros((6, n + 1))
+    elif case == "integer_params":
+        replace[params_member] = np.zeros((6, n), dtype=np.int64)
+    elif case == "nan":
+        replace[params_member] = np.full((6, n), np.nan)
+    elif case == "count_lies":
+        meta = _with_count(7)
+    elif case == "count_huge":
+        meta = _with_count(10**9)
+    elif case == "count_text":
+        meta = _with_count("6")
+    elif case == "without_meta":
+        meta = lambda m: {k: v for k, v in m.items() if k != "timeline"}  # noqa: E731
+    target = tmp_path / f"{case}.mlpx"
+    if case == "bomb":  # 6 rows claimed, 200 MB of zeros inflated behind a small header
+        header = io.BytesIO()
+        np.lib.format.write_array_header_1_0(
+            header, {"descr": "<f8", "fortran_order": False, "shape": (6, n)}
+        )
+        replace[params_member] = header.getvalue() + bytes(200 * 2**20)
+    rewrite(good, target, replace=replace, meta=meta)
+    refusal(ArchiveError, lambda: load_experiment(target), f"{case}.mlpx", *words)
