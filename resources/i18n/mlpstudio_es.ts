@@ -3416,62 +3416,62 @@ de test</translation>
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="187"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="189"/>
         <source>&lt;b&gt;Samples&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Muestras&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="188"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="190"/>
         <source>&lt;b&gt;Test images&lt;/b&gt;: true label, prediction and confidence</source>
         <translation>&lt;b&gt;Imágenes de test&lt;/b&gt;: etiqueta real, predicción y confianza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="194"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="196"/>
         <source>All test images</source>
         <translation>Todas las imágenes de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="195"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="197"/>
         <source>Mistakes only</source>
         <translation>Solo los errores</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="196"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="198"/>
         <source>Confusion cell</source>
         <translation>Celda de la matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="199"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="201"/>
         <source>Which test images to show; click a cell of the confusion matrix to see the images behind it.</source>
         <translation>Qué imágenes de test mostrar; haz clic en una celda de la matriz de confusión para ver las imágenes que hay detrás.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="210"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="212"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="213"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="215"/>
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="215"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="217"/>
         <source>Next mistake</source>
         <translation>Siguiente error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="217"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="219"/>
         <source>Jump to the next test image the network gets wrong.</source>
         <translation>Salta a la siguiente imagen de test que la red clasifica mal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="357"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="359"/>
         <source>{true} → {pred} ({conf})</source>
         <translation>{true} → {pred} ({conf})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="364"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="365"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
@@ -3479,47 +3479,47 @@ de test</translation>
 <context>
     <name>Heads</name>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="111"/>
+        <location filename="../../mlpstudio/core/losses.py" line="113"/>
         <source>Linear + mean squared error</source>
         <translation>Lineal + error cuadrático medio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="119"/>
-        <source>loss (mean squared error)</source>
-        <translation>pérdida (error cuadrático medio)</translation>
+        <location filename="../../mlpstudio/core/losses.py" line="121"/>
+        <source>mean squared error</source>
+        <translation>error cuadrático medio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="120"/>
+        <location filename="../../mlpstudio/core/losses.py" line="122"/>
         <source>identity (linear output)</source>
         <translation>identidad (salida lineal)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="124"/>
+        <location filename="../../mlpstudio/core/losses.py" line="126"/>
         <source>Softmax + cross-entropy</source>
         <translation>Softmax + entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="132"/>
-        <source>loss (cross-entropy)</source>
-        <translation>pérdida (entropía cruzada)</translation>
+        <location filename="../../mlpstudio/core/losses.py" line="134"/>
+        <source>cross-entropy</source>
+        <translation>entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="133"/>
+        <location filename="../../mlpstudio/core/losses.py" line="146"/>
+        <source>binary cross-entropy</source>
+        <translation>entropía cruzada binaria</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/losses.py" line="135"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="137"/>
+        <location filename="../../mlpstudio/core/losses.py" line="139"/>
         <source>Sigmoid + binary cross-entropy</source>
         <translation>Sigmoide + entropía cruzada binaria</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="144"/>
-        <source>loss (binary cross-entropy)</source>
-        <translation>pérdida (entropía cruzada binaria)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/core/losses.py" line="145"/>
+        <location filename="../../mlpstudio/core/losses.py" line="147"/>
         <source>sigmoid</source>
         <translation>sigmoide</translation>
     </message>
@@ -3573,7 +3573,7 @@ de test</translation>
 <context>
     <name>ImageGrid</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="129"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="131"/>
         <source>No images</source>
         <translation>No hay imágenes</translation>
     </message>
@@ -3905,7 +3905,7 @@ de test</translation>
     <name>LossView</name>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="54"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="149"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="157"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
     </message>
@@ -3948,12 +3948,17 @@ de test</translation>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="148"/>
-        <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
-        <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="152"/>
+        <source>&lt;b&gt;Loss&lt;/b&gt; ({loss}) and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
+        <translation>&lt;b&gt;Pérdida&lt;/b&gt; ({loss}) y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="178"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="155"/>
+        <source>&lt;b&gt;Loss&lt;/b&gt; per epoch: {loss}</source>
+        <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época: {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="182"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>
@@ -3973,7 +3978,7 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/window_layout.py" line="56"/>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="203"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="255"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
@@ -4268,117 +4273,117 @@ de test</translation>
         <translation>La práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="62"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="75"/>
         <source>Files from the folder {folder}</source>
         <translation>Archivos de la carpeta {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="121"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="134"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="123"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="136"/>
         <source>CPU (NumPy)</source>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="190"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="242"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="193"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="245"/>
         <source>Pause training (Space).</source>
         <translation>Pausa el entrenamiento (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="198"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="250"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="201"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="253"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="209"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="261"/>
         <source>{action} (Space).</source>
         <translation>{action} (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="227"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="279"/>
         <source>Fix the data to train: see the message in the Data panel.</source>
         <translation>Corrige los datos para poder entrenar: mira el mensaje del panel Datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="231"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="283"/>
         <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
         <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="237"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="289"/>
         <source>Training: epoch {epoch} of {total}.</source>
         <translation>Entrenando: época {epoch} de {total}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="241"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="293"/>
         <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
         <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="246"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="298"/>
         <source>Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches).</source>
         <translation>Pérdida media de los minilotes de esta época hasta ahora: {loss} ({n} de {total} lotes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="257"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="309"/>
         <source>Finished {epochs} epochs in {seconds} s. {result}</source>
         <translation>Terminadas {epochs} épocas en {seconds} s. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="271"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="323"/>
         <source>Training ended with an error at epoch {epoch}: {message}</source>
         <translation>El entrenamiento terminó con un error en la época {epoch}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="275"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="327"/>
         <source>The loss became NaN or infinite: the learning rate ({lr}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
         <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="290"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="342"/>
         <source>Test loss {loss}, test accuracy {acc}.</source>
         <translation>En test: pérdida {loss}, exactitud {acc}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="293"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="345"/>
         <source>Test MSE {loss}, test R² {r2}.</source>
         <translation>En test: MSE {loss}, R² {r2}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="261"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="313"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
         <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="267"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="319"/>
         <source>Stopped at epoch {epoch}. {result}</source>
         <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="299"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="351"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
         <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="304"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="356"/>
         <source>Reset now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="311"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="363"/>
         <source>Problem: {message}</source>
         <translation>Problema: {message}</translation>
     </message>
@@ -4416,13 +4421,13 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>Use menos capas ocultas o capas más estrechas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="296"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="302"/>
         <source>The {name} optimiser&apos;s state for {params} parameters</source>
         <extracomment>the entry&apos;s options (values given for other entries&apos; options are not its business) the threads a step&apos;s elementwise work is spread over (one on the GPU)</extracomment>
         <translation>El estado del optimizador {name} para {params} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="299"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="305"/>
         <source>Use fewer or narrower hidden layers, or plain SGD.</source>
         <translation>Use menos capas ocultas o capas más estrechas, o SGD simple.</translation>
     </message>
@@ -5176,6 +5181,99 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <source>test image {n}</source>
         <extracomment>``--smoke --view NAME``: the window&apos;s attribute that holds each view, in order of preference (a view that a later part of the app adds takes over its name; until then the view that shows that content stands in, and the smoke run says so)</extracomment>
         <translation>imagen de test {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="103"/>
+        <source>epoch {n}</source>
+        <translation>época {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="133"/>
+        <source>MLP Studio experiment report</source>
+        <translation>Informe del experimento de MLP Studio</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="145"/>
+        <source>2-D classes: {toy}</source>
+        <translation>Clases en 2-D: {toy}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="147"/>
+        <source>CSV file: {file}, target {target}</source>
+        <translation>Archivo CSV: {file}, objetivo {target}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="148"/>
+        <source>(last column)</source>
+        <translation>(última columna)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="151"/>
+        <source>image set: {name}</source>
+        <translation>conjunto de imágenes: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="152"/>
+        <source>Data:</source>
+        <translation>Datos:</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="155"/>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="172"/>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="176"/>
+        <source>Layer l has N&lt;sub&gt;l&lt;/sub&gt; (N&lt;sub&gt;l-1&lt;/sub&gt; + 1) parameters: the weights W&lt;sup&gt;[l]&lt;/sup&gt; (N&lt;sub&gt;l&lt;/sub&gt; &amp;times; N&lt;sub&gt;l-1&lt;/sub&gt;) and the biases b&lt;sup&gt;[l]&lt;/sup&gt; (N&lt;sub&gt;l&lt;/sub&gt;).</source>
+        <translation>La capa l tiene N&lt;sub&gt;l&lt;/sub&gt; (N&lt;sub&gt;l-1&lt;/sub&gt; + 1) parámetros: los pesos W&lt;sup&gt;[l]&lt;/sup&gt; (N&lt;sub&gt;l&lt;/sub&gt; &amp;times; N&lt;sub&gt;l-1&lt;/sub&gt;) y los sesgos b&lt;sup&gt;[l]&lt;/sup&gt; (N&lt;sub&gt;l&lt;/sub&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="185"/>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="186"/>
+        <source>weights</source>
+        <translation>pesos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="187"/>
+        <source>biases</source>
+        <translation>sesgos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="188"/>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="201"/>
+        <source>Loss per epoch</source>
+        <translation>Pérdida por época</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="209"/>
+        <source>Configuration</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="218"/>
+        <source>As an experiment file ({command}):</source>
+        <translation>Como archivo de experimento ({command}):</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="224"/>
+        <source>Written by MLP Studio {version}.</source>
+        <translation>Escrito por MLP Studio {version}.</translation>
     </message>
 </context>
 <context>
