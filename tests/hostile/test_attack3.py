@@ -266,9 +266,13 @@ def test_the_health_diagnosis_of_a_replayed_epoch_uses_that_epochs_gradients(qtb
     view = bound(qtbot, HealthView(), ds, net)
     latest = dataclasses.replace(final, layers=layers)
     assert view.update_snapshot(latest) and view.verdict.isHidden()  # epoch 3: no verdict
+    assert not any(marker.isVisible() for marker in view.markers)
     replayed = dataclasses.replace(latest, epoch=1)
     assert view.update_snapshot(replayed)
     assert not view.verdict.isHidden() and "vanishing" in view.verdict.text()
+    # and the plots, which show the whole run, mark the replayed epoch
+    assert all(marker.isVisible() and marker.value() == 1 for marker in view.markers)
+    assert view.update_snapshot(latest) and not any(m.isVisible() for m in view.markers)
 
 
 # -- first contact (a lecturer at 1280x720, presentation mode) -------------------------------
