@@ -9,6 +9,7 @@ from pathlib import Path
 from .common import (
     EXIT_OK,
     UsageError,
+    _fixed_keys_changed,
     add_experiment_options,
     is_experiment_file,
     load_experiment,
@@ -58,7 +59,17 @@ def cmd_explain_backprop(args) -> int:
                     "train {name} --epochs N --save FILE), or leave --epochs out.",
                 ).format(name=Path(args.config).name, done=_saved_epochs(args))
             )
-        config, saved = load_run(args, continuing=True)
+        config, saved = load_run(args, continuing=False)
+        fixed = _fixed_keys_changed(saved.config, config)
+        if fixed:
+            raise UsageError(
+                translate(
+                    "Backprop",
+                    "{name} is worked through with its saved weights, so {keys} cannot change: "
+                    "the weights, optimiser state and data split belong to them. Leave them "
+                    "out of --set.",
+                ).format(name=Path(args.config).name, keys=", ".join(fixed))
+            )
     else:
         config = load_experiment(args)
     epochs = config.training.epochs if args.epochs is not None else 0

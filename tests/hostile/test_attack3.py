@@ -421,3 +421,18 @@ def test_a_hostile_timeline_member_is_refused_in_one_paragraph(tmp_path, case, w
         replace[params_member] = header.getvalue() + bytes(200 * 2**20)
     rewrite(good, target, replace=replace, meta=meta)
     refusal(ArchiveError, lambda: load_experiment(target), f"{case}.mlpx", *words)
+
+
+def test_explain_a_change_the_saved_weights_cannot_follow_is_refused_in_explains_words(
+    sandbox, capsys, tmp_path
+):
+    """--set model.hidden=[5] on a saved run was refused as "run.mlpx continues its own run"
+    (train's words: explain continues nothing)."""
+    path = saved_run(tmp_path, epochs=2)
+    sandbox.freeze()
+    code, out, err = explain(capsys, str(path), "--set", "model.hidden=[5]")
+    assert_refused(code, err, 0, "run.mlpx", "worked through", "model.hidden")
+    assert "continues" not in err and out == ""
+    code, out, err = explain(capsys, str(path), "--set", "training.learning_rate=0.5")
+    assert code == 0 and "eta = 0.5" in out, err  # what the next step would use: allowed
+    sandbox.assert_unchanged()
