@@ -436,3 +436,16 @@ def test_explain_a_change_the_saved_weights_cannot_follow_is_refused_in_explains
     code, out, err = explain(capsys, str(path), "--set", "training.learning_rate=0.5")
     assert code == 0 and "eta = 0.5" in out, err  # what the next step would use: allowed
     sandbox.assert_unchanged()
+
+
+def test_smoke_view_basis_on_data_it_does_not_apply_to_is_refused_before_training(sandbox, capsys):
+    """--smoke --preset spiral --view basis trained 1,000 epochs, then failed with exit 1
+    ("view basis (BasisView) draws nothing") and saved a screenshot of an empty view."""
+    from mlpstudio.cli import main
+
+    sandbox.freeze()
+    code = main(["--smoke", "--preset", "spiral", "--view", "basis", "--screenshot", "v.png"])
+    captured = capsys.readouterr()
+    assert_refused(code, captured.err, 0, "--view basis", "one input")
+    assert "smoke: status" not in captured.out  # refused before any training
+    sandbox.assert_unchanged()
