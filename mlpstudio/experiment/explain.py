@@ -75,7 +75,10 @@ def backprop_example(
                 last=n_train - 1
             )
         ])  # fmt: skip
-    check_example_memory(config, dataset, as_json)
+    from .shape import experiment_shape
+
+    sizes = experiment_shape(config, dataset).sizes
+    check_example_memory(sizes, config.training.optimizer, as_json)
     if saved is not None:
         from .archive import restore
 
@@ -100,21 +103,22 @@ def backprop_example(
 
 
 #: Bytes per number of a worked example: as float64 arrays (the trace, the update and the
-#: optimiser's buffers) and written out as JSON (a Python float and its list slot, ~24
-#: characters of text, and json.dumps's pieces before they are joined).
-EXAMPLE_BYTES_PER_NUMBER = 16
+#: optimiser's buffers, with numpy's temporaries: 23 measured on 1-2048-2048-1) and written out
+#: as JSON (a Python float and its list slot, ~24 characters of text, and json.dumps's pieces
+#: before they are joined).
+EXAMPLE_BYTES_PER_NUMBER = 24
 JSON_BYTES_PER_NUMBER = 100
 
 
-def check_example_memory(config: Config, dataset, as_json: bool) -> None:
-    """Refuse, before building the network, a worked example that does not fit the memory
-    budget: W, dL/dW and the updated W of every layer plus the optimiser's buffers."""
+def check_example_memory(sizes, optimizer: str, as_json: bool = False) -> None:
+    """Refuse (MemoryBudgetError), before anything is built, a worked example of a network of
+    ``sizes`` that does not fit the memory budget: W, dL/dW and the updated W of every layer
+    plus the optimiser's buffers (the command line, and the GUI's step-through)."""
     from ..memory import check_memory
-    from .shape import experiment_shape
 
-    sizes = experiment_shape(config, dataset).sizes
+    sizes = [int(n) for n in sizes]
     params = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
-    numbers = params * (3 + len(get_optimizer(config.training.optimizer).buffers))
+    numbers = params * (3 + len(get_optimizer(optimizer).buffers))
     per_number = JSON_BYTES_PER_NUMBER if as_json else EXAMPLE_BYTES_PER_NUMBER
     what = (
         translate("Backprop", "The worked example of the network {sizes} as JSON")

@@ -449,3 +449,24 @@ def test_smoke_view_basis_on_data_it_does_not_apply_to_is_refused_before_trainin
     assert_refused(code, captured.err, 0, "--view basis", "one input")
     assert "smoke: status" not in captured.out  # refused before any training
     sandbox.assert_unchanged()
+
+
+def test_the_step_through_of_a_network_beyond_the_memory_budget_says_so(
+    make_window, qtbot, monkeypatch
+):
+    """The panel works through the network in float64 with a fresh optimiser and a copy of
+    every weight (481 MB and 2.4 s on the window's thread for 1-2048-2048-1), with no memory
+    check: a network that fits the budget for training could take the window past it.
+    Now the budget is checked first and the panel says why it shows nothing."""
+    config = Config().with_overrides(["model.hidden=[1000,1000]", "training.epochs=1"])
+    window = make_window(config, mode="thread")
+    view = window.backprop_view
+    window.view_docks["backprop"].raise_()
+    monkeypatch.setenv("MLPSTUDIO_MEMORY_BUDGET", "64M")  # the network (16 MB) still fits
+    view.sample.setValue(1)  # a recompute, on the untrained network's snapshot
+    assert view.example is None and not view.steps
+    text = view.shown_text()
+    assert "1-1000-1000-1" in text and "memory budget" in text and "\n\n" not in text
+    monkeypatch.setenv("MLPSTUDIO_MEMORY_BUDGET", "1G")
+    view.sample.setValue(2)
+    assert view.example is not None and view.example.sample == 2

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from ...core.backend import numpy_backend
 from ...core.network import Network
 from ...core.optimizers import OPTIMIZERS
-from ...experiment.explain import Notation, example_for, worked_steps
+from ...experiment.explain import Notation, check_example_memory, example_for, worked_steps
+from ...memory import MemoryBudgetError
 from ..style import PREDICTION, Style, font_points, number
 from .base import View
 
@@ -284,6 +285,12 @@ class BackpropView(View):
         sample = self.sample.value() if self.test_image is None else self.test_image
         if not 0 <= sample < len(data.x_train if split == "train" else data.x_test):
             return
+        try:  # the engine's float64 copies: a large network must fit the budget first
+            check_example_memory(net.sizes, config.training.optimizer)
+        except MemoryBudgetError as exc:
+            self.example, self.steps, self.index = None, [], 0
+            self._show(refusal=str(exc))
+            return
         shown = Network(list(net.sizes), list(net.activation_names), head=net.head.name,
                         backend=numpy_backend("float64"))  # fmt: skip
         shown.set_weights([(w, b) for w, b in snap.weights])
@@ -301,7 +308,7 @@ class BackpropView(View):
         self.index = max(0, min(index, len(self.steps) - 1))
         self._show()
 
-    def _show(self) -> None:
+    def _show(self, refusal: str = "") -> None:
         has = bool(self.steps)
         self.prev_button.setEnabled(has and self.index > 0)
         self.next_button.setEnabled(has and self.index < len(self.steps) - 1)
@@ -309,7 +316,9 @@ class BackpropView(View):
             self.position.setText("")
             self.position.setToolTip("")
             self.title.setText("")
-            self.lines.setPlainText(self.tr("Train or step once to follow a sample through."))
+            self.lines.setPlainText(
+                refusal or self.tr("Train or step once to follow a sample through.")
+            )
             self.note.setText("")
             self.note.hide()
             self.title.setToolTip("")
