@@ -306,6 +306,12 @@ def test_the_step_through_keeps_its_numbers_in_sight_in_presentation_mode(make_w
     view.go(len(view.steps) - 1)  # the update: the note speaks, as large as the rest
     assert not view.note.isHidden()
     assert view.note.font().pointSizeF() == pytest.approx(view.lines.font().pointSizeF())
+    # a test image stays named in the title: the spin box beside shows a training index
+    view.follow_test_image(4, "test image 5")
+    assert "test image 5" in view.title.text() and view.example.split == "test"
+    view.sample.setValue(3)  # back to a training sample, chosen by its index
+    assert view.example.split == "train" and "test image" not in view.title.text()
+    window.prediction_view.probe.probe_at(0.2, 0.3)
     window.act_presentation.setChecked(False)  # normal size: the origin is in the title
     assert "x1 = 0.2" in view.title.text()
 

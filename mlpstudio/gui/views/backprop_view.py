@@ -336,10 +336,12 @@ class BackpropView(View):
                 )
             )
         # large text (presentation mode): the title keeps one line, and the room goes to the
-        # numbers; where the sample and epoch come from moves to the title's tooltip
-        short = Style.instance().presentation
+        # numbers; where the sample and epoch come from moves to the title's tooltip. A test
+        # image stays named (short): the spin box beside shows a training sample's index.
         origin = "".join(f" &nbsp;·&nbsp; {escape(w)}" for w in where)
-        self.title.setText(f"<b>{escape(step.title)}</b>{'' if short else origin}")
+        if Style.instance().presentation:
+            origin = f" &nbsp;·&nbsp; {escape(self.origin)}" if self.test_image is not None else ""
+        self.title.setText(f"<b>{escape(step.title)}</b>{origin}")
         self.title.setToolTip(" · ".join(where))
         note = ""
         if step.kind == "update" and not self.buffers_known and self.replayed:
