@@ -161,14 +161,17 @@ def test_a_timeline_too_large_for_the_runs_precision_is_refused(tmp_path):
         replace={"timeline/params.npy": np.full((3, network.n_params), 1e300)},
     )  # fmt: skip
     refusal(ArchiveError, lambda: load_experiment(hostile), "huge.mlpx", "timeline", "float32")
+    # a float64 run holds such values: its timeline opens with them, exactly
+    config64 = config.with_overrides(['training.dtype="float64"'])
+    save_experiment(good, config64, network, history, None, timeline=timeline)
+    wide = rewrite(
+        good, tmp_path / "wide.mlpx",
+        replace={"timeline/params.npy": np.full((3, network.n_params), 1e300)},
+    )  # fmt: skip
+    assert np.all(load_experiment(wide).timeline.at(2) == 1e300)
 
 
 # -- --smoke --view NAME --screenshot FILE ------------------------------------------------------
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: cli/common.py check_file_target does not check "
-    "that the folder can be written; the smoke run trains, then fails with exit 1",
-)
 def test_smoke_screenshot_into_a_folder_that_cannot_be_written_is_refused_first(sandbox, capsys):
     from .conftest import cli_in_process
 
@@ -177,11 +180,6 @@ def test_smoke_screenshot_into_a_folder_that_cannot_be_written_is_refused_first(
     assert_refused(code, err, peak, "--screenshot", "/proc")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: cli/__init__.py accepts any extension and writes "
-    "PNG bytes into view.jpg / view.txt / a name without extension",
-)
 @pytest.mark.parametrize("name", ["view.jpg", "view.txt", "view"])
 def test_smoke_screenshot_other_than_png_is_refused_first(sandbox, capsys, name):
     from mlpstudio.cli import parse_gui_args
