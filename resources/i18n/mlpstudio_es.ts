@@ -4012,7 +4012,7 @@ de test</translation>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="152"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="154"/>
