@@ -83,7 +83,7 @@ def timeline_from(
     if not np.isfinite(params).all():
         raise ArchiveError(f"{name}: the timeline's parameters are not all finite numbers.")
     largest = float(np.finfo(dtype).max)
-    if np.abs(params).max(initial=0.0) > largest:
+    if float(np.abs(params).max(initial=0.0)) > largest:
         raise ArchiveError(
             f"{name}: the timeline's parameters are too large for {dtype} (over "
             f"{largest:.3g}); the file is damaged."

@@ -161,14 +161,17 @@ def test_a_timeline_too_large_for_the_runs_precision_is_refused(tmp_path):
         replace={"timeline/params.npy": np.full((3, network.n_params), 1e300)},
     )  # fmt: skip
     refusal(ArchiveError, lambda: load_experiment(hostile), "huge.mlpx", "timeline", "float32")
+    # a float64 run holds such values: its timeline opens with them, exactly
+    config64 = config.with_overrides(['training.dtype="float64"'])
+    save_experiment(good, config64, network, history, None, timeline=timeline)
+    wide = rewrite(
+        good, tmp_path / "wide.mlpx",
+        replace={"timeline/params.npy": np.full((3, network.n_params), 1e300)},
+    )  # fmt: skip
+    assert np.all(load_experiment(wide).timeline.at(2) == 1e300)
 
 
 # -- --smoke --view NAME --screenshot FILE ------------------------------------------------------
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: cli/common.py check_file_target does not check "
-    "that the folder can be written; the smoke run trains, then fails with exit 1",
-)
 def test_smoke_screenshot_into_a_folder_that_cannot_be_written_is_refused_first(sandbox, capsys):
     from .conftest import cli_in_process
 
@@ -177,11 +180,6 @@ def test_smoke_screenshot_into_a_folder_that_cannot_be_written_is_refused_first(
     assert_refused(code, err, peak, "--screenshot", "/proc")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: cli/__init__.py accepts any extension and writes "
-    "PNG bytes into view.jpg / view.txt / a name without extension",
-)
 @pytest.mark.parametrize("name", ["view.jpg", "view.txt", "view"])
 def test_smoke_screenshot_other_than_png_is_refused_first(sandbox, capsys, name):
     from mlpstudio.cli import parse_gui_args
@@ -210,6 +208,13 @@ def test_a_click_on_the_plot_without_a_network_for_its_data_probes_nothing(make_
     assert c.identity is None and window.prediction_view.network is None
     assert not probe.probe_at(0.1, 0.1)
     assert len(probe.marker.data) == 0 and window.network_view.probe_row.isHidden()
+    bar = window.timeline_bar
+    assert len(c.timeline_epochs()) > 1 and not bar.isEnabled()  # nothing it could replay
+    c.reset()  # the spiral's own network: its timeline starts again
+    qtbot.waitUntil(lambda: c.identity is not None, timeout=10_000)
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    assert bar.isEnabled() and c.show_epoch(1) == 1
 
 
 # -- the GUI: the step-through on a replayed epoch ------------------------------------------

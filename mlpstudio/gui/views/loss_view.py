@@ -147,10 +147,9 @@ class LossView(View):
         # the loss is named in the caption, which wraps: as the axis title it was cut short
         # in a small dock and in presentation mode
         loss = translate("Heads", network.head.loss_name) if network is not None else ""
-        if classification:
-            self.caption.setText(
-                self.tr("<b>Loss</b> ({loss}) and <b>accuracy</b> per epoch").format(loss=loss)
-            )
+        self.caption.setToolTip(self.tr("The loss: {loss}.").format(loss=loss) if loss else "")
+        if classification:  # two plots share the dock: a one-line caption leaves them room
+            self.caption.setText(self.tr("<b>Loss</b> and <b>accuracy</b> per epoch"))
         elif loss:
             self.caption.setText(self.tr("<b>Loss</b> per epoch: {loss}").format(loss=loss))
         else:
