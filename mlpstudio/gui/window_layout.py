@@ -49,19 +49,19 @@ def dock_places() -> dict:
     """Each view dock's title and area, in the order the docks are added."""
     right = Qt.DockWidgetArea.RightDockWidgetArea
     bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-    tr = QCoreApplication.translate
+    # (QCoreApplication.translate in full: pyside6-lupdate does not follow an alias)
     return {
-        "loss": (tr("MainWindow", "Loss"), right),
-        "confusion": (tr("MainWindow", "Confusion matrix"), bottom),
-        "weights": (tr("MainWindow", "Weights"), bottom),
-        "network": (tr("MainWindow", "Network"), bottom),
-        "first_layer": (tr("MainWindow", "First layer"), bottom),
-        "class_accuracy": (tr("MainWindow", "Accuracy per class"), bottom),
-        "basis": (tr("MainWindow", "Hidden units"), bottom),
-        "health": (tr("MainWindow", "Gradients and units"), right),
-        "shapes": (tr("MainWindow", "Shapes"), right),
-        "neuron": (tr("MainWindow", "Neuron"), bottom),
-        "backprop": (tr("MainWindow", "Backpropagation"), right),
+        "loss": (QCoreApplication.translate("MainWindow", "Loss"), right),
+        "confusion": (QCoreApplication.translate("MainWindow", "Confusion matrix"), bottom),
+        "weights": (QCoreApplication.translate("MainWindow", "Weights"), bottom),
+        "network": (QCoreApplication.translate("MainWindow", "Network"), bottom),
+        "first_layer": (QCoreApplication.translate("MainWindow", "First layer"), bottom),
+        "class_accuracy": (QCoreApplication.translate("MainWindow", "Accuracy per class"), bottom),
+        "basis": (QCoreApplication.translate("MainWindow", "Hidden units"), bottom),
+        "health": (QCoreApplication.translate("MainWindow", "Gradients and units"), right),
+        "shapes": (QCoreApplication.translate("MainWindow", "Shapes"), right),
+        "neuron": (QCoreApplication.translate("MainWindow", "Neuron"), bottom),
+        "backprop": (QCoreApplication.translate("MainWindow", "Backpropagation"), right),
     }
 
 
