@@ -36,6 +36,21 @@ from .inits import AUTO, INIT_CHOICES, INITS
 from .losses import get_head
 
 EVAL_CHUNK = 8192  # rows per forward pass when predicting, to bound memory on large sets
+#: batch sizes whose training-step arrays a network keeps (numpy; see Network._workspace)
+WORKSPACES = 3
+
+
+class _Workspace:
+    """The arrays one training step on ``rows`` rows writes (numpy): z^[l] per layer (a^[l]
+    too, for activations that work in place), delta^[l] per layer, and a mask per hidden
+    layer for the activations whose backward step uses one."""
+
+    __slots__ = ("z", "delta", "mask")
+
+    def __init__(self, rows: int, sizes: list[int], dtype):
+        self.z = [np.empty((rows, n), dtype) for n in sizes[1:]]
+        self.delta = [np.empty((rows, n), dtype) for n in sizes[1:]]
+        self.mask = [np.empty((rows, n), bool) for n in sizes[1:-1]]
 
 
 @dataclass(frozen=True)
@@ -159,6 +174,10 @@ class Network:
         self.grads = xp.zeros(self.n_params, dtype=dtype)
         self.W, self.b = self._views(self.params)
         self.dW, self.db = self._views(self.grads)
+        #: numpy only: the arrays a training step writes, per batch size (see _workspace)
+        self._workspaces: dict[int, _Workspace] = {}
+        self._backward_steps = [kernels.activation_step_numpy(xp, a)
+                                for a in self.activation_names]  # fmt: skip
         self.initialize(seed)
 
     # -- structure ---------------------------------------------------------------------------
@@ -207,7 +226,7 @@ class Network:
         entry functions: elementwise, so the bits are those of one call."""
         xp, act, b = self.backend.xp, self._activations[layer], self.b[layer]
         rows, cols = z.shape
-        if len(pool.blocks(rows, cols)) == 1:
+        if pool.threads == 1 or len(pool.blocks(rows, cols)) == 1:
             z += b
             return act.forward(xp, z)
         # an entry that keeps z returns a new array: its blocks are gathered in ``out``
@@ -233,7 +252,7 @@ class Network:
             delta[start:stop] *= act.derivative(xp, z, a[start:stop])
 
         rows, cols = delta.shape
-        if len(pool.blocks(rows, cols)) == 1:
+        if pool.threads == 1 or len(pool.blocks(rows, cols)) == 1:
             delta *= act.derivative(xp, kept, a)
         else:
             pool.run(block, rows, cols)
@@ -262,42 +281,71 @@ class Network:
         parts = [self.forward(x[i : i + chunk]) for i in range(0, len(x), chunk)]
         return parts[0] if len(parts) == 1 else xp.concatenate(parts)
 
+    def _workspace(self, rows: int) -> _Workspace | None:
+        """The preallocated arrays of a training step on ``rows`` rows (numpy only; None on
+        the GPU, where a step's arrays come from CuPy's pool and a CUDA graph owns them).
+        Reused by every step of that size, so a step allocates nothing sizeable and writes
+        into memory that is already in the cache; the few sizes in use (the batch, the last
+        partial batch, the insight rows) are kept, the oldest dropped beyond that."""
+        if self.backend.is_gpu:
+            return None
+        ws = self._workspaces.get(rows)
+        if ws is None:
+            if len(self._workspaces) >= WORKSPACES:
+                self._workspaces.pop(next(iter(self._workspaces)))
+            ws = self._workspaces[rows] = _Workspace(rows, self.sizes, self.backend.dtype)
+        return ws
+
     def loss_and_grad(self, x, y, scale: float = 1.0, pool: parallel.Pool = parallel.SERIAL):
         """Mean loss on a batch, with its gradient (times ``scale``) written into ``self.grads``.
 
         Backpropagation: delta^[L] = dL/dz^[L] comes from the head; then for l = L..1
         dW^[l] = delta^[l]^T a^[l-1], db^[l] = sum over the batch of delta^[l], and
-        delta^[l-1] = (delta^[l] W^[l]) * S'^[l-1](z^[l-1]). z^[l] is kept only for the layers
-        whose activation's derivative needs it; the others need only a^[l].
+        delta^[l-1] = (delta^[l] W^[l]) * S'^[l-1](z^[l-1]) (not for l = 1: the gradient with
+        respect to the inputs is never needed). z^[l] is kept only for the layers whose
+        activation's derivative needs it; the others need only a^[l].
         Returns the loss as a 0-d backend array (reading it is the caller's choice).
         ``pool`` spreads the elementwise work over threads; the sums over the batch (loss,
         bias gradients) stay single calls, so the result is the same on any number of threads.
+        On numpy every product and elementwise pass writes into the step's preallocated
+        arrays (:meth:`_workspace`): the same operations in the same order, so the same bits.
         """
         xp = self.backend.xp
+        ws = self._workspace(len(x))
+        W, activations = self.W, self._activations
+        last = self.n_layers - 1
         inputs = [x]  # inputs[l] = a^[l], the input to layer l + 1
         kept = [None]  # kept[l] = z^[l] when S^[l]'s derivative needs it
         a = x
-        for layer in range(self.n_layers - 1):
-            z = a @ self.W[layer].T
-            kept.append(z if self._activations[layer].needs_z else None)
+        for layer in range(last):
+            z = xp.matmul(a, W[layer].T, out=None if ws is None else ws.z[layer])
+            kept.append(z if activations[layer].needs_z else None)
             a = self._activate(z, layer, pool)
             inputs.append(a)
-        z = a @ self.W[-1].T
-        z += self.b[-1]
-        if self._head_kernel is not None:
+        z = xp.matmul(a, W[last].T, out=None if ws is None else ws.z[last])
+        z += self.b[last]
+        if self._head_kernel is None:
+            loss, delta = self.head.loss(xp, z, y), self.head.delta(xp, z, y)
+        elif ws is None:
             loss, delta = self._head_kernel(xp, z, y)
         else:
-            loss, delta = self.head.loss(xp, z, y), self.head.delta(xp, z, y)
+            loss, delta = self._head_kernel(xp, z, y, out=ws.delta[last])
         if scale != 1.0:
             delta *= scale
-        for layer in range(self.n_layers - 1, -1, -1):
-            xp.matmul(inputs[layer].T, delta, out=self.dW[layer].T)  # dW^T = a^T delta
-            delta.sum(axis=0, out=self.db[layer])
+        dW, db = self.dW, self.db
+        for layer in range(last, -1, -1):
+            xp.matmul(inputs[layer].T, delta, out=dW[layer].T)  # dW^T = a^T delta
+            delta.sum(axis=0, out=db[layer])
             if layer > 0:
-                delta = delta @ self.W[layer]
+                delta = xp.matmul(delta, W[layer], out=None if ws is None else ws.delta[layer - 1])
                 fused = self._backward_kernels[layer - 1]
                 if fused is not None:
                     delta = fused(delta, kept[layer], inputs[layer])
+                elif ws is not None and self._backward_steps[layer - 1] is not None and (
+                    len(pool.blocks(*delta.shape)) == 1
+                ):
+                    self._backward_steps[layer - 1](delta, kept[layer], inputs[layer],
+                                                    ws.mask[layer - 1])  # fmt: skip
                 else:
                     delta = self._backward_activation(
                         delta, layer - 1, kept[layer], inputs[layer], pool
