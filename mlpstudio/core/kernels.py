@@ -198,7 +198,8 @@ def softmax_step_numpy(xp, z, y, out=None):
 
 #: fused (loss, dL/dz) by head name (each computes what the entry's loss and delta give)
 HEAD_KERNELS = {"softmax": softmax_step}
-#: the same on numpy: shared passes, bit-identical to the entry's two functions
+#: the same on numpy: shared passes, bit-identical to the entry's two functions; each takes
+#: ``out=`` (the training step's preallocated delta, see Network._workspace)
 NUMPY_HEAD_STEPS = {"softmax": softmax_step_numpy}
 
 

@@ -286,14 +286,15 @@ class Network:
         the GPU, where a step's arrays come from CuPy's pool and a CUDA graph owns them).
         Reused by every step of that size, so a step allocates nothing sizeable and writes
         into memory that is already in the cache; the few sizes in use (the batch, the last
-        partial batch, the insight rows) are kept, the oldest dropped beyond that."""
+        partial batch, the insight rows) are kept, the least recently used dropped beyond that."""
         if self.backend.is_gpu:
             return None
-        ws = self._workspaces.get(rows)
-        if ws is None:
+        ws = self._workspaces.pop(rows, None)  # re-inserted last: the least recently used
+        if ws is None:  # goes first when a new size needs room
             if len(self._workspaces) >= WORKSPACES:
                 self._workspaces.pop(next(iter(self._workspaces)))
-            ws = self._workspaces[rows] = _Workspace(rows, self.sizes, self.backend.dtype)
+            ws = _Workspace(rows, self.sizes, self.backend.dtype)
+        self._workspaces[rows] = ws
         return ws
 
     def loss_and_grad(self, x, y, scale: float = 1.0, pool: parallel.Pool = parallel.SERIAL):
@@ -318,11 +319,11 @@ class Network:
         kept = [None]  # kept[l] = z^[l] when S^[l]'s derivative needs it
         a = x
         for layer in range(last):
-            z = xp.matmul(a, W[layer].T, out=None if ws is None else ws.z[layer])
+            z = a @ W[layer].T if ws is None else xp.matmul(a, W[layer].T, out=ws.z[layer])
             kept.append(z if activations[layer].needs_z else None)
             a = self._activate(z, layer, pool)
             inputs.append(a)
-        z = xp.matmul(a, W[last].T, out=None if ws is None else ws.z[last])
+        z = a @ W[last].T if ws is None else xp.matmul(a, W[last].T, out=ws.z[last])
         z += self.b[last]
         if self._head_kernel is None:
             loss, delta = self.head.loss(xp, z, y), self.head.delta(xp, z, y)
@@ -337,15 +338,16 @@ class Network:
             xp.matmul(inputs[layer].T, delta, out=dW[layer].T)  # dW^T = a^T delta
             delta.sum(axis=0, out=db[layer])
             if layer > 0:
-                delta = xp.matmul(delta, W[layer], out=None if ws is None else ws.delta[layer - 1])
+                if ws is None:
+                    delta = delta @ W[layer]
+                else:
+                    delta = xp.matmul(delta, W[layer], out=ws.delta[layer - 1])
                 fused = self._backward_kernels[layer - 1]
+                in_place = None if ws is None else self._backward_steps[layer - 1]
                 if fused is not None:
                     delta = fused(delta, kept[layer], inputs[layer])
-                elif ws is not None and self._backward_steps[layer - 1] is not None and (
-                    len(pool.blocks(*delta.shape)) == 1
-                ):
-                    self._backward_steps[layer - 1](delta, kept[layer], inputs[layer],
-                                                    ws.mask[layer - 1])  # fmt: skip
+                elif in_place is not None and len(pool.blocks(*delta.shape)) == 1:
+                    in_place(delta, kept[layer], inputs[layer], ws.mask[layer - 1])
                 else:
                     delta = self._backward_activation(
                         delta, layer - 1, kept[layer], inputs[layer], pool
