@@ -96,7 +96,7 @@ def matmul_peak(backend, size: int = 2048, repeats: int = 5) -> float:
     return 2 * size**3 / best
 
 
-def gemms_alone(backend, sizes: list[int], n: int, repeats: int = 5, steps: int = 100) -> float:
+def gemms_alone(backend, sizes: list[int], n: int, repeats: int = 5, steps: int = 40) -> float:
     """Seconds per epoch of a training step's matrix products alone, at their real shapes and
     in the network's own layout (the products of :meth:`Network.loss_and_grad`, each written
     into a preallocated array, nothing else): what an engine that calls BLAS once per product
