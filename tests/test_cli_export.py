@@ -42,7 +42,7 @@ def test_report_and_csv_of_a_config_train_it_first(tmp_path, capsys):
     code, _, err = run(capsys, "export", "report", "--epochs", "4", "--out", str(html))
     assert code == 0 and "training the experiment first" in err
     page = html.read_text(encoding="utf-8")
-    assert "<h2>Results</h2>" in page and "test_mse" in page
+    assert "<h2>Results</h2>" in page and "<th>Test MSE</th>" in page
     code, _, _ = run(capsys, "export", "csv", "--epochs", "4", "--out", str(csv))
     assert code == 0
     assert list(read_history_csv(csv)["epoch"]) == [0, 1, 2, 3, 4]

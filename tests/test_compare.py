@@ -124,6 +124,14 @@ def test_per_layer_activations_are_refused():
         Comparison(config, [[10]])
 
 
+def test_a_per_layer_list_of_one_name_compares_architectures_of_its_depth(capsys):
+    code = run_compare(["--hidden", "10,10", "--epochs", "2", "--json",
+                        "--set", 'model.activation=["tanh","tanh"]'])  # fmt: skip
+    assert code == 0
+    rows = json.loads(capsys.readouterr().out.strip().splitlines()[-1])["rows"]
+    assert [r["params"] for r in rows] == [10 * 2 + 10 * 11 + 11]
+
+
 def test_compare_command_json(capsys):
     code = run_compare(["--hidden", "10", "--hidden", "50", "--epochs", "50", "--json"])
     out = capsys.readouterr().out.strip().splitlines()
@@ -154,6 +162,12 @@ def test_compare_command_grid_and_outputs(tmp_path, capsys):
         (["--hidden", "10,x"], "not a whole number"),
         (["--grid-depths", "1"], "--grid-depths and --grid-widths together"),
         (["--set", "training.optimizer=adamw"], "training.optimizer"),
+        # a per-layer list is checked against the architectures compared, not the preset's
+        (["--hidden", "10,10", "--set", 'model.activation=["tanh","relu"]'], "one activation"),
+        (
+            ["--hidden", "10,10", "--set", 'model.activation=["tanh","tanh","tanh"]'],
+            "2 hidden layers need 2 activations, got 3",
+        ),  # fmt: skip
     ],
 )
 def test_compare_command_bad_input_exits_2(capsys, argv, message):

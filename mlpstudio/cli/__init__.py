@@ -227,6 +227,9 @@ def parse_gui_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         raise UsageError("Give either an experiment file or --preset, not both.")
     if args.screenshot is not None:  # refused before the window opens, not after the run
         check_file_target("--screenshot", args.screenshot)
+        if not args.screenshot.lower().endswith(".png"):
+            raise UsageError(f"--screenshot {args.screenshot}: a screenshot is a PNG image; "
+                             "give a file name ending in .png.")  # fmt: skip
     return args, rest
 
 

@@ -71,13 +71,17 @@ def architectures_from_args(args) -> list[list[int]]:
 
 
 def cmd_compare(args) -> int:
+    architectures = architectures_from_args(args)
+    # The experiment's own hidden layers are not compared: check its keys (a per-layer
+    # activation list) against the first architecture compared instead.
+    args.assignments = [f"model.hidden={architectures[0]}", *args.assignments]
     config = load_experiment(args)
     check_out_given(args.out)
     if args.out:  # refused before any training, not after
         from ..experiment.files import COMPARE_OUT_FILES, check_output_folder
 
         check_output_folder(args.out, COMPARE_OUT_FILES)
-    comparison = Comparison(config, architectures_from_args(args))
+    comparison = Comparison(config, architectures)
     comparison.prepare()  # bad data or an impossible head fails before any output
     metric = "accuracy" if comparison.dataset.task == "classification" else "r2"
     bars: dict[int, ProgressBar] = {}

@@ -299,6 +299,31 @@ class Timeline:
                         break
                     self._drop(e)
 
+    def span(self) -> tuple[int, int, int] | None:
+        """(first, latest, dense): with :meth:`schedule`, the epochs kept, in three numbers.
+        A training process tells the window what its timeline holds this way (the list itself
+        grows with every epoch; for a tiny network it may hold millions). None when empty."""
+        with self._lock:
+            if not self._entries or self._latest is None:
+                return None
+            return min(self._entries), self._latest, self.dense
+
+    @staticmethod
+    def schedule(first: int, latest: int, dense: int) -> list[int]:
+        """The epochs a timeline of that :meth:`span` keeps, when it was given its epochs in
+        order from ``first`` on (a training run's): those from ``first`` on the schedule of
+        ``dense`` (:meth:`wanted`), and always the latest."""
+        if latest < first:
+            return []
+        epochs = np.arange(first, latest + 1, dtype=np.int64)
+        scale = np.maximum(epochs, 1) / max(1, dense)
+        spacing = np.where(
+            epochs <= dense, 1, 2 ** np.floor(np.log2(np.maximum(scale, 1))).astype(np.int64)
+        )
+        keep = epochs % spacing == 0
+        keep[-1] = True
+        return epochs[keep].tolist()
+
     def nearest(self, epoch: int) -> int:
         """The kept epoch closest to ``epoch`` (the slider snaps to it)."""
         with self._lock:

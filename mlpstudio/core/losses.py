@@ -40,7 +40,9 @@ class Head:
     delta: Callable  # delta(xp, z, y) -> dL/dz for the batch mean
     targets: str = "float"  # "index" (class numbers) or "float" (target rows)
     is_classification: bool = True
-    loss_name: str = ""  # the loss axis title (QT_TRANSLATE_NOOP("Heads", ...))
+    loss_name: str = (
+        ""  # the loss, named in the loss view's caption (QT_TRANSLATE_NOOP("Heads", ...))
+    )
     output_name: str = ""  # S^[L] in the model's notation (QT_TRANSLATE_NOOP("Heads", ...))
     max_classes: int | None = None  # the most classes it can tell apart (None: any)
 
@@ -116,7 +118,7 @@ HEADS: dict[str, Head] = {
             mse_loss,
             mse_delta,
             is_classification=False,
-            loss_name=QT_TRANSLATE_NOOP("Heads", "loss (mean squared error)"),
+            loss_name=QT_TRANSLATE_NOOP("Heads", "mean squared error"),
             output_name=QT_TRANSLATE_NOOP("Heads", "identity (linear output)"),
         ),
         Head(
@@ -129,7 +131,7 @@ HEADS: dict[str, Head] = {
             softmax_loss,
             softmax_delta,
             targets="index",
-            loss_name=QT_TRANSLATE_NOOP("Heads", "loss (cross-entropy)"),
+            loss_name=QT_TRANSLATE_NOOP("Heads", "cross-entropy"),
             output_name=QT_TRANSLATE_NOOP("Heads", "softmax"),
         ),
         Head(
@@ -141,7 +143,7 @@ HEADS: dict[str, Head] = {
             sigmoid_output,
             sigmoid_loss,
             sigmoid_delta,
-            loss_name=QT_TRANSLATE_NOOP("Heads", "loss (binary cross-entropy)"),
+            loss_name=QT_TRANSLATE_NOOP("Heads", "binary cross-entropy"),
             output_name=QT_TRANSLATE_NOOP("Heads", "sigmoid"),
             max_classes=2,
         ),

@@ -388,7 +388,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
     for layer, (w, b) in enumerate(layers, start=1):
         if not (np.isfinite(w).all() and np.isfinite(b).all()):
             raise ArchiveError(f"{name}: the weights of layer {layer} are not all finite numbers.")
-        if max(np.abs(w).max(initial=0.0), np.abs(b).max(initial=0.0)) > largest:
+        if float(max(np.abs(w).max(initial=0.0), np.abs(b).max(initial=0.0))) > largest:
             raise ArchiveError(
                 f"{name}: the weights of layer {layer} are too large for "
                 f"{config.training.dtype} (over {largest:.3g}); the file is damaged."
@@ -416,7 +416,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> ExperimentFile:
         optimizer_state=state,
         meta=meta,
         embedded_csv=embedded_csv,
-        timeline=timeline_from(arrays, history, name),
+        timeline=timeline_from(arrays, history, name, dtype=config.training.dtype),
     )
 
 

@@ -63,8 +63,13 @@ def expected_members(meta: dict, n_params: int, name: str) -> dict:
     return {EPOCHS: ((count,), "iu"), PARAMS: ((count, n_params), "f")}
 
 
-def timeline_from(arrays: dict, history: dict, name: str) -> Timeline | None:
-    """The timeline the checked members describe, or None when the file has none."""
+def timeline_from(
+    arrays: dict, history: dict, name: str, dtype: str = "float32"
+) -> Timeline | None:
+    """The timeline the checked members describe, or None when the file has none. ``dtype``:
+    the run's precision (the config's training.dtype); every kept parameter must be
+    representable in it, as the file's own weights must (beyond it, a float32 network's
+    weights would become infinite the moment the slider shows that epoch)."""
     if EPOCHS not in arrays:
         return None
     epochs, params = arrays[EPOCHS].astype(np.int64), arrays[PARAMS]
@@ -77,6 +82,12 @@ def timeline_from(arrays: dict, history: dict, name: str) -> Timeline | None:
         )
     if not np.isfinite(params).all():
         raise ArchiveError(f"{name}: the timeline's parameters are not all finite numbers.")
+    largest = float(np.finfo(dtype).max)
+    if float(np.abs(params).max(initial=0.0)) > largest:
+        raise ArchiveError(
+            f"{name}: the timeline's parameters are too large for {dtype} (over "
+            f"{largest:.3g}); the file is damaged."
+        )
     timeline = Timeline()
     for epoch, row in zip(epochs, params):
         timeline.add(int(epoch), row)

@@ -51,9 +51,23 @@ class BackpropExample:
         return out
 
 
-def backprop_example(config: Config, sample: int = 0, epochs: int = 0) -> BackpropExample:
-    """The worked example for training sample ``sample`` after ``epochs`` epochs of training."""
+def backprop_example(
+    config: Config,
+    sample: int = 0,
+    epochs: int = 0,
+    saved=None,
+    as_json: bool = False,
+    warn: Callable[[str], None] | None = None,
+) -> BackpropExample:
+    """The worked example for training sample ``sample`` after ``epochs`` epochs of training,
+    or, given ``saved`` (an opened experiment file), on that run's own weights and optimiser
+    state. ``as_json``: the whole example will be written out as JSON, which needs far more
+    memory than the arrays themselves; both are checked against the budget before anything is
+    built. A run that diverges is refused: its weights would be those of an earlier epoch.
+    ``warn`` hears the data's warnings (a formula with a singularity on the domain...)."""
     dataset = build_dataset(config.data)
+    for warning in dataset.warnings if warn is not None else ():
+        warn(warning)
     n_train = len(dataset.x_train)
     if not 0 <= sample < n_train:
         raise ConfigError([
@@ -61,12 +75,93 @@ def backprop_example(config: Config, sample: int = 0, epochs: int = 0) -> Backpr
                 last=n_train - 1
             )
         ])  # fmt: skip
+    from .shape import experiment_shape
+
+    sizes = experiment_shape(config, dataset).sizes
+    check_example_memory(sizes, config.training.optimizer, as_json)
+    if saved is not None:
+        from .archive import restore
+
+        network, _, state = restore(saved, dataset)
+        return example_for(config, dataset, network, state, saved.epochs, sample)
     network = build_network(config, dataset)
     trainer = build_trainer(config, dataset, network, epochs=epochs, snapshot_interval=0)
-    if epochs > 0:
-        trainer.run()
+    final = trainer.run() if epochs > 0 else None
+    if final is not None and final.status == "diverged":
+        raise ConfigError([
+            translate(
+                "Backprop",
+                "--epochs {epochs}: the loss became NaN or infinite during training (the "
+                "learning rate {lr} is probably too high), so there are no trained weights to "
+                "work through; lower training.learning_rate or train fewer epochs.",
+            ).format(epochs=epochs, lr=f"{config.training.learning_rate:g}")
+        ])  # fmt: skip
     done = len(trainer.history) - 1 if len(trainer.history) else 0
+    if final is not None and final.best_epoch is not None and trainer.options.restore_best:
+        done = int(final.best_epoch)  # the weights are the best validation epoch's
     return example_for(config, dataset, network, trainer.optimizer.state(), done, sample)
+
+
+#: Bytes per number of a worked example: as float64 arrays (the trace, the update and the
+#: optimiser's buffers, with numpy's temporaries: 23 measured on 1-2048-2048-1) and written out
+#: as JSON (a Python float and its list slot, ~24 characters of text, and json.dumps's pieces
+#: before they are joined).
+EXAMPLE_BYTES_PER_NUMBER = 24
+JSON_BYTES_PER_NUMBER = 100
+
+
+def check_example_memory(sizes, optimizer: str, as_json: bool = False) -> None:
+    """Refuse (MemoryBudgetError), before anything is built, a worked example of a network of
+    ``sizes`` that does not fit the memory budget: W, dL/dW and the updated W of every layer
+    plus the optimiser's buffers (the command line, and the GUI's step-through)."""
+    from ..memory import check_memory
+
+    sizes = [int(n) for n in sizes]
+    params = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+    numbers = params * (3 + len(get_optimizer(optimizer).buffers))
+    per_number = JSON_BYTES_PER_NUMBER if as_json else EXAMPLE_BYTES_PER_NUMBER
+    what = (
+        translate("Backprop", "The worked example of the network {sizes} as JSON")
+        if as_json
+        else translate("Backprop", "The worked example of the network {sizes}")
+    ).format(sizes="-".join(map(str, sizes)))
+    check_memory(
+        numbers * per_number,
+        what,
+        translate("Backprop", "Work through a smaller network (fewer or narrower hidden layers)."),
+    )
+
+
+def json_line(example: BackpropExample) -> tuple[str, int]:
+    """(the example as one line of strict JSON, how many values were not finite). NaN and
+    infinities are written as null: ``json.dumps`` would write the bare words NaN and
+    Infinity, which are not JSON (JSON.parse, jq and most parsers refuse the whole line)."""
+    import json
+
+    bad = 0
+
+    def safe(value):
+        nonlocal bad
+        if isinstance(value, dict):
+            return {str(k): safe(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [safe(v) for v in value]
+        if isinstance(value, np.ndarray):
+            return safe(value.tolist())
+        if isinstance(value, np.generic):
+            value = value.item()
+        if isinstance(value, float) and not np.isfinite(value):
+            bad += 1
+            return None
+        return value
+
+    data = safe(example.to_dict())
+    return json.dumps(data, allow_nan=False), bad
+
+
+def not_finite(example: BackpropExample) -> int:
+    """How many numbers of the example are NaN or infinite."""
+    return json_line(example)[1] if example.trace.n_layers else 0
 
 
 def example_for(
@@ -108,8 +203,11 @@ def example_for(
     if xs.dtype == np.uint8:
         x = (x - dataset.input_shift) * dataset.input_scale
     y = network.head.prepare_targets(np, ys[sample : sample + 1], np.float64)[0]
-    step = trace(network, x, y)
-    update = apply_update(network, step, optimizer, lr)
+    # weights legal but huge (an opened file) overflow to inf or NaN: the example shows them
+    # as such (and the command line says so) rather than warn with numpy's source lines
+    with np.errstate(all="ignore"):
+        step = trace(network, x, y)
+        update = apply_update(network, step, optimizer, lr)
     return BackpropExample(sample, done, step, update, "test" if split == "test" else "train")
 
 
@@ -167,6 +265,11 @@ def matrix(values, notation: Notation = PLAIN) -> str:
 
 def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[WorkedStep]:
     """The forward pass, the loss, delta^[L], each delta^[l], the gradients and the update."""
+    with np.errstate(all="ignore"):  # (see example_for: inf and NaN are shown as such)
+        return _worked_steps(example, notation)
+
+
+def _worked_steps(example: BackpropExample, notation: Notation) -> list[WorkedStep]:
     t, u, n = example.trace, example.update, notation
     steps = []
     for layer in range(1, t.n_layers + 1):

@@ -177,8 +177,10 @@ def _number(header: dict, name: str, kind) -> float | int:
 # parameters, sent for the timeline, count as that: the window takes every layer from them,
 # so a hidden view shown later draws at worst the last epoch's exact weights); the predictions
 # only when a visible view draws them and they changed, within OUTPUTS_BYTE_RATE; a view just
-# shown gets its arrays with the next message; the unit states when they changed;
-# every epoch's parameters for the timeline always. A snapshot that stands still (paused,
+# shown gets its arrays with the next message; the unit states when they changed; the
+# epoch parameters a snapshot carries, if any. (The training process sends none: the run's
+# timeline stays there, and its messages only name the epochs kept; see "the timeline kept in
+# the training process" below.) A snapshot that stands still (paused,
 # stepped, or the run's end) is sent whole, so every view can draw it when it is shown. The
 # window's side (:class:`SnapshotAssembler`) rebuilds whole snapshots: an array not sent is
 # the latest one received.
@@ -249,13 +251,17 @@ class SnapshotEncoder:
     def set_needs(self, needs: Needs) -> None:
         self.needs = needs
 
-    def message(self, run: int, snapshot: Snapshot) -> bytes:
+    def message(self, run: int, snapshot: Snapshot, timeline=None) -> bytes:
+        """``timeline``: the run's :class:`~mlpstudio.core.insight.Timeline` kept where this
+        encoder runs; the message names the epochs it holds (:func:`timeline_fields`)."""
         needs, now = self.needs, self.clock()
         whole = self._first or snapshot.status != "running"
         weights = snapshot.weights
         header = {"kind": "snapshot", "run": run, "n_layers": len(weights),
                   **{f: getattr(snapshot, f) for f in _SNAPSHOT_FIELDS},
                   **_identity_fields(snapshot.identity)}  # fmt: skip
+        if timeline is not None:
+            header.update(timeline_fields(timeline))
         arrays: dict[str, np.ndarray] = {}
         self._rows = self._appended(snapshot.history, self._rows, "history", header, arrays)
         if snapshot.layers:
@@ -565,6 +571,75 @@ def split_state(arrays: dict) -> tuple[np.ndarray | None, dict | None, dict | No
     opt = {k[len("optimizer.") :]: v for k, v in arrays.items() if k.startswith("optimizer.")}
     hist = {k[len("history.") :]: v for k, v in arrays.items() if k.startswith("history.")}
     return params, opt or None, hist or None
+
+
+# -- the timeline kept in the training process --------------------------------------------------
+# Issue 14 (item 3): a run's timeline stays in the training process. Each snapshot names the
+# epochs it holds in four numbers (first, latest, dense: the schedule of
+# core.insight.Timeline.schedule; and its size), so the slider knows its range while training.
+# The window asks for one epoch (``fetch``, with the run's id) when the slider shows it; the
+# process answers with an ``epoch`` message carrying that epoch's exact parameters (or the
+# nearest it keeps, or none). When the run ends, before ``done`` or ``error``, it sends every
+# epoch the window does not have yet as ``epoch`` messages without ``asked``: the window then
+# holds the whole timeline, as a run in its own process leaves it.
+TIMELINE_FIELDS = ("timeline_first", "timeline_latest", "timeline_dense", "timeline_nbytes")
+
+
+def timeline_fields(timeline) -> dict:
+    """The header fields that name what ``timeline`` holds (all None when it is empty)."""
+    span = timeline.span()
+    if span is None:
+        return dict.fromkeys(TIMELINE_FIELDS)
+    return dict(zip(TIMELINE_FIELDS, (*span, int(timeline.nbytes))))
+
+
+def timeline_span_from(header: dict, total_epochs: int) -> tuple[int, int, int, int] | None:
+    """(first, latest, dense, bytes) of a snapshot's timeline fields, checked; None when the
+    process keeps no timeline for the run (or it is empty)."""
+    values = [header.get(f) for f in TIMELINE_FIELDS]
+    if all(v is None for v in values):
+        return None
+    if any(isinstance(v, bool) or not isinstance(v, int) for v in values):
+        raise RemoteError("snapshot timeline fields are not whole numbers")
+    first, latest, dense, nbytes = values
+    if not 0 <= first <= latest <= total_epochs or not 1 <= dense <= 1 << 30 or nbytes < 0:
+        raise RemoteError(f"snapshot timeline {values} is out of range")
+    return first, latest, dense, nbytes
+
+
+def fetch_message(run: int, epoch: int) -> bytes:
+    """The window asks for the parameters of one epoch of a run's timeline."""
+    return pack({"kind": "fetch", "run": run, "epoch": int(epoch)})
+
+
+def epoch_message(run: int, asked: int | None, epoch: int | None, params=None) -> bytes:
+    """One epoch of a run's timeline: the answer to a ``fetch`` of ``asked`` (``epoch``: the
+    kept epoch nearest to it, None when none is kept), or (``asked`` None) one of the epochs
+    sent when the run ends."""
+    header = {"kind": "epoch", "run": run, "asked": asked, "epoch": epoch}
+    return pack(header, None if epoch is None else {"params": np.asarray(params)})
+
+
+def epoch_from(header: dict, arrays: dict, n_params: int | None,
+               total_epochs: int) -> tuple[int | None, int | None, np.ndarray | None]:  # fmt: skip
+    """(asked, epoch, params) of an ``epoch`` message, checked: a whole epoch of the run, and a
+    flat float vector of the network's size (exactly when an epoch is named)."""
+    asked, epoch = header.get("asked"), header.get("epoch")
+    for name, value in (("asked", asked), ("epoch", epoch)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                  or not 0 <= value <= total_epochs):  # fmt: skip
+            raise RemoteError(f"timeline {name} {value!r} is no epoch of the run")
+    if asked is None and epoch is None:
+        raise RemoteError("a timeline message that names no epoch")
+    if set(arrays) != (set() if epoch is None else {"params"}):
+        raise RemoteError(f"timeline message has the arrays {sorted(arrays)[:4]}")
+    params = arrays.get("params")
+    if params is not None and (
+        params.ndim != 1 or params.dtype.kind != "f"
+        or (n_params is not None and len(params) != n_params)
+    ):  # fmt: skip
+        raise RemoteError(f"timeline parameters of epoch {epoch} do not fit the network")
+    return asked, epoch, params
 
 
 # -- comparisons -------------------------------------------------------------------------------

@@ -16,16 +16,18 @@ parent reads is checked; a bad one ends the job with an error and the child is r
   parameters, optimiser state and history to continue from; ``preview``: only the first
   snapshot; what the visible views draw), ``compare`` (job id, config TOML, architectures),
   then ``pause``, ``resume``, ``step``, ``stop``, ``lr`` and ``views`` (what the visible views
-  draw now, see :class:`~mlpstudio.experiment.frames.Needs`) for a job id, and ``quit``. The
+  draw now, see :class:`~mlpstudio.experiment.frames.Needs`), ``fetch`` (one epoch of the
+  run's timeline, which the child keeps) for a job id, and ``quit``. The
   pipe itself queues whatever the parent sends before the child is ready, so no control is
   ever dropped; the child keeps the controls for a job that is still being built and applies
   them in order. One job runs at a time: a new request stops the one before.
 * child -> parent (stdout): ``hello`` once, then for a job id: ``snapshot`` for every snapshot
   the trainer yields (a lean stream: what changed and what the visible views draw, see
-  :class:`~mlpstudio.experiment.frames.SnapshotEncoder`) and finally ``done`` (final
-  parameters and optimiser state); or, for a comparison, ``progress`` and a ``row`` (results,
-  parameters, optimiser state, history) as each architecture ends, then ``done``; or
-  ``error``.
+  :class:`~mlpstudio.experiment.frames.SnapshotEncoder`; it names the timeline's epochs),
+  ``epoch`` (one epoch's parameters: the answer to a ``fetch``, or, when the run ends, each
+  epoch the app lacks) and finally ``done`` (final parameters and optimiser state); or, for
+  a comparison, ``progress`` and a ``row`` (results, parameters, optimiser state, history) as
+  each architecture ends, then ``done``; or ``error``.
 
 The child is started so that the folder the app was started from is not on its import path
 (see :func:`worker_command`).
@@ -41,6 +43,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..core.insight import TIMELINE_BUDGET, Timeline
 from ..core.training import Snapshot
 from ..i18n import translate
 from .child import blas_threads, private_pipes, serve
@@ -53,6 +56,8 @@ from .frames import (
     Needs,
     RemoteError,
     SnapshotAssembler,
+    epoch_from,
+    fetch_message,
     pack,
     progress_from,
     read_frame,
@@ -61,6 +66,7 @@ from .frames import (
     snapshot_message,
     split_state,
     state_arrays,
+    timeline_span_from,
     unpack,
     unpack_parts,
 )
@@ -254,6 +260,9 @@ class TrainingProcess:
             "step": step, "snapshot_interval": snapshot_interval, "preview": preview,
             **(needs or Needs()).fields(),
             "by_epoch": layers_of is not None,  # an epoch's end may name its parameters
+            # the epoch the app's timeline ends with (a continued run starts there): the
+            # child never sends it again
+            "timeline_held": None if timeline is None else timeline.latest,
         }  # fmt: skip
         return self._submit(run, header, state)
 
@@ -359,13 +368,20 @@ class _Job:
 
 
 class RemoteRun(_Job):
-    """One training run in the child: the latest snapshot, controls, and the final state."""
+    """One training run in the child: the latest snapshot, controls, and the final state.
+
+    The run's timeline stays in the child while it trains (see
+    :class:`~mlpstudio.experiment.child.TrainerJob`): :meth:`kept_epochs` are the epochs it
+    holds, :meth:`fetch` asks for one of them and :meth:`answer` has it once it came (the
+    caller never waits). When the run ends (``done``, or ``error`` with the state so far),
+    the epochs fetched and those the child sends last go to ``timeline`` in epoch order,
+    before ``on_finished``: the app's timeline is then whole, as if the run had been local."""
 
     def __init__(self, run_id: int, on_finished=None, layer_shapes=None,
                  n_params: int | None = None, output_shapes: dict | None = None,
                  timeline=None, layers_of=None):  # fmt: skip
-        """``timeline``: a :class:`~mlpstudio.core.insight.Timeline` that receives every
-        snapshot's epoch parameters (this reader thread sees every snapshot)."""
+        """``timeline``: the app's :class:`~mlpstudio.core.insight.Timeline`, which receives
+        the run's epochs when it ends."""
         super().__init__(run_id, on_finished)
         self.timeline = timeline
         self.layer_shapes = layer_shapes
@@ -376,6 +392,16 @@ class RemoteRun(_Job):
         self.final_params: np.ndarray | None = None
         self.final_optimizer_state: dict | None = None
         self.paused = False
+        #: (first, latest, dense, bytes) of the child's timeline (None: it keeps none yet)
+        self.kept: tuple[int, int, int, int] | None = None
+        self._kept_epochs: tuple = (None, [])  # (kept, its epochs), computed when asked
+        self._epochs_lock = threading.Lock()
+        self._asked: set[int] = set()  # fetches not answered yet
+        self._answers: dict[int, int | None] = {}  # fetched epoch -> the kept one sent
+        self._fetched: dict[int, np.ndarray] = {}  # epoch -> parameters (answers)
+        self._rest: dict[int, np.ndarray] = {}  # epoch -> parameters (sent at the end)
+        self._rest_bytes = 0
+        self._merged = False
 
     def deliver(self, header: dict, arrays: dict) -> bool:
         """Take one message for this run (the reader thread); True when the run has ended.
@@ -383,10 +409,15 @@ class RemoteRun(_Job):
         kind = header["kind"]
         if kind == "snapshot":
             snapshot = self.snapshots.add(header, arrays)
-            if self.timeline is not None:
-                for epoch, params in snapshot.epoch_params:
-                    self.timeline.add(epoch, params)
+            kept = timeline_span_from(header, snapshot.total_epochs)
+            with self._epochs_lock:
+                self.kept = kept
+                for epoch in [e for e in self._fetched if not _keeps(kept, e)]:
+                    del self._fetched[epoch]  # thinned out there: gone here too
             self._latest = snapshot
+            return False
+        if kind == "epoch":
+            self._take_epoch(header, arrays)
             return False
         if kind == "done":
             params, opt, _ = split_state(arrays)
@@ -400,6 +431,86 @@ class RemoteRun(_Job):
             self._end(None)
             return True
         return self._closing(header)
+
+    def _take_epoch(self, header: dict, arrays: dict) -> None:
+        """An ``epoch`` message: the answer to a fetch, or one of the epochs sent at the end
+        (each one the child keeps, all of them within the size its snapshots named)."""
+        if self._latest is None:
+            raise RemoteError("a timeline epoch before any snapshot")
+        n_params = self.n_params
+        if n_params is None:  # the network's size, as its snapshots' weights have it
+            n_params = sum(w.size + b.size for w, b in self._latest.weights)
+        asked, epoch, params = epoch_from(header, arrays, n_params, self._latest.total_epochs)
+        with self._epochs_lock:
+            if asked is not None:
+                if asked not in self._asked:
+                    raise RemoteError(f"a timeline epoch for {asked}, which was not asked for")
+                self._asked.discard(asked)
+                self._answers[asked] = epoch
+                if epoch is not None:
+                    self._fetched[epoch] = params
+                return
+            kept = self.kept
+            if kept is None or not kept[0] <= epoch <= kept[1] or epoch in self._rest:
+                raise RemoteError(f"a timeline epoch {epoch} that the run does not keep")
+            self._rest_bytes += params.nbytes
+            # within what its snapshots said it keeps, and what any timeline may keep
+            if self._rest_bytes > min(kept[3], max(TIMELINE_BUDGET, params.nbytes)):
+                raise RemoteError("more timeline epochs than the run said it keeps")
+            self._rest[epoch] = params
+
+    def _end(self, error: str | None) -> None:
+        self._merge()
+        super()._end(error)
+
+    def _merge(self) -> None:
+        """The run's epochs to the app's timeline, in order (once, when the run ends)."""
+        with self._epochs_lock:
+            if self._merged or self.timeline is None:
+                return
+            self._merged = True
+            kept = self.kept
+            epochs = {e: p for e, p in self._fetched.items() if _keeps(kept, e)}
+            epochs.update(self._rest)
+            self._rest, self._fetched = {}, {}
+        for epoch in sorted(epochs):
+            self.timeline.add(epoch, epochs[epoch])
+
+    # the timeline kept in the child (any thread)
+    def kept_epochs(self) -> list[int]:
+        """The epochs the child's timeline holds, as its latest snapshot named them."""
+        with self._epochs_lock:
+            kept, epochs = self._kept_epochs
+            if kept != self.kept:
+                epochs = [] if self.kept is None else Timeline.schedule(*self.kept[:3])
+                self._kept_epochs = (self.kept, epochs)
+            return epochs
+
+    def fetch(self, epoch: int) -> None:
+        """Ask the child for the parameters of ``epoch`` (the answer comes to :meth:`answer`);
+        nothing while one for it is on its way or after the run has ended."""
+        epoch = int(epoch)
+        with self._epochs_lock:
+            if epoch in self._asked or not self.is_running():
+                return
+            self._asked.add(epoch)
+            self._answers.pop(epoch, None)
+        if self.child is not None:
+            self.child.send(fetch_message(self.run_id, epoch))
+
+    def answer(self, asked: int):
+        """(epoch, parameters) the child sent for a fetch of ``asked``: the kept epoch nearest
+        to it (parameters None when it keeps none); None while the answer is on its way."""
+        with self._epochs_lock:
+            if asked not in self._answers:
+                return None
+            epoch = self._answers[asked]
+            return epoch, self._fetched.get(epoch) if epoch is not None else None
+
+    def params_at(self, epoch: int):
+        """The parameters of ``epoch`` fetched before (None if none were)."""
+        with self._epochs_lock:
+            return self._fetched.get(epoch)
 
     # the same interface as the in-process run
     def latest(self) -> Snapshot | None:
@@ -428,6 +539,14 @@ class RemoteRun(_Job):
     def whole_weights(self):
         """The latest weights received for every layer at one moment (None before any)."""
         return self.snapshots.whole_weights
+
+
+def _keeps(kept, epoch: int) -> bool:
+    """Whether a timeline of span ``kept`` (first, latest, dense, bytes) holds ``epoch``."""
+    if kept is None:
+        return False
+    first, latest, dense, _ = kept
+    return epoch == latest or (first <= epoch < latest and Timeline(0, dense).wanted(epoch))
 
 
 class RemoteComparison(_Job):

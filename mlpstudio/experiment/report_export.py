@@ -1,12 +1,17 @@
 """The HTML report: one self-contained page (figures embedded as data URIs, the loss curve
 as inline SVG) with the configuration, the results and the parameter count, to be mailed or
-handed in. Every text the user typed is escaped."""
+handed in. Every text the user typed is escaped.
+
+Its words go through :func:`~mlpstudio.i18n.translate` (context "Report"), so the app writes
+it in the interface's language; the configuration's keys and the TOML stay as typed, since
+they are what ``mlpstudio train FILE.toml`` reads."""
 
 from __future__ import annotations
 
 import base64
 import html
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +19,9 @@ import numpy as np
 from .. import __version__, colours
 from ..core.network import count_formula, layer_counts
 from ..data.expr import FormulaError
+from ..i18n import translate
 from .config import Config, ConfigError
+from .labs import METRICS
 from .shape import experiment_shape
 
 _CSS = """
@@ -72,7 +79,8 @@ def _loss_svg(history: dict[str, np.ndarray], width: int = 640, height: int = 26
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="loss per epoch">',
+        f'viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{html.escape(translate("Report", "Loss per epoch"))}">',
         f'<rect x="{pad}" y="{pad}" width="{width - 2 * pad}" height="{height - 2 * pad}" '
         'fill="none" stroke="#bbb"/>',
     ]
@@ -89,12 +97,16 @@ def _loss_svg(history: dict[str, np.ndarray], width: int = 640, height: int = 26
         )
         parts.append(
             f'<text x="{pad + 10 + 120 * i}" y="{pad - 10}" fill="{colour}" '
-            f'font-size="12">{html.escape(name.replace("_", " "))}</text>'
+            f'font-size="12">{html.escape(translate("Labs", METRICS[name]))}</text>'
         )
+    first, last = (
+        html.escape(translate("Report", "epoch {n}").format(n=int(e)))
+        for e in (epochs[0], epochs[-1])
+    )
     parts.append(
-        f'<text x="{pad}" y="{height - 12}" font-size="11">epoch {int(epochs[0])}</text>'
+        f'<text x="{pad}" y="{height - 12}" font-size="11">{first}</text>'
         f'<text x="{width - pad}" y="{height - 12}" font-size="11" text-anchor="end">'
-        f"epoch {int(epochs[-1])}</text>"
+        f"{last}</text>"
         f'<text x="4" y="{pad + 4}" font-size="11">{10**hi:.3g}</text>'
         f'<text x="4" y="{height - pad}" font-size="11">{10**lo:.3g}</text>'
     )
@@ -107,14 +119,21 @@ def html_report(
     summary: dict,
     history: dict[str, np.ndarray],
     figures: dict[str, bytes] | None = None,
-    title: str = "MLP Studio experiment report",
+    title: str | None = None,
+    number: Callable[[str, float], str] | None = None,
+    language: str = "en",
 ) -> str:
     """One self-contained HTML page: the configuration, the results, the parameter count and
-    the figures (PNG bytes, embedded as base64 data URIs). Every user string is escaped."""
+    the figures (PNG bytes, embedded as base64 data URIs). Every user string is escaped.
+
+    ``number(key, value)``: how a result's number is written (the GUI passes its locale-aware
+    formatter; the default is plain, as ``mlpstudio train --json`` prints them); ``language``: the
+    page's ``lang``, the language its words were translated to."""
     e = html.escape
+    title = title if title is not None else translate("Report", "MLP Studio experiment report")
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{e(language)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{e(title)}</h1>",
@@ -123,18 +142,23 @@ def html_report(
     if data.kind == "function":
         what = f"y = {data.formula}"
     elif data.kind == "toy":
-        what = f"2-D classes: {data.toy}"
+        what = translate("Report", "2-D classes: {toy}").format(toy=data.toy)
     elif data.kind == "csv":
-        what = f"CSV file: {Path(data.path).name}, target {data.target or '(last column)'}"
+        what = translate("Report", "CSV file: {file}, target {target}").format(
+            file=Path(data.path).name, target=data.target or translate("Report", "(last column)")
+        )
     else:
-        what = f"image set: {data.kind}"
-    out.append(f"<p><strong>Data:</strong> {e(what)}</p>")
+        what = translate("Report", "image set: {name}").format(name=data.kind)
+    label = translate("Report", "Data:")
+    out.append(f"<p><strong>{e(label)}</strong> {e(what)}</p>")
 
-    out.append("<h2>Results</h2><table>")
+    heading = translate("Report", "Results")
+    out.append(f"<h2>{e(heading)}</h2><table>")
     for key, value in summary.items():
         if isinstance(value, dict):
             continue
-        out.append(f"<tr><th>{e(str(key))}</th><td>{e(_fmt(value))}</td></tr>")
+        label = translate("Labs", METRICS[key]) if key in METRICS else str(key)
+        out.append(f"<tr><th>{e(label)}</th><td>{e(_result(key, value, number))}</td></tr>")
     out.append("</table>")
 
     sizes = summary.get("layers") or summary.get("sizes")
@@ -145,13 +169,25 @@ def html_report(
             sizes = None
     if sizes and len(sizes) >= 2:
         sizes = [int(s) for s in sizes]
-        out.append("<h2>Parameters</h2>")
+        heading = translate("Report", "Parameters")
+        out.append(f"<h2>{e(heading)}</h2>")
         out.append(
-            "<p>Layer l has N<sub>l</sub> (N<sub>l-1</sub> + 1) parameters: the weights "
-            "W<sup>[l]</sup> (N<sub>l</sub> &times; N<sub>l-1</sub>) and the biases "
-            "b<sup>[l]</sup> (N<sub>l</sub>).</p>"
+            "<p>"
+            + translate(
+                "Report",
+                "Layer l has N<sub>l</sub> (N<sub>l-1</sub> + 1) parameters: the weights "
+                "W<sup>[l]</sup> (N<sub>l</sub> &times; N<sub>l-1</sub>) and the biases "
+                "b<sup>[l]</sup> (N<sub>l</sub>).",
+            )
+            + "</p>"
         )
-        out.append("<table><tr><th>layer</th><th>weights</th><th>biases</th><th>total</th></tr>")
+        heads = (
+            translate("Report", "layer"),
+            translate("Report", "weights"),
+            translate("Report", "biases"),
+            translate("Report", "total"),
+        )
+        out.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr>")
         for c in layer_counts(sizes):
             out.append(
                 f"<tr><td>{c.layer}</td><td class='num'>{c.units} &times; {c.inputs}</td>"
@@ -162,20 +198,36 @@ def html_report(
 
     svg = _loss_svg(history)
     if svg:
-        out.append(f"<h2>Loss per epoch</h2><figure>{svg}</figure>")
+        heading = translate("Report", "Loss per epoch")
+        out.append(f"<h2>{e(heading)}</h2><figure>{svg}</figure>")
     for name, png in (figures or {}).items():
         out.append(
             f'<figure><img src="{_png_data_uri(png)}" alt="{e(str(name))}">'
             f"<figcaption>{e(str(name))}</figcaption></figure>"
         )
 
-    out.append("<h2>Configuration</h2>")
+    heading = translate("Report", "Configuration")
+    out.append(f"<h2>{e(heading)}</h2>")
     for section, values in config.to_dict().items():
         out.append(f"<table><tr><th colspan='2'>[{e(section)}]</th></tr>")
         for key, value in values.items():
             out.append(f"<tr><td>{e(key)}</td><td>{e(_fmt(value))}</td></tr>")
         out.append("</table>")
-    out.append("<p>As an experiment file (<code>mlpstudio train FILE.toml</code>):</p>")
+    out.append(
+        "<p>"
+        + e(translate("Report", "As an experiment file ({command}):")).format(
+            command="<code>mlpstudio train FILE.toml</code>"
+        )
+        + "</p>"
+    )
     out.append(f"<pre>{e(config.to_toml())}</pre>")
-    out.append(f"<footer>Written by MLP Studio {e(__version__)}.</footer></body></html>")
+    footer = e(translate("Report", "Written by MLP Studio {version}.").format(version=__version__))
+    out.append(f"<footer>{footer}</footer></body></html>")
     return "\n".join(out) + "\n"
+
+
+def _result(key: str, value, number: Callable[[str, float], str] | None) -> str:
+    """One result as text, through ``number`` when given."""
+    if number is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return _fmt(value)
+    return number(key, value) if math.isfinite(value) else ""

@@ -14,6 +14,7 @@ run can be continued, saved or exported.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import os
 
@@ -71,7 +72,9 @@ class ExperimentController(QObject):
         self.timeline = Timeline()
         self.replay = None  # the past snapshot the views show, None while they follow training
         self._replayer = None
-        self._timeline_seen = (0, None)
+        self._timeline_seen = (0, None, None)
+        #: (run id, epoch) asked of the training process for the replay, while it is on its way
+        self._pending = None
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_INTERVAL_MS)
         self._timer.timeout.connect(self._poll)
@@ -438,10 +441,12 @@ class ExperimentController(QObject):
             self.snapshot = latest
             if self.replay is None:  # (while replaying, the views keep the chosen epoch)
                 self.snapshotReady.emit(latest)
-        seen = (len(self.timeline), self.timeline.latest)
+        seen = (len(self.timeline), self.timeline.latest, getattr(self.run, "kept", None))
         if seen != self._timeline_seen:
             self._timeline_seen = seen
             self.timelineChanged.emit()
+        if self._pending is not None:
+            self._take_fetched()
 
     # -- the timeline ------------------------------------------------------------------------
     @property
@@ -450,27 +455,111 @@ class ExperimentController(QObject):
         return self.replay if self.replay is not None else self.snapshot
 
     def _new_timeline(self, timeline: Timeline | None) -> None:
-        self.replay, self._replayer = None, None
+        self.replay, self._replayer, self._pending = None, None, None
         self.timeline = timeline if timeline is not None else Timeline()
-        self._timeline_seen = (-1, None)
+        self._timeline_seen = (-1, None, None)
         self.timelineChanged.emit()
         self.replayChanged.emit(None)
 
+    def _remote_run(self):
+        """The run in the training process that keeps epochs there now (None if none)."""
+        run = self.run
+        if run is None or not hasattr(run, "kept_epochs") or not run.is_running():
+            return None
+        return run
+
+    def timeline_epochs(self) -> list[int]:
+        """The epochs the slider offers: those this window's timeline holds and, while a run
+        in the training process goes on, those that process keeps (fetched when shown)."""
+        local, run = self.timeline.epochs, self._remote_run()
+        remote = run.kept_epochs() if run is not None else []
+        if not remote:
+            return local
+        if not local or local[-1] <= remote[0]:  # (a continued run starts where local ends)
+            return local + remote[1:] if local and local[-1] == remote[0] else local + remote
+        return sorted(set(local).union(remote))
+
+    def timeline_size(self) -> tuple[int, int]:
+        """(epochs kept, bytes), here and in the training process."""
+        run = self._remote_run()
+        kept = run.kept if run is not None else None
+        count, nbytes = len(self.timeline), self.timeline.nbytes
+        if kept is None:
+            return count, nbytes
+        return len(self.timeline_epochs()), nbytes + kept[3]
+
+    @property
+    def replay_epoch(self) -> int | None:
+        """The epoch the replay shows, or is about to show (fetched from the training
+        process); None while the views follow training."""
+        if self._pending is not None:
+            return self._pending[1]
+        return self.replay.epoch if self.replay is not None else None
+
     def show_epoch(self, epoch: int) -> int | None:
         """Show the kept epoch nearest ``epoch`` in every view; returns it (None when there is
-        nothing to show: no timeline, or the network belongs to other data)."""
-        if not len(self.timeline) or self.snapshot is None or self.identity is None:
+        nothing to show: no timeline, or the network belongs to other data).
+
+        An epoch that only the training process keeps (while it trains) is asked of it; the
+        views show it when it comes (:meth:`_poll`), and this returns at once."""
+        if self.snapshot is None or self.identity is None:
             return None
-        epoch = self.timeline.nearest(epoch)
+        epochs = self.timeline_epochs()
+        if not epochs:
+            return None
+        i = bisect.bisect_left(epochs, epoch)
+        near = epochs[max(0, i - 1) : i + 1]
+        epoch = min(near, key=lambda e: (abs(e - epoch), e))
+        params = self._params_of(epoch)
+        if params is None:  # only the training process has it: ask, show it when it comes
+            run = self._remote_run()
+            self._pending = (run.run_id, epoch)
+            run.fetch(epoch)
+            return epoch
+        self._pending = None
+        self._show_params(epoch, params)
+        return epoch
+
+    def _params_of(self, epoch: int):
+        try:
+            return self.timeline.at(epoch)
+        except KeyError:
+            pass
+        run = self._remote_run()
+        return run.params_at(epoch) if run is not None else None
+
+    def _show_params(self, epoch: int, params) -> None:
         if self._replayer is None:
             self._replayer = Replayer(self.network, self.dataset)
-        self.replay = self._replayer.snapshot(self.snapshot, epoch, self.timeline.at(epoch))
+        self.replay = self._replayer.snapshot(self.snapshot, epoch, params)
         self.snapshotReady.emit(self.replay)
         self.replayChanged.emit(epoch)
-        return epoch
+
+    def _take_fetched(self) -> None:
+        """Show the epoch asked of the training process if it came. Only the current run's
+        answer counts (an older run's never shows); a run that ended meanwhile has handed
+        its timeline over, so the epoch is shown from here."""
+        run_id, asked = self._pending
+        run = self.run
+        if run is None or run.run_id != run_id or not hasattr(run, "answer"):
+            self._pending = None
+            return
+        got = run.answer(asked)
+        if got is None:
+            if not run.is_running():  # it ended before answering: the window has it now
+                self._pending = None
+                self.show_epoch(asked)
+            return
+        self._pending = None
+        epoch, params = got
+        if params is not None and self.identity is not None and self.snapshot is not None:
+            self._show_params(epoch, params)
+        elif epoch is not None:  # thinned out since it came: the nearest one kept now
+            self.show_epoch(asked)
 
     def go_live(self) -> None:
         """Leave the replay: the views follow training (or show the end of it) again."""
+        self._pending = None  # (a fetched epoch that comes later is not shown)
         if self.replay is None:
             return
         self.replay = None

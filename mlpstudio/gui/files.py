@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextDocumentFragment
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 # experiment.archive and .exports are imported where they are used: not needed to start
@@ -249,11 +249,31 @@ class ExperimentFiles(QObject):
         if path is None:
             return
         figures = {}
+        titles = {dock.widget(): dock.windowTitle() for dock in self.window.view_docks.values()}
         for view in self.window.views:
             if not view.visibleRegion().isEmpty() and view.has_content():
-                figures[view.export_name] = view.figure_png()  # the plot, not its header
+                # captioned as the window names it (the dock's title, else the view's caption)
+                title = (
+                    titles.get(view)
+                    or QTextDocumentFragment.fromHtml(view.caption.text()).toPlainText()
+                )
+                figures[title] = view.figure_png()  # the plot, not its header
         self._export(
             title, path,
             lambda: exports.html_report(c.saved_config(), c.results(), c.snapshot.history,
-                                        figures),
+                                        figures, number=report_number,
+                                        language=QLocale().name().split("_")[0]),
         )  # fmt: skip
+
+
+def report_number(key: str, value: float) -> str:
+    """A result in the HTML report, written as the interface writes numbers: counts whole,
+    shares as percentages, the rest with six significant digits."""
+    from ..experiment.labs import COUNT_METRICS, SHARE_METRICS
+    from .style import number
+
+    if key in SHARE_METRICS:
+        return number(value, 1, percent=True)
+    if key in COUNT_METRICS:
+        return number(value)
+    return number(value, significant=6)

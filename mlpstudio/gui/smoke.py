@@ -40,6 +40,21 @@ SMOKE_VIEWS = {
 }
 
 
+def view_refusal(name: str, dataset) -> str | None:
+    """Why ``--view NAME`` cannot show this experiment's data (None: it can). Checked before
+    training: a view that does not apply would otherwise train for nothing, then fail as
+    "draws nothing" (exit 1) rather than be refused as bad input (exit 2)."""
+    from .window_layout import one_input_function
+
+    if name == "basis" and dataset is not None and not one_input_function(dataset):
+        return (
+            "--view basis: the hidden-unit basis is drawn for functions of one input only, "
+            "and this experiment's data is not one; choose a function (the course example, or "
+            "--preset course-sine) or another view."
+        )
+    return None
+
+
 def find_view(window, name: str):
     """The widget ``--view NAME`` grabs and whether it is a stand-in (see SMOKE_VIEWS)."""
     attributes = SMOKE_VIEWS[name]
@@ -299,6 +314,11 @@ class SmokeRun(_Driver):
         w, c = self.window, self.window.controller
         self.pause(0.2)
         code = 0
+        problem = view_refusal(self.view, c.dataset) if self.view else None
+        if problem:  # bad input: refused before training, nothing written
+            print(f"mlpstudio: error: {problem}", file=sys.stderr)
+            w.close()
+            return 2
         if not c.can_train:
             self.error(f"cannot train: {c.data_error or w.status_label.text() or c.status}")
         elif self.timed:

@@ -4,7 +4,9 @@ Dragging the slider shows the kept epoch nearest to it in every view (prediction
 network, basis, confusion matrix, gallery: the controller computes that epoch's snapshot, see
 :mod:`mlpstudio.core.replay`) and marks it on the loss curves; Play steps through the kept
 epochs; Live (or training again) returns to the latest state. While the views replay, training
-goes on and the slider's range keeps growing.
+goes on and the slider's range keeps growing. While a run trains in the training process, the
+epochs it keeps stay there: the slider's range comes from its snapshots, and an epoch shown is
+fetched from it (the views show it a moment later; the window never waits).
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ class TimelineBar(QWidget):
             self._timeline_changed()
 
     def _timeline_changed(self) -> None:
-        epochs = self.controller.timeline.epochs
+        epochs = self.controller.timeline_epochs()
         self.setEnabled(len(epochs) > 1)
         self.slider.blockSignals(True)
         self.slider.setRange(epochs[0] if epochs else 0, epochs[-1] if epochs else 0)
@@ -116,8 +118,8 @@ class TimelineBar(QWidget):
         self._write_label()
 
     def _write_label(self) -> None:
-        timeline, replay = self.controller.timeline, self.controller.replay
-        kept = len(timeline)
+        replay = self.controller.replay
+        kept, nbytes = self.controller.timeline_size()
         if replay is not None:
             text = self.tr("epoch {epoch}").format(epoch=number(replay.epoch))
         else:
@@ -125,7 +127,7 @@ class TimelineBar(QWidget):
         self.label.setText(text)
         self.label.setToolTip(
             self.tr("{count} epochs kept ({size} MB): every epoch at first, later ones sparser")
-            .format(count=number(kept), size=number(timeline.nbytes / 2**20, 1))
+            .format(count=number(kept), size=number(nbytes / 2**20, 1))
         )  # fmt: skip
 
     # -- the user's moves -----------------------------------------------------------------
@@ -161,17 +163,18 @@ class TimelineBar(QWidget):
         if not on:
             self._play_timer.stop()
             return
-        epochs = self.controller.timeline.epochs
+        epochs = self.controller.timeline_epochs()
         if not epochs:
             self.play.setChecked(False)
             return
-        if self.controller.replay is None or self.controller.replay.epoch >= epochs[-1]:
+        current = self.controller.replay_epoch
+        if current is None or current >= epochs[-1]:
             self.show_epoch(epochs[0])  # from the start
         self._play_timer.start()
 
     def _play_step(self) -> None:
-        epochs = self.controller.timeline.epochs
-        current = self.controller.replay.epoch if self.controller.replay is not None else None
+        epochs = self.controller.timeline_epochs()
+        current = self.controller.replay_epoch  # (one asked of the training process counts)
         later = [e for e in epochs if current is None or e > current]
         if not later:
             self.play.setChecked(False)

@@ -36,7 +36,8 @@ class ProcessRun(QObject):
                  needs=None):  # fmt: skip
         """``network`` and ``reference`` (a snapshot of it): what every message from the child
         must match (weight shapes, parameter count, output shapes). ``timeline`` receives the
-        epochs' parameters of every snapshot. ``needs``: what the visible views draw
+        run's epochs when it ends (the child keeps them meanwhile: :meth:`kept_epochs`,
+        :meth:`fetch`, :meth:`answer`). ``needs``: what the visible views draw
         (:class:`~mlpstudio.experiment.frames.Needs`; everything if None)."""
         super().__init__(parent)
         self.run_id = run_id
@@ -114,6 +115,25 @@ class ProcessRun(QObject):
     @property
     def whole_weights(self):
         return self._run.whole_weights
+
+    # the run's timeline, kept in the training process while it trains
+    @property
+    def kept(self):
+        """(first, latest, dense, bytes) of the child's timeline (None before it keeps any)."""
+        return self._run.kept if self._run is not None else None
+
+    def kept_epochs(self) -> list[int]:
+        return self._run.kept_epochs() if self._run is not None else []
+
+    def fetch(self, epoch: int) -> None:
+        """Ask for one epoch's parameters; :meth:`answer` has them when they came."""
+        self._run.fetch(epoch)
+
+    def answer(self, asked: int):
+        return self._run.answer(asked)
+
+    def params_at(self, epoch: int):
+        return self._run.params_at(epoch) if self._run is not None else None
 
 
 class _ThreadWorker(QObject):

@@ -213,112 +213,168 @@
 <context>
     <name>Backprop</name>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="60"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="74"/>
         <source>--sample: choose a training sample from 0 to {last}</source>
         <translation>--sample: elige una muestra de entrenamiento de 0 a {last}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="177"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="92"/>
+        <source>--epochs {epochs}: the loss became NaN or infinite during training (the learning rate {lr} is probably too high), so there are no trained weights to work through; lower training.learning_rate or train fewer epochs.</source>
+        <translation>--epochs {epochs}: la pérdida se volvió NaN o infinita durante el entrenamiento (la tasa de aprendizaje {lr} probablemente es demasiado alta), así que no hay pesos entrenados con los que trabajar; baje training.learning_rate o entrene menos épocas.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="124"/>
+        <source>The worked example of the network {sizes} as JSON</source>
+        <extracomment>Bytes per number of a worked example: as float64 arrays (the trace, the update and the optimiser&apos;s buffers, with numpy&apos;s temporaries: 23 measured on 1-2048-2048-1) and written out as JSON (a Python float and its list slot, ~24 characters of text, and json.dumps&apos;s pieces before they are joined).</extracomment>
+        <translation>El ejemplo desarrollado de la red {sizes} en JSON</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="126"/>
+        <source>The worked example of the network {sizes}</source>
+        <translation>El ejemplo desarrollado de la red {sizes}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="131"/>
+        <source>Work through a smaller network (fewer or narrower hidden layers).</source>
+        <translation>Use una red más pequeña (menos capas ocultas o más estrechas).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/explain.py" line="280"/>
         <source>Forward pass, layer {l}</source>
         <extracomment>forward, loss, output, backward, gradients or update (what a drawing highlights)</extracomment>
         <translation>Propagación hacia delante, capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="199"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="302"/>
         <source>The loss</source>
         <translation>La pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="218"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="321"/>
         <source>Error at the output</source>
         <translation>Error en la salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="229"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="332"/>
         <source>Error of layer {l}, propagated back</source>
         <translation>Error de la capa {l}, propagado hacia atrás</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="247"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="350"/>
         <source>Gradients of layer {l}</source>
         <translation>Gradientes de la capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="276"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="379"/>
         <source>The update ({name})</source>
         <translation>La actualización ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/cli/explain.py" line="55"/>
+        <source>--epochs: {name} is worked through with its saved weights (after {done} epochs), so --epochs does not apply; train it further first (mlpstudio train {name} --epochs N --save FILE), or leave --epochs out.</source>
+        <translation>--epochs: {name} se desarrolla con sus pesos guardados (tras {done} épocas), así que --epochs no se aplica; entrénelo más primero (mlpstudio train {name} --epochs N --save FICHERO) o quite --epochs.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/cli/explain.py" line="66"/>
+        <source>{name} is worked through with its saved weights, so {keys} cannot change: the weights, optimiser state and data split belong to them. Leave them out of --set.</source>
+        <translation>{name} se desarrolla con sus pesos guardados, así que {keys} no puede cambiar: los pesos, el estado del optimizador y la división de los datos les pertenecen. Quítelos de --set.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/cli/explain.py" line="91"/>
+        <source>note: {count} values of the example are not finite numbers (NaN or infinite); the JSON line writes them as null.</source>
+        <translation>nota: {count} valores del ejemplo no son números finitos (NaN o infinito); la línea JSON los escribe como null.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/cli/explain.py" line="97"/>
+        <source>note: {count} values of the example are not finite numbers; they are shown as nan or inf.</source>
+        <translation>nota: {count} valores del ejemplo no son números finitos; se muestran como nan o inf.</translation>
     </message>
 </context>
 <context>
     <name>BackpropView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="143"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="144"/>
         <source>&lt;b&gt;Backpropagation&lt;/b&gt;</source>
         <translation>&lt;b&gt;Retropropagación&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="144"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="145"/>
         <source>Sample</source>
         <translation>Muestra</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="147"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="148"/>
         <source>The training sample to follow (its index).</source>
         <translation>La muestra de entrenamiento que se sigue (su índice).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="154"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="155"/>
         <source>Prev</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="155"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="156"/>
         <source>The previous step.</source>
         <translation>El paso anterior.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="158"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="159"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="159"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="160"/>
         <source>The next step.</source>
         <translation>El paso siguiente.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="228"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="237"/>
         <source>Training: the example follows when training pauses.</source>
-        <extracomment>the step&apos;s formula, a blank line, then the formula with the numbers: read-only, it scrolls down (never sideways: rows wrap), and a low dock keeps its room for them () -&gt; (config, optimizer_state or None, whether that state is the run&apos;s own now); set by the window (the controller&apos;s configuration and optimiser state) the test image a click in the gallery chose (None: the spin box&apos;s training sample) where the sample came from, shown beside the step&apos;s title (&quot;&quot; for the spin box)</extracomment>
+        <extracomment>the step&apos;s formula, a blank line, then the formula with the numbers: read-only, it scrolls down (never sideways: rows wrap), and a low dock keeps its room for them () -&gt; (config, optimizer_state or None, whether that state is the run&apos;s own now); set by the window (the controller&apos;s configuration and optimiser state) the test image a click in the gallery chose (None: the spin box&apos;s training sample) where the sample came from, shown beside the step&apos;s title (&quot;&quot; for the spin box) the newest epoch a snapshot of this experiment brought: an older one is the timeline&apos;s replay, whose weights are that epoch&apos;s but whose optimiser buffers are not</extracomment>
         <translation>Entrenando: el ejemplo se actualiza cuando el entrenamiento se pausa.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="258"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="267"/>
         <source>the training sample nearest to {point}</source>
         <translation>la muestra de entrenamiento más cercana a {point}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="303"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="320"/>
         <source>Train or step once to follow a sample through.</source>
         <translation>Entrena o da un paso para seguir una muestra por la red.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="310"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="330"/>
         <source>step {i} of {n}</source>
         <translation>paso {i} de {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="316"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="334"/>
+        <source>epoch {epoch} of the timeline</source>
+        <translation>época {epoch} de la línea de tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="349"/>
+        <source>The timeline keeps each epoch&apos;s weights, not the optimiser&apos;s buffers: press Live to see this update with their numbers.</source>
+        <translation>La línea de tiempo guarda los pesos de cada época, no los búferes del optimizador: pulse En directo para ver esta actualización con sus números.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="354"/>
         <source>The optimiser&apos;s buffers are in the training process while a run is alive: stop training to see this update with their numbers.</source>
         <translation>Los búferes del optimizador están en el proceso de entrenamiento mientras dura una ejecución: detén el entrenamiento para ver esta actualización con sus números.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="323"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="361"/>
         <source>A test image: training never steps on it; these are the weights a step on it would give.</source>
         <translation>Una imagen de test: el entrenamiento nunca da un Paso con ella; estos son los pesos que daría un Paso con ella.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="327"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="366"/>
+        <source>Epoch {epoch} of the timeline: a step on this sample would have given these weights then; Step continues from the latest epoch.</source>
+        <translation>Época {epoch} de la línea de tiempo: un paso con esta muestra habría dado entonces estos pesos; Paso continúa desde la última época.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="370"/>
         <source>Step with batch size 1 on this sample gives exactly these weights.</source>
         <translation>Un Paso con tamaño de lote 1 sobre esta muestra da exactamente estos pesos.</translation>
     </message>
@@ -326,38 +382,39 @@
 <context>
     <name>BasisView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="35"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="36"/>
         <source>&lt;b&gt;Hidden units&lt;/b&gt;: a&lt;sub&gt;j&lt;/sub&gt;(x)·W&lt;sub&gt;j&lt;/sub&gt; + bias = network</source>
         <extracomment>a last-hidden unit was clicked here (its index), or -1 for none</extracomment>
         <translation>&lt;b&gt;Unidades ocultas&lt;/b&gt;: a&lt;sub&gt;j&lt;/sub&gt;(x)·W&lt;sub&gt;j&lt;/sub&gt; + sesgo = red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="39"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="40"/>
         <source>Each thin curve is one last-hidden unit&apos;s contribution a_j(x)·W_j to the output; with the output bias (dashed) they add up to the network&apos;s curve (red). Click a curve, or a unit in the Network view, to highlight it in both.</source>
         <translation>Cada curva fina es la contribución a_j(x)·W_j de una unidad de la última capa oculta a la salida; con el sesgo de salida (discontinuo) suman la curva de la red (roja). Haz clic en una curva, o en una unidad de la vista Red, para resaltarla en ambas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="47"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="48"/>
         <source>contribution</source>
         <translation>contribución</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="82"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="91"/>
         <source>Only for functions of one input with one output.</source>
+        <extracomment>why nothing is drawn (2-D tasks, images, tables): a wrapped line in the interface&apos;s size instead of the plot, whose axes would frame an empty square</extracomment>
         <translation>Solo para funciones de una entrada y una salida.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="125"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="133"/>
         <source>units ({n})</source>
         <translation>unidades ({n})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="128"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="136"/>
         <source>output bias</source>
         <translation>sesgo de salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/basis_view.py" line="129"/>
+        <location filename="../../mlpstudio/gui/views/basis_view.py" line="137"/>
         <source>network</source>
         <translation>red</translation>
     </message>
@@ -2889,18 +2946,18 @@ de test</translation>
 <context>
     <name>ExperimentController</name>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="141"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="144"/>
         <source>data</source>
-        <extracomment>what the window&apos;s visible views draw: a run in the training process sends only that (the window updates it with :meth:`set_needs`) parameter copies of the network&apos;s training so far, epoch by epoch (thinned)</extracomment>
+        <extracomment>what the window&apos;s visible views draw: a run in the training process sends only that (the window updates it with :meth:`set_needs`) parameter copies of the network&apos;s training so far, epoch by epoch (thinned) (run id, epoch) asked of the training process for the replay, while it is on its way</extracomment>
         <translation>los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="141"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="144"/>
         <source>architecture</source>
         <translation>la arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="513"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="602"/>
         <source>Training will run inside the app instead.</source>
         <translation>El entrenamiento se ejecutará dentro de la aplicación.</translation>
     </message>
@@ -3416,62 +3473,62 @@ de test</translation>
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="187"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="189"/>
         <source>&lt;b&gt;Samples&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Muestras&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="188"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="190"/>
         <source>&lt;b&gt;Test images&lt;/b&gt;: true label, prediction and confidence</source>
         <translation>&lt;b&gt;Imágenes de test&lt;/b&gt;: etiqueta real, predicción y confianza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="194"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="196"/>
         <source>All test images</source>
         <translation>Todas las imágenes de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="195"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="197"/>
         <source>Mistakes only</source>
         <translation>Solo los errores</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="196"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="198"/>
         <source>Confusion cell</source>
         <translation>Celda de la matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="199"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="201"/>
         <source>Which test images to show; click a cell of the confusion matrix to see the images behind it.</source>
         <translation>Qué imágenes de test mostrar; haz clic en una celda de la matriz de confusión para ver las imágenes que hay detrás.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="210"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="212"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="213"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="215"/>
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="215"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="217"/>
         <source>Next mistake</source>
         <translation>Siguiente error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="217"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="219"/>
         <source>Jump to the next test image the network gets wrong.</source>
         <translation>Salta a la siguiente imagen de test que la red clasifica mal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="357"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="359"/>
         <source>{true} → {pred} ({conf})</source>
         <translation>{true} → {pred} ({conf})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="364"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="365"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
@@ -3479,47 +3536,47 @@ de test</translation>
 <context>
     <name>Heads</name>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="111"/>
+        <location filename="../../mlpstudio/core/losses.py" line="113"/>
         <source>Linear + mean squared error</source>
         <translation>Lineal + error cuadrático medio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="119"/>
-        <source>loss (mean squared error)</source>
-        <translation>pérdida (error cuadrático medio)</translation>
+        <location filename="../../mlpstudio/core/losses.py" line="121"/>
+        <source>mean squared error</source>
+        <translation>error cuadrático medio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="120"/>
+        <location filename="../../mlpstudio/core/losses.py" line="122"/>
         <source>identity (linear output)</source>
         <translation>identidad (salida lineal)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="124"/>
+        <location filename="../../mlpstudio/core/losses.py" line="126"/>
         <source>Softmax + cross-entropy</source>
         <translation>Softmax + entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="132"/>
-        <source>loss (cross-entropy)</source>
-        <translation>pérdida (entropía cruzada)</translation>
+        <location filename="../../mlpstudio/core/losses.py" line="134"/>
+        <source>cross-entropy</source>
+        <translation>entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="133"/>
+        <location filename="../../mlpstudio/core/losses.py" line="146"/>
+        <source>binary cross-entropy</source>
+        <translation>entropía cruzada binaria</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/core/losses.py" line="135"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="137"/>
+        <location filename="../../mlpstudio/core/losses.py" line="139"/>
         <source>Sigmoid + binary cross-entropy</source>
         <translation>Sigmoide + entropía cruzada binaria</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/losses.py" line="144"/>
-        <source>loss (binary cross-entropy)</source>
-        <translation>pérdida (entropía cruzada binaria)</translation>
-    </message>
-    <message>
-        <location filename="../../mlpstudio/core/losses.py" line="145"/>
+        <location filename="../../mlpstudio/core/losses.py" line="147"/>
         <source>sigmoid</source>
         <translation>sigmoide</translation>
     </message>
@@ -3539,33 +3596,33 @@ de test</translation>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="89"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="105"/>
         <source>output</source>
-        <extracomment>the two plots side by side in a wide, low dock, one above the other in a tall one</extracomment>
+        <extracomment>the two plots side by side in a wide, low dock, one above the other in a tall one the newest epoch a snapshot of this experiment brought; an older one is the timeline&apos;s replay, marked on both plots (the curves show the whole run)</extracomment>
         <translation>salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="89"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="105"/>
         <source>layer {l}</source>
         <translation>capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="126"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="142"/>
         <source>The mean |dL/dW| of each layer per epoch (log scale): a layer far below the others has stopped learning.</source>
         <translation>La media de |dL/dW| de cada capa por época (escala logarítmica): una capa muy por debajo de las demás ha dejado de aprender.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="132"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="148"/>
         <source>The share of each hidden layer&apos;s units that are dead (ReLU output 0 on every sample, solid) or saturated (tanh or sigmoid stuck at their limits, dashed), in %.</source>
         <translation>La proporción de neuronas de cada capa oculta que están muertas (salida ReLU 0 en todas las muestras, línea continua) o saturadas (tanh o sigmoide fijas en sus límites, discontinua), en %.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="142"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="158"/>
         <source>dead</source>
         <translation>muertas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/health_view.py" line="142"/>
+        <location filename="../../mlpstudio/gui/views/health_view.py" line="158"/>
         <source>saturated</source>
         <translation>saturadas</translation>
     </message>
@@ -3573,7 +3630,7 @@ de test</translation>
 <context>
     <name>ImageGrid</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="129"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="131"/>
         <source>No images</source>
         <translation>No hay imágenes</translation>
     </message>
@@ -3905,7 +3962,7 @@ de test</translation>
     <name>LossView</name>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="54"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="149"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="156"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
     </message>
@@ -3948,12 +4005,22 @@ de test</translation>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="148"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="150"/>
+        <source>The loss: {loss}.</source>
+        <translation>La pérdida: {loss}.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="152"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="178"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="154"/>
+        <source>&lt;b&gt;Loss&lt;/b&gt; per epoch: {loss}</source>
+        <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época: {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="181"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>
@@ -3973,7 +4040,7 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/window_layout.py" line="56"/>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="203"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="255"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
@@ -4268,117 +4335,117 @@ de test</translation>
         <translation>La práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="62"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="75"/>
         <source>Files from the folder {folder}</source>
         <translation>Archivos de la carpeta {folder}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="121"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="134"/>
         <source>GPU (CuPy)</source>
         <translation>GPU (CuPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="123"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="136"/>
         <source>CPU (NumPy)</source>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="190"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="242"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="193"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="245"/>
         <source>Pause training (Space).</source>
         <translation>Pausa el entrenamiento (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="198"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="250"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="201"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="253"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="209"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="261"/>
         <source>{action} (Space).</source>
         <translation>{action} (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="227"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="279"/>
         <source>Fix the data to train: see the message in the Data panel.</source>
         <translation>Corrige los datos para poder entrenar: mira el mensaje del panel Datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="231"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="283"/>
         <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
         <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="237"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="289"/>
         <source>Training: epoch {epoch} of {total}.</source>
         <translation>Entrenando: época {epoch} de {total}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="241"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="293"/>
         <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
         <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="246"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="298"/>
         <source>Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches).</source>
         <translation>Pérdida media de los minilotes de esta época hasta ahora: {loss} ({n} de {total} lotes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="257"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="309"/>
         <source>Finished {epochs} epochs in {seconds} s. {result}</source>
         <translation>Terminadas {epochs} épocas en {seconds} s. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="271"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="323"/>
         <source>Training ended with an error at epoch {epoch}: {message}</source>
         <translation>El entrenamiento terminó con un error en la época {epoch}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="275"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="327"/>
         <source>The loss became NaN or infinite: the learning rate ({lr}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
         <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="290"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="342"/>
         <source>Test loss {loss}, test accuracy {acc}.</source>
         <translation>En test: pérdida {loss}, exactitud {acc}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="293"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="345"/>
         <source>Test MSE {loss}, test R² {r2}.</source>
         <translation>En test: MSE {loss}, R² {r2}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="261"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="313"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
         <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="267"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="319"/>
         <source>Stopped at epoch {epoch}. {result}</source>
         <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="299"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="351"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
         <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="304"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="356"/>
         <source>Reset now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="311"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="363"/>
         <source>Problem: {message}</source>
         <translation>Problema: {message}</translation>
     </message>
@@ -4416,13 +4483,13 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>Use menos capas ocultas o capas más estrechas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="296"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="302"/>
         <source>The {name} optimiser&apos;s state for {params} parameters</source>
         <extracomment>the entry&apos;s options (values given for other entries&apos; options are not its business) the threads a step&apos;s elementwise work is spread over (one on the GPU)</extracomment>
         <translation>El estado del optimizador {name} para {params} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="299"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="305"/>
         <source>Use fewer or narrower hidden layers, or plain SGD.</source>
         <translation>Use menos capas ocultas o capas más estrechas, o SGD simple.</translation>
     </message>
@@ -4477,55 +4544,55 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="268"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="299"/>
         <source>&lt;b&gt;Network&lt;/b&gt;: red positive, blue negative weights; width = |w|</source>
         <extracomment>(column, unit) of a clicked hidden unit; column 1 is the first hidden layer (column, unit) of a double-clicked hidden or output unit (for a one-neuron view) the probe was cleared (its marker on the predictions plot goes too)</extracomment>
         <translation>&lt;b&gt;Red&lt;/b&gt;: pesos positivos en rojo, negativos en azul; grosor = |w|</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="272"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="303"/>
         <source>Grey units with a dotted ring are dead (ReLU output 0 on every sample) or saturated (tanh or sigmoid stuck at its limits). Click a unit to highlight it. Click a point of the predictions plot or a test image to probe it: every unit then shows its activation for that input.</source>
         <translation>Las unidades grises con borde punteado están muertas (salida ReLU 0 en todas las muestras) o saturadas (tanh o sigmoide atascada en sus límites). Haz clic en una unidad para resaltarla. Haz clic en un punto del gráfico de predicciones o en una imagen de test para sondearla: cada unidad muestra entonces su activación para esa entrada.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="288"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="319"/>
         <source>Clear probe</source>
         <translation>Quitar sonda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="289"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="320"/>
         <source>Colour the units by their bias again.</source>
         <translation>Vuelve a colorear las unidades por su sesgo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="312"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="343"/>
         <source>input
 {n}</source>
         <translation>entrada
 {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="315"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="346"/>
         <source>output</source>
         <translation>salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="317"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="348"/>
         <source>layer {l}</source>
         <translation>capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="320"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="351"/>
         <source>linear</source>
         <translation>lineal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="358"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="389"/>
         <source>&lt;b&gt;Probe&lt;/b&gt; {input}: colour = activation a</source>
         <translation>&lt;b&gt;Sonda&lt;/b&gt; {input}: color = activación a</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="361"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="392"/>
         <source>Hover a unit to see the sum behind its activation, with the numbers.</source>
         <translation>Pasa el ratón sobre una unidad para ver la suma detrás de su activación, con los números.</translation>
     </message>
@@ -4835,57 +4902,57 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>ParityPlot</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="40"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="41"/>
         <source>true class</source>
         <translation>clase real</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="41"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="42"/>
         <source>predicted class</source>
         <translation>clase predicha</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="48"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="49"/>
         <source>true value</source>
         <translation>valor real</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="49"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="50"/>
         <source>predicted</source>
         <translation>predicción</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="67"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="68"/>
         <source>perfect prediction</source>
         <translation>predicción perfecta</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="75"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="76"/>
         <source>train rows</source>
         <translation>filas de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="79"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="80"/>
         <source>test rows</source>
         <translation>filas de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="117"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="118"/>
         <source>row (train, then test)</source>
         <translation>fila (entrenamiento, luego test)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="118"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="119"/>
         <source>target</source>
         <translation>objetivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="126"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="128"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/parity.py" line="127"/>
+        <location filename="../../mlpstudio/gui/views/parity.py" line="129"/>
         <source>test</source>
         <translation>test</translation>
     </message>
@@ -4911,44 +4978,44 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>PredictionView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="31"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="32"/>
         <source>&lt;b&gt;Predictions&lt;/b&gt; against the data</source>
         <translation>&lt;b&gt;Predicciones&lt;/b&gt; frente a los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="87"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="89"/>
         <source>target</source>
         <translation>objetivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="88"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="146"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="90"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="147"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="89"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="147"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="91"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="148"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="93"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="94"/>
         <source>network</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="94"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="95"/>
         <source>predictions (test)</source>
         <translation>predicciones (test)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="166"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="164"/>
         <source>P(class 1)</source>
         <translation>P(clase 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="166"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="164"/>
         <source>network output</source>
         <translation>salida de la red</translation>
     </message>
@@ -5161,21 +5228,114 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>a[1] por unidad</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/probe.py" line="182"/>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="184"/>
         <source>x = {x}</source>
         <translation>x = {x}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/probe.py" line="188"/>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="190"/>
         <source>x1 = {x1}, x2 = {x2}</source>
         <translation>x1 = {x1}, x2 = {x2}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/smoke.py" line="76"/>
-        <location filename="../../mlpstudio/gui/views/probe.py" line="225"/>
+        <location filename="../../mlpstudio/gui/smoke.py" line="91"/>
+        <location filename="../../mlpstudio/gui/views/probe.py" line="227"/>
         <source>test image {n}</source>
         <extracomment>``--smoke --view NAME``: the window&apos;s attribute that holds each view, in order of preference (a view that a later part of the app adds takes over its name; until then the view that shows that content stands in, and the smoke run says so)</extracomment>
         <translation>imagen de test {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="103"/>
+        <source>epoch {n}</source>
+        <translation>época {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="133"/>
+        <source>MLP Studio experiment report</source>
+        <translation>Informe del experimento de MLP Studio</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="145"/>
+        <source>2-D classes: {toy}</source>
+        <translation>Clases en 2-D: {toy}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="147"/>
+        <source>CSV file: {file}, target {target}</source>
+        <translation>Archivo CSV: {file}, objetivo {target}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="148"/>
+        <source>(last column)</source>
+        <translation>(última columna)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="151"/>
+        <source>image set: {name}</source>
+        <translation>conjunto de imágenes: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="152"/>
+        <source>Data:</source>
+        <translation>Datos:</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="155"/>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="172"/>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="176"/>
+        <source>Layer l has N&lt;sub&gt;l&lt;/sub&gt; (N&lt;sub&gt;l-1&lt;/sub&gt; + 1) parameters: the weights W&lt;sup&gt;[l]&lt;/sup&gt; (N&lt;sub&gt;l&lt;/sub&gt; &amp;times; N&lt;sub&gt;l-1&lt;/sub&gt;) and the biases b&lt;sup&gt;[l]&lt;/sup&gt; (N&lt;sub&gt;l&lt;/sub&gt;).</source>
+        <translation>La capa l tiene N&lt;sub&gt;l&lt;/sub&gt; (N&lt;sub&gt;l-1&lt;/sub&gt; + 1) parámetros: los pesos W&lt;sup&gt;[l]&lt;/sup&gt; (N&lt;sub&gt;l&lt;/sub&gt; &amp;times; N&lt;sub&gt;l-1&lt;/sub&gt;) y los sesgos b&lt;sup&gt;[l]&lt;/sup&gt; (N&lt;sub&gt;l&lt;/sub&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="185"/>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="186"/>
+        <source>weights</source>
+        <translation>pesos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="187"/>
+        <source>biases</source>
+        <translation>sesgos</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="188"/>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="201"/>
+        <source>Loss per epoch</source>
+        <translation>Pérdida por época</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="209"/>
+        <source>Configuration</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="218"/>
+        <source>As an experiment file ({command}):</source>
+        <translation>Como archivo de experimento ({command}):</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/report_export.py" line="224"/>
+        <source>Written by MLP Studio {version}.</source>
+        <translation>Escrito por MLP Studio {version}.</translation>
     </message>
 </context>
 <context>
@@ -5471,44 +5631,44 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>TimelineBar</name>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="44"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="46"/>
         <source>Drag to see the network as it was at an earlier epoch: predictions, weights, network, basis, confusion matrix and gallery follow</source>
         <translation>Arrastra para ver la red tal como era en una época anterior: predicciones, pesos, red, base, matriz de confusión y galería la siguen</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="48"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="50"/>
         <source>Live</source>
         <translation>En directo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="49"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="51"/>
         <source>Return to the latest epoch and follow training</source>
         <translation>Vuelve a la última época y sigue el entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="78"/>
-        <location filename="../../mlpstudio/gui/timeline.py" line="122"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="80"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="124"/>
         <source>epoch {epoch}</source>
         <translation>época {epoch}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="79"/>
-        <location filename="../../mlpstudio/gui/timeline.py" line="124"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="81"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="126"/>
         <source>live</source>
         <translation>en directo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="127"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="129"/>
         <source>{count} epochs kept ({size} MB): every epoch at first, later ones sparser</source>
         <translation>{count} épocas guardadas ({size} MB): todas al principio, después más espaciadas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="158"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="160"/>
         <source>Pause the replay</source>
         <translation>Pausa la reproducción</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/timeline.py" line="159"/>
+        <location filename="../../mlpstudio/gui/timeline.py" line="161"/>
         <source>Play: replay training epoch by epoch in every view</source>
         <translation>Reproducir: repite el entrenamiento época a época en todas las vistas</translation>
     </message>

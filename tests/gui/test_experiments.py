@@ -142,6 +142,43 @@ def test_numpy_script_export_runs(make_window, qtbot, tmp_path, monkeypatch, mes
     assert messages == []
 
 
+def test_the_report_is_written_in_the_interfaces_language(
+    make_window, qtbot, tmp_path, monkeypatch, messages
+):
+    """In Spanish the HTML report's words are Spanish, its numbers are written as the window
+    writes them (decimal comma), and the page says lang="es"; the TOML stays as typed."""
+    import re
+
+    from PySide6.QtWidgets import QApplication
+
+    from mlpstudio.gui.i18n import install_translators
+    from mlpstudio.gui.style import number
+
+    app = QApplication.instance()
+    assert install_translators(app, "es") == "es"
+    try:
+        window = make_window(epochs=5)
+        window.controller.start()
+        wait_for_status(qtbot, window, "finished")
+        report = tmp_path / "informe.html"
+        answer_dialogs(monkeypatch, report)
+        window.files.export_report()
+        html = report.read_text(encoding="utf-8")
+        r2 = number(window.controller.results()["test_r2"], significant=6)  # in Spanish
+    finally:
+        install_translators(app, "en")
+    assert '<html lang="es">' in html
+    for spanish in ("Informe del experimento", "Resultados", "Parámetros", "Configuración",
+                    "R2 de test", "pesos", "Escrito por MLP Studio"):  # fmt: skip
+        assert spanish in html, spanish
+    for english in ("<h2>Results", "<h2>Parameters", "Written by", ">weights<"):
+        assert english not in html, english
+    row = re.search(r"<th>R2 de test</th><td>([^<]*)</td>", html)
+    assert row and row.group(1) == r2 and "," in r2
+    assert "formula = &quot;sin(3*pi*x) + cos(2*pi*x)&quot;" in html  # the TOML, as typed
+    assert messages == []
+
+
 def test_views_export_svg(make_window, qtbot, tmp_path):
     window = make_window(epochs=5)
     window.controller.start()

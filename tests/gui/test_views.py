@@ -335,3 +335,38 @@ def test_gallery_captions_are_not_cut(qtbot, shared_datasets):
             assert all("…" not in line for line in lines), lines
             assert all(metrics.horizontalAdvance(line) <= cell.width() for line in lines)
         view.close()
+
+
+# -- network diagram ---------------------------------------------------------------------------
+@pytest.mark.parametrize("width", [300, 420, 1000])
+def test_network_column_labels_never_run_into_each_other(qtbot, width):
+    """Five columns of "layer 3 / 16 sigmoid" in presentation mode's large font: in a narrow
+    dock each label goes one word a line, or is elided, so no two labels' text overlap and
+    none is cut at the edge."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from mlpstudio.gui.style import Style
+    from mlpstudio.gui.views.network_view import NetworkDiagram
+
+    diagram = shown(qtbot, NetworkDiagram(), width, 300)
+    sizes = [784, 16, 16, 16, 10]
+    labels = ["input\n784"] + [f"layer {k}\n16 sigmoid" for k in (1, 2, 3)] + ["output\n10 softmax"]
+    diagram.set_structure(sizes, labels)
+    Style.instance().set_presentation(True)
+    try:
+        font = QFont(diagram.font())
+        font.setPointSizeF(18)
+        metrics = QFontMetricsF(font)
+        columns = diagram.column_labels(metrics, width)
+    finally:
+        Style.instance().set_presentation(False)
+    spans = []
+    for column in columns:
+        text_width = max(metrics.horizontalAdvance(line) for line in column.lines)
+        assert text_width <= column.room + 0.5
+        spans.append((column.x - text_width / 2, column.x + text_width / 2))
+    assert spans[0][0] >= 0 and spans[-1][1] <= width
+    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:])), spans
+    words = " ".join(" ".join(c.lines) for c in columns)
+    if width >= 1000:  # room enough: every label whole, on its two lines
+        assert [len(c.lines) for c in columns] == [2] * 5 and "16 sigmoid" in words

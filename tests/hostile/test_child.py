@@ -18,6 +18,7 @@ from mlpstudio.core.training import History
 from mlpstudio.experiment import remote
 from mlpstudio.experiment.build import build_dataset, build_network
 from mlpstudio.experiment.config import Config
+from mlpstudio.experiment.frames import epoch_message
 from mlpstudio.gui.controller import ExperimentController
 
 BUDGET = 1_000_000  # epochs no run here can reach
@@ -240,6 +241,12 @@ def _bad_frames() -> dict[str, bytes]:
     weights = {}  # the course network's true weights: only the named fault is wrong
     for layer, (w, b) in enumerate(build_network(c, build_dataset(c.data)).weights_to_host()):
         weights[f"W.{layer}"], weights[f"b.{layer}"] = w, b
+    n = sum(a.size for a in weights.values())
+    kept = _frame(  # a valid snapshot whose run keeps epochs 0 and 1 in the child
+        json.dumps(_snapshot_header(timeline_first=0, timeline_latest=1, timeline_dense=64,
+                                    timeline_nbytes=16 * n, batch_loss=0.0)).encode(),
+        _npz(**_good_history(), **weights),
+    )  # fmt: skip
     return {
         "object npz": _frame(snapshot, _npz(**_good_history(), W=np.array([{}, 1], dtype=object))),
         "text array": _frame(snapshot, _npz(**_good_history(), x=np.array(["a"]))),
@@ -268,6 +275,23 @@ def _bad_frames() -> dict[str, bytes]:
         "no final vector": _frame(done, _npz(**{"optimizer.m": np.zeros(3)})),
         "bzip2 bomb member": _frame(done, bomb.getvalue()),
         "deflated member": _frame(done, deflated.getvalue()),
+        # the timeline kept in the child (issue 14): its fields and epochs are checked too
+        "timeline span out of range": _frame(
+            json.dumps(
+                _snapshot_header(
+                    timeline_first=5,
+                    timeline_latest=2,
+                    timeline_dense=64,
+                    timeline_nbytes=8,
+                    batch_loss=0.0,
+                )
+            ).encode(),
+            _npz(**_good_history(), **weights),
+        ),  # fmt: skip
+        "timeline epoch before any snapshot": epoch_message(2, None, 0, np.zeros(n)),
+        "timeline epoch of the wrong size": kept + epoch_message(2, None, 1, np.zeros(3)),
+        "timeline answer not asked for": kept + epoch_message(2, 1, 1, np.zeros(n)),
+        "timeline epoch not kept": kept + epoch_message(2, None, 7, np.zeros(n)),
         "unknown kind": _frame(json.dumps({"kind": "exec", "run": 2}).encode()),
         "unknown run": _frame(json.dumps({"kind": "error", "run": 99, "message": "x"}).encode()),
         "bad magic": b"XXXX" + _frame(done)[4:],

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from ...core.backend import numpy_backend
 from ...core.network import Network
 from ...core.optimizers import OPTIMIZERS
-from ...experiment.explain import Notation, example_for, worked_steps
+from ...experiment.explain import Notation, check_example_memory, example_for, worked_steps
+from ...memory import MemoryBudgetError
 from ..style import PREDICTION, Style, font_points, number
 from .base import View
 
@@ -201,6 +202,10 @@ class BackpropView(View):
         self.test_image: int | None = None
         #: where the sample came from, shown beside the step's title ("" for the spin box)
         self.origin = ""
+        #: the newest epoch a snapshot of this experiment brought: an older one is the
+        #: timeline's replay, whose weights are that epoch's but whose optimiser buffers are not
+        self._latest_epoch: int | None = None
+        self.replayed = False
         self.restyle()
         self._show()
 
@@ -218,11 +223,15 @@ class BackpropView(View):
         self.diagram.set_sizes(network.sizes if network is not None else [])
 
     def clear(self) -> None:
-        self._snapshot = None
+        self._snapshot, self._latest_epoch, self.replayed = None, None, False
         self.example, self.steps, self.index = None, [], 0
         self._show()
 
     def show_snapshot(self, snapshot) -> None:
+        epoch = int(snapshot.epoch)
+        if self._latest_epoch is None or epoch >= self._latest_epoch:
+            self._latest_epoch = epoch
+        self.replayed = epoch < self._latest_epoch
         if snapshot.status == "running" and self.example is not None:
             self._snapshot = snapshot
             self.note.setText(self.tr("Training: the example follows when training pauses."))
@@ -276,11 +285,18 @@ class BackpropView(View):
         sample = self.sample.value() if self.test_image is None else self.test_image
         if not 0 <= sample < len(data.x_train if split == "train" else data.x_test):
             return
+        try:  # the engine's float64 copies: a large network must fit the budget first
+            check_example_memory(net.sizes, config.training.optimizer)
+        except MemoryBudgetError as exc:
+            self.example, self.steps, self.index = None, [], 0
+            self._show(refusal=str(exc))
+            return
         shown = Network(list(net.sizes), list(net.activation_names), head=net.head.name,
                         backend=numpy_backend("float64"))  # fmt: skip
         shown.set_weights([(w, b) for w, b in snap.weights])
         self.example = example_for(config, data, shown, state, snap.epoch, sample, split)
-        self.buffers_known = current or not OPTIMIZERS[self.example.update.optimizer].buffers
+        has_buffers = bool(OPTIMIZERS[self.example.update.optimizer].buffers)
+        self.buffers_known = not has_buffers or (current and not self.replayed)
         self.steps = worked_steps(self.example, notation())
         self.index = min(self.index, len(self.steps) - 1)
         self._show()
@@ -292,7 +308,7 @@ class BackpropView(View):
         self.index = max(0, min(index, len(self.steps) - 1))
         self._show()
 
-    def _show(self) -> None:
+    def _show(self, refusal: str = "") -> None:
         has = bool(self.steps)
         self.prev_button.setEnabled(has and self.index > 0)
         self.next_button.setEnabled(has and self.index < len(self.steps) - 1)
@@ -300,18 +316,40 @@ class BackpropView(View):
             self.position.setText("")
             self.position.setToolTip("")
             self.title.setText("")
-            self.lines.setPlainText(self.tr("Train or step once to follow a sample through."))
+            self.lines.setPlainText(
+                refusal or self.tr("Train or step once to follow a sample through.")
+            )
             self.note.setText("")
+            self.note.hide()
+            self.title.setToolTip("")
             self.diagram.set_highlight(set(), set())
             return
         step = self.steps[self.index]
         i, n = number(self.index + 1), number(len(self.steps))
         self.position.setText(f"{i}/{n}")  # short: the row holds Prev and Next in any size
         self.position.setToolTip(self.tr("step {i} of {n}").format(i=i, n=n))
-        origin = f" &nbsp;·&nbsp; {escape(self.origin)}" if self.origin else ""
+        where = [self.origin] if self.origin else []
+        if self.replayed:  # the timeline's epoch, not the latest: say which
+            where.append(
+                self.tr("epoch {epoch} of the timeline").format(
+                    epoch=number(self.example.epochs_trained)
+                )
+            )
+        # large text (presentation mode): the title keeps one line, and the room goes to the
+        # numbers; where the sample and epoch come from moves to the title's tooltip. A test
+        # image stays named (short): the spin box beside shows a training sample's index.
+        origin = "".join(f" &nbsp;·&nbsp; {escape(w)}" for w in where)
+        if Style.instance().presentation:
+            origin = f" &nbsp;·&nbsp; {escape(self.origin)}" if self.test_image is not None else ""
         self.title.setText(f"<b>{escape(step.title)}</b>{origin}")
+        self.title.setToolTip(" · ".join(where))
         note = ""
-        if step.kind == "update" and not self.buffers_known:
+        if step.kind == "update" and not self.buffers_known and self.replayed:
+            lines = self.tr(
+                "The timeline keeps each epoch's weights, not the optimiser's buffers: press "
+                "Live to see this update with their numbers."
+            )
+        elif step.kind == "update" and not self.buffers_known:
             lines = self.tr(
                 "The optimiser's buffers are in the training process while a run is alive: "
                 "stop training to see this update with their numbers."
@@ -323,10 +361,16 @@ class BackpropView(View):
                 "A test image: training never steps on it; these are the weights "
                 "a step on it would give."
             )
+        elif step.kind == "update" and self.replayed:
+            note = self.tr(
+                "Epoch {epoch} of the timeline: a step on this sample would have given these "
+                "weights then; Step continues from the latest epoch."
+            ).format(epoch=number(self.example.epochs_trained))
         elif step.kind == "update":
             note = self.tr("Step with batch size 1 on this sample gives exactly these weights.")
         self.lines.setPlainText(f"{step.formula}\n\n{lines}")
         self.note.setText(note)
+        self.note.setVisible(bool(note))  # an empty line would take the numbers' room
         self.diagram.set_highlight(*highlighted(step.kind, step.layer, self.example.trace.n_layers))
 
     # -- looks -------------------------------------------------------------------------------
@@ -337,6 +381,10 @@ class BackpropView(View):
         side = round(QFontMetricsF(mono).height())  # the arrows grow with the text
         for button in (self.prev_button, self.next_button):
             button.setIconSize(QSize(side, side))
+        # the note has a style sheet (its colour), so it would keep the small default font
+        note_font = QFont(self.font())
+        note_font.setPointSizeF(font_points())
+        self.note.setFont(note_font)
         # large text: the numbers take the width the drawing can spare
         self.row.setStretch(1, 5 if Style.instance().presentation else 3)
         self.diagram.update()

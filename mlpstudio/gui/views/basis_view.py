@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel
 
 from ...core.insight import basis_contributions
 from .. import style
@@ -47,9 +48,15 @@ class BasisView(View):
         self.plot.setLabel("left", self.tr("contribution"))
         self.legend = legend_label()  # a line above the plot: never over the curves
         prepare_plot(self.plot)
+        #: why nothing is drawn (2-D tasks, images, tables): a wrapped line in the interface's
+        #: size instead of the plot, whose axes would frame an empty square
+        self.inactive = QLabel()
+        self.inactive.setWordWrap(True)
+        self.inactive.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.inactive.hide()
         self.body.addWidget(self.legend)
         self.body.addWidget(self.plot, 1)
-        self.note = pg.TextItem(anchor=(0, 0), color=(60, 60, 60))
+        self.body.addWidget(self.inactive, 1)
         self.unit_curves: list[pg.PlotDataItem] = []
         self.bias_curve = pg.PlotDataItem()
         self.total_curve = pg.PlotDataItem()
@@ -78,9 +85,10 @@ class BasisView(View):
             and net is not None and net.sizes[-1] == 1
             and len(getattr(ds, "domain", None) or ()) == 1
         )  # fmt: skip
+        self.plot.setVisible(self._active)
+        self.inactive.setVisible(not self._active)
         if not self._active:
-            self.note.setText(self.tr("Only for functions of one input with one output."))
-            self.plot.addItem(self.note)
+            self.inactive.setText(self.tr("Only for functions of one input with one output."))
             return
         self._activations = list(net.activation_names)
         ((lo, hi),) = ds.domain
@@ -169,4 +177,4 @@ class BasisView(View):
         return self.basis is not None or self.accepts(self._pending)
 
     def plot_widget(self):
-        return self.plot
+        return self  # the body: the plot with its legend line above it

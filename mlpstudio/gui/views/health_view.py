@@ -71,13 +71,29 @@ class HealthView(View):
         self.saturated_curves: list[pg.PlotDataItem] = []
         self.layers = None  # the latest LayerHistory columns drawn
         self._kinds: list[str] = []
+        #: the newest epoch a snapshot of this experiment brought; an older one is the
+        #: timeline's replay, marked on both plots (the curves show the whole run)
+        self._latest_epoch: int | None = None
+        self.markers: list[pg.InfiniteLine] = []
+        self._add_markers()
+
+    def _add_markers(self) -> None:
+        pen = pg.mkPen(QColor(90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
+        self.markers = []
+        for plot in (self.plot, self.units_plot):
+            marker = pg.InfiniteLine(angle=90, movable=False, pen=pen)
+            marker.setZValue(20)
+            marker.hide()
+            plot.addItem(marker)
+            self.markers.append(marker)
 
     def set_network(self, network):
         super().set_network(network)
         for plot in (self.plot, self.units_plot):
             plot.clear()
+        self._add_markers()
         self.gradient_curves, self.dead_curves, self.saturated_curves = [], [], []
-        self.layers = None
+        self.layers, self._latest_epoch = None, None
         self.verdict.hide()
         if network is None:
             self.legend.setText("")
@@ -161,7 +177,9 @@ class HealthView(View):
             sat.setPen(s.pen(self._color(i), style=Qt.PenStyle.DashLine))
 
     def clear(self):
-        self.layers = None
+        self.layers, self._latest_epoch = None, None
+        for marker in self.markers:
+            marker.hide()
         for curve in [*self.gradient_curves, *self.dead_curves, *self.saturated_curves]:
             curve.setData([], [])
         self.verdict.hide()
@@ -172,6 +190,12 @@ class HealthView(View):
             return
         self.layers = layers
         epochs = np.asarray(layers["epoch"], dtype=float)
+        epoch = int(snapshot.epoch)
+        if self._latest_epoch is None or epoch >= self._latest_epoch:
+            self._latest_epoch = epoch
+        for marker in self.markers:  # a replayed epoch: where it sits on the curves
+            marker.setValue(epoch)
+            marker.setVisible(epoch < self._latest_epoch)
         for i, curve in enumerate(self.gradient_curves):
             g = layers["gradient"][:, i]
             x, y = finite_xy(epochs, g)
@@ -183,7 +207,10 @@ class HealthView(View):
         text = None
         if snapshot.unit_states is not None:
             health = health_of(snapshot.unit_states, self._kinds)
-            text = diagnosis(health, layers["gradient"][-1])
+            # the gradients of the snapshot's own epoch: a replayed epoch (the timeline) comes
+            # with the whole run's history, whose last row is another epoch's
+            row = int(np.searchsorted(epochs, snapshot.epoch, side="right")) - 1
+            text = diagnosis(health, layers["gradient"][max(0, row)])
         self.verdict.setText(text or "")
         self.verdict.setVisible(bool(text))
 

@@ -144,13 +144,16 @@ class LossView(View):
         self._last = None
         classification = network is not None and network.head.is_classification
         self.accuracy_plot.setVisible(classification)
-        self.caption.setText(
-            self.tr("<b>Loss</b> and <b>accuracy</b> per epoch") if classification
-            else self.tr("<b>Loss</b> per epoch")
-        )  # fmt: skip
-        if network is None:
-            return
-        self.plot.setLabel("left", translate("Heads", network.head.loss_name))
+        # the loss is named in the caption, which wraps: as the axis title it was cut short
+        # in a small dock and in presentation mode
+        loss = translate("Heads", network.head.loss_name) if network is not None else ""
+        self.caption.setToolTip(self.tr("The loss: {loss}.").format(loss=loss) if loss else "")
+        if classification:  # two plots share the dock: a one-line caption leaves them room
+            self.caption.setText(self.tr("<b>Loss</b> and <b>accuracy</b> per epoch"))
+        elif loss:
+            self.caption.setText(self.tr("<b>Loss</b> per epoch: {loss}").format(loss=loss))
+        else:
+            self.caption.setText(self.tr("<b>Loss</b> per epoch"))
 
     def show_snapshot(self, snapshot):
         self._last = snapshot

@@ -11,6 +11,7 @@ the sum behind it with the real numbers.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -39,6 +40,15 @@ def shown_units(width: int) -> tuple[list[int], int]:
         list(range(KEEP_EACH_END)) + list(range(width - KEEP_EACH_END, width)),
         width - 2 * KEEP_EACH_END,
     )
+
+
+@dataclass
+class ColumnLabel:
+    """Where a layer's column stands and what its label says (lines), within ``room``."""
+
+    x: float
+    room: float
+    lines: list[str]
 
 
 class NetworkDiagram(QWidget):
@@ -157,16 +167,12 @@ class NetworkDiagram(QWidget):
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         scale = 1.5 if Style.instance().presentation else 1.0
         metrics = painter.fontMetrics()
-        top = metrics.height() * 2 + 8
-        bottom = metrics.height() + 8
         width, height = self.width(), self.height()
         n_cols = len(self.sizes)
-        widest = max((metrics.horizontalAdvance(line) for label in self.labels
-                      for line in label.split("\n")), default=0)  # fmt: skip
-        margin_x = max(40.0, width * 0.08, widest / 2 + 4)  # "10 softmax" not cut at the edge
-        xs = [margin_x + i * (width - 2 * margin_x) / max(1, n_cols - 1) for i in range(n_cols)]
-        if n_cols == 1:
-            xs = [width / 2]
+        columns = self.column_labels(metrics, width)
+        top = metrics.height() * max((len(c.lines) for c in columns), default=2) + 8
+        bottom = metrics.height() + 8
+        xs = [c.x for c in columns] or [width / 2]
         layouts = []
         for size in self.sizes:
             units, hidden = shown_units(size)
@@ -247,13 +253,38 @@ class NetworkDiagram(QWidget):
                 painter.setPen(QColor(60, 60, 60))
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
             painter.setPen(QColor(20, 20, 20))
-            label_rect = QRectF(xs[col] - 80, 2, 160, top - 4)
+            column = columns[col]
             painter.drawText(
-                label_rect,
+                QRectF(column.x - column.room / 2, 2, column.room, top - 4),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                self.labels[col] if col < len(self.labels) else "",
+                "\n".join(column.lines),
             )
         painter.end()
+
+    def column_labels(self, metrics, width: float) -> list[ColumnLabel]:
+        """Each column's x and its label's lines, within the room between columns: "layer 1"
+        over "16 sigmoid" when that fits, else one word a line ("16" over "sigmoid"), elided
+        if even a word is wider. Side by side, wide labels once ran into each other."""
+        n_cols = len(self.sizes)
+        labels = [self.labels[c] if c < len(self.labels) else "" for c in range(n_cols)]
+        for compact in (False, True):
+            lines = [label.split("\n") for label in labels]
+            if compact:
+                lines = [[word for line in col for word in line.split(" ", 1)] for col in lines]
+            widest = max((metrics.horizontalAdvance(t) for col in lines for t in col), default=0)
+            margin = max(40.0, width * 0.08, widest / 2 + 4)  # "10 softmax" not cut at the edge
+            room = (width - 2 * margin) / max(1, n_cols - 1) - 8 if n_cols > 1 else width
+            if widest <= room or compact:
+                break
+        room = max(room, 8.0)
+        xs = [margin + i * (width - 2 * margin) / max(1, n_cols - 1) for i in range(n_cols)]
+        if n_cols == 1:
+            xs = [width / 2]
+        elide = Qt.TextElideMode.ElideRight
+        return [
+            ColumnLabel(x, room, [metrics.elidedText(t, elide, room) for t in col])
+            for x, col in zip(xs, lines)
+        ]
 
 
 class NetworkView(View):

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from .. import style
 from ..style import Style
 from .classes import class_results, label_names
+from .text_legend import DOT, RING
 
 JITTER = 0.15  # classification: spread of the points around each (true, predicted) pair
 
@@ -63,20 +64,20 @@ def layout(view, ds) -> None:
     view.test_predictions.setBrush(pg.mkBrush(style.PREDICTION))
     view.test_predictions.setSize(s.marker_size * 0.8)
     plot.addItem(view.target_curve)
-    view.legend.addItem(
-        view.target_curve, QCoreApplication.translate("ParityPlot", "perfect prediction")
+    view.legend.add(
+        style.TARGET, QCoreApplication.translate("ParityPlot", "perfect prediction"), dashed=True
     )
     if view.show_network:
         if ds.task != "classification":  # regression: train rows (a sample) beside the test rows
             view.train_points.setData([], [], pen=None, brush=pg.mkBrush(style.TRAIN),
                                       size=s.marker_size * 0.6, symbol="o")  # fmt: skip
             plot.addItem(view.train_points)
-            view.legend.addItem(
-                view.train_points, QCoreApplication.translate("ParityPlot", "train rows")
+            view.legend.add(
+                style.TRAIN, QCoreApplication.translate("ParityPlot", "train rows"), mark=DOT
             )
         plot.addItem(view.test_predictions)
-        view.legend.addItem(
-            view.test_predictions, QCoreApplication.translate("ParityPlot", "test rows")
+        view.legend.add(
+            style.PREDICTION, QCoreApplication.translate("ParityPlot", "test rows"), mark=DOT
         )
 
 
@@ -122,12 +123,10 @@ def _layout_rows(view, ds) -> None:
     view.test_points.setData(np.arange(n_train, n_train + len(y_test)), y_test,
                              pen=pg.mkPen(style.TEST, width=1), brush=None,
                              size=s.marker_size * 0.8, symbol="o")  # fmt: skip
-    for item, name in (
-        (view.train_points, QCoreApplication.translate("ParityPlot", "train")),
-        (view.test_points, QCoreApplication.translate("ParityPlot", "test")),
-    ):
-        plot.addItem(item)
-        view.legend.addItem(item, name)
+    plot.addItem(view.train_points)
+    plot.addItem(view.test_points)
+    view.legend.add(style.TRAIN, QCoreApplication.translate("ParityPlot", "train"), mark=DOT)
+    view.legend.add(style.TEST, QCoreApplication.translate("ParityPlot", "test"), mark=RING)
     values = np.concatenate([y_train, y_test])
     lo, hi = float(values.min()), float(values.max())
     plot.setRange(xRange=(0, len(values)), yRange=(lo, hi if hi > lo else lo + 1), padding=0.05)

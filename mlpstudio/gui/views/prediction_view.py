@@ -13,9 +13,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from .. import style
-from ..style import LocaleAxis, RangeKeeper, Style, add_legend, plot_widget, prepare_plot
+from ..style import LocaleAxis, RangeKeeper, Style, plot_widget, prepare_plot
 from . import parity, partial, regions
 from .base import View
+from .text_legend import CROSS, DOT, RING, TextLegend
 
 GRID_1D = 400
 
@@ -31,12 +32,13 @@ class PredictionView(View):
         self.caption.setText(self.tr("<b>Predictions</b> against the data"))
         self.plot = plot_widget()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = add_legend(
-            self.plot, offset=(10, 5), brush=(255, 255, 255, 210), colCount=3 if show_network else 1
-        )
+        # a line above the plot: inside it, the legend hid the data in a small dock and in
+        # presentation mode, or was cut at the plot's edge
+        self.legend = TextLegend()
         prepare_plot(self.plot)
         self.plot.disableAutoRange()  # ranges follow the data, see _layout_1d and RangeKeeper
         self._y_range = RangeKeeper(margin=0.05)
+        self.body.addWidget(self.legend)
         self.body.addWidget(self.plot)
         self.target_curve = pg.PlotDataItem()
         self.train_points = pg.ScatterPlotItem()
@@ -83,19 +85,16 @@ class PredictionView(View):
         self.plot.setLabel("left", "y")
         ((lo, hi),) = ds.domain
         xs = np.linspace(lo, hi, GRID_1D)
-        items = [
-            (self.target_curve, self.tr("target")),
-            (self.train_points, self.tr("train")),
-            (self.test_points, self.tr("test")),
-        ]
+        items = [self.target_curve, self.train_points, self.test_points]
+        self.legend.add(style.TARGET, self.tr("target"), dashed=True)
+        self.legend.add(style.TRAIN, self.tr("train"), mark=DOT)
+        self.legend.add(style.TEST, self.tr("test"), mark=RING)
         if self.show_network:
-            items += [
-                (self.net_curve, self.tr("network")),
-                (self.test_predictions, self.tr("predictions (test)")),
-            ]
-        for item, name in items:
+            items += [self.net_curve, self.test_predictions]
+            self.legend.add(style.PREDICTION, self.tr("network"))
+            self.legend.add(style.PREDICTION, self.tr("predictions (test)"), mark=CROSS)
+        for item in items:
             self.plot.addItem(item)
-            self.legend.addItem(item, name)
         target = ds.target(xs)
         self.target_curve.setData(xs, target)
         self.plot.setXRange(lo, hi, padding=0.02)
@@ -142,12 +141,11 @@ class PredictionView(View):
             else:
                 self.image.setLookupTable(None)
                 self.image.setOpacity(0.6)
-        for item, name in (
-            (self.train_points, self.tr("train")),
-            (self.test_points, self.tr("test")),
-        ):
+        for item in (self.train_points, self.test_points):
             self.plot.addItem(item)
-            self.legend.addItem(item, name)
+        # the points take their class's colour: the legend tells train from test by the mark
+        self.legend.add(style.TARGET, self.tr("train"), mark=DOT)
+        self.legend.add(style.TARGET, self.tr("test"), mark=RING)
         self.plot.setRange(xRange=(lo1, hi1), yRange=(lo2, hi2), padding=0.02)
         self._points_2d()
 
@@ -272,4 +270,4 @@ class PredictionView(View):
         return self._has_prediction
 
     def plot_widget(self):
-        return self.plot
+        return self  # the body: the plot with its legend line above it

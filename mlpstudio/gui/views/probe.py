@@ -174,6 +174,8 @@ class PlotProbe:
         ds = self.view.dataset
         if ds is None or ds.is_image or not ds.domain or not self.view.show_network:
             return False
+        if getattr(self.view, "network", None) is None:
+            return False  # no network for this data (it changed; a rebuild is only offered)
         if len(ds.domain) == 1:
             ((lo, hi),) = ds.domain
             if not lo <= x <= hi:

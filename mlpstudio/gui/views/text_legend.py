@@ -29,11 +29,39 @@ def stroke(colors, dashed: bool = False) -> str:
     return "".join(f"<span style='color:{QColor(c).name()}'><b>{mark}</b></span>" for c in colors)
 
 
-def entry(colors, text: str, dashed: bool = False) -> str:
-    """One legend entry: the stroke, then ``text`` (escaped), kept on one line."""
+#: Scatter marks, as the plots draw them: a filled dot, a ring, a cross.
+DOT, RING, CROSS = "●", "○", "✕"
+
+
+def entry(colors, text: str, dashed: bool = False, mark: str | None = None) -> str:
+    """One legend entry: the stroke (or ``mark``, a point symbol such as :data:`DOT`), then
+    ``text`` (escaped), kept on one line."""
     from html import escape
 
-    return f"{stroke(colors, dashed)}&nbsp;{escape(text).replace(' ', '&nbsp;')}"
+    if mark is None:
+        symbol = stroke(colors, dashed)
+    else:
+        symbol = f"<span style='color:{QColor(colors).name()}'><b>{mark}</b></span>"
+    return f"{symbol}&nbsp;{escape(text).replace(' ', '&nbsp;')}"
+
+
+class TextLegend(QLabel):
+    """A legend line above a plot, built entry by entry like a pyqtgraph legend."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setContentsMargins(6, 0, 4, 0)
+        self._entries: list[str] = []
+
+    def clear(self) -> None:
+        self._entries = []
+        self.setText("")
+
+    def add(self, colors, text: str, dashed: bool = False, mark: str | None = None) -> None:
+        self._entries.append(entry(colors, text, dashed, mark))
+        self.setText(entries(self._entries))
 
 
 def entries(items) -> str:
