@@ -343,10 +343,10 @@ class Network:
                 else:
                     delta = xp.matmul(delta, W[layer], out=ws.delta[layer - 1])
                 fused = self._backward_kernels[layer - 1]
-                in_place = None if ws is None else self._backward_steps[layer - 1]
+                in_place = self._backward_steps[layer - 1]  # numpy, with a scratch mask
                 if fused is not None:
                     delta = fused(delta, kept[layer], inputs[layer])
-                elif in_place is not None and len(pool.blocks(*delta.shape)) == 1:
+                elif ws and in_place and len(pool.blocks(*delta.shape)) == 1:
                     in_place(delta, kept[layer], inputs[layer], ws.mask[layer - 1])
                 else:
                     delta = self._backward_activation(
