@@ -36,21 +36,6 @@ from .inits import AUTO, INIT_CHOICES, INITS
 from .losses import get_head
 
 EVAL_CHUNK = 8192  # rows per forward pass when predicting, to bound memory on large sets
-#: batch sizes whose training-step arrays a network keeps (numpy; see Network._workspace)
-WORKSPACES = 3
-
-
-class _Workspace:
-    """The arrays one training step on ``rows`` rows writes (numpy): z^[l] per layer (a^[l]
-    too, for activations that work in place), delta^[l] per layer, and a mask per hidden
-    layer for the activations whose backward step uses one."""
-
-    __slots__ = ("z", "delta", "mask")
-
-    def __init__(self, rows: int, sizes: list[int], dtype):
-        self.z = [np.empty((rows, n), dtype) for n in sizes[1:]]
-        self.delta = [np.empty((rows, n), dtype) for n in sizes[1:]]
-        self.mask = [np.empty((rows, n), bool) for n in sizes[1:-1]]
 
 
 @dataclass(frozen=True)
@@ -174,10 +159,6 @@ class Network:
         self.grads = xp.zeros(self.n_params, dtype=dtype)
         self.W, self.b = self._views(self.params)
         self.dW, self.db = self._views(self.grads)
-        #: numpy only: the arrays a training step writes, per batch size (see _workspace)
-        self._workspaces: dict[int, _Workspace] = {}
-        self._backward_steps = [kernels.activation_step_numpy(xp, a)
-                                for a in self.activation_names]  # fmt: skip
         self.initialize(seed)
 
     # -- structure ---------------------------------------------------------------------------
@@ -281,22 +262,6 @@ class Network:
         parts = [self.forward(x[i : i + chunk]) for i in range(0, len(x), chunk)]
         return parts[0] if len(parts) == 1 else xp.concatenate(parts)
 
-    def _workspace(self, rows: int) -> _Workspace | None:
-        """The preallocated arrays of a training step on ``rows`` rows (numpy only; None on
-        the GPU, where a step's arrays come from CuPy's pool and a CUDA graph owns them).
-        Reused by every step of that size, so a step allocates nothing sizeable and writes
-        into memory that is already in the cache; the few sizes in use (the batch, the last
-        partial batch, the insight rows) are kept, the least recently used dropped beyond that."""
-        if self.backend.is_gpu:
-            return None
-        ws = self._workspaces.pop(rows, None)  # re-inserted last: the least recently used
-        if ws is None:  # goes first when a new size needs room
-            if len(self._workspaces) >= WORKSPACES:
-                self._workspaces.pop(next(iter(self._workspaces)))
-            ws = _Workspace(rows, self.sizes, self.backend.dtype)
-        self._workspaces[rows] = ws
-        return ws
-
     def loss_and_grad(self, x, y, scale: float = 1.0, pool: parallel.Pool = parallel.SERIAL):
         """Mean loss on a batch, with its gradient (times ``scale``) written into ``self.grads``.
 
@@ -305,49 +270,39 @@ class Network:
         delta^[l-1] = (delta^[l] W^[l]) * S'^[l-1](z^[l-1]) (not for l = 1: the gradient with
         respect to the inputs is never needed). z^[l] is kept only for the layers whose
         activation's derivative needs it; the others need only a^[l].
+        Each step allocates its arrays afresh: numpy's allocator hands back the blocks the
+        previous step freed, still in the cache. Arrays kept per batch size and role were
+        measured (issue 14, on a 2-core Xeon, one thread): no faster for momentum, about 3%
+        slower for Adam (probably: they add a megabyte to a working set that overflows L2).
         Returns the loss as a 0-d backend array (reading it is the caller's choice).
         ``pool`` spreads the elementwise work over threads; the sums over the batch (loss,
         bias gradients) stay single calls, so the result is the same on any number of threads.
-        On numpy every product and elementwise pass writes into the step's preallocated
-        arrays (:meth:`_workspace`): the same operations in the same order, so the same bits.
         """
         xp = self.backend.xp
-        ws = self._workspace(len(x))
-        W, activations = self.W, self._activations
-        last = self.n_layers - 1
         inputs = [x]  # inputs[l] = a^[l], the input to layer l + 1
         kept = [None]  # kept[l] = z^[l] when S^[l]'s derivative needs it
         a = x
-        for layer in range(last):
-            z = a @ W[layer].T if ws is None else xp.matmul(a, W[layer].T, out=ws.z[layer])
-            kept.append(z if activations[layer].needs_z else None)
+        for layer in range(self.n_layers - 1):
+            z = a @ self.W[layer].T
+            kept.append(z if self._activations[layer].needs_z else None)
             a = self._activate(z, layer, pool)
             inputs.append(a)
-        z = a @ W[last].T if ws is None else xp.matmul(a, W[last].T, out=ws.z[last])
-        z += self.b[last]
-        if self._head_kernel is None:
-            loss, delta = self.head.loss(xp, z, y), self.head.delta(xp, z, y)
-        elif ws is None:
+        z = a @ self.W[-1].T
+        z += self.b[-1]
+        if self._head_kernel is not None:
             loss, delta = self._head_kernel(xp, z, y)
         else:
-            loss, delta = self._head_kernel(xp, z, y, out=ws.delta[last])
+            loss, delta = self.head.loss(xp, z, y), self.head.delta(xp, z, y)
         if scale != 1.0:
             delta *= scale
-        dW, db = self.dW, self.db
-        for layer in range(last, -1, -1):
-            xp.matmul(inputs[layer].T, delta, out=dW[layer].T)  # dW^T = a^T delta
-            delta.sum(axis=0, out=db[layer])
+        for layer in range(self.n_layers - 1, -1, -1):
+            xp.matmul(inputs[layer].T, delta, out=self.dW[layer].T)  # dW^T = a^T delta
+            delta.sum(axis=0, out=self.db[layer])
             if layer > 0:
-                if ws is None:
-                    delta = delta @ W[layer]
-                else:
-                    delta = xp.matmul(delta, W[layer], out=ws.delta[layer - 1])
+                delta = delta @ self.W[layer]
                 fused = self._backward_kernels[layer - 1]
-                in_place = self._backward_steps[layer - 1]  # numpy, with a scratch mask
                 if fused is not None:
                     delta = fused(delta, kept[layer], inputs[layer])
-                elif ws and in_place and len(pool.blocks(*delta.shape)) == 1:
-                    in_place(delta, kept[layer], inputs[layer], ws.mask[layer - 1])
                 else:
                     delta = self._backward_activation(
                         delta, layer - 1, kept[layer], inputs[layer], pool

@@ -134,8 +134,6 @@ class Trainer:
         xp = self.backend.xp
         #: threads for the elementwise work, as many as BLAS has (see :mod:`.parallel`)
         self.pool = parallel.engine_pool(xp)
-        #: numpy: the float batch a step converts its stored rows into, by row count
-        self._batch_buffers: dict[int, np.ndarray] = {}
         self.history = history or History()
         self.identity = identity_of(network, dataset)
         seconds = self.history.view()["seconds"]
@@ -255,9 +253,8 @@ class Trainer:
             return self.backend.asarray(x)
         return self.backend.asarray(x, dtype=self.backend.dtype)
 
-    def _inputs(self, rows, out=None):
-        """A float batch from stored rows (converts uint8 images: (x - shift) * scale), into
-        ``out`` when given (numpy: an array of the batch's shape and the compute dtype)."""
+    def _inputs(self, rows):
+        """A float batch from stored rows (converts uint8 images: (x - shift) * scale)."""
         if rows.dtype == self.backend.dtype:
             return rows
         if self.backend.is_gpu:  # one fused kernel instead of three passes
@@ -266,7 +263,7 @@ class Trainer:
             return kernels.convert_kernel()(
                 rows, t(self.dataset.input_shift), t(self.dataset.input_scale), out
             )
-        x = self.backend.xp.empty(rows.shape, dtype=self.backend.dtype) if out is None else out
+        x = self.backend.xp.empty(rows.shape, dtype=self.backend.dtype)
         shift, scale = self.dataset.input_shift, self.dataset.input_scale
 
         def block(start: int, stop: int) -> None:  # elementwise: any split, the same bits
@@ -316,23 +313,10 @@ class Trainer:
         # -- end of the issue-14 hook
         net, opt = self.network, self.optimizer
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is handled by the loop
-            rows = self._x[indices]
-            x, y = self._inputs(rows, self._batch_buffer(rows)), self._y[indices]
+            x, y = self._inputs(self._x[indices]), self._y[indices]
             loss = net.loss_and_grad(x, y, pool=self.pool)
             opt.step(net.params, net.grads, lr)
         return loss
-
-    def _batch_buffer(self, rows):
-        """numpy, stored rows that need converting: a float array of their shape reused by
-        every step of that size (the batch and the last partial batch); else None."""
-        if self.backend.is_gpu or rows.dtype == self.backend.dtype:
-            return None
-        buffer = self._batch_buffers.get(len(rows))
-        if buffer is None:
-            if len(self._batch_buffers) >= 2:
-                self._batch_buffers.clear()
-            buffer = self._batch_buffers[len(rows)] = np.empty(rows.shape, self.backend.dtype)
-        return buffer
 
     def epoch_order(self):
         """A fresh random order of the training rows, on the backend."""
