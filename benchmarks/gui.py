@@ -69,6 +69,7 @@ def gui_run(app, config):
     QTimer.singleShot(300, loop.quit)
     loop.exec()
     # tabbed docks show one view at a time: float the hidden ones so that every view is live
+    window.build_views()  # (views behind a tab are otherwise built when first shown)
     docks = {dock.widget(): dock for dock in window.view_docks.values()}
     for view in window.views:
         if view.visibleRegion().isEmpty() and view in docks:

@@ -96,6 +96,7 @@ def count_frames() -> None:
 
 def make_all_views_visible(window, loop_for) -> None:
     """Tabbed docks show one view at a time: float the hidden ones (as benchmarks/gui.py)."""
+    window.build_views()  # (views behind a tab are otherwise built when first shown)
     docks = {dock.widget(): dock for dock in window.view_docks.values()}
     for view in window.views:
         if view.visibleRegion().isEmpty() and view in docks:

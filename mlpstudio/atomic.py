@@ -255,6 +255,20 @@ class FolderRefused(OSError):
     """The target of :func:`atomic_folder` is not a folder that may be replaced."""
 
 
+def unwritable_beside(target: str | os.PathLike) -> str | None:
+    """Why no temporary file can be made beside ``target`` (None: one can), found by making
+    one, as every writer here does, and removing it: permissions do not tell (``/proc``, a
+    read-only mount, refuse even a user whose permissions allow it). Meant to be called
+    before the work whose result goes there."""
+    try:
+        path, fd = _create_locked(Path(target).parent, Path(target).name, directory=False)
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    os.close(fd)
+    path.unlink()
+    return None
+
+
 def check_folder_target(target: str | os.PathLike, expected: Iterable[str]) -> Path:
     """Refuses (:class:`FolderRefused`) a target that is a file, or a folder holding anything
     besides the ``expected`` names (a folder of the user's must never be swapped away), and

@@ -17,6 +17,8 @@ open the window), and nothing imports it but ``mlpstudio.__main__``.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -37,6 +39,7 @@ from .explain import add_explain_command, cmd_explain_backprop
 from .train import add_train_command, cmd_train, run_training, write_outputs
 
 _add_experiment_options = add_experiment_options  # the name before the cli package
+BLAS_ENV = "OPENBLAS_NUM_THREADS"  # read by OpenBLAS (numpy's BLAS) once, as it loads
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -237,8 +240,34 @@ def _raise_usage(message: str):
     raise UsageError(message)
 
 
+@contextlib.contextmanager
+def _one_blas_thread_while_numpy_loads():
+    """OpenBLAS starts one thread, not one per core, as numpy loads (start time: each extra
+    thread spins for a while after it starts, on a 2-core machine beside the window's
+    thread). Every entry point then sets its own count before any work (the app:
+    :func:`mlpstudio.gui.app.run_gui`, one core fewer than the machine's; a command:
+    :func:`_dispatch`'s ``limit_blas_threads``; threadpoolctl raises it as well as lowers
+    it), and the variable is gone before a training process starts, so that process chooses
+    its own. A count the user set, or numpy already loaded: untouched."""
+    if BLAS_ENV in os.environ or "numpy" in sys.modules:
+        yield
+        return
+    os.environ[BLAS_ENV] = "1"
+    try:
+        yield
+    finally:
+        os.environ.pop(BLAS_ENV, None)
+
+
 def _command_index(argv: list[str], commands) -> int | None:
     """Where a COMMAND starts in ``argv``, or None when the app is meant (FILE or no command)."""
+    index = _first_positional(argv)
+    return index if index is not None and argv[index] in commands else None
+
+
+def _first_positional(argv: list[str]) -> int | None:
+    """Where the first argument that is not an option (nor an option's value) is in ``argv``:
+    a COMMAND or the app's FILE; None when there is none before ``--``."""
     takes_value = {
         option
         for action in gui_parser()._actions  # noqa: SLF001 (argparse API)
@@ -254,7 +283,7 @@ def _command_index(argv: list[str], commands) -> int | None:
         elif arg.startswith("-"):
             skip = arg in takes_value
         else:
-            return index if arg in commands else None
+            return index
     return None
 
 
@@ -314,15 +343,19 @@ def report_crash(exc: BaseException, argv: list[str]) -> int:
 def _dispatch(argv: list[str]) -> int:
     from ..threads import ThreadsError, chosen_threads, limit_blas_threads, set_threads
 
-    parser = build_parser()
-    assert parser.subcommands is not None
-    commands = parser.subcommands.choices
-    at = _command_index(argv, commands)
+    parser, at = None, None
+    before_dashes = argv[: argv.index("--") if "--" in argv else None]
+    asks = any(a in ("-h", "--help") for a in before_dashes) or "--version" in argv
+    with _one_blas_thread_while_numpy_loads():  # (the options' presets load numpy)
+        if asks or _first_positional(argv) is not None:  # a COMMAND, a FILE, or help
+            parser = build_parser()  # (not for the plain app: every command's parser)
+            assert parser.subcommands is not None
+            at = _command_index(argv, parser.subcommands.choices)
     if at is None:
-        if any(a in ("-h", "--help") for a in argv[: argv.index("--") if "--" in argv else None]):
+        if parser is not None and any(a in ("-h", "--help") for a in before_dashes):
             parser.print_help()
             return EXIT_OK
-        if "--version" in argv:
+        if parser is not None and "--version" in argv:
             parser.parse_args(["--version"])  # prints and exits 0
         try:
             gui_args, qt_args = parse_gui_args(argv)

@@ -241,22 +241,6 @@ def check_out_given(out: str | None) -> None:
         raise UsageError("--out needs the name of a folder for the results.")
 
 
-def _unwritable(folder: Path) -> str | None:
-    """Why no file can be made in ``folder`` (None: one can). Tried, not guessed from
-    permissions: outputs are written to a temporary file there and renamed, and some folders
-    (``/proc``, a read-only mount) refuse even a user whose permissions allow it."""
-    import os
-    import tempfile
-
-    try:
-        fd, probe = tempfile.mkstemp(dir=folder, prefix=".mlpstudio-check-")
-    except OSError as exc:
-        return exc.strerror or type(exc).__name__
-    os.close(fd)
-    os.unlink(probe)
-    return None
-
-
 def check_file_target(option: str, value: str | None, input_file: str | None = None) -> Path:
     """The file an option writes (``--out FILE``, ``--save FILE``), refused before any work
     when it is missing or empty, a folder (or ends like one), a link, a device or pipe, or a
@@ -274,7 +258,9 @@ def check_file_target(option: str, value: str | None, input_file: str | None = N
     if not path.parent.is_dir():
         what = "is a file, not a folder" if path.parent.exists() else "does not exist"
         raise UsageError(f"{option} {value}: the folder {path.parent} {what}.")
-    problem = _unwritable(path.parent)
+    from ..atomic import unwritable_beside
+
+    problem = unwritable_beside(path)
     if problem:
         raise UsageError(f"{option} {value}: the folder {path.parent} cannot be written "
                          f"({problem}).")  # fmt: skip

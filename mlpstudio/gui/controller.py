@@ -33,6 +33,9 @@ from ..experiment.remote import TrainingProcess, state_arrays
 from .worker import ProcessRun, ThreadRun
 
 REDRAW_INTERVAL_MS = 40  # at most 25 redraws per second
+# Below this many multiply-adds (rows x parameters) the window evaluates a new network's
+# first snapshot itself, in a few milliseconds; above, the training process does.
+FIRST_SNAPSHOT_HERE_MACS = 2_000_000
 MODE_ENV = "MLPSTUDIO_TRAINING"  # "process" (default) or "thread"
 
 
@@ -221,7 +224,7 @@ class ExperimentController(QObject):
         self._runs += 1
         self.preview = None  # (a replaced request's late signal is ignored)
         self._preview_request = (history, epochs, status)
-        if self.process is None:
+        if self.process is None or self._first_snapshot_is_cheap():
             self._first_snapshot_here()
             return
         state = state_arrays(self.network.params_to_host(), self.optimizer_state, history)
@@ -231,6 +234,14 @@ class ExperimentController(QObject):
         self.preview.finished.connect(self._on_preview_finished,
                                       Qt.ConnectionType.QueuedConnection)  # fmt: skip
         self.preview.start()
+
+    def _first_snapshot_is_cheap(self) -> bool:
+        """Whether evaluating the network on every row takes this thread only milliseconds
+        (the course example: 400 rows x 31 parameters). Then it is computed here, and the
+        training process need not start before the window is shown (it is warmed after)."""
+        ds = self.dataset
+        rows = len(ds.x_train) + len(ds.x_test)
+        return rows * self.network.n_params <= FIRST_SNAPSHOT_HERE_MACS
 
     def _first_snapshot_here(self) -> None:
         history, epochs, status = self._preview_request

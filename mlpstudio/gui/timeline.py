@@ -67,6 +67,9 @@ class TimelineBar(QWidget):
         self._range_timer.setInterval(RANGE_INTERVAL_MS)
         self._range_timer.timeout.connect(self._timeline_changed)
         controller.timelineChanged.connect(self._timeline_grew)
+        # new data with the old network only offered a rebuild: nothing to replay for it
+        controller.datasetChanged.connect(self._timeline_changed)
+        controller.networkChanged.connect(self._timeline_changed)
         controller.replayChanged.connect(self._replay_changed)
         self._toggle_play(False)
         self._timeline_changed()
@@ -97,7 +100,7 @@ class TimelineBar(QWidget):
 
     def _timeline_changed(self) -> None:
         epochs = self.controller.timeline_epochs()
-        self.setEnabled(len(epochs) > 1)
+        self.setEnabled(len(epochs) > 1 and self.controller.identity is not None)
         self.slider.blockSignals(True)
         self.slider.setRange(epochs[0] if epochs else 0, epochs[-1] if epochs else 0)
         if self.controller.replay is None:

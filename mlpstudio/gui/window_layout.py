@@ -27,27 +27,67 @@ from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel
 from .style import Style
 from .timeline import TimelineBar
-from .views.backprop_view import BackpropView
-from .views.basis_view import BasisView
-from .views.class_accuracy_view import ClassAccuracyView
-from .views.confusion_view import ConfusionView
-from .views.first_layer_view import FirstLayerView
 from .views.gallery_view import GalleryView
-from .views.health_view import HealthView
 from .views.loss_view import LossView
 from .views.network_view import NetworkView
-from .views.neuron_view import NetworkHook, NeuronView
+from .views.neuron_view import NetworkHook
 from .views.prediction_view import PredictionView
 from .views.probe import install_probe
-from .views.shapes_view import ShapesView
 from .views.weights_view import WeightsView
 from .widgets import CurrentPageStack, MessageBar, PanelScrollArea, wrap_captions
 
 LAYOUT_VERSION = 6  # bump when the docks change, so an old saved layout is not restored
 
+# The views' keys (each view is the window's attribute ``<key>_view``), by the data they apply
+# to, in drawing order.
+COMMON_VIEWS = ("loss", "weights", "network", "health", "shapes", "neuron", "backprop")
+IMAGE_VIEWS = ("gallery", "confusion", "class_accuracy", "first_layer")
+TABLE_CLASS_VIEWS = ("confusion", "class_accuracy")
+
+
+def dock_places() -> dict:
+    """Each view dock's title and area, in the order the docks are added."""
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+    tr = QCoreApplication.translate
+    return {
+        "loss": (tr("MainWindow", "Loss"), right),
+        "confusion": (tr("MainWindow", "Confusion matrix"), bottom),
+        "weights": (tr("MainWindow", "Weights"), bottom),
+        "network": (tr("MainWindow", "Network"), bottom),
+        "first_layer": (tr("MainWindow", "First layer"), bottom),
+        "class_accuracy": (tr("MainWindow", "Accuracy per class"), bottom),
+        "basis": (tr("MainWindow", "Hidden units"), bottom),
+        "health": (tr("MainWindow", "Gradients and units"), right),
+        "shapes": (tr("MainWindow", "Shapes"), right),
+        "neuron": (tr("MainWindow", "Neuron"), bottom),
+        "backprop": (tr("MainWindow", "Backpropagation"), right),
+    }
+
+
+class LazyView:
+    """A view attribute of the window (``window.health_view``) whose view is built the first
+    time it is read (:meth:`WindowLayout._build_view` then stores it on the window)."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def __get__(self, window, owner=None):
+        if window is None:
+            return self
+        return window._build_view(self.key)
+
 
 class WindowLayout:
     """What the window is made of and where it goes (mixed into MainWindow)."""
+
+    confusion_view = LazyView("confusion")
+    class_accuracy_view = LazyView("class_accuracy")
+    first_layer_view = LazyView("first_layer")
+    basis_view = LazyView("basis")
+    health_view = LazyView("health")
+    neuron_view = LazyView("neuron")
+    backprop_view = LazyView("backprop")
 
     def _create_actions(self) -> None:
         icon = self.style().standardIcon
@@ -117,6 +157,7 @@ class WindowLayout:
         toolbar.addAction(self.act_presentation)
 
     def _create_views(self) -> None:
+        self._views = {}  # key -> view, for the views built so far (see LazyView)
         self.message_bar = MessageBar()
         self.prediction_view = PredictionView()
         self.gallery_view = GalleryView()
@@ -136,83 +177,23 @@ class WindowLayout:
         self.loss_view.add_footer(self.timeline_bar)
         self.weights_view = WeightsView()
         self.network_view = NetworkView()
-        self.confusion_view = ConfusionView()
-        self.class_accuracy_view = ClassAccuracyView()
-        self.first_layer_view = FirstLayerView()
-        self.basis_view = BasisView()
-        self.health_view = HealthView()
-        self.shapes_view = ShapesView(lambda: self.controller.config.training.batch_size)
-        self.neuron_view = NeuronView()
-        self.backprop_view = BackpropView()
+        # the shapes table behind the loss plot is built now: cheap, and its minimum width
+        # (wider than the loss plot's) sets the width of that column on the first screen
+        self.shapes_view = self._make_shapes()
+        self._views.update(
+            prediction=self.prediction_view, gallery=self.gallery_view, loss=self.loss_view,
+            weights=self.weights_view, network=self.network_view, shapes=self.shapes_view,
+        )  # fmt: skip
         self.view_docks = {}
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        for key, title, view, area in (
-            ("loss", QCoreApplication.translate("MainWindow", "Loss"), self.loss_view, right),
-            (
-                "confusion",
-                QCoreApplication.translate("MainWindow", "Confusion matrix"),
-                self.confusion_view,
-                bottom,
-            ),
-            (
-                "weights",
-                QCoreApplication.translate("MainWindow", "Weights"),
-                self.weights_view,
-                bottom,
-            ),
-            (
-                "network",
-                QCoreApplication.translate("MainWindow", "Network"),
-                self.network_view,
-                bottom,
-            ),
-            (
-                "first_layer",
-                QCoreApplication.translate("MainWindow", "First layer"),
-                self.first_layer_view,
-                bottom,
-            ),
-            (
-                "class_accuracy",
-                QCoreApplication.translate("MainWindow", "Accuracy per class"),
-                self.class_accuracy_view,
-                bottom,
-            ),
-            (
-                "basis",
-                QCoreApplication.translate("MainWindow", "Hidden units"),
-                self.basis_view,
-                bottom,
-            ),
-            (
-                "health",
-                QCoreApplication.translate("MainWindow", "Gradients and units"),
-                self.health_view,
-                right,
-            ),
-            ("shapes", QCoreApplication.translate("MainWindow", "Shapes"), self.shapes_view, right),
-            (
-                "neuron",
-                QCoreApplication.translate("MainWindow", "Neuron"),
-                self.neuron_view,
-                bottom,
-            ),
-            (
-                "backprop",
-                QCoreApplication.translate("MainWindow", "Backpropagation"),
-                self.backprop_view,
-                right,
-            ),
-        ):
+        for key, (title, area) in dock_places().items():
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
-            dock.setWidget(view)
-            wrap_captions(view)
+            view = self._views.get(key)
+            if view is not None:  # the others are built when first needed (_build_view)
+                dock.setWidget(view)
+                wrap_captions(view)
             self.addDockWidget(area, dock)
-            dock.visibilityChanged.connect(
-                lambda visible, v=view: visible and self._refresh_view(v)
-            )
+            dock.visibilityChanged.connect(lambda visible, k=key: visible and self._dock_shown(k))
             self.view_docks[key] = dock
         docks = self.view_docks
         self.splitDockWidget(docks["weights"], docks["network"], Qt.Orientation.Horizontal)
@@ -226,34 +207,112 @@ class WindowLayout:
         self.network_hook = NetworkHook(self.network_view, self)  # double-click: one neuron
         self.network_hook.requested.connect(self._show_neuron)
         self.tabifyDockWidget(docks["loss"], docks["backprop"])
-        # the step-through works on the controller's settings and optimiser state (buffers
-        # are the run's own only when no run is alive); a run that ends refreshes it
-        c = self.controller
-        self.backprop_view.context = lambda: (c.config, c.optimizer_state, not c.is_training)
-        c.statusChanged.connect(lambda _: c.is_training or self.backprop_view.recompute())
         docks["loss"].raise_()
         # a unit clicked in the Network view or in the basis view is highlighted in both
         self.network_view.unit_clicked.connect(self._unit_clicked)
-        self.basis_view.unit_selected.connect(self.network_view.highlight_last_hidden)
         install_probe(self)  # clicks on the predictions plot or the gallery probe the network
-        self.common_views = [
-            self.loss_view, self.weights_view, self.network_view, self.health_view,
-            self.shapes_view, self.neuron_view,
-            self.backprop_view,
-        ]  # fmt: skip
-        self.function_views = [self.prediction_view]
-        self.image_views = [
-            self.gallery_view,
-            self.confusion_view,
-            self.class_accuracy_view,
-            self.first_layer_view,
-        ]
-        self.table_class_views = [self.confusion_view, self.class_accuracy_view]
-        self.all_views = (
-            self.function_views + [self.basis_view] + self.common_views + self.image_views
-        )
         self._class_views_drawn = 0.0
         self._class_views_output = None  # the predictions the class views last drew
+
+    # -- views built when first needed ------------------------------------------------------
+    # The first screen builds the views it shows (predictions, gallery, loss, weights,
+    # network); a view in a dock that is hidden or behind another tab is built the first time
+    # it is needed: its dock shown or its tab raised (_dock_shown), or its attribute read
+    # (LazyView). It is then bound like every other view (_bind_views: the current data,
+    # network and identity) and draws the latest snapshot at once (_refresh_view); from then
+    # on it is one of the lists below and receives every snapshot. Until then the lists hold
+    # only the views built so far: nothing is drawn for a view that does not exist.
+
+    def _make_confusion(self):
+        from .views.confusion_view import ConfusionView
+
+        view = ConfusionView()
+        view.cellClicked.connect(self.gallery_view.show_cell)
+        view.foldChanged.connect(lambda _: self._show_class_results(force=True))
+        return view
+
+    def _make_class_accuracy(self):
+        from .views.class_accuracy_view import ClassAccuracyView
+
+        return ClassAccuracyView()
+
+    def _make_first_layer(self):
+        from .views.first_layer_view import FirstLayerView
+
+        return FirstLayerView()
+
+    def _make_basis(self):
+        from .views.basis_view import BasisView
+
+        view = BasisView()
+        view.unit_selected.connect(self.network_view.highlight_last_hidden)
+        return view
+
+    def _make_health(self):
+        from .views.health_view import HealthView
+
+        return HealthView()
+
+    def _make_shapes(self):
+        from .views.shapes_view import ShapesView
+
+        return ShapesView(lambda: self.controller.config.training.batch_size)
+
+    def _make_neuron(self):
+        from .views.neuron_view import NeuronView
+
+        return NeuronView()
+
+    def _make_backprop(self):
+        from .views.backprop_view import BackpropView
+
+        view = BackpropView()
+        # the step-through works on the controller's settings and optimiser state (buffers
+        # are the run's own only when no run is alive); a run that ends refreshes it
+        c = self.controller
+        view.context = lambda: (c.config, c.optimizer_state, not c.is_training)
+        c.statusChanged.connect(lambda _: c.is_training or view.recompute())
+        return view
+
+    def _build_view(self, key: str):
+        """The view of dock ``key``, built now if it was not yet (see the note above)."""
+        view = self._views.get(key)
+        if view is not None:
+            return view
+        view = getattr(self, f"_make_{key}")()
+        self._views[key] = view
+        setattr(self, f"{key}_view", view)  # read directly from now on
+        dock = self.view_docks[key]
+        dock.setWidget(view)
+        wrap_captions(view)
+        self._bind_views()  # the current data, network and identity, as every view
+        self._refresh_view(view)  # and the latest snapshot
+        return view
+
+    def _dock_shown(self, key: str) -> None:
+        """A dock shown or its tab raised: it draws the latest snapshot (built if need be)."""
+        if key in self._views:
+            self._refresh_view(self._views[key])
+        else:
+            self._build_view(key)
+
+    def build_views(self) -> list:
+        """Build every view that applies to the current data (benchmarks and tests that want
+        them all live); returns them."""
+        for key in self._applying_keys():
+            self._build_view(key)
+        return self.views
+
+    def _built_views(self, keys) -> list:
+        return [self._views[key] for key in keys if key in self._views]
+
+    common_views = property(lambda self: self._built_views(COMMON_VIEWS))
+    function_views = property(lambda self: self._built_views(("prediction",)))
+    image_views = property(lambda self: self._built_views(IMAGE_VIEWS))
+    table_class_views = property(lambda self: self._built_views(TABLE_CLASS_VIEWS))
+    all_views = property(
+        lambda self: self._built_views(("prediction", "basis", *COMMON_VIEWS, *IMAGE_VIEWS))
+    )
 
     def _unit_clicked(self, column: int, unit: int) -> None:
         """A hidden unit clicked in the Network view: highlight it there, and in the basis
@@ -262,7 +321,8 @@ class WindowLayout:
         chosen = None if diagram.selected == (column, unit) else (column, unit)
         diagram.select(chosen)
         last = column == len(diagram.sizes) - 2
-        self.basis_view.highlight(unit if chosen is not None and last else None)
+        if "basis" in self._views or one_input_function(self.controller.dataset):
+            self.basis_view.highlight(unit if chosen is not None and last else None)
 
     def _show_neuron(self, layer: int, unit: int) -> None:
         self.view_docks["neuron"].show()
@@ -271,15 +331,20 @@ class WindowLayout:
 
     @property
     def views(self):
-        """The views that apply to the current data (image views only for image sets)."""
+        """The views built so far that apply to the current data (image views only for image
+        sets); see :meth:`build_views` for all of them."""
+        return self._built_views(self._applying_keys())
+
+    def _applying_keys(self) -> tuple[str, ...]:
+        """The keys of the views that apply to the current data, in drawing order."""
         dataset = self.controller.dataset
         if dataset is not None and dataset.is_image:
-            return self.common_views + self.image_views
+            return COMMON_VIEWS + IMAGE_VIEWS
         if class_table(dataset):  # a CSV file with classes: its class views too
-            return self.function_views + self.common_views + self.table_class_views
+            return ("prediction", *COMMON_VIEWS, *TABLE_CLASS_VIEWS)
         if one_input_function(dataset):  # the hidden-unit basis of a 1-D fit
-            return self.function_views + [self.basis_view] + self.common_views
-        return self.function_views + self.common_views
+            return ("prediction", "basis", *COMMON_VIEWS)
+        return ("prediction", *COMMON_VIEWS)
 
     def _arrange_for(self, dataset) -> None:
         """Image sets get the gallery in the middle and the classification docks."""
@@ -294,6 +359,8 @@ class WindowLayout:
         if image:
             self.view_docks["first_layer"].raise_()
             self.view_docks["confusion"].raise_()
+            for key in ("first_layer", "confusion"):  # in front: built before it is shown
+                self._build_view(key)
         else:
             self.view_docks["weights"].raise_()
             self.view_docks["network"].raise_()

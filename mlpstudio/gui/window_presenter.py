@@ -45,8 +45,6 @@ class Presenter:
         c.statusChanged.connect(self._on_status)
         c.rebuildOffered.connect(self._offer_reset)
         c.errorOccurred.connect(self._on_error)
-        self.confusion_view.cellClicked.connect(self.gallery_view.show_cell)
-        self.confusion_view.foldChanged.connect(lambda _: self._show_class_results(force=True))
         self.data_panel.changed.connect(self._apply_panels)
         self.data_panel.presetChosen.connect(self.load_preset)
         self.data_panel.downloadRequested.connect(self.download_dataset)

@@ -1,5 +1,6 @@
 """One run lifecycle (issue 11, item 5): every run has an id and a stale signal is ignored."""
 
+import numpy as np
 import pytest
 
 from .conftest import wait_for_status
@@ -55,3 +56,29 @@ def test_the_compare_window_stops_within_an_architecture(make_window, qtbot, mon
     assert compare.run_button.isEnabled() and "1 of 2" in compare.progress_label.text()
     compare.close()
     assert compare.process is None  # its training process was shut down
+
+
+def test_a_small_networks_first_snapshot_needs_no_training_process(qtbot, settings_dir):
+    """The course example's untrained snapshot (400 rows x 31 parameters) is computed by the
+    window itself, so no training process starts before the window is shown; a network
+    whose evaluation is heavy still has it computed by the process, off the window's thread."""
+    from mlpstudio.experiment.config import Config
+    from mlpstudio.gui.controller import FIRST_SNAPSHOT_HERE_MACS, ExperimentController
+
+    small = ExperimentController(Config(), mode="process")
+    try:
+        assert small.preview is None and small.snapshot is not None
+        assert not small.process.is_alive()  # nothing launched yet
+        net = small.network.forward(small.dataset.x_test)
+        assert np.allclose(small.snapshot.test_output, net, rtol=1e-5, atol=1e-6)  # float32
+    finally:
+        small.shutdown()
+    heavy_config = Config().with_overrides(["data.points=4000", "model.hidden=[400,400]"])
+    heavy = ExperimentController(heavy_config, mode="process")
+    try:
+        rows = len(heavy.dataset.x_train) + len(heavy.dataset.x_test)
+        assert rows * heavy.network.n_params > FIRST_SNAPSHOT_HERE_MACS
+        assert heavy.preview is not None and heavy.process.is_alive()
+        assert heavy.settle() and heavy.snapshot is not None
+    finally:
+        heavy.shutdown()

@@ -208,6 +208,13 @@ def test_a_click_on_the_plot_without_a_network_for_its_data_probes_nothing(make_
     assert c.identity is None and window.prediction_view.network is None
     assert not probe.probe_at(0.1, 0.1)
     assert len(probe.marker.data) == 0 and window.network_view.probe_row.isHidden()
+    bar = window.timeline_bar
+    assert len(c.timeline_epochs()) > 1 and not bar.isEnabled()  # nothing it could replay
+    c.reset()  # the spiral's own network: its timeline starts again
+    qtbot.waitUntil(lambda: c.identity is not None, timeout=10_000)
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    assert bar.isEnabled() and c.show_epoch(1) == 1
 
 
 # -- the GUI: the step-through on a replayed epoch ------------------------------------------

@@ -215,8 +215,15 @@ class PlotProbe:
 def install_probe(window) -> None:
     """Connect the probe's sources (predictions plot, gallery) to the Network view."""
     network_view = window.network_view
-    backprop = getattr(window, "backprop_view", None)  # a click also chooses its sample
-    follow = backprop.follow_point if backprop is not None else None
+
+    def backprop():  # a click also chooses its sample (the main window builds it then)
+        return getattr(window, "backprop_view", None)
+
+    def follow(point, label) -> None:
+        view = backprop()
+        if view is not None:
+            view.follow_point(point, label)
+
     plot_probe = PlotProbe(window.prediction_view, network_view.set_probe, follow)
     window.prediction_view.probe = plot_probe  # kept alive with the view
 
@@ -227,8 +234,9 @@ def install_probe(window) -> None:
         label = QCoreApplication.translate("Probe", "test image {n}").format(n=number(index + 1))
         network_view.set_probe(network_input(ds, ds.x_test[index]), label, image=True)
         window.gallery_view.mark_probed(index)
-        if backprop is not None:
-            backprop.follow_test_image(index, label)
+        view = backprop()
+        if view is not None:
+            view.follow_test_image(index, label)
 
     window.gallery_view.grid.clicked.connect(image_clicked)
 
