@@ -30,10 +30,10 @@ def course(epochs=3, batch=64):
 
 
 def trained(epochs=3, interval=1e-9):
-    """The trainer's snapshots (a tiny interval: one after every mini-batch) and the network."""
+    """The trainer's snapshots (a tiny interval: one after every mini-batch) and the network.
+    No timeline: the training process keeps it (its epochs never enter the stream)."""
     config, dataset, network = course(epochs)
-    trainer = build_trainer(config, dataset, network, snapshot_interval=interval,
-                            timeline_budget=2**30)  # fmt: skip
+    trainer = build_trainer(config, dataset, network, snapshot_interval=interval)
     return list(trainer), network
 
 
@@ -49,9 +49,9 @@ class Clock:
 def stream(snapshots, network, needs=EVERYTHING, step=1.0, switch=None):
     """Encode and rebuild ``snapshots``; yields (original, rebuilt, arrays sent).
     ``switch``: {index: needs} changes of the visible views during the stream."""
-    encoder = SnapshotEncoder(needs, network.layers_of, clock=Clock(step))
+    encoder = SnapshotEncoder(needs, clock=Clock(step))
     shapes = [(w.shape, b.shape) for w, b in network.weights_to_host()]
-    assembler = SnapshotAssembler(shapes, None, network.layers_of)
+    assembler = SnapshotAssembler(shapes, None)
     for i, snapshot in enumerate(snapshots):
         if switch and i in switch:
             encoder.set_needs(switch[i])
@@ -76,9 +76,6 @@ def test_the_rebuilt_stream_equals_the_trainers_with_every_view_visible():
         assert same_columns(back.history, original.history)
         assert same_columns(back.layers, original.layers)
         assert all(np.array_equal(a, b) for a, b in zip(back.unit_states, original.unit_states))
-        assert [e for e, _ in back.epoch_params] == [e for e, _ in original.epoch_params]
-        for (_, p), (_, q) in zip(back.epoch_params, original.epoch_params):
-            assert np.array_equal(p, q)
         # weights due at every message (the clock moves 1 s each): every layer exact
         for (w, b), (w0, b0) in zip(back.weights, original.weights):
             assert np.array_equal(w, w0) and np.array_equal(b, b0)
@@ -124,13 +121,10 @@ def test_only_the_layers_shown_are_sent_and_they_are_exact():
 
 def test_weights_come_at_most_at_the_redraw_rate():
     config, dataset, network = course(epochs=3, batch=16)
-    snapshots = list(build_trainer(config, dataset, network, snapshot_interval=1e-9,
-                                   timeline_budget=2**30))  # fmt: skip
+    snapshots = list(build_trainer(config, dataset, network, snapshot_interval=1e-9))
     # 10 ms between messages: a send at most every 10 messages (WEIGHTS_MIN_INTERVAL, 0.1 s)
     out = list(stream(snapshots, network, Needs(), step=0.01))
-    delivered = [
-        i for i, (_, _, _, a) in enumerate(out) if any(k.startswith(("W.0", "params.")) for k in a)
-    ]
+    delivered = [i for i, (_, _, _, a) in enumerate(out) if "W.0" in a]
     explicit = [i for i in delivered if "W.0" in out[i][3] and 0 < i < len(out) - 1]
     assert explicit and len(delivered) < len(out) / 4
     for i in explicit:
@@ -140,7 +134,7 @@ def test_weights_come_at_most_at_the_redraw_rate():
     # view can skip redrawing it
     kept = 0
     for (_, before, _, _), (_, after, _header, arrays) in zip(out, out[1:]):
-        if not [k for k in arrays if k.startswith(("W.", "b.", "params."))]:
+        if not [k for k in arrays if k.startswith(("W.", "b."))]:
             assert after.weights is before.weights
             kept += 1
     assert kept > len(out) / 2
@@ -157,43 +151,20 @@ def test_a_view_shown_during_training_gets_its_layers_at_once():
     assert np.array_equal(back.weights[1][0], original.weights[1][0])
 
 
-def test_an_epoch_end_names_its_parameters_instead_of_repeating_the_weights():
-    snapshots, network = trained(interval=0.0)  # snapshots at epoch ends only
-    out = list(stream(snapshots, network))
-    named = [(o, b, h, a) for o, b, h, a in out if "weights_epoch" in h]
-    assert named
-    for original, back, _header, arrays in named:
-        assert not [k for k in arrays if k.startswith(("W.", "b."))]
-        for (w, b), (w0, b0) in zip(back.weights, original.weights):
-            assert np.array_equal(w, w0) and np.array_equal(b, b0)
-
-
-def test_hidden_layers_follow_the_epoch_parameters():
-    """A hidden view shown later draws at worst the last epoch's exact weights."""
-    snapshots, network = trained()
-    for original, back, _header, _arrays in stream(snapshots, network, Needs((), False)):
-        if original.epoch_params and original.status == "running":
-            epoch, params = original.epoch_params[-1]
-            expected = network.layers_of(params)
-            for (w, b), (w0, b0) in zip(back.weights, expected):
-                assert np.array_equal(w, w0) and np.array_equal(b, b0)
-
-
 def test_a_stream_out_of_step_is_refused():
     snapshots, network = trained()
-    encoder = SnapshotEncoder(Needs(), network.layers_of)
+    encoder = SnapshotEncoder(Needs())
     messages = [unpack(encoder.message(1, s)) for s in snapshots[:6]]
-    assembler = SnapshotAssembler(layers_of=network.layers_of)
+    assembler = SnapshotAssembler()
     assembler.add(*messages[0])
     header, arrays = messages[3]  # rows 1 and 2 never came
     if header["history_from"] == assembler._history.length:
         header = {**header, "history_from": header["history_from"] + 1}
     with pytest.raises(RemoteError, match="rows"):
         assembler.add(header, arrays)
-    fresh = SnapshotAssembler(layers_of=network.layers_of)
+    fresh = SnapshotAssembler()
     header, arrays = messages[2]
-    arrays = {k: v for k, v in arrays.items() if not k.startswith(("W.", "b.", "params."))}
-    header = {k: v for k, v in header.items() if k != "weights_epoch"}
+    arrays = {k: v for k, v in arrays.items() if not k.startswith(("W.", "b."))}
     header["history_from"] = 0
     header["layers_from"] = 0
     with pytest.raises(RemoteError, match="lacks"):  # no weights ever received
@@ -208,10 +179,8 @@ def test_needs_cross_the_channel_and_unreadable_ones_mean_everything():
     assert Needs.from_header({}) == Needs()
 
 
-@pytest.mark.parametrize("by_epoch", [True, False])
-def test_the_training_process_sends_what_the_views_need(monkeypatch, by_epoch):
-    """End to end through a real training process, every view hidden. ``by_epoch``: the
-    window can split a parameter vector (else an epoch's end never names its parameters)."""
+def test_the_training_process_sends_what_the_views_need(monkeypatch):
+    """End to end through a real training process, every view hidden."""
     from mlpstudio.experiment import remote
 
     config, dataset, network = course(epochs=4, batch=16)
@@ -228,8 +197,7 @@ def test_the_training_process_sends_what_the_views_need(monkeypatch, by_epoch):
         shapes = [(w.shape, b.shape) for w, b in network.weights_to_host()]
         run = process.start(config.to_toml(), 4, None, snapshot_interval=0.0005,
                             layer_shapes=shapes, n_params=network.n_params,
-                            needs=Needs((), False),
-                            layers_of=network.layers_of if by_epoch else None)  # fmt: skip
+                            needs=Needs((), False))  # fmt: skip
         assert run.wait(60_000) and run.error is None
     finally:
         process.shutdown()
@@ -237,10 +205,8 @@ def test_the_training_process_sends_what_the_views_need(monkeypatch, by_epoch):
     running = [a for h, a in snaps[1:] if h["status"] == "running"]
     assert running and not any(k.startswith(PAYLOAD) for a in running for k in a)
     # the timeline stays in the training process (issue 14): no snapshot carries an epoch's
-    # parameters, so none names them as its weights either, whether or not the window could
-    # split them; each names the epochs kept there instead
+    # parameters; each names the epochs kept there instead
     assert not any(k.startswith("params.") for _, a in snaps for k in a)
-    assert not any("weights_epoch" in h for h, _ in snaps)
     assert snaps[-1][0]["timeline_first"] == 0 and snaps[-1][0]["timeline_latest"] == 4
     final = run.latest()
     assert final.status == "finished" and len(final.history["epoch"]) == 5

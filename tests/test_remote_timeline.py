@@ -87,8 +87,8 @@ def start(process, epochs, timeline, step=False):
     config, network = network_of(epochs)
     shapes = [(w.shape, b.shape) for w, b in network.weights_to_host()]
     return process.start(config.to_toml(), epochs, None, step=step, snapshot_interval=0.0,
-                         layer_shapes=shapes, n_params=network.n_params, timeline=timeline,
-                         layers_of=network.layers_of)  # fmt: skip
+                         layer_shapes=shapes, n_params=network.n_params,
+                         timeline=timeline)  # fmt: skip
 
 
 def wait_until(predicate, seconds=60.0):

@@ -248,10 +248,9 @@ def _build_trainer(header: dict, arrays: dict, config, dataset, send=None):
     )
     if header.get("step"):
         trainer.step_once()
-    layers_of = network.layers_of if header.get("by_epoch") is True else None
     held = header.get("timeline_held")
     return TrainerJob(
-        trainer, SnapshotEncoder(Needs.from_header(header), layers_of),
+        trainer, SnapshotEncoder(Needs.from_header(header)),
         run=header.get("run"), send=send,
         timeline=None if header.get("preview") else Timeline(TIMELINE_BUDGET),
         held=held if isinstance(held, int) and not isinstance(held, bool) else None,

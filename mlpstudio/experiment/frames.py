@@ -229,14 +229,12 @@ def _same(a, b) -> bool:
 
 
 class SnapshotEncoder:
-    """The training process's side of one run's snapshot stream (see above). ``layers_of``
-    (the network's): splits a flat parameter vector into (W, b) per layer, so that a snapshot
-    taken at an epoch's end can name that epoch's parameters instead of repeating its
-    weights. :meth:`set_needs` may be called from another thread."""
+    """The training process's side of one run's snapshot stream (see above). Epoch
+    parameters never travel in it: the process keeps the run's timeline (fetched on demand,
+    handed over at the end). :meth:`set_needs` may be called from another thread."""
 
-    def __init__(self, needs: Needs = EVERYTHING, layers_of=None, clock=time.perf_counter):
+    def __init__(self, needs: Needs = EVERYTHING, clock=time.perf_counter):
         self.needs = needs
-        self.layers_of = layers_of
         self.clock = clock
         self._first = True
         self._rows = 0  # history rows the window has
@@ -268,8 +266,6 @@ class SnapshotEncoder:
             self._layer_rows = self._appended(
                 snapshot.layers, self._layer_rows, "layers", header, arrays
             )
-        for epoch, params in snapshot.epoch_params:
-            arrays[f"params.{int(epoch)}"] = params
         self._add_weights(snapshot, needs, now, whole, header, arrays)
         shown, self._outputs_wanted = needs.outputs and not self._outputs_wanted, needs.outputs
         for name in ("test_output", "plot_output"):
@@ -307,38 +303,14 @@ class SnapshotEncoder:
         newly, self._wanted = wanted - self._wanted, wanted
         if whole:
             send = range(len(weights))
-        elif snapshot.epoch_params:
-            # The window takes every layer from the newest epoch's parameters (sent for the
-            # timeline anyway): exactly these weights at an epoch's end, else those of a
-            # moment ago. They count as this interval's weights.
-            if self._from_params(snapshot):
-                header["weights_epoch"] = int(snapshot.epoch_params[-1][0])
-                newly = ()
-            send = newly
         else:
             nbytes = sum(w.nbytes + b.nbytes for i, (w, b) in enumerate(weights) if i in wanted)
             interval = max(WEIGHTS_MIN_INTERVAL, nbytes / WEIGHTS_BYTE_RATE)
             send = wanted if now - self._weights_at >= interval else newly
         for i in sorted(send):
             arrays[f"W.{i}"], arrays[f"b.{i}"] = weights[i]
-        if whole or snapshot.epoch_params or send == wanted:
+        if whole or send == wanted:
             self._weights_at = now
-
-    def _from_params(self, snapshot) -> bool:
-        """Whether the snapshot's weights are exactly the last epoch parameters it carries."""
-        if self.layers_of is None or not snapshot.epoch_params or snapshot.batch_in_epoch:
-            return False
-        epoch, params = snapshot.epoch_params[-1]
-        if epoch != snapshot.epoch:
-            return False
-        try:
-            layers = self.layers_of(params)
-        except ValueError:
-            return False
-        return len(layers) == len(snapshot.weights) and all(
-            _same(w, lw) and _same(b, lb)
-            for (w, b), (lw, lb) in zip(snapshot.weights, layers)
-        )  # fmt: skip
 
 
 class _Rows:
@@ -384,14 +356,12 @@ class SnapshotAssembler:
     snapshot rebuilt from it and the ones before (see :class:`SnapshotEncoder`).
 
     ``layer_shapes``: the shapes of (W, b) per layer that the network has; ``output_shapes``:
-    the shapes ``test_output`` and ``plot_output`` must have where they are sent;
-    ``layers_of``: the network's split of a flat parameter vector (for ``weights_epoch``).
+    the shapes ``test_output`` and ``plot_output`` must have where they are sent.
     """
 
-    def __init__(self, layer_shapes=None, output_shapes=None, layers_of=None):
+    def __init__(self, layer_shapes=None, output_shapes=None):
         self.layer_shapes = layer_shapes
         self.output_shapes = output_shapes or {}
-        self.layers_of = layers_of
         self._history = _Rows()
         self._layers = _Rows()
         self._weights: list | None = None
@@ -410,7 +380,7 @@ class SnapshotAssembler:
         values.update({f: float(_number(header, f, int | float)) for f in _FLOAT_FIELDS})
         for name, kind in (("eta", int | float), ("best_epoch", int)):
             values[name] = None if header.get(name) is None else _number(header, name, kind)
-        known = ("history.", "layers.", "params.", "units.", "W.", "b.")
+        known = ("history.", "layers.", "units.", "W.", "b.")
         for name in arrays:
             if not name.startswith(known) and name not in self._outputs:
                 raise RemoteError(f"snapshot has an unknown array {name[:40]!r}")
@@ -424,12 +394,7 @@ class SnapshotAssembler:
         n_layers = header.get("n_layers", sum(1 for k in arrays if k.startswith("W.")))
         if isinstance(n_layers, bool) or not isinstance(n_layers, int) or not 0 <= n_layers < 4096:
             raise RemoteError(f"snapshot layer count {n_layers!r} is not a number of layers")
-        epoch_params = _epoch_params(arrays, values["total_epochs"])
-        weights = self._rebuild_weights(header, arrays, n_layers, epoch_params)
-        n_params = sum(w.size + b.size for w, b in weights)
-        if any(len(p) != n_params for _, p in epoch_params):
-            bad = next(e for e, p in epoch_params if len(p) != n_params)
-            raise RemoteError(f"snapshot parameters 'params.{bad}' do not fit the network")
+        weights = self._rebuild_weights(arrays, n_layers)
         for name, shape in self.output_shapes.items():
             if name in arrays and arrays[name].shape != tuple(shape):
                 raise RemoteError(f"snapshot {name} has shape {arrays[name].shape}, not {shape}")
@@ -465,7 +430,6 @@ class SnapshotAssembler:
             identity=_identity_from(header),
             layers=layers or None,
             unit_states=self._units,
-            epoch_params=epoch_params,
         )
 
     def _rows(self, header, arrays, prefix: str, rows: _Rows) -> dict[str, np.ndarray]:
@@ -480,7 +444,7 @@ class SnapshotAssembler:
         rows.put(start, part)
         return rows.view()
 
-    def _rebuild_weights(self, header, arrays, n_layers: int, epoch_params) -> tuple:
+    def _rebuild_weights(self, arrays, n_layers: int) -> tuple:
         names = [k for k in arrays if k.startswith(("W.", "b."))]
         for name in names:
             index = name[2:]
@@ -490,23 +454,6 @@ class SnapshotAssembler:
         if old is not None and len(old) != n_layers:
             raise RemoteError("snapshot layer count changed during the run")
         base = list(old) if old is not None else [None] * n_layers
-        whole = False
-        epoch = header.get("weights_epoch")
-        if epoch is not None or epoch_params:
-            # the newest epoch's parameters: no older than any weights received before
-            if epoch is not None and (not epoch_params or epoch_params[-1][0] != epoch):
-                raise RemoteError(f"snapshot weights name epoch {epoch!r}, which it lacks")
-            if self.layers_of is not None:
-                last, params = epoch_params[-1]
-                try:
-                    base = list(self.layers_of(params))
-                except ValueError:
-                    raise RemoteError(
-                        f"snapshot parameters 'params.{last}' do not fit the network"
-                    ) from None
-                whole = epoch is not None
-            elif epoch is not None:
-                raise RemoteError("snapshot weights name an epoch, but no network splits them")
         sent = set()
         for i in range(n_layers):
             if f"W.{i}" in arrays or f"b.{i}" in arrays:
@@ -525,10 +472,10 @@ class SnapshotAssembler:
                 raise RemoteError(f"snapshot weights have shapes {got}, not the network's")
         elif old is not None and got != [(w.shape, b.shape) for w, b in old]:
             raise RemoteError(f"snapshot weights have shapes {got}, not the run's")
-        if old is not None and not sent and not whole and not epoch_params:
+        if old is not None and not sent:
             weights = old  # nothing new: the same tuple, so a view can skip a redraw
         self._weights = weights
-        if whole or len(sent) == n_layers:
+        if len(sent) == n_layers:
             self.whole_weights = weights
         return weights
 
@@ -538,22 +485,6 @@ def snapshot_from(header: dict, arrays: dict[str, np.ndarray],
                   output_shapes: dict[str, tuple] | None = None) -> Snapshot:  # fmt: skip
     """The snapshot a whole message describes (the first of a run), every field checked."""
     return SnapshotAssembler(layer_shapes, output_shapes).add(header, arrays)
-
-
-def _epoch_params(arrays: dict, total_epochs: int) -> tuple:
-    """The ``params.EPOCH`` arrays of a snapshot, each checked: a flat float vector at an
-    epoch from 0 to the run's total (its length is checked against the network's)."""
-    out = []
-    for name, params in arrays.items():
-        if not name.startswith("params."):
-            continue
-        number = name[len("params.") :]
-        if not number.isdigit() or int(number) > total_epochs:
-            raise RemoteError(f"snapshot parameters {name[:40]!r} name no epoch of the run")
-        if params.ndim != 1 or params.dtype.kind != "f":
-            raise RemoteError(f"snapshot parameters {name!r} have shape {params.shape}")
-        out.append((int(number), params))
-    return tuple(sorted(out, key=lambda item: item[0]))
 
 
 def state_arrays(params: np.ndarray, optimizer_state: dict | None, history: dict | None) -> dict:

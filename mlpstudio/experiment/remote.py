@@ -243,23 +243,19 @@ class TrainingProcess:
               step: bool = False, snapshot_interval: float = 0.05, on_finished=None,
               layer_shapes=None, n_params: int | None = None,
               output_shapes: dict | None = None, preview: bool = False,
-              timeline=None, needs: Needs | None = None,
-              layers_of=None) -> RemoteRun:  # fmt: skip
+              timeline=None, needs: Needs | None = None) -> RemoteRun:  # fmt: skip
         """Queue a run. ``layer_shapes``, ``n_params`` and ``output_shapes``, when given, are
         what every snapshot's weights and outputs and the final parameter vector must match;
-        ``layers_of``: the network's split of a flat parameter vector into its layers.
         ``preview``: only the network's first snapshot (then ``done``), no training.
         ``needs``: what the visible views draw (everything if not given)."""
         run = RemoteRun(
-            self._next_id(), on_finished, layer_shapes, n_params, output_shapes, timeline,
-            layers_of,
-        )  # fmt: skip
+            self._next_id(), on_finished, layer_shapes, n_params, output_shapes, timeline
+        )
         run.paused = bool(step)
         header = {
             "kind": "start", "run": run.run_id, "config": config_toml, "epochs": int(epochs),
             "step": step, "snapshot_interval": snapshot_interval, "preview": preview,
             **(needs or Needs()).fields(),
-            "by_epoch": layers_of is not None,  # an epoch's end may name its parameters
             # the epoch the app's timeline ends with (a continued run starts there): the
             # child never sends it again
             "timeline_held": None if timeline is None else timeline.latest,
@@ -379,7 +375,7 @@ class RemoteRun(_Job):
 
     def __init__(self, run_id: int, on_finished=None, layer_shapes=None,
                  n_params: int | None = None, output_shapes: dict | None = None,
-                 timeline=None, layers_of=None):  # fmt: skip
+                 timeline=None):  # fmt: skip
         """``timeline``: the app's :class:`~mlpstudio.core.insight.Timeline`, which receives
         the run's epochs when it ends."""
         super().__init__(run_id, on_finished)
@@ -387,7 +383,7 @@ class RemoteRun(_Job):
         self.layer_shapes = layer_shapes
         self.n_params = n_params
         self.output_shapes = output_shapes
-        self.snapshots = SnapshotAssembler(layer_shapes, output_shapes, layers_of)
+        self.snapshots = SnapshotAssembler(layer_shapes, output_shapes)
         self._latest: Snapshot | None = None
         self.final_params: np.ndarray | None = None
         self.final_optimizer_state: dict | None = None

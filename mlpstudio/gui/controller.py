@@ -67,6 +67,7 @@ class ExperimentController(QObject):
         self.needs = Needs()
         self.preview = None  # the request for the network's first snapshot, while it is out
         self._runs = 0  # the id of the latest run: a signal from an older one is ignored
+        self._launched_step = False  # whether the latest run began with one step (Step)
         self.run_error: str | None = None  # why the last run ended with status "error"
         self.snapshot = None
         self.status = "ready"
@@ -361,6 +362,7 @@ class ExperimentController(QObject):
                 epochs = last.epoch + self.config.training.epochs
         self._runs += 1
         self.run_error = None
+        self._launched_step = step
         if self.process is not None:
             state = None
             if history is not None:
@@ -596,11 +598,16 @@ class ExperimentController(QObject):
             return  # a run that was stopped and replaced (its signal was still queued)
         self._collect()
         error = self.run.error
+        if error and self.run.start_failed:
+            # The training process never started (found at the first Train when the window
+            # computed the first snapshot itself): train in a thread from now on, beginning
+            # with this very press of Train, and say so.
+            self.process = None
+            self.errorOccurred.emit(f"{error} {self._fallback_note()}")
+            self._launch(self._launched_step)
+            return
         if error:
-            if self.run.start_failed:
-                self.process = None  # fall back to training in a thread from now on
-                error += " " + self._fallback_note()
-            elif self.run.final_params is None and isinstance(self.run, ProcessRun):
+            if self.run.final_params is None and isinstance(self.run, ProcessRun):
                 self._keep_last_weights()
             self.run_error = error
             self.errorOccurred.emit(error)

@@ -41,19 +41,17 @@ class ProcessRun(QObject):
         (:class:`~mlpstudio.experiment.frames.Needs`; everything if None)."""
         super().__init__(parent)
         self.run_id = run_id
-        shapes = n_params = layers_of = None
+        shapes = n_params = None
         if network is not None:
             shapes = [(w.shape, b.shape) for w, b in network.weights_to_host()]
             n_params = network.n_params
-            layers_of = network.layers_of
         outputs = {}
         for name in ("test_output", "plot_output"):
             if getattr(reference, name, None) is not None:
                 outputs[name] = getattr(reference, name).shape
         self._request = (process, config_toml, epochs, state, step)
         self._options = dict(layer_shapes=shapes, n_params=n_params, output_shapes=outputs,
-                             preview=preview, timeline=timeline, needs=needs,
-                             layers_of=layers_of)  # fmt: skip
+                             preview=preview, timeline=timeline, needs=needs)  # fmt: skip
         self._run = None
 
     def start(self) -> None:
