@@ -3,6 +3,8 @@ float32) on MNIST, with SGD + momentum and Adam, at fixed BLAS thread counts.
 
 Prints, per optimiser and thread count: seconds per epoch, samples/s, the share of the exact
 GEMM limit (GEMM flops per epoch / measured float32 matmul peak, divided by the epoch time),
+the share of the step's GEMMs alone (the same products timed at their real shapes with nothing
+else: their time over ours, the ceiling for a step that calls BLAS once per product),
 and, when PyTorch is installed, the same network trained by PyTorch in the same run with the
 ratio MLP Studio time / PyTorch time (below 1 means MLP Studio is faster).
 
@@ -40,6 +42,7 @@ from mlpstudio.core.backend import BackendError, get_backend  # noqa: E402
 from mlpstudio.core.network import Network  # noqa: E402
 from mlpstudio.core.training import Trainer, TrainingOptions  # noqa: E402
 from mlpstudio.data.dataset import Dataset  # noqa: E402
+from mlpstudio.threads import logical_cpus  # noqa: E402
 
 SIZES = [784, 256, 128, 10]
 BATCH = 128
@@ -91,6 +94,40 @@ def matmul_peak(backend, size: int = 2048, repeats: int = 5) -> float:
         _sync(backend, a @ b)
         best = min(best, clock() - started)
     return 2 * size**3 / best
+
+
+def gemms_alone(backend, sizes: list[int], n: int, repeats: int = 5, steps: int = 40) -> float:
+    """Seconds per epoch of a training step's matrix products alone, at their real shapes and
+    in the network's own layout (the products of :meth:`Network.loss_and_grad`, each written
+    into a preallocated array, nothing else): what an engine that calls BLAS once per product
+    takes at least. The exact-GEMM limit assumes every product runs at the square-matrix peak;
+    this says how far below that peak the step's own, smaller, products run here."""
+    xp, dtype = backend.xp, backend.dtype
+    net = Network(sizes, ["relu"] * (len(sizes) - 2), head="softmax", seed=0, backend=backend)
+    rng = np.random.default_rng(0)
+    acts = [xp.asarray(rng.random((BATCH, k), dtype=np.float32), dtype=dtype) for k in sizes]
+    outs = [xp.empty_like(a) for a in acts]
+    last = net.n_layers - 1
+
+    def step() -> None:
+        for layer in range(net.n_layers):
+            xp.matmul(acts[layer], net.W[layer].T, out=outs[layer + 1])
+        for layer in range(last, -1, -1):
+            xp.matmul(acts[layer].T, acts[layer + 1], out=net.dW[layer].T)
+            if layer > 0:
+                xp.matmul(acts[layer + 1], net.W[layer], out=outs[layer])
+
+    for _ in range(10):
+        step()
+    best = float("inf")
+    for _ in range(repeats):
+        _sync(backend, outs[0])
+        started = clock()
+        for _ in range(steps):
+            step()
+        _sync(backend, outs[0])
+        best = min(best, (clock() - started) / steps)
+    return best * -(-n // BATCH)
 
 
 def _sync(backend, value) -> None:
@@ -241,12 +278,23 @@ def cpu_rows(backend, dataset, x, labels, sizes, flops, threads, args) -> list[d
             f"\n[{threads} BLAS thread{'s' if threads > 1 else ''}] float32 matmul peak "
             f"{peak / 1e9:.1f} GFLOP/s -> exact GEMM limit {limit:.3f} s/epoch"
         )
+        alone = gemms_alone(backend, sizes, len(x))
+        print(
+            f"  the step's GEMMs alone at their shapes: {alone:.3f} s/epoch = {limit / alone:.1%} "
+            f"of the limit (the most a step of separate BLAS calls reaches here)"
+        )
         pool = parallel.engine_pool(backend.xp)
         print(f"  elementwise work on {pool.threads} thread{'s' if pool.threads > 1 else ''}")
+        cpus = logical_cpus()
+        if threads > cpus:
+            print(
+                f"  NOTE: {threads} threads on {cpus} logical CPUs: oversubscribed (the app "
+                f"refuses --threads {threads} here; OpenBLAS threads then wait on each other)"
+            )
         before_head = f" {'before s':>8} {'before %':>8}" if args.before else ""
         print(
             f"  {'optimiser':<10} {'s/epoch':>8} {'samples/s':>10} {'GEMM share':>10} "
-            f"{'torch s':>8} {'ours/torch':>10}{before_head}"
+            f"{'of alone':>8} {'torch s':>8} {'ours/torch':>10}{before_head}"
         )
         for optimizer in ("momentum", "adam"):
             ours = mlpstudio_epoch(backend, dataset, optimizer, args.repeats, sizes,
@@ -261,7 +309,8 @@ def cpu_rows(backend, dataset, x, labels, sizes, flops, threads, args) -> list[d
             rows.append({
                 "threads": threads, "optimizer": optimizer, "seconds": ours,
                 "samples_per_second": len(x) / ours, "gemm_share": limit / ours,
-                "peak_gflops": peak / 1e9, "torch_seconds": theirs,
+                "peak_gflops": peak / 1e9, "gemms_alone_seconds": alone,
+                "share_of_gemms_alone": alone / ours, "torch_seconds": theirs,
                 "ratio_to_torch": None if theirs is None else ours / theirs,
                 "elementwise_threads": pool.threads, "serial_elementwise_seconds": before,
             })  # fmt: skip
@@ -270,7 +319,7 @@ def cpu_rows(backend, dataset, x, labels, sizes, flops, threads, args) -> list[d
             before_text = f" {before:8.3f} {limit / before:8.1%}" if before else ""
             print(
                 f"  {optimizer:<10} {ours:8.3f} {len(x) / ours:10.0f} "
-                f"{limit / ours:10.1%} {torch_text}{before_text}"
+                f"{limit / ours:10.1%} {alone / ours:8.1%} {torch_text}{before_text}"
             )
     return rows
 

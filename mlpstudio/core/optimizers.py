@@ -251,6 +251,10 @@ class Optimizer:
         """Update ``params`` in place from the gradients ``grads`` (overwritten)."""
         self.t += 1
         lr = float(lr)
+        if self.pool.threads == 1:  # one block: the whole arrays, no per-step closure
+            self.add_weight_decay(params, grads)
+            self._update(self.xp, params, grads, self.buffers, lr, self.t, **self.hp)
+            return
 
         def block(start: int, stop: int) -> None:
             # weight decay, then the rule, on elements start..stop: elementwise, so any split
