@@ -22,7 +22,7 @@ CLASS_VIEWS_INTERVAL = 0.2  # seconds between confusion/gallery updates while tr
 # While training, the window's thread spends at most this share of one core between view
 # turns (drawing and painting): the rest of the machine trains. A view that costs more to
 # draw is redrawn less often, and the window still answers at once (input never waits).
-DRAW_SHARE = 0.25
+DRAW_SHARE = 0.2
 
 
 class Presenter:
