@@ -311,6 +311,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--training-worker"]:  # the GUI's training process (the frozen app)
         from ..experiment.child import serve
+        from ..startup import resume
+
+        resume()
 
         return serve()
     try:
@@ -381,6 +384,9 @@ def _dispatch(argv: list[str]) -> int:
         if args.threads is not None:
             set_threads(args.threads)
         chosen_threads()
+        from ..startup import resume
+
+        resume()  # a command may run for hours: the collector is on for it
         with limit_blas_threads(beside_gui=False):
             return args.handler(args)
     except ThreadsError as exc:

@@ -7,6 +7,7 @@ set drawn at random with a seed.
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -186,7 +187,10 @@ def formula_warnings(target, axes, x: np.ndarray, y: np.ndarray) -> tuple[str, .
         )
     peak_row = int(size.argmax())
     peak = float(size[peak_row])
-    typical = float(np.percentile(size, 90))
+    # the value 90% of them do not exceed: an order statistic, not np.percentile, which
+    # imports numpy.ma (10 ms of the app's start, for the course example's check)
+    k = max(0, math.ceil(0.9 * len(size)) - 1)
+    typical = float(np.partition(size, k)[k])
     if peak > 0.0 and peak > HUGE_RATIO * typical:
         return (
             translate(

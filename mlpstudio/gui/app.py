@@ -98,11 +98,15 @@ def run_gui(args, qt_args: list[str]) -> int:
         from .smoke import fit_to_screen
 
         fit_to_screen(window)
+    from ..startup import resume
+
     if args.exit_when_shown:
         on_first_expose(app, window, lambda: report_shown(app, window, started, language))
     else:  # the training process starts once the window is up, not competing with its start
         on_first_expose(app, window, lambda: QTimer.singleShot(0, controller.prewarm))
+    on_first_expose(app, window, resume)  # the collector paused for the start (startup.py)
     window.show()
+    QTimer.singleShot(2000, resume)  # in case the window is never exposed
     shell = WindowShell(app, window, settings)  # keeps the window alive across language changes
     if args.exit_when_shown:
         return app.exec()
