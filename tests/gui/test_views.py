@@ -175,12 +175,12 @@ def test_presentation_mode_enlarges_legend_axis_titles_and_ticks(qtbot):
     view = shown(qtbot, LossView(), 300, 300)
 
     def sizes():
+        QApplication.processEvents()  # (the application font reaches the widgets by events)
         axis = view.plot.getAxis("left")
-        legend_label = view.legend.items[0][1]
         return (
             axis.style["tickFont"].pointSizeF(),
             float(axis.labelStyle["font-size"].rstrip("pt")),
-            float(legend_label.opts["size"].rstrip("pt")),
+            view.legend.font().pointSizeF(),  # the legend line above the plots
             axis.label.boundingRect().height(),
         )
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QBoxLayout, QCheckBox
 
 from ...i18n import translate
 from .. import style
-from ..style import RangeKeeper, Style, add_legend, plot_widget, prepare_plot
+from ..style import RangeKeeper, Style, plot_widget, prepare_plot
 from .base import View, finite_xy
+from .text_legend import TextLegend
 
 HEADROOM = 1.5  # the x axis reaches this many times the epochs trained when it grows
 MIN_EPOCHS_SHOWN = 10
@@ -63,8 +65,10 @@ class LossView(View):
         self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        # one row (train, test, validation): a stacked legend would hide the curves in a small dock
-        self.legend = add_legend(self.plot, offset=(-10, 4), brush=(255, 255, 255, 200), colCount=3)
+        # one line above both plots (the same colours on each): inside them, a legend hid the
+        # curves or was cut at their edge in a small dock and in presentation mode
+        self.legend = TextLegend()
+        self.body.addWidget(self.legend)
         prepare_plot(self.plot)
         self.plot.disableAutoRange()
         self.plot.setMouseEnabled(x=True, y=True)
@@ -75,21 +79,23 @@ class LossView(View):
         for curve in (self.train_curve, self.test_curve, self.val_curve):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
-        self.body.addWidget(self.plot, 3)
+        # loss and accuracy one above the other, or side by side in a wide, low dock (the
+        # classification plots in presentation mode at 1280x720 were two strips of 60 px)
+        self.plots = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.plots.setSpacing(4)
+        self.plots.addWidget(self.plot, 3)
+        self.body.addLayout(self.plots, 1)
         self.accuracy_plot = plot_widget()
         self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
         self.accuracy_plot.setLabel("left", self.tr("accuracy"))
         self.accuracy_plot.showGrid(x=True, y=True, alpha=0.15)
         self.accuracy_plot.disableAutoRange()
         self.accuracy_plot.setYRange(0, 1, padding=0.02)
-        self.accuracy_legend = add_legend(
-            self.accuracy_plot, offset=(-10, -4), brush=(255, 255, 255, 200), colCount=2
-        )
         prepare_plot(self.accuracy_plot)
         self.train_accuracy = self.accuracy_plot.plot(name=self.tr("train"))
         self.test_accuracy = self.accuracy_plot.plot(name=self.tr("test"))
         self.accuracy_plot.hide()
-        self.body.addWidget(self.accuracy_plot, 2)
+        self.plots.addWidget(self.accuracy_plot, 2)
         # the epoch the timeline shows (gui/timeline.py), on both plots
         self.markers = [pg.InfiniteLine(angle=90, movable=False) for _ in range(2)]
         for plot, marker in zip((self.plot, self.accuracy_plot), self.markers):
@@ -100,7 +106,27 @@ class LossView(View):
         self._x_end = None
         self._last = None
         self._set_log(True)
+        self._write_legend()
         self.restyle()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        wide = self.width() > 1.8 * self.height()
+        self.plots.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """No wider than one plot's (side by side, the plots would ask for twice the width)."""
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.plot.sizeHint().width()), hint.height())
+
+    def _write_legend(self) -> None:
+        self.legend.clear()
+        self.legend.add(style.TRAIN, self.tr("train"))
+        self.legend.add(style.TEST, self.tr("test"))
+        if self._val_shown:
+            self.legend.add(style.VALIDATION, self.tr("validation"), dashed=True)
 
     def restyle(self):
         s = Style.instance()
@@ -178,11 +204,10 @@ class LossView(View):
         if has_val != self._val_shown:
             if has_val:
                 self.plot.addItem(self.val_curve)
-                self.legend.addItem(self.val_curve, self.tr("validation"))
             else:
                 self.plot.removeItem(self.val_curve)
-                self.legend.removeItem(self.val_curve)
             self._val_shown = has_val
+            self._write_legend()
         last = int(epochs[-1]) if len(epochs) else 0
         x_end = x_end_for(last, int(snapshot.total_epochs), self._x_end)
         if x_end is not None:
