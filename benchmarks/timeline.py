@@ -2,7 +2,8 @@
 
 Trains the MNIST preset (784-256-128-10 on a 10,000-image subset, or --hidden) for --epochs
 epochs as the app's training process does (a trainer that hands out each epoch's parameters)
-and feeds a Timeline as the app's reader thread does; reports per run the largest size the
+and feeds a Timeline as that process does (it keeps the run's timeline, and hands it to the
+window at the end); reports per run the largest size the
 timeline reached, the epochs it kept (and its widest gap), the bytes the snapshots carried
 at most, and seconds per epoch against the same run without a timeline.
 
