@@ -105,8 +105,8 @@ def test_views_are_drawn_within_the_windows_share_of_a_core(make_window, monkeyp
     assert drawn == views[:1]  # one view per turn, then the next turn is due
     assert window._turn_began == (clock.wall, clock.cpu)
     assert window._turn_timer.isActive() and window._turn_timer.interval() == 0
-    clock.cpu += 0.001  # a cheap view: the next turn is due 4 ms after this one began
-    clock.wall += 0.005
+    clock.cpu += 0.001  # a cheap view: the next turn is due 1 ms / DRAW_SHARE after this one
+    clock.wall += 0.001 / window_presenter.DRAW_SHARE + 1e-6
     window._draw_next_view()
     assert drawn == views[:2]
     window._turn_timer.stop()
