@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import time
 import zipfile
@@ -65,7 +64,7 @@ from .archive_checks import (
 )
 from .archive_timeline import expected_members, timeline_from, timeline_members
 from .config import Config, ConfigError, config_from_dict
-from .files import atomic_write
+from .files import atomic_write, json_safe
 
 SUFFIX = ".mlpx"
 FORMAT = "mlpstudio-experiment"
@@ -204,7 +203,7 @@ def save_experiment(
         },
         "optimizer": {"name": optimizer, "state": bool(optimizer_state)},
         "history": {"rows": rows, "columns": columns},
-        "results": _json_safe(extra or {}),
+        "results": json_safe(extra or {})[0],
         **({"timeline": timeline_meta} if timeline_meta else {}),
     }
     try:
@@ -253,21 +252,6 @@ def data_reference(config: Config, csv_bytes: bytes | None = None) -> dict:
     if data.kind == "toy":
         return {"kind": "toy", "name": data.toy}
     return {"kind": data.kind, "name": data.kind, "root": data.root, "subset": data.subset}
-
-
-def _json_safe(value):
-    """Results as JSON: NaN and infinities become null, numpy scalars plain numbers."""
-    if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_json_safe(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return _json_safe(value.tolist())
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
 
 
 # -- opening ----------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from ..core.training_options import entry_options
 from ..i18n import translate
 from .build import build_dataset, build_network, build_trainer
 from .config import Config, ConfigError
+from .files import json_safe
 
 _OUTPUT_FUNCTION = {"mse": "identity", "softmax": "softmax", "sigmoid": "sigmoid"}
 SHOWN = 8  # vectors up to this length are shown whole; longer ones as "first ... last"
@@ -133,35 +134,17 @@ def check_example_memory(sizes, optimizer: str, as_json: bool = False) -> None:
 
 
 def json_line(example: BackpropExample) -> tuple[str, int]:
-    """(the example as one line of strict JSON, how many values were not finite). NaN and
-    infinities are written as null: ``json.dumps`` would write the bare words NaN and
-    Infinity, which are not JSON (JSON.parse, jq and most parsers refuse the whole line)."""
+    """(the example as one line of strict JSON, how many values were not finite: written as
+    null, see :func:`~mlpstudio.experiment.files.json_safe`)."""
     import json
 
-    bad = 0
-
-    def safe(value):
-        nonlocal bad
-        if isinstance(value, dict):
-            return {str(k): safe(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [safe(v) for v in value]
-        if isinstance(value, np.ndarray):
-            return safe(value.tolist())
-        if isinstance(value, np.generic):
-            value = value.item()
-        if isinstance(value, float) and not np.isfinite(value):
-            bad += 1
-            return None
-        return value
-
-    data = safe(example.to_dict())
+    data, bad = json_safe(example.to_dict())
     return json.dumps(data, allow_nan=False), bad
 
 
 def not_finite(example: BackpropExample) -> int:
     """How many numbers of the example are NaN or infinite."""
-    return json_line(example)[1] if example.trace.n_layers else 0
+    return json_safe(example.to_dict())[1] if example.trace.n_layers else 0
 
 
 def example_for(

@@ -87,6 +87,30 @@ def model_description(network: Network) -> dict:
     }
 
 
+def json_safe(value) -> tuple[object, int]:
+    """(``value`` as strict JSON can hold it, how many numbers were not finite): NaN and
+    infinities become null (``json.dumps`` would write the bare words NaN and Infinity, which
+    JSON.parse, jq and most parsers refuse), numpy scalars and arrays plain numbers and lists."""
+    replaced = 0
+
+    def clean(v):
+        nonlocal replaced
+        if isinstance(v, dict):
+            return {str(k): clean(x) for k, x in v.items()}
+        if isinstance(v, list | tuple):
+            return [clean(x) for x in v]
+        if isinstance(v, np.ndarray):
+            return clean(v.tolist())
+        if isinstance(v, np.generic):
+            v = v.item()
+        if isinstance(v, float) and not np.isfinite(v):
+            replaced += 1
+            return None
+        return v
+
+    return clean(value), replaced
+
+
 def write_json(path: str | Path, data: dict) -> Path:
     return atomic_write_text(path, json.dumps(data, indent=2, allow_nan=False) + "\n")
 
