@@ -178,6 +178,23 @@ def mlpstudio_epoch(
     return best * batches / steps
 
 
+def _torch_setup(torch, x_uint8, labels, optimizer, sizes, device):
+    """PyTorch's side of a run, on ``device``: the data, the same ReLU network, its
+    optimiser (the learning rates ours use) and the loss."""
+    torch.manual_seed(0)
+    x = torch.from_numpy(np.ascontiguousarray(x_uint8.reshape(len(x_uint8), -1))).to(device)
+    y = torch.from_numpy(labels).to(device)
+    layers = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU()]
+    model = torch.nn.Sequential(*layers[:-1]).to(device)
+    if optimizer == "adam":
+        opt = torch.optim.Adam(model.parameters(), lr=LEARNING_RATES["adam"])
+    else:
+        opt = torch.optim.SGD(model.parameters(), lr=LEARNING_RATES["momentum"], momentum=0.9)
+    return x, y, model, opt, torch.nn.CrossEntropyLoss()
+
+
 def torch_epoch(
     x_uint8, labels, optimizer, threads, repeats, sizes=SIZES, window: int | None = None
 ) -> float | None:
@@ -186,18 +203,7 @@ def torch_epoch(
     except ImportError:
         return None
     torch.set_num_threads(threads)
-    torch.manual_seed(0)
-    x = torch.from_numpy(np.ascontiguousarray(x_uint8.reshape(len(x_uint8), -1)))
-    y = torch.from_numpy(labels)
-    layers = []
-    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
-        layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU()]
-    model = torch.nn.Sequential(*layers[:-1])
-    if optimizer == "adam":
-        opt = torch.optim.Adam(model.parameters(), lr=LEARNING_RATES["adam"])
-    else:
-        opt = torch.optim.SGD(model.parameters(), lr=LEARNING_RATES["momentum"], momentum=0.9)
-    loss_fn = torch.nn.CrossEntropyLoss()
+    x, y, model, opt, loss_fn = _torch_setup(torch, x_uint8, labels, optimizer, sizes, "cpu")
     n = len(x)
     batches = -(-n // BATCH)
     steps = min(window or batches, batches)
@@ -371,18 +377,7 @@ def torch_cuda_epoch(x_uint8, labels, optimizer, repeats, sizes) -> float | None
     if not torch.cuda.is_available():
         return None
     device = torch.device("cuda")
-    torch.manual_seed(0)
-    x = torch.from_numpy(np.ascontiguousarray(x_uint8.reshape(len(x_uint8), -1))).to(device)
-    y = torch.from_numpy(labels).to(device)
-    layers = []
-    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
-        layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU()]
-    model = torch.nn.Sequential(*layers[:-1]).to(device)
-    if optimizer == "adam":
-        opt = torch.optim.Adam(model.parameters(), lr=LEARNING_RATES["adam"])
-    else:
-        opt = torch.optim.SGD(model.parameters(), lr=LEARNING_RATES["momentum"], momentum=0.9)
-    loss_fn = torch.nn.CrossEntropyLoss()
+    x, y, model, opt, loss_fn = _torch_setup(torch, x_uint8, labels, optimizer, sizes, device)
     n = len(x)
     best = float("inf")
     for _ in range(repeats):

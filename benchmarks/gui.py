@@ -55,6 +55,30 @@ def headless_rate(config) -> float:
     return result["last"].samples_per_second
 
 
+def loop_for(ms: int) -> None:
+    """Let the event loop run for ``ms`` milliseconds."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def make_all_views_visible(window) -> None:
+    """Tabbed docks show one view at a time: float the hidden ones so that every view is live
+    (views behind a tab are otherwise built only when first shown)."""
+    window.build_views()
+    docks = {dock.widget(): dock for dock in window.view_docks.values()}
+    for view in window.views:
+        if view.visibleRegion().isEmpty() and view in docks:
+            docks[view].setFloating(True)
+            docks[view].resize(480, 360)
+            docks[view].show()
+    loop_for(300)
+    hidden = [type(v).__name__ for v in window.views if v.visibleRegion().isEmpty()]
+    assert not hidden, f"views not visible: {hidden}"
+
+
 def gui_run(app, config):
     """Train in the real main window with every view visible; returns (samples/s, delays)."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
@@ -65,21 +89,8 @@ def gui_run(app, config):
     controller = ExperimentController(config)
     window = MainWindow(controller)
     window.show()
-    loop = QEventLoop()
-    QTimer.singleShot(300, loop.quit)
-    loop.exec()
-    # tabbed docks show one view at a time: float the hidden ones so that every view is live
-    window.build_views()  # (views behind a tab are otherwise built when first shown)
-    docks = {dock.widget(): dock for dock in window.view_docks.values()}
-    for view in window.views:
-        if view.visibleRegion().isEmpty() and view in docks:
-            docks[view].setFloating(True)
-            docks[view].resize(480, 360)
-            docks[view].show()
-    QTimer.singleShot(300, loop.quit)
-    loop.exec()
-    hidden = [v for v in window.views if v.visibleRegion().isEmpty()]
-    assert not hidden, f"views not visible: {hidden}"
+    loop_for(300)
+    make_all_views_visible(window)
 
     delays = []
     clock = QElapsedTimer()

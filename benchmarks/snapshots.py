@@ -35,7 +35,12 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["MLPSTUDIO_CONFIG_DIR"] = tempfile.mkdtemp(prefix="mlpstudio-bench-")
 
-from benchmarks.gui import headless_rate, percentile  # noqa: E402
+from benchmarks.gui import (  # noqa: E402
+    headless_rate,
+    loop_for,
+    make_all_views_visible,
+    percentile,
+)
 
 
 class Counted:
@@ -94,37 +99,18 @@ def count_frames() -> None:
     remote.read_frame = read_frame
 
 
-def make_all_views_visible(window, loop_for) -> None:
-    """Tabbed docks show one view at a time: float the hidden ones (as benchmarks/gui.py)."""
-    window.build_views()  # (views behind a tab are otherwise built when first shown)
-    docks = {dock.widget(): dock for dock in window.view_docks.values()}
-    for view in window.views:
-        if view.visibleRegion().isEmpty() and view in docks:
-            docks[view].setFloating(True)
-            docks[view].resize(480, 360)
-            docks[view].show()
-    loop_for(300)
-    hidden = [type(v).__name__ for v in window.views if v.visibleRegion().isEmpty()]
-    assert not hidden, f"views not visible: {hidden}"
-
-
 def gui_run(config) -> dict:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from mlpstudio.gui.controller import ExperimentController
     from mlpstudio.gui.main_window import MainWindow
 
-    def loop_for(ms):
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
     controller = ExperimentController(config)
     window = MainWindow(controller)
     window.show()
     loop_for(300)
     controller.settle()
-    make_all_views_visible(window, loop_for)
+    make_all_views_visible(window)
     loop_for(300)
 
     delays, clock, last = [], QElapsedTimer(), [0]
