@@ -128,17 +128,23 @@ def assert_refused(code: int, stderr: str, peak_mb: float, *words: str) -> None:
     assert peak_mb < PEAK_LIMIT_MB, f"peak RSS {peak_mb:.0f} MB"
 
 
+def traced(call):
+    """(``call()``'s result, the peak memory it allocated in MB, as tracemalloc saw it)."""
+    tracemalloc.start()
+    try:
+        result = call()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, peak / 2**20
+
+
 def cli_in_process(capsys, *args: str):
     """``cli.main(ARGS)`` in this process; returns (exit status, stderr, peak traced MB)."""
     from mlpstudio.cli import main
 
-    tracemalloc.start()
-    try:
-        code = main(list(args))
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return code, capsys.readouterr().err, peak / 2**20
+    code, peak = traced(lambda: main(list(args)))
+    return code, capsys.readouterr().err, peak
 
 
 def refusal(error, call, *words: str, peak_limit_mb: float = PEAK_LIMIT_MB) -> str:

@@ -3,7 +3,6 @@ builds its own hostile input under tmp_path and checks the one-paragraph refusal
 corrected figure, against what the file really holds."""
 
 import os
-import tracemalloc
 
 import numpy as np
 import pytest
@@ -20,7 +19,7 @@ from mlpstudio.data.tabular import (
 from mlpstudio.experiment.config import Config, ConfigError, config_from_dict
 from mlpstudio.experiment.csv_data import csv_dataset
 
-from .conftest import assert_refused, cli_in_process, refusal
+from .conftest import assert_refused, cli_in_process, refusal, traced
 
 
 def write(tmp_path, name, text):
@@ -62,12 +61,8 @@ def test_the_memory_estimate_bounds_the_traced_peak_of_reading_and_splitting(tmp
     smaller: reading and splitting it must stay under the estimate made before reading."""
     path = write(tmp_path, "short.csv", "a,y\n" + "1,2\n3,4\n" * 100_000)
     estimate = estimated_bytes(path)
-    tracemalloc.start()
-    try:
-        dataset = csv_dataset(csv_config(path))
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    dataset, peak_mb = traced(lambda: csv_dataset(csv_config(path)))
+    peak = peak_mb * 2**20
     assert (
         dataset.task == "classification" and len(dataset.x_train) + len(dataset.x_test) == 200_000
     )

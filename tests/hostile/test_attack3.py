@@ -132,15 +132,10 @@ def test_explain_json_of_a_network_beyond_the_memory_budget_is_refused_first(san
 
 
 def explain_traced(capsys, *args: str):
-    import tracemalloc
+    from .conftest import traced
 
-    tracemalloc.start()
-    try:
-        code, out, err = explain(capsys, *args)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return code, out, err, peak / 2**20
+    (code, out, err), peak = traced(lambda: explain(capsys, *args))
+    return code, out, err, peak
 
 
 # -- the timeline inside an experiment file ---------------------------------------------------
