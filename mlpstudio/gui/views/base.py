@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFileDialog,
     QGraphicsView,
     QHBoxLayout,
@@ -215,3 +216,25 @@ def finite_xy(x, y):
     if keep.all():
         return x, y
     return x[keep], y[keep]
+
+
+class TwoPlotsView(View):
+    """A view with two plots in ``self.plots`` (a QBoxLayout; ``self.plot`` the first): one
+    above the other, or side by side once the view is more than :attr:`SIDE_BY_SIDE` times
+    wider than high (a wide, low dock: presentation mode at 1280x720)."""
+
+    SIDE_BY_SIDE = 1.5
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        wide = self.width() > self.SIDE_BY_SIDE * self.height()
+        self.plots.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """No wider than one plot's: side by side, the two plots would ask for twice the
+        width, and the main window lays out its hidden dock tabs (with a stray tab bar that
+        shows on screen) from that."""
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.plot.sizeHint().width()), hint.height())

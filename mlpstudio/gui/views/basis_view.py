@@ -18,7 +18,7 @@ from ...core.insight import basis_contributions
 from .. import style
 from ..style import Style, number, plot_widget, prepare_plot
 from .base import View
-from .text_legend import entries, entry, legend_label
+from .text_legend import TextLegend, entries, entry
 
 GRID = 400
 MAX_CURVES = 100  # wider layers draw their first MAX_CURVES units (the sum uses all of them)
@@ -46,7 +46,7 @@ class BasisView(View):
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setLabel("bottom", "x")
         self.plot.setLabel("left", self.tr("contribution"))
-        self.legend = legend_label()  # a line above the plot: never over the curves
+        self.legend = TextLegend()  # a line above the plot: never over the curves
         prepare_plot(self.plot)
         #: why nothing is drawn (2-D tasks, images, tables): a wrapped line in the interface's
         #: size instead of the plot, whose axes would frame an empty square

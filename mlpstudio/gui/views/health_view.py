@@ -12,20 +12,22 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
 
 from ...core.insight import diagnosis, health_of
 from ..style import Style, font_points, percent, plot_widget, prepare_plot
-from .base import View, finite_xy
-from .text_legend import entries, entry, legend_label
+from .base import TwoPlotsView, finite_xy
+from .text_legend import TextLegend, entries, entry
 
 #: the plots' "epoch" titles show when the view is at least this many lines of text high
 LINES_FOR_TITLES = 16
 
 
-class HealthView(View):
+class HealthView(TwoPlotsView):
+    SIDE_BY_SIDE = 1.4
+
     export_name = "gradients_and_units"
 
     def __init__(self, parent=None):
@@ -37,8 +39,8 @@ class HealthView(View):
         self.verdict.hide()
         self.body.addWidget(self.verdict)
         # the legends are lines of text above the plots, never over the curves
-        self.legend = legend_label()
-        self.units_legend = legend_label()
+        self.legend = TextLegend()
+        self.units_legend = TextLegend()
         self.plot = plot_widget()
         self.plot.setLogMode(y=True)
         self.plot.setLabel("bottom", self.tr("epoch"))
@@ -118,22 +120,11 @@ class HealthView(View):
         return pg.intColor(layer, hues=max(3, len(self.gradient_curves)), maxValue=210)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        wide = self.width() > 1.4 * self.height()
-        self.plots.setDirection(
-            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        )
         # a low dock (presentation mode at 1280x720) gives the curves the line "epoch" takes
         roomy = self.height() >= LINES_FOR_TITLES * self.fontMetrics().height()
         for plot in (self.plot, self.units_plot):
             plot.getAxis("bottom").showLabel(roomy)
         super().resizeEvent(event)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """No wider than one plot's: side by side, the two plots would ask for twice the
-        width, and the main window lays out its hidden dock tabs (with a stray tab bar that
-        shows on screen) from that."""
-        hint = super().sizeHint()
-        return QSize(min(hint.width(), self.plot.sizeHint().width()), hint.height())
 
     def _legends(self) -> None:
         """The legend lines: a stroke in each layer's colour, then what it stands for."""

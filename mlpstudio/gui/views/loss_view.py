@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QBoxLayout, QCheckBox
 
 from ...i18n import translate
 from .. import style
 from ..style import RangeKeeper, Style, plot_widget, prepare_plot
-from .base import View, finite_xy
+from .base import TwoPlotsView, finite_xy
 from .text_legend import TextLegend
 
 HEADROOM = 1.5  # the x axis reaches this many times the epochs trained when it grows
@@ -48,7 +47,9 @@ def round_up_nicely(value: float) -> float:
     return float(10 * power)
 
 
-class LossView(View):
+class LossView(TwoPlotsView):
+    SIDE_BY_SIDE = 1.8  # (the accuracy plot shows only for classification)
+
     export_name = "loss"
 
     def __init__(self, parent=None):
@@ -108,18 +109,6 @@ class LossView(View):
         self._set_log(True)
         self._write_legend()
         self.restyle()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        wide = self.width() > 1.8 * self.height()
-        self.plots.setDirection(
-            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        )
-        super().resizeEvent(event)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """No wider than one plot's (side by side, the plots would ask for twice the width)."""
-        hint = super().sizeHint()
-        return QSize(min(hint.width(), self.plot.sizeHint().width()), hint.height())
 
     def _write_legend(self) -> None:
         self.legend.clear()

@@ -12,15 +12,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 
-def legend_label() -> QLabel:
-    """A rich-text label for :func:`stroke` entries, wrapped, with the plots' left margin."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
-    label.setContentsMargins(6, 0, 4, 0)
-    return label
-
-
 def stroke(colors, dashed: bool = False) -> str:
     """A short line in ``colors`` (one QColor, or several: one stroke each), solid or dashed,
     as rich text for a legend entry."""
@@ -46,7 +37,9 @@ def entry(colors, text: str, dashed: bool = False, mark: str | None = None) -> s
 
 
 class TextLegend(QLabel):
-    """A legend line above a plot, built entry by entry like a pyqtgraph legend."""
+    """A legend line above a plot: rich text, wrapped, with the plots' left margin. Built
+    entry by entry like a pyqtgraph legend (:meth:`add`), or given all its entries at once
+    (``setText(entries([...]))``)."""
 
     def __init__(self):
         super().__init__()
