@@ -249,7 +249,10 @@ class ExperimentFiles(QObject):
         if path is None:
             return
         figures = {}
-        titles = {dock.widget(): dock.windowTitle() for dock in self.window.view_docks.values()}
+        titles = {  # the whole titles (a tab's may be short: presentation mode)
+            dock.widget(): self.window.dock_titles[key][0]
+            for key, dock in self.window.view_docks.items()
+        }
         for view in self.window.views:
             if not view.visibleRegion().isEmpty() and view.has_content():
                 # captioned as the window names it (the dock's title, else the view's caption)

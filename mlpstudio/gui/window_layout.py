@@ -4,7 +4,7 @@ data, and the saved layout (a part of :class:`~mlpstudio.gui.main_window.MainWin
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QStyle,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,22 +47,47 @@ TABLE_CLASS_VIEWS = ("confusion", "class_accuracy")
 
 
 def dock_places() -> dict:
-    """Each view dock's title and area, in the order the docks are added."""
+    """Each view dock's title, its short title (its tab's in presentation mode) and area, in
+    the order the docks are added."""
     right = Qt.DockWidgetArea.RightDockWidgetArea
     bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+
     # (QCoreApplication.translate in full: pyside6-lupdate does not follow an alias)
+    loss = QCoreApplication.translate("MainWindow", "Loss")
+    weights = QCoreApplication.translate("MainWindow", "Weights")
+    network = QCoreApplication.translate("MainWindow", "Network")
+    first_layer = QCoreApplication.translate("MainWindow", "First layer")
+    hidden_units = QCoreApplication.translate("MainWindow", "Hidden units")
+    shapes = QCoreApplication.translate("MainWindow", "Shapes")
+    neuron = QCoreApplication.translate("MainWindow", "Neuron")
     return {
-        "loss": (QCoreApplication.translate("MainWindow", "Loss"), right),
-        "confusion": (QCoreApplication.translate("MainWindow", "Confusion matrix"), bottom),
-        "weights": (QCoreApplication.translate("MainWindow", "Weights"), bottom),
-        "network": (QCoreApplication.translate("MainWindow", "Network"), bottom),
-        "first_layer": (QCoreApplication.translate("MainWindow", "First layer"), bottom),
-        "class_accuracy": (QCoreApplication.translate("MainWindow", "Accuracy per class"), bottom),
-        "basis": (QCoreApplication.translate("MainWindow", "Hidden units"), bottom),
-        "health": (QCoreApplication.translate("MainWindow", "Gradients and units"), right),
-        "shapes": (QCoreApplication.translate("MainWindow", "Shapes"), right),
-        "neuron": (QCoreApplication.translate("MainWindow", "Neuron"), bottom),
-        "backprop": (QCoreApplication.translate("MainWindow", "Backpropagation"), right),
+        "loss": (loss, loss, right),
+        "confusion": (
+            QCoreApplication.translate("MainWindow", "Confusion matrix"),
+            QCoreApplication.translate("MainWindow", "Confusion"),
+            bottom,
+        ),
+        "weights": (weights, weights, bottom),
+        "network": (network, network, bottom),
+        "first_layer": (first_layer, first_layer, bottom),
+        "class_accuracy": (
+            QCoreApplication.translate("MainWindow", "Accuracy per class"),
+            QCoreApplication.translate("MainWindow", "Per class"),
+            bottom,
+        ),
+        "basis": (hidden_units, hidden_units, bottom),
+        "health": (
+            QCoreApplication.translate("MainWindow", "Gradients and units"),
+            QCoreApplication.translate("MainWindow", "Gradients"),
+            right,
+        ),
+        "shapes": (shapes, shapes, right),
+        "neuron": (neuron, neuron, bottom),
+        "backprop": (
+            QCoreApplication.translate("MainWindow", "Backpropagation"),
+            QCoreApplication.translate("MainWindow", "Backprop"),
+            right,
+        ),
     }
 
 
@@ -185,7 +211,9 @@ class WindowLayout:
             weights=self.weights_view, network=self.network_view, shapes=self.shapes_view,
         )  # fmt: skip
         self.view_docks = {}
-        for key, (title, area) in dock_places().items():
+        self.dock_titles = {}  # key -> (title, short title)
+        for key, (title, short, area) in dock_places().items():
+            self.dock_titles[key] = (title, short)
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
             view = self._views.get(key)
@@ -208,11 +236,25 @@ class WindowLayout:
         self.network_hook.requested.connect(self._show_neuron)
         self.tabifyDockWidget(docks["loss"], docks["backprop"])
         docks["loss"].raise_()
+        self._title_docks()
+        Style.instance().changed.connect(self._title_docks)
         # a unit clicked in the Network view or in the basis view is highlighted in both
         self.network_view.unit_clicked.connect(self._unit_clicked)
         install_probe(self)  # clicks on the predictions plot or the gallery probe the network
         self._class_views_drawn = 0.0
         self._class_views_output = None  # the predictions the class views last drew
+
+    def _title_docks(self) -> None:
+        """The docks' titles for the current mode. In presentation mode the tabs take the
+        short titles ("Gradients" for "Gradients and units"): four tabs of the large font in
+        one column at 1280x720 were elided to "L…" and "S…"; the View menu and the exported
+        report keep the whole titles (:attr:`dock_titles`)."""
+        short = Style.instance().presentation
+        for key, dock in self.view_docks.items():
+            title, brief = self.dock_titles[key]
+            dock.setWindowTitle(brief if short else title)
+            dock.toggleViewAction().setText(title)
+        self.hide_stray_tab_bars()
 
     # -- views built when first needed ------------------------------------------------------
     # The first screen builds the views it shows (predictions, gallery, loss, weights,
@@ -366,6 +408,29 @@ class WindowLayout:
             self.view_docks["network"].raise_()
         self.fit_to_screen()
 
+    def restoreState(self, state, version: int = 0) -> bool:  # noqa: N802 (Qt naming)
+        restored = super().restoreState(state, version)
+        self.hide_stray_tab_bars()
+        return restored
+
+    def hide_stray_tab_bars(self) -> None:
+        """Hide the dock tab bars that Qt made but does not lay out. Qt 6 (6.11 too) makes two
+        tab bars when a second group of docks is tabified (and more on restoreState) and never
+        hides the extra one: it stays where it was first put, behind the views, and a letter of
+        it showed through between the docks. The bars Qt lays out are the ones it moves:
+        every bar is put out of the window, the layout applied again, and those left there
+        are hidden."""
+        away = QRect(-10000, -10000, 1, 1)
+        bars = [bar for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                if not bar.isHidden()]  # fmt: skip
+        for bar in bars:
+            bar.setGeometry(away)
+        self.layout().invalidate()
+        self.layout().activate()
+        for bar in bars:
+            if bar.geometry() == away:
+                bar.hide()
+
     def fit_to_screen(self) -> None:
         """Keep the window within its screen. Showing or hiding docks leaves the window's
         minimum size of the old arrangement until the layout is next activated, so a window
@@ -377,6 +442,7 @@ class WindowLayout:
             return
         if self.width() > screen.width() or self.height() > screen.height():
             self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
+        self.hide_stray_tab_bars()
 
     def _create_panels(self) -> None:
         self.data_panel = DataPanel()

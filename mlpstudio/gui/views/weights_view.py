@@ -11,12 +11,13 @@ replaced by a note that says so.
 
 from __future__ import annotations
 
+import re
 import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from .. import style
@@ -48,6 +49,92 @@ def symmetric_bound(values: np.ndarray) -> float:
     finite = values[np.isfinite(values)]
     bound = float(np.abs(finite).max()) if finite.size else 1.0
     return bound if bound > 0 else 1.0
+
+
+class ColumnTitle(pg.LabelItem):
+    """A title over a column of a graphics layout that takes more lines rather than widen it.
+
+    A LabelItem asks for its whole text's width as its minimum: a row of them made the layout
+    wider than its view (presentation mode at 1280x720, three layers or more), and the last
+    columns, titles and plots, were cut at the view's edge. This one is drawn on one line when
+    it fits; else broken where the text has two spaces (a layer's shape, then its activation);
+    else also after each ": " (``W[2]:``, the shape, the activation). Its minimum width is
+    that of its widest line so broken, and its tooltip is the whole text on one line."""
+
+    def __init__(self, text: str = " ", **args):
+        self._layouts: list[tuple[list[str], float]] = []  # (lines, width), widest first
+        self._lines: list[str] | None = None
+        super().__init__(" ", **args)
+        option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
+        self.item.document().setDefaultTextOption(option)
+        self.setText(text)
+
+    def setText(self, text, **args):  # noqa: N802 (pyqtgraph naming)
+        self.opts.update(args)
+        self.full_text = text
+        pieces = [piece.strip() for piece in text.split("  ") if piece.strip()] or [" "]
+        finest = [part for piece in pieces for part in re.split(r"(?<=:) ", piece)]
+        self._layouts = []
+        for lines in ([" ".join(pieces)], pieces, finest):
+            if not any(lines == known for known, _ in self._layouts):
+                self._layouts.append((lines, self._width_of(lines)))
+        self._lines = None
+        self._show(self._layouts[0][0])
+        plain = QTextDocument()
+        plain.setHtml(" ".join(pieces))
+        self.setToolTip(plain.toPlainText())
+
+    @staticmethod
+    def _html(lines: list[str]) -> str:
+        return "<br>".join(line.replace(" ", "&nbsp;") for line in lines)
+
+    def _width_of(self, lines: list[str]) -> float:
+        """The width ``lines`` take, margins included, at this title's font size."""
+        document = QTextDocument()
+        font = QFont(self.item.font())
+        size = str(self.opts.get("size", ""))
+        if size.endswith("pt"):
+            font.setPointSizeF(float(size[:-2]))
+        document.setDefaultFont(font)
+        document.setHtml(self._html(lines))
+        return document.idealWidth()
+
+    def _show(self, lines: list[str]) -> None:
+        if lines != self._lines:
+            self._lines = lines
+            super().setText(self._html(lines))
+
+    def line_count(self) -> int:
+        """How many lines the title takes now."""
+        return len(self._lines or ())
+
+    def one_line_width(self) -> float:
+        return self._layouts[0][1]
+
+    def narrowest_width(self) -> float:
+        return self._layouts[-1][1]
+
+    def resizeEvent(self, ev):  # noqa: N802 (Qt naming)
+        width = self.size().width()
+        if width > 0 and self._layouts:
+            fitting = [lines for lines, need in self._layouts if need <= width + 0.5]
+            self._show(fitting[0] if fitting else self._layouts[-1][0])
+        super().resizeEvent(ev)
+
+    def updateMin(self):  # noqa: N802 (pyqtgraph naming)
+        if not self._layouts:
+            return super().updateMin()
+        height = self.itemRect().height()
+        narrowest, one_line = self.narrowest_width(), self.one_line_width()
+        self.setMinimumWidth(narrowest)
+        self.setMinimumHeight(height)
+        self._sizeHint = {
+            Qt.SizeHint.MinimumSize: (narrowest, height),
+            Qt.SizeHint.PreferredSize: (one_line, height),
+            Qt.SizeHint.MaximumSize: (-1, -1),
+            Qt.SizeHint.MinimumDescent: (0, 0),
+        }
+        self.updateGeometry()
 
 
 class _Layer:
@@ -110,9 +197,8 @@ class WeightsView(View):
         for layer, count in enumerate(network.counts, start=1):
             text = self._title(network, layer, count)
             col = 2 * (layer - 1)
-            title = self.graphics.addLabel(
-                text, row=0, col=col, colspan=2, size=f"{font_points():.1f}pt"
-            )
+            title = ColumnTitle(text, size=f"{font_points():.1f}pt")
+            self.graphics.addItem(title, row=0, col=col, colspan=2)
             vb = self.graphics.addViewBox(row=1, col=col, enableMenu=False)
             vb.invertY(True)
             vb.setAspectLocked(True)  # square cells
@@ -183,6 +269,8 @@ class WeightsView(View):
             font = lay.note.textItem.font()
             font.setPointSizeF(font_points())
             lay.note.setFont(font)
+            if lay.image.image is not None:
+                self._scale(lay, lay.levels[1])  # the colour bar's labels in the new size
 
     def show_snapshot(self, snapshot):
         if snapshot.weights is self._weights:
@@ -215,9 +303,8 @@ class WeightsView(View):
         axis = lay.bar.getAxis("right")
         axis.setTicks([[(-bound, "−" + label), (0.0, "0"), (bound, label)], []])
         metrics = QFontMetricsF(axis.style.get("tickFont") or QApplication.font())
-        width = int(
-            max(metrics.horizontalAdvance("−0.00"), metrics.horizontalAdvance("−" + label)) + 14
-        )
+        # room for its own labels: a wider default took the heatmaps' room with many layers
+        width = int(metrics.horizontalAdvance("−" + label) + 14)
         if width != int(axis.width()):  # room for the labels, however large the scale
             axis.setWidth(width)
             lay.bar.setFixedWidth(width + 14)
