@@ -49,10 +49,7 @@ class MainWindow(WindowLayout, ExperimentActions, Presenter, QMainWindow):
             self.resize(min(1400, int(screen.width() * 0.95)), min(900, int(screen.height() * 0.9)))
         else:
             self.resize(1400, 900)
-        self.resizeDocks(
-            [self.setup_dock, self.view_docks["loss"]], [430, 430], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks([self.view_docks["weights"]], [330], Qt.Orientation.Vertical)
+        self.size_docks()
         self._load_config_into_panels(controller.config)
         self._on_dataset_changed()
         self._on_network_changed()

@@ -589,8 +589,19 @@ class WindowLayout:
         self.backend_label = QLabel()
         self.statusBar().addPermanentWidget(self.backend_label)
 
+    def size_docks(self) -> None:
+        """The docks' first sizes: the settings and the loss column beside the views, the
+        weights and network row under them."""
+        self.resizeDocks(
+            [self.setup_dock, self.view_docks["loss"]], [430, 430], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks([self.view_docks["weights"]], [330], Qt.Orientation.Vertical)
+
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, LAYOUT_VERSION)
+        # the sizes too, for the window as it is now: the saved ones were the first window's
+        # (a loss column too narrow for its tabs at 1280x720)
+        self.size_docks()
         self._arrange_for(self.controller.dataset)
 
     def _show_shortcuts(self) -> None:

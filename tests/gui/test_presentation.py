@@ -1,0 +1,198 @@
+"""Presentation mode (F5) at 1280x720, English and Spanish: the docks' tabs say their whole
+titles, no tab bar is left behind the views (a letter of one showed between the docks), and
+the weights view's titles and plots stay inside it however many layers it draws."""
+
+import pytest
+
+from .test_layout import settle
+
+
+def tab_bars(window):
+    """The visible tab bars of the window's docks (Qt's, direct children of the window)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTabBar
+
+    return [
+        bar
+        for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if bar.isVisible()
+    ]
+
+
+def shown_tab_text(bar, index: int) -> str:
+    """The text the tab bar paints on tab ``index`` (elided when the tab is too narrow)."""
+    from PySide6.QtWidgets import QStyleOptionTab
+
+    option = QStyleOptionTab()
+    bar.initStyleOption(option, index)
+    return option.text
+
+
+def stray_tab_bars(window) -> list[str]:
+    """Visible dock tab bars that are not the one bar of a group of visible docks: a tab of
+    a dock in two bars, or a tab of a hidden dock."""
+    titles = {dock.windowTitle(): dock for dock in window.view_docks.values()}
+    seen, bad = {}, []
+    for bar in tab_bars(window):
+        texts = [bar.tabText(i) for i in range(bar.count())]
+        for text in texts:
+            if text in seen:
+                bad.append(f"{text!r} in two tab bars: {seen[text]} and {texts}")
+            seen[text] = texts
+            dock = titles.get(text)
+            if dock is not None and not dock.isVisible():
+                bad.append(f"{text!r}: a hidden dock's tab in {texts}")
+    return bad
+
+
+def cut_tabs(window) -> list[str]:
+    """Dock tabs that do not show their whole title, or that lie outside the window."""
+    bad = []
+    inside = window.rect()
+    for bar in tab_bars(window):
+        for i in range(bar.count()):
+            rect = bar.tabRect(i).translated(bar.mapTo(window, bar.rect().topLeft()))
+            shown = shown_tab_text(bar, i)
+            if shown != bar.tabText(i):
+                bad.append(f"tab {bar.tabText(i)!r} shows {shown!r} in {rect.width()} px")
+            if not inside.contains(rect):
+                bad.append(f"tab {bar.tabText(i)!r} at {rect} is outside the window {inside}")
+    return bad
+
+
+def outside_the_window(window) -> list[str]:
+    """The window's parts (docks, tab bars, central widget, bars) that lie partly outside it."""
+    from PySide6.QtWidgets import QDockWidget
+
+    parts = [window.centralWidget(), window.statusBar(), window.menuBar(), *tab_bars(window)]
+    parts += [d for d in window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+    inside = window.rect()
+    return [
+        f"{type(part).__name__} {part.windowTitle()!r} at {part.geometry()} (window {inside})"
+        for part in parts
+        if part.isVisible() and not part.visibleRegion().isEmpty()  # (a dock behind a tab
+        and not inside.contains(part.geometry())  # is moved out of the window by Qt)
+    ]
+
+
+@pytest.fixture
+def language(request, qapp):
+    from mlpstudio.gui.i18n import install_translators
+    from mlpstudio.gui.style import Style
+
+    assert install_translators(qapp, request.param) == request.param
+    yield request.param
+    Style.instance().set_presentation(False)
+    install_translators(qapp, "en")
+
+
+def show_every_tab(window, qtbot):
+    """Raise each view dock in turn (the lazy views are built as they come forward)."""
+    for dock in window.view_docks.values():
+        if dock.isVisible():
+            dock.raise_()
+            settle(qtbot)
+
+
+@pytest.mark.parametrize("presentation", [False, True], ids=["normal", "presentation"])
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
+def test_dock_tabs_say_their_titles_and_no_stray_tab_bar_shows(
+    make_window, qtbot, monkeypatch, language, presentation
+):
+    window = make_window()
+    window.act_presentation.setChecked(presentation)
+    window.resize(1280, 720)
+    settle(qtbot)
+    show_every_tab(window, qtbot)
+    where = f"{language} {presentation=}"
+    assert window.width() == 1280, where
+    assert len(tab_bars(window)) >= 3, where  # the loss, weights and network groups
+    assert stray_tab_bars(window) == [], where
+    assert cut_tabs(window) == [], where
+    assert outside_the_window(window) == [], where
+    # View > Reset layout restores the saved layout: Qt makes new tab bars then, too
+    # (on a 1280x720 screen: the plain offscreen one, 800x800, would shrink the window)
+    monkeypatch.setattr(window, "fit_to_screen", window.hide_stray_tab_bars)
+    window.reset_layout()
+    settle(qtbot)
+    assert window.width() == 1280, where
+    assert stray_tab_bars(window) == [], where
+    assert cut_tabs(window) == [], where
+
+
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
+def test_presentation_mode_shortens_the_tab_titles_only(make_window, qtbot, language):
+    """The tabs take the short titles, the View menu and the report keep the whole ones."""
+    window = make_window()
+    titles = {key: dock.windowTitle() for key, dock in window.view_docks.items()}
+    window.act_presentation.setChecked(True)
+    settle(qtbot)
+    for key, dock in window.view_docks.items():
+        title, short = window.dock_titles[key]
+        assert titles[key] == title  # normal mode: the whole title
+        assert dock.windowTitle() == short
+        assert dock.toggleViewAction().text() == title
+    assert len(window.view_docks["health"].windowTitle()) < len(titles["health"])
+    window.act_presentation.setChecked(False)
+    settle(qtbot)
+    assert {key: dock.windowTitle() for key, dock in window.view_docks.items()} == titles
+
+
+def weights_problems(view) -> list[str]:
+    """Titles drawn beyond their column or cut, and layer plots outside the visible view."""
+    graphics = view.graphics
+    visible = graphics.mapToScene(graphics.viewport().rect()).boundingRect().adjusted(-1, -1, 1, 1)
+    bad = []
+    for lay in view.layers:
+        title = lay.title
+        text = title.full_text
+        drawn = title.mapRectToScene(title.itemRect())
+        if not visible.contains(drawn):
+            bad.append(f"title {text!r} at {drawn} outside the view {visible}")
+        if title.itemRect().width() > title.rect().width() + 1:
+            bad.append(f"title {text!r} needs {title.itemRect().width()} > {title.rect()}")
+        if title.line_count() > 1 and (not title.toolTip() or "<" in title.toolTip()):
+            bad.append(f"title {text!r} broken without its whole text in the tooltip")
+        for name, item in (("heatmap", lay.vb), ("colour bar", lay.bar), ("histogram", lay.hist)):
+            if not visible.contains(item.sceneBoundingRect()):
+                bad.append(f"{name} of {text!r} at {item.sceneBoundingRect()} outside {visible}")
+    return bad
+
+
+@pytest.mark.parametrize("hidden", [[10], [8, 8], [16, 16, 16]], ids=["2", "3", "4"])
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
+def test_every_weights_title_and_plot_fits_at_720p(make_window, qtbot, language, hidden):
+    from mlpstudio.experiment.presets import preset_config
+
+    config = preset_config("spiral")  # sigmoid output: the longest activation name
+    config.model.hidden = hidden
+    config.training.epochs = 5
+    window = make_window(config)
+    for presentation in (False, True):
+        window.act_presentation.setChecked(presentation)
+        window.resize(1280, 720)
+        window.view_docks["weights"].raise_()
+        settle(qtbot)
+        view = window.weights_view
+        assert len(view.layers) == len(hidden) + 1
+        assert view.graphics.width() < 600  # the small dock of a 1280x720 window
+        assert weights_problems(view) == [], (language, presentation)
+
+
+def test_a_column_title_breaks_before_the_activation_then_after_the_colon(qapp):
+    from mlpstudio.gui.views.weights_view import ColumnTitle
+
+    title = ColumnTitle("W<sup>[2]</sup>: 16 x 16  (sigmoid)", size="14pt")
+    assert title.toolTip() == "W[2]: 16 x 16 (sigmoid)"
+    one, two = title.one_line_width(), title._layouts[1][1]
+    narrowest = title.narrowest_width()
+    assert narrowest < two < one
+    assert title.minimumWidth() == pytest.approx(narrowest)
+    for width, lines in ((one + 5, 1), (two + 2, 2), (narrowest + 1, 3), (narrowest / 2, 3)):
+        title.resize(width, 100)
+        assert title.line_count() == lines, width
+    title.resize(two + 2, 100)
+    assert title._lines == ["W<sup>[2]</sup>: 16 x 16", "(sigmoid)"]  # the shape never split
+    two_lines = title.minimumHeight()
+    title.resize(one + 5, 100)
+    assert title.minimumHeight() < two_lines  # the row gets the height of the lines drawn
