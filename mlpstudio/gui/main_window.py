@@ -100,6 +100,10 @@ class MainWindow(WindowLayout, ExperimentActions, Presenter, QMainWindow):
         ):
             signal.disconnect(slot)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self.hide_stray_tab_bars()  # laid out now (see there)
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         if not self._detached:
             self.save_settings()

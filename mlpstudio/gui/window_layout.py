@@ -418,18 +418,26 @@ class WindowLayout:
         tab bars when a second group of docks is tabified (and more on restoreState) and never
         hides the extra one: it stays where it was first put, behind the views, and a letter of
         it showed through between the docks. The bars Qt lays out are the ones it moves:
-        every bar is put out of the window, the layout applied again, and those left there
-        are hidden."""
-        away = QRect(-10000, -10000, 1, 1)
+        every bar is put out of the window, the docks laid out again, and those left there
+        are hidden. Only in a shown window (hidden, Qt lays nothing out; the window calls this
+        again when it is shown), and nothing is hidden if no bar moved."""
+        if not self.isVisible():
+            return
         bars = [bar for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
                 if not bar.isHidden()]  # fmt: skip
+        before = {bar: bar.geometry() for bar in bars}
+        away = QRect(-10000, -10000, 1, 1)
         for bar in bars:
             bar.setGeometry(away)
-        self.layout().invalidate()
-        self.layout().activate()
-        for bar in bars:
-            if bar.geometry() == away:
-                bar.hide()
+        layout = self.layout()
+        layout.setGeometry(layout.geometry())  # the docks laid out again, now
+        stray = [bar for bar in bars if bar.geometry() == away]
+        if len(stray) == len(bars):  # nothing was laid out: leave them as they were
+            for bar, geometry in before.items():
+                bar.setGeometry(geometry)
+            return
+        for bar in stray:
+            bar.hide()
 
     def fit_to_screen(self) -> None:
         """Keep the window within its screen. Showing or hiding docks leaves the window's
