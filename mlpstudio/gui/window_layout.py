@@ -4,7 +4,7 @@ data, and the saved layout (a part of :class:`~mlpstudio.gui.main_window.MainWin
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QRect, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -414,30 +414,40 @@ class WindowLayout:
         return restored
 
     def hide_stray_tab_bars(self) -> None:
-        """Hide the dock tab bars that Qt made but does not lay out. Qt 6 (6.11 too) makes two
-        tab bars when a second group of docks is tabified (and more on restoreState) and never
-        hides the extra one: it stays where it was first put, behind the views, and a letter of
-        it showed through between the docks. The bars Qt lays out are the ones it moves:
-        every bar is put out of the window, the docks laid out again, and those left there
-        are hidden. Only in a shown window (hidden, Qt lays nothing out; the window calls this
-        again when it is shown), and nothing is hidden if no bar moved."""
-        if not self.isVisible():
-            return
+        """Hide the dock tab bars that Qt made but no longer lays out. Qt 6 (6.11 too) makes
+        two tab bars when a second group of docks is tabified, and more on restoreState, and
+        never hides the extra ones: they stay where they were first put, behind the views,
+        and a letter of one showed through between the docks. The bar Qt lays out sits
+        against the dock of its current tab; a bar that does not, while another visible bar
+        that does shows the same dock, is hidden (of two alike, the older). Nothing is moved,
+        and a group's only bar is never hidden."""
         bars = [bar for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if not bar.isHidden()]  # fmt: skip
-        before = {bar: bar.geometry() for bar in bars}
-        away = QRect(-10000, -10000, 1, 1)
+                if bar.isVisible()]  # fmt: skip
+        docks = {dock.windowTitle(): dock for dock in self.findChildren(QDockWidget)}
+
+        def placed(bar) -> bool:
+            dock = docks.get(bar.tabText(bar.currentIndex()))
+            if dock is None or not dock.isVisible() or dock.isFloating():
+                return False
+            b, d = bar.geometry(), dock.geometry()
+            return (
+                abs(b.left() - d.left()) <= 2 and abs(b.width() - d.width()) <= 2
+                and (abs(b.top() - d.bottom() - 1) <= 4 or abs(d.top() - b.bottom() - 1) <= 4)
+            )  # fmt: skip
+
+        kept = [bar for bar in bars if placed(bar)]
         for bar in bars:
-            bar.setGeometry(away)
-        layout = self.layout()
-        layout.setGeometry(layout.geometry())  # the docks laid out again, now
-        stray = [bar for bar in bars if bar.geometry() == away]
-        if len(stray) == len(bars):  # nothing was laid out: leave them as they were
-            for bar, geometry in before.items():
-                bar.setGeometry(geometry)
-            return
-        for bar in stray:
-            bar.hide()
+            texts = {bar.tabText(i) for i in range(bar.count())}
+            others = [k for k in kept if k is not bar]
+            if bar in kept:  # of two alike, sitting in the same place, the newer is Qt's
+                later = bars[bars.index(bar) + 1 :]
+                if any(k in later and k.geometry() == bar.geometry() for k in others):
+                    bar.hide()
+                    kept.remove(bar)
+                continue
+            shown = {k.tabText(i) for k in others for i in range(k.count())}
+            if texts & shown:
+                bar.hide()
 
     def fit_to_screen(self) -> None:
         """Keep the window within its screen. Showing or hiding docks leaves the window's
@@ -607,10 +617,11 @@ class WindowLayout:
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, LAYOUT_VERSION)
-        # the sizes too, for the window as it is now: the saved ones were the first window's
-        # (a loss column too narrow for its tabs at 1280x720)
-        self.size_docks()
         self._arrange_for(self.controller.dataset)
+        # the sizes too, for the window as it is now: the saved ones were the first window's
+        # (a loss column too narrow for its tabs at 1280x720); once the restored layout is
+        # in place (Qt applies it on its next layout pass, which would undo them)
+        QTimer.singleShot(0, self, self.size_docks)
 
     def _show_shortcuts(self) -> None:
         QMessageBox.information(
