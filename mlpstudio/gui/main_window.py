@@ -9,7 +9,7 @@ are part of, so that lupdate and the running app agree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from .controller import ExperimentController
@@ -102,21 +102,18 @@ class MainWindow(WindowLayout, ExperimentActions, Presenter, QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().showEvent(event)
-        self.hide_stray_tab_bars()  # laid out now (see there)
+        self.tidy_tab_bars()  # laid out now
 
     def childEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().childEvent(event)
         if event.type() in (QEvent.Type.ChildAdded, QEvent.Type.ChildPolished):
             # Qt makes a dock tab bar when docks are tabified, restored or first drawn, and
-            # may leave the old one behind: look for strays once the layout has settled
-            timer = getattr(self, "_stray_bars_timer", None)
-            if timer is None:
-                timer = self._stray_bars_timer = QTimer()
-                timer.setSingleShot(True)
-                timer.setInterval(0)
-                timer.timeout.connect(self.hide_stray_tab_bars)
-                timer.setParent(self)  # (a child event too: the attribute is set first)
-            timer.start()
+            # may leave the old one behind
+            self.tidy_tab_bars_soon()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self.tidy_tab_bars_soon()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         if not self._detached:

@@ -4,7 +4,7 @@ data, and the saved layout (a part of :class:`~mlpstudio.gui.main_window.MainWin
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -236,25 +236,78 @@ class WindowLayout:
         self.network_hook.requested.connect(self._show_neuron)
         self.tabifyDockWidget(docks["loss"], docks["backprop"])
         docks["loss"].raise_()
-        self._title_docks()
-        Style.instance().changed.connect(self._title_docks)
+        Style.instance().changed.connect(self.tidy_tab_bars_soon)  # larger tabs
         # a unit clicked in the Network view or in the basis view is highlighted in both
         self.network_view.unit_clicked.connect(self._unit_clicked)
         install_probe(self)  # clicks on the predictions plot or the gallery probe the network
         self._class_views_drawn = 0.0
         self._class_views_output = None  # the predictions the class views last drew
 
-    def _title_docks(self) -> None:
-        """The docks' titles for the current mode. In presentation mode the tabs take the
-        short titles ("Gradients" for "Gradients and units"): four tabs of the large font in
-        one column at 1280x720 were elided to "L…" and "S…"; the View menu and the exported
-        report keep the whole titles (:attr:`dock_titles`)."""
-        short = Style.instance().presentation
+    def tidy_tab_bars_soon(self) -> None:
+        """:meth:`tidy_tab_bars` once the layout has settled (one call for many requests)."""
+        timer = getattr(self, "_tab_bars_timer", None)
+        if timer is None:
+            timer = QTimer()
+            timer.setSingleShot(True)
+            timer.setInterval(0)
+            timer.timeout.connect(self.tidy_tab_bars)
+            self._tab_bars_timer = timer
+            timer.setParent(self)  # (a child event, which asks for this again: set first)
+        timer.start()
+
+    def tidy_tab_bars(self) -> None:
+        """The docks' tab bars: strays hidden (:meth:`hide_stray_tab_bars`), then titles that
+        fit (:meth:`fit_tab_titles`)."""
+        self.hide_stray_tab_bars()
+        self.fit_tab_titles()
+
+    def _dock_tab_bars(self) -> list:
+        """The visible tab bars of the window's docks (Qt's, children of the window)."""
+        return [bar for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                if bar.isVisible()]  # fmt: skip
+
+    def fit_tab_titles(self) -> None:
+        """Each tab bar says its docks' whole titles when they fit in its width, else their
+        short titles ("Gradients" for "Gradients and units"): Qt elided all four tabs of the
+        loss column to "L…" and "S…" when they did not quite fit (presentation mode at
+        1280x720, and normal mode beside an image set). A tab's tooltip, the View menu and the
+        exported report say the whole title (:attr:`dock_titles`)."""
+        keys = {dock.windowTitle(): key for key, dock in self.view_docks.items()}
+        short = set()
+        for bar in self._dock_tab_bars():
+            if not bar.property("mlpstudio_watched"):
+                bar.installEventFilter(self)  # its width changes with the docks' splitters
+                bar.setProperty("mlpstudio_watched", True)
+            tabs = [keys.get(bar.tabText(i)) for i in range(bar.count())]
+            if None in tabs:
+                continue
+            metrics = bar.fontMetrics()
+            whole = bar.sizeHint().width() + sum(
+                metrics.horizontalAdvance(self.dock_titles[key][0])
+                - metrics.horizontalAdvance(bar.tabText(i))
+                for i, key in enumerate(tabs)
+            )  # the tabs' own widths, with the whole titles
+            if whole > bar.width():
+                short.update(tabs)
         for key, dock in self.view_docks.items():
             title, brief = self.dock_titles[key]
-            dock.setWindowTitle(brief if short else title)
-            dock.toggleViewAction().setText(title)
-        self.hide_stray_tab_bars()
+            wanted = brief if key in short else title
+            if dock.windowTitle() != wanted:
+                dock.setWindowTitle(wanted)
+                dock.toggleViewAction().setText(title)
+        for bar in self._dock_tab_bars():
+            for i in range(bar.count()):
+                key = keys.get(bar.tabText(i)) or next(
+                    (k for k, (_, brief) in self.dock_titles.items() if brief == bar.tabText(i)),
+                    None,
+                )
+                if key is not None:
+                    bar.setTabToolTip(i, self.dock_titles[key][0])
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QTabBar):
+            self.tidy_tab_bars_soon()
+        return super().eventFilter(watched, event)
 
     # -- views built when first needed ------------------------------------------------------
     # The first screen builds the views it shows (predictions, gallery, loss, weights,
@@ -410,7 +463,7 @@ class WindowLayout:
 
     def restoreState(self, state, version: int = 0) -> bool:  # noqa: N802 (Qt naming)
         restored = super().restoreState(state, version)
-        self.hide_stray_tab_bars()
+        self.tidy_tab_bars()
         return restored
 
     def hide_stray_tab_bars(self) -> None:
@@ -460,7 +513,7 @@ class WindowLayout:
             return
         if self.width() > screen.width() or self.height() > screen.height():
             self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
-        self.hide_stray_tab_bars()
+        self.tidy_tab_bars()
 
     def _create_panels(self) -> None:
         self.data_panel = DataPanel()

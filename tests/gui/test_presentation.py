@@ -135,21 +135,31 @@ def test_dock_tabs_say_their_titles_and_no_stray_tab_bar_shows(
 
 
 @pytest.mark.parametrize("language", ["en", "es"], indirect=True)
-def test_presentation_mode_shortens_the_tab_titles_only(make_window, qtbot, language):
-    """The tabs take the short titles, the View menu and the report keep the whole ones."""
+def test_tabs_take_their_short_titles_only_where_the_whole_ones_do_not_fit(
+    make_window, qtbot, language
+):
+    """Normal mode at 1280x720: every tab says its dock's whole title. Presentation mode: the
+    four tabs of the loss column take their short titles (their whole ones do not fit), the
+    two of the weights column keep theirs; the tooltips and the View menu say the whole."""
     window = make_window()
-    titles = {key: dock.windowTitle() for key, dock in window.view_docks.items()}
+    on_a_lecture_screen(window, qtbot)
+    whole = {key: title for key, (title, _) in window.dock_titles.items()}
+    assert {key: dock.windowTitle() for key, dock in window.view_docks.items()} == whole
     window.act_presentation.setChecked(True)
-    settle(qtbot)
+    on_a_lecture_screen(window, qtbot)
+    for key in ("loss", "health", "shapes", "backprop"):
+        assert window.view_docks[key].windowTitle() == window.dock_titles[key][1], key
+    assert window.dock_titles["health"][1] != whole["health"]  # a shorter title indeed
+    for key in ("weights", "basis", "network", "neuron"):
+        assert window.view_docks[key].windowTitle() == whole[key], key
     for key, dock in window.view_docks.items():
-        title, short = window.dock_titles[key]
-        assert titles[key] == title  # normal mode: the whole title
-        assert dock.windowTitle() == short
-        assert dock.toggleViewAction().text() == title
-    assert len(window.view_docks["health"].windowTitle()) < len(titles["health"])
+        assert dock.toggleViewAction().text() == whole[key]
+    loss_bar = next(b for b in tab_bars(window) if b.tabText(0) == window.dock_titles["loss"][1])
+    tips = [loss_bar.tabToolTip(i) for i in range(loss_bar.count())]
+    assert tips == [whole[k] for k in ("loss", "health", "shapes", "backprop")]
     window.act_presentation.setChecked(False)
-    settle(qtbot)
-    assert {key: dock.windowTitle() for key, dock in window.view_docks.items()} == titles
+    on_a_lecture_screen(window, qtbot)
+    assert {key: dock.windowTitle() for key, dock in window.view_docks.items()} == whole
 
 
 def weights_problems(view) -> list[str]:
