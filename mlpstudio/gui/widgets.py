@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -337,3 +339,60 @@ def size_for_fonts(widget, width: int, height: int) -> None:
     if screen is not None and screen.width() > 0:
         w, h = min(w, screen.width() - 20), min(h, screen.height() - 20)
     widget.resize(w, h)
+
+
+
+class WrappingRow(QWidget):
+    """Groups of controls on one line when they fit, else one group per line.
+
+    A view's row of controls asked for the width of all of them side by side: the gallery's
+    (the filter, the pages, Next mistake) made the window wider than a 1280 px projector in
+    presentation mode. Here the groups go under one another when the row is narrower than
+    they need side by side, so its least width is its widest group's."""
+
+    def __init__(self, groups: list[list[QWidget]], parent=None):
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(4)
+        # the least width is the widest group's (minimumSizeHint), not the whole line's
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._boxes = []
+        for group in groups:
+            box = QWidget()
+            line = QHBoxLayout(box)
+            line.setContentsMargins(0, 0, 0, 0)
+            for widget in group:
+                line.addWidget(widget)
+            line.addStretch(1)
+            self._boxes.append(box)
+        self._stacked: bool | None = None
+        self._arrange(stacked=False)
+
+    def is_stacked(self) -> bool:
+        return bool(self._stacked)
+
+    def side_by_side_width(self) -> int:
+        widths = [box.minimumSizeHint().width() for box in self._boxes]
+        return sum(widths) + self._grid.spacing() * (len(widths) - 1)
+
+    def _arrange(self, stacked: bool) -> None:
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        for box in self._boxes:
+            self._grid.removeWidget(box)
+        for k, box in enumerate(self._boxes):
+            self._grid.addWidget(box, k if stacked else 0, 0 if stacked else k)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        widest = max((box.minimumSizeHint().width() for box in self._boxes), default=0)
+        return QSize(widest, self._grid.minimumSize().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return QSize(self.side_by_side_width(), self._grid.sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._arrange(stacked=event.size().width() < self.side_by_side_width())

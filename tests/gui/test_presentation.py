@@ -45,15 +45,18 @@ def stray_tab_bars(window) -> list[str]:
     return bad
 
 
-def cut_tabs(window) -> list[str]:
-    """Dock tabs that do not show their whole title, or that lie outside the window."""
+def cut_tabs(window, least: int | None = None) -> list[str]:
+    """Dock tabs that do not show their whole title (or, with ``least``, that show fewer
+    than ``least`` of its letters before an ellipsis), or that lie outside the window."""
     bad = []
     inside = window.rect()
     for bar in tab_bars(window):
         for i in range(bar.count()):
             rect = bar.tabRect(i).translated(bar.mapTo(window, bar.rect().topLeft()))
-            shown = shown_tab_text(bar, i)
-            if shown != bar.tabText(i):
+            shown, text = shown_tab_text(bar, i), bar.tabText(i)
+            if least is not None and shown.endswith("…") and len(shown) - 1 >= least:
+                continue  # an ellipsis after enough of the title to read it
+            if shown != text:
                 bad.append(f"tab {bar.tabText(i)!r} shows {shown!r} in {rect.width()} px")
             if not inside.contains(rect):
                 bad.append(f"tab {bar.tabText(i)!r} at {rect} is outside the window {inside}")
@@ -220,3 +223,59 @@ def test_a_column_title_breaks_before_the_activation_then_after_the_colon(qapp):
     two_lines = title.minimumHeight()
     title.resize(one + 5, 100)
     assert title.minimumHeight() < two_lines  # the row gets the height of the lines drawn
+
+
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
+def test_an_image_set_in_presentation_mode_fits_1280_pixels(
+    make_window, qtbot, shared_datasets, language
+):
+    """The gallery's controls go on two rows instead of widening the window (it was 1324 px
+    wide in English and 1429 in Spanish), and every tab and part stays in sight."""
+    from mlpstudio.experiment.config import config_from_dict
+
+    config = config_from_dict({
+        "data": {"kind": "mnist", "root": str(shared_datasets / "mnist"), "subset": 1000},
+        "model": {"hidden": [16]}, "training": {"epochs": 2},
+    })  # fmt: skip
+    window = make_window(config)
+    window.act_presentation.setChecked(True)
+    on_a_lecture_screen(window, qtbot)
+    assert window.minimumSizeHint().width() <= 1280
+    assert window.minimumSizeHint().height() <= 720  # the first screen: gallery, confusion
+    assert window.gallery_view.controls.is_stacked()
+    assert window.gallery_view.isVisible() and window.gallery_view.width() >= 300
+    for dock in window.view_docks.values():
+        if dock.isVisible():
+            dock.raise_()
+            settle(qtbot)
+            window.grab()
+            settle(qtbot)
+            where = (language, dock.objectName())
+            assert window.width() == 1280, where
+            assert stray_tab_bars(window) == [], where
+            # four tabs under the network view: their short titles, four letters at least
+            assert cut_tabs(window, least=4) == [], where
+
+
+def test_a_wrapping_row_puts_its_groups_on_lines_of_their_own_when_narrow(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from mlpstudio.gui.widgets import WrappingRow
+
+    first = [QPushButton("A rather long first button"), QPushButton("Second")]
+    second = [QPushButton("Third button")]
+    row = WrappingRow([first, second])
+    qtbot.addWidget(row)
+    side_by_side = row.side_by_side_width()
+    assert row.minimumSizeHint().width() < side_by_side  # its widest group's, not the line's
+    row.resize(side_by_side + 20, 80)
+    row.show()
+    qtbot.waitExposed(row)
+    assert not row.is_stacked()
+    assert first[0].geometry().top() == second[0].geometry().top()
+    row.resize(row.minimumSizeHint().width(), 80)
+    qtbot.wait(10)
+    assert row.is_stacked()
+    assert second[0].mapTo(row, second[0].rect().topLeft()).y() > first[0].geometry().bottom()
+    for button in first + second:  # nothing cut
+        assert button.width() >= button.minimumSizeHint().width(), button.text()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QToolButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..style import number, percent
+from ..widgets import WrappingRow
 from .base import View
 from .classes import label_names, test_labels
 
@@ -221,8 +221,15 @@ class GalleryView(View):
         self.page_label = QLabel()
         # The controls get a row of their own under the caption: on one row with it they made
         # the gallery, and so the window, wider than a projector in Spanish presentation mode.
-        controls = QHBoxLayout()
-        controls.setContentsMargins(4, 0, 4, 0)
+        # ... and go on two rows when the view is narrower than they are side by side (the
+        # gallery made the window wider than 1280 px in presentation mode)
+        self.controls = WrappingRow(
+            [
+                [self.filter, self.mistake_button],
+                [self.previous_button, self.page_label, self.next_button],
+            ]
+        )
+        self.controls.setContentsMargins(4, 0, 4, 0)
         for widget in (
             self.filter,
             self.previous_button,
@@ -230,10 +237,9 @@ class GalleryView(View):
             self.next_button,
             self.mistake_button,
         ):
-            controls.addWidget(widget)
             widget.setVisible(not preview)
-        controls.addStretch(1)
-        self.body.insertLayout(0, controls)
+        self.controls.setVisible(not preview)
+        self.body.insertWidget(0, self.controls)
         if preview:
             self.export_button.hide()
         self.grid.resized.connect(self._resized)
