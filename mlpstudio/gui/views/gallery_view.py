@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,8 +73,14 @@ class ImageGrid(QWidget):
         self.tiles: list[tuple[QImage, str, bool | None, int]] = []
         self.probed: int | None = None  # the test image the activation probe follows
         self.columns = 6
-        self.setMinimumSize(300, 200)
+        self.setMinimumWidth(300)  # and a row of tiles high (minimumSizeHint)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        """One row of tiles: the smallest image and its two caption lines. (A fixed 200 px
+        was more than a short view had in Spanish presentation mode: the second row of
+        tiles was cut at the view's edge; a lower grid holds fewer tiles instead.)"""
+        return QSize(300, int(np.ceil(MIN_SIDE + self._text_height() + 16)))
 
     def set_tiles(self, tiles) -> None:
         self.tiles = tiles
