@@ -244,6 +244,8 @@ def test_an_image_set_in_presentation_mode_fits_1280_pixels(
     assert window.minimumSizeHint().height() <= 720  # the first screen: gallery, confusion
     assert window.gallery_view.controls.is_stacked()
     assert window.gallery_view.isVisible() and window.gallery_view.width() >= 300
+    grid = window.gallery_view.grid  # its tiles all in sight: none cut at the view's edge
+    assert grid.visibleRegion().boundingRect() == grid.rect(), (grid.visibleRegion(), grid.rect())
     for dock in window.view_docks.values():
         if dock.isVisible():
             dock.raise_()
