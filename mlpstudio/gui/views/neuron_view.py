@@ -44,7 +44,7 @@ class NeuronDiagram(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.neuron: Neuron | None = None
-        self.setMinimumSize(260, 150)
+        self.setMinimumSize(260, 110)  # fewer inputs drawn when lower (paintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_neuron(self, cell: Neuron | None) -> None:
@@ -63,8 +63,12 @@ class NeuronDiagram(QWidget):
         metrics = painter.fontMetrics()
         w, h = self.width(), self.height()
         n = len(cell.w)
-        shown = list(range(min(n, MAX_INPUTS)))
-        rows = len(shown) + (1 if n > MAX_INPUTS else 0) + 1  # + the bias
+        # as many inputs as have a line of text each (a weight's label sits above its line):
+        # in a low dock (presentation mode at 1280x720) six of them were written over each other
+        fitting = int((h - 10) // (metrics.height() + 2)) - 1  # less the bias's row
+        count = min(n, MAX_INPUTS, max(1, fitting - (1 if n > min(MAX_INPUTS, fitting) else 0)))
+        shown = list(range(count))
+        rows = len(shown) + (1 if n > count else 0) + 1  # + the bias
         step = (h - 10) / max(1, rows)
         x_in = 10 + metrics.horizontalAdvance("a₉₉ = −0.000")
         radius = max(14.0, min(24.0 * scale, h * 0.14))
@@ -80,11 +84,11 @@ class NeuronDiagram(QWidget):
                     float(cell.w[j]),
                 )
             )
-        if n > MAX_INPUTS:
-            rest = float(cell.terms[MAX_INPUTS:].sum())
+        if n > count:
+            rest = float(cell.terms[count:].sum())
             lines.append(
                 (
-                    self.tr("… {n} more").format(n=number(n - MAX_INPUTS)),
+                    self.tr("… {n} more").format(n=number(n - count)),
                     "Σ w·a = " + value(rest),
                     0.0,
                 )
