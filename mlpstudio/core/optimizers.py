@@ -223,13 +223,14 @@ def flush_threshold(dtype, squares: bool = False) -> float:
     it become zero (keeping their sign), so state decaying by a factor of at least
     ``eps ** (1 / FLUSH_EVERY)`` per step (0.37 in float32: every default) never reaches the
     subnormals, and faster decay leaves them within a few steps anyway. Such an entry moves its
-    parameter by less than ``lr * 1e-31`` (momentum) or, through Adam's ``m / (sqrt(v) + eps)``,
-    by less than ``lr * 1e-22`` at the default eps: a change float32 cannot represent on any
-    parameter larger in magnitude than 1e-15 times the learning rate. A buffer of squares
-    enters the update through its square root, compared with eps, so it loses only its
-    subnormals (below the smallest normal number, whose root is 1e-19 in float32). Entries at
-    or above the threshold are never touched, and the flush is elementwise, so any split over
-    threads gives the same bits."""
+    parameter by less than ``lr * 1e-31`` a step (momentum) or, through Adam's
+    ``m / (sqrt(v) + eps)``, by less than ``lr * 1e-22`` a step at the default eps and beta1:
+    less than half a float32 step of any parameter larger in magnitude than 2e-15 times the
+    learning rate, so the parameter keeps its bits (``tests/test_denormals.py`` trains with and
+    without the flush and gets the same weights). A buffer of squares enters the update
+    through its square root, added to eps, so it loses only its subnormals (below the smallest
+    normal number, whose root is 1e-19 in float32). Entries at or above the threshold are never
+    touched, and the flush is elementwise, so any split over threads gives the same bits."""
     info = np.finfo(dtype)
     return float(info.tiny if squares else info.tiny / info.eps)
 
