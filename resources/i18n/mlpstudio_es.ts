@@ -4557,54 +4557,54 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     <name>NetworkView</name>
     <message>
         <location filename="../../mlpstudio/gui/views/network_view.py" line="299"/>
-        <source>&lt;b&gt;Network&lt;/b&gt;: red positive, blue negative weights; width = |w|</source>
+        <source>&lt;b&gt;Network&lt;/b&gt;: red positive, blue negative weights; width&amp;nbsp;=&amp;nbsp;|&amp;#8288;w&amp;#8288;|</source>
         <extracomment>(column, unit) of a clicked hidden unit; column 1 is the first hidden layer (column, unit) of a double-clicked hidden or output unit (for a one-neuron view) the probe was cleared (its marker on the predictions plot goes too)</extracomment>
-        <translation>&lt;b&gt;Red&lt;/b&gt;: pesos positivos en rojo, negativos en azul; grosor = |w|</translation>
+        <translation>&lt;b&gt;Red&lt;/b&gt;: pesos positivos en rojo, negativos en azul; grosor&amp;nbsp;=&amp;nbsp;|&amp;#8288;w&amp;#8288;|</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="303"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="302"/>
         <source>Grey units with a dotted ring are dead (ReLU output 0 on every sample) or saturated (tanh or sigmoid stuck at its limits). Click a unit to highlight it. Click a point of the predictions plot or a test image to probe it: every unit then shows its activation for that input.</source>
         <translation>Las unidades grises con borde punteado están muertas (salida ReLU 0 en todas las muestras) o saturadas (tanh o sigmoide atascada en sus límites). Haz clic en una unidad para resaltarla. Haz clic en un punto del gráfico de predicciones o en una imagen de test para sondearla: cada unidad muestra entonces su activación para esa entrada.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="319"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="318"/>
         <source>Clear probe</source>
         <translation>Quitar sonda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="320"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="319"/>
         <source>Colour the units by their bias again.</source>
         <translation>Vuelve a colorear las unidades por su sesgo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="343"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="342"/>
         <source>input
 {n}</source>
         <translation>entrada
 {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="346"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="345"/>
         <source>output</source>
         <translation>salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="348"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="347"/>
         <source>layer {l}</source>
         <translation>capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="351"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="350"/>
         <source>linear</source>
         <translation>lineal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="389"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="388"/>
         <source>&lt;b&gt;Probe&lt;/b&gt; {input}: colour = activation a</source>
         <translation>&lt;b&gt;Sonda&lt;/b&gt; {input}: color = activación a</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/network_view.py" line="392"/>
+        <location filename="../../mlpstudio/gui/views/network_view.py" line="391"/>
         <source>Hover a unit to see the sum behind its activation, with the numbers.</source>
         <translation>Pasa el ratón sobre una unidad para ver la suma detrás de su activación, con los números.</translation>
     </message>
