@@ -56,7 +56,7 @@ def run_training(
     given: to ``config.training.epochs`` in all); return the summary dict and the final
     snapshot. ``save``: write the trained run there as an experiment file (.mlpx)."""
     from ..core import metrics
-    from ..core.insight import TIMELINE_FILE_BUDGET, Timeline, learning_verdict
+    from ..core.insight import TIMELINE_FILE_BUDGET, Timeline
     from ..experiment.archive import ArchiveError, restore
     from ..experiment.build import build_dataset, build_network, build_trainer
 
@@ -107,10 +107,6 @@ def run_training(
         "backend": network.backend.name,
         "train_loss": _finite(snapshot.last("train_loss")),
         "test_loss": _finite(snapshot.last("test_loss")),
-        # "worse", "stalled" or None: whether the run ended having hardly learned
-        "learning_verdict": learning_verdict(snapshot.history["train_loss"])
-        if snapshot.status in ("finished", "stopped", "early_stopped")
-        else None,
     }
     output = snapshot.test_output
     if network.head.is_classification:
@@ -179,11 +175,13 @@ def cmd_train(args) -> int:
     check_save_target(args.save)
     summary, snapshot = run_training(config, args.out, True, saved=saved, save=args.save)
     print(_human_summary(summary))
-    if summary["learning_verdict"] is not None:
+    if snapshot.status in ("finished", "stopped", "early_stopped"):
+        # the window's message bar says the same when a run ends without having learned
         from ..core.insight import learning_verdict_text
 
         text = learning_verdict_text(snapshot.history["train_loss"], config.training.learning_rate)
-        print(f"mlpstudio: note: {text}", file=sys.stderr)
+        if text is not None:
+            print(f"mlpstudio: note: {text}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary))
     if snapshot.status == "diverged":
