@@ -121,6 +121,15 @@ def test_a_long_run_keeps_no_subnormal_state_and_the_same_weights(optimizer, lr,
     assert np.array_equal(weights, reference)
 
 
+def test_float64_state_with_float32_gradients_keeps_its_small_normal_values():
+    """A float32 scratch cannot hold 1e-50: the flush must not take it for zero."""
+    opt = make_optimizer("momentum", np, 3, 3, np.float64, momentum=0.5)
+    opt.buffers["velocity"][...] = [4e-50, 4e-300, 1.0]
+    opt.t = FLUSH_EVERY - 1
+    opt.step(np.zeros(3), np.zeros(3, dtype=np.float32), 0.1)
+    assert opt.buffers["velocity"].tolist() == [2e-50, 0.0, 0.5]
+
+
 def test_the_gpu_state_is_never_flushed():
     """cupy (seen by its module name) pays no penalty for subnormals: no threshold."""
     fake_cupy = types.SimpleNamespace(__name__="cupy", zeros=np.zeros)

@@ -314,11 +314,13 @@ class Optimizer:
     def flush_state(self, state: dict, scratch) -> None:
         """Set the entries of ``state``'s arrays below their :func:`flush_threshold` in
         magnitude to zero of the same sign (the rest keep their bits), with ``scratch`` (a spent
-        gradient of the same size) as working space: elementwise, so any block may run it."""
+        gradient of the same size) as working space when it has their dtype: elementwise, so
+        any block may run it."""
         xp = self.xp
         for key, value in state.items():
-            xp.abs(value, out=scratch)
-            xp.multiply(value, 0, out=value, where=scratch < self.flush_below[key])
+            same = scratch.dtype == value.dtype
+            magnitude = xp.abs(value, out=scratch) if same else xp.abs(value)
+            xp.multiply(value, 0, out=value, where=magnitude < self.flush_below[key])
 
     # -- state, for saving and continuing a run -----------------------------------------------
     def state(self) -> dict[str, np.ndarray]:
