@@ -85,8 +85,12 @@ def theirs(x_uint8, labels, optimizer: str, lr: float):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=5)
-    parser.add_argument("--lr-factor", type=float, default=1.0,
-                        help="multiply engine.py's learning rates (larger: more dead units)")
+    parser.add_argument(
+        "--lr-factor",
+        type=float,
+        default=1.0,
+        help="multiply engine.py's learning rates (larger: more dead units)",
+    )
     parser.add_argument("--wall-clock", action="store_true",
                         help="time wall-clock seconds (default: this process's CPU seconds, "
                         "robust on a busy machine at one thread)")  # fmt: skip
