@@ -31,6 +31,12 @@ SATURATED_SHARE = 0.95
 #: a layer whose mean |dL/dW| is this many times smaller than the output layer's has a
 #: vanishing gradient
 VANISHING_RATIO = 100.0
+#: a run that ends with its training loss above this share of the untrained network's has
+#: hardly learned (see :func:`learning_verdict`)
+STALLED_SHARE = 0.95
+#: the epochs at the end of a run whose best training loss :func:`learning_verdict` judges
+#: (a single spike of the loss is no verdict)
+VERDICT_EPOCHS = 5
 #: the memory a run's timeline may take (its parameter copies), in the app and in the child
 TIMELINE_BUDGET = 200 * 2**20
 #: the most a saved experiment's timeline may take in its file (thinned to fit when saved)
@@ -220,6 +226,63 @@ def _idle_units(health: list[LayerHealth]) -> str | None:
                 "or ReLU",
             ).format(layer=h.layer, count=h.saturated, units=h.units)
     return None
+
+
+def learning_verdict(train_loss) -> str | None:
+    """How an ended run's training loss compares with the untrained network's (``train_loss``:
+    the history's column, epoch 0 first): "worse" when even the best of its last
+    VERDICT_EPOCHS epochs is above where it started (the steps overshoot), "stalled" when it
+    is within 1 - STALLED_SHARE of it, else None. Only for a run that has ended: during a
+    run the loss may still be on a plateau (the course example sits on one from epoch 3 to
+    about 70) or on a spike (the spiral preset has one), and both pass."""
+    loss = np.asarray(train_loss, dtype=float)
+    if len(loss) <= VERDICT_EPOCHS or not math.isfinite(loss[0]) or loss[0] <= 0:
+        return None
+    best = float(np.min(loss[-VERDICT_EPOCHS:]))
+    if not math.isfinite(best):
+        return None  # a diverged run has its own message
+    if best > loss[0]:
+        return "worse"
+    if best >= STALLED_SHARE * loss[0]:
+        return "stalled"
+    return None
+
+
+def learning_verdict_text(train_loss, learning_rate: float, number=None) -> str | None:
+    """The sentence for :func:`learning_verdict` (None when there is none), with what to try,
+    in the interface's language. ``number(value, significant)`` formats the numbers (the
+    window passes its locale-aware formatter; the default is plain ``%g``)."""
+    verdict = learning_verdict(train_loss)
+    if verdict is None:
+        return None
+    if number is None:
+        number = _plain_number
+    loss = np.asarray(train_loss, dtype=float)
+    if verdict == "worse":
+        text = translate(
+            "Insight",
+            "The network did not learn: over its last {n} epochs the training loss stayed "
+            "above the untrained network's {start} (at best {now}). The steps overshoot: "
+            "try a learning rate 10 times smaller ({lr} now).",
+        )
+    else:
+        text = translate(
+            "Insight",
+            "The network has hardly learned: over its last {n} epochs the training loss was at "
+            "best {now}, within {share} % of the untrained network's {start}. Train longer, "
+            "or try a larger learning rate ({lr} now) or Adam.",
+        )
+    return text.format(
+        n=number(VERDICT_EPOCHS, 6),
+        start=number(float(loss[0]), 3),
+        now=number(float(np.min(loss[-VERDICT_EPOCHS:])), 3),
+        share=number(round(100 * (1 - STALLED_SHARE), 6), 6),
+        lr=number(float(learning_rate), 6),
+    )
+
+
+def _plain_number(value: float, significant: int) -> str:
+    return f"{value:.{significant}g}"
 
 
 def mean_abs_gradients(network) -> list[float]:
