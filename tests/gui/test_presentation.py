@@ -4,7 +4,7 @@ the weights view's titles and plots stay inside it however many layers it draws.
 
 import pytest
 
-from .test_layout import settle
+from .test_layout import clipped_widgets, settle
 
 
 def tab_bars(window):
@@ -257,6 +257,7 @@ def test_an_image_set_in_presentation_mode_fits_1280_pixels(
             assert stray_tab_bars(window) == [], where
             # four tabs under the network view: their short titles, four letters at least
             assert cut_tabs(window, least=4) == [], where
+            assert clipped_widgets(window) == [], where  # (the gallery's filter elides)
 
 
 def test_a_wrapping_row_puts_its_groups_on_lines_of_their_own_when_narrow(qtbot):

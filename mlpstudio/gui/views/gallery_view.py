@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..style import number, percent
-from ..widgets import WrappingRow
+from ..widgets import ElidingComboBox, WrappingRow
 from .base import View
 from .classes import label_names, test_labels
 
@@ -198,7 +198,7 @@ class GalleryView(View):
         self.grid = ImageGrid()
         self.grid.columns = 8 if preview else 6
         self.body.addWidget(self.grid, 1)
-        self.filter = QComboBox()
+        self.filter = ElidingComboBox()  # cut in a narrow view: the whole text in the tooltip
         self.filter.addItem(self.tr("All test images"), "all")
         self.filter.addItem(self.tr("Mistakes only"), "mistakes")
         self.filter.addItem(self.tr("Confusion cell"), "cell")
