@@ -125,6 +125,7 @@ def test_dock_tabs_say_their_titles_and_no_stray_tab_bar_shows(
     assert stray_tab_bars(window) == [], where
     assert cut_tabs(window) == [], where
     assert outside_the_window(window) == [], where
+    assert clipped_widgets(window) == [], where
     # View > Reset layout restores the saved layout: Qt makes new tab bars then, too
     # (on a 1280x720 screen: the plain offscreen one, 800x800, would shrink the window)
     monkeypatch.setattr(window, "fit_to_screen", window.hide_stray_tab_bars)
