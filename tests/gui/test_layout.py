@@ -162,7 +162,7 @@ def test_a_cut_combo_says_its_whole_text_in_the_tooltip(qtbot):
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_an_image_set_fits_1280x720(make_window, qtbot, shared_datasets, language):
     """Gallery, confusion matrix, first layer and loss all in sight at 1280x720 (normal mode;
-    presentation mode with images needs the gallery's header on two rows: not yet)."""
+    presentation mode with images: tests/gui/test_presentation.py)."""
     from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
     from mlpstudio.experiment.config import config_from_dict
