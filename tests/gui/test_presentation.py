@@ -283,3 +283,22 @@ def test_a_wrapping_row_puts_its_groups_on_lines_of_their_own_when_narrow(qtbot)
     assert second[0].mapTo(row, second[0].rect().topLeft()).y() > first[0].geometry().bottom()
     for button in first + second:  # nothing cut
         assert button.width() >= button.minimumSizeHint().width(), button.text()
+
+
+def test_docks_tabified_again_leave_no_stray_tab_bar(make_window, qtbot):
+    """Tabify docks into a new group, as a user dragging tabs does: the new group's bar is
+    shown (the window's tidying never hides a group's only bar) and no bar is left over."""
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    on_a_lecture_screen(window, qtbot)
+    docks = window.view_docks
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, docks["shapes"])
+    window.tabifyDockWidget(docks["shapes"], docks["backprop"])
+    docks["shapes"].raise_()
+    settle(qtbot)
+    window.grab()
+    settle(qtbot)
+    assert stray_tab_bars(window) == []
+    shown = [[b.tabText(i) for i in range(b.count())] for b in tab_bars(window)]
+    assert [docks["shapes"].windowTitle(), docks["backprop"].windowTitle()] in shown, shown
