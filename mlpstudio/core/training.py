@@ -59,6 +59,18 @@ STATUS_TEXT = {
 FINAL_STATES = ("finished", "stopped", "early_stopped", "diverged")
 
 
+def diverged_message(failed_epoch: int, kept_epoch: int, learning_rate: float) -> str:
+    """What a diverged run says: the epoch during which the loss stopped being finite (1 is
+    the first epoch) and the epoch whose weights were kept (0: the untrained network). The
+    exported scripts' ``run_common.diverged_message`` says the same words."""
+    kept = f"{kept_epoch} (untrained)" if kept_epoch == 0 else f"{kept_epoch}"
+    return (
+        f"The loss became NaN or infinite during epoch {failed_epoch}: the learning rate "
+        f"({learning_rate:g}) is probably too high. Training stopped and the weights of epoch "
+        f"{kept} were kept; lower the learning rate and reset."
+    )
+
+
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     """What the views need at one moment of training; every array is a private host copy."""
@@ -399,7 +411,7 @@ class Trainer:
                 due = self.snapshot_interval > 0 and now - last_yield >= self.snapshot_interval
                 if single or (due and batch < self.batches_per_epoch):
                     if not math.isfinite(float(running)):
-                        final_status = "diverged"
+                        final_status, failed_epoch = "diverged", epoch + 1  # (one under way)
                         break
                     self._elapsed += now - clock
                     if single:
@@ -416,7 +428,7 @@ class Trainer:
             clock = now
             train_loss, val_loss = self._record_epoch(epoch, self._lr(epoch - 1))
             if not (math.isfinite(train_loss) and math.isfinite(float(running))):
-                final_status = "diverged"
+                final_status, failed_epoch = "diverged", epoch  # (the one just ended)
                 break
             good_params[...] = net.params
             good_epoch = epoch
@@ -443,11 +455,7 @@ class Trainer:
         self._elapsed += time.perf_counter() - clock
         if final_status == "diverged":
             net.params[...] = good_params
-            message = (
-                f"The loss became NaN or infinite during epoch {epoch + 1}: the learning rate "
-                f"({self._base_lr:g}) is probably too high. Training stopped and the weights "
-                f"from epoch {good_epoch} were kept; lower the learning rate and reset."
-            )
+            message = diverged_message(failed_epoch, good_epoch, self._base_lr)
             epoch, batch = good_epoch, 0
             self._refresh_test_output()
         elif self._best is not None and opts.restore_best:

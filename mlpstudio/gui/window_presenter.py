@@ -299,6 +299,18 @@ class Presenter:
     def _status_text(self, status: str) -> str:
         c = self.controller
         snap = c.snapshot
+        if c.dataset is not None and c.network_error and c.network_error_panel == "training":
+            return QCoreApplication.translate(
+                "MainWindow",
+                "Fix the training settings to train: see the message above the views "
+                "(Training panel).",
+            )
+        if c.dataset is not None and c.network_error:
+            return QCoreApplication.translate(
+                "MainWindow",
+                "Fix the architecture to train: see the message above the views "
+                "(Architecture panel).",
+            )
         if status == "invalid" or c.dataset is None:
             return QCoreApplication.translate(
                 "MainWindow", "Fix the data to train: see the message in the Data panel."

@@ -93,3 +93,36 @@ def test_log_axis_of_a_huge_span_labels_a_few_decades_and_never_overflows(qtbot,
     assert 2 <= len(decades) <= MAX_DECADE_LABELS and all(text for _, text in decades)
     assert decades[-1][1].startswith("1e+") and all(text == "" for _, text in others)
     assert len(decades) + len(others) == 309 - (-3) + 1  # every decade still has a tick
+
+
+@pytest.mark.parametrize("text", ["10; 50; 50,50,", "10; abc", "100000", "", "10 50"])
+def test_run_is_disabled_while_the_list_is_invalid_and_the_reason_is_shown(compare, text):
+    compare.list_edit.setText(text)
+    assert not compare.run_button.isEnabled()
+    assert compare.parsed.isVisibleTo(compare) and compare.parsed.text() == compare.list_problem
+    assert compare.run_button.toolTip() == compare.list_problem  # said on the button too
+    compare.list_edit.setText("10; 50,50")
+    assert compare.run_button.isEnabled() and compare.list_problem is None
+
+
+def test_a_bad_list_is_refused_in_the_interfaces_numbers(qtbot, compare, locale_of):
+    """The parser's refusal (shared with the command line, which stays English) reads
+    65.536 in the Spanish interface: the GUI installs its formatter for the Qt-free code."""
+    from PySide6.QtWidgets import QApplication
+
+    from mlpstudio import i18n
+    from mlpstudio.gui.i18n import install_translators
+
+    app = QApplication.instance()
+    try:
+        install_translators(app, "es")
+        compare.list_edit.setText("100000")
+        assert "65.536" in compare.parsed.text() and "100.000" in compare.parsed.text()
+        assert not compare.run_button.isEnabled()
+        install_translators(app, "en")
+        compare.list_edit.setText("10; 200000")
+        assert "65,536" in compare.parsed.text() and "200,000" in compare.parsed.text()
+    finally:
+        install_translators(app, "en")
+        i18n.install(None)
+        i18n.install_number(None)

@@ -1,5 +1,6 @@
 """The desktop app, driven like a student would, offscreen."""
 
+import dataclasses
 import subprocess
 import sys
 
@@ -78,6 +79,47 @@ def test_invalid_formula_disables_train_and_shows_the_message(make_window, qtbot
     qtbot.keyClicks(panel.formula, ")")
     qtbot.waitUntil(lambda: window.act_start.isEnabled(), timeout=3000)
     assert not panel.formula_message.isVisible()
+
+
+def test_a_network_that_cannot_be_built_is_blamed_on_its_panel(make_window, qtbot, monkeypatch):
+    """Two hidden layers of 60,000 units do not fit the memory budget: the status bar sends
+    the user to the Architecture panel, not to the Data panel that has nothing wrong."""
+    from mlpstudio.experiment.config import Config
+
+    monkeypatch.setenv("MLPSTUDIO_MEMORY_BUDGET", "64M")
+    config = Config()
+    config.training.epochs = 20
+    config.model.hidden = [60000, 60000]
+    window = make_window(config)
+    c = window.controller
+    assert c.dataset is not None and c.network is None and not window.act_start.isEnabled()
+    assert "memory budget" in c.network_error and c.network_error_panel == "architecture"
+    text = window.status_label.text()
+    assert "Architecture panel" in text and "Data panel" not in text
+    assert not window.data_panel.formula_message.isVisible()  # the data is fine
+    window.architecture_panel.load(dataclasses.replace(config.model, hidden=[10]))
+    window.architecture_panel.changed.emit()
+    qtbot.waitUntil(lambda: window.act_start.isEnabled(), timeout=5000)
+    assert c.network_error is None and c.network_error_panel is None
+    assert "Architecture panel" not in window.status_label.text()
+
+
+def test_a_device_that_cannot_be_used_is_blamed_on_the_training_panel(make_window):
+    from mlpstudio.core.backend import BackendError, get_backend
+    from mlpstudio.experiment.config import Config
+
+    try:
+        get_backend("cupy", "float32")
+        pytest.skip("the GPU backend is usable here")
+    except BackendError:
+        pass
+    config = Config()
+    config.training.epochs = 20
+    config.training.backend, config.training.dtype = "cupy", "float32"
+    window = make_window(config)
+    assert window.controller.network_error_panel == "training"
+    text = window.status_label.text()
+    assert "Training panel" in text and "Data panel" not in text
 
 
 def test_unknown_name_and_undefined_values_are_explained(make_window, qtbot):
