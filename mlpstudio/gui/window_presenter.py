@@ -309,6 +309,14 @@ class Presenter:
             ).format(train=number(len(c.dataset.x_train)), test=number(len(c.dataset.x_test)))
         if snap is None:
             return ""
+        if c.pending_rebuild and status not in ("running", "paused"):
+            # the last run's result belongs to the network before the change: never shown
+            # as if it were this experiment's (the message bar offers the reset)
+            return QCoreApplication.translate(
+                "MainWindow",
+                "The {what} changed: the last result no longer applies. Press Train (Space) "
+                "to build and train the new network.",
+            ).format(what=c.pending_rebuild)
         if status == "running":
             return QCoreApplication.translate(
                 "MainWindow", "Training: epoch {epoch} of {total}."

@@ -154,3 +154,25 @@ def test_a_hidden_view_draws_the_latest_snapshot_when_shown(make_window, qtbot):
     history = window.controller.snapshot.history
     np.testing.assert_array_equal(x, history["epoch"])
     np.testing.assert_allclose(y, np.log10(history["train_loss"]))  # (log-scale axis)
+
+
+@pytest.mark.parametrize("change", ["data", "architecture"])
+def test_the_status_line_never_reports_a_result_the_change_made_stale(make_window, qtbot,
+                                                                      change):  # fmt: skip
+    window = make_window(epochs=5, mode="thread")
+    window.controller.start()
+    wait_for_status(qtbot, window, "finished")
+    assert "Test MSE" in window.status_label.text()  # the run's result, while it applies
+    if change == "data":
+        data = dataclasses.replace(window.controller.config.data, formula="x**2")
+        window.data_panel.load(data)
+    else:
+        window.architecture_panel.load(dataclasses.replace(window.controller.config.model,
+                                                           hidden=[7]))  # fmt: skip
+    window._apply_panels()
+    assert window.controller.pending_rebuild  # the reset is offered, not done
+    text = window.status_label.text()
+    assert "Test MSE" not in text and "Finished" not in text
+    assert f"The {change} changed" in text and "Train" in text
+    window._reset()  # the new network: ready, and its own numbers once trained
+    assert window.status_label.text().startswith("Ready:")
