@@ -299,6 +299,12 @@ class Presenter:
     def _status_text(self, status: str) -> str:
         c = self.controller
         snap = c.snapshot
+        if c.dataset is not None and c.network is None and c.network_error:
+            return QCoreApplication.translate(  # the data is fine: the network is the problem
+                "MainWindow",
+                "The network cannot be built with these settings: see the message above the "
+                "views.",
+            )
         if status == "invalid" or c.dataset is None:
             return QCoreApplication.translate(
                 "MainWindow", "Fix the data to train: see the message in the Data panel."
