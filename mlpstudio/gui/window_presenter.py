@@ -302,8 +302,7 @@ class Presenter:
         if c.dataset is not None and c.network is None and c.network_error:
             return QCoreApplication.translate(  # the data is fine: the network is the problem
                 "MainWindow",
-                "The network cannot be built with these settings: see the message above the "
-                "views.",
+                "The network cannot be built with these settings: see the message above the views.",
             )
         if status == "invalid" or c.dataset is None:
             return QCoreApplication.translate(
