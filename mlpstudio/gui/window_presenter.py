@@ -393,6 +393,8 @@ class Presenter:
             QCoreApplication.translate("MainWindow", "Reset now"),
             self._reset,
         )
+        if self.controller.identity is None:  # new data: the views dropped the old run's
+            self.training_panel.show_progress(None)  # drawing, and its progress goes too
         self._on_status(self.controller.status)
 
     def _on_error(self, message: str) -> None:

@@ -175,6 +175,10 @@ def test_the_status_line_never_reports_a_result_the_change_made_stale(make_windo
     text = window.status_label.text()
     assert "Test MSE" not in text and "Finished" not in text
     assert f"The {change} changed" in text and "Train" in text
+    progress = window.training_panel.progress
+    # the old run's epoch stays beside the trained network the views still show, and goes
+    # with it when the data changed
+    assert (progress.text() == "") == (change == "data")
     window._reset()  # the new network: ready, and its own numbers once trained
     assert window.status_label.text().startswith("Ready:")
 
