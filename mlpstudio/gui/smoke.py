@@ -90,7 +90,10 @@ def probe_first_test_input(window) -> None:
     if ds.is_image:
         label = QCoreApplication.translate("Probe", "test image {n}").format(n=number(1))
     else:
-        label = "x = " + ", ".join(number(v, significant=3) for v in ds.x_test[0])
+        from ..experiment.explain import vector
+        from .views.backprop_view import notation
+
+        label = "x = " + vector(ds.x_test[0], notation())  # [ 0,5; 0,3 ] in Spanish
     window.network_view.set_probe(network_input(ds, ds.x_test[0]), label, image=ds.is_image)
 
 

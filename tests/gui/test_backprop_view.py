@@ -139,6 +139,48 @@ def test_spanish_numbers_use_the_decimal_comma(make_window, qtbot, locale_of):
     assert "0." not in text  # no English decimal point among the numbers
 
 
+def test_a_one_entry_vector_never_reads_as_two_numbers_in_spanish(make_window, qtbot,
+                                                                   locale_of):  # fmt: skip
+    """a^[0] = [0,28] read as two values, 0 and 28: in Spanish the entries are separated by
+    "; " and the brackets spaced, [ 0,28 ] and [ 0,1; 0,2 ]; English keeps [0.28]."""
+    from mlpstudio.experiment.explain import matrix, vector
+    from mlpstudio.gui.views.backprop_view import notation
+
+    locale_of("es")
+    assert vector([0.28], notation()) == "[ 0,28 ]"
+    assert vector([0.1, -2.5], notation()) == "[ 0,1; -2,5 ]"
+    assert matrix([[0.5], [1.25]], notation()) == "[ [ 0,5 ] | [ 1,25 ] ]  (2x1)"
+    window = make_window(Config().with_overrides(["model.hidden=[3]"]), mode="thread")
+    view = window.backprop_view
+    window.view_docks["backprop"].raise_()
+    qtbot.waitUntil(lambda: bool(view.steps), timeout=30_000)
+    view.go(0)
+    x = window.controller.dataset.x_train[0, 0]
+    assert f"a^[0] = [ {x:.4g} ]".replace(".", ",") in view.shown_text()
+    locale_of("en")
+    assert vector([0.28], notation()) == "[0.28]"
+
+
+def test_the_step_through_counts_samples_from_1_like_the_rest_of_the_window(make_window,
+                                                                            qtbot):  # fmt: skip
+    window = make_window(Config().with_overrides(["model.hidden=[3]"]), mode="thread")
+    view = window.backprop_view
+    window.view_docks["backprop"].raise_()
+    qtbot.waitUntil(lambda: bool(view.steps), timeout=30_000)
+    n = len(window.controller.dataset.x_train)
+    assert view.sample.value() == 0 and view.sample.text() == "1"  # the first sample
+    view.sample.lineEdit().setText("8")
+    view.sample.interpretText()
+    assert view.sample.value() == 7  # the index the engine (and explain --sample) reads
+    qtbot.waitUntil(lambda: view.example is not None and view.example.sample == 7,
+                    timeout=30_000)  # fmt: skip
+    view.sample.setValue(n - 1)
+    assert view.sample.text() == str(n)  # the last one is the n-th
+    view.sample.lineEdit().setText(str(n + 1))  # past the end: refused, nothing changes
+    view.sample.interpretText()
+    assert view.sample.value() == n - 1
+
+
 def test_big_layers_are_truncated_and_steps_highlight_their_layers():
     assert drawn_units(5) == [0, 1, 2, 3, 4]
     assert drawn_units(100) == [0, 1, 2, 3, 4, 5, None, 99]

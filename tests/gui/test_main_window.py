@@ -192,6 +192,33 @@ def test_parameter_count_shown_equals_the_engines(make_window, qtbot):
     assert window.controller.network.n_params == network.n_params  # rebuilt (untrained)
 
 
+@pytest.mark.parametrize("button", ["add", "remove", "up"])
+def test_a_typed_width_not_yet_applied_survives_a_row_button(make_window, qtbot, button):
+    """A width typed but not yet applied (no Enter, no Tab; on macOS a click on a button
+    leaves the focus in the box) is applied before the rows are rebuilt, and the boxes the
+    rebuild discards send nothing on their way out (they used to: layers() then met a row
+    without its widgets, an AttributeError)."""
+    window = make_window()
+    panel = window.architecture_panel
+    panel.add_layer()  # two rows, so Remove and Up have something to do
+    tabs = window.setup_tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count())
+                              if tabs.widget(i).isAncestorOf(panel)))  # fmt: skip
+    window.activateWindow()
+    spin = panel.table.cellWidget(1, 0)
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus, timeout=5_000)
+    spin.lineEdit().selectAll()
+    spin.lineEdit().insert("23")  # typed: the value is still 10 (no keyboard tracking)
+    assert spin.value() == 10
+    panel.table.selectRow(1)
+    getattr(panel, f"{button}_button").click()  # a click that does not take the focus
+    expected = {"add": [10, 23, 23], "remove": [10], "up": [23, 10]}[button]
+    assert panel.model_config().hidden == expected
+    assert window.controller.config.model.hidden == expected
+    assert all(panel.table.cellWidget(r, 0) is not None for r in range(panel.table.rowCount()))
+
+
 def test_changing_the_architecture_after_training_offers_a_reset(make_window, qtbot):
     window = make_window(epochs=20)
     window.controller.start()

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QSpinBox,
     QStyle,
     QToolButton,
     QWidget,
@@ -40,6 +39,7 @@ from ...core.optimizers import OPTIMIZERS
 from ...experiment.explain import Notation, check_example_memory, example_for, worked_steps
 from ...memory import MemoryBudgetError
 from ..style import PREDICTION, Style, font_points, number
+from ..widgets import OneBasedSpinBox
 from .base import View
 
 DRAWN = 8  # a layer up to this many units is drawn whole; a wider one as 6, "...", 1
@@ -143,9 +143,9 @@ class BackpropView(View):
         super().__init__(parent)
         self.caption.setText(self.tr("<b>Backpropagation</b>"))
         sample_label = QLabel(self.tr("Sample"))
-        self.sample = QSpinBox()
+        self.sample = OneBasedSpinBox()  # value() is the index; people count from 1
         self.sample.setRange(0, 0)
-        self.sample.setToolTip(self.tr("The training sample to follow (its index)."))
+        self.sample.setToolTip(self.tr("The training sample to follow (numbered from 1)."))
         sample_label.setBuddy(self.sample)
         # arrows (named Prev and Next for screen readers): the row fits a narrow dock in
         # presentation mode, in Spanish too ("Anterior", "Siguiente")
@@ -401,11 +401,14 @@ class BackpropView(View):
 
 
 def notation() -> Notation:
-    """The GUI's numbers: the locale's decimal mark, 4 significant digits; entries separated
-    by "; " where the decimal mark is a comma (0,5; 1,2), else by ", "."""
+    """The GUI's numbers: the locale's decimal mark, 4 significant digits. Where the decimal
+    mark is a comma, entries are separated by "; " (as Spanish mathematics writes vectors)
+    and brackets are spaced, so a one-entry vector reads [ 0,28 ], never two values 0 and 28;
+    else ", " and [0.28]."""
     comma = QLocale().decimalPoint() == ","
     return Notation(
         number=lambda v: number(v, significant=4),
         sep="; " if comma else ", ",
         rows=" | " if comma else "; ",
+        brackets=("[ ", " ]") if comma else ("[", "]"),
     )
