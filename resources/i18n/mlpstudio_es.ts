@@ -143,22 +143,22 @@
         <translation>N_l: el número de neuronas de esta capa.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="156"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="164"/>
         <source>Layer {l}</source>
         <translation>Capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="239"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="259"/>
         <source>&lt;i&gt;Fix the data to see the parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Corrige los datos para ver el número de parámetros.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="251"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="271"/>
         <source>&lt;b&gt;Parameters: {total}&lt;/b&gt;</source>
         <translation>&lt;b&gt;Parámetros: {total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="270"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="290"/>
         <source>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</source>
         <translation>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</translation>
     </message>
@@ -239,33 +239,33 @@
         <translation>Usa una red más pequeña (menos capas ocultas o más estrechas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="263"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="268"/>
         <source>Forward pass, layer {l}</source>
         <extracomment>forward, loss, output, backward, gradients or update (what a drawing highlights)</extracomment>
         <translation>Propagación hacia delante, capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="285"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="290"/>
         <source>The loss</source>
         <translation>La pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="304"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="309"/>
         <source>Error at the output</source>
         <translation>Error en la salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="315"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="320"/>
         <source>Error of layer {l}, propagated back</source>
         <translation>Error de la capa {l}, propagado hacia atrás</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="333"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="338"/>
         <source>Gradients of layer {l}</source>
         <translation>Gradientes de la capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="362"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="367"/>
         <source>The update ({name})</source>
         <translation>La actualización ({name})</translation>
     </message>
@@ -304,8 +304,8 @@
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/backprop_view.py" line="148"/>
-        <source>The training sample to follow (its index).</source>
-        <translation>La muestra de entrenamiento que se sigue (su índice).</translation>
+        <source>The training sample to follow (numbered from 1).</source>
+        <translation>La muestra de entrenamiento que se sigue (numeradas desde 1).</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/backprop_view.py" line="155"/>
@@ -4039,68 +4039,79 @@ de test</translation>
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="57"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="171"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="61"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="234"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
+        <extracomment>Before the first epoch ends each curve is one point (the untrained network&apos;s loss): the y axis then spans this many decades around it (log scale), or 0 to twice it (linear), not the few thousandths between the train and test losses.</extracomment>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="58"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="62"/>
         <source>Log scale</source>
         <translation>Escala log.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="60"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="64"/>
         <source>Show the loss on a logarithmic axis: late, small improvements stay visible.</source>
         <translation>Muestra la pérdida en un eje logarítmico: las mejoras pequeñas y tardías siguen siendo visibles.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="66"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="90"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="70"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="99"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="67"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="71"/>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="76"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="96"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="115"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="80"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="105"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="131"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="77"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="97"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="116"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="81"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="106"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="132"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="91"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="95"/>
+        <source>No network for the current data yet: its curves appear here when it trains.</source>
+        <translation>Todavía no hay red para los datos actuales: sus curvas aparecerán aquí cuando se entrene.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="100"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="165"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="146"/>
+        <source>One point per epoch: the curves start when the first epoch ends.</source>
+        <translation>Un punto por época: las curvas empiezan al terminar la primera época.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="228"/>
         <source>The loss: {loss}.</source>
         <translation>La pérdida: {loss}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="167"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="230"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="169"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="232"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch: {loss}</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época: {loss}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="118"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="134"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>
@@ -4475,67 +4486,72 @@ de test</translation>
         <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="325"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="327"/>
+        <source>The {what} changed: the last result no longer applies. Press Train (Space) to build and train the new network.</source>
+        <translation>Ha habido cambios en {what}: el último resultado ya no vale. Pulsa Entrenar (Espacio) para construir y entrenar la nueva red.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="333"/>
         <source>Training: epoch {epoch} of {total}.</source>
         <translation>Entrenando: época {epoch} de {total}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="329"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="337"/>
         <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
         <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="334"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="342"/>
         <source>Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches).</source>
         <translation>Pérdida media de los minilotes de esta época hasta ahora: {loss} ({n} de {total} lotes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="345"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="353"/>
         <source>Finished {epochs} epochs in {seconds} s. {result}</source>
         <translation>Terminadas {epochs} épocas en {seconds} s. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="359"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="367"/>
         <source>Training ended with an error at epoch {epoch}: {message}</source>
         <translation>El entrenamiento terminó con un error en la época {epoch}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="363"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="371"/>
         <source>The loss became NaN or infinite: the learning rate ({lr}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
         <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="378"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="386"/>
         <source>Test loss {loss}, test accuracy {acc}.</source>
         <translation>En test: pérdida {loss}, exactitud {acc}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="381"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="389"/>
         <source>Test MSE {loss}, test R² {r2}.</source>
         <translation>En test: MSE {loss}, R² {r2}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="349"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="357"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
         <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="355"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="363"/>
         <source>Stopped at epoch {epoch}. {result}</source>
         <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="387"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="395"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
         <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="392"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="400"/>
         <source>Reset now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="399"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="409"/>
         <source>Problem: {message}</source>
         <translation>Problema: {message}</translation>
     </message>
@@ -4623,7 +4639,7 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../mlpstudio/gui/widgets.py" line="115"/>
+        <location filename="../../mlpstudio/gui/widgets.py" line="145"/>
         <source>Hide this message</source>
         <translation>Ocultar este mensaje</translation>
     </message>
@@ -5078,39 +5094,49 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>&lt;b&gt;Predicciones&lt;/b&gt; frente a los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="90"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="45"/>
+        <source>No data to show: see the message in the Data panel.</source>
+        <translation>No hay datos que mostrar: mira el mensaje del panel Datos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="47"/>
+        <source>No data to preview: see the message above.</source>
+        <translation>No hay datos que previsualizar: mira el mensaje de arriba.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="101"/>
         <source>target</source>
         <translation>objetivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="91"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="148"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="102"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="159"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="92"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="149"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="103"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="160"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="95"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="106"/>
         <source>network</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="96"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="107"/>
         <source>predictions (test)</source>
         <translation>predicciones (test)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="165"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="176"/>
         <source>P(class 1)</source>
         <translation>P(clase 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="165"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="176"/>
         <source>network output</source>
         <translation>salida de la red</translation>
     </message>
@@ -5330,7 +5356,7 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     <message>
         <location filename="../../mlpstudio/gui/views/probe.py" line="191"/>
         <source>x1 = {x1}, x2 = {x2}</source>
-        <translation>x1 = {x1}, x2 = {x2}</translation>
+        <translation>x1 = {x1}; x2 = {x2}</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/smoke.py" line="91"/>
