@@ -326,7 +326,6 @@ class BackpropView(View):
         if snapshot.status == "running" and (self.example is not None or self.computing):
             self._snapshot = snapshot
             self.note.setText(self.tr("Training: the example follows when training pauses."))
-            self.note.show()
             return
         self._snapshot = snapshot
         self.recompute()
@@ -464,15 +463,8 @@ class BackpropView(View):
             else:
                 text = self.tr("Train or step once to follow a sample through.")
             self.lines.setPlainText(text)
-            training = (
-                self.computing
-                and self._snapshot is not None
-                and (self._snapshot.status == "running")
-            )
-            self.note.setText(
-                self.tr("Training: the example follows when training pauses.") if training else ""
-            )
-            self.note.setVisible(training)
+            self.note.setText("")
+            self.note.hide()
             self.title.setToolTip("")
             self.diagram.set_highlight(set(), set())
             return
