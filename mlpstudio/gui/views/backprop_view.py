@@ -30,6 +30,7 @@ own draw); the update screen then says that Step never trains on that row.
 
 from __future__ import annotations
 
+import copy
 import threading
 from dataclasses import dataclass
 from html import escape
@@ -155,9 +156,9 @@ class Diagram(QWidget):
 
 @dataclass(frozen=True)
 class Request:
-    """Everything one worked example is computed from, taken on the GUI thread (immutable:
-    the snapshot's host copies, the frozen config and dataset), so a worker thread can
-    compute it while the view moves on."""
+    """Everything one worked example is computed from, taken on the GUI thread (the
+    snapshot's host copies, a copy of the config, the frozen dataset: nothing the GUI thread
+    changes later), so a worker thread can compute it while the view moves on."""
 
     number: int  # the view's count of requests: only the latest one's result is shown
     config: object
@@ -172,7 +173,6 @@ class Request:
     split: str  # "train" (a row of the training data) or "test"
     held_out: bool  # a training-data row the run keeps for validation (never trained on)
     buffers_known: bool  # the optimiser's buffers are the run's own at this moment
-    replayed: bool
 
 
 def compute(request: Request):
@@ -388,13 +388,21 @@ class BackpropView(View):
             config.training.options(), len(data.x_train)
         )
         request = Request(
-            self._requests, config, data, tuple(net.sizes), tuple(net.activation_names),
-            net.head.name, tuple((w, b) for w, b in snap.weights), state, snap.epoch, sample,
-            split, bool(held_out), not has_buffers or (current and not self.replayed),
-            self.replayed,
-        )  # fmt: skip
+            number=self._requests,
+            config=copy.deepcopy(config),
+            dataset=data,
+            sizes=tuple(net.sizes),
+            activations=tuple(net.activation_names),
+            head=net.head.name,
+            weights=tuple((w, b) for w, b in snap.weights),
+            state=state,
+            epoch=snap.epoch,
+            sample=sample,
+            split=split,
+            held_out=bool(held_out),
+            buffers_known=not has_buffers or (current and not self.replayed),
+        )
         if net.n_params <= self.instant_params:  # instant: no "Computing..." flash
-            self._queued = None
             self._present(request, compute(request))
             return
         self.example, self.steps = None, []  # never the previous sample's numbers meanwhile
