@@ -174,6 +174,22 @@ class Request:
     held_out: bool  # a training-data row the run keeps for validation (never trained on)
     buffers_known: bool  # the optimiser's buffers are the run's own at this moment
 
+    def same_work(self, other: Request) -> bool:
+        """Whether ``other`` asks for the very same example (the same snapshot's arrays, data,
+        sample, settings and optimiser state): its result would be the same numbers."""
+        mine = (self.sizes, self.activations, self.head, self.epoch, self.sample, self.split,
+                self.held_out, self.buffers_known)  # fmt: skip
+        theirs = (other.sizes, other.activations, other.head, other.epoch, other.sample,
+                  other.split, other.held_out, other.buffers_known)  # fmt: skip
+        return (
+            mine == theirs
+            and self.dataset is other.dataset
+            and self.state is other.state
+            and self.config == other.config
+            and len(self.weights) == len(other.weights)
+            and all(w is v and b is c for (w, b), (v, c) in zip(self.weights, other.weights))
+        )
+
 
 def compute(request: Request):
     """The worked example of ``request`` (any thread): the engine's float64 copy of the
@@ -376,10 +392,10 @@ class BackpropView(View):
         sample = self.sample.value() if self.test_image is None else self.test_image
         if not 0 <= sample < len(data.x_train if split == "train" else data.x_test):
             return
-        self._forget()  # this request supersedes any before it
         try:  # the engine's float64 copies: a large network must fit the budget first
             check_example_memory(net.sizes, config.training.optimizer)
         except MemoryBudgetError as exc:
+            self._forget()
             self.example, self.steps, self.index = None, [], 0
             self._show(refusal=str(exc))
             return
@@ -388,7 +404,7 @@ class BackpropView(View):
             config.training.options(), len(data.x_train)
         )
         request = Request(
-            number=self._requests,
+            number=self._requests + 1,
             config=copy.deepcopy(config),
             dataset=data,
             sizes=tuple(net.sizes),
@@ -402,6 +418,10 @@ class BackpropView(View):
             held_out=bool(held_out),
             buffers_known=not has_buffers or (current and not self.replayed),
         )
+        latest = self._queued or self._running
+        if self.computing and latest is not None and latest.same_work(request):
+            return  # already on its way (a run's end brings its status and its snapshot)
+        self._forget()  # this request supersedes any before it (its number is now the latest)
         if net.n_params <= self.instant_params:  # instant: no "Computing..." flash
             self._present(request, compute(request))
             return
