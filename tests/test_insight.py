@@ -157,3 +157,41 @@ def test_unit_terms_list_the_largest_products_and_add_up_to_z():
     assert t.a == t.z  # the mse head's output is z itself
     every = unit_terms(p, 1, 0, top=10)
     assert every.rest_count == 0 and every.rest == 0.0 and len(every.terms) == 4
+
+
+def test_the_learning_verdict_judges_how_a_run_ended_against_its_untrained_loss():
+    from mlpstudio.core.insight import VERDICT_EPOCHS, learning_verdict
+
+    start = 0.7
+    # the steps overshoot: even the best of the last epochs is above the start
+    assert learning_verdict([start, 19.5, 11.4, 20.5, 1.06, 18.9, 3.46, 3.75]) == "worse"
+    # hardly moved: the best of the last epochs within 5 % of the start
+    assert learning_verdict([start] + [0.68] * 10) == "stalled"
+    # learned: 0.66 is below 95 % of 0.7 (0.665)
+    assert learning_verdict([start] + [0.68] * 9 + [0.66]) is None
+    # a plateau that learns in the end (the course example) and a spike at the end both pass
+    plateau = [0.378] + [0.33] * 60 + list(np.geomspace(0.33, 0.01, 40))
+    assert learning_verdict(plateau) is None
+    assert learning_verdict(plateau[:-1] + [1.2]) is None  # one spike: the best still counts
+    # no verdict without enough epochs, or without a finite start or end
+    assert learning_verdict([start] * VERDICT_EPOCHS) is None
+    assert learning_verdict([float("nan")] + [0.7] * 10) is None
+    assert learning_verdict([start] + [float("nan")] * 10) is None
+
+
+@pytest.mark.parametrize("name", ["xor", "circle", "gaussians", "course-sine"])
+def test_presets_with_their_own_defaults_get_no_learning_verdict(name):
+    """A preset learns with its defaults (tests/test_presets.py), so the message that a run
+    did not learn must not appear at its end; the course example's plateau, stopped there,
+    does get the "hardly learned" verdict."""
+    from mlpstudio.core.insight import learning_verdict
+    from mlpstudio.experiment.build import build_trainer
+    from mlpstudio.experiment.presets import preset_config
+
+    config = preset_config(name)
+    if name == "course-sine":
+        config.training.epochs = 12  # on its plateau (about 0.956 of the start to epoch 15)
+    trainer = build_trainer(config, snapshot_interval=0.0)
+    final = trainer.run()
+    verdict = learning_verdict(final.history["train_loss"])
+    assert verdict == ("stalled" if name == "course-sine" else None)

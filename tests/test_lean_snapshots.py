@@ -71,7 +71,8 @@ def test_the_rebuilt_stream_equals_the_trainers_with_every_view_visible():
     n = 0
     for original, back, _header, _arrays in stream(snapshots, network):
         n += 1
-        for field in ("status", "epoch", "step", "batch_in_epoch", "elapsed", "learning_rate"):
+        for field in ("status", "epoch", "step", "batch_in_epoch", "elapsed", "learning_rate",
+                      "graph_reason", "graph_detail"):  # fmt: skip
             assert getattr(back, field) == getattr(original, field)
         assert same_columns(back.history, original.history)
         assert same_columns(back.layers, original.layers)
@@ -169,6 +170,23 @@ def test_a_stream_out_of_step_is_refused():
     header["layers_from"] = 0
     with pytest.raises(RemoteError, match="lacks"):  # no weights ever received
         fresh.add(header, arrays)
+
+
+def test_the_runs_graph_replay_status_travels_and_an_unknown_one_is_refused():
+    """The Device row shows what the run's own step graph decided, a fallback in the middle
+    of a GPU run included (issue 14): the reason key and its detail cross the channel."""
+    from dataclasses import replace
+
+    snapshots, network = trained(epochs=1)
+    assert snapshots[0].graph_reason == "cpu"  # the course example trains on the CPU
+    fell_back = [replace(s, graph_reason="failed", graph_detail="out of memory")
+                 for s in snapshots[:2]]  # fmt: skip
+    backs = [back for _, back, _, _ in stream(fell_back, network)]
+    assert [(b.graph_reason, b.graph_detail) for b in backs] == [("failed", "out of memory")] * 2
+    header, arrays = unpack(SnapshotEncoder().message(1, snapshots[0]))
+    for bad in ({"graph_reason": "sudo rm"}, {"graph_detail": 7}):
+        with pytest.raises(RemoteError, match="graph replay"):
+            SnapshotAssembler().add({**header, **bad}, arrays)
 
 
 def test_needs_cross_the_channel_and_unreadable_ones_mean_everything():

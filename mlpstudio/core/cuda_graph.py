@@ -142,11 +142,25 @@ def graph_support(optimizer: str | None = None) -> tuple[bool, str]:
 
 
 def device_line(optimizer: str | None = None) -> str:
-    """The Device row's text: what computes (:func:`~.backend.gpu_status`), then whether
-    training steps replay as CUDA graphs."""
+    """The Device row's text before a run: what computes (:func:`~.backend.gpu_status`),
+    then whether training steps would replay as CUDA graphs."""
     from .backend import gpu_status
 
     return f"{gpu_status()[1]} {graph_support(optimizer)[1]}"
+
+
+def run_device_line(reason: str | None, detail: str = "") -> str:
+    """The Device row's text during and after a run: what computes, then what the run's own
+    :class:`StepGraph` decided (its :attr:`StepGraph.reason`, carried by the snapshots), which
+    includes a fallback to the plain path in the middle of a run."""
+    from .backend import gpu_status
+
+    return f"{gpu_status()[1]} {status_text(reason, detail)}"
+
+
+def known_reason(reason) -> bool:
+    """Whether ``reason`` is one a snapshot may carry (None: replay is on)."""
+    return reason is None or reason in _REASONS
 
 
 def _supported(name: str) -> bool:
@@ -215,6 +229,16 @@ class StepGraph:
         return None, ""
 
     # -- status --------------------------------------------------------------------------------
+    @property
+    def reason(self) -> str | None:
+        """Why full batches take the plain path (a key of the device line's reasons), or None
+        while they replay as a graph."""
+        return self._reason
+
+    @property
+    def detail(self) -> str:
+        return self._detail
+
     def status_line(self) -> str:
         """Whether this run's full batches replay as a CUDA graph, or why not (translated)."""
         return status_text(self._reason, self._detail)

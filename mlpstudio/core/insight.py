@@ -31,6 +31,12 @@ SATURATED_SHARE = 0.95
 #: a layer whose mean |dL/dW| is this many times smaller than the output layer's has a
 #: vanishing gradient
 VANISHING_RATIO = 100.0
+#: a run that ends with its training loss above this share of the untrained network's has
+#: hardly learned (see :func:`learning_verdict`)
+STALLED_SHARE = 0.95
+#: the epochs at the end of a run whose best training loss :func:`learning_verdict` judges
+#: (a single spike of the loss is no verdict)
+VERDICT_EPOCHS = 5
 #: the memory a run's timeline may take (its parameter copies), in the app and in the child
 TIMELINE_BUDGET = 200 * 2**20
 #: the most a saved experiment's timeline may take in its file (thinned to fit when saved)
@@ -219,6 +225,26 @@ def _idle_units(health: list[LayerHealth]) -> str | None:
                 "layer {layer}: {count} of {units} units saturated; try a smaller learning rate "
                 "or ReLU",
             ).format(layer=h.layer, count=h.saturated, units=h.units)
+    return None
+
+
+def learning_verdict(train_loss) -> str | None:
+    """How an ended run's training loss compares with the untrained network's (``train_loss``:
+    the history's column, epoch 0 first): "worse" when even the best of its last
+    VERDICT_EPOCHS epochs is above where it started (the steps overshoot), "stalled" when it
+    is within 1 - STALLED_SHARE of it, else None. Only for a run that has ended: during a
+    run the loss may still be on a plateau (the course example sits on one from epoch 3 to
+    about 70) or on a spike (the spiral preset has one), and both pass."""
+    loss = np.asarray(train_loss, dtype=float)
+    if len(loss) <= VERDICT_EPOCHS or not math.isfinite(loss[0]) or loss[0] <= 0:
+        return None
+    best = float(np.min(loss[-VERDICT_EPOCHS:]))
+    if not math.isfinite(best):
+        return None  # a diverged run has its own message
+    if best > loss[0]:
+        return "worse"
+    if best >= STALLED_SHARE * loss[0]:
+        return "stalled"
     return None
 
 

@@ -92,6 +92,10 @@ class Snapshot:
     #: (epoch, flat parameters at that epoch's end) for the epochs ended since the previous
     #: snapshot that the timeline schedule keeps (only when the trainer records a timeline)
     epoch_params: tuple[tuple[int, np.ndarray], ...] = field(default=(), repr=False)
+    #: whether this run's full batches replay as a CUDA graph: None while they do, else why
+    #: not (a reason key of :mod:`.cuda_graph`, with its detail); the Device row shows it
+    graph_reason: str | None = "cpu"
+    graph_detail: str = ""
 
     @property
     def progress(self) -> float:
@@ -565,6 +569,8 @@ class Trainer:
             layers=self.layers.view(),
             unit_states=self._unit_states,
             epoch_params=epoch_params,
+            graph_reason=self.step_graph.reason,
+            graph_detail=self.step_graph.detail,
         )
 
     def _eta(self, estimate: float | None) -> float | None:

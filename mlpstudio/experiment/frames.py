@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..core.cuda_graph import known_reason
 from ..core.training import FINAL_STATES, History, Identity, Snapshot
 
 MAGIC = b"MLPS"
@@ -29,7 +30,7 @@ MAX_TEXT = 64 << 10  # an error message or a snapshot message
 _SNAPSHOT_FIELDS = (
     "status", "message", "epoch", "total_epochs", "step", "batch_in_epoch",
     "batches_per_epoch", "elapsed", "samples_per_second", "eta", "learning_rate", "best_epoch",
-    "batch_loss",
+    "batch_loss", "graph_reason", "graph_detail",
 )  # fmt: skip
 _INT_FIELDS = ("epoch", "total_epochs", "step", "batch_in_epoch", "batches_per_epoch")
 _FLOAT_FIELDS = ("elapsed", "samples_per_second", "learning_rate", "batch_loss")
@@ -380,6 +381,10 @@ class SnapshotAssembler:
         values.update({f: float(_number(header, f, int | float)) for f in _FLOAT_FIELDS})
         for name, kind in (("eta", int | float), ("best_epoch", int)):
             values[name] = None if header.get(name) is None else _number(header, name, kind)
+        reason, detail = header.get("graph_reason", "cpu"), header.get("graph_detail", "")
+        if not known_reason(reason) or not isinstance(detail, str) or len(detail) > MAX_TEXT:
+            raise RemoteError("snapshot graph replay status is not one the app knows")
+        values.update(graph_reason=reason, graph_detail=detail)
         known = ("history.", "layers.", "units.", "W.", "b.")
         for name in arrays:
             if not name.startswith(known) and name not in self._outputs:

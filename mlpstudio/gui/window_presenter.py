@@ -11,6 +11,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QStyle
 
+from ..core.insight import STALLED_SHARE, VERDICT_EPOCHS, learning_verdict
 from ..experiment.config import IMAGE_KINDS, ConfigError
 from ..experiment.frames import Needs
 from ..experiment.shape import experiment_shape
@@ -34,6 +35,8 @@ class Presenter:
         self._turn_snapshot = None
         self._views_to_draw: list = []
         self._turn_cursor = 0  # where the next round of turns starts
+        self._judged = None  # the ended run's snapshot whose learning verdict is shown
+        self._verdict = ""  # that verdict's text, while the message bar shows it
         self._turn_began = (0.0, 0.0)  # the last drawn turn: (wall clock, this thread's CPU)
         self._turn_timer = QTimer(self)
         self._turn_timer.setSingleShot(True)
@@ -147,9 +150,51 @@ class Presenter:
             for view in self.views:
                 view.update_snapshot(snapshot)  # drawn only if it belongs to what it shows
         self._show_class_results(force=snapshot.is_final or snapshot.step == 0)
+        self._show_learning_verdict(snapshot)
         self.training_panel.show_progress(snapshot)
         if self.controller.status in ("running", "paused"):
             self.status_label.setText(self._status_text(self.controller.status))
+
+    def _show_learning_verdict(self, snapshot) -> None:
+        """When a run ends having hardly learned (core.insight.learning_verdict), say so once
+        in the message bar, with what to try; the message goes when another run starts."""
+        c = self.controller
+        if snapshot.status == "running" and self._verdict:
+            if self.message_bar.isVisible() and self.message_bar.label.text() == self._verdict:
+                self.message_bar.hide()
+            self._verdict = ""
+        ended = snapshot.status in ("finished", "stopped", "early_stopped")
+        if not ended or snapshot is not c.snapshot or snapshot is self._judged:
+            return  # a replayed epoch, or a verdict already given
+        self._judged = snapshot
+        loss = snapshot.history["train_loss"]
+        verdict = learning_verdict(loss)
+        if verdict is None:
+            return
+        start = number(loss[0], significant=3)
+        best = number(min(loss[-VERDICT_EPOCHS:]), significant=3)
+        if verdict == "worse":
+            text = QCoreApplication.translate(
+                "MainWindow",
+                "The network did not learn: over its last {n} epochs the training loss stayed "
+                "above the untrained network's {start} (at best {now}). The steps overshoot: "
+                "try a learning rate 10 times smaller ({lr} now).",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "MainWindow",
+                "The network has hardly learned: over its last {n} epochs the training loss was at "
+                "best {now}, within {share} % of the untrained network's {start}. Train longer, "
+                "or try a larger learning rate ({lr} now) or Adam.",
+            )
+        self._verdict = text.format(
+            now=best,
+            start=start,
+            lr=number(c.config.training.learning_rate, significant=6),
+            share=number(100 * (1 - STALLED_SHARE)),
+            n=number(VERDICT_EPOCHS),
+        )
+        self.message_bar.show_message(self._verdict)
 
     def _draw_views_in_turns(self, snapshot) -> None:
         """While training, draw one view per turn of the event loop, so that no turn paints

@@ -300,3 +300,40 @@ def test_a_click_on_the_plot_or_an_image_chooses_the_backprop_sample(make_window
     assert "test image" in backprop.title.text()
     backprop.go(len(backprop.steps) - 1)
     assert "test image" in backprop.note.text().lower()  # its update is a what-if
+
+
+def test_the_probe_star_stays_on_the_curve_of_the_epoch_shown(make_window, qtbot, qapp):
+    """A 1-D probe's star marks the network's output at the clicked x; when the timeline
+    replays another epoch, or Live returns, it moves with the curve (the oracle: the network
+    of that epoch, evaluated by hand at x; the star sits on the drawn curve, which joins
+    the plot's samples, so it agrees to the curve's sampling)."""
+    from .conftest import wait_for_status
+
+    window = make_window(epochs=30, mode="thread")
+    c, bar = window.controller, window.timeline_bar
+    c.start()
+    wait_for_status(qtbot, window, "finished")
+    qtbot.waitUntil(lambda: bar.slider.maximum() == 30, timeout=10_000)
+    plot = window.prediction_view.plot
+    box = plot.getPlotItem().vb
+    pos = plot.mapFromScene(box.mapViewToScene(QPointF(-0.4, 0.0)))
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    star = window.prediction_view.probe.marker
+    x = float(window.network_view._probe_input[0])
+
+    def star_y() -> float:
+        (y,) = star.data["y"]
+        return float(y)
+
+    def output(snapshot) -> float:
+        weights = [(w.tolist(), b.tolist()) for w, b in snapshot.weights]
+        return by_hand(weights, [x])[-1][0]
+
+    final = output(c.snapshot)
+    assert abs(star_y() - final) < 1e-6
+    assert bar.show_epoch(0) == 0
+    early = output(c.replay)
+    assert abs(early - final) > 0.01  # the curve moved: the star must move with it
+    assert abs(star_y() - early) < 1e-3
+    bar.live.click()
+    assert abs(star_y() - final) < 1e-3

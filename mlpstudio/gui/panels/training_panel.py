@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.backend import gpu_status
-from ...core.cuda_graph import device_line
+from ...core.cuda_graph import device_line, run_device_line
 from ...core.optimizers import OPTIMIZERS
 from ...core.optimizers import option_specs as optimizer_specs
 from ...core.options import OptionSpec
@@ -249,6 +249,15 @@ class TrainingPanel(QWidget):
             self._update_enabled()
 
     def show_progress(self, snapshot) -> None:
+        # the Device row: what this run's training steps do (a GPU run that had to leave CUDA
+        # graph replay says so here), or, with no run, what the next one would do
+        device = (
+            device_line()
+            if snapshot is None
+            else run_device_line(snapshot.graph_reason, snapshot.graph_detail)
+        )
+        if device != self.backend_reason.text():
+            self.backend_reason.setText(device)
         if snapshot is None:
             self.progress.setValue(0)
             self.progress.setFormat("")

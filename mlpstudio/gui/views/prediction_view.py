@@ -49,6 +49,7 @@ class PredictionView(View):
         self.colorbar = None
         self._mode = None
         self._has_prediction = False
+        self.probe = None  # the window's PlotProbe (views/probe.py), when it installs one
 
     # -- layout per kind of data -------------------------------------------------------------
     def set_dataset(self, dataset):
@@ -237,6 +238,8 @@ class PredictionView(View):
             curve = snapshot.plot_output[:, 0]
             keep = np.isfinite(curve)
             self.net_curve.setData(xs[keep], curve[keep])
+            if self.probe is not None:  # a probed point's star stays on the curve
+                self.probe.follow_curve(xs[keep], curve[keep])
             if keep.any():
                 lo, hi = self._y_range.range
                 c_lo, c_hi = float(curve[keep].min()), float(curve[keep].max())

@@ -158,6 +158,7 @@ class PlotProbe:
         self.marker = pg.ScatterPlotItem(symbol="star", brush=pg.mkBrush(255, 200, 0),
                                          pen=pg.mkPen(20, 20, 20, width=1.5))  # fmt: skip
         self.marker.setZValue(50)
+        self._curve_x: float | None = None  # a 1-D star's x: it stays on the network's curve
         view.plot.scene().sigMouseClicked.connect(self._clicked)
 
     def _clicked(self, event) -> None:
@@ -195,15 +196,25 @@ class PlotProbe:
         output = self.choose(network_input(ds, row), label)
         if self.follow is not None:
             self.follow(row, label)
-        if len(ds.domain) == 1 and output is not None and np.isfinite(output):
+        on_curve = len(ds.domain) == 1
+        if on_curve and output is not None and np.isfinite(output):
             y = output  # the star sits on the network's curve
         self.mark(x, y)
+        self._curve_x = x if on_curve else None
         return True
+
+    def follow_curve(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        """The network's curve was redrawn (training went on, or the timeline replays another
+        epoch): a 1-D star moves to the curve's height at its x, as drawn."""
+        if self._curve_x is None or not len(xs) or self.marker.scene() is None:
+            return
+        self.marker.setData([self._curve_x], [float(np.interp(self._curve_x, xs, ys))])
 
     def mark(self, x: float | None, y: float | None) -> None:
         """Put the star at (x, y) (None: remove it). In 1-D it sits on the x-axis's data."""
         plot = self.view.plot.getPlotItem()
         if x is None:
+            self._curve_x = None
             self.marker.setData([], [])
             return
         if self.marker.scene() is None:  # a new dataset cleared the plot
