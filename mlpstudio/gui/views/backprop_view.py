@@ -59,8 +59,9 @@ from .base import View
 
 DRAWN = 8  # a layer up to this many units is drawn whole; a wider one as 6, "...", 1
 #: a network up to this many parameters is worked out at once on the GUI thread; a larger one
-#: in a worker thread. Measured (benchmarks/backprop_stall.py's sizes, 2 shared cores):
-#: 784-128-10 (101,770) 3.5 ms, 784-256-10 (203,530) 8-17 ms, 3072-1024-1024-100 (4.3 M) 1.1-2.4 s
+#: in a worker thread. The example's time on 2 shared cores: 784-128-10 (101,770 parameters)
+#: 3.5 ms, 784-256-10 (203,530) 8-17 ms, 3072-1024-1024-100 (4.3 M) 0.8-1.2 s on the GUI thread
+#: (benchmarks/backprop_stall.py; the worker leaves the window stalls of 18-33 ms)
 INSTANT_PARAMS = 100_000
 
 
