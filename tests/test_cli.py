@@ -129,3 +129,20 @@ def test_formula_undefined_at_a_sample_point_is_refused(capsys):
     err = capsys.readouterr().err
     assert "x = -1" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_run_that_did_not_learn_gets_a_note(capsys):
+    """The same verdict as the window's message bar (core.insight.learning_verdict): the
+    spiral with a learning rate of 10 overshoots; the course example learns."""
+    args = ["train", "--preset", "spiral", "--epochs", "60", "--json",
+            "--set", "model.hidden=[10]", "--set", "model.activation=tanh",
+            "--set", "training.optimizer=sgd", "--set", "training.learning_rate=10",
+            "--set", "training.batch_size=16"]  # fmt: skip
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    summary = json.loads(out.strip().splitlines()[-1])
+    assert summary["status"] == "finished"
+    assert "mlpstudio: note: The network did not learn" in err
+    assert "10 times smaller (10 now)" in err
+    assert main(["train", "--epochs", "300"]) == 0
+    assert "note:" not in capsys.readouterr().err

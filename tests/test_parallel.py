@@ -166,6 +166,24 @@ def test_numpy_softmax_step_gives_the_entry_s_bits(dtype):
     assert np.array_equal(delta, head.delta(np, z, y)) and delta.dtype == dtype
 
 
+@pytest.mark.parametrize("rows, classes", [(1, 2), (3, 2), (6, 100)])
+def test_numpy_softmax_step_keeps_the_entry_s_nans_and_shapes(rows, classes):
+    """A diverged batch (NaN and infinite logits) and other shapes: the step's loss and delta
+    are still the entry's, NaNs where it has NaNs (its row maxima are taken another way)."""
+    from mlpstudio.core import kernels
+
+    rng = np.random.default_rng(8)
+    z = rng.normal(scale=4.0, size=(rows, classes)).astype(np.float32)
+    y = rng.integers(0, classes, rows)
+    head = HEADS["softmax"]
+    for bad in (np.nan, np.inf, -np.inf):
+        z[-1, -1] = bad
+        with np.errstate(invalid="ignore", over="ignore"):  # as in training
+            loss, delta = kernels.softmax_step_numpy(np, z, y)
+            assert np.array_equal(loss, head.loss(np, z, y), equal_nan=True)
+            assert np.array_equal(delta, head.delta(np, z, y), equal_nan=True)
+
+
 # -- how many threads -----------------------------------------------------------------------------
 def test_thread_count_rule(monkeypatch):
     """Physical cores; one fewer beside the window (never below one); --threads /

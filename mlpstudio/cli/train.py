@@ -175,6 +175,13 @@ def cmd_train(args) -> int:
     check_save_target(args.save)
     summary, snapshot = run_training(config, args.out, True, saved=saved, save=args.save)
     print(_human_summary(summary))
+    if snapshot.status in ("finished", "stopped", "early_stopped"):
+        # the window's message bar says the same when a run ends without having learned
+        from ..core.insight import learning_verdict_text
+
+        text = learning_verdict_text(snapshot.history["train_loss"], config.training.learning_rate)
+        if text is not None:
+            print(f"mlpstudio: note: {text}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary))
     if snapshot.status == "diverged":

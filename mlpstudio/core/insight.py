@@ -248,6 +248,43 @@ def learning_verdict(train_loss) -> str | None:
     return None
 
 
+def learning_verdict_text(train_loss, learning_rate: float, number=None) -> str | None:
+    """The sentence for :func:`learning_verdict` (None when there is none), with what to try,
+    in the interface's language. ``number(value, significant)`` formats the numbers (the
+    window passes its locale-aware formatter; the default is plain ``%g``)."""
+    verdict = learning_verdict(train_loss)
+    if verdict is None:
+        return None
+    if number is None:
+        number = _plain_number
+    loss = np.asarray(train_loss, dtype=float)
+    if verdict == "worse":
+        text = translate(
+            "Insight",
+            "The network did not learn: over its last {n} epochs the training loss stayed "
+            "above the untrained network's {start} (at best {now}). The steps overshoot: "
+            "try a learning rate 10 times smaller ({lr} now).",
+        )
+    else:
+        text = translate(
+            "Insight",
+            "The network has hardly learned: over its last {n} epochs the training loss was at "
+            "best {now}, within {share} % of the untrained network's {start}. Train longer, "
+            "or try a larger learning rate ({lr} now) or Adam.",
+        )
+    return text.format(
+        n=number(VERDICT_EPOCHS, 6),
+        start=number(float(loss[0]), 3),
+        now=number(float(np.min(loss[-VERDICT_EPOCHS:])), 3),
+        share=number(round(100 * (1 - STALLED_SHARE), 6), 6),
+        lr=number(float(learning_rate), 6),
+    )
+
+
+def _plain_number(value: float, significant: int) -> str:
+    return f"{value:.{significant}g}"
+
+
 def mean_abs_gradients(network) -> list[float]:
     """Mean |dL/dW^[l]| per layer from the network's gradient buffer (after loss_and_grad)."""
     xp = network.backend.xp

@@ -179,18 +179,33 @@ def softmax_step_numpy(xp, z, y):
     """The softmax head's (loss, delta) on numpy: the operations of
     :func:`~mlpstudio.core.losses.softmax_loss` and ``softmax_delta``, in the same order on the
     same values, but the row maxima, ``exp(z - max)`` and its row sums computed once for both
-    (a row sum with ``keepdims`` is the same reduction as without). Same bits, 13 numpy calls
-    instead of 19: on a batch of 128 these small calls took about as long as a whole layer's
-    bias and activation. Writes nothing into ``z``."""
-    zmax = z.max(axis=1, keepdims=True)
-    delta = xp.exp(z - zmax)
+    (a row sum with ``keepdims`` is the same reduction as without). Same bits, fewer and
+    cheaper numpy calls: on a batch of 128 these small calls took about as long as a whole
+    layer's bias and activation. Besides sharing passes (19 calls down to 13):
+
+    * the row maxima are taken over the rows of ``z.T`` copied (a maximum is exact in any
+      order): numpy's maximum along a short last axis (10 classes) loops row by row, about
+      7 us for 128 rows, against 2 us for the copy and a vectorised maximum of 10 rows;
+    * the mean loss is ``sum / n``, which is what ``mean`` computes, without its Python layer;
+    * ``z - max``, the log-normaliser and the loss terms are made in place, not as temporaries.
+
+    Measured in training (784-256-128-10 on MNIST, one thread, CPU time, epochs of this and
+    the previous version interleaved in one process): epochs 2% shorter with momentum, 3.5%
+    with Adam, more than these calls' own saving (9 us alone): between the matrix products
+    every small call costs more than in a loop of its own. Writes nothing into ``z``."""
+    n = len(z)
+    zmax = xp.ascontiguousarray(z.T).max(axis=0)[:, None]
+    delta = xp.subtract(z, zmax)
+    xp.exp(delta, out=delta)
     total = delta.sum(axis=1, keepdims=True)
-    rows = xp.arange(len(z))
-    log_norm = xp.log(total[:, 0]) + zmax[:, 0]
-    loss = (log_norm - z[rows, y]).mean()
+    rows = xp.arange(n)
+    log_norm = xp.log(total[:, 0])
+    log_norm += zmax[:, 0]
+    log_norm -= z[rows, y]
+    loss = log_norm.sum() / n
     delta /= total
     delta[rows, y] -= 1.0
-    delta *= 1.0 / len(z)
+    delta *= 1.0 / n
     return loss, delta
 
 

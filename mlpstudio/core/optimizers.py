@@ -202,6 +202,39 @@ OPTIMIZERS: dict[str, OptimizerEntry] = {
 }
 
 
+# -- subnormal state (the CPU's slow path) -----------------------------------------------------
+#: :meth:`Optimizer.step` flushes the state's near-subnormal entries every this many steps
+FLUSH_EVERY = 16
+
+
+def flush_threshold(dtype, squares: bool = False) -> float:
+    """The magnitude below which :meth:`Optimizer.step` sets a state entry to zero on the CPU
+    (``squares``: for a buffer of averaged squared gradients, the registry's ``nonnegative``).
+
+    Why: a parameter whose gradient is zero (an MNIST border pixel's weights, a dead ReLU
+    unit's) keeps its state decaying geometrically (``v *= momentum``, ``m *= beta1`` every
+    step) down into the subnormal numbers, and x86 CPUs handle subnormal operands in microcode,
+    tens of times slower than normal ones: a 784-256-128-10 MNIST run had thousands of them
+    after one epoch, and each epoch got slower than the last (``benchmarks/denormals.py``).
+    GPUs pay no such penalty, so only numpy flushes.
+
+    The threshold is the smallest normal number divided by the machine epsilon (2^-103, about
+    1e-31, in float32; 2^-970 in float64). Every :data:`FLUSH_EVERY` steps the entries below
+    it become zero (keeping their sign), so state decaying by a factor of at least
+    ``eps ** (1 / FLUSH_EVERY)`` per step (0.37 in float32: every default) never reaches the
+    subnormals, and faster decay leaves them within a few steps anyway. Such an entry moves its
+    parameter by less than ``lr * 1e-31`` a step (momentum) or, through Adam's
+    ``m / (sqrt(v) + eps)``, by less than ``lr * 1e-22`` a step at the default eps and beta1:
+    less than half a float32 step of any parameter larger in magnitude than 2e-15 times the
+    learning rate, so the parameter keeps its bits (``tests/test_denormals.py`` trains with and
+    without the flush and gets the same weights). A buffer of squares enters the update
+    through its square root, added to eps, so it loses only its subnormals (below the smallest
+    normal number, whose root is 1e-19 in float32). Entries at or above the threshold are never
+    touched, and the flush is elementwise, so any split over threads gives the same bits."""
+    info = np.finfo(dtype)
+    return float(info.tiny if squares else info.tiny / info.eps)
+
+
 def option_specs() -> dict[str, OptionSpec]:
     """Every optimiser's option specs by name (shared names share one spec)."""
     return merge_specs(o.options for o in OPTIMIZERS.values())
@@ -218,8 +251,9 @@ class Optimizer:
 
     On numpy every step calls the entry's own ``update``, on blocks of the parameters in
     parallel when ``pool`` has several threads (:mod:`mlpstudio.core.parallel`; the blocks
-    give the same bits as one call); on cupy a fused kernel of the same name
-    (:mod:`mlpstudio.core.kernels`) replaces it when there is one."""
+    give the same bits as one call), and every :data:`FLUSH_EVERY` steps sets the state's
+    entries below :func:`flush_threshold` to zero; on cupy a fused kernel of the same name
+    (:mod:`mlpstudio.core.kernels`) replaces it when there is one, and nothing is flushed."""
 
     def __init__(
         self, entry: OptimizerEntry, xp, n_params: int, n_weights: int, dtype=None,
@@ -238,6 +272,12 @@ class Optimizer:
         self._update = kernels.optimizer_kernel(xp, entry.name) or entry.update
         #: the threads a step's elementwise work is spread over (one on the GPU)
         self.pool = pool if pool is not None and not kernels.is_cupy(xp) else parallel.SERIAL
+        #: per buffer, the magnitude below which its entries become zero every FLUSH_EVERY
+        #: steps (none on the GPU)
+        self.flush_below = {} if kernels.is_cupy(xp) else {
+            key: flush_threshold(value.dtype, key in entry.nonnegative)
+            for key, value in self.buffers.items()
+        }  # fmt: skip
 
     def add_weight_decay(self, params, grads, start: int = 0, stop: int | None = None) -> None:
         """``grads += weight_decay * W`` on the weights (not the biases) among elements
@@ -251,9 +291,12 @@ class Optimizer:
         """Update ``params`` in place from the gradients ``grads`` (overwritten)."""
         self.t += 1
         lr = float(lr)
+        flush = bool(self.flush_below) and self.t % FLUSH_EVERY == 0
         if self.pool.threads == 1:  # one block: the whole arrays, no per-step closure
             self.add_weight_decay(params, grads)
             self._update(self.xp, params, grads, self.buffers, lr, self.t, **self.hp)
+            if flush:
+                self.flush_state(self.buffers, grads)
             return
 
         def block(start: int, stop: int) -> None:
@@ -263,8 +306,21 @@ class Optimizer:
             part = slice(start, stop)
             state = {key: value[part] for key, value in self.buffers.items()}
             self._update(self.xp, params[part], grads[part], state, lr, self.t, **self.hp)
+            if flush:
+                self.flush_state(state, grads[part])
 
         self.pool.run(block, len(params))
+
+    def flush_state(self, state: dict, scratch) -> None:
+        """Set the entries of ``state``'s arrays below their :func:`flush_threshold` in
+        magnitude to zero of the same sign (the rest keep their bits), with ``scratch`` (a spent
+        gradient of the same size) as working space when it has their dtype: elementwise, so
+        any block may run it."""
+        xp = self.xp
+        for key, value in state.items():
+            same = scratch.dtype == value.dtype
+            magnitude = xp.abs(value, out=scratch) if same else xp.abs(value)
+            xp.multiply(value, 0, out=value, where=magnitude < self.flush_below[key])
 
     # -- state, for saving and continuing a run -----------------------------------------------
     def state(self) -> dict[str, np.ndarray]:

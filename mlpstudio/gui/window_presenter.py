@@ -11,7 +11,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QStyle
 
-from ..core.insight import STALLED_SHARE, VERDICT_EPOCHS, learning_verdict
+from ..core.insight import learning_verdict_text
 from ..experiment.config import IMAGE_KINDS, ConfigError
 from ..experiment.frames import Needs
 from ..experiment.shape import experiment_shape
@@ -167,33 +167,14 @@ class Presenter:
         if not ended or snapshot is not c.snapshot or snapshot is self._judged:
             return  # a replayed epoch, or a verdict already given
         self._judged = snapshot
-        loss = snapshot.history["train_loss"]
-        verdict = learning_verdict(loss)
-        if verdict is None:
-            return
-        start = number(loss[0], significant=3)
-        best = number(min(loss[-VERDICT_EPOCHS:]), significant=3)
-        if verdict == "worse":
-            text = QCoreApplication.translate(
-                "MainWindow",
-                "The network did not learn: over its last {n} epochs the training loss stayed "
-                "above the untrained network's {start} (at best {now}). The steps overshoot: "
-                "try a learning rate 10 times smaller ({lr} now).",
-            )
-        else:
-            text = QCoreApplication.translate(
-                "MainWindow",
-                "The network has hardly learned: over its last {n} epochs the training loss was at "
-                "best {now}, within {share} % of the untrained network's {start}. Train longer, "
-                "or try a larger learning rate ({lr} now) or Adam.",
-            )
-        self._verdict = text.format(
-            now=best,
-            start=start,
-            lr=number(c.config.training.learning_rate, significant=6),
-            share=number(100 * (1 - STALLED_SHARE)),
-            n=number(VERDICT_EPOCHS),
+        text = learning_verdict_text(
+            snapshot.history["train_loss"],
+            c.config.training.learning_rate,
+            lambda value, significant: number(value, significant=significant),
         )
+        if text is None:
+            return
+        self._verdict = text
         self.message_bar.show_message(self._verdict)
 
     def _draw_views_in_turns(self, snapshot) -> None:

@@ -295,9 +295,8 @@ class NetworkView(View):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.caption.setText(
-            self.tr("<b>Network</b>: red positive, blue negative weights; width = |w|")
-        )
+        # no line break inside "width = |w|" (non-breaking spaces, word joiners around w)
+        self.caption.setText(self.tr("<b>Network</b>: red positive, blue negative weights; width&nbsp;=&nbsp;|&#8288;w&#8288;|"))  # noqa: E501  # fmt: skip
         self.caption.setToolTip(
             self.tr(
                 "Grey units with a dotted ring are dead (ReLU output 0 on every sample) or "
