@@ -18,6 +18,7 @@ any thread can read it at leisure.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import time
@@ -125,6 +126,29 @@ class Snapshot:
         return float(values[-1]) if len(values) else math.nan
 
 
+def validation_split(rng, n: int, fraction: float) -> tuple[np.ndarray, np.ndarray]:
+    """(the validation rows, the training rows) of a training set of ``n`` rows under early
+    stopping: a share ``fraction`` (at least one row) held out, drawn by ``rng``. The trainer
+    draws it first from the run's seed (``default_rng(options.seed)``), so
+    :func:`validation_rows` finds the same rows again without training."""
+    n_val = max(1, int(round(fraction * n)))
+    if n_val >= n:
+        raise ValueError("The validation fraction leaves no training data.")
+    order = rng.permutation(n)
+    return order[:n_val], order[n_val:]
+
+
+def validation_rows(options: TrainingOptions, n: int) -> np.ndarray:
+    """The rows of a training set of ``n`` rows that a run with ``options`` holds out for
+    validation and never trains on (empty without early stopping, and where the share would
+    leave no training rows: such a run is refused)."""
+    if options.early_stopping:
+        with contextlib.suppress(ValueError):
+            rng = np.random.default_rng(options.seed)
+            return validation_split(rng, n, options.validation_fraction)[0]
+    return np.zeros(0, dtype=np.int64)
+
+
 class Trainer:
     """Trains ``network`` on ``dataset`` with ``options``; iterate over it to run."""
 
@@ -166,11 +190,7 @@ class Trainer:
         x_train, y_train = dataset.x_train, dataset.y_train
         self._x_val = self._y_val = None
         if options.early_stopping:
-            n_val = max(1, int(round(options.validation_fraction * len(x_train))))
-            if n_val >= len(x_train):
-                raise ValueError("The validation fraction leaves no training data.")
-            order = rng.permutation(len(x_train))
-            val, train = order[:n_val], order[n_val:]
+            val, train = validation_split(rng, len(x_train), options.validation_fraction)
             self._x_val = self._to_device(x_train[val])
             self._y_val = head.prepare_targets(xp, y_train[val], self.backend.dtype)
             x_train, y_train = x_train[train], y_train[train]

@@ -265,6 +265,11 @@ class _Driver:
         if name == "timeline":
             replay_a_third_of_the_way(self.window)
         self.pause(0.5)  # the dock's tab, the pending snapshot's redraw
+        # a large network's backpropagation example is worked out in a worker thread
+        if getattr(view, "computing", False) and not self.wait_until(
+            lambda: not view.computing, 120
+        ):
+            self.error(f"view {name} ({type(view).__name__}) still computing after 120 s")
         if view.visibleRegion().isEmpty():
             self.error(f"view {name} ({type(view).__name__}) is not on screen")
         elif hasattr(view, "has_content") and not view.has_content():
