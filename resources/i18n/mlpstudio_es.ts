@@ -293,88 +293,104 @@
 <context>
     <name>BackpropView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="144"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="219"/>
         <source>&lt;b&gt;Backpropagation&lt;/b&gt;</source>
+        <extracomment>a network up to this many parameters is worked out at once on the GUI thread; a larger one in a worker thread. The example&apos;s time on 2 shared cores: 784-128-10 (101,770 parameters) 3.5 ms, 784-256-10 (203,530) 8-17 ms, 3072-1024-1024-100 (4.3 M) 0.8-1.2 s on the GUI thread (benchmarks/backprop_stall.py; the worker leaves the window stalls of 18-33 ms) a fresh example is on screen (emitted on the GUI thread, after it is shown)</extracomment>
         <translation>&lt;b&gt;Retropropagación&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="145"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="220"/>
         <source>Sample</source>
         <translation>Muestra</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="148"/>
-        <source>The training sample to follow (numbered from 1).</source>
-        <translation>La muestra de entrenamiento que se sigue (numeradas desde 1).</translation>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="225"/>
+        <source>The row of the training data to follow (numbered from 1). With early stopping, some rows are held out for validation and never trained on.</source>
+        <translation>La fila de los datos de entrenamiento que se sigue (numeradas desde 1). Con parada temprana, algunas filas se reservan para la validación y nunca se entrena con ellas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="155"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="235"/>
         <source>Prev</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="156"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="236"/>
         <source>The previous step.</source>
         <translation>El paso anterior.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="159"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="239"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="160"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="240"/>
         <source>The next step.</source>
         <translation>El paso siguiente.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="237"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="345"/>
         <source>Training: the example follows when training pauses.</source>
-        <extracomment>the step&apos;s formula, a blank line, then the formula with the numbers: read-only, it scrolls down (never sideways: rows wrap), and a low dock keeps its room for them () -&gt; (config, optimizer_state or None, whether that state is the run&apos;s own now); set by the window (the controller&apos;s configuration and optimiser state) the test image a click in the gallery chose (None: the spin box&apos;s training sample) where the sample came from, shown beside the step&apos;s title (&quot;&quot; for the spin box) the newest epoch a snapshot of this experiment brought: an older one is the timeline&apos;s replay, whose weights are that epoch&apos;s but whose optimiser buffers are not</extracomment>
+        <extracomment>the step&apos;s formula, a blank line, then the formula with the numbers: read-only, it scrolls down (never sideways: rows wrap), and a low dock keeps its room for them () -&gt; (config, optimizer_state or None, whether that state is the run&apos;s own now); set by the window (the controller&apos;s configuration and optimiser state) the test image a click in the gallery chose (None: the spin box&apos;s training sample) where the sample came from, shown beside the step&apos;s title (&quot;&quot; for the spin box) the newest epoch a snapshot of this experiment brought: an older one is the timeline&apos;s replay, whose weights are that epoch&apos;s but whose optimiser buffers are not the sample is a training-data row that the run holds out for validation the number of the latest request: a result of an older one is dropped larger networks are computed off the GUI thread (tests set 0 to force it)</extracomment>
         <translation>Entrenando: el ejemplo se actualiza cuando el entrenamiento se pausa.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="267"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="375"/>
         <source>the training sample nearest to {point}</source>
         <translation>la muestra de entrenamiento más cercana a {point}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="320"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="491"/>
+        <source>Computing the example for this sample...</source>
+        <translation>Calculando el ejemplo para esta muestra...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="493"/>
         <source>Train or step once to follow a sample through.</source>
         <translation>Entrena o da un paso para seguir una muestra por la red.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="330"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="503"/>
         <source>step {i} of {n}</source>
         <translation>paso {i} de {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="334"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="506"/>
+        <source>a validation row</source>
+        <translation>una fila de validación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="509"/>
         <source>epoch {epoch} of the timeline</source>
         <translation>época {epoch} de la línea de tiempo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="349"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="524"/>
         <source>The timeline keeps each epoch&apos;s weights, not the optimiser&apos;s buffers: press Live to see this update with their numbers.</source>
         <translation>La línea de tiempo guarda los pesos de cada época, no los búferes del optimizador: pulsa En directo para ver esta actualización con sus números.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="354"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="529"/>
         <source>The optimiser&apos;s buffers are in the training process while a run is alive: stop training to see this update with their numbers.</source>
         <translation>Los búferes del optimizador están en el proceso de entrenamiento mientras dura una ejecución: detén el entrenamiento para ver esta actualización con sus números.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="361"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="536"/>
         <source>A test image: training never steps on it; these are the weights a step on it would give.</source>
         <translation>Una imagen de test: el entrenamiento nunca da un Paso con ella; estos son los pesos que daría un Paso con ella.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="366"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="541"/>
+        <source>A validation row: early stopping holds it out, so training never steps on it; these are the weights one step on this sample would give, but Step trains only on training rows.</source>
+        <translation>Una fila de validación: la parada temprana la reserva, así que el entrenamiento nunca da un Paso con ella; estos son los pesos que daría un paso con esta muestra, pero Paso solo entrena con filas de entrenamiento.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="547"/>
         <source>Epoch {epoch} of the timeline: a step on this sample would have given these weights then; Step continues from the latest epoch.</source>
         <translation>Época {epoch} de la línea de tiempo: un paso con esta muestra habría dado entonces estos pesos; Paso continúa desde la última época.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="370"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="551"/>
         <source>Step with batch size 1 on this sample gives exactly these weights.</source>
         <translation>Un Paso con tamaño de lote 1 sobre esta muestra da exactamente estos pesos.</translation>
     </message>
