@@ -79,7 +79,11 @@ class LossView(TwoPlotsView):
         self.plot.setMouseEnabled(x=True, y=True)
         self.train_curve = self.plot.plot(name=self.tr("train"))
         self.test_curve = self.plot.plot(name=self.tr("test"))
-        self.val_curve = pg.PlotDataItem()  # joins the plot and legend when early stopping
+        # shown, and named in the legend, when the run holds out a validation set (early
+        # stopping); it lives in the plot from the start: an item outside any plot cannot
+        # take data while it clips to a view (pyqtgraph asks the view for its range)
+        self.val_curve = self.plot.plot()
+        self.val_curve.hide()
         self._val_shown = False
         for curve in (self.train_curve, self.test_curve, self.val_curve):
             curve.setDownsampling(auto=True, method="peak")
@@ -254,10 +258,7 @@ class LossView(TwoPlotsView):
                 highs.append(float(shown.max()))
         has_val = bool(np.isfinite(h["val_loss"]).any())
         if has_val != self._val_shown:
-            if has_val:
-                self.plot.addItem(self.val_curve)
-            else:
-                self.plot.removeItem(self.val_curve)
+            self.val_curve.setVisible(has_val)
             self._val_shown = has_val
             self._write_legend()
         last = int(epochs[-1]) if len(epochs) else 0
