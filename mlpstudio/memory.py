@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 
-from .i18n import translate
+from .i18n import number, translate
 
 ENV_VAR = "MLPSTUDIO_MEMORY_BUDGET"
 #: Share of the currently available memory that one request may claim by default.
@@ -33,13 +33,15 @@ class MemoryBudgetError(ValueError):
 
 
 def format_bytes(n: float) -> str:
-    """1536 -> '1.5 KiB'; for messages."""
+    """1536 -> '1.5 KiB' for messages (1,5 KiB in the Spanish interface: :func:`i18n.number`)."""
     value = float(n)
     for unit in ("bytes", "KiB", "MiB", "GiB", "TiB"):
         if abs(value) < 1024 or unit == "TiB":
-            return f"{int(value):,} bytes" if unit == "bytes" else f"{value:,.1f} {unit}"
+            if unit == "bytes":
+                return translate("Memory", "{n} bytes").format(n=number(int(value)))
+            return f"{number(value, 1)} {unit}"
         value /= 1024
-    return f"{value:,.1f} PiB"  # pragma: no cover
+    return f"{number(value, 1)} PiB"  # pragma: no cover
 
 
 def parse_budget(text: str) -> int:

@@ -174,3 +174,26 @@ def test_every_step_title_goes_through_the_installed_translator():
     assert titles and all(t.startswith("ES:") for t in titles)
     assert ("Backprop", "Forward pass, layer {l}") in seen  # the template, as lupdate sees it
     assert "ES:Forward pass, layer 1" in titles and "ES:The update (adam)" in titles
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_validation_rows_are_the_rows_the_trainer_holds_out(seed):
+    """The step-through tells a validation row by :func:`validation_rows`: those must be the
+    very rows the trainer keeps out of training (its validation set), and no others."""
+    from mlpstudio.core.training import validation_rows
+
+    config = Config().with_overrides(
+        ["training.early_stopping=true", "training.validation_fraction=0.2",
+         f"training.seed={seed}", 'training.dtype="float64"']
+    )  # fmt: skip
+    trainer = build_trainer(config, epochs=1, snapshot_interval=0)
+    x = np.asarray(trainer.dataset.x_train, dtype=np.float64)
+    rows = validation_rows(trainer.options, len(x))
+    assert len(rows) == round(0.2 * len(x)) and len(set(rows.tolist())) == len(rows)
+    assert np.array_equal(np.asarray(trainer._x_val), x[rows])
+    rest = np.setdiff1d(np.arange(len(x)), rows)
+    trained = np.asarray(trainer._x)
+    assert len(trained) == len(rest)
+    assert np.array_equal(np.sort(trained, axis=0), np.sort(x[rest], axis=0))
+    off = config.with_overrides(["training.early_stopping=false"]).training.options()
+    assert validation_rows(off, len(x)).size == 0

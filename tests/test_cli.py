@@ -146,3 +146,32 @@ def test_a_run_that_did_not_learn_gets_a_note(capsys):
     assert "10 times smaller (10 now)" in err
     assert main(["train", "--epochs", "300"]) == 0
     assert "note:" not in capsys.readouterr().err
+
+
+def test_a_diverged_run_says_the_same_true_epochs_in_its_summary_and_its_reason(capsys):
+    """lr 10 with SGD: NaN during the first epoch; the untrained weights are what is kept,
+    and the summary line and the reason agree on it."""
+    code = main(["train", "--set", "training.learning_rate=10", "--set", "training.optimizer=sgd"])
+    assert code == 1
+    captured = capsys.readouterr()
+    summary = captured.out.strip().splitlines()[-1]
+    assert summary.startswith("diverged in ")
+    assert "the weights of epoch 0 (untrained) were kept" in summary
+    assert "after 0 epochs" not in summary
+    assert "during epoch 1:" in captured.err
+    assert "weights of epoch 0 (untrained) were kept" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("assignment", "hint"),
+    [
+        ("training.learning_rate=0,01", "decimal point, not a comma: write 0.01"),
+        ("data.noise=0,1", "decimal point, not a comma: write 0.1"),
+        ("training.learning_rate=1,2,3", "decimal point, not a comma, e.g. 0.01"),
+        ("training.epochs=1,000", "a whole number has no comma: write 1000"),
+    ],
+)
+def test_a_number_written_with_a_comma_gets_the_hint(capsys, assignment, hint):
+    assert main(["train", "--set", assignment]) == 2
+    err = capsys.readouterr().err
+    assert hint in err and "(got '" in err and len(err.strip().splitlines()) == 1

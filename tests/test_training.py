@@ -412,3 +412,32 @@ def test_a_stop_mid_epoch_shows_the_test_predictions_of_the_weights_shown():
     net, dataset = trainer.network, trainer.dataset
     expected = net.forward(net.backend.asarray(dataset.x_test, dtype=net.backend.dtype))
     assert np.allclose(last.test_output, expected, atol=1e-6)
+
+
+@pytest.mark.parametrize("interval", [0.0, 1e-9])  # checked at epoch ends, or every batch
+@pytest.mark.parametrize("options", [
+    dict(optimizer="sgd", learning_rate=0.8, batch_size=400),  # one batch per epoch
+    dict(optimizer="sgd", learning_rate=0.6),  # several: found within the epoch
+])  # fmt: skip
+def test_a_diverged_run_names_the_epoch_that_failed_and_the_epoch_kept(interval, options):
+    """The message's two epochs are true: a run of one epoch fewer than the failed one
+    finishes with finite weights (the oracle), the failed one's run diverges, and the
+    weights kept are those of the epoch before it."""
+    final = small_trainer(epochs=300, interval=interval, **options).run()
+    assert final.status == "diverged" and final.epoch >= 1
+    failed, kept = final.epoch + 1, final.epoch
+    assert f"during epoch {failed}:" in final.message
+    assert f"weights of epoch {kept} were kept" in final.message
+    before = small_trainer(epochs=kept, interval=interval, **options).run()
+    assert before.status == "finished" and np.isfinite(before.history["train_loss"]).all()
+    again = small_trainer(epochs=failed, interval=interval, **options).run()
+    assert again.status == "diverged" and again.epoch == kept
+    for a, b in zip(again.weights, before.weights, strict=True):
+        np.testing.assert_array_equal(a[0], b[0])
+
+
+def test_a_run_that_diverges_in_its_first_epoch_keeps_the_untrained_weights():
+    final = small_trainer(epochs=50, optimizer="sgd", learning_rate=10.0).run()
+    assert final.status == "diverged" and final.epoch == 0
+    assert "during epoch 1:" in final.message
+    assert "weights of epoch 0 (untrained) were kept" in final.message

@@ -216,10 +216,12 @@ def check_save_target(save: str | None) -> None:
 
 
 def _human_summary(s: dict) -> str:
-    parts = [
-        f"{s['status']} after {s['epochs']} epochs in {s['seconds']:.2f} s",
-        f"{s['params']} parameters",
-    ]
+    if s["status"] == "diverged":  # "epochs" is then the epoch of the weights kept
+        kept = f"{s['epochs']} (untrained)" if s["epochs"] == 0 else f"{s['epochs']}"
+        run = f"diverged in {s['seconds']:.2f} s; the weights of epoch {kept} were kept"
+    else:
+        run = f"{s['status']} after {s['epochs']} epochs in {s['seconds']:.2f} s"
+    parts = [run, f"{s['params']} parameters"]
     if "test_accuracy" in s:
         parts.append(f"test accuracy {s['test_accuracy']:.4f}")
     else:

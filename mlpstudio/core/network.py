@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..i18n import translate
+from ..i18n import number, translate
 from ..memory import check_memory
 from . import kernels, parallel
 from .activations import ACTIVATIONS, get_activation
@@ -109,7 +109,7 @@ def check_network_memory(sizes: list[int], n_params: int, itemsize: int, buffers
     check_memory(
         buffers * n_params * itemsize,
         translate("Memory", "The network {sizes} ({params} parameters)").format(
-            sizes="-".join(map(str, sizes)), params=f"{n_params:,}"
+            sizes="-".join(map(str, sizes)), params=number(n_params)
         ),
         translate("Memory", "Use fewer or narrower hidden layers."),
     )

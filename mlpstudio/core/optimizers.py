@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import QT_TRANSLATE_NOOP, number, translate
 from ..memory import check_memory
 from . import kernels, parallel
 from .options import OptionSpec, merge_specs
@@ -360,7 +360,7 @@ def make_optimizer(
         check_memory(
             arrays * n_params * itemsize,
             translate("Memory", "The {name} optimiser's state for {params} parameters").format(
-                name=name, params=f"{n_params:,}"
+                name=name, params=number(n_params)
             ),
             translate("Memory", "Use fewer or narrower hidden layers, or plain SGD."),
         )

@@ -18,6 +18,7 @@ any thread can read it at leisure.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import time
@@ -57,6 +58,18 @@ STATUS_TEXT = {
     "diverged": "Diverged",
 }
 FINAL_STATES = ("finished", "stopped", "early_stopped", "diverged")
+
+
+def diverged_message(failed_epoch: int, kept_epoch: int, learning_rate: float) -> str:
+    """What a diverged run says: the epoch during which the loss stopped being finite (1 is
+    the first epoch) and the epoch whose weights were kept (0: the untrained network). The
+    exported scripts' ``run_common.diverged_message`` says the same words."""
+    kept = f"{kept_epoch} (untrained)" if kept_epoch == 0 else f"{kept_epoch}"
+    return (
+        f"The loss became NaN or infinite during epoch {failed_epoch}: the learning rate "
+        f"({learning_rate:g}) is probably too high. Training stopped and the weights of epoch "
+        f"{kept} were kept; lower the learning rate and reset."
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,6 +126,29 @@ class Snapshot:
         return float(values[-1]) if len(values) else math.nan
 
 
+def validation_split(rng, n: int, fraction: float) -> tuple[np.ndarray, np.ndarray]:
+    """(the validation rows, the training rows) of a training set of ``n`` rows under early
+    stopping: a share ``fraction`` (at least one row) held out, drawn by ``rng``. The trainer
+    draws it first from the run's seed (``default_rng(options.seed)``), so
+    :func:`validation_rows` finds the same rows again without training."""
+    n_val = max(1, int(round(fraction * n)))
+    if n_val >= n:
+        raise ValueError("The validation fraction leaves no training data.")
+    order = rng.permutation(n)
+    return order[:n_val], order[n_val:]
+
+
+def validation_rows(options: TrainingOptions, n: int) -> np.ndarray:
+    """The rows of a training set of ``n`` rows that a run with ``options`` holds out for
+    validation and never trains on (empty without early stopping, and where the share would
+    leave no training rows: such a run is refused)."""
+    if options.early_stopping:
+        with contextlib.suppress(ValueError):
+            rng = np.random.default_rng(options.seed)
+            return validation_split(rng, n, options.validation_fraction)[0]
+    return np.zeros(0, dtype=np.int64)
+
+
 class Trainer:
     """Trains ``network`` on ``dataset`` with ``options``; iterate over it to run."""
 
@@ -154,11 +190,7 @@ class Trainer:
         x_train, y_train = dataset.x_train, dataset.y_train
         self._x_val = self._y_val = None
         if options.early_stopping:
-            n_val = max(1, int(round(options.validation_fraction * len(x_train))))
-            if n_val >= len(x_train):
-                raise ValueError("The validation fraction leaves no training data.")
-            order = rng.permutation(len(x_train))
-            val, train = order[:n_val], order[n_val:]
+            val, train = validation_split(rng, len(x_train), options.validation_fraction)
             self._x_val = self._to_device(x_train[val])
             self._y_val = head.prepare_targets(xp, y_train[val], self.backend.dtype)
             x_train, y_train = x_train[train], y_train[train]
@@ -399,7 +431,7 @@ class Trainer:
                 due = self.snapshot_interval > 0 and now - last_yield >= self.snapshot_interval
                 if single or (due and batch < self.batches_per_epoch):
                     if not math.isfinite(float(running)):
-                        final_status = "diverged"
+                        final_status, failed_epoch = "diverged", epoch + 1  # (one under way)
                         break
                     self._elapsed += now - clock
                     if single:
@@ -416,7 +448,7 @@ class Trainer:
             clock = now
             train_loss, val_loss = self._record_epoch(epoch, self._lr(epoch - 1))
             if not (math.isfinite(train_loss) and math.isfinite(float(running))):
-                final_status = "diverged"
+                final_status, failed_epoch = "diverged", epoch  # (the one just ended)
                 break
             good_params[...] = net.params
             good_epoch = epoch
@@ -443,11 +475,7 @@ class Trainer:
         self._elapsed += time.perf_counter() - clock
         if final_status == "diverged":
             net.params[...] = good_params
-            message = (
-                f"The loss became NaN or infinite during epoch {epoch + 1}: the learning rate "
-                f"({self._base_lr:g}) is probably too high. Training stopped and the weights "
-                f"from epoch {good_epoch} were kept; lower the learning rate and reset."
-            )
+            message = diverged_message(failed_epoch, good_epoch, self._base_lr)
             epoch, batch = good_epoch, 0
             self._refresh_test_output()
         elif self._best is not None and opts.restore_best:

@@ -228,31 +228,12 @@ def _refusals(function):
     return wrapped
 
 
-@_refusals
-def read_table(path: str | Path, *args, **kwargs) -> Table:
-    """Read a CSV file (see :func:`_read_table` for the arguments)."""
-    return _read_table(path, *args, **kwargs)
-
-
-def _read_table(
-    path: str | Path,
-    target=None,
-    inputs=None,
-    delimiter: str = "",
-    decimal: str = "",
-    task: str = "auto",
-) -> Table:
-    """Read a CSV file; ``target`` is a column name or 1-based index (default: the last
-    column), ``inputs`` a list of them (default: every other numeric column). Empty
-    ``delimiter``/``decimal`` mean detect."""
-    if task not in CSV_TASKS:
-        raise DataError(f"data.task must be one of {', '.join(CSV_TASKS)}, not {task!r}")
-    encoding, head_text = inspect_csv(path)
-    head_lines = head_text.splitlines()[: SAMPLE_LINES + 1]
-    if not delimiter or not decimal:
-        found_delimiter, found_decimal = detect_dialect(head_lines)
-        delimiter = delimiter or found_delimiter
-        decimal = decimal or found_decimal
+def _layout(path, head_lines: list[str], delimiter: str, decimal: str):
+    """The table the first lines describe: (column names, the line where data starts, the
+    sampled data rows, whether each column is mostly numbers). Refuses, with the reader's
+    words, what no dataset can come from: an empty file, a header without data rows, one
+    column, twice the same name, the same separator and decimal mark. The one check of both
+    :func:`read_table` and :func:`preview_csv` (the import dialog)."""
     if delimiter == decimal:
         raise DataError(
             translate(
@@ -295,6 +276,35 @@ def _read_table(
             )
         )
     numeric = [_mostly_numbers([r[j] for r in sample if j < len(r)]) for j in range(len(columns))]
+    return columns, data_start, sample, numeric
+
+
+@_refusals
+def read_table(path: str | Path, *args, **kwargs) -> Table:
+    """Read a CSV file (see :func:`_read_table` for the arguments)."""
+    return _read_table(path, *args, **kwargs)
+
+
+def _read_table(
+    path: str | Path,
+    target=None,
+    inputs=None,
+    delimiter: str = "",
+    decimal: str = "",
+    task: str = "auto",
+) -> Table:
+    """Read a CSV file; ``target`` is a column name or 1-based index (default: the last
+    column), ``inputs`` a list of them (default: every other numeric column). Empty
+    ``delimiter``/``decimal`` mean detect."""
+    if task not in CSV_TASKS:
+        raise DataError(f"data.task must be one of {', '.join(CSV_TASKS)}, not {task!r}")
+    encoding, head_text = inspect_csv(path)
+    head_lines = head_text.splitlines()[: SAMPLE_LINES + 1]
+    if not delimiter or not decimal:
+        found_delimiter, found_decimal = detect_dialect(head_lines)
+        delimiter = delimiter or found_delimiter
+        decimal = decimal or found_decimal
+    columns, data_start, sample, numeric = _layout(path, head_lines, delimiter, decimal)
     t = _column_index(target if target not in (None, "") else len(columns), columns, "target", path)
     if inputs:
         chosen = [_column_index(spec, columns, "input", path) for spec in inputs]
@@ -613,21 +623,9 @@ def preview_csv(path: str | Path, delimiter: str = "", decimal: str = "",
     head_lines = head_text.splitlines()[: SAMPLE_LINES + 1]
     found_delimiter, found_decimal = detect_dialect(head_lines)
     delimiter, decimal = delimiter or found_delimiter, decimal or found_decimal
-    lines = [line for line in head_lines if line.strip()]
-    if not lines:
-        raise DataError(translate("Tabular", "{path}: the file is empty.").format(path=path))
-    parsed = _rows(lines, delimiter)
-    first = parsed[0]
-    if not all(_is_number(c) for c in first):
-        columns = tuple(c.strip() or f"column {i + 1}" for i, c in enumerate(first))
-        parsed = parsed[1:]
-    else:
-        columns = tuple(f"column {i + 1}" for i in range(len(first)))
-    numeric = tuple(
-        _mostly_numbers([r[j] for r in parsed if j < len(r)]) for j in range(len(columns))
-    )
-    shown = tuple(tuple(r) for r in parsed[:rows])
-    return Preview(columns, shown, numeric, delimiter, decimal, encoding)
+    columns, _, sample, numeric = _layout(path, head_lines, delimiter, decimal)
+    shown = tuple(tuple(r) for r in sample[:rows])
+    return Preview(columns, shown, tuple(numeric), delimiter, decimal, encoding)
 
 
 #: Arrays alive at the peak of building a dataset from a table, in units of the float64 data:

@@ -32,7 +32,7 @@ import numpy as np
 from ..core.backend import Backend, get_backend
 from ..core.network import Network
 from ..core.training import Snapshot, Trainer
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, number, translate
 from .build import build_dataset
 from .config import Config, ConfigError, field_spec
 from .presets import FEW_POINTS_RIVAL, PRESETS
@@ -61,41 +61,59 @@ def parse_architecture(spec: str) -> list[int]:
     """``"50,50"`` -> [50, 50]; ``"10"`` -> [10]; ``"0"`` or ``"none"`` -> [] (no hidden
     layer: the inputs feed the output directly). Brackets and spaces after commas are allowed;
     ``"10 50"`` is refused as ambiguous (one net of two layers, or two nets?), and so are empty
-    widths (``"10,,5"``) and an empty text."""
+    widths (``"10,,5"``) and an empty text. The messages are in the interface's language, with
+    its numbers (:mod:`mlpstudio.i18n`; plain English on the command line)."""
     text = str(spec).strip().strip("[]()").strip()
     if text.lower() in ("0", "none", "-"):
         return []
-    example = "write widths separated by commas, e.g. 50,50 (or 0 for no hidden layer)"
+    example = translate(
+        "Compare", "write widths separated by commas, e.g. 50,50 (or 0 for no hidden layer)"
+    )
+
+    def refuse(template: str, **values) -> ConfigError:
+        return ConfigError([translate("Compare", template).format(spec=spec, **values)])
+
     if not text:
-        raise ConfigError([f"hidden layers {spec!r}: empty; {example}"])
-    if re.search(r"\d\s+\d", text) or ";" in text:
-        raise ConfigError(
-            [f"hidden layers {spec!r}: ambiguous; {example}, and give each network separately"]
+        raise refuse(
+            QT_TRANSLATE_NOOP("Compare", "hidden layers '{spec}': empty; {example}"),
+            example=example,
         )
+    if re.search(r"\d\s+\d", text) or ";" in text:
+        raise refuse(
+            QT_TRANSLATE_NOOP("Compare", "hidden layers '{spec}': ambiguous; {example}, and "
+                              "give each network separately"),
+            example=example,
+        )  # fmt: skip
     parts = [p.strip() for p in text.split(",")]
     if "" in parts:
-        raise ConfigError([f"hidden layers {spec!r}: a width is missing; {example}"])
+        raise refuse(
+            QT_TRANSLATE_NOOP("Compare", "hidden layers '{spec}': a width is missing; {example}"),
+            example=example,
+        )
     widths = []
     for part in parts:
         try:
             width = int(part)
         except ValueError:
-            raise ConfigError(
-                [
-                    f"hidden layers {spec!r}: {part!r} is not a whole number; write widths "
-                    "separated by commas, e.g. 50,50 (or 0 for no hidden layer)"
-                ]
-            ) from None
+            raise refuse(
+                QT_TRANSLATE_NOOP("Compare",
+                                  "hidden layers '{spec}': '{part}' is not a whole number; "
+                                  "{example}"),
+                part=part, example=example,
+            ) from None  # fmt: skip
         if not 1 <= width <= MAX_WIDTH:
-            raise ConfigError(
-                [
-                    f"hidden layers {spec!r}: every width must be from 1 to {MAX_WIDTH:,} "
-                    f"(got {width}); use 0 alone for no hidden layer"
-                ]
-            )
+            raise refuse(
+                QT_TRANSLATE_NOOP("Compare",
+                                  "hidden layers '{spec}': every width must be from 1 to {most} "
+                                  "(got {width}); use 0 alone for no hidden layer"),
+                most=number(MAX_WIDTH), width=number(width),
+            )  # fmt: skip
         widths.append(width)
     if len(widths) > MAX_DEPTH:
-        raise ConfigError([f"hidden layers {spec!r}: at most {MAX_DEPTH} hidden layers"])
+        raise refuse(
+            QT_TRANSLATE_NOOP("Compare", "hidden layers '{spec}': at most {most} hidden layers"),
+            most=number(MAX_DEPTH),
+        )
     return widths
 
 
@@ -112,18 +130,40 @@ def parse_architectures(hidden_specs: list[str]) -> list[list[int]]:
     return result
 
 
+def check_count(architectures: list[list[int]]) -> None:
+    """Refuse no architecture at all, or more than a comparison trains at once."""
+    if not architectures:
+        raise ConfigError([translate("Compare", "give at least one architecture to compare")])
+    if len(architectures) > MAX_ARCHITECTURES:
+        raise ConfigError(
+            [
+                translate(
+                    "Compare", "{n} architectures: at most {most} can be compared at once"
+                ).format(n=number(len(architectures)), most=number(MAX_ARCHITECTURES))
+            ]
+        )
+
+
 def grid(depths: list[int], widths: list[int]) -> list[list[int]]:
     """Every depth with every width, all layers equally wide: depths [1, 2] and widths
     [10, 50] give [10], [50], [10, 10], [50, 50]. Depth 0 (no hidden layer) appears once."""
     problems = []
     if not depths or not widths:
-        problems.append("a grid needs at least one depth and one width")
+        problems.append(translate("Compare", "a grid needs at least one depth and one width"))
     for d in depths:
         if not 0 <= d <= MAX_DEPTH:
-            problems.append(f"grid depth {d}: must be from 0 to {MAX_DEPTH}")
+            problems.append(
+                translate("Compare", "grid depth {depth}: must be from 0 to {most}").format(
+                    depth=number(d), most=number(MAX_DEPTH)
+                )
+            )
     for w in widths:
         if not 1 <= w <= MAX_WIDTH:
-            problems.append(f"grid width {w}: must be from 1 to {MAX_WIDTH:,}")
+            problems.append(
+                translate("Compare", "grid width {width}: must be from 1 to {most}").format(
+                    width=number(w), most=number(MAX_WIDTH)
+                )
+            )
     if problems:
         raise ConfigError(problems)
     result: list[list[int]] = []
@@ -217,21 +257,16 @@ class Comparison:
 
     def __post_init__(self):
         self.architectures = [list(a) for a in self.architectures]
-        if not self.architectures:
-            raise ConfigError(["give at least one architecture to compare"])
-        if len(self.architectures) > MAX_ARCHITECTURES:
-            raise ConfigError(
-                [
-                    f"{len(self.architectures)} architectures: at most {MAX_ARCHITECTURES} "
-                    "can be compared at once"
-                ]
-            )
+        check_count(self.architectures)
         activation = self.config.model.activation
         if isinstance(activation, list) and len(set(activation)) > 1:
             raise ConfigError(
                 [
-                    "model.activation: a comparison trains several depths, so give one activation "
-                    f"for every hidden layer instead of a list ({', '.join(activation)})"
+                    translate(
+                        "Compare",
+                        "model.activation: a comparison trains several depths, so give one "
+                        "activation for every hidden layer instead of a list ({list})",
+                    ).format(list=", ".join(activation))
                 ]
             )
         self._activation = activation[0] if isinstance(activation, list) else activation

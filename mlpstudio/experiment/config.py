@@ -437,6 +437,8 @@ def _column(value: Any, bad: ValueError) -> str:
 
 
 def _number(spec: Spec, value: Any, bad: ValueError):
+    if isinstance(value, str) and "," in value:  # a decimal comma, as Spanish writes 0,01
+        raise ValueError(f"{bad}; {_comma_hint(spec, value.strip())}")
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise bad
     if spec.kind == "int":
@@ -453,6 +455,20 @@ def _number(spec: Spec, value: Any, bad: ValueError):
     if spec.high is not None and value > spec.high:
         raise bad
     return value
+
+
+def _comma_hint(spec: Spec, text: str) -> str:
+    """How to write ``text`` (a number written with a comma) so that it is read."""
+    if spec.kind == "int":
+        plain = text.replace(",", "")
+        example = f"write {plain}" if plain.isdigit() else "write the digits only, e.g. 1000"
+        return f"a whole number has no comma: {example}"
+    dotted = text.replace(",", ".", 1)
+    try:
+        float(dotted)
+    except ValueError:
+        return "numbers take a decimal point, not a comma, e.g. 0.01"
+    return f"numbers take a decimal point, not a comma: write {dotted}"
 
 
 def read_toml(path: str | Path, error=None, kind: str = "config") -> dict:

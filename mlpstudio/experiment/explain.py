@@ -211,12 +211,15 @@ class WorkedStep:
 @dataclass(frozen=True)
 class Notation:
     """How numbers are written: ``number`` formats one value, ``sep`` separates a vector's
-    entries and ``rows`` a matrix's rows. The command line writes 0.5 and ", "; the GUI passes
-    its locale-aware formatter (0,5 in Spanish, with "; " between entries)."""
+    entries, ``rows`` a matrix's rows, and ``brackets`` open and close both. The command line
+    writes 0.5, ", " and [0.28]; the GUI passes its locale-aware formatter: in Spanish 0,5 with
+    "; " between entries and spaced brackets, so that a one-entry vector [ 0,28 ] does not
+    read as two values, 0 and 28."""
 
     number: Callable[[float], str] = lambda value: f"{float(value):.4g}"
     sep: str = ", "
     rows: str = "; "
+    brackets: tuple[str, str] = ("[", "]")
 
 
 PLAIN = Notation()
@@ -230,11 +233,12 @@ def vector(values, notation: Notation = PLAIN) -> str:
     """[v1, v2, ...], shortened to the first and last entries when long."""
     v = np.asarray(values, dtype=float).reshape(-1)
     sep, num = notation.sep, notation.number
+    left, right = notation.brackets
     if v.size <= SHOWN:
-        return "[" + sep.join(num(e) for e in v) + "]"
+        return left + sep.join(num(e) for e in v) + right
     head = sep.join(num(e) for e in v[:3])
     tail = sep.join(num(e) for e in v[-2:])
-    return f"[{head}{sep}...{sep}{tail}]  ({v.size})"
+    return f"{left}{head}{sep}...{sep}{tail}{right}  ({v.size})"
 
 
 def matrix(values, notation: Notation = PLAIN) -> str:
@@ -243,7 +247,8 @@ def matrix(values, notation: Notation = PLAIN) -> str:
         rows = [vector(r, notation) for r in m]
     else:
         rows = [vector(r, notation) for r in m[:3]] + ["...", vector(m[-1], notation)]
-    return "[" + notation.rows.join(rows) + f"]  ({m.shape[0]}x{m.shape[1]})"
+    left, right = notation.brackets
+    return left + notation.rows.join(rows) + f"{right}  ({m.shape[0]}x{m.shape[1]})"
 
 
 def worked_steps(example: BackpropExample, notation: Notation = PLAIN) -> list[WorkedStep]:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from ..experiment.compare import (
     COMPARISON_CASES,
     Comparison,
+    check_count,
     grid,
     parse_architecture,
     rows_csv,
@@ -72,6 +73,9 @@ class CompareWindow(QWidget):
         self.config: Config | None = None
         self.process: TrainingProcess | None = None  # started by the first Run
         self._shown_rows = 0
+        #: Why the typed architectures cannot be trained (shown in red under the form; Run is
+        #: disabled meanwhile), or None when they can.
+        self.list_problem: str | None = None
 
         form = QFormLayout()
         self.case = QComboBox()
@@ -239,13 +243,19 @@ class CompareWindow(QWidget):
         self._form.setRowVisible(self._grid_row, not listing)
 
     def _show_parsed(self, *_) -> None:
-        """Show, as the user types, the networks a run would train (or what is wrong)."""
+        """Show, as the user types, the networks a run would train, or what is wrong (and
+        Run is disabled until it is fixed)."""
         try:
             architectures = self.architectures()
+            check_count(architectures)
         except (ConfigError, ValueError) as exc:
+            self.list_problem = str(exc)
             self.parsed.setStyleSheet("color: #b00020;")
-            self.parsed.setText(str(exc))
+            self.parsed.setText(self.list_problem)
+            self._update_buttons()
             return
+        self.list_problem = None
+        self._update_buttons()
         self.parsed.setStyleSheet("")
         shown = [
             "(" + ", ".join(number(w) for w in widths) + ")" if widths else self.tr("(none)")
@@ -416,7 +426,10 @@ class CompareWindow(QWidget):
 
     def _update_buttons(self) -> None:
         running = self.is_running()
-        self.run_button.setEnabled(not running)
+        self.run_button.setEnabled(not running and self.list_problem is None)
+        self.run_button.setToolTip(  # (a disabled button still shows its tooltip)
+            self.list_problem or self.tr("Train every architecture on the same data and seed.")
+        )
         self.stop_button.setEnabled(running)
         has_rows = self.comparison is not None and bool(self.comparison.rows)
         self.open_button.setEnabled(has_rows and not running)

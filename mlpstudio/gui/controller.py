@@ -60,6 +60,9 @@ class ExperimentController(QObject):
         self.network = None
         self.network_dataset = None  # the data the network was built for
         self.network_error: str | None = None
+        #: The setup panel whose settings caused ``network_error``: "training" for the device
+        #: and number type, "architecture" for the rest (layers, head, memory).
+        self.network_error_panel: str | None = None
         self.optimizer_state: dict | None = None
         self.run = None
         #: what the window's visible views draw: a run in the training process sends only
@@ -167,7 +170,7 @@ class ExperimentController(QObject):
         self.pending_rebuild = None
         self.snapshot = None
         self.network = None
-        self.network_error = None
+        self.network_error = self.network_error_panel = None
         self.optimizer_state = None
         self._new_timeline(None)
         self.network_config = self.config.copy()
@@ -176,8 +179,10 @@ class ExperimentController(QObject):
                 backend = get_backend(self.config.training.backend, self.config.training.dtype)
                 self.network = build_network(self.config, self.dataset, backend)
                 self.network_dataset = self.dataset
-            except (ConfigError, BackendError, ValueError) as exc:
-                self.network_error = str(exc)
+            except BackendError as exc:
+                self.network_error, self.network_error_panel = str(exc), "training"
+            except (ConfigError, ValueError) as exc:
+                self.network_error, self.network_error_panel = str(exc), "architecture"
         self.networkChanged.emit()
         self._set_status("ready" if self.can_train else "invalid")
         if self.network is not None:
@@ -202,7 +207,7 @@ class ExperimentController(QObject):
             self.dataset, self.data_error, self.data_error_position = dataset, None, None
             self.datasetChanged.emit()
         self.pending_rebuild = None
-        self.network, self.network_error = network, None
+        self.network, self.network_error, self.network_error_panel = network, None, None
         self.network_dataset = self.dataset
         self.network_config = config.copy()
         self.optimizer_state = optimizer_state

@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 
 from . import style
-from .style import Style, add_legend, number, plot_axes, prepare_plot
+from .style import Style, add_legend, plot_axes, prepare_plot
 
 #: A zero error (a perfect fit) is drawn at this height: a log axis has no zero.
 FLOOR = 1e-12
@@ -93,11 +93,12 @@ class ErrorPlot(pg.PlotWidget):
         test = np.maximum(np.asarray(test, dtype=float), FLOOR)
         self.train_points.setData(x, train)
         self.test_points.setData(x, test)
-        self.getAxis("bottom").setTicks(log_ticks(x.min(), x.max()))
+        # the ticks are the axes' own (LocaleAxis, as on every log plot of the app): decades,
+        # 1-2-5 within less than two decades, evenly spaced values within a fraction of one,
+        # as many as fit without overlapping (decades only, set by hand, left an error axis
+        # from 0.34 to 0.36 without a single label)
         errors = np.concatenate([train, test])
         errors = errors[np.isfinite(errors)]
-        if errors.size:
-            self.getAxis("left").setTicks(log_ticks(errors.min(), errors.max()))
         self._place_legend(
             np.log10(np.concatenate([x, x])), np.log10(np.concatenate([train, test]))
         )
@@ -150,33 +151,3 @@ def _free_corner(lx: np.ndarray, ly: np.ndarray, box: tuple[float, float] = _LEG
         near_y = fy <= box[1] if ay == 1 else fy >= 1 - box[1]
         counts.append(int(np.sum(near_x & near_y)))
     return counts.index(min(counts))
-
-
-#: The most labelled decades on a log axis (more would overlap; every n-th is labelled then).
-MAX_DECADE_LABELS = 12
-
-
-def log_ticks(lo: float, hi: float) -> list[list[tuple[float, str]]]:
-    """Ticks for a log axis from ``lo`` to ``hi`` (data units): every decade labelled in the
-    interface's number format (10, 100, 1.000), the steps in between unlabelled, so that no
-    labels overlap in presentation mode."""
-    first = math.floor(math.log10(max(lo, 1e-300))) - 1
-    last = math.ceil(math.log10(max(hi, 1e-300))) + 1
-    every = max(1, math.ceil((last - first + 1) / MAX_DECADE_LABELS))  # a span of 1e308
-    decades = [(float(k), decade_text(k)) for k in range(first, last + 1, every)]
-    if every > 1:  # the other decades, unlabelled, instead of the steps between them
-        return [decades, [(float(k), "") for k in range(first, last + 1) if (k - first) % every]]
-    steps = [(k + math.log10(m), "") for k in range(first, last + 1) for m in range(2, 10)]
-    return [decades, steps]
-
-
-def decade_text(k: int) -> str:
-    """10**k as people write it: 1.000, 0,01 (in Spanish); 1e-08 when very small, 1e+09
-    when very large."""
-    if 0 <= k <= 6:
-        return number(10**k)
-    if -6 <= k < 0:
-        return number(10.0**k, -k)
-    if k > 300:  # 10.0**k is beyond a float (an axis up to 1e308): the exponent says it
-        return f"1e+{k}"
-    return number(10.0**k, significant=1)

@@ -1,8 +1,9 @@
 """Choosing and loading the interface language (English is the source; Spanish is translated).
 
 Loads the app's compiled translation (``resources/i18n/mlpstudio_<lang>.qm``) and Qt's own
-(standard buttons and dialogs), and routes the Qt-free core's messages through Qt too (see
-:mod:`mlpstudio.i18n`). The choice comes from ``--lang``, then Preferences, then the system.
+(standard buttons and dialogs), and routes the Qt-free core's messages and their numbers
+through Qt too (see :mod:`mlpstudio.i18n`). The choice comes from ``--lang``, then
+Preferences, then the system.
 """
 
 from __future__ import annotations
@@ -42,4 +43,7 @@ def install_translators(app, choice: str | None) -> str:
             _installed.append(qt)
     QLocale.setDefault(QLocale(language))
     i18n.install(QCoreApplication.translate)
+    from .style import number  # the GUI's one number formatter, for the Qt-free messages too
+
+    i18n.install_number(number)
     return language

@@ -90,7 +90,10 @@ def probe_first_test_input(window) -> None:
     if ds.is_image:
         label = QCoreApplication.translate("Probe", "test image {n}").format(n=number(1))
     else:
-        label = "x = " + ", ".join(number(v, significant=3) for v in ds.x_test[0])
+        from ..experiment.explain import vector
+        from .views.backprop_view import notation
+
+        label = "x = " + vector(ds.x_test[0], notation())  # [ 0,5; 0,3 ] in Spanish
     window.network_view.set_probe(network_input(ds, ds.x_test[0]), label, image=ds.is_image)
 
 
@@ -262,6 +265,11 @@ class _Driver:
         if name == "timeline":
             replay_a_third_of_the_way(self.window)
         self.pause(0.5)  # the dock's tab, the pending snapshot's redraw
+        # a large network's backpropagation example is worked out in a worker thread
+        if getattr(view, "computing", False) and not self.wait_until(
+            lambda: not view.computing, 120
+        ):
+            self.error(f"view {name} ({type(view).__name__}) still computing after 120 s")
         if view.visibleRegion().isEmpty():
             self.error(f"view {name} ({type(view).__name__}) is not on screen")
         elif hasattr(view, "has_content") and not view.has_content():

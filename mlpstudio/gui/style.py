@@ -141,6 +141,9 @@ def power_label(exponent: float, digits: int = 2) -> str:
         powers = str(int(rounded)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
         return "10" + powers
     if abs(exponent - rounded) >= 1e-9:
+        magnitude = math.floor(exponent + 1e-9)
+        if digits - 1 <= magnitude <= 4:  # 200, 2500: whole numbers, not 2e+02 (as decades)
+            return number(round(value, digits - 1 - magnitude))
         return significant(value, digits)
     decimals = max(0, int(math.ceil(-math.floor(exponent + 1e-9))))
     return number(value, decimals) if decimals else number(value)

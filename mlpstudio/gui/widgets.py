@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSlider,
+    QSpinBox,
     QStyle,
     QStyleOptionComboBox,
     QToolTip,
@@ -44,6 +45,35 @@ class ScientificSpinBox(QDoubleSpinBox):
     def validate(self, text: str, position: int):
         _, ok = QLocale().toDouble(text.strip())
         state = QValidator.State.Acceptable if ok else QValidator.State.Intermediate
+        return state, text, position
+
+
+class OneBasedSpinBox(QSpinBox):
+    """A spin box over 0-based indices that shows them counted from 1, as people count (and
+    as every "test image {n}" of the GUI does): value() stays the index, the text is
+    index + 1, and what is typed is read back as text - 1."""
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt naming)
+        return number(value + 1)
+
+    def _typed(self, text: str) -> int | None:
+        locale = QLocale()
+        value, ok = locale.toInt(text.strip().replace(locale.groupSeparator(), ""))
+        return value if ok else None
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802
+        typed = self._typed(text)
+        return self.value() if typed is None else typed - 1
+
+    def validate(self, text: str, position: int):
+        """Typed text within 1..maximum + 1 (the base class checks it against 0..maximum)."""
+        typed = self._typed(text)
+        if typed is None:
+            state = QValidator.State.Intermediate if not text.strip() else QValidator.State.Invalid
+        elif self.minimum() + 1 <= typed <= self.maximum() + 1:
+            state = QValidator.State.Acceptable
+        else:
+            state = QValidator.State.Intermediate
         return state, text, position
 
 

@@ -299,6 +299,18 @@ class Presenter:
     def _status_text(self, status: str) -> str:
         c = self.controller
         snap = c.snapshot
+        if c.dataset is not None and c.network_error and c.network_error_panel == "training":
+            return QCoreApplication.translate(
+                "MainWindow",
+                "Fix the training settings to train: see the message above the views "
+                "(Training panel).",
+            )
+        if c.dataset is not None and c.network_error:
+            return QCoreApplication.translate(
+                "MainWindow",
+                "Fix the architecture to train: see the message above the views "
+                "(Architecture panel).",
+            )
         if status == "invalid" or c.dataset is None:
             return QCoreApplication.translate(
                 "MainWindow", "Fix the data to train: see the message in the Data panel."
@@ -309,6 +321,14 @@ class Presenter:
             ).format(train=number(len(c.dataset.x_train)), test=number(len(c.dataset.x_test)))
         if snap is None:
             return ""
+        if c.pending_rebuild and status not in ("running", "paused"):
+            # the last run's result belongs to the network before the change: never shown
+            # as if it were this experiment's (the message bar offers the reset)
+            return QCoreApplication.translate(
+                "MainWindow",
+                "The {what} changed: the last result no longer applies. Press Train (Space) "
+                "to build and train the new network.",
+            ).format(what=c.pending_rebuild)
         if status == "running":
             return QCoreApplication.translate(
                 "MainWindow", "Training: epoch {epoch} of {total}."
@@ -380,6 +400,8 @@ class Presenter:
             QCoreApplication.translate("MainWindow", "Reset now"),
             self._reset,
         )
+        if self.controller.identity is None:  # new data: the views dropped the old run's
+            self.training_panel.show_progress(None)  # drawing, and its progress goes too
         self._on_status(self.controller.status)
 
     def _on_error(self, message: str) -> None:

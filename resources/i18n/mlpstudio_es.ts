@@ -143,22 +143,22 @@
         <translation>N_l: el número de neuronas de esta capa.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="156"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="164"/>
         <source>Layer {l}</source>
         <translation>Capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="239"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="259"/>
         <source>&lt;i&gt;Fix the data to see the parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Corrige los datos para ver el número de parámetros.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="251"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="271"/>
         <source>&lt;b&gt;Parameters: {total}&lt;/b&gt;</source>
         <translation>&lt;b&gt;Parámetros: {total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="270"/>
+        <location filename="../../mlpstudio/gui/panels/architecture_panel.py" line="290"/>
         <source>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</source>
         <translation>f&lt;sup&gt;[l]&lt;/sup&gt;: a&lt;sup&gt;[l]&lt;/sup&gt; = S&lt;sup&gt;[l]&lt;/sup&gt;(z&lt;sup&gt;[l]&lt;/sup&gt;), z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt; a&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, a&lt;sup&gt;[0]&lt;/sup&gt; = x</translation>
     </message>
@@ -220,7 +220,7 @@
     <message>
         <location filename="../../mlpstudio/experiment/explain.py" line="93"/>
         <source>--epochs {epochs}: the loss became NaN or infinite during training (the learning rate {lr} is probably too high), so there are no trained weights to work through; lower training.learning_rate or train fewer epochs.</source>
-        <translation>--epochs {epochs}: la pérdida se volvió NaN o infinita durante el entrenamiento (la tasa de aprendizaje {lr} probablemente es demasiado alta), así que no hay pesos entrenados con los que trabajar; baje training.learning_rate o entrene menos épocas.</translation>
+        <translation>--epochs {epochs}: la pérdida se volvió NaN o infinita durante el entrenamiento (la tasa de aprendizaje {lr} probablemente es demasiado alta), así que no hay pesos entrenados con los que trabajar; baja training.learning_rate o entrena menos épocas.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/explain.py" line="125"/>
@@ -236,48 +236,48 @@
     <message>
         <location filename="../../mlpstudio/experiment/explain.py" line="132"/>
         <source>Work through a smaller network (fewer or narrower hidden layers).</source>
-        <translation>Use una red más pequeña (menos capas ocultas o más estrechas).</translation>
+        <translation>Usa una red más pequeña (menos capas ocultas o más estrechas).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="263"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="268"/>
         <source>Forward pass, layer {l}</source>
         <extracomment>forward, loss, output, backward, gradients or update (what a drawing highlights)</extracomment>
         <translation>Propagación hacia delante, capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="285"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="290"/>
         <source>The loss</source>
         <translation>La pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="304"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="309"/>
         <source>Error at the output</source>
         <translation>Error en la salida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="315"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="320"/>
         <source>Error of layer {l}, propagated back</source>
         <translation>Error de la capa {l}, propagado hacia atrás</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="333"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="338"/>
         <source>Gradients of layer {l}</source>
         <translation>Gradientes de la capa {l}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/explain.py" line="362"/>
+        <location filename="../../mlpstudio/experiment/explain.py" line="367"/>
         <source>The update ({name})</source>
         <translation>La actualización ({name})</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/cli/explain.py" line="55"/>
         <source>--epochs: {name} is worked through with its saved weights (after {done} epochs), so --epochs does not apply; train it further first (mlpstudio train {name} --epochs N --save FILE), or leave --epochs out.</source>
-        <translation>--epochs: {name} se desarrolla con sus pesos guardados (tras {done} épocas), así que --epochs no se aplica; entrénelo más primero (mlpstudio train {name} --epochs N --save FICHERO) o quite --epochs.</translation>
+        <translation>--epochs: {name} se desarrolla con sus pesos guardados (tras {done} épocas), así que --epochs no se aplica; entrénalo más primero (mlpstudio train {name} --epochs N --save FICHERO) o quita --epochs.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/cli/explain.py" line="66"/>
         <source>{name} is worked through with its saved weights, so {keys} cannot change: the weights, optimiser state and data split belong to them. Leave them out of --set.</source>
-        <translation>{name} se desarrolla con sus pesos guardados, así que {keys} no puede cambiar: los pesos, el estado del optimizador y la división de los datos les pertenecen. Quítelos de --set.</translation>
+        <translation>{name} se desarrolla con sus pesos guardados, así que {keys} no puede cambiar: los pesos, el estado del optimizador y la división de los datos les pertenecen. Quítalos de --set.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/cli/explain.py" line="91"/>
@@ -293,88 +293,104 @@
 <context>
     <name>BackpropView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="144"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="219"/>
         <source>&lt;b&gt;Backpropagation&lt;/b&gt;</source>
+        <extracomment>a network up to this many parameters is worked out at once on the GUI thread; a larger one in a worker thread. The example&apos;s time on 2 shared cores: 784-128-10 (101,770 parameters) 3.5 ms, 784-256-10 (203,530) 8-17 ms, 3072-1024-1024-100 (4.3 M) 0.8-1.2 s on the GUI thread (benchmarks/backprop_stall.py; the worker leaves the window stalls of 18-33 ms) a fresh example is on screen (emitted on the GUI thread, after it is shown)</extracomment>
         <translation>&lt;b&gt;Retropropagación&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="145"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="220"/>
         <source>Sample</source>
         <translation>Muestra</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="148"/>
-        <source>The training sample to follow (its index).</source>
-        <translation>La muestra de entrenamiento que se sigue (su índice).</translation>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="225"/>
+        <source>The row of the training data to follow (numbered from 1). With early stopping, some rows are held out for validation and never trained on.</source>
+        <translation>La fila de los datos de entrenamiento que se sigue (numeradas desde 1). Con parada temprana, algunas filas se reservan para la validación y nunca se entrena con ellas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="155"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="235"/>
         <source>Prev</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="156"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="236"/>
         <source>The previous step.</source>
         <translation>El paso anterior.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="159"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="239"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="160"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="240"/>
         <source>The next step.</source>
         <translation>El paso siguiente.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="237"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="345"/>
         <source>Training: the example follows when training pauses.</source>
-        <extracomment>the step&apos;s formula, a blank line, then the formula with the numbers: read-only, it scrolls down (never sideways: rows wrap), and a low dock keeps its room for them () -&gt; (config, optimizer_state or None, whether that state is the run&apos;s own now); set by the window (the controller&apos;s configuration and optimiser state) the test image a click in the gallery chose (None: the spin box&apos;s training sample) where the sample came from, shown beside the step&apos;s title (&quot;&quot; for the spin box) the newest epoch a snapshot of this experiment brought: an older one is the timeline&apos;s replay, whose weights are that epoch&apos;s but whose optimiser buffers are not</extracomment>
+        <extracomment>the step&apos;s formula, a blank line, then the formula with the numbers: read-only, it scrolls down (never sideways: rows wrap), and a low dock keeps its room for them () -&gt; (config, optimizer_state or None, whether that state is the run&apos;s own now); set by the window (the controller&apos;s configuration and optimiser state) the test image a click in the gallery chose (None: the spin box&apos;s training sample) where the sample came from, shown beside the step&apos;s title (&quot;&quot; for the spin box) the newest epoch a snapshot of this experiment brought: an older one is the timeline&apos;s replay, whose weights are that epoch&apos;s but whose optimiser buffers are not the sample is a training-data row that the run holds out for validation the number of the latest request: a result of an older one is dropped larger networks are computed off the GUI thread (tests set 0 to force it)</extracomment>
         <translation>Entrenando: el ejemplo se actualiza cuando el entrenamiento se pausa.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="267"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="375"/>
         <source>the training sample nearest to {point}</source>
         <translation>la muestra de entrenamiento más cercana a {point}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="320"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="491"/>
+        <source>Computing the example for this sample...</source>
+        <translation>Calculando el ejemplo para esta muestra...</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="493"/>
         <source>Train or step once to follow a sample through.</source>
         <translation>Entrena o da un paso para seguir una muestra por la red.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="330"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="503"/>
         <source>step {i} of {n}</source>
         <translation>paso {i} de {n}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="334"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="506"/>
+        <source>a validation row</source>
+        <translation>una fila de validación</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="509"/>
         <source>epoch {epoch} of the timeline</source>
         <translation>época {epoch} de la línea de tiempo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="349"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="524"/>
         <source>The timeline keeps each epoch&apos;s weights, not the optimiser&apos;s buffers: press Live to see this update with their numbers.</source>
-        <translation>La línea de tiempo guarda los pesos de cada época, no los búferes del optimizador: pulse En directo para ver esta actualización con sus números.</translation>
+        <translation>La línea de tiempo guarda los pesos de cada época, no los búferes del optimizador: pulsa En directo para ver esta actualización con sus números.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="354"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="529"/>
         <source>The optimiser&apos;s buffers are in the training process while a run is alive: stop training to see this update with their numbers.</source>
         <translation>Los búferes del optimizador están en el proceso de entrenamiento mientras dura una ejecución: detén el entrenamiento para ver esta actualización con sus números.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="361"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="536"/>
         <source>A test image: training never steps on it; these are the weights a step on it would give.</source>
         <translation>Una imagen de test: el entrenamiento nunca da un Paso con ella; estos son los pesos que daría un Paso con ella.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="366"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="541"/>
+        <source>A validation row: early stopping holds it out, so training never steps on it; these are the weights one step on this sample would give, but Step trains only on training rows.</source>
+        <translation>Una fila de validación: la parada temprana la reserva, así que el entrenamiento nunca da un Paso con ella; estos son los pesos que daría un paso con esta muestra, pero Paso solo entrena con filas de entrenamiento.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="547"/>
         <source>Epoch {epoch} of the timeline: a step on this sample would have given these weights then; Step continues from the latest epoch.</source>
         <translation>Época {epoch} de la línea de tiempo: un paso con esta muestra habría dado entonces estos pesos; Paso continúa desde la última época.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="370"/>
+        <location filename="../../mlpstudio/gui/views/backprop_view.py" line="551"/>
         <source>Step with batch size 1 on this sample gives exactly these weights.</source>
         <translation>Un Paso con tamaño de lote 1 sobre esta muestra da exactamente estos pesos.</translation>
     </message>
@@ -1332,241 +1348,309 @@ de test</translation>
         <extracomment>The course&apos;s comparison, used when no architecture is given: 31, 151 and 2,701 parameters. Ready-made comparisons the Compare window offers: preset -&gt; (label, architectures). On 20 noisy points a 1-10-1 net generalises while a 1-200-200-1 net fits the noise: the course&apos;s closing question (fits well, efficient, generalises) with answers that differ. The architectures are the preset&apos;s own net and its rival (experiment/presets.py), so the case, the preset and the lab cannot drift apart.</extracomment>
         <translation>Pocos puntos con ruido: 1-10-1 frente a 1-200-200-1</translation>
     </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="69"/>
+        <source>write widths separated by commas, e.g. 50,50 (or 0 for no hidden layer)</source>
+        <translation>escribe las anchuras separadas por comas, p. ej. 50,50 (o 0 para no tener capas ocultas)</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="78"/>
+        <source>hidden layers &apos;{spec}&apos;: empty; {example}</source>
+        <translation>capas ocultas «{spec}»: está vacío; {example}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="83"/>
+        <source>hidden layers &apos;{spec}&apos;: ambiguous; {example}, and give each network separately</source>
+        <translation>capas ocultas «{spec}»: es ambiguo; {example}, y da cada red por separado</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="90"/>
+        <source>hidden layers &apos;{spec}&apos;: a width is missing; {example}</source>
+        <translation>capas ocultas «{spec}»: falta una anchura; {example}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="99"/>
+        <source>hidden layers &apos;{spec}&apos;: &apos;{part}&apos; is not a whole number; {example}</source>
+        <translation>capas ocultas «{spec}»: «{part}» no es un número entero; {example}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="106"/>
+        <source>hidden layers &apos;{spec}&apos;: every width must be from 1 to {most} (got {width}); use 0 alone for no hidden layer</source>
+        <translation>capas ocultas «{spec}»: cada anchura debe estar entre 1 y {most} (se escribió {width}); escribe 0 solo para no tener capas ocultas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="114"/>
+        <source>hidden layers &apos;{spec}&apos;: at most {most} hidden layers</source>
+        <translation>capas ocultas «{spec}»: como mucho {most} capas ocultas</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="136"/>
+        <source>give at least one architecture to compare</source>
+        <translation>da al menos una arquitectura para comparar</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="140"/>
+        <source>{n} architectures: at most {most} can be compared at once</source>
+        <translation>{n} arquitecturas: como mucho se pueden comparar {most} a la vez</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="152"/>
+        <source>a grid needs at least one depth and one width</source>
+        <translation>una rejilla necesita al menos una profundidad y una anchura</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="156"/>
+        <source>grid depth {depth}: must be from 0 to {most}</source>
+        <translation>profundidad de la rejilla {depth}: debe estar entre 0 y {most}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="163"/>
+        <source>grid width {width}: must be from 1 to {most}</source>
+        <translation>anchura de la rejilla {width}: debe estar entre 1 y {most}</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/experiment/compare.py" line="265"/>
+        <source>model.activation: a comparison trains several depths, so give one activation for every hidden layer instead of a list ({list})</source>
+        <extracomment>What is needed to open the row as an experiment (kept in memory, never serialised).</extracomment>
+        <translation>model.activation: una comparación entrena varias profundidades, así que da una sola activación para todas las capas ocultas en lugar de una lista ({list})</translation>
+    </message>
 </context>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="69"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="70"/>
         <source>Compare architectures</source>
         <translation>Comparar arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="78"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="82"/>
         <source>The main window&apos;s experiment</source>
+        <extracomment>Why the typed architectures cannot be trained (shown in red under the form; Run is disabled meanwhile), or None when they can.</extracomment>
         <translation>El experimento de la ventana principal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="83"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="87"/>
         <source>Compare on the main window&apos;s data, or on a ready-made case whose answers differ.</source>
         <translation>Compara con los datos de la ventana principal o con un caso preparado en el que las respuestas difieren.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="86"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="90"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="87"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="91"/>
         <source>List</source>
         <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="88"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="92"/>
         <source>Depth x width grid</source>
         <translation>Rejilla profundidad x anchura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="97"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="101"/>
         <source>Architectures</source>
         <translation>Arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="101"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="105"/>
         <source>Hidden layers of each architecture, separated by &apos;;&apos;. &apos;50,50&apos; is two hidden layers of 50 units; &apos;0&apos; is no hidden layer.</source>
         <translation>Capas ocultas de cada arquitectura, separadas por &apos;;&apos;. &apos;50,50&apos; son dos capas ocultas de 50 neuronas; &apos;0&apos; es ninguna capa oculta.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="105"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="143"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="109"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="147"/>
         <source>Hidden layers</source>
         <translation>Capas ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="110"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="114"/>
         <source>Numbers of hidden layers, e.g. 1, 2, 3.</source>
         <translation>Números de capas ocultas, p. ej. 1, 2, 3.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="112"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="116"/>
         <source>Units per hidden layer, e.g. 5, 10, 50.</source>
         <translation>Neuronas por capa oculta, p. ej. 5, 10, 50.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="114"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="219"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="223"/>
         <source>depths</source>
         <translation>profundidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="116"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="220"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="120"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="224"/>
         <source>widths</source>
         <translation>anchuras</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="118"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="122"/>
         <source>Grid</source>
         <translation>Rejilla</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="123"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="127"/>
         <source>Epochs for every architecture (the same for all, so the comparison is fair).</source>
         <translation>Épocas para cada arquitectura (las mismas para todas, para que la comparación sea justa).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="125"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="129"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="149"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="128"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="132"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="129"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="133"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="431"/>
         <source>Train every architecture on the same data and seed.</source>
         <translation>Entrena cada arquitectura con los mismos datos y la misma semilla.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="130"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="134"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="131"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="135"/>
         <source>Stop after the architecture being trained.</source>
         <translation>Se detiene después de la arquitectura que se está entrenando.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="132"/>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="392"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="136"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="402"/>
         <source>Open as experiment</source>
         <translation>Abrir como experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="133"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="137"/>
         <source>Continue with the selected row in the main window.</source>
         <translation>Continúa con la fila seleccionada en la ventana principal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="134"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="138"/>
         <source>Export CSV...</source>
         <translation>Exportar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="135"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="139"/>
         <source>Save the table as a CSV file.</source>
         <translation>Guarda la tabla como archivo CSV.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="143"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="147"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="143"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="147"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="144"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="148"/>
         <source>Train loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="144"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="148"/>
         <source>Test loss</source>
         <translation>Pérdida de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="144"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="148"/>
         <source>Train metric</source>
         <translation>Métrica de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="149"/>
         <source>Test metric</source>
         <translation>Métrica de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="145"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="149"/>
         <source>Seconds</source>
         <translation>Segundos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="207"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="211"/>
         <source>Write at least one architecture, e.g. 10; 50,50.</source>
         <translation>Escribe al menos una arquitectura, p. ej. 10; 50,50.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="213"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="217"/>
         <source>&apos;{spec}&apos; is ambiguous: write {separate} for separate networks, or {layers} for one network with these hidden layers.</source>
         <translation>&apos;{spec}&apos; es ambiguo: escribe {separate} para redes separadas, o {layers} para una red con estas capas ocultas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="229"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="233"/>
         <source>{what}: &apos;{part}&apos; is not a whole number; write numbers separated by commas, e.g. 1, 2, 3.</source>
         <translation>{what}: &apos;{part}&apos; no es un número entero; escribe números separados por comas, p. ej. 1, 2, 3.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="251"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="261"/>
         <source>(none)</source>
         <translation>(ninguna)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="255"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="265"/>
         <source>Networks to train ({n}), hidden layers: {list}</source>
         <translation>Redes que se entrenarán ({n}), capas ocultas: {list}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="284"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="294"/>
         <source>Cannot compare</source>
         <translation>No se puede comparar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="289"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="299"/>
         <source>Starting...</source>
         <translation>Iniciando...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="329"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="339"/>
         <source>Training {i} of {n}: hidden layers {hidden}, epoch {epoch} of {total}</source>
         <translation>Entrenando {i} de {n}: capas ocultas {hidden}, época {epoch} de {total}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="334"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="344"/>
         <source>Done: {k} of {n} architectures.</source>
         <translation>Hecho: {k} de {n} arquitecturas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="341"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="351"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="341"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="351"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="394"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="404"/>
         <source>A network without hidden layers cannot be opened as an experiment; give it at least one.</source>
         <translation>Una red sin capas ocultas no se puede abrir como experimento; ponle al menos una.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="409"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="419"/>
         <source>Export comparison</source>
         <translation>Exportar comparación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="409"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="419"/>
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/compare_window.py" line="415"/>
+        <location filename="../../mlpstudio/gui/compare_window.py" line="425"/>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
     </message>
@@ -2815,12 +2899,12 @@ de test</translation>
     <message>
         <location filename="../../mlpstudio/data/download.py" line="300"/>
         <source>Check that the mirror {mirror} is reachable and holds the official files under their official names.</source>
-        <translation>Compruebe que el espejo {mirror} es accesible y contiene los archivos oficiales con sus nombres oficiales.</translation>
+        <translation>Comprueba que el espejo {mirror} es accesible y contiene los archivos oficiales con sus nombres oficiales.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/download.py" line="306"/>
         <source>Check the network connection, or copy the official files to a folder and import them with `mlpstudio data import {name} FOLDER`.</source>
-        <translation>Compruebe la conexión de red, o copie los archivos oficiales a una carpeta e impórtelos con `mlpstudio data import {name} FOLDER`.</translation>
+        <translation>Comprueba la conexión de red, o copia los archivos oficiales a una carpeta e impórtalos con `mlpstudio data import {name} FOLDER`.</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/data/importing.py" line="180"/>
@@ -2946,18 +3030,18 @@ de test</translation>
 <context>
     <name>ExperimentController</name>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="148"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="151"/>
         <source>data</source>
-        <extracomment>what the window&apos;s visible views draw: a run in the training process sends only that (the window updates it with :meth:`set_needs`) parameter copies of the network&apos;s training so far, epoch by epoch (thinned) (run id, epoch) asked of the training process for the replay, while it is on its way</extracomment>
+        <extracomment>The setup panel whose settings caused ``network_error``: &quot;training&quot; for the device and number type, &quot;architecture&quot; for the rest (layers, head, memory). what the window&apos;s visible views draw: a run in the training process sends only that (the window updates it with :meth:`set_needs`) parameter copies of the network&apos;s training so far, epoch by epoch (thinned) (run id, epoch) asked of the training process for the replay, while it is on its way</extracomment>
         <translation>los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="148"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="151"/>
         <source>architecture</source>
         <translation>la arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/controller.py" line="620"/>
+        <location filename="../../mlpstudio/gui/controller.py" line="625"/>
         <source>Training will run inside the app instead.</source>
         <translation>El entrenamiento se ejecutará dentro de la aplicación.</translation>
     </message>
@@ -3669,12 +3753,12 @@ de test</translation>
     <message>
         <location filename="../../mlpstudio/core/insight.py" line="217"/>
         <source>layer {layer}: {count} of {units} units dead (ReLU output 0 on every sample); try a smaller learning rate, Leaky ReLU or another initialisation</source>
-        <translation>capa {layer}: {count} de {units} neuronas muertas (la salida ReLU es 0 en todas las muestras); pruebe una tasa de aprendizaje menor, Leaky ReLU u otra inicialización</translation>
+        <translation>capa {layer}: {count} de {units} neuronas muertas (la salida ReLU es 0 en todas las muestras); prueba una tasa de aprendizaje menor, Leaky ReLU u otra inicialización</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/core/insight.py" line="223"/>
         <source>layer {layer}: {count} of {units} units saturated; try a smaller learning rate or ReLU</source>
-        <translation>capa {layer}: {count} de {units} neuronas saturadas; pruebe una tasa de aprendizaje menor o ReLU</translation>
+        <translation>capa {layer}: {count} de {units} neuronas saturadas; prueba una tasa de aprendizaje menor o ReLU</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/core/insight.py" line="262"/>
@@ -3971,68 +4055,79 @@ de test</translation>
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="57"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="171"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="61"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="234"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
+        <extracomment>Before the first epoch ends each curve is one point (the untrained network&apos;s loss): the y axis then spans this many decades around it (log scale), or 0 to twice it (linear), not the few thousandths between the train and test losses.</extracomment>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="58"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="62"/>
         <source>Log scale</source>
         <translation>Escala log.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="60"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="64"/>
         <source>Show the loss on a logarithmic axis: late, small improvements stay visible.</source>
         <translation>Muestra la pérdida en un eje logarítmico: las mejoras pequeñas y tardías siguen siendo visibles.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="66"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="90"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="70"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="99"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="67"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="71"/>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="76"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="96"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="115"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="80"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="105"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="131"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="77"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="97"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="116"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="81"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="106"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="132"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="91"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="95"/>
+        <source>No network for the current data yet: its curves appear here when it trains.</source>
+        <translation>Todavía no hay red para los datos actuales: sus curvas aparecerán aquí cuando se entrene.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="100"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="165"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="146"/>
+        <source>One point per epoch: the curves start when the first epoch ends.</source>
+        <translation>Un punto por época: las curvas empiezan al terminar la primera época.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="228"/>
         <source>The loss: {loss}.</source>
         <translation>La pérdida: {loss}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="167"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="230"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="169"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="232"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch: {loss}</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época: {loss}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="118"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="134"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>
@@ -4388,76 +4483,91 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/window_presenter.py" line="303"/>
+        <source>Fix the training settings to train: see the message above the views (Training panel).</source>
+        <translation>Corrige los ajustes de entrenamiento para poder entrenar: mira el mensaje encima de las vistas (panel Entrenamiento).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="309"/>
+        <source>Fix the architecture to train: see the message above the views (Architecture panel).</source>
+        <translation>Corrige la arquitectura para poder entrenar: mira el mensaje encima de las vistas (panel Arquitectura).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="315"/>
         <source>Fix the data to train: see the message in the Data panel.</source>
         <translation>Corrige los datos para poder entrenar: mira el mensaje del panel Datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="307"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="319"/>
         <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
         <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="313"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="327"/>
+        <source>The {what} changed: the last result no longer applies. Press Train (Space) to build and train the new network.</source>
+        <translation>Ha habido cambios en {what}: el último resultado ya no vale. Pulsa Entrenar (Espacio) para construir y entrenar la nueva red.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="333"/>
         <source>Training: epoch {epoch} of {total}.</source>
         <translation>Entrenando: época {epoch} de {total}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="317"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="337"/>
         <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
         <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="322"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="342"/>
         <source>Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches).</source>
         <translation>Pérdida media de los minilotes de esta época hasta ahora: {loss} ({n} de {total} lotes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="333"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="353"/>
         <source>Finished {epochs} epochs in {seconds} s. {result}</source>
         <translation>Terminadas {epochs} épocas en {seconds} s. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="347"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="367"/>
         <source>Training ended with an error at epoch {epoch}: {message}</source>
         <translation>El entrenamiento terminó con un error en la época {epoch}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="351"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="371"/>
         <source>The loss became NaN or infinite: the learning rate ({lr}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
         <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="366"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="386"/>
         <source>Test loss {loss}, test accuracy {acc}.</source>
         <translation>En test: pérdida {loss}, exactitud {acc}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="369"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="389"/>
         <source>Test MSE {loss}, test R² {r2}.</source>
         <translation>En test: MSE {loss}, R² {r2}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="337"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="357"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
         <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="343"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="363"/>
         <source>Stopped at epoch {epoch}. {result}</source>
         <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="375"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="395"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
         <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="380"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="400"/>
         <source>Reset now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="387"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="409"/>
         <source>Problem: {message}</source>
         <translation>Problema: {message}</translation>
     </message>
@@ -4492,47 +4602,52 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     <message>
         <location filename="../../mlpstudio/core/network.py" line="114"/>
         <source>Use fewer or narrower hidden layers.</source>
-        <translation>Use menos capas ocultas o capas más estrechas.</translation>
+        <translation>Usa menos capas ocultas o capas más estrechas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="306"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="362"/>
         <source>The {name} optimiser&apos;s state for {params} parameters</source>
-        <extracomment>the entry&apos;s options (values given for other entries&apos; options are not its business) the threads a step&apos;s elementwise work is spread over (one on the GPU)</extracomment>
+        <extracomment>:meth:`Optimizer.step` flushes the state&apos;s near-subnormal entries every this many steps the entry&apos;s options (values given for other entries&apos; options are not its business) the threads a step&apos;s elementwise work is spread over (one on the GPU) per buffer, the magnitude below which its entries become zero every FLUSH_EVERY steps (none on the GPU)</extracomment>
         <translation>El estado del optimizador {name} para {params} parámetros</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/optimizers.py" line="309"/>
+        <location filename="../../mlpstudio/core/optimizers.py" line="365"/>
         <source>Use fewer or narrower hidden layers, or plain SGD.</source>
-        <translation>Use menos capas ocultas o capas más estrechas, o SGD simple.</translation>
+        <translation>Usa menos capas ocultas o capas más estrechas, o SGD simple.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/memory.py" line="50"/>
-        <source>{var}={value!r} is not a size; write a number of bytes, optionally with K, M, G or T (for example 2G).</source>
+        <location filename="../../mlpstudio/memory.py" line="41"/>
+        <source>{n} bytes</source>
         <extracomment>Share of the currently available memory that one request may claim by default. Budget when the available memory cannot be read. The smallest budget accepted from the variable: below this nothing useful runs.</extracomment>
-        <translation>{var}={value!r} no es un tamaño; escriba un número de bytes, opcionalmente con K, M, G o T (por ejemplo 2G).</translation>
+        <translation>{n} bytes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/memory.py" line="62"/>
+        <location filename="../../mlpstudio/memory.py" line="52"/>
+        <source>{var}={value!r} is not a size; write a number of bytes, optionally with K, M, G or T (for example 2G).</source>
+        <translation>{var}={value!r} no es un tamaño; escribe un número de bytes, opcionalmente con K, M, G o T (por ejemplo 2G).</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/memory.py" line="64"/>
         <source>{var}={value} is below the minimum of {minimum}.</source>
         <translation>{var}={value} está por debajo del mínimo de {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/memory.py" line="88"/>
+        <location filename="../../mlpstudio/memory.py" line="90"/>
         <source>set by {var}</source>
         <translation>fijado por {var}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/memory.py" line="91"/>
+        <location filename="../../mlpstudio/memory.py" line="93"/>
         <source>the default; set {var} to change it</source>
-        <translation>el valor predeterminado; defina {var} para cambiarlo</translation>
+        <translation>el valor predeterminado; define {var} para cambiarlo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/memory.py" line="94"/>
+        <location filename="../../mlpstudio/memory.py" line="96"/>
         <source>75% of the available memory; set {var} to change it</source>
-        <translation>el 75 % de la memoria disponible; defina {var} para cambiarlo</translation>
+        <translation>el 75 % de la memoria disponible; define {var} para cambiarlo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/memory.py" line="107"/>
+        <location filename="../../mlpstudio/memory.py" line="109"/>
         <source>{what} needs {needed}, but the memory budget is {limit} ({source}).</source>
         <translation>{what} necesita {needed}, pero el presupuesto de memoria es {limit} ({source}).</translation>
     </message>
@@ -4540,7 +4655,7 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../mlpstudio/gui/widgets.py" line="115"/>
+        <location filename="../../mlpstudio/gui/widgets.py" line="145"/>
         <source>Hide this message</source>
         <translation>Ocultar este mensaje</translation>
     </message>
@@ -4995,39 +5110,49 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>&lt;b&gt;Predicciones&lt;/b&gt; frente a los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="90"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="45"/>
+        <source>No data to show: see the message in the Data panel.</source>
+        <translation>No hay datos que mostrar: mira el mensaje del panel Datos.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="47"/>
+        <source>No data to preview: see the message above.</source>
+        <translation>No hay datos que previsualizar: mira el mensaje de arriba.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="101"/>
         <source>target</source>
         <translation>objetivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="91"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="148"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="102"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="159"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="92"/>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="149"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="103"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="160"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="95"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="106"/>
         <source>network</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="96"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="107"/>
         <source>predictions (test)</source>
         <translation>predicciones (test)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="165"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="176"/>
         <source>P(class 1)</source>
         <translation>P(clase 1)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="165"/>
+        <location filename="../../mlpstudio/gui/views/prediction_view.py" line="176"/>
         <source>network output</source>
         <translation>salida de la red</translation>
     </message>
@@ -5247,7 +5372,7 @@ Construye, entrena y compara perceptrones multicapa.</translation>
     <message>
         <location filename="../../mlpstudio/gui/views/probe.py" line="191"/>
         <source>x1 = {x1}, x2 = {x2}</source>
-        <translation>x1 = {x1}, x2 = {x2}</translation>
+        <translation>x1 = {x1}; x2 = {x2}</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/smoke.py" line="91"/>
@@ -5531,98 +5656,97 @@ Construye, entrena y compara perceptrones multicapa.</translation>
         <translation>{path}: el archivo no es una tabla que este lector pueda usar ({why}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="258"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="239"/>
         <source>{path}: the separator and the decimal mark cannot both be &quot;{c}&quot;.</source>
         <translation>{path}: el separador y la marca decimal no pueden ser ambos «{c}».</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="264"/>
-        <location filename="../../mlpstudio/data/tabular.py" line="618"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="245"/>
         <source>{path}: the file is empty.</source>
         <translation>{path}: el archivo está vacío.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="273"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="254"/>
         <source>{path}: columns {a} and {b} have the same name &quot;{name}&quot;.</source>
         <translation>{path}: las columnas {a} y {b} tienen el mismo nombre «{name}».</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="284"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="265"/>
         <source>{path}: only one column was found (separator &quot;{sep}&quot;); a dataset needs inputs and a target.</source>
         <translation>{path}: solo se ha encontrado una columna (separador «{sep}»); un conjunto de datos necesita entradas y un objetivo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="293"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="274"/>
         <source>{path}: the file has a header but no data rows.</source>
         <translation>{path}: el archivo tiene cabecera pero ninguna fila de datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="304"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="314"/>
         <source>{path}: the input column &quot;{name}&quot; is chosen more than once.</source>
         <translation>{path}: la columna de entrada «{name}» está elegida más de una vez.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="310"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="320"/>
         <source>{path}: the column &quot;{name}&quot; cannot be both an input and the target.</source>
         <translation>{path}: la columna «{name}» no puede ser a la vez entrada y objetivo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="317"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="327"/>
         <source>{path}: the input column &quot;{name}&quot; holds text; inputs must be numbers.</source>
         <translation>{path}: la columna de entrada «{name}» contiene texto; las entradas deben ser números.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="326"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="336"/>
         <source>{path}: no numeric input column was found.</source>
         <translation>{path}: no se ha encontrado ninguna columna de entrada numérica.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="340"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="350"/>
         <source>{path}: the file has one data row; training needs at least two.</source>
         <translation>{path}: el archivo tiene una sola fila de datos; para entrenar hacen falta al menos dos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="356"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="366"/>
         <source>{path}: the target &quot;{name}&quot; has a single class; classification needs two or more.</source>
         <translation>{path}: el objetivo «{name}» tiene una sola clase; la clasificación necesita dos o más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="453"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="463"/>
         <source>{path}, line {line}: a quote (&quot;) opens a field that is never closed; the rest of the file would be read as one cell. Close or remove the quote.</source>
         <translation>{path}, línea {line}: unas comillas (&quot;) abren un campo que nunca se cierra; el resto del archivo se leería como una sola celda. Cierra o quita las comillas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="494"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="504"/>
         <source>{path}, line {line}, column &quot;{name}&quot;: the value is not a finite number.</source>
         <translation>{path}, línea {line}, columna «{name}»: el valor no es un número finito.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="507"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="517"/>
         <source>{path}, line {line}, column &quot;{name}&quot;: {value} is too large; values up to {limit} in size can be standardised and trained on. Rescale the column (other units).</source>
         <translation>{path}, línea {line}, columna «{name}»: {value} es demasiado grande; solo se pueden estandarizar y entrenar valores de hasta {limit} en tamaño. Cambia la escala de la columna (otras unidades).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="525"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="535"/>
         <source>{path}, line {line}: {found} fields where the header has {expected}.</source>
         <translation>{path}, línea {line}: {found} campos, pero la cabecera tiene {expected}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="533"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="543"/>
         <source>{path}, line {line}, column &quot;{name}&quot;: the value is missing.</source>
         <translation>{path}, línea {line}, columna «{name}»: falta el valor.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="552"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="562"/>
         <source>{path}, line {line}, column &quot;{name}&quot;: &quot;{cell}&quot; is not a number.</source>
         <translation>{path}, línea {line}, columna «{name}»: «{cell}» no es un número.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="560"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="570"/>
         <source>{path}: the numbers could not be read.</source>
         <translation>{path}: no se han podido leer los números.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/data/tabular.py" line="578"/>
+        <location filename="../../mlpstudio/data/tabular.py" line="588"/>
         <source>{path}, line {line}: the target &quot;{name}&quot; has more than {limit} different values here; classification takes at most {limit} classes. Choose the task regression for numbers, or another target column.</source>
         <translation>{path}, línea {line}: el objetivo «{name}» tiene ya más de {limit} valores distintos; la clasificación admite como máximo {limit} clases. Elige la tarea regresión para números, u otra columna objetivo.</translation>
     </message>

@@ -77,6 +77,40 @@ def test_dialog_shows_refusals_in_one_paragraph_and_imports_nothing(qtbot, tmp_p
     assert dialog.data_config() is None and "input" in dialog.message.text()
 
 
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("x,y\n", "header but no data rows"),
+        ("x,y\n\n\n", "header but no data rows"),
+        ("x;y\n1;2\n3;4\n", "only one column"),  # with the separator chosen as ","
+        ("a,a,y\n1,2,3\n", 'the same name "a"'),
+    ],
+)
+def test_the_preview_refuses_with_the_readers_words(qtbot, tmp_path, text, needle):
+    """A file no dataset can come from is refused when it is chosen, in the words the
+    reader (and the command line) use, not with a greyed "x (text)" column and a request to
+    tick an input."""
+    from mlpstudio.data.tabular import DataError, preview_csv, read_table
+
+    path = tmp_path / "table.csv"
+    path.write_text(text, encoding="utf-8")
+    sep = "," if "only one" in needle else ""
+    with pytest.raises(DataError, match=needle):
+        read_table(path, delimiter=sep)
+    with pytest.raises(DataError, match=needle):
+        preview_csv(path, delimiter=sep)
+    dialog = CsvImportDialog(None, Config().data, None)
+    qtbot.addWidget(dialog)
+    if sep:
+        dialog.delimiter.setCurrentIndex(dialog.delimiter.findData(sep))
+    dialog.set_path(str(path))
+    assert needle in dialog.message.text() and dialog.message.isVisibleTo(dialog)
+    assert dialog.inputs.count() == 0 and dialog.target.count() == 0
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.accept()
+    assert dialog.data_config() is None and "Tick" not in dialog.message.text()
+
+
 @pytest.mark.parametrize("target", ["Precio", "Zona"])
 def test_window_trains_a_csv_and_draws_predicted_against_true(make_window, qtbot, houses, target):
     window = make_window(epochs=40)

@@ -139,3 +139,15 @@ def test_every_setting_has_a_control(make_window):
     keys = {f"{s}.{f.name}" for s, cls in SECTIONS.items() for f in dataclasses.fields(cls)}
     assert keys - set(controls) == set()
     assert all(controls[key] for key in keys)
+
+
+def test_a_network_over_the_memory_budget_is_not_blamed_on_the_data(make_window, monkeypatch):
+    monkeypatch.setenv("MLPSTUDIO_MEMORY_BUDGET", "16M")
+    window = make_window()
+    window.architecture_panel.table.cellWidget(0, 0).setValue(4000)
+    window.architecture_panel.add_layer()  # 4000 x 4000 weights: 64 MB in float32
+    c = window.controller
+    assert c.dataset is not None and c.network is None and c.network_error
+    assert window.message_bar.isVisible()
+    text = window.status_label.text()
+    assert "Architecture panel" in text and "Data panel" not in text

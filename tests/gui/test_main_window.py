@@ -1,5 +1,6 @@
 """The desktop app, driven like a student would, offscreen."""
 
+import dataclasses
 import subprocess
 import sys
 
@@ -80,6 +81,47 @@ def test_invalid_formula_disables_train_and_shows_the_message(make_window, qtbot
     assert not panel.formula_message.isVisible()
 
 
+def test_a_network_that_cannot_be_built_is_blamed_on_its_panel(make_window, qtbot, monkeypatch):
+    """Two hidden layers of 60,000 units do not fit the memory budget: the status bar sends
+    the user to the Architecture panel, not to the Data panel that has nothing wrong."""
+    from mlpstudio.experiment.config import Config
+
+    monkeypatch.setenv("MLPSTUDIO_MEMORY_BUDGET", "64M")
+    config = Config()
+    config.training.epochs = 20
+    config.model.hidden = [60000, 60000]
+    window = make_window(config)
+    c = window.controller
+    assert c.dataset is not None and c.network is None and not window.act_start.isEnabled()
+    assert "memory budget" in c.network_error and c.network_error_panel == "architecture"
+    text = window.status_label.text()
+    assert "Architecture panel" in text and "Data panel" not in text
+    assert not window.data_panel.formula_message.isVisible()  # the data is fine
+    window.architecture_panel.load(dataclasses.replace(config.model, hidden=[10]))
+    window.architecture_panel.changed.emit()
+    qtbot.waitUntil(lambda: window.act_start.isEnabled(), timeout=5000)
+    assert c.network_error is None and c.network_error_panel is None
+    assert "Architecture panel" not in window.status_label.text()
+
+
+def test_a_device_that_cannot_be_used_is_blamed_on_the_training_panel(make_window):
+    from mlpstudio.core.backend import BackendError, get_backend
+    from mlpstudio.experiment.config import Config
+
+    try:
+        get_backend("cupy", "float32")
+        pytest.skip("the GPU backend is usable here")
+    except BackendError:
+        pass
+    config = Config()
+    config.training.epochs = 20
+    config.training.backend, config.training.dtype = "cupy", "float32"
+    window = make_window(config)
+    assert window.controller.network_error_panel == "training"
+    text = window.status_label.text()
+    assert "Training panel" in text and "Data panel" not in text
+
+
 def test_unknown_name_and_undefined_values_are_explained(make_window, qtbot):
     window = make_window()
     panel = window.data_panel
@@ -148,6 +190,33 @@ def test_parameter_count_shown_equals_the_engines(make_window, qtbot):
     assert f"Parameters: {network.n_params:,}" in panel.count_label.text()
     assert "W<sup>[2]</sup> &isin; &#8477;<sup>7&times;10" in panel.notation.text()
     assert window.controller.network.n_params == network.n_params  # rebuilt (untrained)
+
+
+@pytest.mark.parametrize("button", ["add", "remove", "up"])
+def test_a_typed_width_not_yet_applied_survives_a_row_button(make_window, qtbot, button):
+    """A width typed but not yet applied (no Enter, no Tab; on macOS a click on a button
+    leaves the focus in the box) is applied before the rows are rebuilt, and the boxes the
+    rebuild discards send nothing on their way out (they used to: layers() then met a row
+    without its widgets, an AttributeError)."""
+    window = make_window()
+    panel = window.architecture_panel
+    panel.add_layer()  # two rows, so Remove and Up have something to do
+    tabs = window.setup_tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count())
+                              if tabs.widget(i).isAncestorOf(panel)))  # fmt: skip
+    window.activateWindow()
+    spin = panel.table.cellWidget(1, 0)
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus, timeout=5_000)
+    spin.lineEdit().selectAll()
+    spin.lineEdit().insert("23")  # typed: the value is still 10 (no keyboard tracking)
+    assert spin.value() == 10
+    panel.table.selectRow(1)
+    getattr(panel, f"{button}_button").click()  # a click that does not take the focus
+    expected = {"add": [10, 23, 23], "remove": [10], "up": [23, 10]}[button]
+    assert panel.model_config().hidden == expected
+    assert window.controller.config.model.hidden == expected
+    assert all(panel.table.cellWidget(r, 0) is not None for r in range(panel.table.rowCount()))
 
 
 def test_changing_the_architecture_after_training_offers_a_reset(make_window, qtbot):

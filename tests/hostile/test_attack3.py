@@ -474,5 +474,6 @@ def test_the_step_through_of_a_network_beyond_the_memory_budget_says_so(
     text = view.shown_text()
     assert "1-1000-1000-1" in text and "memory budget" in text and "\n\n" not in text
     monkeypatch.setenv("MLPSTUDIO_MEMORY_BUDGET", "1G")
-    view.sample.setValue(2)
-    assert view.example is not None and view.example.sample == 2
+    view.sample.setValue(2)  # (a network this large is worked out in a worker thread)
+    qtbot.waitUntil(lambda: view.example is not None, timeout=60_000)
+    assert view.example.sample == 2

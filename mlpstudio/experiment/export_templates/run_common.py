@@ -104,10 +104,14 @@ def early_stop_message(epoch):
 
 
 def diverged_message(epoch, good_epoch):
+    """``epoch``: the epoch that just ended with a loss that is not finite (the loop checks
+    at the end of each epoch); ``good_epoch``: the last finite one, whose weights are kept.
+    The words of mlpstudio's own trainer."""
+    kept = f"{good_epoch} (untrained)" if good_epoch == 0 else f"{good_epoch}"
     return (
-        f"The loss became NaN or infinite during epoch {epoch + 1}: the learning rate "
-        f"({LEARNING_RATE:g}) is probably too high. Training stopped and the weights "
-        f"from epoch {good_epoch} were kept; lower the learning rate and reset."
+        f"The loss became NaN or infinite during epoch {epoch}: the learning rate "
+        f"({LEARNING_RATE:g}) is probably too high. Training stopped and the weights of epoch "
+        f"{kept} were kept; lower the learning rate and reset."
     )
 
 

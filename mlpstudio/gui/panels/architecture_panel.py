@@ -145,6 +145,14 @@ class ArchitecturePanel(QWidget):
         return spin, combo
 
     def _set_rows(self, layers: list[tuple[int, str]]) -> None:
+        # The rows' widgets are replaced: what the old ones send on their way out (a focused
+        # box applies its typed text as it is destroyed) describes rows that no longer exist,
+        # and would reach layers() while the table has rows without widgets.
+        for row in range(self.table.rowCount()):
+            for column in range(self.table.columnCount()):
+                widget = self.table.cellWidget(row, column)
+                if widget is not None:
+                    widget.blockSignals(True)
         self.table.setRowCount(0)
         for width, activation in layers:
             row = self.table.rowCount()
@@ -175,6 +183,15 @@ class ArchitecturePanel(QWidget):
         self._locked_keys = set(keys)
         self.locks.apply(self.lockable(), self._locked_keys)
 
+    def _apply_typed(self) -> None:
+        """Apply a width typed but not yet confirmed (no Enter or Tab: a click on Add, Remove,
+        Up or Down leaves the focus in the box on macOS), so that the rows are rebuilt from
+        what the user sees, not from the box's previous value."""
+        for row in range(self.table.rowCount()):
+            spin = self.table.cellWidget(row, 0)
+            if spin is not None:
+                spin.interpretText()
+
     def layers(self) -> list[tuple[int, str]]:
         return [
             (self.table.cellWidget(r, 0).value(), self.table.cellWidget(r, 1).currentData())
@@ -182,6 +199,7 @@ class ArchitecturePanel(QWidget):
         ]
 
     def add_layer(self) -> None:
+        self._apply_typed()
         layers = self.layers()
         at = self.table.currentRow() + 1 if self.table.currentRow() >= 0 else len(layers)
         template = layers[at - 1] if at > 0 and layers else (10, "tanh")
@@ -191,6 +209,7 @@ class ArchitecturePanel(QWidget):
         self._emit_changed()
 
     def remove_layer(self) -> None:
+        self._apply_typed()
         layers = self.layers()
         if not layers:
             return
@@ -202,6 +221,7 @@ class ArchitecturePanel(QWidget):
         self._emit_changed()
 
     def move_layer(self, offset: int) -> None:
+        self._apply_typed()
         layers = self.layers()
         at = self.table.currentRow()
         to = at + offset

@@ -15,20 +15,33 @@ snapshot arrives; while training runs it keeps the last one (say so) rather than
 snapshot. An optimiser with buffers (momentum, Adam) keeps them in the training process while
 a run is alive: the update screen then says so instead of showing numbers that are not the
 run's.
+
+The window never freezes for it: a network of more than :data:`INSTANT_PARAMS` parameters is
+worked out in a worker thread (a 3072-1024-1024-100 network takes seconds), the view says
+"Computing..." meanwhile, and the result comes back through a queued signal. Each request has
+a number; a result whose request is no longer the latest (another sample, another snapshot,
+another experiment) is dropped, never shown. One computation runs at a time: requests made
+meanwhile are folded into the newest, started when it ends.
+
+A row of the training data is not always trained on: with early stopping the run holds out a
+share of them for validation (:func:`~mlpstudio.core.training.validation_rows`, the trainer's
+own draw); the update screen then says that Step never trains on that row.
 """
 
 from __future__ import annotations
 
+import copy
+import threading
+from dataclasses import dataclass
 from html import escape
 
 import numpy as np
-from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QSpinBox,
     QStyle,
     QToolButton,
     QWidget,
@@ -37,12 +50,19 @@ from PySide6.QtWidgets import (
 from ...core.backend import numpy_backend
 from ...core.network import Network
 from ...core.optimizers import OPTIMIZERS
+from ...core.training import validation_rows
 from ...experiment.explain import Notation, check_example_memory, example_for, worked_steps
 from ...memory import MemoryBudgetError
 from ..style import PREDICTION, Style, font_points, number
+from ..widgets import OneBasedSpinBox
 from .base import View
 
 DRAWN = 8  # a layer up to this many units is drawn whole; a wider one as 6, "...", 1
+#: a network up to this many parameters is worked out at once on the GUI thread; a larger one
+#: in a worker thread. The example's time on 2 shared cores: 784-128-10 (101,770 parameters)
+#: 3.5 ms, 784-256-10 (203,530) 8-17 ms, 3072-1024-1024-100 (4.3 M) 0.8-1.2 s on the GUI thread
+#: (benchmarks/backprop_stall.py; the worker leaves the window stalls of 18-33 ms)
+INSTANT_PARAMS = 100_000
 
 
 def drawn_units(n: int) -> list[int | None]:
@@ -135,17 +155,77 @@ class Diagram(QWidget):
         p.end()
 
 
+@dataclass(frozen=True)
+class Request:
+    """Everything one worked example is computed from, taken on the GUI thread (the
+    snapshot's host copies, a copy of the config, the frozen dataset: nothing the GUI thread
+    changes later), so a worker thread can compute it while the view moves on."""
+
+    number: int  # the view's count of requests: only the latest one's result is shown
+    config: object
+    dataset: object
+    sizes: tuple[int, ...]
+    activations: tuple[str, ...]
+    head: str
+    weights: tuple
+    state: dict | None
+    epoch: int
+    sample: int
+    split: str  # "train" (a row of the training data) or "test"
+    held_out: bool  # a training-data row the run keeps for validation (never trained on)
+    buffers_known: bool  # the optimiser's buffers are the run's own at this moment
+
+    def same_work(self, other: Request) -> bool:
+        """Whether ``other`` asks for the very same example (the same snapshot's arrays, data,
+        sample, settings and optimiser state): its result would be the same numbers."""
+        mine = (self.sizes, self.activations, self.head, self.epoch, self.sample, self.split,
+                self.held_out, self.buffers_known)  # fmt: skip
+        theirs = (other.sizes, other.activations, other.head, other.epoch, other.sample,
+                  other.split, other.held_out, other.buffers_known)  # fmt: skip
+        return (
+            mine == theirs
+            and self.dataset is other.dataset
+            and self.state is other.state
+            and self.config == other.config
+            and len(self.weights) == len(other.weights)
+            and all(w is v and b is c for (w, b), (v, c) in zip(self.weights, other.weights))
+        )
+
+
+def compute(request: Request):
+    """The worked example of ``request`` (any thread): the engine's float64 copy of the
+    snapshot's weights, then :func:`example_for`, as ``mlpstudio explain backprop`` does."""
+    shown = Network(list(request.sizes), list(request.activations), head=request.head,
+                    backend=numpy_backend("float64"))  # fmt: skip
+    shown.set_weights(list(request.weights))
+    return example_for(request.config, request.dataset, shown, request.state, request.epoch,
+                       request.sample, request.split)  # fmt: skip
+
+
+class Relay(QObject):
+    """Carries a worker thread's result to the GUI thread (a queued connection)."""
+
+    done = Signal(object, object, object)  # the request, its example, or the error it raised
+
+
 class BackpropView(View):
     export_name = "backpropagation"
     draws_layers = "all"
+    #: a fresh example is on screen (emitted on the GUI thread, after it is shown)
+    exampleShown = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.caption.setText(self.tr("<b>Backpropagation</b>"))
         sample_label = QLabel(self.tr("Sample"))
-        self.sample = QSpinBox()
+        self.sample = OneBasedSpinBox()  # value() is the index; people count from 1
         self.sample.setRange(0, 0)
-        self.sample.setToolTip(self.tr("The training sample to follow (its index)."))
+        self.sample.setToolTip(
+            self.tr(
+                "The row of the training data to follow (numbered from 1). With early "
+                "stopping, some rows are held out for validation and never trained on."
+            )
+        )
         sample_label.setBuddy(self.sample)
         # arrows (named Prev and Next for screen readers): the row fits a narrow dock in
         # presentation mode, in Spanish too ("Anterior", "Siguiente")
@@ -206,12 +286,24 @@ class BackpropView(View):
         #: timeline's replay, whose weights are that epoch's but whose optimiser buffers are not
         self._latest_epoch: int | None = None
         self.replayed = False
+        #: the sample is a training-data row that the run holds out for validation
+        self.held_out = False
+        self.buffers_known = True
+        #: the number of the latest request: a result of an older one is dropped
+        self._requests = 0
+        self._running: Request | None = None  # computing in the worker thread now
+        self._queued: Request | None = None  # the newest request made meanwhile
+        #: larger networks are computed off the GUI thread (tests set 0 to force it)
+        self.instant_params = INSTANT_PARAMS
+        self._relay = Relay(self)
+        self._relay.done.connect(self._computed, Qt.ConnectionType.QueuedConnection)
         self.restyle()
         self._show()
 
     # -- data --------------------------------------------------------------------------------
     def set_dataset(self, dataset) -> None:
         super().set_dataset(dataset)
+        self._forget()
         n = len(dataset.x_train) if dataset is not None else 1
         self.test_image, self.origin = None, ""
         self.sample.blockSignals(True)
@@ -220,19 +312,35 @@ class BackpropView(View):
 
     def set_network(self, network) -> None:
         super().set_network(network)
+        self._forget()
         self.diagram.set_sizes(network.sizes if network is not None else [])
 
     def clear(self) -> None:
         self._snapshot, self._latest_epoch, self.replayed = None, None, False
+        self._forget()
         self.example, self.steps, self.index = None, [], 0
         self._show()
+
+    def _forget(self) -> None:
+        """Whatever is being computed belongs to what was: its result will be dropped (and
+        "Computing..." gives way to what the view shows without an example)."""
+        self._requests += 1
+        self._queued = None
+        if not self.steps:
+            self._show()
+
+    @property
+    def computing(self) -> bool:
+        """A requested example is not there yet (the view says "Computing...")."""
+        latest = self._queued or self._running
+        return latest is not None and latest.number == self._requests
 
     def show_snapshot(self, snapshot) -> None:
         epoch = int(snapshot.epoch)
         if self._latest_epoch is None or epoch >= self._latest_epoch:
             self._latest_epoch = epoch
         self.replayed = epoch < self._latest_epoch
-        if snapshot.status == "running" and self.example is not None:
+        if snapshot.status == "running" and (self.example is not None or self.computing):
             self._snapshot = snapshot
             self.note.setText(self.tr("Training: the example follows when training pauses."))
             return
@@ -288,18 +396,79 @@ class BackpropView(View):
         try:  # the engine's float64 copies: a large network must fit the budget first
             check_example_memory(net.sizes, config.training.optimizer)
         except MemoryBudgetError as exc:
+            self._forget()
             self.example, self.steps, self.index = None, [], 0
             self._show(refusal=str(exc))
             return
-        shown = Network(list(net.sizes), list(net.activation_names), head=net.head.name,
-                        backend=numpy_backend("float64"))  # fmt: skip
-        shown.set_weights([(w, b) for w, b in snap.weights])
-        self.example = example_for(config, data, shown, state, snap.epoch, sample, split)
-        has_buffers = bool(OPTIMIZERS[self.example.update.optimizer].buffers)
-        self.buffers_known = not has_buffers or (current and not self.replayed)
+        has_buffers = bool(OPTIMIZERS[config.training.optimizer].buffers)
+        held_out = split == "train" and sample in validation_rows(
+            config.training.options(), len(data.x_train)
+        )
+        request = Request(
+            number=self._requests + 1,
+            config=copy.deepcopy(config),
+            dataset=data,
+            sizes=tuple(net.sizes),
+            activations=tuple(net.activation_names),
+            head=net.head.name,
+            weights=tuple((w, b) for w, b in snap.weights),
+            state=state,
+            epoch=snap.epoch,
+            sample=sample,
+            split=split,
+            held_out=bool(held_out),
+            buffers_known=not has_buffers or (current and not self.replayed),
+        )
+        latest = self._queued or self._running
+        if self.computing and latest is not None and latest.same_work(request):
+            return  # already on its way (a run's end brings its status and its snapshot)
+        self._forget()  # this request supersedes any before it (its number is now the latest)
+        if net.n_params <= self.instant_params:  # instant: no "Computing..." flash
+            self._present(request, compute(request))
+            return
+        self.example, self.steps = None, []  # never the previous sample's numbers meanwhile
+        if self._running is None:
+            self._start(request)
+        else:  # one at a time: this one starts when the running one ends
+            self._queued = request
+        self._show()
+
+    def _start(self, request: Request) -> None:
+        self._running = request
+        relay = self._relay
+
+        def work() -> None:
+            example, error = None, None
+            try:
+                example = compute(request)
+            except Exception as exc:  # noqa: BLE001 (raised again on the GUI thread)
+                error = exc
+            try:
+                relay.done.emit(request, example, error)
+            except RuntimeError:  # the view is gone (the window closed meanwhile)
+                pass
+
+        threading.Thread(target=work, name="backprop-example", daemon=True).start()
+
+    def _computed(self, request: Request, example, error) -> None:
+        """A worker's result (GUI thread): shown if its request is still the latest."""
+        self._running = None
+        queued, self._queued = self._queued, None
+        if queued is not None and queued.number == self._requests:
+            self._start(queued)
+        if request.number != self._requests:
+            return  # stale: another sample, snapshot or experiment was asked for since
+        if error is not None:
+            raise error  # as it would have on the GUI thread: the app's error dialog
+        self._present(request, example)
+
+    def _present(self, request: Request, example) -> None:
+        self.example = example
+        self.held_out, self.buffers_known = request.held_out, request.buffers_known
         self.steps = worked_steps(self.example, notation())
         self.index = min(self.index, len(self.steps) - 1)
         self._show()
+        self.exampleShown.emit()
 
     # -- stepping ----------------------------------------------------------------------------
     def go(self, index: int) -> None:
@@ -316,9 +485,13 @@ class BackpropView(View):
             self.position.setText("")
             self.position.setToolTip("")
             self.title.setText("")
-            self.lines.setPlainText(
-                refusal or self.tr("Train or step once to follow a sample through.")
-            )
+            if refusal:
+                text = refusal
+            elif self.computing:
+                text = self.tr("Computing the example for this sample...")
+            else:
+                text = self.tr("Train or step once to follow a sample through.")
+            self.lines.setPlainText(text)
             self.note.setText("")
             self.note.hide()
             self.title.setToolTip("")
@@ -329,6 +502,8 @@ class BackpropView(View):
         self.position.setText(f"{i}/{n}")  # short: the row holds Prev and Next in any size
         self.position.setToolTip(self.tr("step {i} of {n}").format(i=i, n=n))
         where = [self.origin] if self.origin else []
+        if self.held_out:
+            where.append(self.tr("a validation row"))
         if self.replayed:  # the timeline's epoch, not the latest: say which
             where.append(
                 self.tr("epoch {epoch} of the timeline").format(
@@ -360,6 +535,12 @@ class BackpropView(View):
             note = self.tr(
                 "A test image: training never steps on it; these are the weights "
                 "a step on it would give."
+            )
+        elif step.kind == "update" and self.held_out:
+            note = self.tr(
+                "A validation row: early stopping holds it out, so training never steps on "
+                "it; these are the weights one step on this sample would give, but Step "
+                "trains only on training rows."
             )
         elif step.kind == "update" and self.replayed:
             note = self.tr(
@@ -393,7 +574,7 @@ class BackpropView(View):
             self._show()
 
     def has_content(self) -> bool:
-        return bool(self.steps) or self.accepts(self._pending)
+        return bool(self.steps) or self.computing or self.accepts(self._pending)
 
     def shown_text(self) -> str:
         """The current step's formula and substituted lines as displayed (for tests)."""
@@ -401,11 +582,14 @@ class BackpropView(View):
 
 
 def notation() -> Notation:
-    """The GUI's numbers: the locale's decimal mark, 4 significant digits; entries separated
-    by "; " where the decimal mark is a comma (0,5; 1,2), else by ", "."""
+    """The GUI's numbers: the locale's decimal mark, 4 significant digits. Where the decimal
+    mark is a comma, entries are separated by "; " (as Spanish mathematics writes vectors)
+    and brackets are spaced, so a one-entry vector reads [ 0,28 ], never two values 0 and 28;
+    else ", " and [0.28]."""
     comma = QLocale().decimalPoint() == ","
     return Notation(
         number=lambda v: number(v, significant=4),
         sep="; " if comma else ", ",
         rows=" | " if comma else "; ",
+        brackets=("[ ", " ]") if comma else ("[", "]"),
     )

@@ -194,6 +194,19 @@ class View(QWidget):
         return atomic_write(path, lambda handle: handle.write(data))
 
 
+def placeholder_label() -> QLabel:
+    """A centred, wrapped line that stands in for a view's plot while there is nothing it
+    could draw (no data, or no network for these data), instead of empty axes whose range
+    belongs to another experiment."""
+    label = QLabel()
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setContentsMargins(12, 12, 12, 12)
+    label.setStyleSheet("color: #555;")
+    label.hide()
+    return label
+
+
 def png_bytes(widget, rect=None) -> bytes:
     """A widget's current picture (or the part ``rect`` of it), PNG-encoded (for exports
     and reports)."""

@@ -17,11 +17,15 @@ from PySide6.QtWidgets import QBoxLayout, QCheckBox
 from ...i18n import translate
 from .. import style
 from ..style import RangeKeeper, Style, plot_widget, prepare_plot
-from .base import TwoPlotsView, finite_xy
+from .base import TwoPlotsView, finite_xy, placeholder_label
 from .text_legend import TextLegend
 
 HEADROOM = 1.5  # the x axis reaches this many times the epochs trained when it grows
 MIN_EPOCHS_SHOWN = 10
+#: Before the first epoch ends each curve is one point (the untrained network's loss): the y
+#: axis then spans this many decades around it (log scale), or 0 to twice it (linear), not
+#: the few thousandths between the train and test losses.
+FIRST_POINT_DECADES = 1.0
 
 
 def x_end_for(epoch: int, total: int, current: float | None) -> float | None:
@@ -75,7 +79,11 @@ class LossView(TwoPlotsView):
         self.plot.setMouseEnabled(x=True, y=True)
         self.train_curve = self.plot.plot(name=self.tr("train"))
         self.test_curve = self.plot.plot(name=self.tr("test"))
-        self.val_curve = pg.PlotDataItem()  # joins the plot and legend when early stopping
+        # shown, and named in the legend, when the run holds out a validation set (early
+        # stopping); it lives in the plot from the start: an item outside any plot cannot
+        # take data while it clips to a view (pyqtgraph asks the view for its range)
+        self.val_curve = self.plot.plot()
+        self.val_curve.hide()
         self._val_shown = False
         for curve in (self.train_curve, self.test_curve, self.val_curve):
             curve.setDownsampling(auto=True, method="peak")
@@ -86,6 +94,11 @@ class LossView(TwoPlotsView):
         self.plots.setSpacing(4)
         self.plots.addWidget(self.plot, 3)
         self.body.addLayout(self.plots, 1)
+        self.no_network = placeholder_label()
+        self.no_network.setText(
+            self.tr("No network for the current data yet: its curves appear here when it trains.")
+        )
+        self.body.addWidget(self.no_network, 1)
         self.accuracy_plot = plot_widget()
         self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
         self.accuracy_plot.setLabel("left", self.tr("accuracy"))
@@ -106,6 +119,13 @@ class LossView(TwoPlotsView):
         self._y_range = RangeKeeper()
         self._x_end = None
         self._last = None
+        # until the first epoch ends there is no curve to draw: a hint says when there will be
+        self.hint = pg.TextItem(anchor=(0.5, 0))
+        self.hint.setParentItem(self.plot.getViewBox())
+        self.hint.hide()
+        self._hint_wanted = False
+        self.plot.getViewBox().sigResized.connect(self._place_hint)
+        self._dots = False  # whether the curves are drawn as dots (one point each)
         self._set_log(True)
         self._write_legend()
         self.restyle()
@@ -126,6 +146,46 @@ class LossView(TwoPlotsView):
         self.val_curve.setPen(s.pen(style.VALIDATION, style=pg.QtCore.Qt.PenStyle.DashLine))
         for marker in self.markers:
             marker.setPen(s.pen(style.TARGET, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.hint.setText(
+            self.tr("One point per epoch: the curves start when the first epoch ends."),
+            color=(90, 90, 90),
+        )
+        font = self.hint.textItem.font()
+        font.setPointSizeF(style.font_points())
+        self.hint.setFont(font)
+        self._place_hint()
+        self._draw_dots(self._dots, force=True)
+
+    def _show_hint(self, on: bool) -> None:
+        self._hint_wanted = on
+        self._place_hint()
+
+    def _place_hint(self, *_) -> None:
+        """The hint at the top of the plot, shown only where it fits whole (a plot squeezed
+        by presentation mode at 1280x720 is a strip of a few lines)."""
+        box = self.plot.getViewBox()
+        self.hint.setTextWidth(max(80.0, box.width() - 16))
+        self.hint.setPos(box.width() / 2, 6)
+        fits = self.hint.textItem.boundingRect().height() <= 0.7 * box.height()
+        self.hint.setVisible(self._hint_wanted and fits)
+
+    def _draw_dots(self, on: bool, force: bool = False) -> None:
+        """One point per curve (epoch 0) is drawn as a dot: a line through one point is
+        nothing."""
+        if on == self._dots and not force:
+            return
+        self._dots = on
+        s = Style.instance()
+        for curve, colour in ((self.train_curve, style.TRAIN), (self.test_curve, style.TEST),
+                              (self.train_accuracy, style.TRAIN),
+                              (self.test_accuracy, style.TEST)):  # fmt: skip
+            if on:
+                curve.setSymbol("o")
+                curve.setSymbolSize(s.marker_size)
+                curve.setSymbolPen(s.pen(colour))
+                curve.setSymbolBrush(colour)
+            else:
+                curve.setSymbol(None)
 
     def add_footer(self, widget) -> None:
         """A widget under the plots (the timeline bar)."""
@@ -157,6 +217,13 @@ class LossView(TwoPlotsView):
         self._y_range.reset()
         self._x_end = None
         self._last = None
+        self._show_hint(network is not None)
+        # no network for these data (data to fix, or changed after training): no axes whose
+        # range is the previous network's losses
+        self.no_network.setVisible(network is None)
+        self.plot.setVisible(network is not None)
+        self.legend.setVisible(network is not None)
+        self._draw_dots(False)
         classification = network is not None and network.head.is_classification
         self.accuracy_plot.setVisible(classification)
         # the loss is named in the caption, which wraps: as the axis title it was cut short
@@ -191,10 +258,7 @@ class LossView(TwoPlotsView):
                 highs.append(float(shown.max()))
         has_val = bool(np.isfinite(h["val_loss"]).any())
         if has_val != self._val_shown:
-            if has_val:
-                self.plot.addItem(self.val_curve)
-            else:
-                self.plot.removeItem(self.val_curve)
+            self.val_curve.setVisible(has_val)
             self._val_shown = has_val
             self._write_legend()
         last = int(epochs[-1]) if len(epochs) else 0
@@ -207,8 +271,17 @@ class LossView(TwoPlotsView):
             for curve, column in ((self.train_accuracy, "train_metric"),
                                   (self.test_accuracy, "test_metric")):  # fmt: skip
                 curve.setData(*finite_xy(epochs, h[column]))
+        first = len(epochs) < 2  # the curves are one point each (the epoch-0 losses)
+        self._show_hint(first)
+        self._draw_dots(first)
         if lows:
-            new = self._y_range.update(min(lows), max(highs))
+            lo, hi = min(lows), max(highs)
+            if first:  # a range around the point, not the thousandths between train and test
+                if log:
+                    lo, hi = lo - FIRST_POINT_DECADES / 2, hi + FIRST_POINT_DECADES / 2
+                else:
+                    lo, hi = min(lo, 0.0), 2 * hi if hi > 0 else 1.0
+            new = self._y_range.update(lo, hi)
             if new is not None:
                 self.plot.setYRange(*new, padding=0)
 

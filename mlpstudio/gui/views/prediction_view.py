@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF
 from .. import style
 from ..style import LocaleAxis, RangeKeeper, Style, plot_widget, prepare_plot
 from . import parity, partial, regions
-from .base import View
+from .base import View, placeholder_label
 from .text_legend import CROSS, DOT, RING, TextLegend
 
 GRID_1D = 400
@@ -40,6 +40,13 @@ class PredictionView(View):
         self._y_range = RangeKeeper(margin=0.05)
         self.body.addWidget(self.legend)
         self.body.addWidget(self.plot)
+        self.no_data = placeholder_label()
+        self.no_data.setText(
+            self.tr("No data to show: see the message in the Data panel.")
+            if show_network
+            else self.tr("No data to preview: see the message above.")  # (in the Data panel)
+        )
+        self.body.addWidget(self.no_data, 1)
         self.target_curve = pg.PlotDataItem()
         self.train_points = pg.ScatterPlotItem()
         self.test_points = pg.ScatterPlotItem()
@@ -63,6 +70,10 @@ class PredictionView(View):
         self._has_prediction = False
         parity.reset(self)
         partial.reset(self)
+        # without data (a formula to fix, an image set not on this computer) the plot's axes
+        # would be the previous data's: a line says why there is nothing instead
+        self.no_data.setVisible(dataset is None)
+        self.plot.setVisible(dataset is not None)
         if dataset is None or dataset.is_image:
             self._mode = None
             return
