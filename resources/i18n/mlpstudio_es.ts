@@ -3557,62 +3557,62 @@ de test</translation>
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="189"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="195"/>
         <source>&lt;b&gt;Samples&lt;/b&gt; of the data</source>
         <translation>&lt;b&gt;Muestras&lt;/b&gt; de los datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="190"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="196"/>
         <source>&lt;b&gt;Test images&lt;/b&gt;: true label, prediction and confidence</source>
         <translation>&lt;b&gt;Imágenes de test&lt;/b&gt;: etiqueta real, predicción y confianza</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="196"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="202"/>
         <source>All test images</source>
         <translation>Todas las imágenes de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="197"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="203"/>
         <source>Mistakes only</source>
         <translation>Solo los errores</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="198"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="204"/>
         <source>Confusion cell</source>
         <translation>Celda de la matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="201"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="207"/>
         <source>Which test images to show; click a cell of the confusion matrix to see the images behind it.</source>
         <translation>Qué imágenes de test mostrar; haz clic en una celda de la matriz de confusión para ver las imágenes que hay detrás.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="212"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="218"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="215"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="221"/>
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="217"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="223"/>
         <source>Next mistake</source>
         <translation>Siguiente error</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="219"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="225"/>
         <source>Jump to the next test image the network gets wrong.</source>
         <translation>Salta a la siguiente imagen de test que la red clasifica mal.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="359"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="371"/>
         <source>{true} → {pred} ({conf})</source>
         <translation>{true} → {pred} ({conf})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="365"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="377"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} de {total}</translation>
     </message>
@@ -3714,7 +3714,7 @@ de test</translation>
 <context>
     <name>ImageGrid</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="131"/>
+        <location filename="../../mlpstudio/gui/views/gallery_view.py" line="137"/>
         <source>No images</source>
         <translation>No hay imágenes</translation>
     </message>
@@ -4056,7 +4056,7 @@ de test</translation>
     <name>LossView</name>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="61"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="234"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="238"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch</source>
         <extracomment>Before the first epoch ends each curve is one point (the untrained network&apos;s loss): the y axis then spans this many decades around it (log scale), or 0 to twice it (linear), not the few thousandths between the train and test losses.</extracomment>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época</translation>
@@ -4073,7 +4073,7 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="70"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="99"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="103"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
@@ -4084,50 +4084,50 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="80"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="105"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="131"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="109"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="135"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/views/loss_view.py" line="81"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="106"/>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="132"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="110"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="136"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="95"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="99"/>
         <source>No network for the current data yet: its curves appear here when it trains.</source>
         <translation>Todavía no hay red para los datos actuales: sus curvas aparecerán aquí cuando se entrene.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="100"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="104"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="146"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="150"/>
         <source>One point per epoch: the curves start when the first epoch ends.</source>
         <translation>Un punto por época: las curvas empiezan al terminar la primera época.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="228"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="232"/>
         <source>The loss: {loss}.</source>
         <translation>La pérdida: {loss}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="230"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="234"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; and &lt;b&gt;accuracy&lt;/b&gt; per epoch</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; y &lt;b&gt;exactitud&lt;/b&gt; por época</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="232"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="236"/>
         <source>&lt;b&gt;Loss&lt;/b&gt; per epoch: {loss}</source>
         <translation>&lt;b&gt;Pérdida&lt;/b&gt; por época: {loss}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/loss_view.py" line="134"/>
+        <location filename="../../mlpstudio/gui/views/loss_view.py" line="138"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>
@@ -4141,99 +4141,99 @@ de test</translation>
         <translation>MLP Studio</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/main_window.py" line="63"/>
+        <location filename="../../mlpstudio/gui/main_window.py" line="60"/>
         <source>These settings cannot be shown exactly in the panels: {keys}. They are used as they are; editing the panels replaces them with what is shown.</source>
         <translation>Estos ajustes no se pueden mostrar con exactitud en los paneles: {keys}. Se usan tal cual; al editar los paneles se sustituyen por lo que se muestra.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="96"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="122"/>
         <location filename="../../mlpstudio/gui/window_presenter.py" line="279"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="101"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="127"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="105"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="131"/>
         <source>Train exactly one mini-batch, then pause (S).</source>
         <translation>Entrena exactamente un minilote y luego se pausa (S).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="111"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="137"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="114"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="140"/>
         <source>Stop training; Continue carries on from here.</source>
         <translation>Detiene el entrenamiento; Continuar sigue desde aquí.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="120"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="146"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="124"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="150"/>
         <source>Throw the training away: new random weights from the seed, empty history (R).</source>
         <translation>Descarta el entrenamiento: nuevos pesos aleatorios a partir de la semilla e historial vacío (R).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="131"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="157"/>
         <source>Presentation mode</source>
         <translation>Modo presentación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="135"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="161"/>
         <source>Larger fonts and thicker lines for a projector (F5).</source>
         <translation>Letra más grande y líneas más gruesas para un proyector (F5).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="141"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="167"/>
         <source>Preferences...</source>
         <translation>Preferencias...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="145"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="171"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="151"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="401"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="177"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="538"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="54"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="56"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="55"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="66"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="56"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="57"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="57"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="58"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="58"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="59"/>
         <source>First layer</source>
         <translation>Primera capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="59"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="74"/>
         <source>Accuracy per class</source>
         <translation>Exactitud por clase</translation>
     </message>
@@ -4243,144 +4243,164 @@ de test</translation>
         <translation>Unidades ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="61"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="80"/>
         <source>Gradients and units</source>
         <translation>Gradientes y unidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="62"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="61"/>
         <source>Shapes</source>
         <translation>Formas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="63"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="62"/>
         <source>Neuron</source>
         <translation>Neurona</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="64"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="67"/>
+        <source>Confusion</source>
+        <translation>Confusión</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="75"/>
+        <source>Per class</source>
+        <translation>Por clase</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="81"/>
+        <source>Gradients</source>
+        <translation>Gradientes</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="87"/>
         <source>Backpropagation</source>
         <translation>Retropropagación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="399"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="88"/>
+        <source>Backprop</source>
+        <translation>Retroprop.</translation>
+    </message>
+    <message>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="536"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="400"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="537"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="404"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="541"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="410"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="547"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="426"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="563"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="434"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="571"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="437"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="574"/>
         <source>Train on a table of your own (a CSV file).</source>
         <translation>Entrena con una tabla propia (un archivo CSV).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="441"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="578"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="444"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="581"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="450"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="587"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="455"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="592"/>
         <source>Close lab</source>
         <translation>Cerrar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="458"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="595"/>
         <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
         <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="467"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="604"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="472"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="609"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="475"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="612"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="483"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="620"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="488"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="625"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="492"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="629"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="499"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="636"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="505"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="642"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="507"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="644"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="512"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="649"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="514"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="533"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="651"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="682"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="517"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="544"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="654"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="693"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
@@ -4572,7 +4592,7 @@ de test</translation>
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="534"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="683"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -4585,7 +4605,7 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="545"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="694"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}
@@ -4655,7 +4675,7 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../mlpstudio/gui/widgets.py" line="145"/>
+        <location filename="../../mlpstudio/gui/widgets.py" line="147"/>
         <source>Hide this message</source>
         <translation>Ocultar este mensaje</translation>
     </message>
@@ -4663,7 +4683,7 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>NetworkHook</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="385"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="389"/>
         <source>Show this neuron: z = w^T a + b, a = S(z)</source>
         <translation>Ver esta neurona: z = w^T a + b, a = S(z)</translation>
     </message>
@@ -4727,7 +4747,7 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>NeuronDiagram</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="87"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="91"/>
         <source>… {n} more</source>
         <translation>… {n} más</translation>
     </message>
@@ -4735,67 +4755,67 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>NeuronView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="151"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="155"/>
         <source>&lt;b&gt;One neuron&lt;/b&gt;: z = w&lt;sup&gt;T&lt;/sup&gt;a + b, a = S(z)</source>
         <translation>&lt;b&gt;Una neurona&lt;/b&gt;: z = w&lt;sup&gt;T&lt;/sup&gt;a + b, a = S(z)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="153"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="157"/>
         <source>Double-click a unit in the Network view (or right-click it) to show it here.</source>
         <translation>Haz doble clic en una unidad de la vista Red (o clic derecho) para verla aquí.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="161"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="165"/>
         <source>Layer l (1 is the first hidden layer; the last is the output).</source>
         <translation>Capa l (1 es la primera capa oculta; la última es la salida).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="163"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="167"/>
         <source>Unit i of that layer (counted from 1).</source>
         <translation>Unidad i de esa capa (contando desde 1).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="164"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="168"/>
         <source>The test sample whose input a^[0] = x goes through.</source>
         <translation>La muestra de test cuya entrada a^[0] = x recorre la red.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="166"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="170"/>
         <source>layer</source>
         <translation>capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="167"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="171"/>
         <source>unit</source>
         <translation>unidad</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="168"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="172"/>
         <source>test sample</source>
         <translation>muestra de test</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="256"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="260"/>
         <source>Train or reset the network to see a neuron.</source>
         <translation>Entrena o reinicia la red para ver una neurona.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="293"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="297"/>
         <source>{n} more terms ({sum})</source>
         <translation>{n} términos más ({sum})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="296"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="300"/>
         <source>identity</source>
         <translation>identidad</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="298"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="302"/>
         <source>layer {l}, unit {i}: z = w^T a + b = {terms} + ({b}) = {z};  a = {S}(z) = {a}</source>
         <translation>capa {l}, unidad {i}: z = w^T a + b = {terms} + ({b}) = {z};  a = {S}(z) = {a}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="309"/>
+        <location filename="../../mlpstudio/gui/views/neuron_view.py" line="313"/>
         <source>(softmax divides e^z by the sum over all output units.)</source>
         <translation>(softmax divide e^z entre la suma sobre todas las unidades de salida.)</translation>
     </message>
@@ -5933,32 +5953,32 @@ Construye, entrena y compara perceptrones multicapa.</translation>
 <context>
     <name>WeightsView</name>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="73"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="160"/>
         <source>&lt;b&gt;Weights&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; and biases b&lt;sup&gt;[l]&lt;/sup&gt; (last column) per layer</source>
         <translation>&lt;b&gt;Pesos&lt;/b&gt; W&lt;sup&gt;[l]&lt;/sup&gt; y sesgos b&lt;sup&gt;[l]&lt;/sup&gt; (última columna) por capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="91"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="178"/>
         <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;: {rows} x {cols}  ({act})</source>
         <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;: {rows} x {cols}  ({act})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="95"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="182"/>
         <source>linear</source>
         <translation>lineal</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="232"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="319"/>
         <source>Diverged: {bad} of {total} values are infinite or NaN</source>
         <translation>Divergió: {bad} de {total} valores son infinitos o NaN</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="266"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="353"/>
         <source>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v}  (unit {i} of layer {l}, input {j})</source>
         <translation>W&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i},{j}&lt;/sub&gt; = {v}  (neurona {i} de la capa {l}, entrada {j})</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/views/weights_view.py" line="273"/>
+        <location filename="../../mlpstudio/gui/views/weights_view.py" line="360"/>
         <source>b&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i}&lt;/sub&gt; = {v}  (bias of unit {i})</source>
         <translation>b&lt;sup&gt;[{l}]&lt;/sup&gt;&lt;sub&gt;{i}&lt;/sub&gt; = {v}  (sesgo de la neurona {i})</translation>
     </message>
