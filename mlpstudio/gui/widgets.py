@@ -371,7 +371,6 @@ def size_for_fonts(widget, width: int, height: int) -> None:
     widget.resize(w, h)
 
 
-
 class WrappingRow(QWidget):
     """Groups of controls on one line when they fit, else one group per line.
 

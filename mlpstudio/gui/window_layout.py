@@ -263,8 +263,8 @@ class WindowLayout:
 
     def _dock_tab_bars(self) -> list:
         """The visible tab bars of the window's docks (Qt's, children of the window)."""
-        return [bar for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if bar.isVisible()]  # fmt: skip
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        return [bar for bar in self.findChildren(QTabBar, options=direct) if bar.isVisible()]
 
     def fit_tab_titles(self) -> None:
         """Each tab bar says its docks' whole titles when they fit in its width, else their
@@ -474,8 +474,7 @@ class WindowLayout:
         against the dock of its current tab; a bar that does not, while another visible bar
         that does shows the same dock, is hidden (of two alike, the older). Nothing is moved,
         and a group's only bar is never hidden."""
-        bars = [bar for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if bar.isVisible()]  # fmt: skip
+        bars = self._dock_tab_bars()
         docks = {dock.windowTitle(): dock for dock in self.findChildren(QDockWidget)}
 
         def placed(bar) -> bool:
@@ -662,10 +661,22 @@ class WindowLayout:
 
     def size_docks(self) -> None:
         """The docks' first sizes: the settings and the loss column beside the views, the
-        weights and network row under them."""
-        self.resizeDocks(
-            [self.setup_dock, self.view_docks["loss"]], [430, 430], Qt.Orientation.Horizontal
+        weights and network row under them. The loss column is at least as wide as its tabs'
+        short titles need (Spanish in presentation mode: "Pérdida", "Gradientes", "Formas",
+        "Retroprop." were elided at 430 px), the views between keep the rest."""
+        loss = self.view_docks["loss"]
+        group = [loss, *self.tabifiedDockWidgets(loss)]
+        metrics, pad = (
+            self.fontMetrics(),
+            self.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace),
         )
+        tabs = sum(
+            metrics.horizontalAdvance(title) + 2 * pad
+            for key, dock in self.view_docks.items()
+            if dock in group
+            for title in [self.dock_titles[key][1]]
+        )
+        self.resizeDocks([self.setup_dock, loss], [430, max(430, tabs)], Qt.Orientation.Horizontal)
         self.resizeDocks([self.view_docks["weights"]], [330], Qt.Orientation.Vertical)
 
     def reset_layout(self) -> None:

@@ -73,7 +73,8 @@ def outside_the_window(window) -> list[str]:
     return [
         f"{type(part).__name__} {part.windowTitle()!r} at {part.geometry()} (window {inside})"
         for part in parts
-        if part.isVisible() and not part.visibleRegion().isEmpty()  # (a dock behind a tab
+        if part.isVisible()
+        and not part.visibleRegion().isEmpty()  # (a dock behind a tab
         and not inside.contains(part.geometry())  # is moved out of the window by Qt)
     ]
 
@@ -123,7 +124,7 @@ def test_dock_tabs_say_their_titles_and_no_stray_tab_bar_shows(
     assert window.width() == 1280, where
     assert len(tab_bars(window)) >= 3, where  # the loss, weights and network groups
     assert stray_tab_bars(window) == [], where
-    assert cut_tabs(window) == [], where
+    assert cut_tabs(window) == [], (where, cut_tabs(window))
     assert outside_the_window(window) == [], where
     assert clipped_widgets(window) == [], where
     # View > Reset layout restores the saved layout: Qt makes new tab bars then, too
@@ -135,7 +136,7 @@ def test_dock_tabs_say_their_titles_and_no_stray_tab_bar_shows(
     settle(qtbot)
     assert window.width() == 1280, where
     assert stray_tab_bars(window) == [], where
-    assert cut_tabs(window) == [], where
+    assert cut_tabs(window) == [], (where, cut_tabs(window))
 
 
 @pytest.mark.parametrize("language", ["en", "es"], indirect=True)
@@ -179,7 +180,9 @@ def weights_problems(view) -> list[str]:
             bad.append(f"title {text!r} at {drawn} outside the view {visible}")
         if title.itemRect().width() > title.rect().width() + 1:
             bad.append(f"title {text!r} needs {title.itemRect().width()} > {title.rect()}")
-        if getattr(title, "line_count", lambda: 1)() > 1 and (not title.toolTip() or "<" in title.toolTip()):
+        if getattr(title, "line_count", lambda: 1)() > 1 and (
+            not title.toolTip() or "<" in title.toolTip()
+        ):
             bad.append(f"title {text!r} broken without its whole text in the tooltip")
         for name, item in (("heatmap", lay.vb), ("colour bar", lay.bar), ("histogram", lay.hist)):
             if not visible.contains(item.sceneBoundingRect()):
