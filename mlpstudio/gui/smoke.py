@@ -237,6 +237,12 @@ class _Driver:
         from ..atomic import atomic_write_bytes
         from .views.base import png_bytes
 
+        if widget is self.window:
+            # as a maximised window on the lecturer's screen: the offscreen platform has no
+            # window manager to keep a window that grew (a view built, a long tab title for a
+            # moment) within the screen; one whose minimum size is too large stays larger
+            fit_to_screen(widget)
+            self.app.processEvents()
         try:  # the project's one writer: a screenshot is never half-written either
             atomic_write_bytes(path, png_bytes(widget))
         except OSError as exc:
