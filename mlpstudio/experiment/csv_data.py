@@ -26,7 +26,8 @@ def csv_dataset(data: DataConfig) -> Dataset:
         raise DataError(
             translate(
                 "Data",
-                "data.path: no CSV file is chosen; give its path (in the app: Import CSV...).",
+                "No CSV file is chosen: import one with Import CSV... (in a configuration "
+                "file: give its path as data.path).",
             )
         )
     try:

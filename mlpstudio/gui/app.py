@@ -92,6 +92,8 @@ def run_gui(args, qt_args: list[str]) -> int:
     window = MainWindow(controller, settings=None if automated else settings)
     window.setWindowIcon(app_icon())
     app.setWindowIcon(app_icon())
+    if args.preset and file_config is None:  # the Preset box names what is loaded
+        window.name_preset(args.preset)
     if args.presentation:
         window.act_presentation.setChecked(True)
     if args.smoke:

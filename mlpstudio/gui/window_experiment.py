@@ -102,6 +102,13 @@ class ExperimentActions:
             self._announce_defaults(self.data_panel.preset.itemText(
             max(0, self.data_panel.preset.findData(name))))  # fmt: skip
 
+    def name_preset(self, name: str | None) -> None:
+        """Show preset ``name`` in the Preset box (none: "(choose a preset)"; a lab names
+        none), without loading anything: the panels already show it."""
+        preset = self.data_panel.preset
+        found = preset.findData(name) if name and self.lab is None else 0
+        preset.setCurrentIndex(max(0, found))
+
     def _apply_task(self, chosen: Config) -> None:
         """The Task changed: load that data's defaults (architecture, epochs, batch, subset:
         those of its preset), keeping the chosen 2-D set, and say so in the status line."""
@@ -117,9 +124,7 @@ class ExperimentActions:
             config = self.lab.enforce(config)
         if not self.load_config(config):
             return  # refused with a message; the panels show the current experiment again
-        preset = self.data_panel.preset  # it names what is loaded, not the previous preset
-        found = preset.findData(name) if name and self.lab is None else 0
-        preset.setCurrentIndex(max(0, found))
+        self.name_preset(name)  # it names what is loaded, not the previous preset
         self._announce_defaults(self.data_panel.kind.currentText())
 
     def _announce_defaults(self, title: str) -> None:

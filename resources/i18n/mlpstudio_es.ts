@@ -2024,26 +2024,26 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/experiment/csv_data.py" line="27"/>
-        <source>data.path: no CSV file is chosen; give its path (in the app: Import CSV...).</source>
-        <translation>data.path: no se ha elegido ningún archivo CSV; indica su ruta (en la aplicación: Importar CSV...).</translation>
+        <source>No CSV file is chosen: import one with Import CSV... (in a configuration file: give its path as data.path).</source>
+        <translation>No se ha elegido ningún archivo CSV: importa uno con Importar CSV... (en un archivo de configuración: indica su ruta en data.path).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/csv_data.py" line="35"/>
+        <location filename="../../mlpstudio/experiment/csv_data.py" line="36"/>
         <source>Reading {file}</source>
         <translation>Leer {file}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/csv_data.py" line="36"/>
+        <location filename="../../mlpstudio/experiment/csv_data.py" line="37"/>
         <source>Use a sample of the rows, or fewer columns.</source>
         <translation>Usa una muestra de las filas, o menos columnas.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/csv_data.py" line="62"/>
+        <location filename="../../mlpstudio/experiment/csv_data.py" line="63"/>
         <source>{file}: the target column &quot;{target}&quot; is zero in every train row, so it cannot be normalised; turn normalisation off or choose another target column.</source>
         <translation>{file}: la columna objetivo «{target}» vale cero en todas las filas de entrenamiento, así que no se puede normalizar; desactiva la normalización o elige otra columna objetivo.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/experiment/csv_data.py" line="71"/>
+        <location filename="../../mlpstudio/experiment/csv_data.py" line="72"/>
         <source>{file}: {rows} rows; target {target} ({task}); inputs {inputs}.</source>
         <translation>{file}: {rows} filas; objetivo {target} ({task}); entradas {inputs}.</translation>
     </message>
@@ -4136,7 +4136,7 @@ de test</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../mlpstudio/gui/main_window.py" line="33"/>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="276"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="281"/>
         <source>MLP Studio</source>
         <translation>MLP Studio</translation>
     </message>
@@ -4203,7 +4203,7 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/window_layout.py" line="177"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="538"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="537"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
@@ -4283,124 +4283,124 @@ de test</translation>
         <translation>Retroprop.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="536"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="535"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="537"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="536"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="541"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="540"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="547"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="546"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="563"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="562"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="571"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="570"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="574"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="573"/>
         <source>Train on a table of your own (a CSV file).</source>
         <translation>Entrena con una tabla propia (un archivo CSV).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="578"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="577"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="581"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="580"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="587"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="586"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="592"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="591"/>
         <source>Close lab</source>
         <translation>Cerrar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="595"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="594"/>
         <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
         <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="604"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="603"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="609"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="608"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="612"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="611"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="620"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="619"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="625"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="624"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="629"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="628"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="636"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="635"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="642"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="641"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="644"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="643"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="649"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="648"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="651"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="682"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="650"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="693"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="654"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="693"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="653"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="704"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
@@ -4416,48 +4416,48 @@ de test</translation>
     </message>
     <message>
         <location filename="../../mlpstudio/gui/window_experiment.py" line="84"/>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="156"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="161"/>
         <source>experiment</source>
         <translation>El experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="128"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="133"/>
         <source>Loaded the defaults of “{task}”: hidden layers {hidden}, {epochs} epochs, batch size {batch}.</source>
         <translation>Cargados los valores por defecto de «{task}»: capas ocultas {hidden}, {epochs} épocas, tamaño de lote {batch}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="140"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="145"/>
         <source>Images per split: {n}.</source>
         <translation>Imágenes por conjunto: {n}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="144"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="149"/>
         <source>Images per split: all (choose a subset for a slow computer).</source>
         <translation>Imágenes por conjunto: todas (elige un subconjunto en un ordenador lento).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="168"/>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="192"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="173"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="197"/>
         <source>The experiment&apos;s data is not available: {reason}</source>
         <translation>Los datos del experimento no están disponibles: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="221"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="226"/>
         <source>Open lab</source>
         <translation>Abrir práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="223"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="228"/>
         <source>Lab files (*.toml)</source>
         <translation>Archivos de práctica (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="231"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="236"/>
         <source>Cannot open the lab</source>
         <translation>No se puede abrir la práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_experiment.py" line="238"/>
+        <location filename="../../mlpstudio/gui/window_experiment.py" line="243"/>
         <source>lab</source>
         <translation>La práctica</translation>
     </message>
@@ -4592,7 +4592,7 @@ de test</translation>
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="683"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="694"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -4605,7 +4605,7 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="694"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="705"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}
