@@ -175,13 +175,13 @@ def cmd_train(args) -> int:
     check_save_target(args.save)
     summary, snapshot = run_training(config, args.out, True, saved=saved, save=args.save)
     print(_human_summary(summary))
-    if snapshot.status in ("finished", "stopped", "early_stopped"):
-        # the window's message bar says the same when a run ends without having learned
-        from ..core.insight import learning_verdict_text
+    # the window's message bar says the same when a run ends without having learned
+    from ..core.insight import learning_verdict_text
 
-        text = learning_verdict_text(snapshot.history["train_loss"], config.training.learning_rate)
-        if text is not None:
-            print(f"mlpstudio: note: {text}", file=sys.stderr)
+    lr = config.training.learning_rate
+    verdict = learning_verdict_text(snapshot.status, snapshot.history["train_loss"], lr)
+    if verdict is not None:
+        print(f"mlpstudio: note: {verdict}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary))
     if snapshot.status == "diverged":
@@ -216,9 +216,10 @@ def check_save_target(save: str | None) -> None:
 
 
 def _human_summary(s: dict) -> str:
+    from ..core.training import kept_weights  # (loaded by then: the run has trained)
+
     if s["status"] == "diverged":  # "epochs" is then the epoch of the weights kept
-        kept = f"{s['epochs']} (untrained)" if s["epochs"] == 0 else f"{s['epochs']}"
-        run = f"diverged in {s['seconds']:.2f} s; the weights of epoch {kept} were kept"
+        run = f"diverged in {s['seconds']:.2f} s; {kept_weights(s['epochs'])} were kept"
     else:
         run = f"{s['status']} after {s['epochs']} epochs in {s['seconds']:.2f} s"
     parts = [run, f"{s['params']} parameters"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..i18n import translate
+from ..i18n import number, translate
 from .activations import ACTIVATIONS
 from .losses import HEADS
 
@@ -228,6 +228,11 @@ def _idle_units(health: list[LayerHealth]) -> str | None:
     return None
 
 
+#: the final states of a run whose training loss :func:`learning_verdict_text` judges (a
+#: diverged run has its own message)
+JUDGED_STATES = ("finished", "stopped", "early_stopped")
+
+
 def learning_verdict(train_loss) -> str | None:
     """How an ended run's training loss compares with the untrained network's (``train_loss``:
     the history's column, epoch 0 first): "worse" when even the best of its last
@@ -235,29 +240,31 @@ def learning_verdict(train_loss) -> str | None:
     is within 1 - STALLED_SHARE of it, else None. Only for a run that has ended: during a
     run the loss may still be on a plateau (the course example sits on one from epoch 3 to
     about 70) or on a spike (the spiral preset has one), and both pass."""
+    return _verdict(train_loss)[0]
+
+
+def _verdict(train_loss) -> tuple[str | None, float, float]:
+    """(:func:`learning_verdict`, the untrained loss, the best of the last epochs)."""
     loss = np.asarray(train_loss, dtype=float)
     if len(loss) <= VERDICT_EPOCHS or not math.isfinite(loss[0]) or loss[0] <= 0:
-        return None
-    best = float(np.min(loss[-VERDICT_EPOCHS:]))
+        return None, math.nan, math.nan
+    start, best = float(loss[0]), float(np.min(loss[-VERDICT_EPOCHS:]))
     if not math.isfinite(best):
-        return None  # a diverged run has its own message
-    if best > loss[0]:
-        return "worse"
-    if best >= STALLED_SHARE * loss[0]:
-        return "stalled"
-    return None
+        return None, start, best  # a diverged run has its own message
+    if best > start:
+        return "worse", start, best
+    if best >= STALLED_SHARE * start:
+        return "stalled", start, best
+    return None, start, best
 
 
-def learning_verdict_text(train_loss, learning_rate: float, number=None) -> str | None:
-    """The sentence for :func:`learning_verdict` (None when there is none), with what to try,
-    in the interface's language. ``number(value, significant)`` formats the numbers (the
-    window passes its locale-aware formatter; the default is plain ``%g``)."""
-    verdict = learning_verdict(train_loss)
+def learning_verdict_text(status: str, train_loss, learning_rate: float) -> str | None:
+    """The sentence for :func:`learning_verdict` of a run that ended in ``status``, with what
+    to try, in the interface's language (:func:`~mlpstudio.i18n.number` writes the numbers);
+    None when the run is not one of :data:`JUDGED_STATES` or learned."""
+    verdict, start, best = _verdict(train_loss) if status in JUDGED_STATES else (None, 0, 0)
     if verdict is None:
         return None
-    if number is None:
-        number = _plain_number
-    loss = np.asarray(train_loss, dtype=float)
     if verdict == "worse":
         text = translate(
             "Insight",
@@ -273,16 +280,12 @@ def learning_verdict_text(train_loss, learning_rate: float, number=None) -> str 
             "or try a larger learning rate ({lr} now) or Adam.",
         )
     return text.format(
-        n=number(VERDICT_EPOCHS, 6),
-        start=number(float(loss[0]), 3),
-        now=number(float(np.min(loss[-VERDICT_EPOCHS:])), 3),
-        share=number(round(100 * (1 - STALLED_SHARE), 6), 6),
-        lr=number(float(learning_rate), 6),
+        n=number(VERDICT_EPOCHS),
+        start=number(start, significant=3),
+        now=number(best, significant=3),
+        share=number(round(100 * (1 - STALLED_SHARE), 6), significant=6),
+        lr=number(learning_rate, significant=6),
     )
-
-
-def _plain_number(value: float, significant: int) -> str:
-    return f"{value:.{significant}g}"
 
 
 def mean_abs_gradients(network) -> list[float]:

@@ -64,12 +64,16 @@ def diverged_message(failed_epoch: int, kept_epoch: int, learning_rate: float) -
     """What a diverged run says: the epoch during which the loss stopped being finite (1 is
     the first epoch) and the epoch whose weights were kept (0: the untrained network). The
     exported scripts' ``run_common.diverged_message`` says the same words."""
-    kept = f"{kept_epoch} (untrained)" if kept_epoch == 0 else f"{kept_epoch}"
     return (
         f"The loss became NaN or infinite during epoch {failed_epoch}: the learning rate "
-        f"({learning_rate:g}) is probably too high. Training stopped and the weights of epoch "
-        f"{kept} were kept; lower the learning rate and reset."
+        f"({learning_rate:g}) is probably too high. Training stopped and {kept_weights(kept_epoch)}"
+        " were kept; lower the learning rate and reset."
     )
+
+
+def kept_weights(epoch: int) -> str:
+    """'the weights of epoch 3', or of 'epoch 0 (untrained)': what a diverged run kept."""
+    return f"the weights of epoch {epoch}" + (" (untrained)" if epoch == 0 else "")
 
 
 @dataclass(frozen=True, eq=False)

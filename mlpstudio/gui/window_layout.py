@@ -47,48 +47,31 @@ TABLE_CLASS_VIEWS = ("confusion", "class_accuracy")
 
 
 def dock_places() -> dict:
-    """Each view dock's title, its short title (its tab's in presentation mode) and area, in
-    the order the docks are added."""
+    """Each view dock's title, its short title (its tab's where the whole ones do not fit)
+    and area, in the order the docks are added."""
     right = Qt.DockWidgetArea.RightDockWidgetArea
     bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-
     # (QCoreApplication.translate in full: pyside6-lupdate does not follow an alias)
-    loss = QCoreApplication.translate("MainWindow", "Loss")
-    weights = QCoreApplication.translate("MainWindow", "Weights")
-    network = QCoreApplication.translate("MainWindow", "Network")
-    first_layer = QCoreApplication.translate("MainWindow", "First layer")
-    hidden_units = QCoreApplication.translate("MainWindow", "Hidden units")
-    shapes = QCoreApplication.translate("MainWindow", "Shapes")
-    neuron = QCoreApplication.translate("MainWindow", "Neuron")
-    return {
-        "loss": (loss, loss, right),
-        "confusion": (
-            QCoreApplication.translate("MainWindow", "Confusion matrix"),
-            QCoreApplication.translate("MainWindow", "Confusion"),
-            bottom,
-        ),
-        "weights": (weights, weights, bottom),
-        "network": (network, network, bottom),
-        "first_layer": (first_layer, first_layer, bottom),
-        "class_accuracy": (
-            QCoreApplication.translate("MainWindow", "Accuracy per class"),
-            QCoreApplication.translate("MainWindow", "Per class"),
-            bottom,
-        ),
-        "basis": (hidden_units, hidden_units, bottom),
-        "health": (
-            QCoreApplication.translate("MainWindow", "Gradients and units"),
-            QCoreApplication.translate("MainWindow", "Gradients"),
-            right,
-        ),
-        "shapes": (shapes, shapes, right),
-        "neuron": (neuron, neuron, bottom),
-        "backprop": (
-            QCoreApplication.translate("MainWindow", "Backpropagation"),
-            QCoreApplication.translate("MainWindow", "Backprop"),
-            right,
-        ),
+    titles = {
+        "loss": (QCoreApplication.translate("MainWindow", "Loss"), right),
+        "confusion": (QCoreApplication.translate("MainWindow", "Confusion matrix"), bottom),
+        "weights": (QCoreApplication.translate("MainWindow", "Weights"), bottom),
+        "network": (QCoreApplication.translate("MainWindow", "Network"), bottom),
+        "first_layer": (QCoreApplication.translate("MainWindow", "First layer"), bottom),
+        "class_accuracy": (QCoreApplication.translate("MainWindow", "Accuracy per class"), bottom),
+        "basis": (QCoreApplication.translate("MainWindow", "Hidden units"), bottom),
+        "health": (QCoreApplication.translate("MainWindow", "Gradients and units"), right),
+        "shapes": (QCoreApplication.translate("MainWindow", "Shapes"), right),
+        "neuron": (QCoreApplication.translate("MainWindow", "Neuron"), bottom),
+        "backprop": (QCoreApplication.translate("MainWindow", "Backpropagation"), right),
     }
+    short = {  # the others are short already
+        "confusion": QCoreApplication.translate("MainWindow", "Confusion"),
+        "class_accuracy": QCoreApplication.translate("MainWindow", "Per class"),
+        "health": QCoreApplication.translate("MainWindow", "Gradients"),
+        "backprop": QCoreApplication.translate("MainWindow", "Backprop"),
+    }
+    return {key: (title, short.get(key, title), area) for key, (title, area) in titles.items()}
 
 
 class LazyView:
@@ -272,7 +255,7 @@ class WindowLayout:
         loss column to "L…" and "S…" when they did not quite fit (presentation mode at
         1280x720, and normal mode beside an image set). A tab's tooltip, the View menu and the
         exported report say the whole title (:attr:`dock_titles`)."""
-        keys = {dock.windowTitle(): key for key, dock in self.view_docks.items()}
+        keys = {text: key for key, titles in self.dock_titles.items() for text in titles}
         short = set()
         for bar in self._dock_tab_bars():
             if not bar.property("mlpstudio_watched"):
@@ -297,10 +280,7 @@ class WindowLayout:
                 dock.toggleViewAction().setText(title)
         for bar in self._dock_tab_bars():
             for i in range(bar.count()):
-                key = keys.get(bar.tabText(i)) or next(
-                    (k for k, (_, brief) in self.dock_titles.items() if brief == bar.tabText(i)),
-                    None,
-                )
+                key = keys.get(bar.tabText(i))
                 if key is not None:
                     bar.setTabToolTip(i, self.dock_titles[key][0])
 
@@ -666,15 +646,12 @@ class WindowLayout:
         "Retroprop." were elided at 430 px), the views between keep the rest."""
         loss = self.view_docks["loss"]
         group = [loss, *self.tabifiedDockWidgets(loss)]
-        metrics, pad = (
-            self.fontMetrics(),
-            self.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace),
-        )
+        metrics = self.fontMetrics()
+        pad = self.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace)
         tabs = sum(
-            metrics.horizontalAdvance(title) + 2 * pad
+            metrics.horizontalAdvance(self.dock_titles[key][1]) + 2 * pad
             for key, dock in self.view_docks.items()
             if dock in group
-            for title in [self.dock_titles[key][1]]
         )
         self.resizeDocks([self.setup_dock, loss], [430, max(430, tabs)], Qt.Orientation.Horizontal)
         self.resizeDocks([self.view_docks["weights"]], [330], Qt.Orientation.Vertical)

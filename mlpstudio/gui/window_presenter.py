@@ -163,14 +163,11 @@ class Presenter:
             if self.message_bar.isVisible() and self.message_bar.label.text() == self._verdict:
                 self.message_bar.hide()
             self._verdict = ""
-        ended = snapshot.status in ("finished", "stopped", "early_stopped")
-        if not ended or snapshot is not c.snapshot or snapshot is self._judged:
+        if snapshot is not c.snapshot or snapshot is self._judged:
             return  # a replayed epoch, or a verdict already given
         self._judged = snapshot
         text = learning_verdict_text(
-            snapshot.history["train_loss"],
-            c.config.training.learning_rate,
-            lambda value, significant: number(value, significant=significant),
+            snapshot.status, snapshot.history["train_loss"], c.config.training.learning_rate
         )
         if text is None:
             return

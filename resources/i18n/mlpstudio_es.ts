@@ -3761,12 +3761,13 @@ de test</translation>
         <translation>capa {layer}: {count} de {units} neuronas saturadas; prueba una tasa de aprendizaje menor o ReLU</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="262"/>
+        <location filename="../../mlpstudio/core/insight.py" line="269"/>
         <source>The network did not learn: over its last {n} epochs the training loss stayed above the untrained network&apos;s {start} (at best {now}). The steps overshoot: try a learning rate 10 times smaller ({lr} now).</source>
+        <extracomment>the final states of a run whose training loss :func:`learning_verdict_text` judges (a diverged run has its own message)</extracomment>
         <translation>La red no ha aprendido: en sus últimas {n} épocas la pérdida de entrenamiento siguió por encima de la de la red sin entrenar, {start} (como mucho bajó a {now}). Los pasos se pasan de largo: prueba una tasa de aprendizaje 10 veces menor (ahora {lr}).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/core/insight.py" line="269"/>
+        <location filename="../../mlpstudio/core/insight.py" line="276"/>
         <source>The network has hardly learned: over its last {n} epochs the training loss was at best {now}, within {share} % of the untrained network&apos;s {start}. Train longer, or try a larger learning rate ({lr} now) or Adam.</source>
         <translation>La red apenas ha aprendido: en sus últimas {n} épocas la pérdida de entrenamiento fue como mucho {now}, a menos de un {share} % de la de la red sin entrenar, {start}. Entrena más épocas o prueba una tasa de aprendizaje mayor (ahora {lr}) o Adam.</translation>
     </message>
@@ -4146,64 +4147,64 @@ de test</translation>
         <translation>Estos ajustes no se pueden mostrar con exactitud en los paneles: {keys}. Se usan tal cual; al editar los paneles se sustituyen por lo que se muestra.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="122"/>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="279"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="105"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="276"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="127"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="110"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="131"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="114"/>
         <source>Train exactly one mini-batch, then pause (S).</source>
         <translation>Entrena exactamente un minilote y luego se pausa (S).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="137"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="120"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="140"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="123"/>
         <source>Stop training; Continue carries on from here.</source>
         <translation>Detiene el entrenamiento; Continuar sigue desde aquí.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="146"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="129"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="150"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="133"/>
         <source>Throw the training away: new random weights from the seed, empty history (R).</source>
         <translation>Descarta el entrenamiento: nuevos pesos aleatorios a partir de la semilla e historial vacío (R).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="157"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="140"/>
         <source>Presentation mode</source>
         <translation>Modo presentación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="161"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="144"/>
         <source>Larger fonts and thicker lines for a projector (F5).</source>
         <translation>Letra más grande y líneas más gruesas para un proyector (F5).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="167"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="150"/>
         <source>Preferences...</source>
         <translation>Preferencias...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="171"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="154"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="177"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="537"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="160"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="517"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
@@ -4213,194 +4214,194 @@ de test</translation>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="66"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="57"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="57"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="58"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="58"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="59"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="59"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="60"/>
         <source>First layer</source>
         <translation>Primera capa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="74"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="61"/>
         <source>Accuracy per class</source>
         <translation>Exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="60"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="62"/>
         <source>Hidden units</source>
         <translation>Unidades ocultas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="80"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="63"/>
         <source>Gradients and units</source>
         <translation>Gradientes y unidades</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="61"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="64"/>
         <source>Shapes</source>
         <translation>Formas</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="62"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="65"/>
         <source>Neuron</source>
         <translation>Neurona</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="67"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="69"/>
         <source>Confusion</source>
         <translation>Confusión</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="75"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="70"/>
         <source>Per class</source>
         <translation>Por clase</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="81"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="71"/>
         <source>Gradients</source>
         <translation>Gradientes</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="87"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="66"/>
         <source>Backpropagation</source>
         <translation>Retropropagación</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="88"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="72"/>
         <source>Backprop</source>
         <translation>Retroprop.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="535"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="515"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="536"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="516"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="540"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="520"/>
         <source>Experiment</source>
         <translation>Experimento</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="546"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="526"/>
         <source>Lab</source>
         <translation>Práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="562"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="542"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="570"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="550"/>
         <source>Import CSV...</source>
         <translation>Importar CSV...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="573"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="553"/>
         <source>Train on a table of your own (a CSV file).</source>
         <translation>Entrena con una tabla propia (un archivo CSV).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="577"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="557"/>
         <source>Open lab...</source>
         <translation>Abrir práctica...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="580"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="560"/>
         <source>Open a lab file from your teacher: a starting experiment with goals to reach.</source>
         <translation>Abre un archivo de práctica de tu profesor: un experimento inicial con objetivos que alcanzar.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="586"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="566"/>
         <source>Example labs</source>
         <translation>Prácticas de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="591"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="571"/>
         <source>Close lab</source>
         <translation>Cerrar práctica</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="594"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="574"/>
         <source>Leave the lab: its goals and locks go away; the settings stay as they are.</source>
         <translation>Salir de la práctica: desaparecen sus objetivos y bloqueos; los ajustes se quedan como están.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="603"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="583"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="608"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="588"/>
         <source>Datasets...</source>
         <translation>Conjuntos de datos...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="611"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="591"/>
         <source>Download, import and check the image datasets.</source>
         <translation>Descarga, importa y comprueba los conjuntos de datos de imágenes.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="619"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="599"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="624"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="604"/>
         <source>Compare architectures...</source>
         <translation>Comparar arquitecturas...</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="628"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="608"/>
         <source>Train several architectures on the same data and compare how well they fit and generalise.</source>
         <translation>Entrena varias arquitecturas con los mismos datos y compara lo bien que ajustan y generalizan.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="635"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="615"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="641"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="621"/>
         <source>Reset layout</source>
         <translation>Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="643"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="623"/>
         <source>Put every panel and view back where it started.</source>
         <translation>Devuelve cada panel y cada vista a su posición inicial.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="648"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="628"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="650"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="693"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="630"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="670"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="653"/>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="704"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="633"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="681"/>
         <source>About MLP Studio</source>
         <translation>Acerca de MLP Studio</translation>
     </message>
@@ -4477,122 +4478,122 @@ de test</translation>
         <translation>CPU (NumPy)</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="266"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="263"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="269"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="266"/>
         <source>Pause training (Space).</source>
         <translation>Pausa el entrenamiento (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="274"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="271"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="277"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="274"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="285"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="282"/>
         <source>{action} (Space).</source>
         <translation>{action} (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="303"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="300"/>
         <source>Fix the training settings to train: see the message above the views (Training panel).</source>
         <translation>Corrige los ajustes de entrenamiento para poder entrenar: mira el mensaje encima de las vistas (panel Entrenamiento).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="309"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="306"/>
         <source>Fix the architecture to train: see the message above the views (Architecture panel).</source>
         <translation>Corrige la arquitectura para poder entrenar: mira el mensaje encima de las vistas (panel Arquitectura).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="315"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="312"/>
         <source>Fix the data to train: see the message in the Data panel.</source>
         <translation>Corrige los datos para poder entrenar: mira el mensaje del panel Datos.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="319"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="316"/>
         <source>Ready: {train} training and {test} test points. Press Train (Space).</source>
         <translation>Listo: {train} puntos de entrenamiento y {test} de test. Pulsa Entrenar (Espacio).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="327"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="324"/>
         <source>The {what} changed: the last result no longer applies. Press Train (Space) to build and train the new network.</source>
         <translation>Ha habido cambios en {what}: el último resultado ya no vale. Pulsa Entrenar (Espacio) para construir y entrenar la nueva red.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="333"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="330"/>
         <source>Training: epoch {epoch} of {total}.</source>
         <translation>Entrenando: época {epoch} de {total}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="337"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="334"/>
         <source>Paused at epoch {epoch}, step {step}. Space resumes, S takes one more step.</source>
         <translation>En pausa en la época {epoch}, paso {step}. Espacio reanuda; S da un paso más.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="342"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="339"/>
         <source>Mean mini-batch loss so far in this epoch: {loss} ({n} of {total} batches).</source>
         <translation>Pérdida media de los minilotes de esta época hasta ahora: {loss} ({n} de {total} lotes).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="353"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="350"/>
         <source>Finished {epochs} epochs in {seconds} s. {result}</source>
         <translation>Terminadas {epochs} épocas en {seconds} s. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="367"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="364"/>
         <source>Training ended with an error at epoch {epoch}: {message}</source>
         <translation>El entrenamiento terminó con un error en la época {epoch}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="371"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="368"/>
         <source>The loss became NaN or infinite: the learning rate ({lr}) is probably too high. Training stopped and the weights from epoch {epoch} were kept; lower the learning rate and reset.</source>
         <translation>La pérdida se ha vuelto NaN o infinita: probablemente la tasa de aprendizaje ({lr}) es demasiado alta. El entrenamiento se ha detenido y se han conservado los pesos de la época {epoch}; baja la tasa de aprendizaje y reinicia.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="386"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="383"/>
         <source>Test loss {loss}, test accuracy {acc}.</source>
         <translation>En test: pérdida {loss}, exactitud {acc}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="389"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="386"/>
         <source>Test MSE {loss}, test R² {r2}.</source>
         <translation>En test: MSE {loss}, R² {r2}.</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="357"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="354"/>
         <source>Stopped early at epoch {epoch}: the validation loss stopped improving; the best weights (epoch {best}) were kept. {result}</source>
         <translation>Parada temprana en la época {epoch}: la pérdida de validación dejó de mejorar; se han conservado los mejores pesos (época {best}). {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="363"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="360"/>
         <source>Stopped at epoch {epoch}. {result}</source>
         <translation>Detenido en la época {epoch}. {result}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="395"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="392"/>
         <source>The {what} changed, so the trained network no longer matches it. Reset to build and train the new network (Train also resets).</source>
         <translation>Ha habido cambios en {what}, así que la red entrenada ya no se corresponde. Reinicia para construir y entrenar la nueva red (Entrenar también reinicia).</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="400"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="397"/>
         <source>Reset now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_presenter.py" line="409"/>
+        <location filename="../../mlpstudio/gui/window_presenter.py" line="406"/>
         <source>Problem: {message}</source>
         <translation>Problema: {message}</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="694"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="671"/>
         <source>Space: train / pause / resume
 S: one training step (mini-batch)
 R: reset the network
@@ -4605,7 +4606,7 @@ F5: modo presentación
 Ctrl+Q: salir</translation>
     </message>
     <message>
-        <location filename="../../mlpstudio/gui/window_layout.py" line="705"/>
+        <location filename="../../mlpstudio/gui/window_layout.py" line="682"/>
         <source>MLP Studio {version}
 Build, train and compare multilayer perceptrons.</source>
         <translation>MLP Studio {version}

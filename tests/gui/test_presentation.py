@@ -101,14 +101,16 @@ def on_a_lecture_screen(window, qtbot):
     settle(qtbot)
 
 
-def show_every_tab(window, qtbot):
-    """Raise each view dock in turn (the lazy views are built as they come forward)."""
+def each_tab_shown(window, qtbot):
+    """Raise each view dock in turn (the lazy views are built as they come forward),
+    yielding it once it is drawn."""
     for dock in window.view_docks.values():
         if dock.isVisible():
             dock.raise_()
             settle(qtbot)
             window.grab()
             settle(qtbot)
+            yield dock
 
 
 @pytest.mark.parametrize("presentation", [False, True], ids=["normal", "presentation"])
@@ -119,7 +121,8 @@ def test_dock_tabs_say_their_titles_and_no_stray_tab_bar_shows(
     window = make_window()
     window.act_presentation.setChecked(presentation)
     on_a_lecture_screen(window, qtbot)
-    show_every_tab(window, qtbot)
+    for _ in each_tab_shown(window, qtbot):
+        pass
     where = f"{language} {presentation=}"
     assert window.width() == 1280, where
     assert len(tab_bars(window)) >= 3, where  # the loss, weights and network groups
@@ -250,18 +253,13 @@ def test_an_image_set_in_presentation_mode_fits_1280_pixels(
     assert window.gallery_view.isVisible() and window.gallery_view.width() >= 300
     grid = window.gallery_view.grid  # its tiles all in sight: none cut at the view's edge
     assert grid.visibleRegion().boundingRect() == grid.rect(), (grid.visibleRegion(), grid.rect())
-    for dock in window.view_docks.values():
-        if dock.isVisible():
-            dock.raise_()
-            settle(qtbot)
-            window.grab()
-            settle(qtbot)
-            where = (language, dock.objectName())
-            assert (window.width(), window.height()) == (1280, 720), where
-            assert stray_tab_bars(window) == [], where
-            # four tabs under the network view: their short titles, four letters at least
-            assert cut_tabs(window, least=4) == [], where
-            assert clipped_widgets(window) == [], where  # (the gallery's filter elides)
+    for dock in each_tab_shown(window, qtbot):
+        where = (language, dock.objectName())
+        assert (window.width(), window.height()) == (1280, 720), where
+        assert stray_tab_bars(window) == [], where
+        # four tabs under the network view: their short titles, four letters at least
+        assert cut_tabs(window, least=4) == [], where
+        assert clipped_widgets(window) == [], where  # (the gallery's filter elides)
 
 
 def test_a_wrapping_row_puts_its_groups_on_lines_of_their_own_when_narrow(qtbot):
